@@ -1,0 +1,4 @@
+/** TODO: describe. */
+module org.wasmj.exec {
+  requires transitive org.wasmj.ir;
+}

@@ -1,0 +1,4 @@
+/** TODO: describe. */
+module org.wasmj.exec.loopswitch {
+  requires transitive org.wasmj.exec;
+}

@@ -1,0 +1,4 @@
+/** TODO: describe. */
+module org.wasmj.ir {
+  requires transitive org.wasmj.validator;
+}
