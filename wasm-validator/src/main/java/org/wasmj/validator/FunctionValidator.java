@@ -1,0 +1,888 @@
+package org.wasmj.validator;
+
+import static org.wasmj.validator.Validator.invalid;
+
+import java.util.Arrays;
+import java.util.List;
+import org.wasmj.Feature;
+import org.wasmj.MalformedModuleException;
+import org.wasmj.parser.CodeReader;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.FunctionBody;
+import org.wasmj.parser.GlobalType;
+import org.wasmj.parser.Opcode;
+import org.wasmj.parser.TableType;
+import org.wasmj.parser.ValType;
+import org.wasmj.parser.WasmModule;
+
+/**
+ * Validates function bodies one at a time with the spec's operand/control-stack algorithm, in
+ * one pass, calling an {@link InstructionVisitor} after each instruction it has checked.
+ *
+ * <pre>{@code
+ * FunctionValidator f = validator.functionValidator();
+ * for (int i = 0; i < module.bodies().size(); i++) f.validate(i, null);
+ * }</pre>
+ *
+ * @implNote Not thread-safe: its stacks are reused between bodies. Use one per thread.
+ */
+public final class FunctionValidator {
+  /** Most locals a function may declare (as wasmtime and the spec tests' implementations). */
+  public static final int MAX_LOCALS = 50_000;
+
+  private static final int UNKNOWN = -1;
+  private static final int IMPLICIT = 0; // function frame
+  private static final int BLOCK = 1;
+  private static final int LOOP = 2;
+  private static final int IF = 3;
+  private static final int ELSE = 4;
+
+  private static final ValType[] TYPES = ValType.values();
+  private static final int[] NATURAL_ALIGNMENT = new int[Opcode.values().length];
+  private static final int[] LANES = new int[Opcode.values().length];
+
+  static {
+    for (Opcode op : Opcode.values()) {
+      NATURAL_ALIGNMENT[op.ordinal()] = naturalAlignment(op.text());
+      LANES[op.ordinal()] = lanes(op.text());
+    }
+  }
+
+  private final Validator validator;
+  private final WasmModule module;
+  private final List<FuncType> types;
+  private final FuncType[] singleResult = new FuncType[TYPES.length];
+
+  private int[] vals = new int[64];
+  private int sp;
+  private int[] ctrlKind = new int[16];
+  private int[] ctrlHeight = new int[16];
+  private boolean[] ctrlUnreachable = new boolean[16];
+  private FuncType[] ctrlType = new FuncType[16];
+  private int csp;
+  private ValType[] locals = new ValType[16];
+  private int localCount;
+  private int[] brTargets = new int[16];
+
+  FunctionValidator(Validator validator) {
+    this.validator = validator;
+    this.module = validator.module;
+    this.types = module.types();
+    for (ValType t : TYPES) {
+      singleResult[t.ordinal()] = FuncType.of(new ValType[0], new ValType[] {t});
+    }
+  }
+
+  /**
+   * Validates the body of defined function {@code definedIndex} (function index
+   * {@code importedFunctionCount() + definedIndex}), calling {@code visitor} (if not null) after
+   * each instruction.
+   */
+  public void validate(int definedIndex, InstructionVisitor visitor) {
+    int funcIndex = module.importedFunctionCount() + definedIndex;
+    FuncType type = module.functionType(funcIndex);
+    FunctionBody body = module.bodies().get(definedIndex);
+    CodeReader r =
+        new CodeReader(
+            module.bytes(), body.offset(), body.offset() + body.length(), validator.features);
+    ValType[] declared = readLocals(r, type);
+    if (visitor != null) {
+      visitor.beginFunction(funcIndex, type, declared);
+    }
+    sp = 0;
+    csp = 0;
+    pushCtrl(IMPLICIT, type);
+    while (csp > 0) {
+      instruction(r, r.readOpcode(), visitor, type);
+    }
+    if (r.hasMore()) {
+      throw new MalformedModuleException("section size mismatch", r.position());
+    }
+    if (visitor != null) {
+      visitor.endFunction();
+    }
+  }
+
+  private ValType[] readLocals(CodeReader r, FuncType type) {
+    int params = type.paramCount();
+    long total = params;
+    int groups = r.readCount();
+    int start = r.position();
+    for (int g = 0; g < groups; g++) {
+      total += r.readU32() & 0xFFFFFFFFL;
+      if (total > MAX_LOCALS + params) {
+        throw new MalformedModuleException("too many locals", r.position());
+      }
+      r.readValType();
+    }
+    localCount = (int) total;
+    if (locals.length < localCount) {
+      locals = new ValType[Math.max(localCount, locals.length * 2)];
+    }
+    for (int i = 0; i < params; i++) {
+      locals[i] = type.param(i);
+    }
+    r.position(start);
+    int at = params;
+    for (int g = 0; g < groups; g++) {
+      int n = r.readU32();
+      ValType t = r.readValType();
+      Arrays.fill(locals, at, at + n, t);
+      at += n;
+    }
+    return Arrays.copyOfRange(locals, params, localCount);
+  }
+
+  // ---- operand and control stacks ----
+
+  private void push(int type) {
+    if (sp == vals.length) {
+      vals = Arrays.copyOf(vals, sp * 2);
+    }
+    vals[sp++] = type;
+  }
+
+  private void push(ValType type) {
+    push(type.ordinal());
+  }
+
+  private int pop() {
+    if (sp == ctrlHeight[csp - 1]) {
+      if (ctrlUnreachable[csp - 1]) {
+        return UNKNOWN;
+      }
+      throw invalid("type mismatch");
+    }
+    return vals[--sp];
+  }
+
+  private int pop(ValType expected) {
+    int actual = pop();
+    if (actual != expected.ordinal() && actual != UNKNOWN) {
+      throw invalid("type mismatch");
+    }
+    return actual;
+  }
+
+  private void popParams(FuncType t) {
+    for (int i = t.paramCount() - 1; i >= 0; i--) {
+      pop(t.param(i));
+    }
+  }
+
+  private void pushResults(FuncType t) {
+    for (int i = 0; i < t.resultCount(); i++) {
+      push(t.result(i));
+    }
+  }
+
+  private void popResults(FuncType t) {
+    for (int i = t.resultCount() - 1; i >= 0; i--) {
+      pop(t.result(i));
+    }
+  }
+
+  private void pushCtrl(int kind, FuncType type) {
+    if (csp == ctrlKind.length) {
+      int n = csp * 2;
+      ctrlKind = Arrays.copyOf(ctrlKind, n);
+      ctrlHeight = Arrays.copyOf(ctrlHeight, n);
+      ctrlUnreachable = Arrays.copyOf(ctrlUnreachable, n);
+      ctrlType = Arrays.copyOf(ctrlType, n);
+    }
+    ctrlKind[csp] = kind;
+    ctrlHeight[csp] = sp;
+    ctrlUnreachable[csp] = false;
+    ctrlType[csp] = type;
+    csp++;
+    if (kind != IMPLICIT) {
+      for (int i = 0; i < type.paramCount(); i++) {
+        push(type.param(i));
+      }
+    }
+  }
+
+  private FuncType popCtrl() {
+    FuncType type = ctrlType[csp - 1];
+    popResults(type);
+    if (sp != ctrlHeight[csp - 1]) {
+      throw invalid("type mismatch");
+    }
+    csp--;
+    return type;
+  }
+
+  private void unreachable() {
+    sp = ctrlHeight[csp - 1];
+    ctrlUnreachable[csp - 1] = true;
+  }
+
+  /** The types a branch to {@code depth} carries: a loop's params, else the results. */
+  private int labelArity(int frame) {
+    FuncType t = ctrlType[frame];
+    return ctrlKind[frame] == LOOP ? t.paramCount() : t.resultCount();
+  }
+
+  private ValType labelType(int frame, int i) {
+    FuncType t = ctrlType[frame];
+    return ctrlKind[frame] == LOOP ? t.param(i) : t.result(i);
+  }
+
+  private int frameOf(int depth) {
+    if (depth < 0 || depth >= csp) {
+      throw invalid("unknown label");
+    }
+    return csp - 1 - depth;
+  }
+
+  private void popLabel(int frame) {
+    for (int i = labelArity(frame) - 1; i >= 0; i--) {
+      pop(labelType(frame, i));
+    }
+  }
+
+  private void pushLabel(int frame) {
+    for (int i = 0; i < labelArity(frame); i++) {
+      push(labelType(frame, i));
+    }
+  }
+
+  // ---- instructions ----
+
+  private void instruction(CodeReader r, Opcode op, InstructionVisitor v, FuncType fn) {
+    if (op.prefix() != 0) {
+      checkPrefixedFeature(op);
+    }
+    switch (op.immediates()) {
+      case NONE:
+        simple(op, v, fn);
+        return;
+      case BLOCK_TYPE: {
+        FuncType bt = blockType(r.readBlockType());
+        if (op == Opcode.IF) {
+          pop(ValType.I32);
+        }
+        popParams(bt);
+        pushCtrl(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, bt);
+        if (v != null) {
+          v.block(op, bt);
+        }
+        return;
+      }
+      case LABEL: {
+        int frame = frameOf(r.readU32());
+        if (op == Opcode.BR) {
+          popLabel(frame);
+          unreachable();
+        } else {
+          pop(ValType.I32);
+          popLabel(frame);
+          pushLabel(frame);
+        }
+        if (v != null) {
+          v.br(op, csp - 1 - frame);
+        }
+        return;
+      }
+      case LABEL_TABLE:
+        brTable(r, v);
+        return;
+      case FUNC: {
+        int f = r.readU32();
+        if (f < 0 || f >= module.functionCount()) {
+          throw invalid("unknown function " + Integer.toUnsignedString(f));
+        }
+        if (op == Opcode.REF_FUNC) {
+          validator.requireFeature(Feature.REFERENCE_TYPES, op);
+          if (!validator.isDeclaredReference(f)) {
+            throw invalid("undeclared function reference");
+          }
+          push(ValType.FUNCREF);
+          if (v != null) {
+            v.refFunc(f);
+          }
+          return;
+        }
+        FuncType t = module.functionType(f);
+        popParams(t);
+        if (op == Opcode.RETURN_CALL) {
+          validator.requireFeature(Feature.TAIL_CALL, op);
+          checkTailCallResults(t, fn);
+          unreachable();
+        } else {
+          pushResults(t);
+        }
+        if (v != null) {
+          v.call(op, f, t);
+        }
+        return;
+      }
+      case TYPE_AND_TABLE: {
+        int typeIndex = r.readU32();
+        int table = r.readU32();
+        TableType tt = table(table);
+        if (typeIndex < 0 || typeIndex >= types.size()) {
+          throw invalid("unknown type");
+        }
+        if (tt.elementType() != ValType.FUNCREF) {
+          throw invalid("type mismatch");
+        }
+        FuncType t = types.get(typeIndex);
+        pop(ValType.I32);
+        popParams(t);
+        if (op == Opcode.RETURN_CALL_INDIRECT) {
+          validator.requireFeature(Feature.TAIL_CALL, op);
+          checkTailCallResults(t, fn);
+          unreachable();
+        } else {
+          pushResults(t);
+        }
+        if (v != null) {
+          v.callIndirect(op, typeIndex, t, table);
+        }
+        return;
+      }
+      case LOCAL: {
+        int i = r.readU32();
+        if (i < 0 || i >= localCount) {
+          throw invalid("unknown local " + Integer.toUnsignedString(i));
+        }
+        ValType t = locals[i];
+        if (op == Opcode.LOCAL_GET) {
+          push(t);
+        } else if (op == Opcode.LOCAL_SET) {
+          pop(t);
+        } else {
+          pop(t);
+          push(t);
+        }
+        if (v != null) {
+          v.local(op, i, t);
+        }
+        return;
+      }
+      case GLOBAL: {
+        int g = r.readU32();
+        if (g < 0 || g >= module.globalTypes().size()) {
+          throw invalid("unknown global " + Integer.toUnsignedString(g));
+        }
+        GlobalType t = module.globalTypes().get(g);
+        if (op == Opcode.GLOBAL_GET) {
+          push(t.valueType());
+        } else {
+          if (!t.mutable()) {
+            throw invalid("global is immutable");
+          }
+          pop(t.valueType());
+        }
+        if (v != null) {
+          v.global(op, g, t.valueType());
+        }
+        return;
+      }
+      case TABLE:
+        tableOp(op, r.readU32(), v);
+        return;
+      case MEMARG: {
+        r.readMemarg();
+        memory(r.memargMemory());
+        checkAlignment(op, r.memargAlign());
+        applySignature(op);
+        if (v != null) {
+          v.memory(op, r.memargMemory(), r.memargAlign(), r.memargOffset());
+        }
+        return;
+      }
+      case MEMARG_LANE: {
+        r.readMemarg();
+        memory(r.memargMemory());
+        checkAlignment(op, r.memargAlign());
+        int lane = lane(op, r.readLane());
+        applySignature(op);
+        if (v != null) {
+          v.memoryLane(op, r.memargMemory(), r.memargAlign(), r.memargOffset(), lane);
+        }
+        return;
+      }
+      case MEMORY: {
+        int m = r.readMemoryIndex();
+        memory(m);
+        if (op == Opcode.MEMORY_FILL) {
+          validator.requireFeature(Feature.BULK_MEMORY, op);
+          pop(ValType.I32);
+          pop(ValType.I32);
+          pop(ValType.I32);
+        } else {
+          applySignature(op);
+        }
+        if (v != null) {
+          v.memoryIndex(op, m);
+        }
+        return;
+      }
+      case I32:
+        int i32 = r.readS32();
+        push(ValType.I32);
+        if (v != null) {
+          v.i32Const(i32);
+        }
+        return;
+      case I64:
+        long i64 = r.readS64();
+        push(ValType.I64);
+        if (v != null) {
+          v.i64Const(i64);
+        }
+        return;
+      case F32:
+        int f32 = r.readF32Bits();
+        push(ValType.F32);
+        if (v != null) {
+          v.f32Const(f32);
+        }
+        return;
+      case F64:
+        long f64 = r.readF64Bits();
+        push(ValType.F64);
+        if (v != null) {
+          v.f64Const(f64);
+        }
+        return;
+      case V128: {
+        long low = r.readV128Low();
+        long high = r.readV128High();
+        push(ValType.V128);
+        if (v != null) {
+          v.v128Const(low, high);
+        }
+        return;
+      }
+      case SHUFFLE: {
+        byte[] lanes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+          int lane = r.readLane();
+          if (lane >= 32) {
+            throw invalid("invalid lane index");
+          }
+          lanes[i] = (byte) lane;
+        }
+        applySignature(op);
+        if (v != null) {
+          v.shuffle(lanes);
+        }
+        return;
+      }
+      case LANE: {
+        int lane = lane(op, r.readLane());
+        applySignature(op);
+        if (v != null) {
+          v.lane(op, lane);
+        }
+        return;
+      }
+      case SELECT_TYPES: {
+        validator.requireFeature(Feature.REFERENCE_TYPES, op);
+        int n = r.readCount();
+        if (n != 1) {
+          throw invalid("invalid result arity");
+        }
+        ValType t = r.readValType();
+        pop(ValType.I32);
+        pop(t);
+        pop(t);
+        push(t);
+        if (v != null) {
+          v.select(t);
+        }
+        return;
+      }
+      case REF_TYPE: {
+        validator.requireFeature(Feature.REFERENCE_TYPES, op);
+        ValType t = r.readRefType();
+        push(t);
+        if (v != null) {
+          v.refNull(t);
+        }
+        return;
+      }
+      case ELEM: {
+        int e = elem(r.readU32());
+        if (v != null) {
+          v.elemDrop(e);
+        }
+        return;
+      }
+      case DATA: {
+        int d = data(r.readU32());
+        if (v != null) {
+          v.dataDrop(d);
+        }
+        return;
+      }
+      case DATA_AND_MEMORY: {
+        int d = r.readU32();
+        int m = r.readMemoryIndex();
+        memory(m);
+        data(d);
+        threeI32();
+        if (v != null) {
+          v.memoryInit(d, m);
+        }
+        return;
+      }
+      case MEMORY_PAIR: {
+        int dst = r.readMemoryIndex();
+        int src = r.readMemoryIndex();
+        memory(dst);
+        memory(src);
+        threeI32();
+        if (v != null) {
+          v.memoryCopy(dst, src);
+        }
+        return;
+      }
+      case ELEM_AND_TABLE: {
+        int e = r.readU32();
+        int t = r.readU32();
+        TableType tt = table(t);
+        elem(e);
+        if (module.elements().get(e).type() != tt.elementType()) {
+          throw invalid("type mismatch");
+        }
+        threeI32();
+        if (v != null) {
+          v.tableInit(e, t);
+        }
+        return;
+      }
+      case TABLE_PAIR: {
+        int dst = r.readU32();
+        int src = r.readU32();
+        if (table(dst).elementType() != table(src).elementType()) {
+          throw invalid("type mismatch");
+        }
+        threeI32();
+        if (v != null) {
+          v.tableCopy(dst, src);
+        }
+        return;
+      }
+      default:
+        throw new AssertionError(op.immediates());
+    }
+  }
+
+  private void simple(Opcode op, InstructionVisitor v, FuncType fn) {
+    switch (op) {
+      case UNREACHABLE:
+        unreachable();
+        break;
+      case NOP:
+        break;
+      case ELSE: {
+        if (ctrlKind[csp - 1] != IF) {
+          throw invalid("else without if");
+        }
+        FuncType t = popCtrl();
+        pushCtrl(ELSE, t);
+        if (v != null) {
+          v.elseBranch();
+        }
+        return;
+      }
+      case END: {
+        int kind = ctrlKind[csp - 1];
+        FuncType t = popCtrl();
+        if (kind == IF && !sameTypes(t)) {
+          throw invalid("type mismatch");
+        }
+        pushResults(t);
+        if (v != null) {
+          v.end();
+        }
+        return;
+      }
+      case RETURN:
+        popResults(fn);
+        unreachable();
+        break;
+      case DROP: {
+        int t = pop();
+        if (v != null) {
+          v.drop(t == UNKNOWN ? ValType.I32 : TYPES[t]);
+        }
+        return;
+      }
+      case SELECT: {
+        pop(ValType.I32);
+        int a = pop();
+        int b = pop();
+        if (isReference(a) || isReference(b)) {
+          throw invalid("type mismatch");
+        }
+        if (a != b && a != UNKNOWN && b != UNKNOWN) {
+          throw invalid("type mismatch");
+        }
+        int t = a == UNKNOWN ? b : a;
+        push(t);
+        if (v != null) {
+          v.select(t == UNKNOWN ? ValType.I32 : TYPES[t]);
+        }
+        return;
+      }
+      case REF_IS_NULL: {
+        validator.requireFeature(Feature.REFERENCE_TYPES, op);
+        int t = pop();
+        if (t != UNKNOWN && !TYPES[t].isReference()) {
+          throw invalid("type mismatch");
+        }
+        push(ValType.I32);
+        break;
+      }
+      default:
+        if (!op.hasSignature()) {
+          throw new AssertionError(op);
+        }
+        checkSingleByteFeature(op);
+        applySignature(op);
+        break;
+    }
+    if (v != null) {
+      v.op(op);
+    }
+  }
+
+  private static boolean isReference(int t) {
+    return t != UNKNOWN && TYPES[t].isReference();
+  }
+
+  private static boolean sameTypes(FuncType t) {
+    if (t.paramCount() != t.resultCount()) {
+      return false;
+    }
+    for (int i = 0; i < t.paramCount(); i++) {
+      if (t.param(i) != t.result(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void brTable(CodeReader r, InstructionVisitor v) {
+    int n = r.readCount();
+    if (brTargets.length < n) {
+      brTargets = new int[Math.max(n, brTargets.length * 2)];
+    }
+    for (int i = 0; i < n; i++) {
+      brTargets[i] = r.readU32();
+    }
+    int defaultDepth = r.readU32();
+    pop(ValType.I32);
+    int defaultFrame = frameOf(defaultDepth);
+    int arity = labelArity(defaultFrame);
+    for (int i = 0; i < n; i++) {
+      int frame = frameOf(brTargets[i]);
+      if (labelArity(frame) != arity) {
+        throw invalid("type mismatch");
+      }
+      // Check the label's types against the stack without consuming it (popping leaves vals intact).
+      int saved = sp;
+      popLabel(frame);
+      sp = saved;
+    }
+    popLabel(defaultFrame);
+    unreachable();
+    if (v != null) {
+      v.brTable(Arrays.copyOf(brTargets, n), defaultDepth);
+    }
+  }
+
+  private void checkTailCallResults(FuncType callee, FuncType caller) {
+    if (callee.resultCount() != caller.resultCount()) {
+      throw invalid("type mismatch");
+    }
+    for (int i = 0; i < callee.resultCount(); i++) {
+      if (callee.result(i) != caller.result(i)) {
+        throw invalid("type mismatch");
+      }
+    }
+  }
+
+  private void tableOp(Opcode op, int index, InstructionVisitor v) {
+    validator.requireFeature(Feature.REFERENCE_TYPES, op);
+    ValType elem = table(index).elementType();
+    switch (op) {
+      case TABLE_GET:
+        pop(ValType.I32);
+        push(elem);
+        break;
+      case TABLE_SET:
+        pop(elem);
+        pop(ValType.I32);
+        break;
+      case TABLE_SIZE:
+        push(ValType.I32);
+        break;
+      case TABLE_GROW:
+        pop(ValType.I32);
+        pop(elem);
+        push(ValType.I32);
+        break;
+      case TABLE_FILL:
+        pop(ValType.I32);
+        pop(elem);
+        pop(ValType.I32);
+        break;
+      default:
+        throw new AssertionError(op);
+    }
+    if (v != null) {
+      v.table(op, index);
+    }
+  }
+
+  private void threeI32() {
+    pop(ValType.I32);
+    pop(ValType.I32);
+    pop(ValType.I32);
+  }
+
+  private void applySignature(Opcode op) {
+    ValType[] params = op.params();
+    for (int i = params.length - 1; i >= 0; i--) {
+      pop(params[i]);
+    }
+    for (ValType t : op.results()) {
+      push(t);
+    }
+  }
+
+  private FuncType blockType(long bt) {
+    if (bt == CodeReader.BLOCK_EMPTY) {
+      return FuncType.EMPTY;
+    }
+    if (bt < 0) {
+      ValType t = CodeReader.blockValueType(bt);
+      if (t == null || bt < -64) {
+        throw new MalformedModuleException("malformed value type");
+      }
+      return singleResult[t.ordinal()];
+    }
+    if (bt >= types.size()) {
+      throw invalid("unknown type");
+    }
+    FuncType t = types.get((int) bt);
+    if ((t.paramCount() > 0 || t.resultCount() > 1) && !validator.has(Feature.MULTI_VALUE)) {
+      throw invalid("invalid result arity");
+    }
+    return t;
+  }
+
+  private TableType table(int index) {
+    if (index < 0 || index >= module.tables().size()) {
+      throw invalid("unknown table " + Integer.toUnsignedString(index));
+    }
+    return module.tables().get(index);
+  }
+
+  private void memory(int index) {
+    if (index < 0 || index >= module.memories().size()) {
+      throw invalid("unknown memory " + Integer.toUnsignedString(index));
+    }
+  }
+
+  private int elem(int index) {
+    if (index < 0 || index >= module.elements().size()) {
+      throw invalid("unknown elem segment " + Integer.toUnsignedString(index));
+    }
+    return index;
+  }
+
+  private int data(int index) {
+    int count = module.dataCount();
+    if (count < 0) {
+      if (!module.data().isEmpty()) {
+        throw new MalformedModuleException("data count section required");
+      }
+      count = 0;
+    }
+    if (index < 0 || index >= count) {
+      throw invalid("unknown data segment " + Integer.toUnsignedString(index));
+    }
+    return index;
+  }
+
+  private void checkAlignment(Opcode op, int align) {
+    if (align > NATURAL_ALIGNMENT[op.ordinal()]) {
+      throw invalid("alignment must not be larger than natural");
+    }
+  }
+
+  private int lane(Opcode op, int lane) {
+    if (lane >= LANES[op.ordinal()]) {
+      throw invalid("invalid lane index");
+    }
+    return lane;
+  }
+
+  private void checkPrefixedFeature(Opcode op) {
+    if (op.prefix() == 0xFD) {
+      validator.requireFeature(Feature.SIMD, op);
+    } else if (op.code() <= 7) {
+      validator.requireFeature(Feature.SATURATING_FLOAT_TO_INT, op);
+    } else if (op.code() <= 14) {
+      validator.requireFeature(Feature.BULK_MEMORY, op);
+    } else {
+      validator.requireFeature(Feature.REFERENCE_TYPES, op);
+    }
+  }
+
+  private void checkSingleByteFeature(Opcode op) {
+    if (op.code() >= 0xC0 && op.code() <= 0xC4) {
+      validator.requireFeature(Feature.SIGN_EXTENSION, op);
+    }
+  }
+
+  /** log2 of the bytes a memory instruction accesses; -1 for other instructions. */
+  private static int naturalAlignment(String text) {
+    int at = text.indexOf(".load");
+    int skip = 5;
+    if (at < 0) {
+      at = text.indexOf(".store");
+      skip = 6;
+    }
+    if (at < 0) {
+      return -1;
+    }
+    String suffix = text.substring(at + skip);
+    if (suffix.isEmpty()) {
+      String type = text.substring(0, at);
+      return type.equals("v128") ? 4 : type.endsWith("32") ? 2 : 3;
+    }
+    if (suffix.indexOf('x') >= 0) {
+      return 3;
+    }
+    int digits = 0;
+    while (digits < suffix.length() && Character.isDigit(suffix.charAt(digits))) {
+      digits++;
+    }
+    int bits = Integer.parseInt(suffix.substring(0, digits));
+    return Integer.numberOfTrailingZeros(bits / 8);
+  }
+
+  /** Lane count of a lane instruction ({@code i8x16.extract_lane_s}: 16); 0 for others. */
+  private static int lanes(String text) {
+    if (text.startsWith("v128.") && text.endsWith("_lane")) { // v128.loadN_lane / storeN_lane
+      int end = text.length() - 5;
+      int start = end;
+      while (Character.isDigit(text.charAt(start - 1))) {
+        start--;
+      }
+      return 128 / Integer.parseInt(text.substring(start, end));
+    }
+    if (text.contains("extract_lane") || text.contains("replace_lane")) {
+      return Integer.parseInt(text.substring(text.indexOf('x') + 1, text.indexOf('.')));
+    }
+    return 0;
+  }
+}
