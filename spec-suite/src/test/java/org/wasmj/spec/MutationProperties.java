@@ -1,0 +1,99 @@
+package org.wasmj.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.wasmj.Feature;
+import org.wasmj.WasmException;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.Validator;
+
+/**
+ * Bad input never breaks the host: random byte flips, truncations and insertions applied to the
+ * spec suite's valid modules give either a module or a {@link WasmException}, never another
+ * exception or error. Tries come from {@code -Djqwik.tries.default} (1,000 by default;
+ * {@code -Pfuzz} runs 200,000).
+ */
+class MutationProperties {
+  private static final List<byte[]> CORPUS = loadCorpus();
+
+  @Property
+  void mutatedModulesFailOnlyWithWasmExceptions(@ForAll long seed) {
+    Assume.that(!CORPUS.isEmpty());
+    Random random = new Random(seed);
+    byte[] original = CORPUS.get(random.nextInt(CORPUS.size()));
+    byte[] mutated = mutate(original, random);
+    try {
+      WasmModule module = WasmParser.parse(mutated, Feature.ALL);
+      Validator.validate(module, Feature.ALL);
+    } catch (WasmException expected) {
+      // malformed or invalid: the only allowed failure
+    } catch (Throwable t) {
+      throw new AssertionError(
+          "seed " + seed + ": " + t + " for mutated module " + Arrays.toString(mutated), t);
+    }
+  }
+
+  /** Applies one to four random mutations: flip a byte, truncate, or insert random bytes. */
+  static byte[] mutate(byte[] bytes, Random random) {
+    byte[] b = bytes.clone();
+    for (int n = 1 + random.nextInt(4); n > 0 && b.length > 0; n--) {
+      int at = random.nextInt(b.length);
+      switch (random.nextInt(3)) {
+        case 0:
+          b[at] = (byte) random.nextInt(256);
+          break;
+        case 1:
+          b = Arrays.copyOf(b, at);
+          break;
+        default:
+          byte[] insert = new byte[1 + random.nextInt(8)];
+          random.nextBytes(insert);
+          byte[] grown = new byte[b.length + insert.length];
+          System.arraycopy(b, 0, grown, 0, at);
+          System.arraycopy(insert, 0, grown, at, insert.length);
+          System.arraycopy(b, at, grown, at + insert.length, b.length - at);
+          b = grown;
+      }
+    }
+    return b;
+  }
+
+  /** The files of every {@code module} command of the suite; empty when the suite is absent. */
+  private static List<byte[]> loadCorpus() {
+    Path json;
+    try {
+      json = SpecSuiteTest.TestSuite.locate().resolve("json");
+    } catch (RuntimeException skipped) { // assumption failed: no suite
+      return List.of();
+    }
+    List<byte[]> corpus = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(json)) {
+      for (Path f : walk.filter(p -> p.toString().endsWith(".json")).sorted()
+          .collect(Collectors.toList())) {
+        Map<?, ?> root = (Map<?, ?>) Json.parse(Files.readString(f));
+        for (Object o : (List<?>) root.get("commands")) {
+          Map<?, ?> c = (Map<?, ?>) o;
+          if ("module".equals(c.get("type"))) {
+            corpus.add(Files.readAllBytes(f.resolveSibling((String) c.get("filename"))));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return corpus;
+  }
+}
