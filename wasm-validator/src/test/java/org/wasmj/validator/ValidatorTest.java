@@ -1,0 +1,192 @@
+package org.wasmj.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.wasmj.Feature;
+import org.wasmj.InvalidModuleException;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.Opcode;
+import org.wasmj.parser.ValType;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+
+class ValidatorTest {
+  private static final int I32 = 0x7F;
+  private static final int I64 = 0x7E;
+
+  /**
+   * A module with one function {@code (i32, i32) -> (i32)} whose body (without locals and final
+   * end) is {@code code}; {@code extra} sections are appended after the code section.
+   */
+  private static byte[] module(int[] code, byte[]... extraBeforeCode) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(out, 1, bytes(1, 0x60, 2, I32, I32, 1, I32)); // type
+    section(out, 3, bytes(1, 0)); // function
+    for (byte[] s : extraBeforeCode) {
+      out.writeBytes(s);
+    }
+    int[] body = new int[code.length + 2];
+    body[0] = 0; // no local declarations
+    System.arraycopy(code, 0, body, 1, code.length);
+    body[body.length - 1] = 0x0B;
+    ByteArrayOutputStream codeSection = new ByteArrayOutputStream();
+    codeSection.write(1);
+    codeSection.write(body.length);
+    codeSection.writeBytes(bytes(body));
+    section(out, 10, codeSection.toByteArray());
+    return out.toByteArray();
+  }
+
+  private static byte[] sectionBytes(int id, int... content) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    section(out, id, bytes(content));
+    return out.toByteArray();
+  }
+
+  private static void section(ByteArrayOutputStream out, int id, byte[] content) {
+    out.write(id);
+    out.write(content.length);
+    out.writeBytes(content);
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) values[i];
+    }
+    return b;
+  }
+
+  private static void validate(byte[] bytes, Set<Feature> features) {
+    Validator.validate(WasmParser.parse(bytes, features), features);
+  }
+
+  private static String invalid(byte[] bytes, Set<Feature> features) {
+    return assertThrows(InvalidModuleException.class, () -> validate(bytes, features)).getMessage();
+  }
+
+  @Test
+  void addOfTwoParametersIsValid() {
+    validate(module(new int[] {0x20, 0, 0x20, 1, 0x6A}), Feature.WASM_2_0);
+  }
+
+  @Test
+  void operandsOfTheWrongTypeAreATypeMismatch() {
+    // i32.const 0; i64.const 0; i32.add
+    assertEquals("type mismatch", invalid(module(new int[] {0x41, 0, 0x42, 0, 0x6A}), Feature.WASM_2_0));
+  }
+
+  @Test
+  void missingResultIsATypeMismatch() {
+    assertEquals("type mismatch", invalid(module(new int[] {}), Feature.WASM_2_0));
+  }
+
+  @Test
+  void afterUnreachableTheStackIsPolymorphic() {
+    // unreachable; i32.add  (operands come from the polymorphic stack)
+    validate(module(new int[] {0x00, 0x6A}), Feature.WASM_2_0);
+  }
+
+  @Test
+  void brTableTargetsMustAgreeOnArity() {
+    // block (result i32) ; block ; i32.const 0; i32.const 0; br_table 0 1 ; end ; end
+    int[] code = {0x02, I32, 0x02, 0x40, 0x41, 0, 0x41, 0, 0x0E, 1, 0, 1, 0x0B, 0x0B};
+    assertEquals("type mismatch", invalid(module(code), Feature.WASM_2_0));
+  }
+
+  @Test
+  void unknownLocalAndLabelAreReported() {
+    assertEquals("unknown local 5", invalid(module(new int[] {0x20, 5}), Feature.WASM_2_0));
+    assertEquals("unknown label", invalid(module(new int[] {0x0C, 3}), Feature.WASM_2_0));
+  }
+
+  @Test
+  void refFuncNeedsADeclaration() {
+    int[] code = {0xD2, 0, 0x1A, 0x20, 0}; // ref.func 0; drop; local.get 0
+    assertEquals("undeclared function reference", invalid(module(code), Feature.WASM_2_0));
+    byte[] exported = module(code, sectionBytes(7, 1, 1, 'f', 0, 0)); // export "f" func 0
+    validate(exported, Feature.WASM_2_0);
+  }
+
+  @Test
+  void aSecondMemoryNeedsMultiMemory() {
+    byte[] twoMemories = module(new int[] {0x20, 0}, sectionBytes(5, 2, 0, 1, 0, 1));
+    assertEquals("multiple memories", invalid(twoMemories, Feature.WASM_2_0));
+    validate(twoMemories, Feature.with(Feature.WASM_2_0, Feature.MULTI_MEMORY));
+  }
+
+  @Test
+  void simdNeedsItsFeature() {
+    // v128.const 0...; i32x4.extract_lane 0
+    int[] code = new int[3 + 16 + 3];
+    code[0] = 0xFD;
+    code[1] = 12;
+    code[2 + 16] = 0xFD;
+    code[3 + 16] = 27;
+    code[4 + 16] = 0;
+    code[21] = 0x01; // nop after; result comes from extract_lane
+    validate(module(code), Feature.WASM_2_0);
+    invalid(module(code), Feature.WASM_1_0);
+  }
+
+  @Test
+  void memoryAlignmentMustNotExceedNatural() {
+    byte[] memory = sectionBytes(5, 1, 0, 1);
+    validate(module(new int[] {0x41, 0, 0x28, 2, 0}, memory), Feature.WASM_2_0);
+    assertEquals(
+        "alignment must not be larger than natural",
+        invalid(module(new int[] {0x41, 0, 0x28, 3, 0}, memory), Feature.WASM_2_0));
+  }
+
+  @Test
+  void theVisitorSeesEachValidatedInstructionInOrder() {
+    WasmModule m = WasmParser.parse(module(new int[] {0x20, 0, 0x20, 1, 0x6A}));
+    Validator v = new Validator(m, Feature.WASM_2_0);
+    List<String> seen = new ArrayList<>();
+    v.functionValidator()
+        .validate(
+            0,
+            new InstructionVisitor.Adapter() {
+              @Override
+              public void beginFunction(int funcIndex, FuncType type, ValType[] locals) {
+                seen.add("begin " + funcIndex + " " + type);
+              }
+
+              @Override
+              public void local(Opcode op, int index, ValType type) {
+                seen.add(op + " " + index + " " + type);
+              }
+
+              @Override
+              public void op(Opcode op) {
+                seen.add(op.text());
+              }
+
+              @Override
+              public void end() {
+                seen.add("end");
+              }
+
+              @Override
+              public void endFunction() {
+                seen.add("endFunction");
+              }
+            });
+    assertEquals(
+        List.of(
+            "begin 0 (i32, i32) -> (i32)",
+            "local.get 0 i32",
+            "local.get 1 i32",
+            "i32.add",
+            "end",
+            "endFunction"),
+        seen);
+  }
+}
