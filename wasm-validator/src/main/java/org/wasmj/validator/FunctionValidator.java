@@ -409,9 +409,7 @@ public final class FunctionValidator {
         memory(m);
         if (op == Opcode.MEMORY_FILL) {
           validator.requireFeature(Feature.BULK_MEMORY, op);
-          pop(ValType.I32);
-          pop(ValType.I32);
-          pop(ValType.I32);
+          threeI32();
         } else {
           applySignature(op);
         }
