@@ -1,0 +1,151 @@
+package org.wasmj.exec.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
+import org.wasmj.parser.MemoryType;
+
+/**
+ * A linear memory at run time: a {@code byte[]} read and written through little-endian
+ * {@link VarHandle}s (C2 intrinsics: one bounds-checked access each).
+ *
+ * <p>Sizes: the <em>declared</em> limits come from the module; the <em>current</em> size is
+ * {@code bytes.length / 65536}; the <em>maximum</em> is the smallest of the declared maximum, the
+ * host's limit and {@link #MAX_PAGES} — a {@code byte[]} holds at most 2^31 - 8 bytes, so 32,767
+ * pages. {@code memory.grow} past the maximum returns -1; it never throws
+ * {@code OutOfMemoryError} (an allocation the JVM refuses also gives -1).
+ *
+ * @implNote Not synchronized: a memory belongs to one store, used by one thread at a time.
+ *     Executors read {@link #bytes} into a local and re-read it after anything that may grow.
+ */
+public final class MemoryInstance {
+  /** Most pages a {@code byte[]}-backed memory can hold. */
+  public static final int MAX_PAGES = 32767;
+
+  private static final int PAGE = MemoryType.PAGE_SIZE;
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The memory's contents; replaced (never shrunk) by {@link #grow}. */
+  public byte[] bytes;
+
+  private final MemoryType type;
+  private final int maxPages;
+
+  /**
+   * A memory of {@code type}, at most {@code hostMaxPages} pages whatever it declares.
+   *
+   * @throws IllegalArgumentException if the initial size exceeds what the host allows
+   */
+  public MemoryInstance(MemoryType type, int hostMaxPages) {
+    this.type = type;
+    long max = Math.min(Math.min(hostMaxPages, MAX_PAGES),
+        type.limits().hasMax() ? type.limits().max() : Long.MAX_VALUE);
+    this.maxPages = (int) max;
+    if (type.limits().min() > maxPages) {
+      throw new IllegalArgumentException(
+          "initial memory of " + type.limits().min() + " pages exceeds the limit of " + maxPages);
+    }
+    this.bytes = new byte[(int) type.limits().min() * PAGE];
+  }
+
+  /** The declared type. */
+  public MemoryType type() {
+    return type;
+  }
+
+  /** Current size in pages. */
+  public int pages() {
+    return bytes.length / PAGE;
+  }
+
+  /** The most pages this memory may grow to. */
+  public int maxPages() {
+    return maxPages;
+  }
+
+  /** {@code memory.grow}: the old size in pages, or -1 if it cannot grow by {@code delta}. */
+  public int grow(int delta) {
+    int old = pages();
+    if (delta < 0 || delta > maxPages - old) {
+      return -1;
+    }
+    if (delta == 0) {
+      return old;
+    }
+    try {
+      bytes = java.util.Arrays.copyOf(bytes, (old + delta) * PAGE);
+    } catch (OutOfMemoryError e) {
+      return -1;
+    }
+    return old;
+  }
+
+  /**
+   * The effective address {@code base + offset} (base an unsigned i32, offset an unsigned
+   * 32-bit static offset) checked to have {@code size} bytes in bounds, as an {@code int} index.
+   */
+  public static int address(byte[] bytes, int base, long offset, int size) {
+    long ea = (base & 0xFFFFFFFFL) + offset;
+    if (ea > bytes.length - size) {
+      throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+    return (int) ea;
+  }
+
+  /** Little-endian i16 at {@code index} (already bounds-checked or trapping via the VarHandle). */
+  public static short getShort(byte[] b, int index) {
+    return (short) SHORT.get(b, index);
+  }
+
+  /** Little-endian i32 at {@code index}. */
+  public static int getInt(byte[] b, int index) {
+    return (int) INT.get(b, index);
+  }
+
+  /** Little-endian i64 at {@code index}. */
+  public static long getLong(byte[] b, int index) {
+    return (long) LONG.get(b, index);
+  }
+
+  /** Stores a little-endian i16. */
+  public static void putShort(byte[] b, int index, short v) {
+    SHORT.set(b, index, v);
+  }
+
+  /** Stores a little-endian i32. */
+  public static void putInt(byte[] b, int index, int v) {
+    INT.set(b, index, v);
+  }
+
+  /** Stores a little-endian i64. */
+  public static void putLong(byte[] b, int index, long v) {
+    LONG.set(b, index, v);
+  }
+
+  /** {@code memory.fill}: trap if {@code [dst, dst+len)} is out of bounds, else fill. */
+  public void fill(int dst, int value, int len) {
+    int at = address(bytes, dst, 0, 0);
+    if ((len & 0xFFFFFFFFL) > bytes.length - at) {
+      throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+    java.util.Arrays.fill(bytes, at, at + len, (byte) value);
+  }
+
+  /** {@code memory.copy} from {@code src} (possibly this memory; overlap is handled). */
+  public void copyFrom(MemoryInstance src, int dst, int from, int len) {
+    long n = len & 0xFFFFFFFFL;
+    long d = dst & 0xFFFFFFFFL;
+    long s = from & 0xFFFFFFFFL;
+    if (d + n > bytes.length || s + n > src.bytes.length) {
+      throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+    System.arraycopy(src.bytes, (int) s, bytes, (int) d, (int) n);
+  }
+}
