@@ -1,0 +1,323 @@
+package org.wasmj.ir;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.Opcode;
+import org.wasmj.parser.ValType;
+import org.wasmj.validator.FunctionValidator;
+import org.wasmj.validator.InstructionVisitor;
+
+/**
+ * Translates a function body from Wasm's stack code to the register IR while the validator
+ * walks it: an {@link InstructionVisitor}, so validation and translation are one pass.
+ *
+ * <p>The value stack is simulated: each entry is a local's register, a temporary's register or a
+ * constant. {@code local.get} emits nothing; an op writes its result into the temporary of its
+ * stack slot (register {@code locals + height}); a {@code local.set} right after the op that
+ * produced its operand retargets that op's result to the local; constants become immediates
+ * where an immediate variant exists, else a {@code const} into a temporary. Before a local is
+ * overwritten, stack entries that still refer to it are copied out (preserved).
+ *
+ * <pre>{@code
+ * CompiledFunction f = new Translator().translate(validator.functionValidator(), 0);
+ * System.out.print(f); // @0: r0 <- i32.add r0 r1 ...
+ * }</pre>
+ *
+ * <p><b>Scope today:</b> straight-line code — locals, constants, every scalar numeric
+ * instruction, {@code drop}, {@code return}, {@code unreachable}, {@code nop}. Control flow,
+ * calls, memory, globals and tables are the next step (issue 3); until then they fail with
+ * {@link UnsupportedOperationException} (the translator is not yet reachable from any public API).
+ *
+ * @implNote Not thread-safe; reusable across functions, one per thread.
+ */
+public final class Translator implements InstructionVisitor {
+  private static final int LOCAL = 0;
+  private static final int TEMP = 1;
+  private static final int CONST = 2;
+
+  /** Wasm numeric opcode → its register form, and (where one exists) its immediate form. */
+  private static final Map<Opcode, Op> REGISTER_FORM = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> IMMEDIATE_FORM = new EnumMap<>(Opcode.class);
+
+  static {
+    for (Op op : Op.values()) {
+      String name = op.name();
+      if (name.endsWith("_RRI")) {
+        IMMEDIATE_FORM.put(Opcode.valueOf(name.substring(0, name.length() - 4)), op);
+      } else if (name.endsWith("_RR") || name.endsWith("_RRR")) {
+        String wasm = name.substring(0, name.lastIndexOf('_'));
+        if (!wasm.equals("COPY") && !wasm.equals("RETURN")) {
+          REGISTER_FORM.put(Opcode.valueOf(wasm), op);
+        }
+      }
+    }
+  }
+
+  private final CodeWriter out = new CodeWriter();
+  private int[] kind = new int[16];
+  private long[] value = new long[16]; // register, or the constant's bits
+  private ValType[] type = new ValType[16];
+  private int height;
+  private int maxHeight;
+  private int locals;
+  private FuncType function;
+  private int lastResultSlot = -1; // code index of the result operand of the last instruction
+  private boolean reachable;
+  private int depth;
+
+  /** Validates and translates defined function {@code definedIndex} in one pass. */
+  public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
+    validator.validate(definedIndex, this);
+    return new CompiledFunction(out.toArray(), locals + maxHeight, function.paramCount());
+  }
+
+  @Override
+  public void beginFunction(int funcIndex, FuncType type, ValType[] declaredLocals) {
+    out.reset();
+    function = type;
+    locals = type.paramCount() + declaredLocals.length;
+    height = 0;
+    maxHeight = 0;
+    lastResultSlot = -1;
+    reachable = true;
+    depth = 0;
+  }
+
+  @Override
+  public void endFunction() {}
+
+  // ---- the simulated value stack ----
+
+  private void push(int k, long v, ValType t) {
+    if (height == kind.length) {
+      kind = Arrays.copyOf(kind, height * 2);
+      value = Arrays.copyOf(value, height * 2);
+      type = Arrays.copyOf(type, height * 2);
+    }
+    kind[height] = k;
+    value[height] = v;
+    type[height] = t;
+    height++;
+    maxHeight = Math.max(maxHeight, height);
+  }
+
+  private int tempOf(int slot) {
+    return locals + slot;
+  }
+
+  /** The register holding stack entry {@code slot}, materializing a constant into its temporary. */
+  private int register(int slot) {
+    if (kind[slot] == CONST) {
+      int reg = tempOf(slot);
+      constant(reg, value[slot], type[slot]);
+      kind[slot] = TEMP;
+      value[slot] = reg;
+    }
+    return (int) value[slot];
+  }
+
+  private void constant(int reg, long bits, ValType t) {
+    if (t == ValType.I64 || t == ValType.F64) {
+      out.op(Op.CONST64_RL);
+      out.emit(reg);
+      out.emit64(bits);
+    } else {
+      out.op(Op.CONST32_RI);
+      out.emit(reg);
+      out.emit((int) bits);
+    }
+    lastResultSlot = -1;
+  }
+
+  /** Copies out stack entries that read local {@code index} before it is overwritten. */
+  private void preserve(int index) {
+    for (int slot = 0; slot < height; slot++) {
+      if (kind[slot] == LOCAL && value[slot] == index) {
+        int reg = tempOf(slot);
+        copy(reg, index);
+        kind[slot] = TEMP;
+        value[slot] = reg;
+      }
+    }
+  }
+
+  private void copy(int dst, int src) {
+    out.op(Op.COPY_RR);
+    out.emit(dst);
+    out.emit(src);
+    lastResultSlot = -1;
+  }
+
+  // ---- instructions ----
+
+  @Override
+  public void op(Opcode op) {
+    if (!reachable) {
+      return;
+    }
+    switch (op) {
+      case NOP:
+        return;
+      case UNREACHABLE:
+        out.op(Op.UNREACHABLE);
+        reachable = false;
+        return;
+      case RETURN:
+        emitReturn();
+        return;
+      default:
+        numeric(op);
+    }
+  }
+
+  private void numeric(Opcode op) {
+    Op form = REGISTER_FORM.get(op);
+    if (form == null) {
+      throw new UnsupportedOperationException("not translated yet: " + op);
+    }
+    int arity = op.params().length;
+    int first = height - arity;
+    Op immediate = IMMEDIATE_FORM.get(op);
+    boolean useImmediate = immediate != null && kind[height - 1] == CONST;
+    int[] sources = new int[arity];
+    for (int i = 0; i < arity; i++) {
+      sources[i] = useImmediate && i == arity - 1 ? 0 : register(first + i);
+    }
+    height = first;
+    int result = tempOf(height);
+    out.op(useImmediate ? immediate : form);
+    int resultSlot = out.emit(result);
+    for (int i = 0; i < arity; i++) {
+      if (useImmediate && i == arity - 1) {
+        long bits = value[first + i];
+        if (immediate.operands().endsWith("l")) {
+          out.emit64(bits);
+        } else {
+          out.emit((int) bits);
+        }
+      } else {
+        out.emit(sources[i]);
+      }
+    }
+    push(TEMP, result, op.results()[0]);
+    lastResultSlot = resultSlot;
+  }
+
+  @Override
+  public void local(Opcode op, int index, ValType t) {
+    if (!reachable) {
+      return;
+    }
+    if (op == Opcode.LOCAL_GET) {
+      push(LOCAL, index, t);
+      lastResultSlot = -1;
+      return;
+    }
+    preserve(index);
+    int top = height - 1;
+    if (kind[top] == TEMP && lastResultSlot >= 0 && value[top] == tempOf(top)) {
+      out.patch(lastResultSlot, index); // the producing op writes the local directly
+    } else if (kind[top] == CONST) {
+      constant(index, value[top], type[top]);
+    } else if (value[top] != index) {
+      copy(index, (int) value[top]);
+    }
+    lastResultSlot = -1;
+    height--;
+    if (op == Opcode.LOCAL_TEE) {
+      push(LOCAL, index, t);
+    }
+  }
+
+  @Override
+  public void i32Const(int v) {
+    if (reachable) {
+      push(CONST, v, ValType.I32);
+    }
+  }
+
+  @Override
+  public void i64Const(long v) {
+    if (reachable) {
+      push(CONST, v, ValType.I64);
+    }
+  }
+
+  @Override
+  public void f32Const(int bits) {
+    if (reachable) {
+      push(CONST, bits, ValType.F32);
+    }
+  }
+
+  @Override
+  public void f64Const(long bits) {
+    if (reachable) {
+      push(CONST, bits, ValType.F64);
+    }
+  }
+
+  @Override
+  public void drop(ValType t) {
+    if (reachable) {
+      height--;
+      lastResultSlot = -1;
+    }
+  }
+
+  @Override
+  public void end() {
+    if (depth > 0) {
+      throw new UnsupportedOperationException("not translated yet: blocks");
+    }
+    if (reachable) {
+      emitReturn();
+    }
+  }
+
+  private void emitReturn() {
+    int results = function.resultCount();
+    if (results == 0) {
+      out.op(Op.RETURN);
+    } else if (results == 1) {
+      int reg = register(height - 1);
+      out.op(Op.RETURN_R);
+      out.emit(reg);
+    } else {
+      throw new UnsupportedOperationException("not translated yet: multiple results");
+    }
+    reachable = false;
+  }
+
+  // ---- not translated yet ----
+
+  private static UnsupportedOperationException notYet(String what) {
+    return new UnsupportedOperationException("not translated yet: " + what);
+  }
+
+  @Override public void select(ValType t) { throw notYet("select"); }
+  @Override public void block(Opcode op, FuncType blockType) { throw notYet(op.text()); }
+  @Override public void elseBranch() { throw notYet("else"); }
+  @Override public void br(Opcode op, int d) { throw notYet(op.text()); }
+  @Override public void brTable(int[] depths, int defaultDepth) { throw notYet("br_table"); }
+  @Override public void call(Opcode op, int funcIndex, FuncType t) { throw notYet(op.text()); }
+  @Override public void callIndirect(Opcode op, int typeIndex, FuncType t, int table) { throw notYet(op.text()); }
+  @Override public void global(Opcode op, int index, ValType t) { throw notYet(op.text()); }
+  @Override public void v128Const(long low, long high) { throw notYet("v128.const"); }
+  @Override public void memory(Opcode op, int mem, int align, long offset) { throw notYet(op.text()); }
+  @Override public void memoryLane(Opcode op, int mem, int align, long offset, int lane) { throw notYet(op.text()); }
+  @Override public void memoryIndex(Opcode op, int mem) { throw notYet(op.text()); }
+  @Override public void memoryCopy(int dst, int src) { throw notYet("memory.copy"); }
+  @Override public void memoryInit(int data, int mem) { throw notYet("memory.init"); }
+  @Override public void dataDrop(int data) { throw notYet("data.drop"); }
+  @Override public void table(Opcode op, int table) { throw notYet(op.text()); }
+  @Override public void tableCopy(int dst, int src) { throw notYet("table.copy"); }
+  @Override public void tableInit(int elem, int table) { throw notYet("table.init"); }
+  @Override public void elemDrop(int elem) { throw notYet("elem.drop"); }
+  @Override public void refNull(ValType t) { throw notYet("ref.null"); }
+  @Override public void refFunc(int funcIndex) { throw notYet("ref.func"); }
+  @Override public void lane(Opcode op, int lane) { throw notYet(op.text()); }
+  @Override public void shuffle(byte[] lanes) { throw notYet("i8x16.shuffle"); }
+}

@@ -1,0 +1,106 @@
+package org.wasmj.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+import org.wasmj.Feature;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.Validator;
+
+class TranslatorTest {
+  /**
+   * Translates a one-function module of type {@code (i32, i32) -> results} whose body is
+   * {@code code} (with {@code extraLocals} more i32 locals), and prints the IR.
+   */
+  private static String translate(int results, int extraLocals, int... code) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    byte[] type = results == 0
+        ? new byte[] {1, 0x60, 2, 0x7F, 0x7F, 0}
+        : new byte[] {1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F};
+    section(b, 1, type);
+    section(b, 3, new byte[] {1, 0});
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (extraLocals == 0) {
+      body.write(0);
+    } else {
+      body.writeBytes(new byte[] {1, (byte) extraLocals, 0x7F});
+    }
+    for (int c : code) {
+      body.write(c);
+    }
+    body.write(0x0B);
+    ByteArrayOutputStream codeSection = new ByteArrayOutputStream();
+    codeSection.write(1);
+    codeSection.write(body.size());
+    codeSection.writeBytes(body.toByteArray());
+    section(b, 10, codeSection.toByteArray());
+    WasmModule m = WasmParser.parse(b.toByteArray());
+    return new Translator()
+        .translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0)
+        .toString();
+  }
+
+  private static void section(ByteArrayOutputStream out, int id, byte[] content) {
+    out.write(id);
+    out.write(content.length);
+    out.writeBytes(content);
+  }
+
+  @Test
+  void theSeedExampleIsOneInstruction() {
+    // local.get 0; local.get 1; i32.add; local.set 0
+    assertEquals(
+        "@0: r0 <- i32.add r0 r1\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x6A, 0x21, 0));
+  }
+
+  @Test
+  void aConstantOperandBecomesAnImmediate() {
+    // local.get 0; i32.const 5; i32.add
+    assertEquals(
+        "@0: r2 <- i32.add r0 #5\n@4: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 5, 0x6A));
+  }
+
+  @Test
+  void aConstantWithoutAnImmediateFormIsMaterialized() {
+    // i32.const 7; local.get 0; i32.sub  (constant on the left)
+    assertEquals(
+        "@0: r2 <- const32 #7\n@3: r2 <- i32.sub r2 r0\n@7: return r2\n",
+        translate(1, 0, 0x41, 7, 0x20, 0, 0x6B));
+  }
+
+  @Test
+  void aLocalStillOnTheStackIsPreservedBeforeItIsOverwritten() {
+    // local.get 0; i32.const 1; local.set 0; ... return the old local 0
+    assertEquals(
+        "@0: r2 <- copy r0\n@3: r0 <- const32 #1\n@6: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 1, 0x21, 0));
+  }
+
+  @Test
+  void teeKeepsTheLocalOnTheStack() {
+    // local.get 0; local.get 1; i32.mul; local.tee 2; local.get 2; i32.add
+    assertEquals(
+        "@0: r2 <- i32.mul r0 r1\n@4: r3 <- i32.add r2 r2\n@8: return r3\n",
+        translate(1, 1, 0x20, 0, 0x20, 1, 0x6C, 0x22, 2, 0x20, 2, 0x6A));
+  }
+
+  @Test
+  void everyNumericOpcodeHasARegisterForm() {
+    for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
+      boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE
+          && op.hasSignature()
+          && op.results().length == 1
+          && op.prefix() != 0xFD
+          && !op.text().startsWith("v128");
+      if (scalarNumeric) {
+        String name = op.name() + (op.params().length == 1 ? "_RR" : "_RRR");
+        assertEquals(name, Op.valueOf(name).name(), op.text());
+      }
+    }
+  }
+}
