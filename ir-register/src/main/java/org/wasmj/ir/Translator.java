@@ -233,29 +233,27 @@ public final class Translator implements InstructionVisitor {
 
   @Override
   public void i32Const(int v) {
-    if (reachable) {
-      push(CONST, v, ValType.I32);
-    }
+    pushConstant(v, ValType.I32);
   }
 
   @Override
   public void i64Const(long v) {
-    if (reachable) {
-      push(CONST, v, ValType.I64);
-    }
+    pushConstant(v, ValType.I64);
   }
 
   @Override
   public void f32Const(int bits) {
-    if (reachable) {
-      push(CONST, bits, ValType.F32);
-    }
+    pushConstant(bits, ValType.F32);
   }
 
   @Override
   public void f64Const(long bits) {
+    pushConstant(bits, ValType.F64);
+  }
+
+  private void pushConstant(long bits, ValType t) {
     if (reachable) {
-      push(CONST, bits, ValType.F64);
+      push(CONST, bits, t);
     }
   }
 
