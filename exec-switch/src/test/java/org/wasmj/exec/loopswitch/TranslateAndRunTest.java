@@ -1,0 +1,59 @@
+package org.wasmj.exec.loopswitch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+import org.wasmj.Feature;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
+import org.wasmj.ir.CompiledFunction;
+import org.wasmj.ir.Translator;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.Validator;
+
+/** Straight-line functions translated by the register translator, then run by the interpreter. */
+class TranslateAndRunTest {
+  /** A function {@code (i32, i32) -> i32} with one extra i32 local and body {@code code}. */
+  private static CompiledFunction compile(int... code) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 7, 1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F, 3, 2, 1, 0});
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new byte[] {1, 1, 0x7F});
+    for (int c : code) {
+      body.write(c);
+    }
+    body.write(0x0B);
+    b.write(10);
+    b.write(body.size() + 2);
+    b.write(1);
+    b.write(body.size());
+    b.writeBytes(body.toByteArray());
+    WasmModule m = WasmParser.parse(b.toByteArray());
+    return new Translator().translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0);
+  }
+
+  @Test
+  void arithmeticWithLocalsAndTees() {
+    // local2 = a * b; return local2 + local2 - 3
+    CompiledFunction f = compile(0x20, 0, 0x20, 1, 0x6C, 0x22, 2, 0x20, 2, 0x6A, 0x41, 3, 0x6B);
+    assertEquals(2 * 6 * 7 - 3, Interpreter.run(f, 6, 7)[0]);
+  }
+
+  @Test
+  void preservedLocalKeepsItsOldValue() {
+    // local.get 0; i32.const 100; local.set 0; local.get 0; i32.sub   -> old a - 100
+    CompiledFunction f = compile(0x20, 0, 0x41, 0xE4, 0x00, 0x21, 0, 0x20, 0, 0x6B);
+    assertEquals(5 - 100, Interpreter.run(f, 5, 0)[0]);
+  }
+
+  @Test
+  void trapsSurfaceWithTheirKind() {
+    CompiledFunction f = compile(0x20, 0, 0x20, 1, 0x6D); // i32.div_s
+    assertEquals(-3L, Interpreter.run(f, 7, -2)[0]);
+    assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO,
+        assertThrows(TrapException.class, () -> Interpreter.run(f, 1, 0)).kind());
+  }
+}
