@@ -25,6 +25,12 @@ public enum Op {
   RETURN("return", ""),
   /** Returns the value in {@code r}. */
   RETURN_R("return", "r"),
+  /** Jumps to {@code t}. */
+  BR_T("br", "t"),
+  /** Jumps to {@code t} if the i32 in {@code r} is zero. */
+  BR_EQZ_RT("br_eqz", "rt"),
+  /** Jumps to {@code t} if the i32 in {@code r} is not zero. */
+  BR_NEZ_RT("br_nez", "rt"),
 
   // Numeric ops, one per Wasm numeric instruction (semantics: Semantics.<camelCase text name>).
   I32_EQZ_RR("i32.eqz", "dr"),

@@ -25,9 +25,10 @@ import org.wasmj.validator.InstructionVisitor;
  * System.out.print(f); // @0: r0 <- i32.add r0 r1 ...
  * }</pre>
  *
- * <p><b>Scope today:</b> straight-line code — locals, constants, every scalar numeric
- * instruction, {@code drop}, {@code return}, {@code unreachable}, {@code nop}. Control flow,
- * calls, memory, globals and tables are the next step (issue 3); until then they fail with
+ * <p><b>Scope today:</b> locals, constants, every scalar numeric instruction, {@code drop},
+ * {@code return}, {@code unreachable}, {@code nop}, and structured control flow ({@code block},
+ * {@code loop}, {@code if}/{@code else}, {@code br}, {@code br_if}). {@code br_table}, calls,
+ * memory, globals and tables are the next step (issue 3); until then they fail with
  * {@link UnsupportedOperationException} (the translator is not yet reachable from any public API).
  *
  * @implNote Not thread-safe; reusable across functions, one per thread.
@@ -65,7 +66,22 @@ public final class Translator implements InstructionVisitor {
   private FuncType function;
   private int lastResultSlot = -1; // code index of the result operand of the last instruction
   private boolean reachable;
-  private int depth;
+
+  // The control stack: one frame per open block, loop, if/else, and the function itself.
+  private static final int FUNCTION = 0;
+  private static final int BLOCK = 1;
+  private static final int LOOP = 2;
+  private static final int IF = 3;
+  private static final int ELSE = 4;
+  private int[] frameKind = new int[8];
+  private int[] frameHeight = new int[8]; // value-stack height below the frame's params
+  private FuncType[] frameType = new FuncType[8];
+  private int[] frameStart = new int[8]; // loop: code index of its first instruction
+  private int[] frameElseFixup = new int[8]; // if: the slot of its branch to else/end, else -1
+  private boolean[] frameBranchedTo = new boolean[8];
+  private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end
+  private int[] frameFixupCount = new int[8];
+  private int frames;
 
   /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
@@ -82,7 +98,8 @@ public final class Translator implements InstructionVisitor {
     maxHeight = 0;
     lastResultSlot = -1;
     reachable = true;
-    depth = 0;
+    frames = 0;
+    pushFrame(FUNCTION, type);
   }
 
   @Override
@@ -175,7 +192,7 @@ public final class Translator implements InstructionVisitor {
   private void numeric(Opcode op) {
     Op form = REGISTER_FORM.get(op);
     if (form == null) {
-      throw new UnsupportedOperationException("not translated yet: " + op);
+      throw notYet(op.text());
     }
     int arity = op.params().length;
     int first = height - arity;
@@ -267,12 +284,201 @@ public final class Translator implements InstructionVisitor {
 
   @Override
   public void end() {
-    if (depth > 0) {
-      throw new UnsupportedOperationException("not translated yet: blocks");
+    int f = frames - 1;
+    if (frameKind[f] == FUNCTION) {
+      if (reachable) {
+        emitReturn();
+      }
+      frames--;
+      return;
     }
+    int results = frameType[f].resultCount();
     if (reachable) {
-      emitReturn();
+      for (int i = 0; i < results; i++) {
+        materialize(height - results + i);
+      }
     }
+    if (frameElseFixup[f] >= 0) {
+      out.patch(frameElseFixup[f], out.position()); // an if without else: false goes here
+    }
+    for (int i = 0; i < frameFixupCount[f]; i++) {
+      out.patch(frameFixups[f][i], out.position());
+    }
+    boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
+    height = frameHeight[f];
+    for (int i = 0; i < results; i++) {
+      push(TEMP, tempOf(height), frameType[f].result(i));
+    }
+    frames--;
+    reachable = reachableAfter;
+    lastResultSlot = -1;
+  }
+
+  @Override
+  public void block(Opcode op, FuncType blockType) {
+    if (!reachable) {
+      pushFrame(BLOCK, blockType); // kept only to match the end that closes it
+      frameBranchedTo[frames - 1] = false;
+      return;
+    }
+    int cond = -1;
+    if (op == Opcode.IF) {
+      if (blockType.paramCount() > 0) {
+        throw notYet("if with block parameters");
+      }
+      cond = register(height - 1);
+      height--;
+    }
+    // Locals still on the stack are copied out now, so later preservation copies never have to
+    // run on only one path; block parameters move into their own slots' registers.
+    for (int slot = 0; slot < height; slot++) {
+      if (kind[slot] == LOCAL || slot >= height - blockType.paramCount()) {
+        materialize(slot);
+      }
+    }
+    pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
+    if (cond >= 0) {
+      out.op(Op.BR_EQZ_RT);
+      out.emit(cond);
+      frameElseFixup[frames - 1] = out.emit(-1);
+    }
+    lastResultSlot = -1;
+  }
+
+  @Override
+  public void elseBranch() {
+    int f = frames - 1;
+    if (reachable) {
+      int results = frameType[f].resultCount();
+      for (int i = 0; i < results; i++) {
+        materialize(height - results + i);
+      }
+      out.op(Op.BR_T);
+      addFixup(f, out.emit(-1));
+    }
+    if (frameElseFixup[f] >= 0) {
+      out.patch(frameElseFixup[f], out.position());
+      reachable = true;
+    }
+    frameElseFixup[f] = -1;
+    frameKind[f] = ELSE;
+    height = frameHeight[f];
+    lastResultSlot = -1;
+  }
+
+  @Override
+  public void br(Opcode op, int depth) {
+    if (!reachable) {
+      return;
+    }
+    int f = frames - 1 - depth;
+    if (op == Opcode.BR) {
+      branch(f);
+      reachable = false;
+      return;
+    }
+    int cond = register(height - 1);
+    height--;
+    if (frameKind[f] == FUNCTION || !valuesInPlace(f)) {
+      out.op(Op.BR_EQZ_RT); // skip the moves and the branch when the condition is false
+      out.emit(cond);
+      int skip = out.emit(-1);
+      branch(f);
+      out.patch(skip, out.position());
+      reachable = true;
+    } else {
+      out.op(Op.BR_NEZ_RT);
+      out.emit(cond);
+      target(f, out.emit(-1));
+    }
+    lastResultSlot = -1;
+  }
+
+  /** Moves the values frame {@code f}'s label carries into place and jumps there. */
+  private void branch(int f) {
+    if (frameKind[f] == FUNCTION) {
+      emitReturn();
+      return;
+    }
+    int n = labelArity(f);
+    for (int i = 0; i < n; i++) {
+      moveTo(height - n + i, tempOf(frameHeight[f] + i));
+    }
+    out.op(Op.BR_T);
+    target(f, out.emit(-1));
+    lastResultSlot = -1;
+  }
+
+  private void target(int f, int slot) {
+    if (frameKind[f] == LOOP) {
+      out.patch(slot, frameStart[f]);
+    } else {
+      frameBranchedTo[f] = true;
+      addFixup(f, slot);
+    }
+  }
+
+  private boolean valuesInPlace(int f) {
+    int n = labelArity(f);
+    for (int i = 0; i < n; i++) {
+      int slot = height - n + i;
+      if (kind[slot] == CONST || value[slot] != tempOf(frameHeight[f] + i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int labelArity(int f) {
+    return frameKind[f] == LOOP ? frameType[f].paramCount() : frameType[f].resultCount();
+  }
+
+  /** Emits what puts stack entry {@code slot} into register {@code reg} (nothing if it is there). */
+  private void moveTo(int slot, int reg) {
+    if (kind[slot] == CONST) {
+      constant(reg, value[slot], type[slot]);
+    } else if (value[slot] != reg) {
+      copy(reg, (int) value[slot]);
+    }
+  }
+
+  /** Makes stack entry {@code slot} a temporary in its own slot's register. */
+  private void materialize(int slot) {
+    int reg = tempOf(slot);
+    moveTo(slot, reg);
+    kind[slot] = TEMP;
+    value[slot] = reg;
+  }
+
+  private void pushFrame(int frameKindValue, FuncType t) {
+    if (frames == frameKind.length) {
+      int n = frames * 2;
+      frameKind = Arrays.copyOf(frameKind, n);
+      frameHeight = Arrays.copyOf(frameHeight, n);
+      frameType = Arrays.copyOf(frameType, n);
+      frameStart = Arrays.copyOf(frameStart, n);
+      frameElseFixup = Arrays.copyOf(frameElseFixup, n);
+      frameBranchedTo = Arrays.copyOf(frameBranchedTo, n);
+      frameFixups = Arrays.copyOf(frameFixups, n);
+      frameFixupCount = Arrays.copyOf(frameFixupCount, n);
+    }
+    frameKind[frames] = frameKindValue;
+    frameHeight[frames] = Math.max(0, height - t.paramCount()); // height is 0 in dead code
+    frameType[frames] = t;
+    frameStart[frames] = out.position();
+    frameElseFixup[frames] = -1;
+    frameBranchedTo[frames] = false;
+    frameFixupCount[frames] = 0;
+    frames++;
+  }
+
+  private void addFixup(int f, int slot) {
+    if (frameFixups[f] == null) {
+      frameFixups[f] = new int[4];
+    } else if (frameFixupCount[f] == frameFixups[f].length) {
+      frameFixups[f] = Arrays.copyOf(frameFixups[f], frameFixupCount[f] * 2);
+    }
+    frameFixups[f][frameFixupCount[f]++] = slot;
   }
 
   private void emitReturn() {
@@ -284,7 +490,7 @@ public final class Translator implements InstructionVisitor {
       out.op(Op.RETURN_R);
       out.emit(reg);
     } else {
-      throw new UnsupportedOperationException("not translated yet: multiple results");
+      throw notYet("multiple results");
     }
     reachable = false;
   }
@@ -296,9 +502,6 @@ public final class Translator implements InstructionVisitor {
   }
 
   @Override public void select(ValType t) { throw notYet("select"); }
-  @Override public void block(Opcode op, FuncType blockType) { throw notYet(op.text()); }
-  @Override public void elseBranch() { throw notYet("else"); }
-  @Override public void br(Opcode op, int d) { throw notYet(op.text()); }
   @Override public void brTable(int[] depths, int defaultDepth) { throw notYet("br_table"); }
   @Override public void call(Opcode op, int funcIndex, FuncType t) { throw notYet(op.text()); }
   @Override public void callIndirect(Opcode op, int typeIndex, FuncType t, int table) { throw notYet(op.text()); }

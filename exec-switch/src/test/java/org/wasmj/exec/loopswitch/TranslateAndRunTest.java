@@ -50,6 +50,55 @@ class TranslateAndRunTest {
   }
 
   @Test
+  void ifElseWithAResult() {
+    // a > b ? a : b
+    CompiledFunction max = compile(0x20, 0, 0x20, 1, 0x4A, 0x04, 0x7F, 0x20, 0, 0x05, 0x20, 1, 0x0B);
+    assertEquals(9L, Interpreter.run(max, 9, 4)[0]);
+    assertEquals(5L, Interpreter.run(max, -3, 5)[0]);
+  }
+
+  @Test
+  void brIfCarriesAValueOutOfABlock() {
+    // block (result i32) i32.const 7; local.get 0; br_if 0; drop; i32.const 9 end
+    CompiledFunction f = compile(0x02, 0x7F, 0x41, 7, 0x20, 0, 0x0D, 0, 0x1A, 0x41, 9, 0x0B);
+    assertEquals(7L, Interpreter.run(f, 1, 0)[0]);
+    assertEquals(9L, Interpreter.run(f, 0, 0)[0]);
+  }
+
+  @Test
+  void brIfToTheFunctionReturns() {
+    // local.get 0; local.get 1; br_if 0; drop; i32.const 42
+    CompiledFunction f = compile(0x20, 0, 0x20, 1, 0x0D, 0, 0x1A, 0x41, 42);
+    assertEquals(5L, Interpreter.run(f, 5, 1)[0]);
+    assertEquals(42L, Interpreter.run(f, 5, 0)[0]);
+  }
+
+  @Test
+  void loopsComputeAFactorial() {
+    // local2 = 1; block loop (br_if 1 (i32.eqz n)) local2 *= n; n -= 1; br 0 end end; local2
+    CompiledFunction f = compile(
+        0x41, 1, 0x21, 2,
+        0x02, 0x40, 0x03, 0x40,
+        0x20, 0, 0x45, 0x0D, 1,
+        0x20, 2, 0x20, 0, 0x6C, 0x21, 2,
+        0x20, 0, 0x41, 1, 0x6B, 0x21, 0,
+        0x0C, 0, 0x0B, 0x0B,
+        0x20, 2);
+    assertEquals(3628800L, Interpreter.run(f, 10, 0)[0]);
+    assertEquals(1L, Interpreter.run(f, 0, 0)[0]);
+  }
+
+  @Test
+  void theLoopExampleRuns() throws Exception {
+    WasmModule m = WasmParser.parse(
+        java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../examples/loop.wasm")));
+    CompiledFunction sum =
+        new Translator().translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0);
+    assertEquals(2001L, Interpreter.run(sum, 1000)[0]);
+    assertEquals(0L, Interpreter.run(sum, 0)[0]);
+  }
+
+  @Test
   void trapsSurfaceWithTheirKind() {
     CompiledFunction f = compile(0x20, 0, 0x20, 1, 0x6D); // i32.div_s
     assertEquals(-3L, Interpreter.run(f, 7, -2)[0]);
