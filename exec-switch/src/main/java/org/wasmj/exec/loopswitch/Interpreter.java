@@ -10,9 +10,9 @@ import org.wasmj.ir.Semantics;
  * The loop-switch interpreter: one dispatch loop over a function's register IR. Registers are a
  * {@code long[]} frame; the code array and the frame are held in locals in the hot loop.
  *
- * <p><b>Scope today:</b> the IR the translator emits for straight-line code (copies, constants,
- * numeric ops, return, unreachable); calls, frames on an explicit stack, memory and control flow
- * arrive with the translator's next step (issue 3).
+ * <p><b>Scope today:</b> the IR the translator emits today (copies, constants, numeric ops,
+ * branches, return, unreachable) for one function; calls with frames on an explicit stack,
+ * memory, globals and tables arrive with the translator's next step (issue 3).
  *
  * @implNote Stateless and thread-safe. The numeric cases are generated from the {@link Op} table
  *     by {@code exec-switch/src/build/gen_dispatch.py}; {@code InterpreterTest} runs every op.
