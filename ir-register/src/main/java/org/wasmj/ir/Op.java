@@ -31,6 +31,8 @@ public enum Op {
   BR_EQZ_RT("br_eqz", "rt"),
   /** Jumps to {@code t} if the i32 in {@code r} is not zero. */
   BR_NEZ_RT("br_nez", "rt"),
+  /** {@code d <- r3 != 0 ? r1 : r2} ({@code select}, {@code select t}; 64-bit slots, any type). */
+  SELECT_RRRR("select", "drrr"),
 
   // Numeric ops, one per Wasm numeric instruction (semantics: Semantics.<camelCase text name>).
   I32_EQZ_RR("i32.eqz", "dr"),

@@ -27,7 +27,7 @@ import org.wasmj.validator.InstructionVisitor;
  *
  * <p><b>Scope today:</b> locals, constants, every scalar numeric instruction, {@code drop},
  * {@code return}, {@code unreachable}, {@code nop}, and structured control flow ({@code block},
- * {@code loop}, {@code if}/{@code else}, {@code br}, {@code br_if}). {@code br_table}, calls,
+ * {@code loop}, {@code if}/{@code else}, {@code br}, {@code br_if}), {@code select}. {@code br_table}, calls,
  * memory, globals and tables are the next step (issue 3); until then they fail with
  * {@link UnsupportedOperationException} (the translator is not yet reachable from any public API).
  *
@@ -275,6 +275,28 @@ public final class Translator implements InstructionVisitor {
   }
 
   @Override
+  public void select(ValType t) {
+    if (!reachable) {
+      return;
+    }
+    if (t == ValType.V128) {
+      throw notYet("select of v128");
+    }
+    int cond = register(height - 1);
+    int ifFalse = register(height - 2);
+    int ifTrue = register(height - 3);
+    height -= 3;
+    int result = tempOf(height);
+    out.op(Op.SELECT_RRRR);
+    int resultSlot = out.emit(result);
+    out.emit(ifTrue);
+    out.emit(ifFalse);
+    out.emit(cond);
+    push(TEMP, result, t);
+    lastResultSlot = resultSlot;
+  }
+
+  @Override
   public void drop(ValType t) {
     if (reachable) {
       height--;
@@ -501,7 +523,6 @@ public final class Translator implements InstructionVisitor {
     return new UnsupportedOperationException("not translated yet: " + what);
   }
 
-  @Override public void select(ValType t) { throw notYet("select"); }
   @Override public void brTable(int[] depths, int defaultDepth) { throw notYet("br_table"); }
   @Override public void call(Opcode op, int funcIndex, FuncType t) { throw notYet(op.text()); }
   @Override public void callIndirect(Opcode op, int typeIndex, FuncType t, int table) { throw notYet(op.text()); }

@@ -99,6 +99,14 @@ class TranslateAndRunTest {
   }
 
   @Test
+  void selectPicksByTheCondition() {
+    // select(a, b, a < b) -> min(a, b)
+    CompiledFunction min = compile(0x20, 0, 0x20, 1, 0x20, 0, 0x20, 1, 0x48, 0x1B);
+    assertEquals(-4L, Interpreter.run(min, 9, -4)[0]);
+    assertEquals(2L, Interpreter.run(min, 2, 3)[0]);
+  }
+
+  @Test
   void trapsSurfaceWithTheirKind() {
     CompiledFunction f = compile(0x20, 0, 0x20, 1, 0x6D); // i32.div_s
     assertEquals(-3L, Interpreter.run(f, 7, -2)[0]);
