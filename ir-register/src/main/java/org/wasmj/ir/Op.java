@@ -33,6 +33,41 @@ public enum Op {
   BR_NEZ_RT("br_nez", "rt"),
   /** {@code d <- r3 != 0 ? r1 : r2} ({@code select}, {@code select t}; 64-bit slots, any type). */
   SELECT_RRRR("select", "drrr"),
+  /** {@code d <- global[x]}. */
+  GLOBAL_GET("global.get", "dx"),
+  /** {@code global[x] <- r}. */
+  GLOBAL_SET("global.set", "xr"),
+  /** {@code d <-} memory 0's size in pages. */
+  MEMORY_SIZE("memory.size", "d"),
+  /** {@code d <-} memory 0 grown by {@code r} pages: the old size, or -1. */
+  MEMORY_GROW("memory.grow", "dr"),
+  /** Fills memory 0: {@code [r1, r1 + r3)} with the byte {@code r2}; traps out of bounds. */
+  MEMORY_FILL("memory.fill", "rrr"),
+  // Loads from memory 0: d <- mem[r + #offset] (unsigned offset); out of bounds traps.
+  I32_LOAD("i32.load", "dri"),
+  I64_LOAD("i64.load", "dri"),
+  F32_LOAD("f32.load", "dri"),
+  F64_LOAD("f64.load", "dri"),
+  I32_LOAD8_S("i32.load8_s", "dri"),
+  I32_LOAD8_U("i32.load8_u", "dri"),
+  I32_LOAD16_S("i32.load16_s", "dri"),
+  I32_LOAD16_U("i32.load16_u", "dri"),
+  I64_LOAD8_S("i64.load8_s", "dri"),
+  I64_LOAD8_U("i64.load8_u", "dri"),
+  I64_LOAD16_S("i64.load16_s", "dri"),
+  I64_LOAD16_U("i64.load16_u", "dri"),
+  I64_LOAD32_S("i64.load32_s", "dri"),
+  I64_LOAD32_U("i64.load32_u", "dri"),
+  // Stores to memory 0: mem[r1 + #offset] <- r2.
+  I32_STORE("i32.store", "rri"),
+  I64_STORE("i64.store", "rri"),
+  F32_STORE("f32.store", "rri"),
+  F64_STORE("f64.store", "rri"),
+  I32_STORE8("i32.store8", "rri"),
+  I32_STORE16("i32.store16", "rri"),
+  I64_STORE8("i64.store8", "rri"),
+  I64_STORE16("i64.store16", "rri"),
+  I64_STORE32("i64.store32", "rri"),
 
   // Numeric ops, one per Wasm numeric instruction (semantics: Semantics.<camelCase text name>).
   I32_EQZ_RR("i32.eqz", "dr"),

@@ -27,8 +27,9 @@ import org.wasmj.validator.InstructionVisitor;
  *
  * <p><b>Scope today:</b> locals, constants, every scalar numeric instruction, {@code drop},
  * {@code return}, {@code unreachable}, {@code nop}, and structured control flow ({@code block},
- * {@code loop}, {@code if}/{@code else}, {@code br}, {@code br_if}), {@code select}. {@code br_table}, calls,
- * memory, globals and tables are the next step (issue 3); until then they fail with
+ * {@code loop}, {@code if}/{@code else}, {@code br}, {@code br_if}), {@code select}, globals, and loads, stores, size, grow and fill
+ * of memory 0. {@code br_table}, calls, other memories, bulk copies and tables are the next step
+ * (issue 3); until then they fail with
  * {@link UnsupportedOperationException} (the translator is not yet reachable from any public API).
  *
  * @implNote Not thread-safe; reusable across functions, one per thread.
@@ -297,6 +298,93 @@ public final class Translator implements InstructionVisitor {
   }
 
   @Override
+  public void global(Opcode op, int index, ValType t) {
+    if (!reachable) {
+      return;
+    }
+    if (op == Opcode.GLOBAL_GET) {
+      int result = tempOf(height);
+      out.op(Op.GLOBAL_GET);
+      int resultSlot = out.emit(result);
+      out.emit(index);
+      push(TEMP, result, t);
+      lastResultSlot = resultSlot;
+    } else {
+      int value = register(height - 1);
+      height--;
+      out.op(Op.GLOBAL_SET);
+      out.emit(index);
+      out.emit(value);
+      lastResultSlot = -1;
+    }
+  }
+
+  @Override
+  public void memory(Opcode op, int memIndex, int align, long offset) {
+    if (!reachable) {
+      return;
+    }
+    if (memIndex != 0 || op.prefix() != 0) {
+      throw notYet(op.text() + (memIndex != 0 ? " on memory " + memIndex : ""));
+    }
+    Op ir = Op.valueOf(op.name());
+    if (op.results().length == 1) { // a load
+      int base = register(height - 1);
+      height--;
+      int result = tempOf(height);
+      out.op(ir);
+      int resultSlot = out.emit(result);
+      out.emit(base);
+      out.emit((int) offset);
+      push(TEMP, result, op.results()[0]);
+      lastResultSlot = resultSlot;
+    } else {
+      int value = register(height - 1);
+      int base = register(height - 2);
+      height -= 2;
+      out.op(ir);
+      out.emit(base);
+      out.emit(value);
+      out.emit((int) offset);
+      lastResultSlot = -1;
+    }
+  }
+
+  @Override
+  public void memoryIndex(Opcode op, int memIndex) {
+    if (!reachable) {
+      return;
+    }
+    if (memIndex != 0) {
+      throw notYet(op.text() + " on memory " + memIndex);
+    }
+    if (op == Opcode.MEMORY_FILL) {
+      int len = register(height - 1);
+      int val = register(height - 2);
+      int dst = register(height - 3);
+      height -= 3;
+      out.op(Op.MEMORY_FILL);
+      out.emit(dst);
+      out.emit(val);
+      out.emit(len);
+      lastResultSlot = -1;
+      return;
+    }
+    int delta = op == Opcode.MEMORY_GROW ? register(height - 1) : -1;
+    if (delta >= 0) {
+      height--;
+    }
+    int result = tempOf(height);
+    out.op(op == Opcode.MEMORY_GROW ? Op.MEMORY_GROW : Op.MEMORY_SIZE);
+    int resultSlot = out.emit(result);
+    if (delta >= 0) {
+      out.emit(delta);
+    }
+    push(TEMP, result, ValType.I32);
+    lastResultSlot = resultSlot;
+  }
+
+  @Override
   public void drop(ValType t) {
     if (reachable) {
       height--;
@@ -526,11 +614,8 @@ public final class Translator implements InstructionVisitor {
   @Override public void brTable(int[] depths, int defaultDepth) { throw notYet("br_table"); }
   @Override public void call(Opcode op, int funcIndex, FuncType t) { throw notYet(op.text()); }
   @Override public void callIndirect(Opcode op, int typeIndex, FuncType t, int table) { throw notYet(op.text()); }
-  @Override public void global(Opcode op, int index, ValType t) { throw notYet(op.text()); }
   @Override public void v128Const(long low, long high) { throw notYet("v128.const"); }
-  @Override public void memory(Opcode op, int mem, int align, long offset) { throw notYet(op.text()); }
   @Override public void memoryLane(Opcode op, int mem, int align, long offset, int lane) { throw notYet(op.text()); }
-  @Override public void memoryIndex(Opcode op, int mem) { throw notYet(op.text()); }
   @Override public void memoryCopy(int dst, int src) { throw notYet("memory.copy"); }
   @Override public void memoryInit(int data, int mem) { throw notYet("memory.init"); }
   @Override public void dataDrop(int data) { throw notYet("data.drop"); }

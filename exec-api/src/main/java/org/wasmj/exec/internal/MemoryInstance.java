@@ -148,4 +148,56 @@ public final class MemoryInstance {
     }
     System.arraycopy(src.bytes, (int) s, bytes, (int) d, (int) n);
   }
+
+  // ---- Wasm loads and stores: the effective address is checked, then one VarHandle access ----
+
+  /** {@code i32.load}. */
+  public static int i32Load(byte[] b, int base, int offset) {
+    return getInt(b, address(b, base, offset & 0xFFFFFFFFL, 4));
+  }
+
+  /** {@code i64.load}. */
+  public static long i64Load(byte[] b, int base, int offset) {
+    return getLong(b, address(b, base, offset & 0xFFFFFFFFL, 8));
+  }
+
+  /** {@code i32.load8_s} (and the low byte of every 8-bit load). */
+  public static int load8S(byte[] b, int base, int offset) {
+    return b[address(b, base, offset & 0xFFFFFFFFL, 1)];
+  }
+
+  /** {@code i32.load8_u}. */
+  public static int load8U(byte[] b, int base, int offset) {
+    return b[address(b, base, offset & 0xFFFFFFFFL, 1)] & 0xFF;
+  }
+
+  /** {@code i32.load16_s}. */
+  public static int load16S(byte[] b, int base, int offset) {
+    return getShort(b, address(b, base, offset & 0xFFFFFFFFL, 2));
+  }
+
+  /** {@code i32.load16_u}. */
+  public static int load16U(byte[] b, int base, int offset) {
+    return getShort(b, address(b, base, offset & 0xFFFFFFFFL, 2)) & 0xFFFF;
+  }
+
+  /** {@code i32.store} (also f32 bits). */
+  public static void i32Store(byte[] b, int base, int offset, int v) {
+    putInt(b, address(b, base, offset & 0xFFFFFFFFL, 4), v);
+  }
+
+  /** {@code i64.store} (also f64 bits). */
+  public static void i64Store(byte[] b, int base, int offset, long v) {
+    putLong(b, address(b, base, offset & 0xFFFFFFFFL, 8), v);
+  }
+
+  /** {@code i32.store8} / {@code i64.store8}. */
+  public static void store8(byte[] b, int base, int offset, int v) {
+    b[address(b, base, offset & 0xFFFFFFFFL, 1)] = (byte) v;
+  }
+
+  /** {@code i32.store16} / {@code i64.store16}. */
+  public static void store16(byte[] b, int base, int offset, int v) {
+    putShort(b, address(b, base, offset & 0xFFFFFFFFL, 2), (short) v);
+  }
 }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.wasmj.Feature;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.internal.GlobalInstance;
+import org.wasmj.exec.internal.InstanceState;
+import org.wasmj.exec.internal.MemoryInstance;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.WasmModule;
@@ -104,6 +107,44 @@ class TranslateAndRunTest {
     CompiledFunction min = compile(0x20, 0, 0x20, 1, 0x20, 0, 0x20, 1, 0x48, 0x1B);
     assertEquals(-4L, Interpreter.run(min, 9, -4)[0]);
     assertEquals(2L, Interpreter.run(min, 2, 3)[0]);
+  }
+
+  @Test
+  void theSieveExampleRunsOverLinearMemory() throws Exception {
+    WasmModule m = WasmParser.parse(
+        java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../examples/sieve.wasm")));
+    CompiledFunction countPrimes =
+        new Translator().translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0);
+    InstanceState state = new InstanceState(
+        new MemoryInstance[] {new MemoryInstance(m.memories().get(0), MemoryInstance.MAX_PAGES)},
+        new GlobalInstance[0]);
+    assertEquals(9592L, Interpreter.run(countPrimes, state, 100000)[0]);
+    assertEquals(25L, Interpreter.run(countPrimes, state, 100)[0]);
+    assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS,
+        assertThrows(TrapException.class, () -> Interpreter.run(countPrimes, state, 2_000_000)).kind());
+  }
+
+  @Test
+  void globalsAndMemoryGrowth() {
+    // global.get 0; local.get 0; i32.add; global.set 0; local.get 1; memory.grow; drop; memory.size
+    // (a module with one mutable i32 global and a memory of 1..3 pages)
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 7, 1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F,
+        3, 2, 1, 0, 5, 4, 1, 1, 1, 3, 6, 6, 1, 0x7F, 1, 0x41, 0, 0x0B});
+    byte[] body = {0, 0x23, 0, 0x20, 0, 0x6A, 0x24, 0, 0x20, 1, 0x40, 0, 0x1A, 0x3F, 0, 0x0B};
+    b.writeBytes(new byte[] {10, (byte) (body.length + 2), 1, (byte) body.length});
+    b.writeBytes(body);
+    WasmModule m = WasmParser.parse(b.toByteArray());
+    CompiledFunction f =
+        new Translator().translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0);
+    GlobalInstance counter = new GlobalInstance(m.globalTypes().get(0), 10);
+    InstanceState state = new InstanceState(
+        new MemoryInstance[] {new MemoryInstance(m.memories().get(0), MemoryInstance.MAX_PAGES)},
+        new GlobalInstance[] {counter});
+    assertEquals(2L, Interpreter.run(f, state, 5, 1)[0]);
+    assertEquals(15L, counter.value);
+    assertEquals(3L, Interpreter.run(f, state, 5, 1)[0]);
+    assertEquals(3L, Interpreter.run(f, state, 5, 1)[0], "grow past the max gives -1, size stays");
   }
 
   @Test

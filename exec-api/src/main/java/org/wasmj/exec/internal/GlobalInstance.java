@@ -1,0 +1,22 @@
+package org.wasmj.exec.internal;
+
+import org.wasmj.parser.GlobalType;
+
+/**
+ * A global at run time: its type and its value as a raw 64-bit slot (i32 sign-extended, floats
+ * as bits, references as ids). Imported mutable globals are shared by reference.
+ *
+ * @implNote Not synchronized: a global belongs to one store.
+ */
+public final class GlobalInstance {
+  /** The declared type. */
+  public final GlobalType type;
+  /** The current value. */
+  public long value;
+
+  /** A global of {@code type} holding {@code value}. */
+  public GlobalInstance(GlobalType type, long value) {
+    this.type = type;
+    this.value = value;
+  }
+}
