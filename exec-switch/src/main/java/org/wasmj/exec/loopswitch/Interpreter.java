@@ -18,7 +18,10 @@ import org.wasmj.ir.Semantics;
  * memory, globals and tables arrive with the translator's next step (issue 3).
  *
  * @implNote Stateless and thread-safe. The numeric cases are generated from the {@link Op} table
- *     by {@code exec-switch/src/build/gen_dispatch.py}; {@code InterpreterTest} runs every op.
+ *     by {@code exec-switch/src/build/gen_dispatch.py}, which also renumbers every case label from
+ *     the op named in its comment; {@code InterpreterTest} runs every op. {@link #run} must stay
+ *     under 8,000 bytes of bytecode (HotSpot does not compile larger methods): check with
+ *     {@code javap -c -p}.
  */
 final class Interpreter {
   private Interpreter() {}
@@ -358,18 +361,6 @@ final class Interpreter {
           r[code[pc + 1]] = Semantics.f64Ge(r[code[pc + 2]], r[code[pc + 3]]);
           pc += 4;
           break;
-        case 82: // I32_CLZ_RR
-          r[code[pc + 1]] = Semantics.i32Clz((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 83: // I32_CTZ_RR
-          r[code[pc + 1]] = Semantics.i32Ctz((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 84: // I32_POPCNT_RR
-          r[code[pc + 1]] = Semantics.i32Popcnt((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
         case 85: // I32_ADD_RRR
           r[code[pc + 1]] = Semantics.i32Add((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
           pc += 4;
@@ -392,22 +383,6 @@ final class Interpreter {
           break;
         case 90: // I32_MUL_RRI
           r[code[pc + 1]] = Semantics.i32Mul((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 91: // I32_DIV_S_RRR
-          r[code[pc + 1]] = Semantics.i32DivS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 92: // I32_DIV_U_RRR
-          r[code[pc + 1]] = Semantics.i32DivU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 93: // I32_REM_S_RRR
-          r[code[pc + 1]] = Semantics.i32RemS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 94: // I32_REM_U_RRR
-          r[code[pc + 1]] = Semantics.i32RemU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
           pc += 4;
           break;
         case 95: // I32_AND_RRR
@@ -458,26 +433,6 @@ final class Interpreter {
           r[code[pc + 1]] = Semantics.i32ShrU((int) r[code[pc + 2]], code[pc + 3]);
           pc += 4;
           break;
-        case 107: // I32_ROTL_RRR
-          r[code[pc + 1]] = Semantics.i32Rotl((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 108: // I32_ROTR_RRR
-          r[code[pc + 1]] = Semantics.i32Rotr((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 109: // I64_CLZ_RR
-          r[code[pc + 1]] = Semantics.i64Clz(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 110: // I64_CTZ_RR
-          r[code[pc + 1]] = Semantics.i64Ctz(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 111: // I64_POPCNT_RR
-          r[code[pc + 1]] = Semantics.i64Popcnt(r[code[pc + 2]]);
-          pc += 3;
-          break;
         case 112: // I64_ADD_RRR
           r[code[pc + 1]] = Semantics.i64Add(r[code[pc + 2]], r[code[pc + 3]]);
           pc += 4;
@@ -501,22 +456,6 @@ final class Interpreter {
         case 117: // I64_MUL_RRI
           r[code[pc + 1]] = Semantics.i64Mul(r[code[pc + 2]], imm64(code, pc + 3));
           pc += 5;
-          break;
-        case 118: // I64_DIV_S_RRR
-          r[code[pc + 1]] = Semantics.i64DivS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 119: // I64_DIV_U_RRR
-          r[code[pc + 1]] = Semantics.i64DivU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 120: // I64_REM_S_RRR
-          r[code[pc + 1]] = Semantics.i64RemS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 121: // I64_REM_U_RRR
-          r[code[pc + 1]] = Semantics.i64RemU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
           break;
         case 122: // I64_AND_RRR
           r[code[pc + 1]] = Semantics.i64And(r[code[pc + 2]], r[code[pc + 3]]);
@@ -566,42 +505,6 @@ final class Interpreter {
           r[code[pc + 1]] = Semantics.i64ShrU(r[code[pc + 2]], imm64(code, pc + 3));
           pc += 5;
           break;
-        case 134: // I64_ROTL_RRR
-          r[code[pc + 1]] = Semantics.i64Rotl(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 135: // I64_ROTR_RRR
-          r[code[pc + 1]] = Semantics.i64Rotr(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 136: // F32_ABS_RR
-          r[code[pc + 1]] = Semantics.f32Abs((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 137: // F32_NEG_RR
-          r[code[pc + 1]] = Semantics.f32Neg((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 138: // F32_CEIL_RR
-          r[code[pc + 1]] = Semantics.f32Ceil((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 139: // F32_FLOOR_RR
-          r[code[pc + 1]] = Semantics.f32Floor((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 140: // F32_TRUNC_RR
-          r[code[pc + 1]] = Semantics.f32Trunc((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 141: // F32_NEAREST_RR
-          r[code[pc + 1]] = Semantics.f32Nearest((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 142: // F32_SQRT_RR
-          r[code[pc + 1]] = Semantics.f32Sqrt((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
         case 143: // F32_ADD_RRR
           r[code[pc + 1]] = Semantics.f32Add((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
           pc += 4;
@@ -617,46 +520,6 @@ final class Interpreter {
         case 146: // F32_DIV_RRR
           r[code[pc + 1]] = Semantics.f32Div((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
           pc += 4;
-          break;
-        case 147: // F32_MIN_RRR
-          r[code[pc + 1]] = Semantics.f32Min((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 148: // F32_MAX_RRR
-          r[code[pc + 1]] = Semantics.f32Max((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 149: // F32_COPYSIGN_RRR
-          r[code[pc + 1]] = Semantics.f32Copysign((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 150: // F64_ABS_RR
-          r[code[pc + 1]] = Semantics.f64Abs(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 151: // F64_NEG_RR
-          r[code[pc + 1]] = Semantics.f64Neg(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 152: // F64_CEIL_RR
-          r[code[pc + 1]] = Semantics.f64Ceil(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 153: // F64_FLOOR_RR
-          r[code[pc + 1]] = Semantics.f64Floor(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 154: // F64_TRUNC_RR
-          r[code[pc + 1]] = Semantics.f64Trunc(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 155: // F64_NEAREST_RR
-          r[code[pc + 1]] = Semantics.f64Nearest(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 156: // F64_SQRT_RR
-          r[code[pc + 1]] = Semantics.f64Sqrt(r[code[pc + 2]]);
-          pc += 3;
           break;
         case 157: // F64_ADD_RRR
           r[code[pc + 1]] = Semantics.f64Add(r[code[pc + 2]], r[code[pc + 3]]);
@@ -674,36 +537,8 @@ final class Interpreter {
           r[code[pc + 1]] = Semantics.f64Div(r[code[pc + 2]], r[code[pc + 3]]);
           pc += 4;
           break;
-        case 161: // F64_MIN_RRR
-          r[code[pc + 1]] = Semantics.f64Min(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 162: // F64_MAX_RRR
-          r[code[pc + 1]] = Semantics.f64Max(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 163: // F64_COPYSIGN_RRR
-          r[code[pc + 1]] = Semantics.f64Copysign(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
         case 164: // I32_WRAP_I64_RR
           r[code[pc + 1]] = Semantics.i32WrapI64(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 165: // I32_TRUNC_F32_S_RR
-          r[code[pc + 1]] = Semantics.i32TruncF32S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 166: // I32_TRUNC_F32_U_RR
-          r[code[pc + 1]] = Semantics.i32TruncF32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 167: // I32_TRUNC_F64_S_RR
-          r[code[pc + 1]] = Semantics.i32TruncF64S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 168: // I32_TRUNC_F64_U_RR
-          r[code[pc + 1]] = Semantics.i32TruncF64U(r[code[pc + 2]]);
           pc += 3;
           break;
         case 169: // I64_EXTEND_I32_S_RR
@@ -714,134 +549,243 @@ final class Interpreter {
           r[code[pc + 1]] = Semantics.i64ExtendI32U((int) r[code[pc + 2]]);
           pc += 3;
           break;
-        case 171: // I64_TRUNC_F32_S_RR
-          r[code[pc + 1]] = Semantics.i64TruncF32S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 172: // I64_TRUNC_F32_U_RR
-          r[code[pc + 1]] = Semantics.i64TruncF32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 173: // I64_TRUNC_F64_S_RR
-          r[code[pc + 1]] = Semantics.i64TruncF64S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 174: // I64_TRUNC_F64_U_RR
-          r[code[pc + 1]] = Semantics.i64TruncF64U(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 175: // F32_CONVERT_I32_S_RR
-          r[code[pc + 1]] = Semantics.f32ConvertI32S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 176: // F32_CONVERT_I32_U_RR
-          r[code[pc + 1]] = Semantics.f32ConvertI32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 177: // F32_CONVERT_I64_S_RR
-          r[code[pc + 1]] = Semantics.f32ConvertI64S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 178: // F32_CONVERT_I64_U_RR
-          r[code[pc + 1]] = Semantics.f32ConvertI64U(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 179: // F32_DEMOTE_F64_RR
-          r[code[pc + 1]] = Semantics.f32DemoteF64(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 180: // F64_CONVERT_I32_S_RR
-          r[code[pc + 1]] = Semantics.f64ConvertI32S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 181: // F64_CONVERT_I32_U_RR
-          r[code[pc + 1]] = Semantics.f64ConvertI32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 182: // F64_CONVERT_I64_S_RR
-          r[code[pc + 1]] = Semantics.f64ConvertI64S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 183: // F64_CONVERT_I64_U_RR
-          r[code[pc + 1]] = Semantics.f64ConvertI64U(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 184: // F64_PROMOTE_F32_RR
-          r[code[pc + 1]] = Semantics.f64PromoteF32((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 185: // I32_REINTERPRET_F32_RR
-          r[code[pc + 1]] = Semantics.i32ReinterpretF32((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 186: // I64_REINTERPRET_F64_RR
-          r[code[pc + 1]] = Semantics.i64ReinterpretF64(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 187: // F32_REINTERPRET_I32_RR
-          r[code[pc + 1]] = Semantics.f32ReinterpretI32((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 188: // F64_REINTERPRET_I64_RR
-          r[code[pc + 1]] = Semantics.f64ReinterpretI64(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 189: // I32_EXTEND8_S_RR
-          r[code[pc + 1]] = Semantics.i32Extend8S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 190: // I32_EXTEND16_S_RR
-          r[code[pc + 1]] = Semantics.i32Extend16S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 191: // I64_EXTEND8_S_RR
-          r[code[pc + 1]] = Semantics.i64Extend8S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 192: // I64_EXTEND16_S_RR
-          r[code[pc + 1]] = Semantics.i64Extend16S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 193: // I64_EXTEND32_S_RR
-          r[code[pc + 1]] = Semantics.i64Extend32S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 194: // I32_TRUNC_SAT_F32_S_RR
-          r[code[pc + 1]] = Semantics.i32TruncSatF32S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 195: // I32_TRUNC_SAT_F32_U_RR
-          r[code[pc + 1]] = Semantics.i32TruncSatF32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 196: // I32_TRUNC_SAT_F64_S_RR
-          r[code[pc + 1]] = Semantics.i32TruncSatF64S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 197: // I32_TRUNC_SAT_F64_U_RR
-          r[code[pc + 1]] = Semantics.i32TruncSatF64U(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 198: // I64_TRUNC_SAT_F32_S_RR
-          r[code[pc + 1]] = Semantics.i64TruncSatF32S((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 199: // I64_TRUNC_SAT_F32_U_RR
-          r[code[pc + 1]] = Semantics.i64TruncSatF32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 200: // I64_TRUNC_SAT_F64_S_RR
-          r[code[pc + 1]] = Semantics.i64TruncSatF64S(r[code[pc + 2]]);
-          pc += 3;
-          break;
-        case 201: // I64_TRUNC_SAT_F64_U_RR
-          r[code[pc + 1]] = Semantics.i64TruncSatF64U(r[code[pc + 2]]);
-          pc += 3;
-          break;
         // END GENERATED
         default:
-          throw new IllegalStateException("unknown IR op " + code[pc] + " at " + pc);
+          pc = cold(code, pc, r);
       }
+    }
+  }
+
+  /**
+   * The numeric ops that are rare in hot loops (conversions, rounding, bit counts, rotations…),
+   * kept out of {@link #run} so that it stays under HotSpot's 8,000-byte limit for compiled
+   * methods. Returns the next pc.
+   */
+  private static int cold(int[] code, int pc, long[] r) {
+    switch (code[pc]) {
+      // BEGIN GENERATED COLD by exec-switch/src/build/gen_dispatch.py
+      case 82: // I32_CLZ_RR
+        r[code[pc + 1]] = Semantics.i32Clz((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 83: // I32_CTZ_RR
+        r[code[pc + 1]] = Semantics.i32Ctz((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 84: // I32_POPCNT_RR
+        r[code[pc + 1]] = Semantics.i32Popcnt((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 91: // I32_DIV_S_RRR
+        r[code[pc + 1]] = Semantics.i32DivS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 92: // I32_DIV_U_RRR
+        r[code[pc + 1]] = Semantics.i32DivU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 93: // I32_REM_S_RRR
+        r[code[pc + 1]] = Semantics.i32RemS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 94: // I32_REM_U_RRR
+        r[code[pc + 1]] = Semantics.i32RemU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 107: // I32_ROTL_RRR
+        r[code[pc + 1]] = Semantics.i32Rotl((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 108: // I32_ROTR_RRR
+        r[code[pc + 1]] = Semantics.i32Rotr((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 109: // I64_CLZ_RR
+        r[code[pc + 1]] = Semantics.i64Clz(r[code[pc + 2]]);
+        return pc + 3;
+      case 110: // I64_CTZ_RR
+        r[code[pc + 1]] = Semantics.i64Ctz(r[code[pc + 2]]);
+        return pc + 3;
+      case 111: // I64_POPCNT_RR
+        r[code[pc + 1]] = Semantics.i64Popcnt(r[code[pc + 2]]);
+        return pc + 3;
+      case 118: // I64_DIV_S_RRR
+        r[code[pc + 1]] = Semantics.i64DivS(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 119: // I64_DIV_U_RRR
+        r[code[pc + 1]] = Semantics.i64DivU(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 120: // I64_REM_S_RRR
+        r[code[pc + 1]] = Semantics.i64RemS(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 121: // I64_REM_U_RRR
+        r[code[pc + 1]] = Semantics.i64RemU(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 134: // I64_ROTL_RRR
+        r[code[pc + 1]] = Semantics.i64Rotl(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 135: // I64_ROTR_RRR
+        r[code[pc + 1]] = Semantics.i64Rotr(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 136: // F32_ABS_RR
+        r[code[pc + 1]] = Semantics.f32Abs((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 137: // F32_NEG_RR
+        r[code[pc + 1]] = Semantics.f32Neg((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 138: // F32_CEIL_RR
+        r[code[pc + 1]] = Semantics.f32Ceil((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 139: // F32_FLOOR_RR
+        r[code[pc + 1]] = Semantics.f32Floor((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 140: // F32_TRUNC_RR
+        r[code[pc + 1]] = Semantics.f32Trunc((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 141: // F32_NEAREST_RR
+        r[code[pc + 1]] = Semantics.f32Nearest((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 142: // F32_SQRT_RR
+        r[code[pc + 1]] = Semantics.f32Sqrt((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 147: // F32_MIN_RRR
+        r[code[pc + 1]] = Semantics.f32Min((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 148: // F32_MAX_RRR
+        r[code[pc + 1]] = Semantics.f32Max((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 149: // F32_COPYSIGN_RRR
+        r[code[pc + 1]] = Semantics.f32Copysign((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+        return pc + 4;
+      case 150: // F64_ABS_RR
+        r[code[pc + 1]] = Semantics.f64Abs(r[code[pc + 2]]);
+        return pc + 3;
+      case 151: // F64_NEG_RR
+        r[code[pc + 1]] = Semantics.f64Neg(r[code[pc + 2]]);
+        return pc + 3;
+      case 152: // F64_CEIL_RR
+        r[code[pc + 1]] = Semantics.f64Ceil(r[code[pc + 2]]);
+        return pc + 3;
+      case 153: // F64_FLOOR_RR
+        r[code[pc + 1]] = Semantics.f64Floor(r[code[pc + 2]]);
+        return pc + 3;
+      case 154: // F64_TRUNC_RR
+        r[code[pc + 1]] = Semantics.f64Trunc(r[code[pc + 2]]);
+        return pc + 3;
+      case 155: // F64_NEAREST_RR
+        r[code[pc + 1]] = Semantics.f64Nearest(r[code[pc + 2]]);
+        return pc + 3;
+      case 156: // F64_SQRT_RR
+        r[code[pc + 1]] = Semantics.f64Sqrt(r[code[pc + 2]]);
+        return pc + 3;
+      case 161: // F64_MIN_RRR
+        r[code[pc + 1]] = Semantics.f64Min(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 162: // F64_MAX_RRR
+        r[code[pc + 1]] = Semantics.f64Max(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 163: // F64_COPYSIGN_RRR
+        r[code[pc + 1]] = Semantics.f64Copysign(r[code[pc + 2]], r[code[pc + 3]]);
+        return pc + 4;
+      case 165: // I32_TRUNC_F32_S_RR
+        r[code[pc + 1]] = Semantics.i32TruncF32S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 166: // I32_TRUNC_F32_U_RR
+        r[code[pc + 1]] = Semantics.i32TruncF32U((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 167: // I32_TRUNC_F64_S_RR
+        r[code[pc + 1]] = Semantics.i32TruncF64S(r[code[pc + 2]]);
+        return pc + 3;
+      case 168: // I32_TRUNC_F64_U_RR
+        r[code[pc + 1]] = Semantics.i32TruncF64U(r[code[pc + 2]]);
+        return pc + 3;
+      case 171: // I64_TRUNC_F32_S_RR
+        r[code[pc + 1]] = Semantics.i64TruncF32S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 172: // I64_TRUNC_F32_U_RR
+        r[code[pc + 1]] = Semantics.i64TruncF32U((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 173: // I64_TRUNC_F64_S_RR
+        r[code[pc + 1]] = Semantics.i64TruncF64S(r[code[pc + 2]]);
+        return pc + 3;
+      case 174: // I64_TRUNC_F64_U_RR
+        r[code[pc + 1]] = Semantics.i64TruncF64U(r[code[pc + 2]]);
+        return pc + 3;
+      case 175: // F32_CONVERT_I32_S_RR
+        r[code[pc + 1]] = Semantics.f32ConvertI32S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 176: // F32_CONVERT_I32_U_RR
+        r[code[pc + 1]] = Semantics.f32ConvertI32U((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 177: // F32_CONVERT_I64_S_RR
+        r[code[pc + 1]] = Semantics.f32ConvertI64S(r[code[pc + 2]]);
+        return pc + 3;
+      case 178: // F32_CONVERT_I64_U_RR
+        r[code[pc + 1]] = Semantics.f32ConvertI64U(r[code[pc + 2]]);
+        return pc + 3;
+      case 179: // F32_DEMOTE_F64_RR
+        r[code[pc + 1]] = Semantics.f32DemoteF64(r[code[pc + 2]]);
+        return pc + 3;
+      case 180: // F64_CONVERT_I32_S_RR
+        r[code[pc + 1]] = Semantics.f64ConvertI32S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 181: // F64_CONVERT_I32_U_RR
+        r[code[pc + 1]] = Semantics.f64ConvertI32U((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 182: // F64_CONVERT_I64_S_RR
+        r[code[pc + 1]] = Semantics.f64ConvertI64S(r[code[pc + 2]]);
+        return pc + 3;
+      case 183: // F64_CONVERT_I64_U_RR
+        r[code[pc + 1]] = Semantics.f64ConvertI64U(r[code[pc + 2]]);
+        return pc + 3;
+      case 184: // F64_PROMOTE_F32_RR
+        r[code[pc + 1]] = Semantics.f64PromoteF32((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 185: // I32_REINTERPRET_F32_RR
+        r[code[pc + 1]] = Semantics.i32ReinterpretF32((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 186: // I64_REINTERPRET_F64_RR
+        r[code[pc + 1]] = Semantics.i64ReinterpretF64(r[code[pc + 2]]);
+        return pc + 3;
+      case 187: // F32_REINTERPRET_I32_RR
+        r[code[pc + 1]] = Semantics.f32ReinterpretI32((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 188: // F64_REINTERPRET_I64_RR
+        r[code[pc + 1]] = Semantics.f64ReinterpretI64(r[code[pc + 2]]);
+        return pc + 3;
+      case 189: // I32_EXTEND8_S_RR
+        r[code[pc + 1]] = Semantics.i32Extend8S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 190: // I32_EXTEND16_S_RR
+        r[code[pc + 1]] = Semantics.i32Extend16S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 191: // I64_EXTEND8_S_RR
+        r[code[pc + 1]] = Semantics.i64Extend8S(r[code[pc + 2]]);
+        return pc + 3;
+      case 192: // I64_EXTEND16_S_RR
+        r[code[pc + 1]] = Semantics.i64Extend16S(r[code[pc + 2]]);
+        return pc + 3;
+      case 193: // I64_EXTEND32_S_RR
+        r[code[pc + 1]] = Semantics.i64Extend32S(r[code[pc + 2]]);
+        return pc + 3;
+      case 194: // I32_TRUNC_SAT_F32_S_RR
+        r[code[pc + 1]] = Semantics.i32TruncSatF32S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 195: // I32_TRUNC_SAT_F32_U_RR
+        r[code[pc + 1]] = Semantics.i32TruncSatF32U((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 196: // I32_TRUNC_SAT_F64_S_RR
+        r[code[pc + 1]] = Semantics.i32TruncSatF64S(r[code[pc + 2]]);
+        return pc + 3;
+      case 197: // I32_TRUNC_SAT_F64_U_RR
+        r[code[pc + 1]] = Semantics.i32TruncSatF64U(r[code[pc + 2]]);
+        return pc + 3;
+      case 198: // I64_TRUNC_SAT_F32_S_RR
+        r[code[pc + 1]] = Semantics.i64TruncSatF32S((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 199: // I64_TRUNC_SAT_F32_U_RR
+        r[code[pc + 1]] = Semantics.i64TruncSatF32U((int) r[code[pc + 2]]);
+        return pc + 3;
+      case 200: // I64_TRUNC_SAT_F64_S_RR
+        r[code[pc + 1]] = Semantics.i64TruncSatF64S(r[code[pc + 2]]);
+        return pc + 3;
+      case 201: // I64_TRUNC_SAT_F64_U_RR
+        r[code[pc + 1]] = Semantics.i64TruncSatF64U(r[code[pc + 2]]);
+        return pc + 3;
+      // END GENERATED COLD
+      default:
+        throw new IllegalStateException("unknown IR op " + code[pc] + " at " + pc);
     }
   }
 
