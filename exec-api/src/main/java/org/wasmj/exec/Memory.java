@@ -12,7 +12,7 @@ import org.wasmj.parser.MemoryType;
  * {@link TrapKind#MEMORY_OUT_OF_BOUNDS}.
  *
  * <pre>{@code
- * Memory memory = Memory.create(new MemoryType(new Limits(1, 2)));
+ * Memory memory = Memory.create(store, new MemoryType(new Limits(1, 2)));
  * memory.writeI32(16, 42);
  * int old = memory.grow(1);       // 1
  * }</pre>
@@ -20,16 +20,29 @@ import org.wasmj.parser.MemoryType;
  * @implNote Not thread-safe; a memory belongs to one store. Growing replaces the backing array,
  *     so never keep a reference to it across a guest call.
  */
-public final class Memory {
+public final class Memory implements Extern {
   private final MemoryInstance instance;
 
   Memory(MemoryInstance instance) {
     this.instance = instance;
   }
 
-  /** A new memory of {@code type}, capped at {@value MemoryInstance#MAX_PAGES} pages. */
-  public static Memory create(MemoryType type) {
-    return new Memory(new MemoryInstance(type, MemoryInstance.MAX_PAGES));
+  /**
+   * A new memory of {@code type} in {@code store}, capped at the store's maximum.
+   *
+   * @throws IllegalArgumentException if the initial size exceeds that maximum
+   */
+  public static Memory create(Store<?> store, MemoryType type) {
+    return new Memory(new MemoryInstance(type, store.state().maxMemoryPages));
+  }
+
+  MemoryInstance instance() {
+    return instance;
+  }
+
+  /** The declared type. */
+  public MemoryType type() {
+    return instance.type();
   }
 
   /** The declared limits, in 64 KiB pages. */
@@ -124,5 +137,15 @@ public final class Memory {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     return (int) offset;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Memory && ((Memory) o).instance == instance;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(instance);
   }
 }

@@ -36,9 +36,19 @@ final class CodeWriter {
     emit((int) (value >>> 32));
   }
 
+  /** The slot at {@code index}. */
+  int get(int index) {
+    return code[index];
+  }
+
   /** Overwrites the slot at {@code index}. */
   void patch(int index, int value) {
     code[index] = value;
+  }
+
+  /** Drops everything from {@code index} on (an instruction that a later one subsumes). */
+  void truncate(int index) {
+    size = index;
   }
 
   int[] toArray() {

@@ -3,6 +3,10 @@ package org.wasmj.ir;
 /**
  * Prints register IR, one instruction per line: {@code @3: r0 <- i32.add r0 r1}; immediates as
  * {@code #5}, targets as {@code @12}, indices as {@code $2}.
+ *
+ * <pre>{@code
+ * System.out.print(Disassembler.print(compiledFunction));
+ * }</pre>
  */
 public final class Disassembler {
   private Disassembler() {}
@@ -11,7 +15,7 @@ public final class Disassembler {
   public static String print(CompiledFunction f) {
     StringBuilder sb = new StringBuilder();
     int[] code = f.code();
-    for (int pc = 0; pc < code.length; pc += Op.of(code[pc]).size()) {
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       sb.append('@').append(pc).append(": ");
       instruction(code, pc, sb);
       sb.append('\n');
@@ -22,7 +26,7 @@ public final class Disassembler {
   /** Appends the instruction at {@code pc} to {@code sb}. */
   public static void instruction(int[] code, int pc, StringBuilder sb) {
     Op op = Op.of(code[pc]);
-    String kinds = op.operands();
+    String kinds = op.shape();
     int at = pc + 1;
     int k = 0;
     if (op.hasResult()) {
@@ -40,6 +44,12 @@ public final class Disassembler {
         case 'x': sb.append('$').append(code[at++]); break;
         default: throw new AssertionError(kinds);
       }
+    }
+    if (op == Op.BR_TABLE_RI) {
+      for (int i = 0; i < code[pc + 2]; i++) {
+        sb.append(i == 0 ? " [" : " ").append('@').append(code[at++]);
+      }
+      sb.append(']');
     }
   }
 }

@@ -1,273 +1,421 @@
 package org.wasmj.ir;
 
+import org.wasmj.parser.Opcode;
+
 /**
- * The register IR's instruction set, defined once. Each op names its operands with one letter per
- * {@code int} slot group in the code array: {@code d} result register, {@code r} source register,
- * {@code i} 32-bit immediate, {@code l} 64-bit immediate (two slots, low first), {@code t} branch
- * target (absolute code index), {@code x} an index (function, global, table…). The encoder
- * ({@link CodeWriter}), the printer ({@link Disassembler}) and the executors all follow these
- * shapes; an instruction is its op's ordinal followed by its operands.
+ * The register IR's instruction set, defined once. An instruction is its op's ordinal followed
+ * by its operands, one {@code int} slot each, in a function's flat {@code int[]} code.
  *
- * <p>Names end in the operand shape: {@code I32_ADD_RRR} (result, lhs, rhs in registers),
- * {@code I32_ADD_RRI} (rhs an immediate). Immediate variants exist only where they save an
- * instruction in common code: i32/i64 add, sub, mul, bit ops, shifts, and i32 compares.
+ * <p>The {@linkplain #shape() shape} names the operands, one letter each: {@code d} result
+ * register, {@code r} source register, {@code i} 32-bit immediate, {@code l} 64-bit immediate
+ * (two slots, low half first), {@code t} branch target (absolute code index), {@code x} an
+ * index (function, type, global, table, memory, segment). The op's name ends in the same shape
+ * ({@code I32_ADD_RRR}: result, lhs, rhs in registers; {@code I32_ADD_RRI}: rhs an immediate;
+ * {@code _T} a target, {@code _X} an index). {@link #BR_TABLE_RI} alone has a variable length:
+ * its count operand is followed by that many targets.
+ *
+ * <p>Ops that come from one Wasm instruction name it ({@link #wasm()}): its semantics are the
+ * Wasm instruction's, implemented once in {@link Semantics} ({@code Semantics.i32DivS} for
+ * {@code i32.div_s}). The translator picks ops by it, and the executors' numeric cases are
+ * generated from it. Registers are 64-bit slots of the function's frame: i32 sign-extended,
+ * f32/f64 as raw bits, references as store-wide ids (0 is null).
+ *
+ * <p>Immediate forms exist only where they save an instruction in common code: i32/i64 add,
+ * sub, mul, bit ops, shifts, and i32 compares. Fused compare-and-branch ops exist for the ten
+ * integer compares of i32 (register and immediate right operand) and i64 (register): the
+ * translator uses the compare itself for {@code br_if} and its negation for {@code if}.
  */
 public enum Op {
+  // ---- moves and constants ----
   /** {@code d <- r}: a register copy (block results, preserved locals, local.set of a local). */
   COPY_RR("copy", "dr"),
   /** {@code d <- #i}: a 32-bit constant (i32, f32 bits), sign-extended into the slot. */
   CONST32_RI("const32", "di"),
-  /** {@code d <- #l}: a 64-bit constant (i64, f64 bits). */
+  /** {@code d <- #l}: a 64-bit constant (i64, f64 bits; also {@code ref.null}, which is 0). */
   CONST64_RL("const64", "dl"),
+  /** {@code d <- r3 != 0 ? r1 : r2} ({@code select}, {@code select t}; any 64-bit slot). */
+  SELECT_RRRR("select", "drrr"),
+
+  // ---- control ----
   /** Traps with {@code unreachable}. */
   UNREACHABLE("unreachable", ""),
-  /** Returns no value. */
+  /** Returns no value ({@code return}, the function's final {@code end}). */
   RETURN("return", ""),
-  /** Returns the value in {@code r}. */
+  /** Returns the value in {@code r} (it moves to the frame's register 0). */
   RETURN_R("return", "r"),
-  /** Jumps to {@code t}. */
+  /** Returns {@code #i} values from registers {@code r .. r+i-1} (they move to registers 0..i-1). */
+  RETURN_SPAN_RI("return", "ri"),
+  /** Jumps to {@code t} ({@code br}, the end of an if's then-arm). */
   BR_T("br", "t"),
-  /** Jumps to {@code t} if the i32 in {@code r} is zero. */
+  /** Jumps to {@code t} if the i32 in {@code r} is zero ({@code if}, {@code br_if} over moves, {@code i32.eqz; br_if}). */
   BR_EQZ_RT("br_eqz", "rt"),
-  /** Jumps to {@code t} if the i32 in {@code r} is not zero. */
+  /** Jumps to {@code t} if the i32 in {@code r} is not zero ({@code br_if}). */
   BR_NEZ_RT("br_nez", "rt"),
-  /** {@code d <- r3 != 0 ? r1 : r2} ({@code select}, {@code select t}; 64-bit slots, any type). */
-  SELECT_RRRR("select", "drrr"),
-  /** {@code d <- global[x]}. */
-  GLOBAL_GET("global.get", "dx"),
-  /** {@code global[x] <- r}. */
-  GLOBAL_SET("global.set", "xr"),
-  /** {@code d <-} memory 0's size in pages. */
-  MEMORY_SIZE("memory.size", "d"),
-  /** {@code d <-} memory 0 grown by {@code r} pages: the old size, or -1. */
-  MEMORY_GROW("memory.grow", "dr"),
-  /** Fills memory 0: {@code [r1, r1 + r3)} with the byte {@code r2}; traps out of bounds. */
-  MEMORY_FILL("memory.fill", "rrr"),
-  // Loads from memory 0: d <- mem[r + #offset] (unsigned offset); out of bounds traps.
-  I32_LOAD("i32.load", "dri"),
-  I64_LOAD("i64.load", "dri"),
-  F32_LOAD("f32.load", "dri"),
-  F64_LOAD("f64.load", "dri"),
-  I32_LOAD8_S("i32.load8_s", "dri"),
-  I32_LOAD8_U("i32.load8_u", "dri"),
-  I32_LOAD16_S("i32.load16_s", "dri"),
-  I32_LOAD16_U("i32.load16_u", "dri"),
-  I64_LOAD8_S("i64.load8_s", "dri"),
-  I64_LOAD8_U("i64.load8_u", "dri"),
-  I64_LOAD16_S("i64.load16_s", "dri"),
-  I64_LOAD16_U("i64.load16_u", "dri"),
-  I64_LOAD32_S("i64.load32_s", "dri"),
-  I64_LOAD32_U("i64.load32_u", "dri"),
-  // Stores to memory 0: mem[r1 + #offset] <- r2.
-  I32_STORE("i32.store", "rri"),
-  I64_STORE("i64.store", "rri"),
-  F32_STORE("f32.store", "rri"),
-  F64_STORE("f64.store", "rri"),
-  I32_STORE8("i32.store8", "rri"),
-  I32_STORE16("i32.store16", "rri"),
-  I64_STORE8("i64.store8", "rri"),
-  I64_STORE16("i64.store16", "rri"),
-  I64_STORE32("i64.store32", "rri"),
+  /** Jumps to {@code t} if the i64 in {@code r} is zero ({@code i64.eqz; br_if}, {@code ref.is_null; br_if}). */
+  BR_I64_EQZ_RT("br_i64_eqz", "rt"),
+  /** Jumps to {@code t} if the i64 in {@code r} is not zero ({@code i64.eqz; if}). */
+  BR_I64_NEZ_RT("br_i64_nez", "rt"),
+  /**
+   * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
+   * is the default). Targets that need values moved point at a landing pad that moves them.
+   */
+  BR_TABLE_RI("br_table", "ri"),
+  /**
+   * Calls function {@code x} (of the instance's function index space). Its arguments are in
+   * registers {@code r ..}; the callee's frame starts at {@code r}, so they become its
+   * parameters without a copy, and its results come back in {@code r ..}.
+   */
+  CALL_XR("call", "xr"),
+  /**
+   * {@code call_indirect} of type {@code x1} through table {@code x2}: the element index is in
+   * the last {@code r}, arguments and results as for {@link #CALL_XR} from the first {@code r}.
+   * Traps {@code undefined element}, {@code uninitialized element}, {@code indirect call type mismatch}.
+   */
+  CALL_INDIRECT_XXRR("call_indirect", "xxrr"),
+  /** {@code return_call}: as {@link #CALL_XR}, replacing the caller's frame. */
+  RETURN_CALL_XR("return_call", "xr"),
+  /** {@code return_call_indirect}: as {@link #CALL_INDIRECT_XXRR}, replacing the caller's frame. */
+  RETURN_CALL_INDIRECT_XXRR("return_call_indirect", "xxrr"),
 
-  // Numeric ops, one per Wasm numeric instruction (semantics: Semantics.<camelCase text name>).
-  I32_EQZ_RR("i32.eqz", "dr"),
-  I32_EQ_RRR("i32.eq", "drr"),
-  I32_EQ_RRI("i32.eq", "dri"),
-  I32_NE_RRR("i32.ne", "drr"),
-  I32_NE_RRI("i32.ne", "dri"),
-  I32_LT_S_RRR("i32.lt_s", "drr"),
-  I32_LT_S_RRI("i32.lt_s", "dri"),
-  I32_LT_U_RRR("i32.lt_u", "drr"),
-  I32_LT_U_RRI("i32.lt_u", "dri"),
-  I32_GT_S_RRR("i32.gt_s", "drr"),
-  I32_GT_S_RRI("i32.gt_s", "dri"),
-  I32_GT_U_RRR("i32.gt_u", "drr"),
-  I32_GT_U_RRI("i32.gt_u", "dri"),
-  I32_LE_S_RRR("i32.le_s", "drr"),
-  I32_LE_S_RRI("i32.le_s", "dri"),
-  I32_LE_U_RRR("i32.le_u", "drr"),
-  I32_LE_U_RRI("i32.le_u", "dri"),
-  I32_GE_S_RRR("i32.ge_s", "drr"),
-  I32_GE_S_RRI("i32.ge_s", "dri"),
-  I32_GE_U_RRR("i32.ge_u", "drr"),
-  I32_GE_U_RRI("i32.ge_u", "dri"),
-  I64_EQZ_RR("i64.eqz", "dr"),
-  I64_EQ_RRR("i64.eq", "drr"),
-  I64_NE_RRR("i64.ne", "drr"),
-  I64_LT_S_RRR("i64.lt_s", "drr"),
-  I64_LT_U_RRR("i64.lt_u", "drr"),
-  I64_GT_S_RRR("i64.gt_s", "drr"),
-  I64_GT_U_RRR("i64.gt_u", "drr"),
-  I64_LE_S_RRR("i64.le_s", "drr"),
-  I64_LE_U_RRR("i64.le_u", "drr"),
-  I64_GE_S_RRR("i64.ge_s", "drr"),
-  I64_GE_U_RRR("i64.ge_u", "drr"),
-  F32_EQ_RRR("f32.eq", "drr"),
-  F32_NE_RRR("f32.ne", "drr"),
-  F32_LT_RRR("f32.lt", "drr"),
-  F32_GT_RRR("f32.gt", "drr"),
-  F32_LE_RRR("f32.le", "drr"),
-  F32_GE_RRR("f32.ge", "drr"),
-  F64_EQ_RRR("f64.eq", "drr"),
-  F64_NE_RRR("f64.ne", "drr"),
-  F64_LT_RRR("f64.lt", "drr"),
-  F64_GT_RRR("f64.gt", "drr"),
-  F64_LE_RRR("f64.le", "drr"),
-  F64_GE_RRR("f64.ge", "drr"),
-  I32_CLZ_RR("i32.clz", "dr"),
-  I32_CTZ_RR("i32.ctz", "dr"),
-  I32_POPCNT_RR("i32.popcnt", "dr"),
-  I32_ADD_RRR("i32.add", "drr"),
-  I32_ADD_RRI("i32.add", "dri"),
-  I32_SUB_RRR("i32.sub", "drr"),
-  I32_SUB_RRI("i32.sub", "dri"),
-  I32_MUL_RRR("i32.mul", "drr"),
-  I32_MUL_RRI("i32.mul", "dri"),
-  I32_DIV_S_RRR("i32.div_s", "drr"),
-  I32_DIV_U_RRR("i32.div_u", "drr"),
-  I32_REM_S_RRR("i32.rem_s", "drr"),
-  I32_REM_U_RRR("i32.rem_u", "drr"),
-  I32_AND_RRR("i32.and", "drr"),
-  I32_AND_RRI("i32.and", "dri"),
-  I32_OR_RRR("i32.or", "drr"),
-  I32_OR_RRI("i32.or", "dri"),
-  I32_XOR_RRR("i32.xor", "drr"),
-  I32_XOR_RRI("i32.xor", "dri"),
-  I32_SHL_RRR("i32.shl", "drr"),
-  I32_SHL_RRI("i32.shl", "dri"),
-  I32_SHR_S_RRR("i32.shr_s", "drr"),
-  I32_SHR_S_RRI("i32.shr_s", "dri"),
-  I32_SHR_U_RRR("i32.shr_u", "drr"),
-  I32_SHR_U_RRI("i32.shr_u", "dri"),
-  I32_ROTL_RRR("i32.rotl", "drr"),
-  I32_ROTR_RRR("i32.rotr", "drr"),
-  I64_CLZ_RR("i64.clz", "dr"),
-  I64_CTZ_RR("i64.ctz", "dr"),
-  I64_POPCNT_RR("i64.popcnt", "dr"),
-  I64_ADD_RRR("i64.add", "drr"),
-  I64_ADD_RRI("i64.add", "drl"),
-  I64_SUB_RRR("i64.sub", "drr"),
-  I64_SUB_RRI("i64.sub", "drl"),
-  I64_MUL_RRR("i64.mul", "drr"),
-  I64_MUL_RRI("i64.mul", "drl"),
-  I64_DIV_S_RRR("i64.div_s", "drr"),
-  I64_DIV_U_RRR("i64.div_u", "drr"),
-  I64_REM_S_RRR("i64.rem_s", "drr"),
-  I64_REM_U_RRR("i64.rem_u", "drr"),
-  I64_AND_RRR("i64.and", "drr"),
-  I64_AND_RRI("i64.and", "drl"),
-  I64_OR_RRR("i64.or", "drr"),
-  I64_OR_RRI("i64.or", "drl"),
-  I64_XOR_RRR("i64.xor", "drr"),
-  I64_XOR_RRI("i64.xor", "drl"),
-  I64_SHL_RRR("i64.shl", "drr"),
-  I64_SHL_RRI("i64.shl", "drl"),
-  I64_SHR_S_RRR("i64.shr_s", "drr"),
-  I64_SHR_S_RRI("i64.shr_s", "drl"),
-  I64_SHR_U_RRR("i64.shr_u", "drr"),
-  I64_SHR_U_RRI("i64.shr_u", "drl"),
-  I64_ROTL_RRR("i64.rotl", "drr"),
-  I64_ROTR_RRR("i64.rotr", "drr"),
-  F32_ABS_RR("f32.abs", "dr"),
-  F32_NEG_RR("f32.neg", "dr"),
-  F32_CEIL_RR("f32.ceil", "dr"),
-  F32_FLOOR_RR("f32.floor", "dr"),
-  F32_TRUNC_RR("f32.trunc", "dr"),
-  F32_NEAREST_RR("f32.nearest", "dr"),
-  F32_SQRT_RR("f32.sqrt", "dr"),
-  F32_ADD_RRR("f32.add", "drr"),
-  F32_SUB_RRR("f32.sub", "drr"),
-  F32_MUL_RRR("f32.mul", "drr"),
-  F32_DIV_RRR("f32.div", "drr"),
-  F32_MIN_RRR("f32.min", "drr"),
-  F32_MAX_RRR("f32.max", "drr"),
-  F32_COPYSIGN_RRR("f32.copysign", "drr"),
-  F64_ABS_RR("f64.abs", "dr"),
-  F64_NEG_RR("f64.neg", "dr"),
-  F64_CEIL_RR("f64.ceil", "dr"),
-  F64_FLOOR_RR("f64.floor", "dr"),
-  F64_TRUNC_RR("f64.trunc", "dr"),
-  F64_NEAREST_RR("f64.nearest", "dr"),
-  F64_SQRT_RR("f64.sqrt", "dr"),
-  F64_ADD_RRR("f64.add", "drr"),
-  F64_SUB_RRR("f64.sub", "drr"),
-  F64_MUL_RRR("f64.mul", "drr"),
-  F64_DIV_RRR("f64.div", "drr"),
-  F64_MIN_RRR("f64.min", "drr"),
-  F64_MAX_RRR("f64.max", "drr"),
-  F64_COPYSIGN_RRR("f64.copysign", "drr"),
-  I32_WRAP_I64_RR("i32.wrap_i64", "dr"),
-  I32_TRUNC_F32_S_RR("i32.trunc_f32_s", "dr"),
-  I32_TRUNC_F32_U_RR("i32.trunc_f32_u", "dr"),
-  I32_TRUNC_F64_S_RR("i32.trunc_f64_s", "dr"),
-  I32_TRUNC_F64_U_RR("i32.trunc_f64_u", "dr"),
-  I64_EXTEND_I32_S_RR("i64.extend_i32_s", "dr"),
-  I64_EXTEND_I32_U_RR("i64.extend_i32_u", "dr"),
-  I64_TRUNC_F32_S_RR("i64.trunc_f32_s", "dr"),
-  I64_TRUNC_F32_U_RR("i64.trunc_f32_u", "dr"),
-  I64_TRUNC_F64_S_RR("i64.trunc_f64_s", "dr"),
-  I64_TRUNC_F64_U_RR("i64.trunc_f64_u", "dr"),
-  F32_CONVERT_I32_S_RR("f32.convert_i32_s", "dr"),
-  F32_CONVERT_I32_U_RR("f32.convert_i32_u", "dr"),
-  F32_CONVERT_I64_S_RR("f32.convert_i64_s", "dr"),
-  F32_CONVERT_I64_U_RR("f32.convert_i64_u", "dr"),
-  F32_DEMOTE_F64_RR("f32.demote_f64", "dr"),
-  F64_CONVERT_I32_S_RR("f64.convert_i32_s", "dr"),
-  F64_CONVERT_I32_U_RR("f64.convert_i32_u", "dr"),
-  F64_CONVERT_I64_S_RR("f64.convert_i64_s", "dr"),
-  F64_CONVERT_I64_U_RR("f64.convert_i64_u", "dr"),
-  F64_PROMOTE_F32_RR("f64.promote_f32", "dr"),
-  I32_REINTERPRET_F32_RR("i32.reinterpret_f32", "dr"),
-  I64_REINTERPRET_F64_RR("i64.reinterpret_f64", "dr"),
-  F32_REINTERPRET_I32_RR("f32.reinterpret_i32", "dr"),
-  F64_REINTERPRET_I64_RR("f64.reinterpret_i64", "dr"),
-  I32_EXTEND8_S_RR("i32.extend8_s", "dr"),
-  I32_EXTEND16_S_RR("i32.extend16_s", "dr"),
-  I64_EXTEND8_S_RR("i64.extend8_s", "dr"),
-  I64_EXTEND16_S_RR("i64.extend16_s", "dr"),
-  I64_EXTEND32_S_RR("i64.extend32_s", "dr"),
-  I32_TRUNC_SAT_F32_S_RR("i32.trunc_sat_f32_s", "dr"),
-  I32_TRUNC_SAT_F32_U_RR("i32.trunc_sat_f32_u", "dr"),
-  I32_TRUNC_SAT_F64_S_RR("i32.trunc_sat_f64_s", "dr"),
-  I32_TRUNC_SAT_F64_U_RR("i32.trunc_sat_f64_u", "dr"),
-  I64_TRUNC_SAT_F32_S_RR("i64.trunc_sat_f32_s", "dr"),
-  I64_TRUNC_SAT_F32_U_RR("i64.trunc_sat_f32_u", "dr"),
-  I64_TRUNC_SAT_F64_S_RR("i64.trunc_sat_f64_s", "dr"),
-  I64_TRUNC_SAT_F64_U_RR("i64.trunc_sat_f64_u", "dr");
+  // ---- globals, references, tables, bulk memory ----
+  /** {@code d <- global[x]}. */
+  GLOBAL_GET_RX("global.get", "dx"),
+  /** {@code global[x] <- r}. */
+  GLOBAL_SET_XR("global.set", "xr"),
+  /** {@code d <-} the store-wide reference id of function {@code x} ({@code ref.func}). */
+  REF_FUNC_RX("ref.func", "dx"),
+  /** {@code d <- table[x][r]}; traps {@code out of bounds table access}. */
+  TABLE_GET_RRX("table.get", "drx"),
+  /** {@code table[x][r1] <- r2}; traps {@code out of bounds table access}. */
+  TABLE_SET_RRX("table.set", "rrx"),
+  /** {@code d <-} the size of table {@code x}. */
+  TABLE_SIZE_RX("table.size", "dx"),
+  /** Grows table {@code x} by {@code r2} elements set to {@code r1}: {@code d <-} the old size or -1. */
+  TABLE_GROW_RRRX("table.grow", "drrx"),
+  /** {@code table.fill}: {@code r3} elements of table {@code x} from {@code r1} set to {@code r2}. */
+  TABLE_FILL_RRRX("table.fill", "rrrx"),
+  /** {@code table.copy}: {@code r3} elements from table {@code x2} at {@code r2} to table {@code x1} at {@code r1}. */
+  TABLE_COPY_RRRXX("table.copy", "rrrxx"),
+  /** {@code table.init}: {@code r3} elements of segment {@code x1} from {@code r2} into table {@code x2} at {@code r1}. */
+  TABLE_INIT_RRRXX("table.init", "rrrxx"),
+  /** {@code elem.drop} of segment {@code x}. */
+  ELEM_DROP_X("elem.drop", "x"),
+  /** {@code d <-} the size of memory {@code x} in pages. */
+  MEMORY_SIZE_RX("memory.size", "dx"),
+  /** Grows memory {@code x} by {@code r} pages: {@code d <-} the old size in pages, or -1. */
+  MEMORY_GROW_RRX("memory.grow", "drx"),
+  /** {@code memory.fill}: {@code r3} bytes of memory {@code x} from {@code r1} set to the byte {@code r2}. */
+  MEMORY_FILL_RRRX("memory.fill", "rrrx"),
+  /** {@code memory.copy}: {@code r3} bytes from memory {@code x2} at {@code r2} to memory {@code x1} at {@code r1}. */
+  MEMORY_COPY_RRRXX("memory.copy", "rrrxx"),
+  /** {@code memory.init}: {@code r3} bytes of data segment {@code x1} from {@code r2} into memory {@code x2} at {@code r1}. */
+  MEMORY_INIT_RRRXX("memory.init", "rrrxx"),
+  /** {@code data.drop} of segment {@code x}. */
+  DATA_DROP_X("data.drop", "x"),
+
+  // ---- memory 0: loads d <- mem[r + #offset], stores mem[r1 + #offset] <- r2 (offset unsigned) ----
+  I32_LOAD_RRI(Opcode.I32_LOAD, "dri"),
+  I64_LOAD_RRI(Opcode.I64_LOAD, "dri"),
+  F32_LOAD_RRI(Opcode.F32_LOAD, "dri"),
+  F64_LOAD_RRI(Opcode.F64_LOAD, "dri"),
+  I32_LOAD8_S_RRI(Opcode.I32_LOAD8_S, "dri"),
+  I32_LOAD8_U_RRI(Opcode.I32_LOAD8_U, "dri"),
+  I32_LOAD16_S_RRI(Opcode.I32_LOAD16_S, "dri"),
+  I32_LOAD16_U_RRI(Opcode.I32_LOAD16_U, "dri"),
+  I64_LOAD8_S_RRI(Opcode.I64_LOAD8_S, "dri"),
+  I64_LOAD8_U_RRI(Opcode.I64_LOAD8_U, "dri"),
+  I64_LOAD16_S_RRI(Opcode.I64_LOAD16_S, "dri"),
+  I64_LOAD16_U_RRI(Opcode.I64_LOAD16_U, "dri"),
+  I64_LOAD32_S_RRI(Opcode.I64_LOAD32_S, "dri"),
+  I64_LOAD32_U_RRI(Opcode.I64_LOAD32_U, "dri"),
+  I32_STORE_RRI(Opcode.I32_STORE, "rri"),
+  I64_STORE_RRI(Opcode.I64_STORE, "rri"),
+  F32_STORE_RRI(Opcode.F32_STORE, "rri"),
+  F64_STORE_RRI(Opcode.F64_STORE, "rri"),
+  I32_STORE8_RRI(Opcode.I32_STORE8, "rri"),
+  I32_STORE16_RRI(Opcode.I32_STORE16, "rri"),
+  I64_STORE8_RRI(Opcode.I64_STORE8, "rri"),
+  I64_STORE16_RRI(Opcode.I64_STORE16, "rri"),
+  I64_STORE32_RRI(Opcode.I64_STORE32, "rri"),
+
+  // ---- fused compare-and-branch: jump to t if the compare holds (i32/i64 integer compares) ----
+  BR_I32_EQ_RRT(Opcode.I32_EQ, "rrt"),
+  BR_I32_NE_RRT(Opcode.I32_NE, "rrt"),
+  BR_I32_LT_S_RRT(Opcode.I32_LT_S, "rrt"),
+  BR_I32_LT_U_RRT(Opcode.I32_LT_U, "rrt"),
+  BR_I32_GT_S_RRT(Opcode.I32_GT_S, "rrt"),
+  BR_I32_GT_U_RRT(Opcode.I32_GT_U, "rrt"),
+  BR_I32_LE_S_RRT(Opcode.I32_LE_S, "rrt"),
+  BR_I32_LE_U_RRT(Opcode.I32_LE_U, "rrt"),
+  BR_I32_GE_S_RRT(Opcode.I32_GE_S, "rrt"),
+  BR_I32_GE_U_RRT(Opcode.I32_GE_U, "rrt"),
+  BR_I32_EQ_RIT(Opcode.I32_EQ, "rit"),
+  BR_I32_NE_RIT(Opcode.I32_NE, "rit"),
+  BR_I32_LT_S_RIT(Opcode.I32_LT_S, "rit"),
+  BR_I32_LT_U_RIT(Opcode.I32_LT_U, "rit"),
+  BR_I32_GT_S_RIT(Opcode.I32_GT_S, "rit"),
+  BR_I32_GT_U_RIT(Opcode.I32_GT_U, "rit"),
+  BR_I32_LE_S_RIT(Opcode.I32_LE_S, "rit"),
+  BR_I32_LE_U_RIT(Opcode.I32_LE_U, "rit"),
+  BR_I32_GE_S_RIT(Opcode.I32_GE_S, "rit"),
+  BR_I32_GE_U_RIT(Opcode.I32_GE_U, "rit"),
+  BR_I64_EQ_RRT(Opcode.I64_EQ, "rrt"),
+  BR_I64_NE_RRT(Opcode.I64_NE, "rrt"),
+  BR_I64_LT_S_RRT(Opcode.I64_LT_S, "rrt"),
+  BR_I64_LT_U_RRT(Opcode.I64_LT_U, "rrt"),
+  BR_I64_GT_S_RRT(Opcode.I64_GT_S, "rrt"),
+  BR_I64_GT_U_RRT(Opcode.I64_GT_U, "rrt"),
+  BR_I64_LE_S_RRT(Opcode.I64_LE_S, "rrt"),
+  BR_I64_LE_U_RRT(Opcode.I64_LE_U, "rrt"),
+  BR_I64_GE_S_RRT(Opcode.I64_GE_S, "rrt"),
+  BR_I64_GE_U_RRT(Opcode.I64_GE_U, "rrt"),
+
+  // ---- numeric: one register form per Wasm scalar numeric instruction (Semantics.<camelCase text>), ----
+  // ---- and immediate forms (last operand a constant) for common integer ops ----
+  I32_EQZ_RR(Opcode.I32_EQZ, "dr"),
+  I32_EQ_RRR(Opcode.I32_EQ, "drr"),
+  I32_EQ_RRI(Opcode.I32_EQ, "dri"),
+  I32_NE_RRR(Opcode.I32_NE, "drr"),
+  I32_NE_RRI(Opcode.I32_NE, "dri"),
+  I32_LT_S_RRR(Opcode.I32_LT_S, "drr"),
+  I32_LT_S_RRI(Opcode.I32_LT_S, "dri"),
+  I32_LT_U_RRR(Opcode.I32_LT_U, "drr"),
+  I32_LT_U_RRI(Opcode.I32_LT_U, "dri"),
+  I32_GT_S_RRR(Opcode.I32_GT_S, "drr"),
+  I32_GT_S_RRI(Opcode.I32_GT_S, "dri"),
+  I32_GT_U_RRR(Opcode.I32_GT_U, "drr"),
+  I32_GT_U_RRI(Opcode.I32_GT_U, "dri"),
+  I32_LE_S_RRR(Opcode.I32_LE_S, "drr"),
+  I32_LE_S_RRI(Opcode.I32_LE_S, "dri"),
+  I32_LE_U_RRR(Opcode.I32_LE_U, "drr"),
+  I32_LE_U_RRI(Opcode.I32_LE_U, "dri"),
+  I32_GE_S_RRR(Opcode.I32_GE_S, "drr"),
+  I32_GE_S_RRI(Opcode.I32_GE_S, "dri"),
+  I32_GE_U_RRR(Opcode.I32_GE_U, "drr"),
+  I32_GE_U_RRI(Opcode.I32_GE_U, "dri"),
+  I64_EQZ_RR(Opcode.I64_EQZ, "dr"),
+  I64_EQ_RRR(Opcode.I64_EQ, "drr"),
+  I64_NE_RRR(Opcode.I64_NE, "drr"),
+  I64_LT_S_RRR(Opcode.I64_LT_S, "drr"),
+  I64_LT_U_RRR(Opcode.I64_LT_U, "drr"),
+  I64_GT_S_RRR(Opcode.I64_GT_S, "drr"),
+  I64_GT_U_RRR(Opcode.I64_GT_U, "drr"),
+  I64_LE_S_RRR(Opcode.I64_LE_S, "drr"),
+  I64_LE_U_RRR(Opcode.I64_LE_U, "drr"),
+  I64_GE_S_RRR(Opcode.I64_GE_S, "drr"),
+  I64_GE_U_RRR(Opcode.I64_GE_U, "drr"),
+  F32_EQ_RRR(Opcode.F32_EQ, "drr"),
+  F32_NE_RRR(Opcode.F32_NE, "drr"),
+  F32_LT_RRR(Opcode.F32_LT, "drr"),
+  F32_GT_RRR(Opcode.F32_GT, "drr"),
+  F32_LE_RRR(Opcode.F32_LE, "drr"),
+  F32_GE_RRR(Opcode.F32_GE, "drr"),
+  F64_EQ_RRR(Opcode.F64_EQ, "drr"),
+  F64_NE_RRR(Opcode.F64_NE, "drr"),
+  F64_LT_RRR(Opcode.F64_LT, "drr"),
+  F64_GT_RRR(Opcode.F64_GT, "drr"),
+  F64_LE_RRR(Opcode.F64_LE, "drr"),
+  F64_GE_RRR(Opcode.F64_GE, "drr"),
+  I32_CLZ_RR(Opcode.I32_CLZ, "dr"),
+  I32_CTZ_RR(Opcode.I32_CTZ, "dr"),
+  I32_POPCNT_RR(Opcode.I32_POPCNT, "dr"),
+  I32_ADD_RRR(Opcode.I32_ADD, "drr"),
+  I32_ADD_RRI(Opcode.I32_ADD, "dri"),
+  I32_SUB_RRR(Opcode.I32_SUB, "drr"),
+  I32_SUB_RRI(Opcode.I32_SUB, "dri"),
+  I32_MUL_RRR(Opcode.I32_MUL, "drr"),
+  I32_MUL_RRI(Opcode.I32_MUL, "dri"),
+  I32_DIV_S_RRR(Opcode.I32_DIV_S, "drr"),
+  I32_DIV_U_RRR(Opcode.I32_DIV_U, "drr"),
+  I32_REM_S_RRR(Opcode.I32_REM_S, "drr"),
+  I32_REM_U_RRR(Opcode.I32_REM_U, "drr"),
+  I32_AND_RRR(Opcode.I32_AND, "drr"),
+  I32_AND_RRI(Opcode.I32_AND, "dri"),
+  I32_OR_RRR(Opcode.I32_OR, "drr"),
+  I32_OR_RRI(Opcode.I32_OR, "dri"),
+  I32_XOR_RRR(Opcode.I32_XOR, "drr"),
+  I32_XOR_RRI(Opcode.I32_XOR, "dri"),
+  I32_SHL_RRR(Opcode.I32_SHL, "drr"),
+  I32_SHL_RRI(Opcode.I32_SHL, "dri"),
+  I32_SHR_S_RRR(Opcode.I32_SHR_S, "drr"),
+  I32_SHR_S_RRI(Opcode.I32_SHR_S, "dri"),
+  I32_SHR_U_RRR(Opcode.I32_SHR_U, "drr"),
+  I32_SHR_U_RRI(Opcode.I32_SHR_U, "dri"),
+  I32_ROTL_RRR(Opcode.I32_ROTL, "drr"),
+  I32_ROTR_RRR(Opcode.I32_ROTR, "drr"),
+  I64_CLZ_RR(Opcode.I64_CLZ, "dr"),
+  I64_CTZ_RR(Opcode.I64_CTZ, "dr"),
+  I64_POPCNT_RR(Opcode.I64_POPCNT, "dr"),
+  I64_ADD_RRR(Opcode.I64_ADD, "drr"),
+  I64_ADD_RRI(Opcode.I64_ADD, "drl"),
+  I64_SUB_RRR(Opcode.I64_SUB, "drr"),
+  I64_SUB_RRI(Opcode.I64_SUB, "drl"),
+  I64_MUL_RRR(Opcode.I64_MUL, "drr"),
+  I64_MUL_RRI(Opcode.I64_MUL, "drl"),
+  I64_DIV_S_RRR(Opcode.I64_DIV_S, "drr"),
+  I64_DIV_U_RRR(Opcode.I64_DIV_U, "drr"),
+  I64_REM_S_RRR(Opcode.I64_REM_S, "drr"),
+  I64_REM_U_RRR(Opcode.I64_REM_U, "drr"),
+  I64_AND_RRR(Opcode.I64_AND, "drr"),
+  I64_AND_RRI(Opcode.I64_AND, "drl"),
+  I64_OR_RRR(Opcode.I64_OR, "drr"),
+  I64_OR_RRI(Opcode.I64_OR, "drl"),
+  I64_XOR_RRR(Opcode.I64_XOR, "drr"),
+  I64_XOR_RRI(Opcode.I64_XOR, "drl"),
+  I64_SHL_RRR(Opcode.I64_SHL, "drr"),
+  I64_SHL_RRI(Opcode.I64_SHL, "drl"),
+  I64_SHR_S_RRR(Opcode.I64_SHR_S, "drr"),
+  I64_SHR_S_RRI(Opcode.I64_SHR_S, "drl"),
+  I64_SHR_U_RRR(Opcode.I64_SHR_U, "drr"),
+  I64_SHR_U_RRI(Opcode.I64_SHR_U, "drl"),
+  I64_ROTL_RRR(Opcode.I64_ROTL, "drr"),
+  I64_ROTR_RRR(Opcode.I64_ROTR, "drr"),
+  F32_ABS_RR(Opcode.F32_ABS, "dr"),
+  F32_NEG_RR(Opcode.F32_NEG, "dr"),
+  F32_CEIL_RR(Opcode.F32_CEIL, "dr"),
+  F32_FLOOR_RR(Opcode.F32_FLOOR, "dr"),
+  F32_TRUNC_RR(Opcode.F32_TRUNC, "dr"),
+  F32_NEAREST_RR(Opcode.F32_NEAREST, "dr"),
+  F32_SQRT_RR(Opcode.F32_SQRT, "dr"),
+  F32_ADD_RRR(Opcode.F32_ADD, "drr"),
+  F32_SUB_RRR(Opcode.F32_SUB, "drr"),
+  F32_MUL_RRR(Opcode.F32_MUL, "drr"),
+  F32_DIV_RRR(Opcode.F32_DIV, "drr"),
+  F32_MIN_RRR(Opcode.F32_MIN, "drr"),
+  F32_MAX_RRR(Opcode.F32_MAX, "drr"),
+  F32_COPYSIGN_RRR(Opcode.F32_COPYSIGN, "drr"),
+  F64_ABS_RR(Opcode.F64_ABS, "dr"),
+  F64_NEG_RR(Opcode.F64_NEG, "dr"),
+  F64_CEIL_RR(Opcode.F64_CEIL, "dr"),
+  F64_FLOOR_RR(Opcode.F64_FLOOR, "dr"),
+  F64_TRUNC_RR(Opcode.F64_TRUNC, "dr"),
+  F64_NEAREST_RR(Opcode.F64_NEAREST, "dr"),
+  F64_SQRT_RR(Opcode.F64_SQRT, "dr"),
+  F64_ADD_RRR(Opcode.F64_ADD, "drr"),
+  F64_SUB_RRR(Opcode.F64_SUB, "drr"),
+  F64_MUL_RRR(Opcode.F64_MUL, "drr"),
+  F64_DIV_RRR(Opcode.F64_DIV, "drr"),
+  F64_MIN_RRR(Opcode.F64_MIN, "drr"),
+  F64_MAX_RRR(Opcode.F64_MAX, "drr"),
+  F64_COPYSIGN_RRR(Opcode.F64_COPYSIGN, "drr"),
+  I32_WRAP_I64_RR(Opcode.I32_WRAP_I64, "dr"),
+  I32_TRUNC_F32_S_RR(Opcode.I32_TRUNC_F32_S, "dr"),
+  I32_TRUNC_F32_U_RR(Opcode.I32_TRUNC_F32_U, "dr"),
+  I32_TRUNC_F64_S_RR(Opcode.I32_TRUNC_F64_S, "dr"),
+  I32_TRUNC_F64_U_RR(Opcode.I32_TRUNC_F64_U, "dr"),
+  I64_EXTEND_I32_S_RR(Opcode.I64_EXTEND_I32_S, "dr"),
+  I64_EXTEND_I32_U_RR(Opcode.I64_EXTEND_I32_U, "dr"),
+  I64_TRUNC_F32_S_RR(Opcode.I64_TRUNC_F32_S, "dr"),
+  I64_TRUNC_F32_U_RR(Opcode.I64_TRUNC_F32_U, "dr"),
+  I64_TRUNC_F64_S_RR(Opcode.I64_TRUNC_F64_S, "dr"),
+  I64_TRUNC_F64_U_RR(Opcode.I64_TRUNC_F64_U, "dr"),
+  F32_CONVERT_I32_S_RR(Opcode.F32_CONVERT_I32_S, "dr"),
+  F32_CONVERT_I32_U_RR(Opcode.F32_CONVERT_I32_U, "dr"),
+  F32_CONVERT_I64_S_RR(Opcode.F32_CONVERT_I64_S, "dr"),
+  F32_CONVERT_I64_U_RR(Opcode.F32_CONVERT_I64_U, "dr"),
+  F32_DEMOTE_F64_RR(Opcode.F32_DEMOTE_F64, "dr"),
+  F64_CONVERT_I32_S_RR(Opcode.F64_CONVERT_I32_S, "dr"),
+  F64_CONVERT_I32_U_RR(Opcode.F64_CONVERT_I32_U, "dr"),
+  F64_CONVERT_I64_S_RR(Opcode.F64_CONVERT_I64_S, "dr"),
+  F64_CONVERT_I64_U_RR(Opcode.F64_CONVERT_I64_U, "dr"),
+  F64_PROMOTE_F32_RR(Opcode.F64_PROMOTE_F32, "dr"),
+  I32_REINTERPRET_F32_RR(Opcode.I32_REINTERPRET_F32, "dr"),
+  I64_REINTERPRET_F64_RR(Opcode.I64_REINTERPRET_F64, "dr"),
+  F32_REINTERPRET_I32_RR(Opcode.F32_REINTERPRET_I32, "dr"),
+  F64_REINTERPRET_I64_RR(Opcode.F64_REINTERPRET_I64, "dr"),
+  I32_EXTEND8_S_RR(Opcode.I32_EXTEND8_S, "dr"),
+  I32_EXTEND16_S_RR(Opcode.I32_EXTEND16_S, "dr"),
+  I64_EXTEND8_S_RR(Opcode.I64_EXTEND8_S, "dr"),
+  I64_EXTEND16_S_RR(Opcode.I64_EXTEND16_S, "dr"),
+  I64_EXTEND32_S_RR(Opcode.I64_EXTEND32_S, "dr"),
+  I32_TRUNC_SAT_F32_S_RR(Opcode.I32_TRUNC_SAT_F32_S, "dr"),
+  I32_TRUNC_SAT_F32_U_RR(Opcode.I32_TRUNC_SAT_F32_U, "dr"),
+  I32_TRUNC_SAT_F64_S_RR(Opcode.I32_TRUNC_SAT_F64_S, "dr"),
+  I32_TRUNC_SAT_F64_U_RR(Opcode.I32_TRUNC_SAT_F64_U, "dr"),
+  I64_TRUNC_SAT_F32_S_RR(Opcode.I64_TRUNC_SAT_F32_S, "dr"),
+  I64_TRUNC_SAT_F32_U_RR(Opcode.I64_TRUNC_SAT_F32_U, "dr"),
+  I64_TRUNC_SAT_F64_S_RR(Opcode.I64_TRUNC_SAT_F64_S, "dr"),
+  I64_TRUNC_SAT_F64_U_RR(Opcode.I64_TRUNC_SAT_F64_U, "dr"),
+
+  // ---- other memories: as the memory-0 forms, with the memory index x last ----
+  I32_LOAD_RRIX(Opcode.I32_LOAD, "drix"),
+  I64_LOAD_RRIX(Opcode.I64_LOAD, "drix"),
+  F32_LOAD_RRIX(Opcode.F32_LOAD, "drix"),
+  F64_LOAD_RRIX(Opcode.F64_LOAD, "drix"),
+  I32_LOAD8_S_RRIX(Opcode.I32_LOAD8_S, "drix"),
+  I32_LOAD8_U_RRIX(Opcode.I32_LOAD8_U, "drix"),
+  I32_LOAD16_S_RRIX(Opcode.I32_LOAD16_S, "drix"),
+  I32_LOAD16_U_RRIX(Opcode.I32_LOAD16_U, "drix"),
+  I64_LOAD8_S_RRIX(Opcode.I64_LOAD8_S, "drix"),
+  I64_LOAD8_U_RRIX(Opcode.I64_LOAD8_U, "drix"),
+  I64_LOAD16_S_RRIX(Opcode.I64_LOAD16_S, "drix"),
+  I64_LOAD16_U_RRIX(Opcode.I64_LOAD16_U, "drix"),
+  I64_LOAD32_S_RRIX(Opcode.I64_LOAD32_S, "drix"),
+  I64_LOAD32_U_RRIX(Opcode.I64_LOAD32_U, "drix"),
+  I32_STORE_RRIX(Opcode.I32_STORE, "rrix"),
+  I64_STORE_RRIX(Opcode.I64_STORE, "rrix"),
+  F32_STORE_RRIX(Opcode.F32_STORE, "rrix"),
+  F64_STORE_RRIX(Opcode.F64_STORE, "rrix"),
+  I32_STORE8_RRIX(Opcode.I32_STORE8, "rrix"),
+  I32_STORE16_RRIX(Opcode.I32_STORE16, "rrix"),
+  I64_STORE8_RRIX(Opcode.I64_STORE8, "rrix"),
+  I64_STORE16_RRIX(Opcode.I64_STORE16, "rrix"),
+  I64_STORE32_RRIX(Opcode.I64_STORE32, "rrix");
+  private static final Op[] VALUES = values();
+
   private final String mnemonic;
-  private final String operands;
+  private final String shape;
+  private final Opcode wasm;
   private final int size;
 
-  Op(String mnemonic, String operands) {
-    this.mnemonic = mnemonic;
-    this.operands = operands;
-    this.size = 1 + operands.length() + (int) operands.chars().filter(c -> c == 'l').count();
+  Op(String mnemonic, String shape) {
+    this(mnemonic, shape, null);
   }
 
-  private static final Op[] VALUES = values();
+  Op(Opcode wasm, String shape) {
+    this(wasm.text(), shape, wasm);
+  }
+
+  Op(String mnemonic, String shape, Opcode wasm) {
+    this.mnemonic = mnemonic;
+    this.shape = shape;
+    this.wasm = wasm;
+    this.size = 1 + shape.length() + (int) shape.chars().filter(c -> c == 'l').count();
+  }
 
   /** The op whose ordinal is {@code code}. */
   public static Op of(int code) {
     return VALUES[code];
   }
 
-  /** The printed name, usually the Wasm text name it comes from. */
+  /** The printed name: the Wasm text name it comes from, or a name of its own ({@code copy}). */
   public String mnemonic() {
     return mnemonic;
   }
 
   /** Operand kinds, one letter each (see the class comment). */
-  public String operands() {
-    return operands;
+  public String shape() {
+    return shape;
   }
 
-  /** Code slots the instruction takes, the op itself included. */
+  /** The Wasm instruction whose semantics this op has, or {@code null} for control and moves. */
+  public Opcode wasm() {
+    return wasm;
+  }
+
+  /** Code slots the instruction takes, the op itself included; see {@link #size(int[], int)} for {@link #BR_TABLE_RI}. */
   public int size() {
     return size;
   }
 
+  /** Code slots the instruction at {@code pc} takes (a {@code br_table}'s targets included). */
+  public static int size(int[] code, int pc) {
+    Op op = VALUES[code[pc]];
+    return op == BR_TABLE_RI ? op.size + code[pc + 2] : op.size;
+  }
+
   /** True if the first operand is a result register. */
   public boolean hasResult() {
-    return !operands.isEmpty() && operands.charAt(0) == 'd';
+    return !shape.isEmpty() && shape.charAt(0) == 'd';
   }
 }

@@ -17,20 +17,18 @@ import org.wasmj.validator.InstructionVisitor;
  * constant. {@code local.get} emits nothing; an op writes its result into the temporary of its
  * stack slot (register {@code locals + height}); a {@code local.set} right after the op that
  * produced its operand retargets that op's result to the local; constants become immediates
- * where an immediate variant exists, else a {@code const} into a temporary. Before a local is
- * overwritten, stack entries that still refer to it are copied out (preserved).
+ * where an immediate form exists, else a {@code const} into a temporary; an integer compare
+ * followed by {@code br_if} or {@code if} becomes one compare-and-branch. Calls find their
+ * arguments in the temporaries of the slots they occupy, a contiguous span where the callee's
+ * frame begins. Before a local is overwritten, stack entries that still read it are copied out.
  *
  * <pre>{@code
  * CompiledFunction f = new Translator().translate(validator.functionValidator(), 0);
  * System.out.print(f); // @0: r0 <- i32.add r0 r1 ...
  * }</pre>
  *
- * <p><b>Scope today:</b> locals, constants, every scalar numeric instruction, {@code drop},
- * {@code return}, {@code unreachable}, {@code nop}, and structured control flow ({@code block},
- * {@code loop}, {@code if}/{@code else}, {@code br}, {@code br_if}), {@code select}, globals, and loads, stores, size, grow and fill
- * of memory 0. {@code br_table}, calls, other memories, bulk copies and tables are the next step
- * (issue 3); until then they fail with
- * {@link UnsupportedOperationException} (the translator is not yet reachable from any public API).
+ * <p>Every instruction of Wasm 2.0 but SIMD is translated, with tail calls and multiple
+ * memories; a SIMD instruction fails with {@link UnsupportedOperationException}.
  *
  * @implNote Not thread-safe; reusable across functions, one per thread.
  */
@@ -39,20 +37,42 @@ public final class Translator implements InstructionVisitor {
   private static final int TEMP = 1;
   private static final int CONST = 2;
 
-  /** Wasm numeric opcode → its register form, and (where one exists) its immediate form. */
+  /** Wasm instruction → its register form, immediate form, memory-0 form, other-memory form. */
   private static final Map<Opcode, Op> REGISTER_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> IMMEDIATE_FORM = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> MEMORY0_FORM = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> MEMORY_X_FORM = new EnumMap<>(Opcode.class);
+  /** Integer compare → compare-and-branch with a register / an immediate right operand. */
+  private static final Map<Opcode, Op> BRANCH_RR = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> BRANCH_RI = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Opcode> NEGATION = new EnumMap<>(Opcode.class);
 
   static {
     for (Op op : Op.values()) {
-      String name = op.name();
-      if (name.endsWith("_RRI")) {
-        IMMEDIATE_FORM.put(Opcode.valueOf(name.substring(0, name.length() - 4)), op);
-      } else if (name.endsWith("_RR") || name.endsWith("_RRR")) {
-        String wasm = name.substring(0, name.lastIndexOf('_'));
-        if (!wasm.equals("COPY") && !wasm.equals("RETURN")) {
-          REGISTER_FORM.put(Opcode.valueOf(wasm), op);
-        }
+      Opcode w = op.wasm();
+      if (w == null) {
+        continue;
+      }
+      String shape = op.shape();
+      if (w.immediates() == Opcode.Imm.MEMARG) {
+        (shape.endsWith("x") ? MEMORY_X_FORM : MEMORY0_FORM).put(w, op);
+      } else if (shape.equals("rrt")) {
+        BRANCH_RR.put(w, op);
+      } else if (shape.equals("rit")) {
+        BRANCH_RI.put(w, op);
+      } else if (shape.equals("dr") || shape.equals("drr")) {
+        REGISTER_FORM.put(w, op);
+      } else {
+        IMMEDIATE_FORM.put(w, op);
+      }
+    }
+    String[][] pairs = {{"EQ", "NE"}, {"LT_S", "GE_S"}, {"LT_U", "GE_U"}, {"GT_S", "LE_S"}, {"GT_U", "LE_U"}};
+    for (String type : new String[] {"I32_", "I64_"}) {
+      for (String[] p : pairs) {
+        Opcode a = Opcode.valueOf(type + p[0]);
+        Opcode b = Opcode.valueOf(type + p[1]);
+        NEGATION.put(a, b);
+        NEGATION.put(b, a);
       }
     }
   }
@@ -65,8 +85,15 @@ public final class Translator implements InstructionVisitor {
   private int maxHeight;
   private int locals;
   private FuncType function;
-  private int lastResultSlot = -1; // code index of the result operand of the last instruction
+  /** Code index of the last instruction emitted, or -1 after a label (code reached from elsewhere). */
+  private int lastStart = -1;
   private boolean reachable;
+
+  // The condition popped by br_if/if: a register, or a compare to fuse into the branch.
+  private Opcode condCompare; // null: the i32 in condA
+  private int condA;
+  private int condB;
+  private boolean condImmediate;
 
   // The control stack: one frame per open block, loop, if/else, and the function itself.
   private static final int FUNCTION = 0;
@@ -87,7 +114,8 @@ public final class Translator implements InstructionVisitor {
   /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
     validator.validate(definedIndex, this);
-    return new CompiledFunction(out.toArray(), locals + maxHeight, function.paramCount());
+    return new CompiledFunction(
+        out.toArray(), locals + maxHeight, function.paramCount(), locals);
   }
 
   @Override
@@ -97,7 +125,7 @@ public final class Translator implements InstructionVisitor {
     locals = type.paramCount() + declaredLocals.length;
     height = 0;
     maxHeight = 0;
-    lastResultSlot = -1;
+    lastStart = -1;
     reachable = true;
     frames = 0;
     pushFrame(FUNCTION, type);
@@ -121,6 +149,13 @@ public final class Translator implements InstructionVisitor {
     maxHeight = Math.max(maxHeight, height);
   }
 
+  /** Pushes the result of an op about to be emitted: the temporary of the next slot. */
+  private int pushResult(ValType t) {
+    int reg = tempOf(height);
+    push(TEMP, reg, t);
+    return reg;
+  }
+
   private int tempOf(int slot) {
     return locals + slot;
   }
@@ -128,44 +163,82 @@ public final class Translator implements InstructionVisitor {
   /** The register holding stack entry {@code slot}, materializing a constant into its temporary. */
   private int register(int slot) {
     if (kind[slot] == CONST) {
-      int reg = tempOf(slot);
-      constant(reg, value[slot], type[slot]);
-      kind[slot] = TEMP;
-      value[slot] = reg;
+      materialize(slot);
     }
     return (int) value[slot];
   }
 
+  /** Pops the top entry into a register. */
+  private int popRegister() {
+    int reg = register(height - 1);
+    height--;
+    return reg;
+  }
+
+  private int start(Op op) {
+    lastStart = out.op(op);
+    return lastStart;
+  }
+
   private void constant(int reg, long bits, ValType t) {
-    if (t == ValType.I64 || t == ValType.F64) {
-      out.op(Op.CONST64_RL);
+    if (t == ValType.I64 || t == ValType.F64 || (int) bits != bits) {
+      start(Op.CONST64_RL);
       out.emit(reg);
       out.emit64(bits);
     } else {
-      out.op(Op.CONST32_RI);
+      start(Op.CONST32_RI);
       out.emit(reg);
       out.emit((int) bits);
     }
-    lastResultSlot = -1;
+  }
+
+  private void copy(int dst, int src) {
+    start(Op.COPY_RR);
+    out.emit(dst);
+    out.emit(src);
   }
 
   /** Copies out stack entries that read local {@code index} before it is overwritten. */
   private void preserve(int index) {
     for (int slot = 0; slot < height; slot++) {
       if (kind[slot] == LOCAL && value[slot] == index) {
-        int reg = tempOf(slot);
-        copy(reg, index);
-        kind[slot] = TEMP;
-        value[slot] = reg;
+        materialize(slot);
       }
     }
   }
 
-  private void copy(int dst, int src) {
-    out.op(Op.COPY_RR);
-    out.emit(dst);
-    out.emit(src);
-    lastResultSlot = -1;
+  /** Emits what puts stack entry {@code slot} into register {@code reg} (nothing if it is there). */
+  private void moveTo(int slot, int reg) {
+    if (kind[slot] == CONST) {
+      constant(reg, value[slot], type[slot]);
+    } else if (value[slot] != reg) {
+      copy(reg, (int) value[slot]);
+    }
+  }
+
+  /** Makes stack entry {@code slot} a temporary in its own slot's register. */
+  private void materialize(int slot) {
+    int reg = tempOf(slot);
+    moveTo(slot, reg);
+    kind[slot] = TEMP;
+    value[slot] = reg;
+  }
+
+  /** Materializes the top {@code n} entries: a contiguous span of registers from the returned one. */
+  private int span(int n) {
+    for (int slot = height - n; slot < height; slot++) {
+      materialize(slot);
+    }
+    return tempOf(height - n);
+  }
+
+  /** True if the last instruction wrote the top entry's temporary (so it can be retargeted or fused). */
+  private boolean topIsLastResult() {
+    int top = height - 1;
+    return lastStart >= 0
+        && kind[top] == TEMP
+        && Op.of(out.get(lastStart)).hasResult()
+        && out.get(lastStart + 1) == value[top];
   }
 
   // ---- instructions ----
@@ -179,48 +252,47 @@ public final class Translator implements InstructionVisitor {
       case NOP:
         return;
       case UNREACHABLE:
-        out.op(Op.UNREACHABLE);
+        start(Op.UNREACHABLE);
         reachable = false;
         return;
       case RETURN:
         emitReturn();
+        reachable = false;
+        return;
+      case REF_IS_NULL: // references are ids, null is 0
+        numeric(Opcode.I64_EQZ, ValType.I32);
         return;
       default:
-        numeric(op);
+        if (op.prefix() == 0xFD) {
+          throw notYet(op.text());
+        }
+        numeric(op, op.results()[0]);
     }
   }
 
-  private void numeric(Opcode op) {
+  private void numeric(Opcode op, ValType resultType) {
     Op form = REGISTER_FORM.get(op);
-    if (form == null) {
-      throw notYet(op.text());
-    }
-    int arity = op.params().length;
+    int arity = form.shape().length() - 1;
     int first = height - arity;
     Op immediate = IMMEDIATE_FORM.get(op);
     boolean useImmediate = immediate != null && kind[height - 1] == CONST;
-    int[] sources = new int[arity];
-    for (int i = 0; i < arity; i++) {
-      sources[i] = useImmediate && i == arity - 1 ? 0 : register(first + i);
-    }
+    int lhs = register(first);
+    int rhs = arity == 2 && !useImmediate ? register(first + 1) : 0;
+    long imm = value[height - 1];
     height = first;
-    int result = tempOf(height);
-    out.op(useImmediate ? immediate : form);
-    int resultSlot = out.emit(result);
-    for (int i = 0; i < arity; i++) {
-      if (useImmediate && i == arity - 1) {
-        long bits = value[first + i];
-        if (immediate.operands().endsWith("l")) {
-          out.emit64(bits);
-        } else {
-          out.emit((int) bits);
-        }
+    int result = pushResult(resultType);
+    start(useImmediate ? immediate : form);
+    out.emit(result);
+    out.emit(lhs);
+    if (useImmediate) {
+      if (immediate.shape().endsWith("l")) {
+        out.emit64(imm);
       } else {
-        out.emit(sources[i]);
+        out.emit((int) imm);
       }
+    } else if (arity == 2) {
+      out.emit(rhs);
     }
-    push(TEMP, result, op.results()[0]);
-    lastResultSlot = resultSlot;
   }
 
   @Override
@@ -230,19 +302,16 @@ public final class Translator implements InstructionVisitor {
     }
     if (op == Opcode.LOCAL_GET) {
       push(LOCAL, index, t);
-      lastResultSlot = -1;
       return;
     }
     preserve(index);
     int top = height - 1;
-    if (kind[top] == TEMP && lastResultSlot >= 0 && value[top] == tempOf(top)) {
-      out.patch(lastResultSlot, index); // the producing op writes the local directly
-    } else if (kind[top] == CONST) {
-      constant(index, value[top], type[top]);
-    } else if (value[top] != index) {
-      copy(index, (int) value[top]);
+    if (topIsLastResult()) {
+      out.patch(lastStart + 1, index); // the producing op writes the local directly
+    } else {
+      moveTo(top, index);
     }
-    lastResultSlot = -1;
+    lastStart = -1;
     height--;
     if (op == Opcode.LOCAL_TEE) {
       push(LOCAL, index, t);
@@ -269,9 +338,32 @@ public final class Translator implements InstructionVisitor {
     pushConstant(bits, ValType.F64);
   }
 
+  @Override
+  public void refNull(ValType t) {
+    pushConstant(0, t);
+  }
+
   private void pushConstant(long bits, ValType t) {
     if (reachable) {
       push(CONST, bits, t);
+    }
+  }
+
+  @Override
+  public void refFunc(int funcIndex) {
+    if (!reachable) {
+      return;
+    }
+    int result = pushResult(ValType.FUNCREF);
+    start(Op.REF_FUNC_RX);
+    out.emit(result);
+    out.emit(funcIndex);
+  }
+
+  @Override
+  public void drop(ValType t) {
+    if (reachable) {
+      height--;
     }
   }
 
@@ -287,14 +379,12 @@ public final class Translator implements InstructionVisitor {
     int ifFalse = register(height - 2);
     int ifTrue = register(height - 3);
     height -= 3;
-    int result = tempOf(height);
-    out.op(Op.SELECT_RRRR);
-    int resultSlot = out.emit(result);
+    int result = pushResult(t);
+    start(Op.SELECT_RRRR);
+    out.emit(result);
     out.emit(ifTrue);
     out.emit(ifFalse);
     out.emit(cond);
-    push(TEMP, result, t);
-    lastResultSlot = resultSlot;
   }
 
   @Override
@@ -303,50 +393,46 @@ public final class Translator implements InstructionVisitor {
       return;
     }
     if (op == Opcode.GLOBAL_GET) {
-      int result = tempOf(height);
-      out.op(Op.GLOBAL_GET);
-      int resultSlot = out.emit(result);
+      int result = pushResult(t);
+      start(Op.GLOBAL_GET_RX);
+      out.emit(result);
       out.emit(index);
-      push(TEMP, result, t);
-      lastResultSlot = resultSlot;
     } else {
-      int value = register(height - 1);
-      height--;
-      out.op(Op.GLOBAL_SET);
+      int v = popRegister();
+      start(Op.GLOBAL_SET_XR);
       out.emit(index);
-      out.emit(value);
-      lastResultSlot = -1;
+      out.emit(v);
     }
   }
+
+  // ---- memories and tables ----
 
   @Override
   public void memory(Opcode op, int memIndex, int align, long offset) {
     if (!reachable) {
       return;
     }
-    if (memIndex != 0 || op.prefix() != 0) {
-      throw notYet(op.text() + (memIndex != 0 ? " on memory " + memIndex : ""));
+    Op ir = (memIndex == 0 ? MEMORY0_FORM : MEMORY_X_FORM).get(op);
+    if (ir == null) {
+      throw notYet(op.text());
     }
-    Op ir = Op.valueOf(op.name());
     if (op.results().length == 1) { // a load
-      int base = register(height - 1);
-      height--;
-      int result = tempOf(height);
-      out.op(ir);
-      int resultSlot = out.emit(result);
+      int base = popRegister();
+      int result = pushResult(op.results()[0]);
+      start(ir);
+      out.emit(result);
       out.emit(base);
-      out.emit((int) offset);
-      push(TEMP, result, op.results()[0]);
-      lastResultSlot = resultSlot;
     } else {
-      int value = register(height - 1);
+      int v = register(height - 1);
       int base = register(height - 2);
       height -= 2;
-      out.op(ir);
+      start(ir);
       out.emit(base);
-      out.emit(value);
-      out.emit((int) offset);
-      lastResultSlot = -1;
+      out.emit(v);
+    }
+    out.emit((int) offset);
+    if (memIndex != 0) {
+      out.emit(memIndex);
     }
   }
 
@@ -355,41 +441,233 @@ public final class Translator implements InstructionVisitor {
     if (!reachable) {
       return;
     }
-    if (memIndex != 0) {
-      throw notYet(op.text() + " on memory " + memIndex);
+    switch (op) {
+      case MEMORY_SIZE: {
+        int result = pushResult(ValType.I32);
+        start(Op.MEMORY_SIZE_RX);
+        out.emit(result);
+        out.emit(memIndex);
+        return;
+      }
+      case MEMORY_GROW: {
+        int delta = popRegister();
+        int result = pushResult(ValType.I32);
+        start(Op.MEMORY_GROW_RRX);
+        out.emit(result);
+        out.emit(delta);
+        out.emit(memIndex);
+        return;
+      }
+      default: // MEMORY_FILL
+        threeOperands(Op.MEMORY_FILL_RRRX);
+        out.emit(memIndex);
     }
-    if (op == Opcode.MEMORY_FILL) {
-      int len = register(height - 1);
-      int val = register(height - 2);
-      int dst = register(height - 3);
-      height -= 3;
-      out.op(Op.MEMORY_FILL);
-      out.emit(dst);
-      out.emit(val);
-      out.emit(len);
-      lastResultSlot = -1;
-      return;
-    }
-    int delta = op == Opcode.MEMORY_GROW ? register(height - 1) : -1;
-    if (delta >= 0) {
-      height--;
-    }
-    int result = tempOf(height);
-    out.op(op == Opcode.MEMORY_GROW ? Op.MEMORY_GROW : Op.MEMORY_SIZE);
-    int resultSlot = out.emit(result);
-    if (delta >= 0) {
-      out.emit(delta);
-    }
-    push(TEMP, result, ValType.I32);
-    lastResultSlot = resultSlot;
+  }
+
+  /** Pops three operands and starts {@code op} with them (its index operands follow). */
+  private void threeOperands(Op op) {
+    int n = register(height - 1);
+    int b = register(height - 2);
+    int a = register(height - 3);
+    height -= 3;
+    start(op);
+    out.emit(a);
+    out.emit(b);
+    out.emit(n);
   }
 
   @Override
-  public void drop(ValType t) {
+  public void memoryCopy(int dstMem, int srcMem) {
     if (reachable) {
-      height--;
-      lastResultSlot = -1;
+      threeOperands(Op.MEMORY_COPY_RRRXX);
+      out.emit(dstMem);
+      out.emit(srcMem);
     }
+  }
+
+  @Override
+  public void memoryInit(int dataIndex, int memIndex) {
+    if (reachable) {
+      threeOperands(Op.MEMORY_INIT_RRRXX);
+      out.emit(dataIndex);
+      out.emit(memIndex);
+    }
+  }
+
+  @Override
+  public void dataDrop(int dataIndex) {
+    if (reachable) {
+      start(Op.DATA_DROP_X);
+      out.emit(dataIndex);
+    }
+  }
+
+  @Override
+  public void table(Opcode op, int table) {
+    if (!reachable) {
+      return;
+    }
+    switch (op) {
+      case TABLE_GET: {
+        int index = popRegister();
+        int result = pushResult(ValType.FUNCREF); // a register's type matters only for constants
+        start(Op.TABLE_GET_RRX);
+        out.emit(result);
+        out.emit(index);
+        out.emit(table);
+        return;
+      }
+      case TABLE_SET: {
+        int v = register(height - 1);
+        int index = register(height - 2);
+        height -= 2;
+        start(Op.TABLE_SET_RRX);
+        out.emit(index);
+        out.emit(v);
+        out.emit(table);
+        return;
+      }
+      case TABLE_SIZE: {
+        int result = pushResult(ValType.I32);
+        start(Op.TABLE_SIZE_RX);
+        out.emit(result);
+        out.emit(table);
+        return;
+      }
+      case TABLE_GROW: {
+        int n = register(height - 1);
+        int init = register(height - 2);
+        height -= 2;
+        int result = pushResult(ValType.I32);
+        start(Op.TABLE_GROW_RRRX);
+        out.emit(result);
+        out.emit(init);
+        out.emit(n);
+        out.emit(table);
+        return;
+      }
+      default: // TABLE_FILL
+        threeOperands(Op.TABLE_FILL_RRRX);
+        out.emit(table);
+    }
+  }
+
+  @Override
+  public void tableCopy(int dstTable, int srcTable) {
+    if (reachable) {
+      threeOperands(Op.TABLE_COPY_RRRXX);
+      out.emit(dstTable);
+      out.emit(srcTable);
+    }
+  }
+
+  @Override
+  public void tableInit(int elemIndex, int table) {
+    if (reachable) {
+      threeOperands(Op.TABLE_INIT_RRRXX);
+      out.emit(elemIndex);
+      out.emit(table);
+    }
+  }
+
+  @Override
+  public void elemDrop(int elemIndex) {
+    if (reachable) {
+      start(Op.ELEM_DROP_X);
+      out.emit(elemIndex);
+    }
+  }
+
+  // ---- calls ----
+
+  @Override
+  public void call(Opcode op, int funcIndex, FuncType t) {
+    if (!reachable) {
+      return;
+    }
+    int base = span(t.paramCount());
+    start(op == Opcode.CALL ? Op.CALL_XR : Op.RETURN_CALL_XR);
+    out.emit(funcIndex);
+    out.emit(base);
+    afterCall(op == Opcode.RETURN_CALL, t);
+  }
+
+  @Override
+  public void callIndirect(Opcode op, int typeIndex, FuncType t, int tableIndex) {
+    if (!reachable) {
+      return;
+    }
+    int index = register(height - 1);
+    height--;
+    int base = span(t.paramCount()); // the index is a local or the temporary above the span
+    start(op == Opcode.CALL_INDIRECT ? Op.CALL_INDIRECT_XXRR : Op.RETURN_CALL_INDIRECT_XXRR);
+    out.emit(typeIndex);
+    out.emit(tableIndex);
+    out.emit(base);
+    out.emit(index);
+    afterCall(op == Opcode.RETURN_CALL_INDIRECT, t);
+  }
+
+  private void afterCall(boolean tail, FuncType t) {
+    lastStart = -1;
+    height -= t.paramCount();
+    if (tail) {
+      reachable = false;
+      return;
+    }
+    for (int i = 0; i < t.resultCount(); i++) {
+      pushResult(t.result(i));
+    }
+  }
+
+  // ---- structured control ----
+
+  @Override
+  public void block(Opcode op, FuncType blockType) {
+    if (!reachable) {
+      pushFrame(BLOCK, blockType); // kept only to match the end that closes it
+      return;
+    }
+    if (op == Opcode.IF) {
+      popCondition();
+    }
+    // Locals still on the stack are copied out now, so later preservation copies never have to
+    // run on only one path; block parameters move into their own slots' registers.
+    for (int slot = 0; slot < height; slot++) {
+      if (kind[slot] == LOCAL || slot >= height - blockType.paramCount()) {
+        materialize(slot);
+      }
+    }
+    pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
+    if (op == Opcode.IF) {
+      frameElseFixup[frames - 1] = branchOnCondition(false);
+    }
+    lastStart = -1;
+  }
+
+  @Override
+  public void elseBranch() {
+    int f = frames - 1;
+    if (reachable) {
+      int results = frameType[f].resultCount();
+      for (int i = 0; i < results; i++) {
+        materialize(height - results + i);
+      }
+      start(Op.BR_T);
+      addFixup(f, out.emit(-1));
+      frameBranchedTo[f] = true; // the end is reached from the then-arm
+    }
+    if (frameElseFixup[f] >= 0) {
+      out.patch(frameElseFixup[f], out.position());
+      reachable = true;
+    }
+    frameElseFixup[f] = -1;
+    frameKind[f] = ELSE;
+    height = frameHeight[f];
+    for (int i = 0; i < frameType[f].paramCount(); i++) {
+      pushResult(frameType[f].param(i));
+    }
+    lastStart = -1;
   }
 
   @Override
@@ -400,6 +678,7 @@ public final class Translator implements InstructionVisitor {
         emitReturn();
       }
       frames--;
+      reachable = false;
       return;
     }
     int results = frameType[f].resultCount();
@@ -417,63 +696,11 @@ public final class Translator implements InstructionVisitor {
     boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
     height = frameHeight[f];
     for (int i = 0; i < results; i++) {
-      push(TEMP, tempOf(height), frameType[f].result(i));
+      pushResult(frameType[f].result(i));
     }
     frames--;
     reachable = reachableAfter;
-    lastResultSlot = -1;
-  }
-
-  @Override
-  public void block(Opcode op, FuncType blockType) {
-    if (!reachable) {
-      pushFrame(BLOCK, blockType); // kept only to match the end that closes it
-      frameBranchedTo[frames - 1] = false;
-      return;
-    }
-    int cond = -1;
-    if (op == Opcode.IF) {
-      if (blockType.paramCount() > 0) {
-        throw notYet("if with block parameters");
-      }
-      cond = register(height - 1);
-      height--;
-    }
-    // Locals still on the stack are copied out now, so later preservation copies never have to
-    // run on only one path; block parameters move into their own slots' registers.
-    for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL || slot >= height - blockType.paramCount()) {
-        materialize(slot);
-      }
-    }
-    pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
-    if (cond >= 0) {
-      out.op(Op.BR_EQZ_RT);
-      out.emit(cond);
-      frameElseFixup[frames - 1] = out.emit(-1);
-    }
-    lastResultSlot = -1;
-  }
-
-  @Override
-  public void elseBranch() {
-    int f = frames - 1;
-    if (reachable) {
-      int results = frameType[f].resultCount();
-      for (int i = 0; i < results; i++) {
-        materialize(height - results + i);
-      }
-      out.op(Op.BR_T);
-      addFixup(f, out.emit(-1));
-    }
-    if (frameElseFixup[f] >= 0) {
-      out.patch(frameElseFixup[f], out.position());
-      reachable = true;
-    }
-    frameElseFixup[f] = -1;
-    frameKind[f] = ELSE;
-    height = frameHeight[f];
-    lastResultSlot = -1;
+    lastStart = -1;
   }
 
   @Override
@@ -487,21 +714,57 @@ public final class Translator implements InstructionVisitor {
       reachable = false;
       return;
     }
-    int cond = register(height - 1);
-    height--;
+    if (kind[height - 1] == CONST) { // br_if on a constant: always or never taken
+      long taken = value[height - 1];
+      height--;
+      if (taken != 0) {
+        branch(f);
+      }
+      reachable = true;
+      lastStart = -1;
+      return;
+    }
+    popCondition();
     if (frameKind[f] == FUNCTION || !valuesInPlace(f)) {
-      out.op(Op.BR_EQZ_RT); // skip the moves and the branch when the condition is false
-      out.emit(cond);
-      int skip = out.emit(-1);
+      int skip = branchOnCondition(false); // skip the moves and the branch when false
       branch(f);
       out.patch(skip, out.position());
       reachable = true;
     } else {
-      out.op(Op.BR_NEZ_RT);
-      out.emit(cond);
-      target(f, out.emit(-1));
+      target(f, branchOnCondition(true));
     }
-    lastResultSlot = -1;
+    lastStart = -1;
+  }
+
+  @Override
+  public void brTable(int[] depths, int defaultDepth) {
+    if (!reachable) {
+      return;
+    }
+    int index = popRegister();
+    int n = depths.length + 1;
+    start(Op.BR_TABLE_RI);
+    out.emit(index);
+    out.emit(n);
+    int first = out.position();
+    for (int i = 0; i < n; i++) {
+      out.emit(-1);
+    }
+    int[] pads = new int[frames]; // per frame: its landing pad, once emitted
+    Arrays.fill(pads, -1);
+    for (int i = 0; i < n; i++) {
+      int f = frames - 1 - (i < depths.length ? depths[i] : defaultDepth);
+      if (frameKind[f] != FUNCTION && valuesInPlace(f)) {
+        target(f, first + i);
+        continue;
+      }
+      if (pads[f] < 0) {
+        pads[f] = out.position();
+        branch(f); // moves the values and jumps (or returns)
+      }
+      out.patch(first + i, pads[f]);
+    }
+    reachable = false;
   }
 
   /** Moves the values frame {@code f}'s label carries into place and jumps there. */
@@ -514,9 +777,8 @@ public final class Translator implements InstructionVisitor {
     for (int i = 0; i < n; i++) {
       moveTo(height - n + i, tempOf(frameHeight[f] + i));
     }
-    out.op(Op.BR_T);
+    start(Op.BR_T);
     target(f, out.emit(-1));
-    lastResultSlot = -1;
   }
 
   private void target(int f, int slot) {
@@ -543,21 +805,47 @@ public final class Translator implements InstructionVisitor {
     return frameKind[f] == LOOP ? frameType[f].paramCount() : frameType[f].resultCount();
   }
 
-  /** Emits what puts stack entry {@code slot} into register {@code reg} (nothing if it is there). */
-  private void moveTo(int slot, int reg) {
-    if (kind[slot] == CONST) {
-      constant(reg, value[slot], type[slot]);
-    } else if (value[slot] != reg) {
-      copy(reg, (int) value[slot]);
+  /**
+   * Pops the i32 condition of {@code br_if}/{@code if}. If the last instruction computed it with
+   * an integer compare, that instruction is taken back and fused into the branch.
+   */
+  private void popCondition() {
+    int top = height - 1;
+    Op last = topIsLastResult() ? Op.of(out.get(lastStart)) : null;
+    Opcode w = last == null ? null : last.wasm();
+    if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
+        || (w != null && NEGATION.containsKey(w) && (last.shape().equals("drr") || last.shape().equals("dri")))) {
+      condCompare = w;
+      condA = out.get(lastStart + 2);
+      condImmediate = last.shape().equals("dri");
+      condB = last.shape().length() == 3 ? out.get(lastStart + 3) : 0;
+      out.truncate(lastStart);
+      lastStart = -1;
+    } else {
+      condCompare = null;
+      condA = register(top);
     }
+    height--;
   }
 
-  /** Makes stack entry {@code slot} a temporary in its own slot's register. */
-  private void materialize(int slot) {
-    int reg = tempOf(slot);
-    moveTo(slot, reg);
-    kind[slot] = TEMP;
-    value[slot] = reg;
+  /** Emits a branch taken when the popped condition is {@code whenTrue}; returns its target slot. */
+  private int branchOnCondition(boolean whenTrue) {
+    Opcode w = condCompare;
+    if (w == null || w == Opcode.I32_EQZ || w == Opcode.I64_EQZ) {
+      boolean zero = (w != null) == whenTrue; // branch when the i32/i64 is zero
+      start(w == Opcode.I64_EQZ
+          ? (zero ? Op.BR_I64_EQZ_RT : Op.BR_I64_NEZ_RT)
+          : (zero ? Op.BR_EQZ_RT : Op.BR_NEZ_RT));
+      out.emit(condA);
+      return out.emit(-1);
+    }
+    if (!whenTrue) {
+      w = NEGATION.get(w);
+    }
+    start((condImmediate ? BRANCH_RI : BRANCH_RR).get(w));
+    out.emit(condA);
+    out.emit(condB);
+    return out.emit(-1);
   }
 
   private void pushFrame(int frameKindValue, FuncType t) {
@@ -591,40 +879,63 @@ public final class Translator implements InstructionVisitor {
     frameFixups[f][frameFixupCount[f]++] = slot;
   }
 
+  /**
+   * Returns the function's results from the top of the stack. Leaves the stack entries as they
+   * are, since a conditional return ({@code br_if}, {@code br_table}) runs on one path only.
+   */
   private void emitReturn() {
     int results = function.resultCount();
     if (results == 0) {
-      out.op(Op.RETURN);
-    } else if (results == 1) {
-      int reg = register(height - 1);
-      out.op(Op.RETURN_R);
-      out.emit(reg);
-    } else {
-      throw notYet("multiple results");
+      start(Op.RETURN);
+      return;
     }
-    reachable = false;
+    int top = height - 1;
+    if (results == 1) {
+      int reg = kind[top] == CONST ? tempOf(top) : (int) value[top];
+      moveTo(top, reg);
+      start(Op.RETURN_R);
+      out.emit(reg);
+      return;
+    }
+    for (int slot = height - results; slot < height; slot++) {
+      moveTo(slot, tempOf(slot));
+    }
+    start(Op.RETURN_SPAN_RI);
+    out.emit(tempOf(height - results));
+    out.emit(results);
   }
 
-  // ---- not translated yet ----
+  // ---- SIMD: not translated yet ----
 
   private static UnsupportedOperationException notYet(String what) {
-    return new UnsupportedOperationException("not translated yet: " + what);
+    return new UnsupportedOperationException("SIMD not yet implemented: " + what);
   }
 
-  @Override public void brTable(int[] depths, int defaultDepth) { throw notYet("br_table"); }
-  @Override public void call(Opcode op, int funcIndex, FuncType t) { throw notYet(op.text()); }
-  @Override public void callIndirect(Opcode op, int typeIndex, FuncType t, int table) { throw notYet(op.text()); }
-  @Override public void v128Const(long low, long high) { throw notYet("v128.const"); }
-  @Override public void memoryLane(Opcode op, int mem, int align, long offset, int lane) { throw notYet(op.text()); }
-  @Override public void memoryCopy(int dst, int src) { throw notYet("memory.copy"); }
-  @Override public void memoryInit(int data, int mem) { throw notYet("memory.init"); }
-  @Override public void dataDrop(int data) { throw notYet("data.drop"); }
-  @Override public void table(Opcode op, int table) { throw notYet(op.text()); }
-  @Override public void tableCopy(int dst, int src) { throw notYet("table.copy"); }
-  @Override public void tableInit(int elem, int table) { throw notYet("table.init"); }
-  @Override public void elemDrop(int elem) { throw notYet("elem.drop"); }
-  @Override public void refNull(ValType t) { throw notYet("ref.null"); }
-  @Override public void refFunc(int funcIndex) { throw notYet("ref.func"); }
-  @Override public void lane(Opcode op, int lane) { throw notYet(op.text()); }
-  @Override public void shuffle(byte[] lanes) { throw notYet("i8x16.shuffle"); }
+  @Override
+  public void v128Const(long low, long high) {
+    if (reachable) {
+      throw notYet("v128.const");
+    }
+  }
+
+  @Override
+  public void memoryLane(Opcode op, int mem, int align, long offset, int lane) {
+    if (reachable) {
+      throw notYet(op.text());
+    }
+  }
+
+  @Override
+  public void lane(Opcode op, int lane) {
+    if (reachable) {
+      throw notYet(op.text());
+    }
+  }
+
+  @Override
+  public void shuffle(byte[] lanes) {
+    if (reachable) {
+      throw notYet("i8x16.shuffle");
+    }
+  }
 }

@@ -19,6 +19,7 @@ final class Report {
   private final List<String> skips = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
   private final List<String> mismatches = new ArrayList<>();
+  private final Map<String, Integer> skipReasons = new TreeMap<>();
 
   synchronized void pass(String executor, String mode, String profile, String file, String kind) {
     count(executor, mode, profile, file, kind)[0]++;
@@ -27,13 +28,15 @@ final class Report {
   synchronized void fail(String executor, String mode, String profile, String file, int line,
       String kind, String expected, String actual) {
     count(executor, mode, profile, file, kind)[1]++;
-    failures.add(file + "\t" + line + "\t" + kind + "\t" + expected + "\t" + oneLine(actual));
+    failures.add(executor + "\t" + mode + "\t" + file + "\t" + line + "\t" + kind + "\t"
+        + expected + "\t" + oneLine(actual));
   }
 
   synchronized void skip(String executor, String mode, String profile, String file, int line,
       String kind, String reason) {
     count(executor, mode, profile, file, kind)[2]++;
-    skips.add(file + "\t" + line + "\t" + kind + "\t" + reason);
+    skips.add(executor + "\t" + mode + "\t" + file + "\t" + line + "\t" + kind + "\t" + reason);
+    skipReasons.merge(executor + " " + mode + ": " + reason, 1, Integer::sum);
   }
 
   synchronized void messageMismatch(String file, int line, String kind, String expected, String actual) {
@@ -69,9 +72,9 @@ final class Report {
     try {
       Files.createDirectories(dir);
       Files.write(dir.resolve("spec-report.tsv"), report);
-      Files.write(dir.resolve("spec-skips.tsv"), withHeader("file\tline\tkind\treason", skips));
+      Files.write(dir.resolve("spec-skips.tsv"), withHeader("executor\tmode\tfile\tline\tkind\treason", skips));
       Files.write(dir.resolve("spec-failures.tsv"),
-          withHeader("file\tline\tkind\texpected\tactual", failures));
+          withHeader("executor\tmode\tfile\tline\tkind\texpected\tactual", failures));
       Files.write(dir.resolve("spec-message-mismatches.tsv"),
           withHeader("file\tline\tkind\texpected\tactual", mismatches));
     } catch (IOException e) {
@@ -81,6 +84,8 @@ final class Report {
     byProfileKind.forEach(
         (key, c) -> out.printf("%-58s %6d %6d %6d%n", key.replace('\t', ' '), c[0], c[1], c[2]));
     out.printf("%-58s %6d %6d %6d%n", "total", total[0], total[1], total[2]);
+    out.println("skipped, by reason:");
+    skipReasons.forEach((reason, n) -> out.printf("  %6d  %s%n", n, reason));
     out.printf("message mismatches (right exception, other wording): %d%n", mismatches.size());
     failures.stream().limit(50).forEach(f -> out.println("FAILED " + f));
   }

@@ -4,7 +4,7 @@ import org.wasmj.parser.GlobalType;
 
 /**
  * A global at run time: its type and its value as a raw 64-bit slot (i32 sign-extended, floats
- * as bits, references as ids). Imported mutable globals are shared by reference.
+ * as bits, references as ids). Imported globals are shared by reference.
  *
  * @implNote Not synchronized: a global belongs to one store.
  */

@@ -1,14 +1,259 @@
 package org.wasmj.exec.internal;
 
+import java.util.List;
+import org.wasmj.TrapException;
+import org.wasmj.UninstantiableException;
+import org.wasmj.UnlinkableException;
+import org.wasmj.parser.CodeReader;
+import org.wasmj.parser.ConstExpr;
+import org.wasmj.parser.DataSegment;
+import org.wasmj.parser.ElementSegment;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.GlobalType;
+import org.wasmj.parser.Import;
+import org.wasmj.parser.Limits;
+import org.wasmj.parser.MemoryType;
+import org.wasmj.parser.Opcode;
+import org.wasmj.parser.SegmentMode;
+import org.wasmj.parser.TableType;
+import org.wasmj.parser.WasmModule;
+
 /**
- * What an executing function of one instance reaches besides its registers: the instance's
- * memories and globals (imports first). Grows with the runtime (tables, functions, segments).
+ * An instance at run time: everything its code reaches besides registers. Index spaces hold the
+ * imports first, then the definitions, as in the module.
  *
- * @param memories the memory index space
- * @param globals the global index space
+ * <pre>{@code
+ * InstanceState instance = InstanceState.instantiate(store, moduleCode, resolvedImports);
+ * }</pre>
+ *
+ * @implNote Belongs to one store; not synchronized. Executors read its arrays directly.
  */
-public record InstanceState(MemoryInstance[] memories, GlobalInstance[] globals) {
-  /** An instance with no memories and no globals. */
-  public static final InstanceState EMPTY =
-      new InstanceState(new MemoryInstance[0], new GlobalInstance[0]);
+public final class InstanceState {
+  /** The store the instance lives in. */
+  public final StoreState store;
+  /** The module's code. */
+  public final ModuleCode module;
+  /** The function index space. */
+  public final FunctionInstance[] functions;
+  /** The table index space. */
+  public final TableInstance[] tables;
+  /** The memory index space. */
+  public final MemoryInstance[] memories;
+  /** The global index space. */
+  public final GlobalInstance[] globals;
+  /** Module type index → engine-wide type id (for {@code call_indirect}). */
+  public final int[] typeIds;
+  /** Memory 0, or {@code null} if the instance has no memory. */
+  public final MemoryInstance memory0;
+  /** Element segments' items as reference ids; an entry becomes empty when dropped. */
+  public final long[][] elements;
+  /** Data segments' lengths; an entry becomes 0 when dropped (the bytes stay in the module). */
+  public final int[] dataLengths;
+
+  /** Resolves the imports and creates the tables and memories; the rest is {@link #instantiate}'s. */
+  private InstanceState(StoreState store, ModuleCode module, Object[] imports) {
+    WasmModule m = module.module();
+    this.store = store;
+    this.module = module;
+    this.functions = new FunctionInstance[m.functionCount()];
+    this.tables = new TableInstance[m.tables().size()];
+    this.memories = new MemoryInstance[m.memories().size()];
+    this.globals = new GlobalInstance[m.globalTypes().size()];
+    this.typeIds = module.typeIds;
+    this.elements = new long[m.elements().size()][];
+    this.dataLengths = new int[m.data().size()];
+    for (int i = 0; i < dataLengths.length; i++) {
+      dataLengths[i] = m.data().get(i).length();
+    }
+    List<Import> declared = m.imports();
+    if (imports.length != declared.size()) {
+      throw new IllegalArgumentException("expected " + declared.size() + " imports, got " + imports.length);
+    }
+    int f = 0;
+    int t = 0;
+    int mem = 0;
+    int g = 0;
+    for (int i = 0; i < imports.length; i++) {
+      Import imp = declared.get(i);
+      Object value = imports[i];
+      switch (imp.kind()) {
+        case FUNC:
+          FuncType expected = m.types().get(((FuncType.Ref) imp.type()).typeIndex());
+          if (!(value instanceof FunctionInstance) || !((FunctionInstance) value).type.equals(expected)) {
+            throw incompatible(imp, "func " + expected);
+          }
+          functions[f++] = (FunctionInstance) value;
+          break;
+        case TABLE:
+          TableType tt = (TableType) imp.type();
+          if (!(value instanceof TableInstance)
+              || ((TableInstance) value).type().elementType() != tt.elementType()
+              || !matches(((TableInstance) value).size(), ((TableInstance) value).type().limits(), tt.limits())) {
+            throw incompatible(imp, tt.toString());
+          }
+          tables[t++] = (TableInstance) value;
+          break;
+        case MEMORY:
+          MemoryType mt = (MemoryType) imp.type();
+          if (!(value instanceof MemoryInstance)
+              || !matches(((MemoryInstance) value).pages(), ((MemoryInstance) value).type().limits(), mt.limits())) {
+            throw incompatible(imp, mt.toString());
+          }
+          memories[mem++] = (MemoryInstance) value;
+          break;
+        case GLOBAL:
+          GlobalType gt = (GlobalType) imp.type();
+          if (!(value instanceof GlobalInstance) || !((GlobalInstance) value).type.equals(gt)) {
+            throw incompatible(imp, gt.toString());
+          }
+          globals[g++] = (GlobalInstance) value;
+          break;
+        default:
+          throw new AssertionError(imp.kind());
+      }
+    }
+    for (int i = t; i < tables.length; i++) {
+      tables[i] = new TableInstance(m.tables().get(i), 0);
+    }
+    for (int i = mem; i < memories.length; i++) {
+      MemoryType type = m.memories().get(i);
+      if (type.limits().min() > Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES)) {
+        throw new UninstantiableException("memory of " + type.limits().min()
+            + " pages exceeds the limit of " + Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES) + " pages");
+      }
+      memories[i] = new MemoryInstance(type, store.maxMemoryPages);
+    }
+    this.memory0 = memories.length > 0 ? memories[0] : null;
+  }
+
+  /**
+   * Instantiates {@code module} in {@code store} with {@code imports} (one per import, in order:
+   * a {@link FunctionInstance}, {@link TableInstance}, {@link MemoryInstance} or
+   * {@link GlobalInstance}), initializes tables and memories from active segments, and runs the
+   * start function.
+   *
+   * @throws UnlinkableException if an import has the wrong kind or type
+   * @throws UninstantiableException if a segment is out of bounds or the start function traps
+   *     (the trap is the cause); writes made before it stay, as the spec says
+   */
+  public static InstanceState instantiate(StoreState store, ModuleCode module, Object[] imports) {
+    WasmModule m = module.module();
+    InstanceState s = new InstanceState(store, module, imports);
+    for (int i = m.importedFunctionCount(); i < s.functions.length; i++) {
+      int definedIndex = i - m.importedFunctionCount();
+      WasmFunction fn = new WasmFunction(s, definedIndex, module.typeIds[m.functionTypeIndex(i)]);
+      store.register(fn);
+      s.functions[i] = fn;
+    }
+    for (int i = m.importedGlobalCount(); i < s.globals.length; i++) {
+      GlobalType type = m.globalTypes().get(i);
+      s.globals[i] = new GlobalInstance(type, s.evaluate(m.globals().get(i - m.importedGlobalCount()).init()));
+    }
+    for (int i = 0; i < s.elements.length; i++) {
+      ElementSegment e = m.elements().get(i);
+      long[] items = new long[e.size()];
+      for (int k = 0; k < items.length; k++) {
+        items[k] = e.functionIndices() != null
+            ? s.functions[e.functionIndices()[k]].ref
+            : s.evaluate(e.initExprs()[k]);
+      }
+      s.elements[i] = items;
+    }
+    try {
+      for (int i = 0; i < s.elements.length; i++) {
+        ElementSegment e = m.elements().get(i);
+        if (e.mode() == SegmentMode.ACTIVE) {
+          s.tables[e.tableIndex()].init(s.elements[i], (int) s.evaluate(e.offset()), 0, s.elements[i].length);
+        }
+        if (e.mode() != SegmentMode.PASSIVE) {
+          s.dropElements(i);
+        }
+      }
+      for (int i = 0; i < s.dataLengths.length; i++) {
+        DataSegment d = m.data().get(i);
+        if (d.mode() == SegmentMode.ACTIVE) {
+          s.memoryInit(d.memoryIndex(), i, (int) s.evaluate(d.offset()), 0, d.length());
+          s.dropData(i);
+        }
+      }
+      if (m.startFunction() >= 0) {
+        FunctionInstance start = s.functions[m.startFunction()];
+        if (start instanceof WasmFunction) {
+          store.executor.invoke((WasmFunction) start, new long[0], new long[0]);
+        } else {
+          ((HostFunction) start).call(s, new long[0]);
+        }
+      }
+    } catch (TrapException trap) {
+      throw new UninstantiableException(trap.getMessage(), trap);
+    }
+    return s;
+  }
+
+  /** {@code limits} of an import's actual size {@code size} are within {@code expected}. */
+  private static boolean matches(long size, Limits actual, Limits expected) {
+    if (size < expected.min()) {
+      return false;
+    }
+    return !expected.hasMax() || (actual.hasMax() && actual.max() <= expected.max());
+  }
+
+  private static UnlinkableException incompatible(Import imp, String expected) {
+    return new UnlinkableException("incompatible import type: " + imp.module() + "::" + imp.name()
+        + " must be " + expected);
+  }
+
+  /** Evaluates a constant expression to a raw slot. */
+  public long evaluate(ConstExpr expr) {
+    WasmModule m = module.module();
+    CodeReader r = new CodeReader(m.bytes(), expr.offset(), expr.offset() + expr.length(), module.features());
+    long[] stack = new long[8];
+    int sp = 0;
+    while (true) {
+      Opcode op = r.readOpcode();
+      if (sp >= stack.length - 1) {
+        stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+      }
+      switch (op) {
+        case I32_CONST: stack[sp++] = r.readS32(); break;
+        case I64_CONST: stack[sp++] = r.readS64(); break;
+        case F32_CONST: stack[sp++] = r.readF32Bits(); break;
+        case F64_CONST: stack[sp++] = r.readF64Bits(); break;
+        case REF_NULL: r.readRefType(); stack[sp++] = 0; break;
+        case REF_FUNC: stack[sp++] = functions[r.readU32()].ref; break;
+        case GLOBAL_GET: stack[sp++] = globals[r.readU32()].value; break;
+        case I32_ADD: sp--; stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp]; break;
+        case I32_SUB: sp--; stack[sp - 1] = (int) stack[sp - 1] - (int) stack[sp]; break;
+        case I32_MUL: sp--; stack[sp - 1] = (int) stack[sp - 1] * (int) stack[sp]; break;
+        case I64_ADD: sp--; stack[sp - 1] = stack[sp - 1] + stack[sp]; break;
+        case I64_SUB: sp--; stack[sp - 1] = stack[sp - 1] - stack[sp]; break;
+        case I64_MUL: sp--; stack[sp - 1] = stack[sp - 1] * stack[sp]; break;
+        case END: return stack[sp - 1];
+        default: throw new UnsupportedOperationException("constant expression: " + op.text());
+      }
+    }
+  }
+
+  /** {@code memory.init} of data segment {@code data} into memory {@code mem}. */
+  public void memoryInit(int mem, int data, int dst, int from, int n) {
+    DataSegment d = module.module().data().get(data);
+    memories[mem].init(module.module().bytes(), d.dataOffset(), dataLengths[data], dst, from, n);
+  }
+
+  /** {@code table.init} of element segment {@code elem} into table {@code table}. */
+  public void tableInit(int table, int elem, int dst, int from, int n) {
+    tables[table].init(elements[elem], dst, from, n);
+  }
+
+  /** {@code elem.drop}. */
+  public void dropElements(int elem) {
+    elements[elem] = EMPTY;
+  }
+
+  /** {@code data.drop}. */
+  public void dropData(int data) {
+    dataLengths[data] = 0;
+  }
+
+  private static final long[] EMPTY = new long[0];
 }

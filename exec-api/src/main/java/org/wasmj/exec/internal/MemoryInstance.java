@@ -138,6 +138,20 @@ public final class MemoryInstance {
     java.util.Arrays.fill(bytes, at, at + len, (byte) value);
   }
 
+  /**
+   * {@code memory.init}: {@code n} bytes of a data segment, {@code src[srcStart .. srcStart+srcLength)},
+   * from segment offset {@code from} to {@code dst}. A dropped segment has length 0.
+   */
+  public void init(byte[] src, int srcStart, int srcLength, int dst, int from, int n) {
+    long count = n & 0xFFFFFFFFL;
+    long d = dst & 0xFFFFFFFFL;
+    long f = from & 0xFFFFFFFFL;
+    if (d + count > bytes.length || f + count > srcLength) {
+      throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+    System.arraycopy(src, srcStart + (int) f, bytes, (int) d, (int) count);
+  }
+
   /** {@code memory.copy} from {@code src} (possibly this memory; overlap is handled). */
   public void copyFrom(MemoryInstance src, int dst, int from, int len) {
     long n = len & 0xFFFFFFFFL;

@@ -1,792 +1,1162 @@
 package org.wasmj.exec.loopswitch;
 
+import static org.wasmj.exec.internal.MemoryInstance.i32Load;
+import static org.wasmj.exec.internal.MemoryInstance.i32Store;
+import static org.wasmj.exec.internal.MemoryInstance.i64Load;
+import static org.wasmj.exec.internal.MemoryInstance.i64Store;
+import static org.wasmj.exec.internal.MemoryInstance.load16S;
+import static org.wasmj.exec.internal.MemoryInstance.load16U;
+import static org.wasmj.exec.internal.MemoryInstance.load8S;
+import static org.wasmj.exec.internal.MemoryInstance.load8U;
+import static org.wasmj.exec.internal.MemoryInstance.store16;
+import static org.wasmj.exec.internal.MemoryInstance.store8;
+
+import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
-import org.wasmj.exec.internal.GlobalInstance;
+import org.wasmj.exec.internal.FunctionInstance;
+import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
-import org.wasmj.exec.internal.MemoryInstance;
+import org.wasmj.exec.internal.StoreState;
+import org.wasmj.exec.internal.TableInstance;
+import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.ir.CompiledFunction;
-import org.wasmj.ir.Op;
+import org.wasmj.ir.OpCodes;
 import org.wasmj.ir.Semantics;
 
 /**
- * The loop-switch interpreter: one dispatch loop over a function's register IR. Registers are a
- * {@code long[]} frame; the code array and the frame are held in locals in the hot loop.
+ * The loop-switch interpreter: one dispatch loop over the register IR.
  *
- * <p><b>Scope today:</b> the IR the translator emits today (copies, constants, numeric ops,
- * branches, return, unreachable) for one function; calls with frames on an explicit stack,
- * memory, globals and tables arrive with the translator's next step (issue 3).
+ * <p>All frames of a store live on one {@code long[]} value stack ({@link Stack}): a frame is a
+ * window of registers starting at {@code fp}. A call's arguments already sit in a contiguous
+ * span of the caller's registers, where the callee's frame begins, so calls copy nothing; the
+ * callee returns its results in its first registers, which are the caller's span. Calls do not
+ * recurse on the Java stack: return addresses live in {@link Stack#frames}, and the depth is
+ * bounded ({@code call stack exhausted}).
  *
- * @implNote Stateless and thread-safe. The numeric cases are generated from the {@link Op} table
- *     by {@code exec-switch/src/build/gen_dispatch.py}, which also renumbers every case label from
- *     the op named in its comment; {@code InterpreterTest} runs every op. {@link #run} must stay
- *     under 8,000 bytes of bytecode (HotSpot does not compile larger methods): check with
- *     {@code javap -c -p}.
+ * <p>The dispatch method {@link #run} holds the frequent ops inline; the rest go to
+ * {@link #cold}, so that {@code run} stays far below HotSpot's 8,000-byte limit and leaves C2
+ * room to inline what it calls. Case labels are {@link OpCodes}; the numeric cases between the
+ * GENERATED markers come from the {@code Op} table ({@code DispatchGenerator} in the tests).
+ *
+ * @implNote Stateless: all state is in the store's {@link Stack}, so one interpreter serves any
+ *     number of stores on any threads (one thread per store at a time).
  */
 final class Interpreter {
+  private static final byte[] NO_MEMORY = new byte[0];
+
   private Interpreter() {}
 
-  /** Runs {@code f} of an instance without memories or globals. */
-  static long[] run(CompiledFunction f, long... args) {
-    return run(f, InstanceState.EMPTY, args);
+  /** The value stack and frame stack of one store, reused by every call into it. */
+  static final class Stack {
+    long[] slots = new long[1024];
+    /** Per frame: the return pc in its caller (-1 for a frame entered from the host), the caller's fp. */
+    int[] frames = new int[64];
+    /** Per frame: the calling function. */
+    WasmFunction[] callers = new WasmFunction[32];
+    /** Frames in use. */
+    int depth;
+    /** First slot free for a call from the host (raised while a host function runs). */
+    int top;
+    final int maxDepth;
+    final int maxSlots;
+
+    Stack(StoreState store) {
+      this.maxDepth = store.maxCallDepth;
+      this.maxSlots = store.maxStackSlots;
+    }
+
+    /** Makes room for {@code needed} slots, or exhausts the stack. */
+    long[] grow(int needed) {
+      if (needed > maxSlots || needed < 0) {
+        throw exhausted();
+      }
+      int size = (int) Math.min(maxSlots, Math.max(needed, 2L * slots.length));
+      try {
+        slots = java.util.Arrays.copyOf(slots, size);
+      } catch (OutOfMemoryError e) {
+        throw exhausted();
+      }
+      return slots;
+    }
+
+    /** Pushes a frame: the return pc and fp in {@code caller}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller) {
+      if (depth >= maxDepth) {
+        throw exhausted();
+      }
+      if (2 * depth + 2 > frames.length) {
+        frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
+        callers = java.util.Arrays.copyOf(callers, frames.length / 2);
+      }
+      frames[2 * depth] = returnPc;
+      frames[2 * depth + 1] = fp;
+      callers[depth] = caller;
+    }
   }
 
-  /** Runs {@code f} of {@code state}'s instance with {@code args} (raw 64-bit values). */
-  static long[] run(CompiledFunction f, InstanceState state, long... args) {
-    MemoryInstance[] memories = state.memories();
-    GlobalInstance[] globals = state.globals();
-    long[] r = new long[Math.max(1, f.registerCount())];
-    System.arraycopy(args, 0, r, 0, f.paramCount());
-    int[] code = f.code();
+  static ExhaustionException exhausted() {
+    return new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+  }
+
+  static Stack stackOf(StoreState store) {
+    Object s = store.executorState;
+    if (s == null) {
+      s = new Stack(store);
+      store.executorState = s;
+    }
+    return (Stack) s;
+  }
+
+  /** Runs {@code f} with {@code args}; writes its results. */
+  static void invoke(WasmFunction f, long[] args, long[] results) {
+    StoreState store = f.instance.store;
+    Stack st = stackOf(store);
+    int entryDepth = st.depth;
+    int entryTop = st.top;
+    try {
+      CompiledFunction c = f.code();
+      int fp = entryTop;
+      long[] s = st.slots;
+      if (fp + c.registerCount() > s.length) {
+        s = st.grow(fp + c.registerCount());
+      }
+      System.arraycopy(args, 0, s, fp, args.length);
+      java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
+      st.push(entryDepth, -1, fp, null);
+      st.depth = entryDepth + 1;
+      run(st, f, fp);
+      System.arraycopy(st.slots, fp, results, 0, results.length);
+    } finally {
+      st.depth = entryDepth;
+      st.top = entryTop;
+    }
+  }
+
+  private static byte[] memoryOf(InstanceState inst) {
+    return inst.memory0 == null ? NO_MEMORY : inst.memory0.bytes;
+  }
+
+  /** Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns. */
+  private static void run(Stack st, WasmFunction entry, int fp) {
+    long[] s = st.slots;
+    WasmFunction fn = entry;
+    InstanceState inst = fn.instance;
+    byte[] mem = memoryOf(inst);
+    int[] code = fn.compiled.code();
     int pc = 0;
+    int depth = st.depth;
+    FunctionInstance callee;
+    int base = 0; // where a callee's frame starts
+    int next = 0; // the pc to return to, or -1 for a tail call
     while (true) {
       switch (code[pc]) {
-        case 0: // COPY_RR
-          r[code[pc + 1]] = r[code[pc + 2]];
+        case OpCodes.COPY_RR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
           pc += 3;
-          break;
-        case 1: // CONST32_RI
-          r[code[pc + 1]] = code[pc + 2];
+          continue;
+        case OpCodes.CONST32_RI:
+          s[fp + code[pc + 1]] = code[pc + 2];
           pc += 3;
-          break;
-        case 2: // CONST64_RL
-          r[code[pc + 1]] = imm64(code, pc + 2);
+          continue;
+        case OpCodes.CONST64_RL:
+          s[fp + code[pc + 1]] = imm64(code, pc + 2);
           pc += 4;
-          break;
-        case 3: // UNREACHABLE
+          continue;
+        case OpCodes.SELECT_RRRR:
+          s[fp + code[pc + 1]] =
+              (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
+          pc += 5;
+          continue;
+        case OpCodes.UNREACHABLE:
           throw new TrapException(TrapKind.UNREACHABLE);
-        case 4: // RETURN
-          return new long[0];
-        case 5: // RETURN_R
-          return new long[] {r[code[pc + 1]]};
-        case 6: // BR_T
+        case OpCodes.RETURN:
+          callee = null;
+          break;
+        case OpCodes.RETURN_R:
+          s[fp] = s[fp + code[pc + 1]];
+          callee = null;
+          break;
+        case OpCodes.RETURN_SPAN_RI:
+          System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
+          callee = null;
+          break;
+        case OpCodes.BR_T:
           pc = code[pc + 1];
+          continue;
+        case OpCodes.BR_EQZ_RT:
+          pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+          continue;
+        case OpCodes.BR_NEZ_RT:
+          pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+          continue;
+        case OpCodes.BR_I64_EQZ_RT:
+          pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+          continue;
+        case OpCodes.BR_I64_NEZ_RT:
+          pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+          continue;
+        case OpCodes.BR_TABLE_RI: {
+          int last = code[pc + 2] - 1;
+          int i = (int) s[fp + code[pc + 1]];
+          pc = code[pc + 3 + (Integer.compareUnsigned(i, last) < 0 ? i : last)];
+          continue;
+        }
+        case OpCodes.CALL_XR:
+          callee = inst.functions[code[pc + 1]];
+          base = fp + code[pc + 2];
+          next = pc + 3;
           break;
-        case 7: // BR_EQZ_RT
-          pc = (int) r[code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+        case OpCodes.CALL_INDIRECT_XXRR:
+          callee = indirect(inst, code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+          base = fp + code[pc + 3];
+          next = pc + 5;
           break;
-        case 8: // BR_NEZ_RT
-          pc = (int) r[code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+        case OpCodes.RETURN_CALL_XR:
+          callee = inst.functions[code[pc + 1]];
+          System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramCount());
+          base = fp;
+          next = -1;
           break;
-        case 9: // SELECT_RRRR
-          r[code[pc + 1]] = (int) r[code[pc + 4]] != 0 ? r[code[pc + 2]] : r[code[pc + 3]];
-          pc += 5;
+        case OpCodes.RETURN_CALL_INDIRECT_XXRR:
+          callee = indirect(inst, code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+          System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
+          base = fp;
+          next = -1;
           break;
-        case 10: // GLOBAL_GET
-          r[code[pc + 1]] = globals[code[pc + 2]].value;
+        case OpCodes.GLOBAL_GET_RX:
+          s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
           pc += 3;
-          break;
-        case 11: // GLOBAL_SET
-          globals[code[pc + 1]].value = r[code[pc + 2]];
+          continue;
+        case OpCodes.GLOBAL_SET_XR:
+          inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
           pc += 3;
-          break;
-        case 12: // MEMORY_SIZE
-          r[code[pc + 1]] = memories[0].pages();
-          pc += 2;
-          break;
-        case 13: // MEMORY_GROW
-          r[code[pc + 1]] = memories[0].grow((int) r[code[pc + 2]]);
+          continue;
+        case OpCodes.I32_LOAD_RRI:
+        case OpCodes.F32_LOAD_RRI:
+          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_LOAD_RRI:
+        case OpCodes.F64_LOAD_RRI:
+          s[fp + code[pc + 1]] = i64Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_LOAD8_S_RRI:
+        case OpCodes.I64_LOAD8_S_RRI:
+          s[fp + code[pc + 1]] = load8S(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_LOAD8_U_RRI:
+        case OpCodes.I64_LOAD8_U_RRI:
+          s[fp + code[pc + 1]] = load8U(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_LOAD16_S_RRI:
+        case OpCodes.I64_LOAD16_S_RRI:
+          s[fp + code[pc + 1]] = load16S(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_LOAD16_U_RRI:
+        case OpCodes.I64_LOAD16_U_RRI:
+          s[fp + code[pc + 1]] = load16U(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_LOAD32_S_RRI:
+          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_LOAD32_U_RRI:
+          s[fp + code[pc + 1]] =
+              i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]) & 0xFFFFFFFFL;
+          pc += 4;
+          continue;
+        case OpCodes.I32_STORE_RRI:
+        case OpCodes.F32_STORE_RRI:
+        case OpCodes.I64_STORE32_RRI:
+          i32Store(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_STORE_RRI:
+        case OpCodes.F64_STORE_RRI:
+          i64Store(mem, (int) s[fp + code[pc + 1]], code[pc + 3], s[fp + code[pc + 2]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_STORE8_RRI:
+        case OpCodes.I64_STORE8_RRI:
+          store8(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_STORE16_RRI:
+        case OpCodes.I64_STORE16_RRI:
+          store16(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+          pc += 4;
+          continue;
+        // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
+        case OpCodes.BR_I32_EQ_RRT:
+          pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_NE_RRT:
+          pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LT_S_RRT:
+          pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LT_U_RRT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GT_S_RRT:
+          pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GT_U_RRT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LE_S_RRT:
+          pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LE_U_RRT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GE_S_RRT:
+          pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GE_U_RRT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_EQ_RIT:
+          pc = (int) s[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_NE_RIT:
+          pc = (int) s[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LT_S_RIT:
+          pc = (int) s[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LT_U_RIT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) < 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GT_S_RIT:
+          pc = (int) s[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GT_U_RIT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) > 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LE_S_RIT:
+          pc = (int) s[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_LE_U_RIT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) <= 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GE_S_RIT:
+          pc = (int) s[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I32_GE_U_RIT:
+          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) >= 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_EQ_RRT:
+          pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_NE_RRT:
+          pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_LT_S_RRT:
+          pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_LT_U_RRT:
+          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_GT_S_RRT:
+          pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_GT_U_RRT:
+          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_LE_S_RRT:
+          pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_LE_U_RRT:
+          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_GE_S_RRT:
+          pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.BR_I64_GE_U_RRT:
+          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0 ? code[pc + 3] : pc + 4;
+          continue;
+        case OpCodes.I32_EQZ_RR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
           pc += 3;
-          break;
-        case 14: // MEMORY_FILL
-          memories[0].fill((int) r[code[pc + 1]], (int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_EQ_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
           pc += 4;
-          break;
-        case 15: // I32_LOAD
-          r[code[pc + 1]] = MemoryInstance.i32Load(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_EQ_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == code[pc + 3] ? 1 : 0;
           pc += 4;
-          break;
-        case 16: // I64_LOAD
-          r[code[pc + 1]] = MemoryInstance.i64Load(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_NE_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
           pc += 4;
-          break;
-        case 17: // F32_LOAD
-          r[code[pc + 1]] = MemoryInstance.i32Load(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_NE_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != code[pc + 3] ? 1 : 0;
           pc += 4;
-          break;
-        case 18: // F64_LOAD
-          r[code[pc + 1]] = MemoryInstance.i64Load(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_LT_S_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
           pc += 4;
-          break;
-        case 19: // I32_LOAD8_S
-          r[code[pc + 1]] = MemoryInstance.load8S(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_LT_S_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
           pc += 4;
-          break;
-        case 20: // I32_LOAD8_U
-          r[code[pc + 1]] = MemoryInstance.load8U(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_LT_U_RRR:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 21: // I32_LOAD16_S
-          r[code[pc + 1]] = MemoryInstance.load16S(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_LT_U_RRI:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) < 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 22: // I32_LOAD16_U
-          r[code[pc + 1]] = MemoryInstance.load16U(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_GT_S_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
           pc += 4;
-          break;
-        case 23: // I64_LOAD8_S
-          r[code[pc + 1]] = MemoryInstance.load8S(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_GT_S_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
           pc += 4;
-          break;
-        case 24: // I64_LOAD8_U
-          r[code[pc + 1]] = MemoryInstance.load8U(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_GT_U_RRR:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 25: // I64_LOAD16_S
-          r[code[pc + 1]] = MemoryInstance.load16S(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_GT_U_RRI:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) > 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 26: // I64_LOAD16_U
-          r[code[pc + 1]] = MemoryInstance.load16U(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_LE_S_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
           pc += 4;
-          break;
-        case 27: // I64_LOAD32_S
-          r[code[pc + 1]] = MemoryInstance.i32Load(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_LE_S_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
           pc += 4;
-          break;
-        case 28: // I64_LOAD32_U
-          r[code[pc + 1]] = (MemoryInstance.i32Load(memories[0].bytes, (int) r[code[pc + 2]], code[pc + 3]) & 0xFFFFFFFFL);
+          continue;
+        case OpCodes.I32_LE_U_RRR:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 29: // I32_STORE
-          MemoryInstance.i32Store(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
+          continue;
+        case OpCodes.I32_LE_U_RRI:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) <= 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 30: // I64_STORE
-          MemoryInstance.i64Store(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], r[code[pc + 2]]);
+          continue;
+        case OpCodes.I32_GE_S_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
           pc += 4;
-          break;
-        case 31: // F32_STORE
-          MemoryInstance.i32Store(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
+          continue;
+        case OpCodes.I32_GE_S_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
           pc += 4;
-          break;
-        case 32: // F64_STORE
-          MemoryInstance.i64Store(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], r[code[pc + 2]]);
+          continue;
+        case OpCodes.I32_GE_U_RRR:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 33: // I32_STORE8
-          MemoryInstance.store8(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
+          continue;
+        case OpCodes.I32_GE_U_RRI:
+          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) >= 0 ? 1 : 0;
           pc += 4;
-          break;
-        case 34: // I32_STORE16
-          MemoryInstance.store16(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
-          pc += 4;
-          break;
-        case 35: // I64_STORE8
-          MemoryInstance.store8(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
-          pc += 4;
-          break;
-        case 36: // I64_STORE16
-          MemoryInstance.store16(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
-          pc += 4;
-          break;
-        case 37: // I64_STORE32
-          MemoryInstance.i32Store(memories[0].bytes, (int) r[code[pc + 1]], code[pc + 3], (int) r[code[pc + 2]]);
-          pc += 4;
-          break;
-        // BEGIN GENERATED by exec-switch/src/build/gen_dispatch.py
-        case 38: // I32_EQZ_RR
-          r[code[pc + 1]] = Semantics.i32Eqz((int) r[code[pc + 2]]);
+          continue;
+        case OpCodes.I64_EQZ_RR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
           pc += 3;
-          break;
-        case 39: // I32_EQ_RRR
-          r[code[pc + 1]] = Semantics.i32Eq((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_ADD_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 40: // I32_EQ_RRI
-          r[code[pc + 1]] = Semantics.i32Eq((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_ADD_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
           pc += 4;
-          break;
-        case 41: // I32_NE_RRR
-          r[code[pc + 1]] = Semantics.i32Ne((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_SUB_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 42: // I32_NE_RRI
-          r[code[pc + 1]] = Semantics.i32Ne((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_SUB_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - code[pc + 3];
           pc += 4;
-          break;
-        case 43: // I32_LT_S_RRR
-          r[code[pc + 1]] = Semantics.i32LtS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_MUL_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 44: // I32_LT_S_RRI
-          r[code[pc + 1]] = Semantics.i32LtS((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_MUL_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * code[pc + 3];
           pc += 4;
-          break;
-        case 45: // I32_LT_U_RRR
-          r[code[pc + 1]] = Semantics.i32LtU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_AND_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 46: // I32_LT_U_RRI
-          r[code[pc + 1]] = Semantics.i32LtU((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_AND_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & code[pc + 3];
           pc += 4;
-          break;
-        case 47: // I32_GT_S_RRR
-          r[code[pc + 1]] = Semantics.i32GtS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_OR_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 48: // I32_GT_S_RRI
-          r[code[pc + 1]] = Semantics.i32GtS((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_OR_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | code[pc + 3];
           pc += 4;
-          break;
-        case 49: // I32_GT_U_RRR
-          r[code[pc + 1]] = Semantics.i32GtU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_XOR_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 50: // I32_GT_U_RRI
-          r[code[pc + 1]] = Semantics.i32GtU((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_XOR_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ code[pc + 3];
           pc += 4;
-          break;
-        case 51: // I32_LE_S_RRR
-          r[code[pc + 1]] = Semantics.i32LeS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_SHL_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 52: // I32_LE_S_RRI
-          r[code[pc + 1]] = Semantics.i32LeS((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_SHL_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << code[pc + 3];
           pc += 4;
-          break;
-        case 53: // I32_LE_U_RRR
-          r[code[pc + 1]] = Semantics.i32LeU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_SHR_S_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 54: // I32_LE_U_RRI
-          r[code[pc + 1]] = Semantics.i32LeU((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_SHR_S_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> code[pc + 3];
           pc += 4;
-          break;
-        case 55: // I32_GE_S_RRR
-          r[code[pc + 1]] = Semantics.i32GeS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I32_SHR_U_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 56: // I32_GE_S_RRI
-          r[code[pc + 1]] = Semantics.i32GeS((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I32_SHR_U_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 4;
-          break;
-        case 57: // I32_GE_U_RRR
-          r[code[pc + 1]] = Semantics.i32GeU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+          continue;
+        case OpCodes.I64_ADD_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 58: // I32_GE_U_RRI
-          r[code[pc + 1]] = Semantics.i32GeU((int) r[code[pc + 2]], code[pc + 3]);
+          continue;
+        case OpCodes.I64_ADD_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_SUB_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
           pc += 4;
-          break;
-        case 59: // I64_EQZ_RR
-          r[code[pc + 1]] = Semantics.i64Eqz(r[code[pc + 2]]);
+          continue;
+        case OpCodes.I64_SUB_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_MUL_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_MUL_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_AND_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_AND_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_OR_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_OR_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_XOR_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_XOR_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_SHL_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_SHL_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_SHR_S_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_SHR_S_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_SHR_U_RRR:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
+          pc += 4;
+          continue;
+        case OpCodes.I64_SHR_U_RRI:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.F32_ADD_RRR:
+          s[fp + code[pc + 1]] = Semantics.f32Add((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F32_SUB_RRR:
+          s[fp + code[pc + 1]] = Semantics.f32Sub((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F32_MUL_RRR:
+          s[fp + code[pc + 1]] = Semantics.f32Mul((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F32_DIV_RRR:
+          s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F64_ADD_RRR:
+          s[fp + code[pc + 1]] = Semantics.f64Add(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F64_SUB_RRR:
+          s[fp + code[pc + 1]] = Semantics.f64Sub(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F64_MUL_RRR:
+          s[fp + code[pc + 1]] = Semantics.f64Mul(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.F64_DIV_RRR:
+          s[fp + code[pc + 1]] = Semantics.f64Div(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_WRAP_I64_RR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
           pc += 3;
-          break;
-        case 60: // I64_EQ_RRR
-          r[code[pc + 1]] = Semantics.i64Eq(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 61: // I64_NE_RRR
-          r[code[pc + 1]] = Semantics.i64Ne(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 62: // I64_LT_S_RRR
-          r[code[pc + 1]] = Semantics.i64LtS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 63: // I64_LT_U_RRR
-          r[code[pc + 1]] = Semantics.i64LtU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 64: // I64_GT_S_RRR
-          r[code[pc + 1]] = Semantics.i64GtS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 65: // I64_GT_U_RRR
-          r[code[pc + 1]] = Semantics.i64GtU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 66: // I64_LE_S_RRR
-          r[code[pc + 1]] = Semantics.i64LeS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 67: // I64_LE_U_RRR
-          r[code[pc + 1]] = Semantics.i64LeU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 68: // I64_GE_S_RRR
-          r[code[pc + 1]] = Semantics.i64GeS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 69: // I64_GE_U_RRR
-          r[code[pc + 1]] = Semantics.i64GeU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 70: // F32_EQ_RRR
-          r[code[pc + 1]] = Semantics.f32Eq((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 71: // F32_NE_RRR
-          r[code[pc + 1]] = Semantics.f32Ne((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 72: // F32_LT_RRR
-          r[code[pc + 1]] = Semantics.f32Lt((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 73: // F32_GT_RRR
-          r[code[pc + 1]] = Semantics.f32Gt((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 74: // F32_LE_RRR
-          r[code[pc + 1]] = Semantics.f32Le((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 75: // F32_GE_RRR
-          r[code[pc + 1]] = Semantics.f32Ge((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 76: // F64_EQ_RRR
-          r[code[pc + 1]] = Semantics.f64Eq(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 77: // F64_NE_RRR
-          r[code[pc + 1]] = Semantics.f64Ne(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 78: // F64_LT_RRR
-          r[code[pc + 1]] = Semantics.f64Lt(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 79: // F64_GT_RRR
-          r[code[pc + 1]] = Semantics.f64Gt(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 80: // F64_LE_RRR
-          r[code[pc + 1]] = Semantics.f64Le(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 81: // F64_GE_RRR
-          r[code[pc + 1]] = Semantics.f64Ge(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 85: // I32_ADD_RRR
-          r[code[pc + 1]] = Semantics.i32Add((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 86: // I32_ADD_RRI
-          r[code[pc + 1]] = Semantics.i32Add((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 87: // I32_SUB_RRR
-          r[code[pc + 1]] = Semantics.i32Sub((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 88: // I32_SUB_RRI
-          r[code[pc + 1]] = Semantics.i32Sub((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 89: // I32_MUL_RRR
-          r[code[pc + 1]] = Semantics.i32Mul((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 90: // I32_MUL_RRI
-          r[code[pc + 1]] = Semantics.i32Mul((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 95: // I32_AND_RRR
-          r[code[pc + 1]] = Semantics.i32And((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 96: // I32_AND_RRI
-          r[code[pc + 1]] = Semantics.i32And((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 97: // I32_OR_RRR
-          r[code[pc + 1]] = Semantics.i32Or((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 98: // I32_OR_RRI
-          r[code[pc + 1]] = Semantics.i32Or((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 99: // I32_XOR_RRR
-          r[code[pc + 1]] = Semantics.i32Xor((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 100: // I32_XOR_RRI
-          r[code[pc + 1]] = Semantics.i32Xor((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 101: // I32_SHL_RRR
-          r[code[pc + 1]] = Semantics.i32Shl((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 102: // I32_SHL_RRI
-          r[code[pc + 1]] = Semantics.i32Shl((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 103: // I32_SHR_S_RRR
-          r[code[pc + 1]] = Semantics.i32ShrS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 104: // I32_SHR_S_RRI
-          r[code[pc + 1]] = Semantics.i32ShrS((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 105: // I32_SHR_U_RRR
-          r[code[pc + 1]] = Semantics.i32ShrU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 106: // I32_SHR_U_RRI
-          r[code[pc + 1]] = Semantics.i32ShrU((int) r[code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          break;
-        case 112: // I64_ADD_RRR
-          r[code[pc + 1]] = Semantics.i64Add(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 113: // I64_ADD_RRI
-          r[code[pc + 1]] = Semantics.i64Add(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 114: // I64_SUB_RRR
-          r[code[pc + 1]] = Semantics.i64Sub(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 115: // I64_SUB_RRI
-          r[code[pc + 1]] = Semantics.i64Sub(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 116: // I64_MUL_RRR
-          r[code[pc + 1]] = Semantics.i64Mul(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 117: // I64_MUL_RRI
-          r[code[pc + 1]] = Semantics.i64Mul(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 122: // I64_AND_RRR
-          r[code[pc + 1]] = Semantics.i64And(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 123: // I64_AND_RRI
-          r[code[pc + 1]] = Semantics.i64And(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 124: // I64_OR_RRR
-          r[code[pc + 1]] = Semantics.i64Or(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 125: // I64_OR_RRI
-          r[code[pc + 1]] = Semantics.i64Or(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 126: // I64_XOR_RRR
-          r[code[pc + 1]] = Semantics.i64Xor(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 127: // I64_XOR_RRI
-          r[code[pc + 1]] = Semantics.i64Xor(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 128: // I64_SHL_RRR
-          r[code[pc + 1]] = Semantics.i64Shl(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 129: // I64_SHL_RRI
-          r[code[pc + 1]] = Semantics.i64Shl(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 130: // I64_SHR_S_RRR
-          r[code[pc + 1]] = Semantics.i64ShrS(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 131: // I64_SHR_S_RRI
-          r[code[pc + 1]] = Semantics.i64ShrS(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 132: // I64_SHR_U_RRR
-          r[code[pc + 1]] = Semantics.i64ShrU(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 133: // I64_SHR_U_RRI
-          r[code[pc + 1]] = Semantics.i64ShrU(r[code[pc + 2]], imm64(code, pc + 3));
-          pc += 5;
-          break;
-        case 143: // F32_ADD_RRR
-          r[code[pc + 1]] = Semantics.f32Add((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 144: // F32_SUB_RRR
-          r[code[pc + 1]] = Semantics.f32Sub((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 145: // F32_MUL_RRR
-          r[code[pc + 1]] = Semantics.f32Mul((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 146: // F32_DIV_RRR
-          r[code[pc + 1]] = Semantics.f32Div((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 157: // F64_ADD_RRR
-          r[code[pc + 1]] = Semantics.f64Add(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 158: // F64_SUB_RRR
-          r[code[pc + 1]] = Semantics.f64Sub(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 159: // F64_MUL_RRR
-          r[code[pc + 1]] = Semantics.f64Mul(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 160: // F64_DIV_RRR
-          r[code[pc + 1]] = Semantics.f64Div(r[code[pc + 2]], r[code[pc + 3]]);
-          pc += 4;
-          break;
-        case 164: // I32_WRAP_I64_RR
-          r[code[pc + 1]] = Semantics.i32WrapI64(r[code[pc + 2]]);
+          continue;
+        case OpCodes.I64_EXTEND_I32_S_RR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
           pc += 3;
-          break;
-        case 169: // I64_EXTEND_I32_S_RR
-          r[code[pc + 1]] = Semantics.i64ExtendI32S((int) r[code[pc + 2]]);
+          continue;
+        case OpCodes.I64_EXTEND_I32_U_RR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & 0xFFFFFFFFL;
           pc += 3;
-          break;
-        case 170: // I64_EXTEND_I32_U_RR
-          r[code[pc + 1]] = Semantics.i64ExtendI32U((int) r[code[pc + 2]]);
-          pc += 3;
-          break;
-        // END GENERATED
+          continue;
+        // END GENERATED HOT
         default:
-          pc = cold(code, pc, r);
+          pc = cold(code, pc, s, fp, inst);
+          mem = memoryOf(inst); // a memory may have grown
+          continue;
       }
+      // A call (callee != null) or a return (callee == null) ends up here.
+      if (callee == null) {
+        int frame = --depth;
+        int returnPc = st.frames[2 * frame];
+        if (returnPc < 0) {
+          st.depth = depth;
+          return;
+        }
+        pc = returnPc;
+        fp = st.frames[2 * frame + 1];
+        fn = st.callers[frame];
+        code = fn.compiled.code();
+        inst = fn.instance;
+        mem = memoryOf(inst); // the callee may have grown a memory
+        continue;
+      }
+      if (callee instanceof WasmFunction) {
+        WasmFunction w = (WasmFunction) callee;
+        CompiledFunction c = w.compiled;
+        if (c == null) {
+          c = w.code();
+        }
+        if (base + c.registerCount() > s.length) {
+          s = st.grow(base + c.registerCount());
+        }
+        if (next >= 0) {
+          st.push(depth++, next, fp, fn);
+        }
+        fp = base;
+        for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
+          s[i] = 0;
+        }
+        fn = w;
+        code = c.code();
+        pc = 0;
+        if (w.instance != inst) {
+          inst = w.instance;
+          mem = memoryOf(inst);
+        }
+        continue;
+      }
+      st.depth = depth;
+      st.top = fp + fn.compiled.registerCount();
+      callHost((HostFunction) callee, inst, st, base);
+      s = st.slots; // a nested call may have grown the stack
+      mem = memoryOf(inst);
+      if (next >= 0) {
+        pc = next;
+        continue;
+      }
+      // A host function in tail position: its results are the frame's; return them.
+      int frame = --depth;
+      int returnPc = st.frames[2 * frame];
+      if (returnPc < 0) {
+        st.depth = depth;
+        return;
+      }
+      pc = returnPc;
+      fp = st.frames[2 * frame + 1];
+      fn = st.callers[frame];
+      code = fn.compiled.code();
+      inst = fn.instance;
+      mem = memoryOf(inst);
     }
+  }
+
+  /** Calls a host function with the arguments at {@code base}; its results go back there. */
+  private static void callHost(HostFunction f, InstanceState caller, Stack st, int base) {
+    long[] args = new long[f.type.paramCount()];
+    System.arraycopy(st.slots, base, args, 0, args.length);
+    long[] results = f.call(caller, args);
+    System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
+  }
+
+  /** The function {@code call_indirect} reaches through {@code table} at {@code index}, type-checked. */
+  private static FunctionInstance indirect(InstanceState inst, int typeIndex, int table, int index) {
+    long[] elements = inst.tables[table].elements;
+    if (index < 0 || index >= elements.length) {
+      throw new TrapException(TrapKind.UNDEFINED_ELEMENT);
+    }
+    long ref = elements[index];
+    if (ref == 0) {
+      throw new TrapException(TrapKind.INDIRECT_CALL_TO_NULL);
+    }
+    FunctionInstance f = inst.store.function(ref);
+    if (f.typeId != inst.typeIds[typeIndex]) {
+      throw new TrapException(TrapKind.BAD_SIGNATURE);
+    }
+    return f;
   }
 
   /**
-   * The numeric ops that are rare in hot loops (conversions, rounding, bit counts, rotations…),
-   * kept out of {@link #run} so that it stays under HotSpot's 8,000-byte limit for compiled
-   * methods. Returns the next pc.
+   * The ops that are rare in hot loops: numeric ops other than the common integer and float
+   * arithmetic, other memories, bulk memory, tables. Kept out of {@link #run} so that it stays
+   * small enough for C2 to compile well. Returns the next pc.
    */
-  private static int cold(int[] code, int pc, long[] r) {
+  private static int cold(int[] code, int pc, long[] s, int fp, InstanceState inst) {
     switch (code[pc]) {
-      // BEGIN GENERATED COLD by exec-switch/src/build/gen_dispatch.py
-      case 82: // I32_CLZ_RR
-        r[code[pc + 1]] = Semantics.i32Clz((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 83: // I32_CTZ_RR
-        r[code[pc + 1]] = Semantics.i32Ctz((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 84: // I32_POPCNT_RR
-        r[code[pc + 1]] = Semantics.i32Popcnt((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 91: // I32_DIV_S_RRR
-        r[code[pc + 1]] = Semantics.i32DivS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      // BEGIN GENERATED COLD (DispatchGenerator; do not edit)
+      case OpCodes.I64_EQ_RRR:
+        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
         return pc + 4;
-      case 92: // I32_DIV_U_RRR
-        r[code[pc + 1]] = Semantics.i32DivU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.I64_NE_RRR:
+        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
         return pc + 4;
-      case 93: // I32_REM_S_RRR
-        r[code[pc + 1]] = Semantics.i32RemS((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.I64_LT_S_RRR:
+        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
         return pc + 4;
-      case 94: // I32_REM_U_RRR
-        r[code[pc + 1]] = Semantics.i32RemU((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.I64_LT_U_RRR:
+        s[fp + code[pc + 1]] = Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) < 0 ? 1 : 0;
         return pc + 4;
-      case 107: // I32_ROTL_RRR
-        r[code[pc + 1]] = Semantics.i32Rotl((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.I64_GT_S_RRR:
+        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
         return pc + 4;
-      case 108: // I32_ROTR_RRR
-        r[code[pc + 1]] = Semantics.i32Rotr((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.I64_GT_U_RRR:
+        s[fp + code[pc + 1]] = Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) > 0 ? 1 : 0;
         return pc + 4;
-      case 109: // I64_CLZ_RR
-        r[code[pc + 1]] = Semantics.i64Clz(r[code[pc + 2]]);
-        return pc + 3;
-      case 110: // I64_CTZ_RR
-        r[code[pc + 1]] = Semantics.i64Ctz(r[code[pc + 2]]);
-        return pc + 3;
-      case 111: // I64_POPCNT_RR
-        r[code[pc + 1]] = Semantics.i64Popcnt(r[code[pc + 2]]);
-        return pc + 3;
-      case 118: // I64_DIV_S_RRR
-        r[code[pc + 1]] = Semantics.i64DivS(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.I64_LE_S_RRR:
+        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
         return pc + 4;
-      case 119: // I64_DIV_U_RRR
-        r[code[pc + 1]] = Semantics.i64DivU(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.I64_LE_U_RRR:
+        s[fp + code[pc + 1]] = Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) <= 0 ? 1 : 0;
         return pc + 4;
-      case 120: // I64_REM_S_RRR
-        r[code[pc + 1]] = Semantics.i64RemS(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.I64_GE_S_RRR:
+        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
         return pc + 4;
-      case 121: // I64_REM_U_RRR
-        r[code[pc + 1]] = Semantics.i64RemU(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.I64_GE_U_RRR:
+        s[fp + code[pc + 1]] = Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) >= 0 ? 1 : 0;
         return pc + 4;
-      case 134: // I64_ROTL_RRR
-        r[code[pc + 1]] = Semantics.i64Rotl(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.F32_EQ_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Eq((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case 135: // I64_ROTR_RRR
-        r[code[pc + 1]] = Semantics.i64Rotr(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.F32_NE_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Ne((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case 136: // F32_ABS_RR
-        r[code[pc + 1]] = Semantics.f32Abs((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 137: // F32_NEG_RR
-        r[code[pc + 1]] = Semantics.f32Neg((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 138: // F32_CEIL_RR
-        r[code[pc + 1]] = Semantics.f32Ceil((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 139: // F32_FLOOR_RR
-        r[code[pc + 1]] = Semantics.f32Floor((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 140: // F32_TRUNC_RR
-        r[code[pc + 1]] = Semantics.f32Trunc((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 141: // F32_NEAREST_RR
-        r[code[pc + 1]] = Semantics.f32Nearest((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 142: // F32_SQRT_RR
-        r[code[pc + 1]] = Semantics.f32Sqrt((int) r[code[pc + 2]]);
-        return pc + 3;
-      case 147: // F32_MIN_RRR
-        r[code[pc + 1]] = Semantics.f32Min((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.F32_LT_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Lt((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case 148: // F32_MAX_RRR
-        r[code[pc + 1]] = Semantics.f32Max((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.F32_GT_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Gt((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case 149: // F32_COPYSIGN_RRR
-        r[code[pc + 1]] = Semantics.f32Copysign((int) r[code[pc + 2]], (int) r[code[pc + 3]]);
+      case OpCodes.F32_LE_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Le((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case 150: // F64_ABS_RR
-        r[code[pc + 1]] = Semantics.f64Abs(r[code[pc + 2]]);
-        return pc + 3;
-      case 151: // F64_NEG_RR
-        r[code[pc + 1]] = Semantics.f64Neg(r[code[pc + 2]]);
-        return pc + 3;
-      case 152: // F64_CEIL_RR
-        r[code[pc + 1]] = Semantics.f64Ceil(r[code[pc + 2]]);
-        return pc + 3;
-      case 153: // F64_FLOOR_RR
-        r[code[pc + 1]] = Semantics.f64Floor(r[code[pc + 2]]);
-        return pc + 3;
-      case 154: // F64_TRUNC_RR
-        r[code[pc + 1]] = Semantics.f64Trunc(r[code[pc + 2]]);
-        return pc + 3;
-      case 155: // F64_NEAREST_RR
-        r[code[pc + 1]] = Semantics.f64Nearest(r[code[pc + 2]]);
-        return pc + 3;
-      case 156: // F64_SQRT_RR
-        r[code[pc + 1]] = Semantics.f64Sqrt(r[code[pc + 2]]);
-        return pc + 3;
-      case 161: // F64_MIN_RRR
-        r[code[pc + 1]] = Semantics.f64Min(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.F32_GE_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Ge((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case 162: // F64_MAX_RRR
-        r[code[pc + 1]] = Semantics.f64Max(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.F64_EQ_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Eq(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
         return pc + 4;
-      case 163: // F64_COPYSIGN_RRR
-        r[code[pc + 1]] = Semantics.f64Copysign(r[code[pc + 2]], r[code[pc + 3]]);
+      case OpCodes.F64_NE_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Ne(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
         return pc + 4;
-      case 165: // I32_TRUNC_F32_S_RR
-        r[code[pc + 1]] = Semantics.i32TruncF32S((int) r[code[pc + 2]]);
+      case OpCodes.F64_LT_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Lt(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F64_GT_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Gt(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F64_LE_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Le(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F64_GE_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Ge(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_CLZ_RR:
+        s[fp + code[pc + 1]] = Semantics.i32Clz((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 166: // I32_TRUNC_F32_U_RR
-        r[code[pc + 1]] = Semantics.i32TruncF32U((int) r[code[pc + 2]]);
+      case OpCodes.I32_CTZ_RR:
+        s[fp + code[pc + 1]] = Semantics.i32Ctz((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 167: // I32_TRUNC_F64_S_RR
-        r[code[pc + 1]] = Semantics.i32TruncF64S(r[code[pc + 2]]);
+      case OpCodes.I32_POPCNT_RR:
+        s[fp + code[pc + 1]] = Semantics.i32Popcnt((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 168: // I32_TRUNC_F64_U_RR
-        r[code[pc + 1]] = Semantics.i32TruncF64U(r[code[pc + 2]]);
+      case OpCodes.I32_DIV_S_RRR:
+        s[fp + code[pc + 1]] = Semantics.i32DivS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_DIV_U_RRR:
+        s[fp + code[pc + 1]] = Semantics.i32DivU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_REM_S_RRR:
+        s[fp + code[pc + 1]] = Semantics.i32RemS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_REM_U_RRR:
+        s[fp + code[pc + 1]] = Semantics.i32RemU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_ROTL_RRR:
+        s[fp + code[pc + 1]] = Semantics.i32Rotl((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_ROTR_RRR:
+        s[fp + code[pc + 1]] = Semantics.i32Rotr((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_CLZ_RR:
+        s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 171: // I64_TRUNC_F32_S_RR
-        r[code[pc + 1]] = Semantics.i64TruncF32S((int) r[code[pc + 2]]);
+      case OpCodes.I64_CTZ_RR:
+        s[fp + code[pc + 1]] = Semantics.i64Ctz(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 172: // I64_TRUNC_F32_U_RR
-        r[code[pc + 1]] = Semantics.i64TruncF32U((int) r[code[pc + 2]]);
+      case OpCodes.I64_POPCNT_RR:
+        s[fp + code[pc + 1]] = Semantics.i64Popcnt(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 173: // I64_TRUNC_F64_S_RR
-        r[code[pc + 1]] = Semantics.i64TruncF64S(r[code[pc + 2]]);
+      case OpCodes.I64_DIV_S_RRR:
+        s[fp + code[pc + 1]] = Semantics.i64DivS(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_DIV_U_RRR:
+        s[fp + code[pc + 1]] = Semantics.i64DivU(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_REM_S_RRR:
+        s[fp + code[pc + 1]] = Semantics.i64RemS(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_REM_U_RRR:
+        s[fp + code[pc + 1]] = Semantics.i64RemU(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_ROTL_RRR:
+        s[fp + code[pc + 1]] = Semantics.i64Rotl(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_ROTR_RRR:
+        s[fp + code[pc + 1]] = Semantics.i64Rotr(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F32_ABS_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Abs((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 174: // I64_TRUNC_F64_U_RR
-        r[code[pc + 1]] = Semantics.i64TruncF64U(r[code[pc + 2]]);
+      case OpCodes.F32_NEG_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Neg((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 175: // F32_CONVERT_I32_S_RR
-        r[code[pc + 1]] = Semantics.f32ConvertI32S((int) r[code[pc + 2]]);
+      case OpCodes.F32_CEIL_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Ceil((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 176: // F32_CONVERT_I32_U_RR
-        r[code[pc + 1]] = Semantics.f32ConvertI32U((int) r[code[pc + 2]]);
+      case OpCodes.F32_FLOOR_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Floor((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 177: // F32_CONVERT_I64_S_RR
-        r[code[pc + 1]] = Semantics.f32ConvertI64S(r[code[pc + 2]]);
+      case OpCodes.F32_TRUNC_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Trunc((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 178: // F32_CONVERT_I64_U_RR
-        r[code[pc + 1]] = Semantics.f32ConvertI64U(r[code[pc + 2]]);
+      case OpCodes.F32_NEAREST_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Nearest((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 179: // F32_DEMOTE_F64_RR
-        r[code[pc + 1]] = Semantics.f32DemoteF64(r[code[pc + 2]]);
+      case OpCodes.F32_SQRT_RR:
+        s[fp + code[pc + 1]] = Semantics.f32Sqrt((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 180: // F64_CONVERT_I32_S_RR
-        r[code[pc + 1]] = Semantics.f64ConvertI32S((int) r[code[pc + 2]]);
+      case OpCodes.F32_MIN_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Min((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F32_MAX_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Max((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F32_COPYSIGN_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Copysign((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F64_ABS_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Abs(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 181: // F64_CONVERT_I32_U_RR
-        r[code[pc + 1]] = Semantics.f64ConvertI32U((int) r[code[pc + 2]]);
+      case OpCodes.F64_NEG_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Neg(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 182: // F64_CONVERT_I64_S_RR
-        r[code[pc + 1]] = Semantics.f64ConvertI64S(r[code[pc + 2]]);
+      case OpCodes.F64_CEIL_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Ceil(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 183: // F64_CONVERT_I64_U_RR
-        r[code[pc + 1]] = Semantics.f64ConvertI64U(r[code[pc + 2]]);
+      case OpCodes.F64_FLOOR_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Floor(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 184: // F64_PROMOTE_F32_RR
-        r[code[pc + 1]] = Semantics.f64PromoteF32((int) r[code[pc + 2]]);
+      case OpCodes.F64_TRUNC_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Trunc(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 185: // I32_REINTERPRET_F32_RR
-        r[code[pc + 1]] = Semantics.i32ReinterpretF32((int) r[code[pc + 2]]);
+      case OpCodes.F64_NEAREST_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Nearest(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 186: // I64_REINTERPRET_F64_RR
-        r[code[pc + 1]] = Semantics.i64ReinterpretF64(r[code[pc + 2]]);
+      case OpCodes.F64_SQRT_RR:
+        s[fp + code[pc + 1]] = Semantics.f64Sqrt(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 187: // F32_REINTERPRET_I32_RR
-        r[code[pc + 1]] = Semantics.f32ReinterpretI32((int) r[code[pc + 2]]);
+      case OpCodes.F64_MIN_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Min(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F64_MAX_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Max(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.F64_COPYSIGN_RRR:
+        s[fp + code[pc + 1]] = Semantics.f64Copysign(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_TRUNC_F32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncF32S((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 188: // F64_REINTERPRET_I64_RR
-        r[code[pc + 1]] = Semantics.f64ReinterpretI64(r[code[pc + 2]]);
+      case OpCodes.I32_TRUNC_F32_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncF32U((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 189: // I32_EXTEND8_S_RR
-        r[code[pc + 1]] = Semantics.i32Extend8S((int) r[code[pc + 2]]);
+      case OpCodes.I32_TRUNC_F64_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncF64S(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 190: // I32_EXTEND16_S_RR
-        r[code[pc + 1]] = Semantics.i32Extend16S((int) r[code[pc + 2]]);
+      case OpCodes.I32_TRUNC_F64_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncF64U(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 191: // I64_EXTEND8_S_RR
-        r[code[pc + 1]] = Semantics.i64Extend8S(r[code[pc + 2]]);
+      case OpCodes.I64_TRUNC_F32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncF32S((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 192: // I64_EXTEND16_S_RR
-        r[code[pc + 1]] = Semantics.i64Extend16S(r[code[pc + 2]]);
+      case OpCodes.I64_TRUNC_F32_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncF32U((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 193: // I64_EXTEND32_S_RR
-        r[code[pc + 1]] = Semantics.i64Extend32S(r[code[pc + 2]]);
+      case OpCodes.I64_TRUNC_F64_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncF64S(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 194: // I32_TRUNC_SAT_F32_S_RR
-        r[code[pc + 1]] = Semantics.i32TruncSatF32S((int) r[code[pc + 2]]);
+      case OpCodes.I64_TRUNC_F64_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncF64U(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 195: // I32_TRUNC_SAT_F32_U_RR
-        r[code[pc + 1]] = Semantics.i32TruncSatF32U((int) r[code[pc + 2]]);
+      case OpCodes.F32_CONVERT_I32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.f32ConvertI32S((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 196: // I32_TRUNC_SAT_F64_S_RR
-        r[code[pc + 1]] = Semantics.i32TruncSatF64S(r[code[pc + 2]]);
+      case OpCodes.F32_CONVERT_I32_U_RR:
+        s[fp + code[pc + 1]] = Semantics.f32ConvertI32U((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 197: // I32_TRUNC_SAT_F64_U_RR
-        r[code[pc + 1]] = Semantics.i32TruncSatF64U(r[code[pc + 2]]);
+      case OpCodes.F32_CONVERT_I64_S_RR:
+        s[fp + code[pc + 1]] = Semantics.f32ConvertI64S(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 198: // I64_TRUNC_SAT_F32_S_RR
-        r[code[pc + 1]] = Semantics.i64TruncSatF32S((int) r[code[pc + 2]]);
+      case OpCodes.F32_CONVERT_I64_U_RR:
+        s[fp + code[pc + 1]] = Semantics.f32ConvertI64U(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 199: // I64_TRUNC_SAT_F32_U_RR
-        r[code[pc + 1]] = Semantics.i64TruncSatF32U((int) r[code[pc + 2]]);
+      case OpCodes.F32_DEMOTE_F64_RR:
+        s[fp + code[pc + 1]] = Semantics.f32DemoteF64(s[fp + code[pc + 2]]);
         return pc + 3;
-      case 200: // I64_TRUNC_SAT_F64_S_RR
-        r[code[pc + 1]] = Semantics.i64TruncSatF64S(r[code[pc + 2]]);
+      case OpCodes.F64_CONVERT_I32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.f64ConvertI32S((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case 201: // I64_TRUNC_SAT_F64_U_RR
-        r[code[pc + 1]] = Semantics.i64TruncSatF64U(r[code[pc + 2]]);
+      case OpCodes.F64_CONVERT_I32_U_RR:
+        s[fp + code[pc + 1]] = Semantics.f64ConvertI32U((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.F64_CONVERT_I64_S_RR:
+        s[fp + code[pc + 1]] = Semantics.f64ConvertI64S(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.F64_CONVERT_I64_U_RR:
+        s[fp + code[pc + 1]] = Semantics.f64ConvertI64U(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.F64_PROMOTE_F32_RR:
+        s[fp + code[pc + 1]] = Semantics.f64PromoteF32((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_REINTERPRET_F32_RR:
+        s[fp + code[pc + 1]] = Semantics.i32ReinterpretF32((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_REINTERPRET_F64_RR:
+        s[fp + code[pc + 1]] = Semantics.i64ReinterpretF64(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.F32_REINTERPRET_I32_RR:
+        s[fp + code[pc + 1]] = Semantics.f32ReinterpretI32((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.F64_REINTERPRET_I64_RR:
+        s[fp + code[pc + 1]] = Semantics.f64ReinterpretI64(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_EXTEND8_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i32Extend8S((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_EXTEND16_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i32Extend16S((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_EXTEND8_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64Extend8S(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_EXTEND16_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64Extend16S(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_EXTEND32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64Extend32S(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_TRUNC_SAT_F32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncSatF32S((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_TRUNC_SAT_F32_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncSatF32U((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_TRUNC_SAT_F64_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncSatF64S(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I32_TRUNC_SAT_F64_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i32TruncSatF64U(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_TRUNC_SAT_F32_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncSatF32S((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_TRUNC_SAT_F32_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncSatF32U((int) s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_TRUNC_SAT_F64_S_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncSatF64S(s[fp + code[pc + 2]]);
+        return pc + 3;
+      case OpCodes.I64_TRUNC_SAT_F64_U_RR:
+        s[fp + code[pc + 1]] = Semantics.i64TruncSatF64U(s[fp + code[pc + 2]]);
         return pc + 3;
       // END GENERATED COLD
+      case OpCodes.I32_LOAD_RRIX:
+      case OpCodes.F32_LOAD_RRIX:
+      case OpCodes.I64_LOAD32_S_RRIX:
+        s[fp + code[pc + 1]] = i32Load(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]);
+        return pc + 5;
+      case OpCodes.I64_LOAD_RRIX:
+      case OpCodes.F64_LOAD_RRIX:
+        s[fp + code[pc + 1]] = i64Load(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]);
+        return pc + 5;
+      case OpCodes.I32_LOAD8_S_RRIX:
+      case OpCodes.I64_LOAD8_S_RRIX:
+        s[fp + code[pc + 1]] = load8S(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]);
+        return pc + 5;
+      case OpCodes.I32_LOAD8_U_RRIX:
+      case OpCodes.I64_LOAD8_U_RRIX:
+        s[fp + code[pc + 1]] = load8U(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]);
+        return pc + 5;
+      case OpCodes.I32_LOAD16_S_RRIX:
+      case OpCodes.I64_LOAD16_S_RRIX:
+        s[fp + code[pc + 1]] = load16S(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]);
+        return pc + 5;
+      case OpCodes.I32_LOAD16_U_RRIX:
+      case OpCodes.I64_LOAD16_U_RRIX:
+        s[fp + code[pc + 1]] = load16U(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]);
+        return pc + 5;
+      case OpCodes.I64_LOAD32_U_RRIX:
+        s[fp + code[pc + 1]] =
+            i32Load(memX(inst, code, pc), (int) s[fp + code[pc + 2]], code[pc + 3]) & 0xFFFFFFFFL;
+        return pc + 5;
+      case OpCodes.I32_STORE_RRIX:
+      case OpCodes.F32_STORE_RRIX:
+      case OpCodes.I64_STORE32_RRIX:
+        i32Store(memX(inst, code, pc), (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+        return pc + 5;
+      case OpCodes.I64_STORE_RRIX:
+      case OpCodes.F64_STORE_RRIX:
+        i64Store(memX(inst, code, pc), (int) s[fp + code[pc + 1]], code[pc + 3], s[fp + code[pc + 2]]);
+        return pc + 5;
+      case OpCodes.I32_STORE8_RRIX:
+      case OpCodes.I64_STORE8_RRIX:
+        store8(memX(inst, code, pc), (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+        return pc + 5;
+      case OpCodes.I32_STORE16_RRIX:
+      case OpCodes.I64_STORE16_RRIX:
+        store16(memX(inst, code, pc), (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+        return pc + 5;
+      case OpCodes.MEMORY_SIZE_RX:
+        s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
+        return pc + 3;
+      case OpCodes.MEMORY_GROW_RRX:
+        s[fp + code[pc + 1]] = inst.memories[code[pc + 3]].grow((int) s[fp + code[pc + 2]]);
+        return pc + 4;
+      case OpCodes.MEMORY_FILL_RRRX:
+        inst.memories[code[pc + 4]].fill(
+            (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 5;
+      case OpCodes.MEMORY_COPY_RRRXX:
+        inst.memories[code[pc + 4]].copyFrom(inst.memories[code[pc + 5]],
+            (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 6;
+      case OpCodes.MEMORY_INIT_RRRXX:
+        inst.memoryInit(code[pc + 5], code[pc + 4],
+            (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 6;
+      case OpCodes.DATA_DROP_X:
+        inst.dropData(code[pc + 1]);
+        return pc + 2;
+      case OpCodes.REF_FUNC_RX:
+        s[fp + code[pc + 1]] = inst.functions[code[pc + 2]].ref;
+        return pc + 3;
+      case OpCodes.TABLE_GET_RRX:
+        s[fp + code[pc + 1]] = inst.tables[code[pc + 3]].get((int) s[fp + code[pc + 2]]);
+        return pc + 4;
+      case OpCodes.TABLE_SET_RRX:
+        inst.tables[code[pc + 3]].set((int) s[fp + code[pc + 1]], s[fp + code[pc + 2]]);
+        return pc + 4;
+      case OpCodes.TABLE_SIZE_RX:
+        s[fp + code[pc + 1]] = inst.tables[code[pc + 2]].size();
+        return pc + 3;
+      case OpCodes.TABLE_GROW_RRRX:
+        s[fp + code[pc + 1]] =
+            inst.tables[code[pc + 4]].grow((int) s[fp + code[pc + 3]], s[fp + code[pc + 2]]);
+        return pc + 5;
+      case OpCodes.TABLE_FILL_RRRX:
+        inst.tables[code[pc + 4]].fill(
+            (int) s[fp + code[pc + 1]], s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 5;
+      case OpCodes.TABLE_COPY_RRRXX: {
+        TableInstance dst = inst.tables[code[pc + 4]];
+        dst.copyFrom(inst.tables[code[pc + 5]],
+            (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 6;
+      }
+      case OpCodes.TABLE_INIT_RRRXX:
+        inst.tableInit(code[pc + 5], code[pc + 4],
+            (int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 6;
+      case OpCodes.ELEM_DROP_X:
+        inst.dropElements(code[pc + 1]);
+        return pc + 2;
       default:
         throw new IllegalStateException("unknown IR op " + code[pc] + " at " + pc);
     }
+  }
+
+  private static byte[] memX(InstanceState inst, int[] code, int pc) {
+    return inst.memories[code[pc + 4]].bytes;
   }
 
   private static long imm64(int[] code, int at) {

@@ -1,0 +1,103 @@
+package org.wasmj.exec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.wasmj.exec.internal.TypeRegistry;
+import org.wasmj.exec.spi.Executor;
+import org.wasmj.exec.spi.ExecutorProvider;
+
+/**
+ * Compiles and runs modules under one {@link Config}, with one executor found through
+ * {@link ExecutorProvider} ({@link java.util.ServiceLoader}): the one the config names, else the
+ * available one with the highest priority.
+ *
+ * <pre>{@code
+ * Engine engine = new Engine(Config.defaults().withExecutor("switch"));
+ * Module module = Module.compile(engine, bytes);
+ * }</pre>
+ *
+ * @implNote Thread-safe; share one engine across threads and stores.
+ */
+public final class Engine {
+  private final Config config;
+  private final String executorName;
+  private final Executor executor;
+  private final TypeRegistry types = new TypeRegistry();
+
+  /** An engine with the default config. */
+  public Engine() {
+    this(Config.defaults());
+  }
+
+  /**
+   * An engine with {@code config}.
+   *
+   * @throws IllegalArgumentException if the config names an executor that is not available (the
+   *     message lists those that are), or none is available at all
+   */
+  public Engine(Config config) {
+    this.config = config;
+    ExecutorProvider provider = select(config.executor());
+    this.executorName = provider.name();
+    this.executor = provider.create(config);
+  }
+
+  /** The engine's configuration. */
+  public Config config() {
+    return config;
+  }
+
+  /** The name of the executor this engine runs code with. */
+  public String executorName() {
+    return executorName;
+  }
+
+  /** The names of the executors available, best first. */
+  public static List<String> executors() {
+    return Providers.ALL.stream().map(ExecutorProvider::name).collect(Collectors.toList());
+  }
+
+  Executor executor() {
+    return executor;
+  }
+
+  TypeRegistry types() {
+    return types;
+  }
+
+  private static ExecutorProvider select(String name) {
+    if (Providers.ALL.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no wasmj executor found: put an executor module (e.g. exec-switch) on the module or class path");
+    }
+    if (name == null) {
+      return Providers.ALL.get(0);
+    }
+    for (ExecutorProvider p : Providers.ALL) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown executor '" + name + "'; available: " + String.join(", ", executors()));
+  }
+
+  /** The providers found, loaded once, highest priority first. */
+  private static final class Providers {
+    static final List<ExecutorProvider> ALL = load();
+
+    private static List<ExecutorProvider> load() {
+      List<ExecutorProvider> found = new ArrayList<>();
+      ServiceLoader.load(ExecutorProvider.class).forEach(found::add);
+      if (found.isEmpty()) { // e.g. a thread context class loader that does not see wasmj
+        ServiceLoader.load(ExecutorProvider.class, Engine.class.getClassLoader()).forEach(found::add);
+      }
+      found.sort(Comparator.comparingInt(ExecutorProvider::priority).reversed()
+          .thenComparing(ExecutorProvider::name));
+      return List.copyOf(found);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.wasmj.exec;
+
+import org.wasmj.ExhaustionException;
+import org.wasmj.exec.internal.FunctionInstance;
+import org.wasmj.exec.internal.HostFunction;
+import org.wasmj.exec.internal.StoreState;
+import org.wasmj.exec.internal.WasmFunction;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.ValType;
+
+/**
+ * A function of a store: exported by an instance, or a host function. Calls take and return
+ * {@link Val}s; {@link TypedFunc} calls without them.
+ *
+ * <pre>{@code
+ * Func add = instance.getFunc("add");
+ * int sum = add.call(Val.i32(2), Val.i32(3))[0].i32();
+ * }</pre>
+ *
+ * @implNote Not thread-safe: it belongs to its store.
+ */
+public final class Func implements Extern {
+  private final Store<?> store;
+  private final FunctionInstance instance;
+
+  private Func(Store<?> store, FunctionInstance instance) {
+    this.store = store;
+    this.instance = instance;
+  }
+
+  /** The face of {@code f}, one per function. */
+  static Func of(Store<?> store, FunctionInstance f) {
+    Object face = f.face;
+    if (face == null) {
+      face = new Func(store, f);
+      f.face = face;
+    }
+    return (Func) face;
+  }
+
+  /** A host function in {@code store}, not yet exported to anyone: for tables, globals or {@link Linker#define}. */
+  public static <T> Func wrap(Store<T> store, FuncType type, HostFunc<T> fn) {
+    return of(store, HostDefinitions.host(type, HostDefinitions.untyped(type, fn)).create(store));
+  }
+
+  /** The function's type. */
+  public FuncType type() {
+    return instance.type;
+  }
+
+  /**
+   * Calls the function.
+   *
+   * @throws IllegalArgumentException if the arguments do not match the parameter types
+   * @throws org.wasmj.TrapException if the guest traps
+   * @throws org.wasmj.ExhaustionException if the call stack is exhausted
+   */
+  public Val[] call(Val... args) {
+    FuncType t = instance.type;
+    if (args.length != t.paramCount()) {
+      throw new IllegalArgumentException(
+          "expected " + t.paramCount() + " arguments for " + t + ", got " + args.length);
+    }
+    StoreState s = store.state();
+    long[] slots = new long[args.length];
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].type() != t.param(i)) {
+        throw new IllegalArgumentException(
+            "argument " + i + " is " + args[i].type() + ", expected " + t.param(i));
+      }
+      slots[i] = args[i].toSlot(s);
+    }
+    long[] results = invoke(s, instance, slots);
+    Val[] out = new Val[results.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Val.fromSlot(t.result(i), results[i], store);
+    }
+    return out;
+  }
+
+  /** Runs {@code f} with raw slots, on the executor or as a host call. */
+  static long[] invoke(StoreState s, FunctionInstance f, long[] args) {
+    try {
+      if (f instanceof WasmFunction) {
+        long[] results = new long[f.type.resultCount()];
+        s.executor.invoke((WasmFunction) f, args, results);
+        return results;
+      }
+      return ((HostFunction) f).call(null, args);
+    } catch (StackOverflowError e) { // host and guest calling each other too deep
+      throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+    }
+  }
+
+  /** Raw call used by {@link TypedFunc}: checks the arity only. */
+  long[] callRaw(long[] args) {
+    if (args.length != instance.type.paramCount()) {
+      throw new IllegalArgumentException("expected " + instance.type.paramCount()
+          + " arguments for " + instance.type + ", got " + args.length);
+    }
+    return invoke(store.state(), instance, args);
+  }
+
+  /** True if this function's type is {@code params -> results}. */
+  boolean hasType(ValType[] params, ValType[] results) {
+    return instance.type.equals(FuncType.of(params, results));
+  }
+
+  FunctionInstance instance() {
+    return instance;
+  }
+
+  Store<?> store() {
+    return store;
+  }
+
+  @Override
+  public String toString() {
+    return instance instanceof WasmFunction
+        ? "func " + ((WasmFunction) instance).name() + " " + instance.type
+        : "host func " + instance.type;
+  }
+}

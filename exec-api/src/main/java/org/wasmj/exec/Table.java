@@ -1,0 +1,78 @@
+package org.wasmj.exec;
+
+import org.wasmj.exec.internal.TableInstance;
+import org.wasmj.parser.TableType;
+
+/**
+ * A table of references ({@code funcref} or {@code externref}), as the host sees it. Out-of-bounds
+ * accesses throw {@link org.wasmj.TrapException} with {@code out of bounds table access}.
+ *
+ * <pre>{@code
+ * Table table = instance.getTable("table");
+ * Func f = table.get(0).funcref();
+ * }</pre>
+ *
+ * @implNote Not thread-safe; a table belongs to one store.
+ */
+public final class Table implements Extern {
+  private final Store<?> store;
+  private final TableInstance instance;
+
+  Table(Store<?> store, TableInstance instance) {
+    this.store = store;
+    this.instance = instance;
+  }
+
+  /** A new table of {@code type} in {@code store}, every element set to {@code init}. */
+  public static Table create(Store<?> store, TableType type, Val init) {
+    check(type, init);
+    return new Table(store, new TableInstance(type, init.toSlot(store.state())));
+  }
+
+  /** The declared type. */
+  public TableType type() {
+    return instance.type();
+  }
+
+  /** The current size. */
+  public int size() {
+    return instance.size();
+  }
+
+  /** Element {@code index}. */
+  public Val get(int index) {
+    return Val.fromSlot(instance.type().elementType(), instance.get(index), store);
+  }
+
+  /** Sets element {@code index}. */
+  public void set(int index, Val value) {
+    check(instance.type(), value);
+    instance.set(index, value.toSlot(store.state()));
+  }
+
+  /** Grows by {@code delta} elements set to {@code init}; returns the old size, or -1. */
+  public int grow(int delta, Val init) {
+    check(instance.type(), init);
+    return instance.grow(delta, init.toSlot(store.state()));
+  }
+
+  TableInstance instance() {
+    return instance;
+  }
+
+  private static void check(TableType type, Val v) {
+    if (v.type() != type.elementType()) {
+      throw new IllegalArgumentException(v.type() + " does not fit a table of " + type.elementType());
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Table && ((Table) o).instance == instance;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(instance);
+  }
+}

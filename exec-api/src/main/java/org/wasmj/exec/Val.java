@@ -1,0 +1,163 @@
+package org.wasmj.exec;
+
+import java.util.Objects;
+import org.wasmj.exec.internal.StoreState;
+import org.wasmj.parser.ValType;
+
+/**
+ * A Wasm value passed to or returned from a function, a global or a table: a number (floats
+ * keep their exact bits, NaN payloads included) or a reference ({@code funcref}: a {@link Func}
+ * or null; {@code externref}: any host object or null).
+ *
+ * <pre>{@code
+ * Val[] results = instance.getFunc("add").call(Val.i32(2), Val.i32(3));
+ * int sum = results[0].i32();
+ * }</pre>
+ *
+ * @implNote Immutable.
+ */
+public final class Val {
+  private final ValType type;
+  private final long bits;
+  private final Object ref;
+
+  private Val(ValType type, long bits, Object ref) {
+    this.type = type;
+    this.bits = bits;
+    this.ref = ref;
+  }
+
+  /** An i32. */
+  public static Val i32(int v) {
+    return new Val(ValType.I32, v, null);
+  }
+
+  /** An i64. */
+  public static Val i64(long v) {
+    return new Val(ValType.I64, v, null);
+  }
+
+  /** An f32. */
+  public static Val f32(float v) {
+    return new Val(ValType.F32, Float.floatToRawIntBits(v), null);
+  }
+
+  /** An f64. */
+  public static Val f64(double v) {
+    return new Val(ValType.F64, Double.doubleToRawLongBits(v), null);
+  }
+
+  /** A funcref: {@code f}, or null. */
+  public static Val funcref(Func f) {
+    return new Val(ValType.FUNCREF, 0, f);
+  }
+
+  /** An externref: any host object, or null. */
+  public static Val externref(Object o) {
+    return new Val(ValType.EXTERNREF, 0, o);
+  }
+
+  /** A number of {@code type} from its raw bits (i32 and f32 in the low 32 bits). */
+  public static Val fromBits(ValType type, long bits) {
+    switch (type) {
+      case I32: case F32: return new Val(type, (int) bits, null);
+      case I64: case F64: return new Val(type, bits, null);
+      default: throw new IllegalArgumentException("not a number type: " + type);
+    }
+  }
+
+  /** The value's type. */
+  public ValType type() {
+    return type;
+  }
+
+  /** The raw bits of a number (i32 sign-extended, floats' IEEE bits); 0 for references. */
+  public long bits() {
+    return bits;
+  }
+
+  /** This i32. */
+  public int i32() {
+    check(ValType.I32);
+    return (int) bits;
+  }
+
+  /** This i64. */
+  public long i64() {
+    check(ValType.I64);
+    return bits;
+  }
+
+  /** This f32. */
+  public float f32() {
+    check(ValType.F32);
+    return Float.intBitsToFloat((int) bits);
+  }
+
+  /** This f64. */
+  public double f64() {
+    check(ValType.F64);
+    return Double.longBitsToDouble(bits);
+  }
+
+  /** This funcref's function, or null. */
+  public Func funcref() {
+    check(ValType.FUNCREF);
+    return (Func) ref;
+  }
+
+  /** This externref's host object, or null. */
+  public Object externref() {
+    check(ValType.EXTERNREF);
+    return ref;
+  }
+
+  private void check(ValType expected) {
+    if (type != expected) {
+      throw new IllegalStateException("value is " + type + ", not " + expected);
+    }
+  }
+
+  /** The raw slot an executor sees for this value in {@code store}. */
+  long toSlot(StoreState store) {
+    switch (type) {
+      case FUNCREF: return ref == null ? 0 : ((Func) ref).instance().ref;
+      case EXTERNREF: return store.externRef(ref);
+      default: return bits;
+    }
+  }
+
+  /** The value of {@code type} an executor left in {@code slot}. */
+  static Val fromSlot(ValType type, long slot, Store<?> store) {
+    switch (type) {
+      case FUNCREF:
+        return funcref(slot == 0 ? null : Func.of(store, store.state().function(slot)));
+      case EXTERNREF:
+        return externref(store.state().extern(slot));
+      default:
+        return fromBits(type, slot);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Val && ((Val) o).type == type && ((Val) o).bits == bits
+        && Objects.equals(((Val) o).ref, ref);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, bits, ref);
+  }
+
+  @Override
+  public String toString() {
+    switch (type) {
+      case I32: return "i32:" + (int) bits;
+      case I64: return "i64:" + bits;
+      case F32: return "f32:" + Float.intBitsToFloat((int) bits);
+      case F64: return "f64:" + Double.longBitsToDouble(bits);
+      default: return type + ":" + ref;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.wasmj.exec.internal;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.wasmj.Feature;
+import org.wasmj.ir.CompiledFunction;
+import org.wasmj.ir.Translator;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.validator.FunctionValidator;
+import org.wasmj.validator.Validator;
+
+/**
+ * A compiled module's code: the decoded module and each defined function's register IR,
+ * translated when the module is compiled ({@code eager}) or on first use ({@code lazy}: validated
+ * and translated then; {@code lazy-translation}: validated at compile time, translated then).
+ *
+ * @implNote Thread-safe: any number of stores and threads may share it. A function is translated
+ *     at most once, under a lock striped by function index, and published through an
+ *     {@link AtomicReferenceArray}.
+ */
+public final class ModuleCode {
+  private static final int LOCK_STRIPES = 64;
+
+  private final WasmModule module;
+  private final Set<Feature> features;
+  private final Validator validator;
+  private final AtomicReferenceArray<CompiledFunction> code;
+  private final Object[] locks = new Object[LOCK_STRIPES];
+  /** Module type index → the engine-wide id of that type. */
+  public final int[] typeIds;
+  /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
+  public volatile Object executorData;
+
+  /**
+   * Compiles {@code module}: validates the module, and then every body now ({@code eager},
+   * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
+   * not until each body is first translated.
+   */
+  public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
+      boolean validateBodiesNow) {
+    this.module = module;
+    this.features = Set.copyOf(features);
+    this.validator = new Validator(module, features);
+    validator.validateModule();
+    int n = module.bodies().size();
+    this.code = new AtomicReferenceArray<>(n);
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      locks[i] = new Object();
+    }
+    this.typeIds = new int[module.types().size()];
+    for (int i = 0; i < typeIds.length; i++) {
+      typeIds[i] = types.id(module.types().get(i));
+    }
+    if (eager) {
+      FunctionValidator bodies = validator.functionValidator();
+      Translator translator = new Translator();
+      for (int i = 0; i < n; i++) {
+        code.set(i, translator.translate(bodies, i));
+      }
+    } else if (validateBodiesNow) {
+      FunctionValidator bodies = validator.functionValidator();
+      for (int i = 0; i < n; i++) {
+        bodies.validate(i, null);
+      }
+    }
+  }
+
+  /** The decoded module. */
+  public WasmModule module() {
+    return module;
+  }
+
+  /** The features the module was compiled with. */
+  public Set<Feature> features() {
+    return features;
+  }
+
+  /** True once defined function {@code definedIndex} has been translated. */
+  public boolean isTranslated(int definedIndex) {
+    return code.get(definedIndex) != null;
+  }
+
+  /**
+   * The register IR of defined function {@code definedIndex}, translating it first if needed. In
+   * the {@code lazy} mode this validates the body and may throw {@code InvalidModuleException}.
+   */
+  public CompiledFunction compiled(int definedIndex) {
+    CompiledFunction c = code.get(definedIndex);
+    if (c != null) {
+      return c;
+    }
+    synchronized (locks[definedIndex % LOCK_STRIPES]) {
+      c = code.get(definedIndex);
+      if (c == null) {
+        c = new Translator().translate(validator.functionValidator(), definedIndex);
+        code.set(definedIndex, c);
+      }
+      return c;
+    }
+  }
+}

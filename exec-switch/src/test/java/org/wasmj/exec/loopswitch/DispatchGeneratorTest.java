@@ -1,0 +1,48 @@
+package org.wasmj.exec.loopswitch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.wasmj.ir.Op;
+
+/**
+ * The interpreter follows the {@link Op} table: its generated cases are fresh, and every op has
+ * a case. Rerun with {@code -Dwasmj.regenerate=true} to rewrite the generated cases.
+ */
+class DispatchGeneratorTest {
+  private static final Path SOURCE = Path.of("src/main/java/org/wasmj/exec/loopswitch/Interpreter.java");
+
+  @Test
+  void generatedCasesAreFresh() throws IOException {
+    String source = Files.readString(SOURCE);
+    String expected = DispatchGenerator.apply(source);
+    if (Boolean.getBoolean("wasmj.regenerate")) {
+      Files.writeString(SOURCE, expected);
+      source = expected;
+    }
+    assertEquals(expected, source,
+        "Interpreter.java is stale: rerun DispatchGeneratorTest with -Dwasmj.regenerate=true");
+  }
+
+  @Test
+  void everyOpHasExactlyOneCase() throws IOException {
+    Matcher m = Pattern.compile("case OpCodes\\.(\\w+):").matcher(Files.readString(SOURCE));
+    Set<String> handled = new TreeSet<>();
+    while (m.find()) {
+      assertTrue(handled.add(m.group(1)), "two cases for " + m.group(1));
+    }
+    Set<String> all = new TreeSet<>();
+    for (Op op : Op.values()) {
+      all.add(op.name());
+    }
+    assertEquals(all, handled, "ops without a case in the interpreter (or unknown cases)");
+  }
+}

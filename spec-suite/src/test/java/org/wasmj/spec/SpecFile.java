@@ -1,0 +1,411 @@
+package org.wasmj.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wasmj.ExhaustionException;
+import org.wasmj.InvalidModuleException;
+import org.wasmj.MalformedModuleException;
+import org.wasmj.TrapException;
+import org.wasmj.UninstantiableException;
+import org.wasmj.UnlinkableException;
+import org.wasmj.WasmException;
+import org.wasmj.exec.CompilationMode;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Func;
+import org.wasmj.exec.Global;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Memory;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.Table;
+import org.wasmj.exec.Val;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.GlobalType;
+import org.wasmj.parser.Limits;
+import org.wasmj.parser.MemoryType;
+import org.wasmj.parser.TableType;
+import org.wasmj.parser.ValType;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.spec.SpecSuiteTest.Profile;
+import org.wasmj.validator.Validator;
+
+/**
+ * The commands of one spec test file, run in order on one engine: modules are instantiated in
+ * one store, with the {@code spectest} host module and registered modules in one linker.
+ * {@link #run} returns null when a command passed or was skipped (with a reason), else why it
+ * failed; both are recorded in the {@link Report}.
+ */
+final class SpecFile {
+  private static final String SIMD = "SIMD not yet implemented";
+
+  private final Path file;
+  private final String rel;
+  private final Profile profile;
+  private final Engine engine;
+  private final Report report;
+  private final String executor;
+  private final String mode;
+  private final boolean simdFile;
+  private final Store<Void> store;
+  private final Linker<Void> linker;
+  private final Map<String, Instance> named = new HashMap<>();
+  private final Map<String, String> skippedNames = new HashMap<>();
+  private final Map<Long, HostRef> externs = new HashMap<>();
+  private Instance current;
+  private String currentSkip;
+
+  /** An {@code externref} value made up by the test: equal ids are the same reference. */
+  record HostRef(long id) {}
+
+  SpecFile(Path file, String rel, Profile profile, Engine engine, Report report) {
+    this.file = file;
+    this.rel = rel;
+    this.profile = profile;
+    this.engine = engine;
+    this.report = report;
+    this.executor = engine.executorName();
+    this.mode = engine.config().compilationMode().cliName();
+    this.simdFile = rel.startsWith("simd_");
+    this.store = new Store<>(engine, null);
+    this.linker = new Linker<Void>(engine).allowShadowing(true);
+    defineSpectest();
+  }
+
+  /** The host module the spec tests import from: {@code print*} no-ops, globals, a table, a memory. */
+  private void defineSpectest() {
+    String[][] prints = {{"print"}, {"print_i32", "i32"}, {"print_i64", "i64"}, {"print_f32", "f32"},
+        {"print_f64", "f64"}, {"print_i32_f32", "i32", "f32"}, {"print_f64_f64", "f64", "f64"}};
+    for (String[] p : prints) {
+      ValType[] params = new ValType[p.length - 1];
+      for (int i = 1; i < p.length; i++) {
+        params[i - 1] = valType(p[i]);
+      }
+      linker.func("spectest", p[0], FuncType.of(params, new ValType[0]), (caller, args) -> new Val[0]);
+    }
+    linker.define("spectest", "global_i32",
+        Global.create(store, new GlobalType(ValType.I32, false), Val.i32(666)));
+    linker.define("spectest", "global_i64",
+        Global.create(store, new GlobalType(ValType.I64, false), Val.i64(666)));
+    linker.define("spectest", "global_f32",
+        Global.create(store, new GlobalType(ValType.F32, false), Val.f32(666.6f)));
+    linker.define("spectest", "global_f64",
+        Global.create(store, new GlobalType(ValType.F64, false), Val.f64(666.6)));
+    linker.define("spectest", "table",
+        Table.create(store, new TableType(ValType.FUNCREF, new Limits(10, 20)), Val.funcref(null)));
+    linker.define("spectest", "memory", Memory.create(store, new MemoryType(new Limits(1, 2))));
+  }
+
+  /** Runs one command; returns null when it passed or was skipped, else why it failed. */
+  String run(Map<?, ?> command) {
+    String kind = (String) command.get("type");
+    int line = ((Double) command.get("line")).intValue();
+    String failure;
+    try {
+      failure = dispatch(kind, command, line);
+    } catch (WasmException | IllegalArgumentException | IllegalStateException e) {
+      failure = "unexpected " + e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      failure = "JVM exception reached the caller: " + e; // never allowed
+    }
+    if (failure == null) {
+      return null;
+    }
+    report.fail(executor, mode, profile.name, rel, line, kind, String.valueOf(command.get("text")),
+        failure);
+    return rel + ":" + line + " " + kind + ": " + failure;
+  }
+
+  private String dispatch(String kind, Map<?, ?> command, int line) {
+    switch (kind) {
+      case "module":
+        return module(command, line);
+      case "assert_malformed":
+      case "assert_invalid":
+        return rejected(command, kind, line);
+      case "assert_unlinkable":
+      case "assert_uninstantiable":
+        return notInstantiated(command, kind, line);
+      case "register": {
+        String name = (String) command.get("name");
+        String skip = name != null ? skippedNames.get(name) : currentSkip;
+        if (skip != null) {
+          return skip(line, kind, skip);
+        }
+        linker.instance((String) command.get("as"), name != null ? named.get(name) : current);
+        return pass(kind);
+      }
+      case "action":
+      case "assert_return":
+      case "assert_trap":
+      case "assert_exhaustion":
+        return action(command, kind, line);
+      default:
+        return "unknown command type " + kind;
+    }
+  }
+
+  private String module(Map<?, ?> command, int line) {
+    String name = (String) command.get("name");
+    byte[] bytes = read(command);
+    current = null;
+    currentSkip = null;
+    String skip = null;
+    if (simdFile) {
+      Throwable error = decodeAndValidate(bytes);
+      if (error != null) {
+        return "expected a valid module, got " + error;
+      }
+      skip = SIMD;
+    } else {
+      try {
+        current = linker.instantiate(store, Module.compile(engine, bytes));
+      } catch (InvalidModuleException e) {
+        if (!usesSimd(e) || decodeAndValidate(bytes) != null) {
+          throw e;
+        }
+        skip = SIMD + " (module uses v128)";
+      }
+    }
+    if (skip != null) {
+      currentSkip = skip;
+      if (name != null) {
+        skippedNames.put(name, skip);
+      }
+      return skip(line, "module", skip);
+    }
+    if (name != null) {
+      named.put(name, current);
+      skippedNames.remove(name);
+    }
+    return pass("module");
+  }
+
+  /** assert_malformed / assert_invalid: the engine must reject the module as such. */
+  private String rejected(Map<?, ?> command, String kind, int line) {
+    if ("text".equals(command.get("module_type"))) {
+      return skip(line, kind, "text format");
+    }
+    Class<? extends WasmException> expected =
+        kind.equals("assert_malformed") ? MalformedModuleException.class : InvalidModuleException.class;
+    byte[] bytes = read(command);
+    Throwable error = simdFile ? decodeAndValidate(bytes) : compileFully(bytes);
+    if (error instanceof InvalidModuleException && usesSimd((WasmException) error)) {
+      error = decodeAndValidate(bytes); // rejected for SIMD: check it is rejected for its own reason
+    }
+    if (!expected.isInstance(error)) {
+      return "expected " + expected.getSimpleName() + ", got " + (error == null ? "success" : error);
+    }
+    checkMessage(command, kind, line, error);
+    return pass(kind);
+  }
+
+  /** assert_unlinkable / assert_uninstantiable. */
+  private String notInstantiated(Map<?, ?> command, String kind, int line) {
+    byte[] bytes = read(command);
+    Class<? extends WasmException> expected =
+        kind.equals("assert_unlinkable") ? UnlinkableException.class : UninstantiableException.class;
+    Throwable error = null;
+    try {
+      Module m = Module.compile(engine, bytes);
+      linker.instantiate(store, m);
+    } catch (WasmException e) {
+      error = e;
+    }
+    if (!expected.isInstance(error)) {
+      return "expected " + expected.getSimpleName() + ", got " + (error == null ? "success" : error);
+    }
+    checkMessage(command, kind, line, error);
+    return pass(kind);
+  }
+
+  private String action(Map<?, ?> command, String kind, int line) {
+    Map<?, ?> action = (Map<?, ?>) command.get("action");
+    String moduleName = (String) action.get("module");
+    String skip = simdFile ? SIMD : moduleName != null ? skippedNames.get(moduleName) : currentSkip;
+    if (skip != null) {
+      return skip(line, kind, skip);
+    }
+    Instance target = moduleName != null ? named.get(moduleName) : current;
+    if (target == null) {
+      return "no module to run the action on";
+    }
+    Val[] results;
+    try {
+      results = perform(target, action);
+    } catch (TrapException e) {
+      if (kind.equals("assert_trap")) {
+        checkMessage(command, kind, line, e);
+        return pass(kind);
+      }
+      return "unexpected trap: " + e.getMessage();
+    } catch (ExhaustionException e) {
+      if (kind.equals("assert_exhaustion")) {
+        checkMessage(command, kind, line, e);
+        return pass(kind);
+      }
+      return "unexpected exhaustion: " + e.getMessage();
+    }
+    if (kind.equals("assert_trap") || kind.equals("assert_exhaustion")) {
+      return "expected " + command.get("text") + ", got results " + List.of(results);
+    }
+    if (kind.equals("assert_return")) {
+      List<?> expected = (List<?>) command.get("expected");
+      if (expected.size() != results.length || !matchAll(expected, results)) {
+        return "expected " + expected + ", got " + List.of(results);
+      }
+    }
+    return pass(kind);
+  }
+
+  private Val[] perform(Instance target, Map<?, ?> action) {
+    String field = (String) action.get("field");
+    if ("get".equals(action.get("type"))) {
+      return new Val[] {target.getGlobal(field).get()};
+    }
+    Func f = target.getFunc(field);
+    List<?> args = (List<?>) action.get("args");
+    Val[] values = new Val[args.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = value((Map<?, ?>) args.get(i));
+    }
+    return f.call(values);
+  }
+
+  private boolean matchAll(List<?> expected, Val[] actual) {
+    for (int i = 0; i < actual.length; i++) {
+      if (!matches((Map<?, ?>) expected.get(i), actual[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean matches(Map<?, ?> expected, Val actual) {
+    ValType type = valType((String) expected.get("type"));
+    if (actual.type() != type) {
+      return false;
+    }
+    String v = (String) expected.get("value");
+    switch (type) {
+      case F32: {
+        int bits = (int) actual.bits();
+        if (v.equals("nan:canonical")) {
+          return (bits & 0x7FFFFFFF) == 0x7FC00000;
+        } else if (v.equals("nan:arithmetic")) {
+          return (bits & 0x7FC00000) == 0x7FC00000;
+        }
+        return bits == Integer.parseUnsignedInt(v);
+      }
+      case F64: {
+        long bits = actual.bits();
+        if (v.equals("nan:canonical")) {
+          return (bits & 0x7FFFFFFFFFFFFFFFL) == 0x7FF8000000000000L;
+        } else if (v.equals("nan:arithmetic")) {
+          return (bits & 0x7FF8000000000000L) == 0x7FF8000000000000L;
+        }
+        return bits == Long.parseUnsignedLong(v);
+      }
+      case FUNCREF:
+        return v.equals("null") ? actual.funcref() == null : actual.funcref() != null;
+      case EXTERNREF:
+        return v.equals("null") ? actual.externref() == null : actual.externref() == extern(v);
+      default:
+        return actual.equals(value(expected));
+    }
+  }
+
+  private Val value(Map<?, ?> json) {
+    String v = (String) json.get("value");
+    switch (valType((String) json.get("type"))) {
+      case I32: return Val.i32((int) Long.parseUnsignedLong(v));
+      case I64: return Val.i64(Long.parseUnsignedLong(v));
+      case F32: return Val.fromBits(ValType.F32, Integer.parseUnsignedInt(v));
+      case F64: return Val.fromBits(ValType.F64, Long.parseUnsignedLong(v));
+      case FUNCREF: return Val.funcref(null); // the suite passes only null funcrefs
+      case EXTERNREF: return Val.externref(v.equals("null") ? null : extern(v));
+      default: throw new IllegalArgumentException("value of type " + json.get("type"));
+    }
+  }
+
+  private HostRef extern(String id) {
+    return externs.computeIfAbsent(Long.parseLong(id), HostRef::new);
+  }
+
+  private static ValType valType(String name) {
+    for (ValType t : ValType.values()) {
+      if (t.toString().equals(name)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("unknown value type " + name);
+  }
+
+  /**
+   * Compiles and, in the {@code lazy} mode, translates every function (which is when that mode
+   * validates bodies); returns the error, or null.
+   */
+  private Throwable compileFully(byte[] bytes) {
+    try {
+      Module m = Module.compile(engine, bytes);
+      if (engine.config().compilationMode() == CompilationMode.LAZY) {
+        WasmModule decoded = WasmParser.parse(bytes, profile.executable);
+        for (int i = decoded.importedFunctionCount(); i < decoded.functionCount(); i++) {
+          m.disassemble(Integer.toString(i));
+        }
+      }
+      return null;
+    } catch (WasmException e) {
+      return e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return e; // never allowed: reported as a failure with its class
+    }
+  }
+
+  /** Decodes and validates with the folder's full feature set (SIMD included). */
+  private Throwable decodeAndValidate(byte[] bytes) {
+    try {
+      Validator.validate(WasmParser.parse(bytes, profile.features), profile.features);
+      return null;
+    } catch (WasmException e) {
+      return e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return e;
+    }
+  }
+
+  private static boolean usesSimd(WasmException e) {
+    return e.getMessage() != null && e.getMessage().contains("simd");
+  }
+
+  private byte[] read(Map<?, ?> command) {
+    try {
+      return Files.readAllBytes(file.resolveSibling((String) command.get("filename")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void checkMessage(Map<?, ?> command, String kind, int line, Throwable error) {
+    String text = (String) command.get("text");
+    if (text != null && (error.getMessage() == null || !error.getMessage().contains(text))) {
+      report.messageMismatch(rel, line, kind, text, String.valueOf(error.getMessage()));
+    }
+  }
+
+  private String pass(String kind) {
+    report.pass(executor, mode, profile.name, rel, kind);
+    return null;
+  }
+
+  private String skip(int line, String kind, String reason) {
+    report.skip(executor, mode, profile.name, rel, line, kind, reason);
+    return null;
+  }
+}
