@@ -1,4 +1,4 @@
 /** The {@code wasmj} command line tool. */
 module org.wasmj.cli {
-  requires org.wasmj.validator;
+  requires org.wasmj.exec;
 }
