@@ -141,7 +141,7 @@ public final class InstanceState {
     InstanceState s = new InstanceState(store, module, imports);
     for (int i = m.importedFunctionCount(); i < s.functions.length; i++) {
       int definedIndex = i - m.importedFunctionCount();
-      WasmFunction fn = new WasmFunction(s, definedIndex, module.typeIds[m.functionTypeIndex(i)]);
+      WasmFunction fn = new WasmFunction(s, module.function(definedIndex), module.typeIds[m.functionTypeIndex(i)]);
       store.register(fn);
       s.functions[i] = fn;
     }

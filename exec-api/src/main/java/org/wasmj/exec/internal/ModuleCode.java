@@ -26,10 +26,16 @@ public final class ModuleCode {
   private final Validator validator;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
+  private final FunctionCode[] functions;
   /** Module type index → the engine-wide id of that type. */
   public final int[] typeIds;
   /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
   public volatile Object executorData;
+  /**
+   * Called by the interpreter when a function's {@link FunctionCode#countdown} runs out (a
+   * tiering executor compiles it then); {@code null} when no executor asks.
+   */
+  public volatile java.util.function.Consumer<FunctionCode> tierUp;
 
   /**
    * Compiles {@code module}: validates the module, and then every body now ({@code eager},
@@ -44,6 +50,10 @@ public final class ModuleCode {
     validator.validateModule();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
+    this.functions = new FunctionCode[n];
+    for (int i = 0; i < n; i++) {
+      functions[i] = new FunctionCode(this, i);
+    }
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -73,6 +83,16 @@ public final class ModuleCode {
   /** The features the module was compiled with. */
   public Set<Feature> features() {
     return features;
+  }
+
+  /** Defined function {@code definedIndex}'s shared code. */
+  public FunctionCode function(int definedIndex) {
+    return functions[definedIndex];
+  }
+
+  /** Number of defined functions. */
+  public int functionCount() {
+    return functions.length;
   }
 
   /** True once defined function {@code definedIndex} has been translated. */

@@ -14,6 +14,7 @@ import static org.wasmj.exec.internal.MemoryInstance.store8;
 import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
@@ -110,12 +111,20 @@ final class Interpreter {
 
   /** Runs {@code f} with {@code args}; writes its results. */
   static void invoke(WasmFunction f, long[] args, long[] results) {
+    invoke(f, args, results, 0);
+  }
+
+  /**
+   * Runs {@code f} with {@code args} as if called at call depth {@code depth} (from compiled
+   * code, which counts its own frames); writes its results.
+   */
+  static void invoke(WasmFunction f, long[] args, long[] results, int depth) {
     StoreState store = f.instance.store;
     Stack st = stackOf(store);
     int entryDepth = st.depth;
     int entryTop = st.top;
     try {
-      CompiledFunction c = f.code();
+      CompiledFunction c = f.ir();
       int fp = entryTop;
       long[] s = st.slots;
       if (fp + c.registerCount() > s.length) {
@@ -123,8 +132,9 @@ final class Interpreter {
       }
       System.arraycopy(args, 0, s, fp, args.length);
       java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
-      st.push(entryDepth, -1, fp, null);
-      st.depth = entryDepth + 1;
+      int start = Math.max(entryDepth, depth);
+      st.push(start, -1, fp, null);
+      st.depth = start + 1;
       run(st, f, fp);
       System.arraycopy(st.slots, fp, results, 0, results.length);
     } finally {
@@ -681,11 +691,14 @@ final class Interpreter {
         mem = memoryOf(inst); // the callee may have grown a memory
         continue;
       }
-      if (callee instanceof WasmFunction) {
+      if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
         WasmFunction w = (WasmFunction) callee;
         CompiledFunction c = w.compiled;
         if (c == null) {
-          c = w.code();
+          c = w.ir();
+        }
+        if (--w.code.countdown == 0) {
+          tierUp(w);
         }
         if (base + c.registerCount() > s.length) {
           s = st.grow(base + c.registerCount());
@@ -706,16 +719,17 @@ final class Interpreter {
         }
         continue;
       }
+      // A host function, or one with native code: called with its arguments copied out.
       st.depth = depth;
       st.top = fp + fn.compiled.registerCount();
-      callHost((HostFunction) callee, inst, st, base);
+      callExternal(callee, inst, st, base, depth);
       s = st.slots; // a nested call may have grown the stack
       mem = memoryOf(inst);
       if (next >= 0) {
         pc = next;
         continue;
       }
-      // A host function in tail position: its results are the frame's; return them.
+      // In tail position: its results are the frame's; return them.
       int frame = --depth;
       int returnPc = st.frames[2 * frame];
       if (returnPc < 0) {
@@ -731,11 +745,26 @@ final class Interpreter {
     }
   }
 
-  /** Calls a host function with the arguments at {@code base}; its results go back there. */
-  private static void callHost(HostFunction f, InstanceState caller, Stack st, int base) {
+  /** Asks the module's tiering executor to compile {@code f}, and counts down afresh. */
+  private static void tierUp(WasmFunction f) {
+    java.util.function.Consumer<FunctionCode> hook = f.code.module.tierUp;
+    f.code.countdown = Integer.MAX_VALUE;
+    if (hook != null) {
+      hook.accept(f.code);
+    }
+  }
+
+  /**
+   * Calls a host function or a function with native code, with the arguments at {@code base};
+   * its results go back there.
+   */
+  private static void callExternal(FunctionInstance f, InstanceState caller, Stack st, int base,
+      int depth) {
     long[] args = new long[f.type.paramCount()];
     System.arraycopy(st.slots, base, args, 0, args.length);
-    long[] results = f.call(caller, args);
+    long[] results = f instanceof HostFunction
+        ? ((HostFunction) f).call(caller, args)
+        : ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
     System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
   }
 
