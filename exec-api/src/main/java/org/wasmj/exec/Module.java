@@ -132,6 +132,15 @@ public final class Module {
         + " locals)\n" + f;
   }
 
+  /**
+   * What the engine's executor did with this module's functions so far: for {@code asm}, how
+   * many were compiled to classes and how many run in the interpreter, by reason
+   * ({@code interpreted.tail_call}, {@code interpreted.too_large}…); empty for {@code switch}.
+   */
+  public java.util.Map<String, Integer> executorStatistics() {
+    return engine.executor().statistics(code);
+  }
+
   ModuleCode code() {
     return code;
   }

@@ -16,6 +16,14 @@ public interface Executor {
   default void prepare(ModuleCode module, boolean eager) {}
 
   /**
+   * What the executor did with {@code module}'s functions, e.g. how many it compiled and how
+   * many it left to an interpreter and why; empty if it has nothing to say.
+   */
+  default java.util.Map<String, Integer> statistics(ModuleCode module) {
+    return java.util.Map.of();
+  }
+
+  /**
    * Runs {@code f} to completion.
    *
    * @param args one raw 64-bit slot per parameter

@@ -41,9 +41,11 @@ import org.wasmj.ir.Semantics;
  * GENERATED markers come from the {@code Op} table ({@code DispatchGenerator} in the tests).
  *
  * @implNote Stateless: all state is in the store's {@link Stack}, so one interpreter serves any
- *     number of stores on any threads (one thread per store at a time).
+ *     number of stores on any threads (one thread per store at a time). Public only for the asm
+ *     executor, which runs the functions it does not compile here (the package is exported to it
+ *     alone).
  */
-final class Interpreter {
+public final class Interpreter {
   private static final byte[] NO_MEMORY = new byte[0];
 
   private Interpreter() {}
@@ -110,7 +112,7 @@ final class Interpreter {
   }
 
   /** Runs {@code f} with {@code args}; writes its results. */
-  static void invoke(WasmFunction f, long[] args, long[] results) {
+  public static void invoke(WasmFunction f, long[] args, long[] results) {
     invoke(f, args, results, 0);
   }
 
@@ -118,7 +120,7 @@ final class Interpreter {
    * Runs {@code f} with {@code args} as if called at call depth {@code depth} (from compiled
    * code, which counts its own frames); writes its results.
    */
-  static void invoke(WasmFunction f, long[] args, long[] results, int depth) {
+  public static void invoke(WasmFunction f, long[] args, long[] results, int depth) {
     StoreState store = f.instance.store;
     Stack st = stackOf(store);
     int entryDepth = st.depth;
@@ -218,7 +220,7 @@ final class Interpreter {
           next = pc + 3;
           break;
         case OpCodes.CALL_INDIRECT_XXRR:
-          callee = indirect(inst, code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+          callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
           base = fp + code[pc + 3];
           next = pc + 5;
           break;
@@ -229,7 +231,7 @@ final class Interpreter {
           next = -1;
           break;
         case OpCodes.RETURN_CALL_INDIRECT_XXRR:
-          callee = indirect(inst, code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+          callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
           System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
           base = fp;
           next = -1;
@@ -766,23 +768,6 @@ final class Interpreter {
         ? ((HostFunction) f).call(caller, args)
         : ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
     System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
-  }
-
-  /** The function {@code call_indirect} reaches through {@code table} at {@code index}, type-checked. */
-  private static FunctionInstance indirect(InstanceState inst, int typeIndex, int table, int index) {
-    long[] elements = inst.tables[table].elements;
-    if (index < 0 || index >= elements.length) {
-      throw new TrapException(TrapKind.UNDEFINED_ELEMENT);
-    }
-    long ref = elements[index];
-    if (ref == 0) {
-      throw new TrapException(TrapKind.INDIRECT_CALL_TO_NULL);
-    }
-    FunctionInstance f = inst.store.function(ref);
-    if (f.typeId != inst.typeIds[typeIndex]) {
-      throw new TrapException(TrapKind.BAD_SIGNATURE);
-    }
-    return f;
   }
 
   /**
