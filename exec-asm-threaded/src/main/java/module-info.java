@@ -9,5 +9,6 @@ module org.wasmj.exec.asm {
   requires org.objectweb.asm;
 
   provides org.wasmj.exec.spi.ExecutorProvider with
-      org.wasmj.exec.asm.AsmProvider;
+      org.wasmj.exec.asm.AsmProvider,
+      org.wasmj.exec.asm.TieredProvider;
 }

@@ -24,6 +24,7 @@ public final class ModuleCode {
   private final WasmModule module;
   private final Set<Feature> features;
   private final Validator validator;
+  private final boolean countLoops;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
   private final FunctionCode[] functions;
@@ -40,11 +41,12 @@ public final class ModuleCode {
   /**
    * Compiles {@code module}: validates the module, and then every body now ({@code eager},
    * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
-   * not until each body is first translated.
+   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops.
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
-      boolean validateBodiesNow) {
+      boolean validateBodiesNow, boolean countLoops) {
     this.module = module;
+    this.countLoops = countLoops;
     this.features = Set.copyOf(features);
     this.validator = new Validator(module, features);
     validator.validateModule();
@@ -63,7 +65,7 @@ public final class ModuleCode {
     }
     if (eager) {
       FunctionValidator bodies = validator.functionValidator();
-      Translator translator = new Translator();
+      Translator translator = new Translator(countLoops);
       for (int i = 0; i < n; i++) {
         code.set(i, translator.translate(bodies, i));
       }
@@ -112,7 +114,7 @@ public final class ModuleCode {
     synchronized (locks[definedIndex % LOCK_STRIPES]) {
       c = code.get(definedIndex);
       if (c == null) {
-        c = new Translator().translate(validator.functionValidator(), definedIndex);
+        c = new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
         code.set(definedIndex, c);
       }
       return c;

@@ -12,6 +12,11 @@ import org.wasmj.exec.internal.WasmFunction;
  *     {@code ExhaustionException("call stack exhausted")}, never a {@code StackOverflowError}.
  */
 public interface Executor {
+  /** True if the IR should count loop iterations ({@code COUNT_LOOP}) for this executor to tier up. */
+  default boolean countsLoops() {
+    return false;
+  }
+
   /** Called once when a module is compiled, after eager translation; may prepare code ahead. */
   default void prepare(ModuleCode module, boolean eager) {}
 

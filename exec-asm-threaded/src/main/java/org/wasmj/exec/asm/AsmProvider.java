@@ -1,11 +1,6 @@
 package org.wasmj.exec.asm;
 
-import org.wasmj.ExhaustionException;
 import org.wasmj.exec.Config;
-import org.wasmj.exec.internal.ModuleCode;
-import org.wasmj.exec.internal.NativeCode;
-import org.wasmj.exec.internal.WasmFunction;
-import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.exec.spi.Executor;
 import org.wasmj.exec.spi.ExecutorProvider;
 
@@ -33,39 +28,6 @@ public final class AsmProvider implements ExecutorProvider {
 
   @Override
   public Executor create(Config config) {
-    return AsmExecutor.INSTANCE;
-  }
-
-  /** Compiles eagerly or on first call, then calls generated code. */
-  enum AsmExecutor implements Executor {
-    INSTANCE;
-
-    @Override
-    public void prepare(ModuleCode module, boolean eager) {
-      AsmModule m = AsmModule.of(module);
-      if (eager) {
-        m.generateAll();
-      }
-    }
-
-    @Override
-    public java.util.Map<String, Integer> statistics(ModuleCode module) {
-      return AsmModule.of(module).statistics();
-    }
-
-    @Override
-    public void invoke(WasmFunction f, long[] args, long[] results) {
-      try {
-        NativeCode code = AsmModule.nativeCode(f.code);
-        if (code == null) {
-          Interpreter.invoke(f, args, results);
-          return;
-        }
-        long[] r = code.call(f.instance, args, 0);
-        System.arraycopy(r, 0, results, 0, results.length);
-      } catch (StackOverflowError e) { // the JVM stack ran out before maxCallDepth
-        throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
-      }
-    }
+    return new AsmExecutor(false, 0);
   }
 }

@@ -124,6 +124,7 @@ final class Emitters {
       c.boxRegisters(c.code()[pc + 1], c.code()[pc + 2]);
       c.mv().visitInsn(ARETURN);
     });
+    EMITTERS.put(Op.COUNT_LOOP, (c, pc) -> {}); // compiled code does not tier
     EMITTERS.put(Op.BR_T, (c, pc) -> c.mv().visitJumpInsn(GOTO, c.label(c.code()[pc + 1])));
     EMITTERS.put(Op.BR_EQZ_RT, (c, pc) -> {
       c.loadI(c.code()[pc + 1]);

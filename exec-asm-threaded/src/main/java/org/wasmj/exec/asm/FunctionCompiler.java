@@ -43,6 +43,10 @@ final class FunctionCompiler {
   static final String GLOBAL = "org/wasmj/exec/internal/GlobalInstance";
   static final String FUNCTION = "org/wasmj/exec/internal/FunctionInstance";
   static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+  /** The bootstrap of tiered call sites: {@code Rt.linkCall}. */
+  private static final org.objectweb.asm.Handle LINK_CALL = new org.objectweb.asm.Handle(H_INVOKESTATIC,
+      RT, "linkCall", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+          + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
   /** The most bytecode HotSpot compiles in one method (HugeMethodLimit). */
   static final int HUGE_METHOD_LIMIT = 8000;
 
@@ -75,7 +79,12 @@ final class FunctionCompiler {
   private Label outOfBounds;
   private final boolean hasMemory;
 
-  FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir) {
+  /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
+  private final boolean mutableCalls;
+
+  FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir,
+      boolean mutableCalls) {
+    this.mutableCalls = mutableCalls;
     this.module = module;
     this.className = className;
     this.definedIndex = definedIndex;
@@ -100,6 +109,11 @@ final class FunctionCompiler {
       }
     }
     return new Result(generate(true), reason);
+  }
+
+  /** A class whose {@code invoke} runs the function in the interpreter. */
+  byte[] stub() {
+    return generate(true);
   }
 
   private Fallback fallbackReason() {
@@ -548,8 +562,13 @@ final class FunctionCompiler {
       mv.visitVarInsn(ILOAD, depthSlot);
       mv.visitInsn(ICONST_1);
       mv.visitInsn(IADD);
-      mv.visitMethodInsn(INVOKESTATIC, ModuleClassLoader.internalName(funcIndex - imported),
-          "invoke", descriptor(t), false);
+      if (mutableCalls) {
+        mv.visitInvokeDynamicInsn("call", descriptor(t), LINK_CALL, funcIndex - imported);
+      } else {
+        mv.visitMethodInsn(INVOKESTATIC,
+            ModuleClassLoader.internalName(ModuleClassLoader.ENTRY, funcIndex - imported),
+            "invoke", descriptor(t), false);
+      }
       if (t.resultCount() == 1) {
         if (isInt(t.result(0))) {
           storeI(base);

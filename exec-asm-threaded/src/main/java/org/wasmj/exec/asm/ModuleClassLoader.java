@@ -13,25 +13,28 @@ final class ModuleClassLoader extends ClassLoader {
     registerAsParallelCapable();
   }
 
-  /** Binary-name prefix of generated classes: function {@code k} is {@code wasmj.gen.F<k>}. */
-  private static final String PREFIX = "wasmj.gen.F";
+  /** Kind of class: a function's entry, {@code F<k>}. */
+  static final String ENTRY = "F";
+  /** Kind of class: a function's compiled code made by tiering, {@code C<k>}. */
+  static final String COMPILED = "C";
+  private static final String PACKAGE = "wasmj.gen.";
 
-  private final AsmModule module;
+  final AsmModule module;
 
   ModuleClassLoader(AsmModule module, ClassLoader parent) {
     super("wasmj-module", parent);
     this.module = module;
   }
 
-  /** The internal name of defined function {@code k}'s class. */
-  static String internalName(int definedIndex) {
-    return PREFIX.replace('.', '/') + definedIndex;
+  /** The internal name of defined function {@code k}'s class of {@code kind}. */
+  static String internalName(String kind, int definedIndex) {
+    return (PACKAGE + kind + definedIndex).replace('.', '/');
   }
 
-  /** Defined function {@code k}'s class, generated now if needed. */
-  Class<?> functionClass(int definedIndex) {
+  /** Defined function {@code k}'s class of {@code kind}, generated now if needed. */
+  Class<?> functionClass(String kind, int definedIndex) {
     try {
-      return loadClass(PREFIX + definedIndex);
+      return loadClass(PACKAGE + kind + definedIndex);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }
@@ -39,21 +42,22 @@ final class ModuleClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    if (!name.startsWith(PREFIX)) {
+    if (!name.startsWith(PACKAGE) || name.length() < PACKAGE.length() + 2) {
       throw new ClassNotFoundException(name);
     }
+    String kind = name.substring(PACKAGE.length(), PACKAGE.length() + 1);
     int k;
     try {
-      k = Integer.parseInt(name.substring(PREFIX.length()));
+      k = Integer.parseInt(name.substring(PACKAGE.length() + 1));
     } catch (NumberFormatException e) {
       throw new ClassNotFoundException(name);
     }
-    if (k < 0 || k >= module.code.functionCount()) {
+    if (!(kind.equals(ENTRY) || kind.equals(COMPILED)) || k < 0 || k >= module.code.functionCount()) {
       throw new ClassNotFoundException(name);
     }
-    byte[] bytes = module.generate(k);
+    byte[] bytes = module.generate(kind, k);
     Class<?> c = defineClass(name, bytes, 0, bytes.length);
-    module.defined(k, c);
+    module.defined(kind, k, c);
     return c;
   }
 }

@@ -193,6 +193,12 @@ public final class Interpreter {
           System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
           callee = null;
           break;
+        case OpCodes.COUNT_LOOP:
+          if (--fn.code.countdown == 0) {
+            tierUp(fn);
+          }
+          pc++;
+          continue;
         case OpCodes.BR_T:
           pc = code[pc + 1];
           continue;

@@ -1,12 +1,15 @@
 package org.wasmj.exec.asm.rt;
 
+import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.exec.asm.AsmModule;
+import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
@@ -64,13 +67,34 @@ public final class Rt {
     return invoke(inst, inst.indirect(typeIndex, table, index), args, depth);
   }
 
-  /** Runs defined function {@code definedIndex} of {@code inst} in the interpreter. */
+  /**
+   * Runs defined function {@code definedIndex} of {@code inst} in the interpreter: an interpreter
+   * stub's body. Under tiering the call counts, and once the function is compiled, runs that.
+   */
   public static long[] interpret(InstanceState inst, int definedIndex, long[] args, int depth) {
     WasmFunction f = (WasmFunction)
         inst.functions[inst.module.module().importedFunctionCount() + definedIndex];
+    FunctionCode fc = f.code;
+    if (--fc.countdown == 0) {
+      fc.countdown = Integer.MAX_VALUE;
+      java.util.function.Consumer<FunctionCode> tierUp = fc.module.tierUp;
+      if (tierUp != null) {
+        tierUp.accept(fc);
+      }
+    }
+    NativeCode compiled = fc.nativeCode;
+    if (compiled != null) {
+      return compiled.call(inst, args, depth - 1);
+    }
     long[] results = new long[f.type.resultCount()];
     Interpreter.invoke(f, args, results, depth);
     return results;
+  }
+
+  /** Bootstrap of a tiered call site: the callee's call site, which tiering re-points. */
+  public static CallSite linkCall(MethodHandles.Lookup caller, String name, MethodType type,
+      int definedIndex) {
+    return AsmModule.callSite(caller.lookupClass(), definedIndex);
   }
 
   /** Calls {@code f} from {@code caller}'s code at {@code depth}. */
