@@ -38,6 +38,7 @@ public final class AsmModule {
   private final byte[] state;
   private final MutableCallSite[] callSites;
   private final AtomicInteger compiled = new AtomicInteger();
+  private final AtomicInteger split = new AtomicInteger();
   private final Map<Fallback, AtomicInteger> fallbacks = new EnumMap<>(Fallback.class);
 
   private AsmModule(ModuleCode code, boolean tiered) {
@@ -118,6 +119,9 @@ public final class AsmModule {
       state[k] = INTERPRETED;
     } else {
       compiled.incrementAndGet();
+      if (r.chunks() > 1) {
+        split.incrementAndGet();
+      }
       state[k] = COMPILED;
     }
     return r.bytes();
@@ -167,6 +171,7 @@ public final class AsmModule {
   Map<String, Integer> statistics() {
     Map<String, Integer> s = new LinkedHashMap<>();
     s.put("compiled", compiled.get());
+    s.put("compiled.split", split.get());
     fallbacks.forEach((reason, n) -> s.put("interpreted." + reason.name().toLowerCase(), n.get()));
     int notYet = 0;
     for (byte b : state) {

@@ -110,20 +110,9 @@ final class Emitters {
       c.mv().visitMethodInsn(INVOKESTATIC, RT, "trap", "(I)Lorg/wasmj/TrapException;", false);
       c.mv().visitInsn(ATHROW);
     });
-    EMITTERS.put(Op.RETURN, (c, pc) -> c.mv().visitInsn(RETURN));
-    EMITTERS.put(Op.RETURN_R, (c, pc) -> {
-      if (isInt(c.type.result(0))) {
-        c.loadI(c.code()[pc + 1]);
-        c.mv().visitInsn(IRETURN);
-      } else {
-        c.loadL(c.code()[pc + 1]);
-        c.mv().visitInsn(LRETURN);
-      }
-    });
-    EMITTERS.put(Op.RETURN_SPAN_RI, (c, pc) -> {
-      c.boxRegisters(c.code()[pc + 1], c.code()[pc + 2]);
-      c.mv().visitInsn(ARETURN);
-    });
+    EMITTERS.put(Op.RETURN, (c, pc) -> c.returnVoid());
+    EMITTERS.put(Op.RETURN_R, (c, pc) -> c.returnValue(c.code()[pc + 1]));
+    EMITTERS.put(Op.RETURN_SPAN_RI, (c, pc) -> c.returnSpan(c.code()[pc + 1], c.code()[pc + 2]));
     EMITTERS.put(Op.COUNT_LOOP, (c, pc) -> {}); // compiled code does not tier
     EMITTERS.put(Op.BR_T, (c, pc) -> c.mv().visitJumpInsn(GOTO, c.label(c.code()[pc + 1])));
     EMITTERS.put(Op.BR_EQZ_RT, (c, pc) -> {

@@ -10,6 +10,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Op;
 import org.wasmj.ir.OpCodes;
+import java.util.List;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
@@ -30,6 +31,14 @@ import org.wasmj.parser.WasmModule;
  * module's own functions are {@code invokestatic}s of their classes, which the module's class
  * loader generates on first resolution. Numeric ops that are one JVM instruction are emitted
  * inline ({@link Emitters}); the others call {@code Semantics}, the same code the interpreter runs.
+ *
+ * <p>A function whose method would exceed HotSpot's 8,000-byte limit is <em>split</em>: its
+ * registers live in a {@code long[]} frame, and its code in several static methods ("chunks")
+ * of consecutive instructions, cut preferably outside loops. A chunk copies the registers it
+ * uses into locals on entry and the ones it writes back on exit, so inside a chunk the code is as
+ * above; a branch out of the chunk returns the id of the entry point it leads to, and
+ * {@code invoke} calls the chunk holding that entry. Only functions with tail calls, or
+ * with a single instruction too large for a method, are left to the interpreter ({@link Fallback}).
  *
  * @implNote Not thread-safe; one per class generation.
  */
@@ -54,20 +63,30 @@ final class FunctionCompiler {
   enum Fallback {
     /** It makes tail calls, which the JVM cannot; the interpreter's are proper. */
     TAIL_CALL,
-    /** It has more registers than a JVM method has locals. */
-    TOO_MANY_REGISTERS,
-    /** Its method would exceed 8,000 bytes of bytecode, which HotSpot never compiles. */
+    /** Even split into chunks, a method would exceed 8,000 bytes (one huge instruction). */
     TOO_LARGE,
   }
 
-  /** The outcome: a class of generated code, or a stub that calls the interpreter. */
-  record Result(byte[] bytes, Fallback fallback) {}
+  /**
+   * The outcome: a class of generated code ({@code chunks} methods; 1 unless split), or a stub
+   * that calls the interpreter ({@code fallback} says why).
+   */
+  record Result(byte[] bytes, Fallback fallback, int chunks) {}
+
+  /** Estimated bytecode per chunk when splitting (well under the limit: the estimate is rough). */
+  private static final int CHUNK_BUDGET = 5000;
+
+  /**
+   * Tests set this to split every function into chunks of this budget, so that the split form
+   * runs the whole spec suite and the differential tests; 0 in production.
+   */
+  static volatile int forcedChunkBudget;
 
   final WasmModule module;
   final FuncType type;
   private final String className;
   private final int definedIndex;
-  private final CompiledFunction ir;
+  final CompiledFunction ir;
   private final int[] code;
   private MethodVisitor mv;
   int depthSlot;
@@ -75,6 +94,15 @@ final class FunctionCompiler {
   private int memSlot;
   private int tmpSlot;
   private int regBase;
+  /** Register → its JVM local slot (split mode: only the chunk's registers have one). */
+  private int[] slots;
+  /** Split mode: the chunk being emitted ({@code [from, to)}), its written registers, its exits. */
+  private int chunkFrom;
+  private int chunkTo;
+  private int[] written;
+  private java.util.Map<Integer, Label> exits;
+  private int[] entryIds; // pc → global entry id, or -1
+  private int regsSlot; // split mode: the long[] frame
   private Label[] labels;
   private Label outOfBounds;
   private final boolean hasMemory;
@@ -96,42 +124,72 @@ final class FunctionCompiler {
 
   /** The class for the function, or a stub calling the interpreter and the reason. */
   Result compile() {
-    Fallback reason = fallbackReason();
-    if (reason == null) {
+    if (hasTailCalls()) {
+      return new Result(generate(Mode.STUB, null), Fallback.TAIL_CALL, 0);
+    }
+    int forced = forcedChunkBudget;
+    if (forced > 0) {
       try {
-        byte[] bytes = generate(false);
-        if (codeLength <= HUGE_METHOD_LIMIT) {
-          return new Result(bytes, null);
-        }
-        reason = Fallback.TOO_LARGE;
+        List<int[]> chunks = Chunks.plan(this, forced);
+        return new Result(generate(Mode.SPLIT, chunks), null, chunks.size());
       } catch (MethodTooLargeException | ClassTooLargeException e) {
-        reason = Fallback.TOO_LARGE;
+        // too many chunks for one class: compile as usual
       }
     }
-    return new Result(generate(true), reason);
+    if (paramSlots(type) + 8 + 2L * ir.registerCount() <= 65535) {
+      try {
+        byte[] bytes = generate(Mode.WHOLE, null);
+        if (largestMethod <= HUGE_METHOD_LIMIT) {
+          return new Result(bytes, null, 1);
+        }
+      } catch (MethodTooLargeException | ClassTooLargeException e) {
+        // split below
+      }
+    }
+    for (int budget = CHUNK_BUDGET; budget >= 250; budget /= 2) {
+      List<int[]> chunks = Chunks.plan(this, budget);
+      if (chunks == null) {
+        break;
+      }
+      try {
+        byte[] bytes = generate(Mode.SPLIT, chunks);
+        if (largestMethod <= HUGE_METHOD_LIMIT) {
+          return new Result(bytes, null, chunks.size());
+        }
+      } catch (MethodTooLargeException | ClassTooLargeException e) {
+        // smaller chunks
+      }
+    }
+    return new Result(generate(Mode.STUB, null), Fallback.TOO_LARGE, 0);
   }
 
   /** A class whose {@code invoke} runs the function in the interpreter. */
   byte[] stub() {
-    return generate(true);
+    return generate(Mode.STUB, null);
   }
 
-  private Fallback fallbackReason() {
+  private boolean hasTailCalls() {
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       int op = code[pc];
       if (op == OpCodes.RETURN_CALL_XR || op == OpCodes.RETURN_CALL_INDIRECT_XXRR) {
-        return Fallback.TAIL_CALL;
+        return true;
       }
     }
-    if (paramSlots(type) + 8 + 2L * ir.registerCount() > 65535) {
-      return Fallback.TOO_MANY_REGISTERS;
-    }
-    return null;
+    return false;
   }
 
-  private int codeLength;
+  /** How {@code invoke} is made: the whole function in it, split into chunks, or an interpreter stub. */
+  private enum Mode {
+    WHOLE,
+    SPLIT,
+    STUB
+  }
 
-  private byte[] generate(boolean stub) {
+  /** Bytecode length of the largest method generated last. */
+  private int largestMethod;
+
+  private byte[] generate(Mode mode, List<int[]> chunks) {
+    largestMethod = 0;
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
       @Override
       protected String getCommonSuperClass(String a, String b) {
@@ -150,18 +208,35 @@ final class FunctionCompiler {
     bridge(cw);
     mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type), null, null);
     mv.visitCode();
-    if (stub) {
-      stubBody();
-    } else {
-      body();
+    switch (mode) {
+      case STUB:
+        stubBody();
+        break;
+      case WHOLE:
+        body();
+        break;
+      default:
+        driver(chunks);
     }
+    endMethod();
+    if (mode == Mode.SPLIT) {
+      for (int k = 0; k < chunks.size(); k++) {
+        mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC, null, null);
+        mv.visitCode();
+        chunk(chunks, k);
+        endMethod();
+      }
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private void endMethod() {
     Label end = new Label();
     mv.visitLabel(end);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-    codeLength = end.getOffset();
-    cw.visitEnd();
-    return cw.toByteArray();
+    largestMethod = Math.max(largestMethod, end.getOffset());
   }
 
   // ---- calling conventions ----
@@ -288,12 +363,19 @@ final class FunctionCompiler {
   // ---- the function body ----
 
   private void body() {
+    regsSlot = -1;
     int params = paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     memSlot = params + 2;
     tmpSlot = params + 3;
     regBase = params + 4;
+    slots = new int[ir.registerCount()];
+    for (int r = 0; r < slots.length; r++) {
+      slots[r] = regBase + 2 * r;
+    }
+    chunkFrom = 0;
+    chunkTo = code.length;
     labels = new Label[code.length + 1];
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       for (int target : targets(pc)) {
@@ -307,16 +389,7 @@ final class FunctionCompiler {
     Label handler = new Label();
     mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
-    // Too deep? Then call stack exhausted, before anything else.
-    Label deepEnough = new Label();
-    mv.visitVarInsn(ILOAD, depthSlot);
-    mv.visitVarInsn(ALOAD, instSlot);
-    mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "Lorg/wasmj/exec/internal/StoreState;");
-    mv.visitFieldInsn(GETFIELD, "org/wasmj/exec/internal/StoreState", "maxCallDepth", "I");
-    mv.visitJumpInsn(IF_ICMPLE, deepEnough);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "()Lorg/wasmj/ExhaustionException;", false);
-    mv.visitInsn(ATHROW);
-    mv.visitLabel(deepEnough);
+    checkDepth();
     // Parameters into their registers, every other register zeroed.
     int slot = 0;
     for (int i = 0; i < type.paramCount(); i++) {
@@ -346,6 +419,11 @@ final class FunctionCompiler {
     if (labels[code.length] != null) {
       mv.visitLabel(labels[code.length]);
     }
+    endOfBody(end, handler);
+  }
+
+  /** The shared out-of-bounds trap, then the handler turning array bound failures into it. */
+  private void endOfBody(Label end, Label handler) {
     mv.visitLabel(outOfBounds);
     mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
     mv.visitInsn(ATHROW);
@@ -356,8 +434,212 @@ final class FunctionCompiler {
     mv.visitInsn(ATHROW);
   }
 
+  // ---- split functions ----
+
+  /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
+  private static final String CHUNK_DESC = "([J" + INSTANCE_DESC + "II)I";
+
+  /** Gives every entry point (chunk starts, targets of branches between chunks) an id, in chunk order. */
+  private int[] assignEntries(List<int[]> chunks) {
+    entryIds = new int[code.length + 1];
+    java.util.Arrays.fill(entryIds, -1);
+    boolean[] entry = new boolean[code.length + 1];
+    for (int[] c : chunks) {
+      entry[c[0]] = true;
+    }
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      int k = chunkOf(chunks, pc);
+      for (int t : targets(pc)) {
+        if (chunkOf(chunks, t) != k) {
+          entry[t] = true;
+        }
+      }
+    }
+    int[] chunkOfEntry = new int[code.length + 1];
+    int id = 0;
+    for (int k = 0; k < chunks.size(); k++) {
+      for (int pc = chunks.get(k)[0]; pc < chunks.get(k)[1]; pc++) {
+        if (entry[pc]) {
+          chunkOfEntry[id] = k;
+          entryIds[pc] = id++;
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(chunkOfEntry, id);
+  }
+
+  private static int chunkOf(List<int[]> chunks, int pc) {
+    for (int k = 0; k < chunks.size(); k++) {
+      if (pc < chunks.get(k)[1]) {
+        return k;
+      }
+    }
+    return chunks.size() - 1;
+  }
+
+  /** {@code invoke} of a split function: a frame, then chunk after chunk until one returns. */
+  private void driver(List<int[]> chunks) {
+    int[] chunkOfEntry = assignEntries(chunks);
+    int params = paramSlots(type);
+    instSlot = params;
+    depthSlot = params + 1;
+    int frame = params + 2;
+    int entry = params + 3;
+    checkDepth();
+    pushInt(ir.registerCount());
+    mv.visitIntInsn(NEWARRAY, T_LONG);
+    mv.visitVarInsn(ASTORE, frame);
+    int slot = 0;
+    for (int i = 0; i < type.paramCount(); i++) {
+      mv.visitVarInsn(ALOAD, frame);
+      pushInt(i);
+      if (isInt(type.param(i))) {
+        mv.visitVarInsn(ILOAD, slot++);
+        mv.visitInsn(I2L);
+      } else {
+        mv.visitVarInsn(LLOAD, slot);
+        slot += 2;
+      }
+      mv.visitInsn(LASTORE);
+    }
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, entry);
+    Label loop = new Label();
+    Label done = new Label();
+    Label[] calls = new Label[chunks.size()];
+    for (int k = 0; k < calls.length; k++) {
+      calls[k] = new Label();
+    }
+    Label[] byEntry = new Label[chunkOfEntry.length];
+    for (int e = 0; e < byEntry.length; e++) {
+      byEntry[e] = calls[chunkOfEntry[e]];
+    }
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, entry);
+    mv.visitTableSwitchInsn(0, byEntry.length - 1, done, byEntry); // -1 (returned): done
+    for (int k = 0; k < calls.length; k++) {
+      mv.visitLabel(calls[k]);
+      mv.visitVarInsn(ALOAD, frame);
+      mv.visitVarInsn(ALOAD, instSlot);
+      mv.visitVarInsn(ILOAD, depthSlot);
+      mv.visitVarInsn(ILOAD, entry);
+      mv.visitMethodInsn(INVOKESTATIC, className, "c" + k, CHUNK_DESC, false);
+      mv.visitVarInsn(ISTORE, entry);
+      mv.visitJumpInsn(GOTO, loop);
+    }
+    mv.visitLabel(done);
+    if (type.resultCount() == 0) {
+      mv.visitInsn(RETURN);
+      return;
+    }
+    mv.visitVarInsn(ALOAD, frame);
+    if (type.resultCount() == 1) {
+      mv.visitInsn(ICONST_0);
+      mv.visitInsn(LALOAD);
+      if (isInt(type.result(0))) {
+        mv.visitInsn(L2I);
+        mv.visitInsn(IRETURN);
+      } else {
+        mv.visitInsn(LRETURN);
+      }
+    } else {
+      pushInt(type.resultCount());
+      mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+      mv.visitInsn(ARETURN);
+    }
+  }
+
+  /** Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. */
+  private void chunk(List<int[]> chunks, int k) {
+    chunkFrom = chunks.get(k)[0];
+    chunkTo = chunks.get(k)[1];
+    regsSlot = 0;
+    instSlot = 1;
+    depthSlot = 2;
+    int entrySlot = 3;
+    memSlot = 4;
+    tmpSlot = 5;
+    regBase = 6;
+    java.util.BitSet read = new java.util.BitSet();
+    java.util.BitSet write = new java.util.BitSet();
+    for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
+      Chunks.operands(this, pc, read, write);
+    }
+    java.util.BitSet used = (java.util.BitSet) read.clone();
+    used.or(write);
+    slots = new int[ir.registerCount()];
+    java.util.Arrays.fill(slots, -1);
+    int n = 0;
+    for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
+      slots[r] = regBase + 2 * n++;
+    }
+    written = write.stream().toArray();
+    labels = new Label[code.length + 1];
+    exits = new java.util.TreeMap<>();
+    java.util.List<Integer> entries = new java.util.ArrayList<>();
+    for (int pc = chunkFrom; pc < chunkTo; pc++) {
+      if (entryIds[pc] >= 0) {
+        entries.add(pc);
+        labels[pc] = new Label();
+      }
+    }
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      for (int t : targets(pc)) {
+        if (t >= chunkFrom && t < chunkTo && labels[t] == null) {
+          labels[t] = new Label();
+        }
+      }
+    }
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
+    outOfBounds = new Label();
+    reloadMemory();
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
+      mv.visitVarInsn(ALOAD, regsSlot);
+      pushInt(r);
+      mv.visitInsn(LALOAD);
+      mv.visitVarInsn(LSTORE, slots[r]);
+    }
+    mv.visitLabel(start);
+    if (entries.size() > 1) {
+      Label[] to = new Label[entries.size()];
+      for (int i = 0; i < to.length; i++) {
+        to[i] = labels[entries.get(i)];
+      }
+      mv.visitVarInsn(ILOAD, entrySlot);
+      int first = entryIds[entries.get(0)];
+      mv.visitTableSwitchInsn(first, first + to.length - 1, to[0], to);
+    }
+    for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
+      if (labels[pc] != null) {
+        mv.visitLabel(labels[pc]);
+      }
+      instruction(pc);
+    }
+    if (chunkTo < code.length) {
+      mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
+    }
+    // Copy label keys first: emitting an exit does not create new ones.
+    for (java.util.Map.Entry<Integer, Label> exit : new java.util.TreeMap<>(exits).entrySet()) {
+      mv.visitLabel(exit.getValue());
+      for (int r : written) {
+        mv.visitVarInsn(ALOAD, regsSlot);
+        pushInt(r);
+        mv.visitVarInsn(LLOAD, slots[r]);
+        mv.visitInsn(LASTORE);
+      }
+      pushInt(entryIds[exit.getKey()]);
+      mv.visitInsn(IRETURN);
+    }
+    endOfBody(end, handler);
+  }
+
   /** Branch targets of the instruction at {@code pc}. */
-  private int[] targets(int pc) {
+  int[] targets(int pc) {
     Op op = Op.of(code[pc]);
     if (op == Op.BR_TABLE_RI) {
       int[] t = new int[code[pc + 2]];
@@ -370,7 +652,20 @@ final class FunctionCompiler {
   }
 
   private int reg(int r) {
-    return regBase + 2 * r;
+    return slots[r];
+  }
+
+  /** Too deep? Then {@code call stack exhausted}, before anything else. */
+  private void checkDepth() {
+    Label deepEnough = new Label();
+    mv.visitVarInsn(ILOAD, depthSlot);
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "Lorg/wasmj/exec/internal/StoreState;");
+    mv.visitFieldInsn(GETFIELD, "org/wasmj/exec/internal/StoreState", "maxCallDepth", "I");
+    mv.visitJumpInsn(IF_ICMPLE, deepEnough);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "()Lorg/wasmj/ExhaustionException;", false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(deepEnough);
   }
 
   void loadL(int r) {
@@ -419,8 +714,54 @@ final class FunctionCompiler {
     return mv;
   }
 
+  /** Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk. */
   Label label(int pc) {
-    return labels[pc];
+    if (pc >= chunkFrom && pc < chunkTo) {
+      return labels[pc];
+    }
+    return exits.computeIfAbsent(pc, t -> new Label());
+  }
+
+  /** {@code return} with no value. */
+  void returnVoid() {
+    if (regsSlot < 0) {
+      mv.visitInsn(RETURN);
+    } else {
+      mv.visitInsn(ICONST_M1);
+      mv.visitInsn(IRETURN);
+    }
+  }
+
+  /** {@code return} of the function's one result, in register {@code r}. */
+  void returnValue(int r) {
+    if (regsSlot < 0) {
+      if (isInt(type.result(0))) {
+        loadI(r);
+        mv.visitInsn(IRETURN);
+      } else {
+        loadL(r);
+        mv.visitInsn(LRETURN);
+      }
+    } else {
+      returnSpan(r, 1);
+    }
+  }
+
+  /** {@code return} of {@code n} results from registers {@code first ..}. */
+  void returnSpan(int first, int n) {
+    if (regsSlot < 0) {
+      boxRegisters(first, n);
+      mv.visitInsn(ARETURN);
+      return;
+    }
+    for (int i = 0; i < n; i++) { // results go to frame[0 ..]; the locals hold the values
+      mv.visitVarInsn(ALOAD, regsSlot);
+      pushInt(i);
+      loadL(first + i);
+      mv.visitInsn(LASTORE);
+    }
+    mv.visitInsn(ICONST_M1);
+    mv.visitInsn(IRETURN);
   }
 
   void reloadMemory() {

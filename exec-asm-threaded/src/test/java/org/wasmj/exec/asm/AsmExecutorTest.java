@@ -73,15 +73,29 @@ class AsmExecutorTest {
   }
 
   @Test
-  void aFunctionTooLargeForTheJitRunsInTheInterpreterAndIsCounted() {
+  void aFunctionTooLargeForOneMethodIsSplitAndCounted() {
     Engine engine = new Engine(Config.defaults().withExecutor("asm"));
     Module module = Module.compile(engine, bigFunction(3000));
     Instance instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
     assertEquals(3005, instance.getTypedFunc("big", I32, I32).callI32(5));
     assertEquals(10, instance.getTypedFunc("small", I32, I32).callI32(5));
     Map<String, Integer> stats = module.executorStatistics();
-    assertEquals(1, stats.get("interpreted.too_large"), stats.toString());
-    assertEquals(1, stats.get("compiled"), stats.toString());
+    assertEquals(2, stats.get("compiled"), stats.toString());
+    assertEquals(1, stats.get("compiled.split"), stats.toString());
+    assertEquals(0, stats.get("interpreted.too_large"), stats.toString());
+  }
+
+  @Test
+  void aFunctionWithTailCallsRunsInTheInterpreterAndIsCounted() {
+    // loop(n) = n == 0 ? 0 : return_call loop(n - 1)
+    byte[] wasm = new ModuleBuilder().func("loop", 1, 1,
+        0x20, 0, 0x45, 0x04, 0x40, 0x41, 0, 0x0F, 0x0B, 0x20, 0, 0x41, 1, 0x6B, 0x12, 0).build();
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    Module module = Module.compile(engine, wasm);
+    TypedFunc loop = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module)
+        .getTypedFunc("loop", I32, I32);
+    assertEquals(0, loop.callI32(1_000_000)); // a million tail calls, constant stack
+    assertEquals(1, module.executorStatistics().get("interpreted.tail_call"));
   }
 
   @Test

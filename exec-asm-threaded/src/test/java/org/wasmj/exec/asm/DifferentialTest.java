@@ -79,8 +79,8 @@ class DifferentialTest {
       generated++;
       String first = null;
       String firstName = null;
-      for (Map.Entry<String, Config> e : CONFIGS.entrySet()) {
-        String t = Transcript.of(wasm, e.getValue());
+      for (Map.Entry<String, Config> e : withSplit(CONFIGS).entrySet()) {
+        String t = transcript(wasm, e);
         if (first == null) {
           first = t;
           firstName = e.getKey();
@@ -94,16 +94,38 @@ class DifferentialTest {
       }
     }
     System.out.printf("differential: %d modules generated, %d export calls compared on %d"
-        + " configurations, %d disagreements%n", generated, functionsCalled, CONFIGS.size(),
+        + " configurations, %d disagreements%n", generated, functionsCalled, CONFIGS.size() + 1,
         failures.size());
     assertEquals(List.of(), failures);
     assertTrue(generated >= count * 9 / 10, "wasm-opt generated only " + generated + " modules");
   }
 
+  /** The configurations plus {@code asm} with every function split into small chunks. */
+  static Map<String, Config> withSplit(Map<String, Config> configs) {
+    Map<String, Config> all = new LinkedHashMap<>(configs);
+    all.put(SPLIT, Config.defaults().withExecutor("asm"));
+    return all;
+  }
+
+  private static final String SPLIT = "asm split into chunks of ~60 bytes";
+
+  /** A transcript; the split configuration forces the compiler to split every function. */
+  static String transcript(byte[] wasm, Map.Entry<String, Config> config) {
+    if (!config.getKey().equals(SPLIT)) {
+      return Transcript.of(wasm, config.getValue());
+    }
+    FunctionCompiler.forcedChunkBudget = 60;
+    try {
+      return Transcript.of(wasm, config.getValue());
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
   private static void assertAgree(String name, byte[] wasm) {
     String first = null;
-    for (Map.Entry<String, Config> e : CONFIGS.entrySet()) {
-      String t = Transcript.of(wasm, e.getValue());
+    for (Map.Entry<String, Config> e : withSplit(CONFIGS).entrySet()) {
+      String t = transcript(wasm, e);
       if (first == null) {
         first = t;
       } else {

@@ -23,8 +23,8 @@ import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 
 /**
- * Every class the compiler generates — compiled code and interpreter stubs, with direct and with
- * tiered calls — passes ASM's {@link CheckClassAdapter} (structure and bytecode verification),
+ * Every class the compiler generates — compiled code (whole and split into chunks) and
+ * interpreter stubs, with direct and with tiered calls — passes ASM's {@link CheckClassAdapter} (structure and bytecode verification),
  * over every function of the spec suite's valid modules, the examples and the bench modules.
  */
 class GeneratedClassesTest {
@@ -57,7 +57,14 @@ class GeneratedClassesTest {
         for (boolean tiered : new boolean[] {false, true}) {
           FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k,
               code.compiled(k), tiered);
-          for (byte[] bytes : List.of(c.compile().bytes(), c.stub())) {
+          FunctionCompiler.forcedChunkBudget = 100;
+          byte[] split;
+          try {
+            split = c.compile().bytes();
+          } finally {
+            FunctionCompiler.forcedChunkBudget = 0;
+          }
+          for (byte[] bytes : List.of(c.compile().bytes(), c.stub(), split)) {
             StringWriter out = new StringWriter();
             CheckClassAdapter.verify(new ClassReader(bytes), GeneratedClassesTest.class.getClassLoader(),
                 false, new PrintWriter(out));
