@@ -95,8 +95,10 @@ public final class Config {
 
   /** A copy with {@code mode}. */
   public Config withCompilationMode(CompilationMode mode) {
-    return new Config(Objects.requireNonNull(mode), executor, features, maxCallDepth,
-        maxStackSlots, maxMemoryPages);
+    if (mode == null) {
+      throw new IllegalArgumentException("compilation mode must not be null");
+    }
+    return new Config(mode, executor, features, maxCallDepth, maxStackSlots, maxMemoryPages);
   }
 
   /** A copy using the executor named {@code name} ({@code null}: the best available). */
@@ -106,6 +108,9 @@ public final class Config {
 
   /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
   public Config withFeatures(Set<Feature> enabled) {
+    if (enabled == null || enabled.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("features must not be or contain null: " + enabled);
+    }
     if (enabled.contains(Feature.SIMD)) {
       throw new IllegalArgumentException("SIMD not yet implemented");
     }
