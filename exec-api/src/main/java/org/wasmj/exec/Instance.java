@@ -101,7 +101,7 @@ public final class Instance {
     if (entity instanceof FunctionInstance) {
       return Func.of(store, (FunctionInstance) entity);
     } else if (entity instanceof MemoryInstance) {
-      return new Memory((MemoryInstance) entity);
+      return new Memory(store, (MemoryInstance) entity);
     } else if (entity instanceof TableInstance) {
       return new Table(store, (TableInstance) entity);
     } else {

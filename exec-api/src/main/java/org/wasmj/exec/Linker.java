@@ -63,7 +63,14 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
   /** Defines {@code module::name} as {@code extern}, which belongs to a store. */
   public Linker<T> define(String module, String name, Extern extern) {
     Object entity = entity(extern);
-    return define(module, name, store -> entity);
+    Store<?> owner = owner(extern);
+    return define(module, name, store -> {
+      if (store != owner) {
+        throw new IllegalArgumentException(
+            module + "::" + name + " belongs to another store than the one instantiating");
+      }
+      return entity;
+    });
   }
 
   /** Defines every export of {@code instance} under the module name {@code module}. */
@@ -76,6 +83,7 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
 
   /** What {@code module::name} resolves to in {@code store}, if defined. */
   public Optional<Extern> get(Store<T> store, String module, String name) {
+    checkEngine(store);
     Definition<T> d = lookup(module, name);
     return d == null ? Optional.empty() : Optional.of(Instance.face(store, d.resolve(store)));
   }
@@ -92,6 +100,7 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
     if (module.engine() != store.engine()) {
       throw new IllegalArgumentException("module and store belong to different engines");
     }
+    checkEngine(store);
     List<ImportType> imports = module.imports();
     Object[] resolved = new Object[imports.size()];
     for (int i = 0; i < resolved.length; i++) {
@@ -107,10 +116,28 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
     return new Instance(store, module, InstanceState.instantiate(store.state(), module.code(), resolved));
   }
 
+  private void checkEngine(Store<T> store) {
+    if (store.engine() != engine) {
+      throw new IllegalArgumentException("linker and store belong to different engines");
+    }
+  }
+
   private Definition<T> lookup(String module, String name) {
     String key = key(module, name);
     Definition<T> d = own.get(key);
     return d != null ? d : shared.get(key);
+  }
+
+  private static Store<?> owner(Extern e) {
+    if (e instanceof Func) {
+      return ((Func) e).store();
+    } else if (e instanceof Memory) {
+      return ((Memory) e).store();
+    } else if (e instanceof Table) {
+      return ((Table) e).store();
+    } else {
+      return ((Global) e).store();
+    }
   }
 
   private static Object entity(Extern e) {
