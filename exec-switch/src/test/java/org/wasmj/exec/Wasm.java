@@ -58,6 +58,22 @@ final class Wasm {
     return b.build();
   }
 
+  /**
+   * A module importing {@code env::f} of type {@code t} and exporting {@code call} of the same
+   * type, which passes its arguments to {@code f} and returns its results.
+   */
+  static byte[] trampoline(FuncType t) {
+    WasmBuilder b = new WasmBuilder();
+    int f = b.importFunc("env", "f", t);
+    Code c = new Code();
+    for (int i = 0; i < t.paramCount(); i++) {
+      c.localGet(i);
+    }
+    int call = b.func(t, c.call(f));
+    b.exportFunc("call", call);
+    return b.build();
+  }
+
   /** Instantiates {@code wasm} with no imports in a new store of {@code engine}. */
   static Instance instantiate(Engine engine, byte[] wasm) {
     return new Linker<Void>(engine).instantiate(Store.of(engine), Module.compile(engine, wasm));
