@@ -17,6 +17,8 @@ import org.wasmj.parser.ValType;
  */
 public final class TypedFunc {
   private final Func func;
+  /** The only result's type, or {@code null} if the function has none or several. */
+  private final ValType result;
 
   TypedFunc(Func func, List<ValType> params, List<ValType> results) {
     ValType[] p = params.toArray(new ValType[0]);
@@ -26,6 +28,7 @@ public final class TypedFunc {
           "function has type " + func.type() + ", not " + params + " -> " + results);
     }
     this.func = func;
+    this.result = r.length == 1 ? r[0] : null;
   }
 
   /** The function. */
@@ -38,23 +41,49 @@ public final class TypedFunc {
     return func.callRaw(args);
   }
 
-  /** Calls a function returning one i32. */
+  /**
+   * Calls a function returning one i32.
+   *
+   * @throws IllegalStateException if the function does not return exactly one i32
+   */
   public int callI32(long... args) {
+    expect(ValType.I32);
     return (int) func.callRaw(args)[0];
   }
 
-  /** Calls a function returning one i64. */
+  /**
+   * Calls a function returning one i64.
+   *
+   * @throws IllegalStateException if the function does not return exactly one i64
+   */
   public long callI64(long... args) {
+    expect(ValType.I64);
     return func.callRaw(args)[0];
   }
 
-  /** Calls a function returning one f32. */
+  /**
+   * Calls a function returning one f32.
+   *
+   * @throws IllegalStateException if the function does not return exactly one f32
+   */
   public float callF32(long... args) {
+    expect(ValType.F32);
     return Float.intBitsToFloat((int) func.callRaw(args)[0]);
   }
 
-  /** Calls a function returning one f64. */
+  /**
+   * Calls a function returning one f64.
+   *
+   * @throws IllegalStateException if the function does not return exactly one f64
+   */
   public double callF64(long... args) {
+    expect(ValType.F64);
     return Double.longBitsToDouble(func.callRaw(args)[0]);
+  }
+
+  private void expect(ValType type) {
+    if (result != type) {
+      throw new IllegalStateException("function of type " + func.type() + " does not return one " + type);
+    }
   }
 }
