@@ -73,8 +73,9 @@ public final class Memory implements Extern {
 
   /** Copies {@code length} bytes starting at {@code offset} into a new array. */
   public byte[] read(long offset, int length) {
+    int from = check(offset, length); // before allocating: the length may be anything
     byte[] out = new byte[length];
-    read(offset, out, 0, length);
+    System.arraycopy(instance.bytes, from, out, 0, length);
     return out;
   }
 
