@@ -113,7 +113,12 @@ public final class InstanceState {
       }
     }
     for (int i = t; i < tables.length; i++) {
-      tables[i] = new TableInstance(m.tables().get(i), 0);
+      TableType type = m.tables().get(i);
+      if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
+        throw new UninstantiableException("table of " + type.limits().min()
+            + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
+      }
+      tables[i] = new TableInstance(type, 0);
     }
     for (int i = mem; i < memories.length; i++) {
       MemoryType type = m.memories().get(i);
