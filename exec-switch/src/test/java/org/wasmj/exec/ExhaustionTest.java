@@ -9,10 +9,14 @@ import static org.wasmj.exec.Wasm.NONE;
 import static org.wasmj.exec.Wasm.fn;
 import static org.wasmj.exec.Wasm.of;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.wasmj.ExhaustionException;
+import org.wasmj.UninstantiableException;
 import org.wasmj.exec.WasmBuilder.Code;
 import org.wasmj.parser.Limits;
 import org.wasmj.parser.Opcode;
@@ -248,6 +252,24 @@ class ExhaustionTest {
     declared.memory(0, 65536);
     declared.exportFunc("grow", declared.func(fn(of(I32), I32), new Code().localGet(0).op(Opcode.MEMORY_GROW).b(0)));
     assertEquals(-1, Wasm.instantiate(declared.build()).getFunc("grow").call(Val.i32(65536))[0].i32());
+  }
+
+  /** Runs {@link SmallHeapMain} in a JVM with a 64 MiB heap; returns what it printed. */
+  private static String onASmallHeap(long pages, long elements) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx64m", "-cp", System.getProperty("java.class.path"), SmallHeapMain.class.getName(),
+        Long.toString(pages), Long.toString(elements))
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return out;
+  }
+
+  @Test
+  void aMemoryOrTableTheHeapCannotHoldIsUninstantiableNotOutOfMemory() throws Exception {
+    assertEquals(UninstantiableException.class.getName(), onASmallHeap(2000, 0), "a 125 MiB memory");
+    assertEquals(UninstantiableException.class.getName(), onASmallHeap(0, 9_000_000), "a 72 MB table");
+    assertEquals("instantiated", onASmallHeap(10, 10));
   }
 
   @Test
