@@ -6,7 +6,8 @@ import org.wasmj.parser.ValType;
 /**
  * A function whose type was checked once, called with raw values and no {@link Val} objects:
  * arguments and results are 64-bit slots (i32 and i64 as themselves, f32/f64 as their IEEE bits,
- * see {@link Float#floatToRawIntBits} and {@link Double#doubleToRawLongBits}).
+ * see {@link Float#floatToRawIntBits} and {@link Double#doubleToRawLongBits}). Functions with
+ * reference parameters are called through {@link Func#call}.
  *
  * <pre>{@code
  * TypedFunc fib = instance.getTypedFunc("fib", List.of(ValType.I32), List.of(ValType.I32));
@@ -26,6 +27,13 @@ public final class TypedFunc {
     if (!func.hasType(p, r)) {
       throw new IllegalArgumentException(
           "function has type " + func.type() + ", not " + params + " -> " + results);
+    }
+    // A reference's slot is a store-internal id: a made-up one would reach the executor unchecked.
+    for (ValType t : func.type().params()) {
+      if (!t.isNumber()) {
+        throw new IllegalArgumentException("a TypedFunc takes numbers only; call functions with "
+            + t + " parameters through Func.call: " + func.type());
+      }
     }
     this.func = func;
     this.result = r.length == 1 ? r[0] : null;
