@@ -52,12 +52,16 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
 
   @Override
   Linker<T> define(String module, String name, Definition<T> definition) {
+    checkUndefined(module, name);
+    own.put(key(module, name), definition);
+    return this;
+  }
+
+  private void checkUndefined(String module, String name) {
     String key = key(module, name);
     if (!allowShadowing && (own.containsKey(key) || shared.containsKey(key))) {
       throw new IllegalArgumentException(module + "::" + name + " is already defined");
     }
-    own.put(key, definition);
-    return this;
   }
 
   /** Defines {@code module::name} as {@code extern}, which belongs to a store. */
@@ -73,8 +77,14 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
     });
   }
 
-  /** Defines every export of {@code instance} under the module name {@code module}. */
+  /**
+   * Defines every export of {@code instance} under the module name {@code module}; if one of
+   * the names is already defined (and shadowing is not allowed), defines none.
+   */
   public Linker<T> instance(String module, Instance instance) {
+    for (ExportType e : instance.module().exports()) { // all or nothing
+      checkUndefined(module, e.name());
+    }
     for (ExportType e : instance.module().exports()) {
       define(module, e.name(), instance.getExport(e.name()).orElseThrow());
     }
