@@ -398,6 +398,20 @@ class LinkerTest {
   }
 
   @Test
+  void anInstanceWhoseExportsClashDefinesNothing() {
+    Instance first = instantiate(Wasm.adder()); // exports "add"
+    WasmBuilder b = new WasmBuilder();
+    b.exportFunc("a", b.func(fn(NONE), new Code())).exportFunc("add", b.func(fn(NONE), new Code()))
+        .exportFunc("z", b.func(fn(NONE), new Code()));
+    Instance second = instantiate(b.build());
+    linker.instance("m", first);
+    assertThrows(IllegalArgumentException.class, () -> linker.instance("m", second));
+    assertTrue(linker.get(store, "m", "a").isEmpty(), "all or nothing");
+    assertTrue(linker.get(store, "m", "z").isEmpty(), "all or nothing");
+    assertSame(first.getFunc("add"), linker.get(store, "m", "add").orElseThrow());
+  }
+
+  @Test
   void namesAreNotConfusedByTheSeparator() {
     linker.funcWrap("a", "b::c", HostType.I32, c -> 1);
     linker.funcWrap("a::b", "c", HostType.I32, c -> 2);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wasmj.exec.Wasm.F32;
 import static org.wasmj.exec.Wasm.F64;
 import static org.wasmj.exec.Wasm.I32;
@@ -96,6 +97,24 @@ class TypedFuncTest {
     assertThrows(IllegalStateException.class, () -> addI64.callF64(1, 2));
     TypedFunc mulF32 = typed("mulF32", List.of(F32, F32), List.of(F32));
     assertThrows(IllegalStateException.class, () -> mulF32.callI32(1, 2));
+  }
+
+  @Test
+  void referenceParametersAreRejected() {
+    // a raw funcref slot is a store-internal id; a made-up one used to reach call_indirect unchecked
+    WasmBuilder b = new WasmBuilder();
+    b.table(Wasm.FUNCREF, 1, 1);
+    int type = b.typeIndex(fn(NONE));
+    b.exportFunc("callThrough", b.func(fn(of(Wasm.FUNCREF)),
+        new Code().i32Const(0).localGet(0).op(Opcode.TABLE_SET).u32(0).i32Const(0).callIndirect(type, 0)));
+    b.exportFunc("id", b.func(fn(of(Wasm.EXTERNREF), Wasm.EXTERNREF), new Code().localGet(0)));
+    Instance i = Wasm.instantiate(b.build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> i.getTypedFunc("callThrough", List.of(Wasm.FUNCREF), List.of()));
+    assertTrue(e.getMessage().contains("Func.call"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> i.getTypedFunc("id", List.of(Wasm.EXTERNREF), List.of(Wasm.EXTERNREF)));
+    assertEquals(0, i.getFunc("id").call(Val.externref(null))[0].bits());
   }
 
   @Test
