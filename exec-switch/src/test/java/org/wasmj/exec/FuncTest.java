@@ -151,6 +151,65 @@ class FuncTest {
   }
 
   @Test
+  void aCallIntoAnotherInstanceUsesTheCalleesMemoryAndBack() {
+    // B.poke(v) stores v at 0 of B's memory and returns the value there
+    WasmBuilder mb = new WasmBuilder();
+    mb.memory(1, 1);
+    mb.exportFunc("poke", mb.func(fn(of(I32), I32), new Code().i32Const(0).localGet(0)
+        .mem(Opcode.I32_STORE, 2, 0).i32Const(0).mem(Opcode.I32_LOAD, 2, 0)));
+    Linker<Void> linker = new Linker<>(engine);
+    Instance b = linker.instantiate(store, Module.compile(engine, mb.build()));
+    linker.instance("b", b);
+    // A stores 111 in its own memory, calls B.poke directly and through a table, then reads its own
+    WasmBuilder ma = new WasmBuilder();
+    int poke = ma.importFunc("b", "poke", fn(of(I32), I32));
+    ma.memory(1, 1);
+    ma.table(FUNCREF, 1, 1);
+    ma.elem(0, poke);
+    int type = ma.typeIndex(fn(of(I32), I32));
+    ma.exportFunc("run", ma.func(fn(NONE, I32), new Code()
+        .i32Const(0).i32Const(111).mem(Opcode.I32_STORE, 2, 0)
+        .i32Const(222).call(poke)
+        .i32Const(333).i32Const(0).callIndirect(type, 0).op(Opcode.I32_ADD)
+        .i32Const(0).mem(Opcode.I32_LOAD, 2, 0).op(Opcode.I32_ADD)));
+    Instance a = linker.instantiate(store, Module.compile(engine, ma.build()));
+    assertEquals(222 + 333 + 111, a.getFunc("run").call()[0].i32());
+  }
+
+  @Test
+  void tailCallsToGuestAndHostFunctionsReturnTheirResults() {
+    WasmBuilder b = new WasmBuilder();
+    int host = b.importFunc("env", "pair", fn(of(I32), I32, I64));
+    // count(n, acc): n == 0 ? acc : return_call count(n - 1, acc + 1), a million times
+    int count = b.func(fn(of(I64, I64), I64), new Code().localGet(0).op(Opcode.I64_EQZ)
+        .ifThen(I64).localGet(1)
+        .elseThen().localGet(0).i64Const(1).op(Opcode.I64_SUB).localGet(1).i64Const(1).op(Opcode.I64_ADD)
+        .op(Opcode.RETURN_CALL).u32(1).end());
+    int toHost = b.func(fn(of(I32), I32, I64), new Code().localGet(0).op(Opcode.RETURN_CALL).u32(host));
+    b.table(FUNCREF, 1, 1);
+    b.elem(0, host);
+    int pairType = b.typeIndex(fn(of(I32), I32, I64));
+    int toHostIndirect = b.func(fn(of(I32), I32, I64),
+        new Code().localGet(0).i32Const(0).op(Opcode.RETURN_CALL_INDIRECT).u32(pairType).u32(0));
+    // nested: a guest frame below the tail-calling one must get the host's results back
+    int nested = b.func(fn(of(I32), I64), of(I64), new Code().localGet(0).call(toHost)
+        .localSet(1).op(Opcode.I64_EXTEND_I32_S).localGet(1).op(Opcode.I64_ADD));
+    b.exportFunc("count", count).exportFunc("toHost", toHost).exportFunc("toHostIndirect", toHostIndirect)
+        .exportFunc("nested", nested);
+    byte[] wasm = b.build();
+    for (CompilationMode mode : CompilationMode.values()) {
+      Engine e = Wasm.engine(mode);
+      Linker<Void> l = new Linker<Void>(e).func("env", "pair", fn(of(I32), I32, I64),
+          (c, a) -> new Val[] {Val.i32(a[0].i32() + 1), Val.i64(a[0].i32() * 10L)});
+      Instance i = l.instantiate(Store.of(e), Module.compile(e, wasm));
+      assertEquals(Val.i64(1_000_000), i.getFunc("count").call(Val.i64(1_000_000), Val.i64(0))[0], mode.toString());
+      assertArrayEquals(new Val[] {Val.i32(5), Val.i64(40)}, i.getFunc("toHost").call(Val.i32(4)));
+      assertArrayEquals(new Val[] {Val.i32(6), Val.i64(50)}, i.getFunc("toHostIndirect").call(Val.i32(5)));
+      assertEquals(Val.i64(7 + 60), i.getFunc("nested").call(Val.i32(6))[0]);
+    }
+  }
+
+  @Test
   void aFuncStaysUsableAfterATrap() {
     WasmBuilder b = new WasmBuilder();
     b.exportFunc("div", b.func(fn(of(I32, I32), I32), new Code().localGet(0).localGet(1).op(Opcode.I32_DIV_S)));
