@@ -585,7 +585,7 @@ class InterpreterNumericTest {
     assertTrue(!nanAllowed(Opcode.F32_ADD, payloadIn, signalling), "never a signalling NaN");
     assertTrue(!nanAllowed(Opcode.F32_NEG, canonicalIn, negativeCanonical), "bit ops are exact");
     assertTrue(!nanAllowed(Opcode.F32_ADD, canonicalIn, 0x3F800000L), "not a NaN");
-    assertEquals(null, compare(Opcode.F32_ADD, payloadIn, payload, (long) canonical));
-    assertTrue(compare(Opcode.F32_NEG, new long[] {payload}, 0xFFC12345L, (long) canonical) != null);
+    assertEquals(null, compare(Opcode.F32_ADD, payloadIn, payload, canonical));
+    assertTrue(compare(Opcode.F32_NEG, new long[] {payload}, 0xFFC12345L, canonical) != null);
   }
 }
