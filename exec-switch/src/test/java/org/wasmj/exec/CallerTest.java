@@ -125,6 +125,35 @@ class CallerTest {
   }
 
   @Test
+  void aHostFunctionMayInstantiateAnotherModuleWhoseStartFunctionRuns() {
+    // outer(x) keeps x live across the host call; the host instantiates a module whose start
+    // function calls back into the host, then calls an export of the new instance
+    WasmBuilder inner = new WasmBuilder();
+    int note = inner.importFunc("env", "note", fn(of(I32)));
+    inner.start(inner.func(fn(NONE), new Code().i32Const(5).call(note)));
+    inner.exportFunc("seven", inner.func(fn(NONE, I32), new Code().i32Const(7)));
+    Module innerModule = Module.compile(engine, inner.build());
+    WasmBuilder outer = new WasmBuilder();
+    int spawn = outer.importFunc("env", "spawn", fn(NONE, I32));
+    outer.exportFunc("outer", outer.func(fn(of(I32), I32), of(I32), new Code()
+        .localGet(0).i32Const(100).op(Opcode.I32_MUL).localSet(1)
+        .call(spawn).localGet(1).op(Opcode.I32_ADD).localGet(0).op(Opcode.I32_ADD)));
+    Store<Log> store = new Store<>(engine, new Log());
+    Linker<Log> linker = new Linker<>(engine);
+    linker.funcWrap("env", "note", HostType.I32, HostType.VOID, (c, v) -> {
+      c.data().lines.add("start " + v);
+      return null;
+    });
+    linker.funcWrap("env", "spawn", HostType.I32, c -> {
+      Instance fresh = linker.instantiate(c.store(), innerModule);
+      return fresh.getFunc("seven").call()[0].i32();
+    });
+    Instance i = linker.instantiate(store, Module.compile(engine, outer.build()));
+    assertEquals(7 + 300 + 3, i.getFunc("outer").call(Val.i32(3))[0].i32());
+    assertEquals(List.of("start 5"), store.data().lines);
+  }
+
+  @Test
   void aMemoryGrownByTheHostIsSeenByTheGuest() {
     WasmBuilder b = new WasmBuilder();
     int grow = b.importFunc("env", "grow", fn(NONE));
