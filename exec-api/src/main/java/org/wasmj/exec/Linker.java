@@ -64,7 +64,10 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
     }
   }
 
-  /** Defines {@code module::name} as {@code extern}, which belongs to a store. */
+  /**
+   * Defines {@code module::name} as {@code extern}, which belongs to a store: only that store can
+   * instantiate with it (another gets {@link IllegalArgumentException}).
+   */
   public Linker<T> define(String module, String name, Extern extern) {
     Object entity = entity(extern);
     Store<?> owner = owner(extern);
@@ -104,7 +107,10 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
    *
    * @throws UnlinkableException if an import is missing (the message names it and its type) or
    *     has the wrong type
-   * @throws org.wasmj.UninstantiableException if a segment does not fit or the start function traps
+   * @throws org.wasmj.UninstantiableException if a segment does not fit, a memory or table cannot
+   *     be allocated, or the start function traps
+   * @throws IllegalArgumentException if the module, the store and this linker are not all of one
+   *     engine, or an import resolves to something of another store
    */
   public Instance instantiate(Store<T> store, Module module) {
     if (module.engine() != store.engine()) {
