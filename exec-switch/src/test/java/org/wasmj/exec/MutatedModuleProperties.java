@@ -45,7 +45,6 @@ class MutatedModuleProperties {
   private static final AtomicInteger NOT_JUDGED = new AtomicInteger();
   private static final AtomicInteger COMPILED = new AtomicInteger();
   private static final AtomicInteger INSTANTIATED = new AtomicInteger();
-  private static final AtomicInteger KNOWN_V128_BUG = new AtomicInteger();
   private static ExecutorService worker = newWorker();
 
   @Property
@@ -68,10 +67,6 @@ class MutatedModuleProperties {
       worker = newWorker();
     } catch (ExecutionException e) {
       Throwable t = e.getCause();
-      if (isKnownV128Bug(t)) {
-        KNOWN_V128_BUG.incrementAndGet();
-        return;
-      }
       throw new AssertionError("seed " + seed + " (" + mode.cliName() + "): " + t
           + " for mutated module " + Arrays.toString(mutated), t);
     }
@@ -80,18 +75,7 @@ class MutatedModuleProperties {
   @AfterContainer
   static void report() {
     System.out.println("MutatedModuleProperties: " + COMPILED.get() + " mutated modules compiled, "
-        + INSTANTIATED.get() + " instantiated, " + NOT_JUDGED.get() + " not judged (timeout), "
-        + KNOWN_V128_BUG.get() + " hit the known v128 bug");
-  }
-
-  /**
-   * The one known failure, tolerated so the property can look for others: without SIMD the
-   * validator accepts v128 in types, and the translator then throws
-   * {@code UnsupportedOperationException} (see {@code ModuleTest.v128IsRejectedWithoutSimd}).
-   */
-  private static boolean isKnownV128Bug(Throwable t) {
-    return t instanceof UnsupportedOperationException
-        && String.valueOf(t.getMessage()).startsWith("SIMD not yet implemented");
+        + INSTANTIATED.get() + " instantiated, " + NOT_JUDGED.get() + " not judged (timeout)");
   }
 
   /** Compiles and instantiates; a WasmException is a fine outcome, anything else is thrown. */
@@ -137,9 +121,7 @@ class MutatedModuleProperties {
           break;
         default:
           GlobalType g = (GlobalType) i.type();
-          if (g.valueType() != ValType.V128) { // no Val holds one: the known v128 bug
-            linker.define(i.module(), i.name(), Global.create(store, g, zero(g.valueType())));
-          }
+          linker.define(i.module(), i.name(), Global.create(store, g, zero(g.valueType())));
       }
     }
     return linker;
@@ -206,11 +188,6 @@ class MutatedModuleProperties {
       return true;
     } catch (WasmException e) {
       return false;
-    } catch (UnsupportedOperationException e) {
-      if (isKnownV128Bug(e)) {
-        return false;
-      }
-      throw e;
     }
   }
 
