@@ -113,7 +113,7 @@ public final class Interpreter {
 
   /** Runs {@code f} with {@code args}; writes its results. */
   public static void invoke(WasmFunction f, long[] args, long[] results) {
-    invoke(f, args, results, 0);
+    invoke(f, args, results, f.instance.store.hostCallDepth);
   }
 
   /**
@@ -770,9 +770,19 @@ public final class Interpreter {
       int depth) {
     long[] args = new long[f.type.paramCount()];
     System.arraycopy(st.slots, base, args, 0, args.length);
-    long[] results = f instanceof HostFunction
-        ? ((HostFunction) f).call(caller, args)
-        : ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
+    long[] results;
+    if (f instanceof HostFunction) {
+      StoreState store = caller.store;
+      int saved = store.hostCallDepth;
+      store.hostCallDepth = depth;
+      try {
+        results = ((HostFunction) f).call(caller, args);
+      } finally {
+        store.hostCallDepth = saved;
+      }
+    } else {
+      results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
+    }
     System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
   }
 
