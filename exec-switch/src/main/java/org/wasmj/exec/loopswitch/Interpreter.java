@@ -561,6 +561,22 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 4;
           continue;
+        case OpCodes.I32_ROTL_RRR:
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_ROTL_RRI:
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_ROTR_RRR:
+          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_ROTR_RRI:
+          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+          pc += 4;
+          continue;
         case OpCodes.I64_ADD_RRR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
           pc += 4;
@@ -631,6 +647,22 @@ public final class Interpreter {
           continue;
         case OpCodes.I64_SHR_U_RRI:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_ROTL_RRR:
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_ROTL_RRI:
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
+          pc += 5;
+          continue;
+        case OpCodes.I64_ROTR_RRR:
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_ROTR_RRI:
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR:
@@ -881,12 +913,6 @@ public final class Interpreter {
       case OpCodes.I32_REM_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i32RemU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case OpCodes.I32_ROTL_RRR:
-        s[fp + code[pc + 1]] = Semantics.i32Rotl((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I32_ROTR_RRR:
-        s[fp + code[pc + 1]] = Semantics.i32Rotr((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
       case OpCodes.I64_CLZ_RR:
         s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);
         return pc + 3;
@@ -907,12 +933,6 @@ public final class Interpreter {
         return pc + 4;
       case OpCodes.I64_REM_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i64RemU(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I64_ROTL_RRR:
-        s[fp + code[pc + 1]] = Semantics.i64Rotl(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I64_ROTR_RRR:
-        s[fp + code[pc + 1]] = Semantics.i64Rotr(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
         return pc + 4;
       case OpCodes.F32_ABS_RR:
         s[fp + code[pc + 1]] = Semantics.f32Abs((int) s[fp + code[pc + 2]]);
