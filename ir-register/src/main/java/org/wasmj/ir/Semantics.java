@@ -225,13 +225,13 @@ public final class Semantics {
 
   public static int f32Copysign(int a, int b) { return (a & ~0x80000000) | (b & 0x80000000); }
 
-  public static int f32Add(int a, int b) { return f32Arithmetic(Float.floatToRawIntBits(Float.intBitsToFloat(a) + Float.intBitsToFloat(b))); }
+  public static int f32Add(int a, int b) { return f32Result(Float.intBitsToFloat(a) + Float.intBitsToFloat(b)); }
 
-  public static int f32Sub(int a, int b) { return f32Arithmetic(Float.floatToRawIntBits(Float.intBitsToFloat(a) - Float.intBitsToFloat(b))); }
+  public static int f32Sub(int a, int b) { return f32Result(Float.intBitsToFloat(a) - Float.intBitsToFloat(b)); }
 
-  public static int f32Mul(int a, int b) { return f32Arithmetic(Float.floatToRawIntBits(Float.intBitsToFloat(a) * Float.intBitsToFloat(b))); }
+  public static int f32Mul(int a, int b) { return f32Result(Float.intBitsToFloat(a) * Float.intBitsToFloat(b)); }
 
-  public static int f32Div(int a, int b) { return f32Arithmetic(Float.floatToRawIntBits(Float.intBitsToFloat(a) / Float.intBitsToFloat(b))); }
+  public static int f32Div(int a, int b) { return f32Result(Float.intBitsToFloat(a) / Float.intBitsToFloat(b)); }
 
   public static int f32Eq(int a, int b) { return Float.intBitsToFloat(a) == Float.intBitsToFloat(b) ? 1 : 0; }
 
@@ -308,8 +308,8 @@ public final class Semantics {
    * unchanged. The spec allows any arithmetic NaN there; which operand's payload the JVM
    * propagates differs between interpreted and compiled code, and wasmj is deterministic.
    */
-  private static int f32Arithmetic(int bits) {
-    return Float.intBitsToFloat(bits) != Float.intBitsToFloat(bits) ? 0x7FC00000 : bits;
+  private static int f32Result(float r) {
+    return r != r ? 0x7FC00000 : Float.floatToRawIntBits(r); // tested as a float: no bit moves
   }
 
   public static long f64Abs(long a) { return a & ~0x8000000000000000L; }
@@ -318,13 +318,13 @@ public final class Semantics {
 
   public static long f64Copysign(long a, long b) { return (a & ~0x8000000000000000L) | (b & 0x8000000000000000L); }
 
-  public static long f64Add(long a, long b) { return f64Arithmetic(Double.doubleToRawLongBits(Double.longBitsToDouble(a) + Double.longBitsToDouble(b))); }
+  public static long f64Add(long a, long b) { return f64Result(Double.longBitsToDouble(a) + Double.longBitsToDouble(b)); }
 
-  public static long f64Sub(long a, long b) { return f64Arithmetic(Double.doubleToRawLongBits(Double.longBitsToDouble(a) - Double.longBitsToDouble(b))); }
+  public static long f64Sub(long a, long b) { return f64Result(Double.longBitsToDouble(a) - Double.longBitsToDouble(b)); }
 
-  public static long f64Mul(long a, long b) { return f64Arithmetic(Double.doubleToRawLongBits(Double.longBitsToDouble(a) * Double.longBitsToDouble(b))); }
+  public static long f64Mul(long a, long b) { return f64Result(Double.longBitsToDouble(a) * Double.longBitsToDouble(b)); }
 
-  public static long f64Div(long a, long b) { return f64Arithmetic(Double.doubleToRawLongBits(Double.longBitsToDouble(a) / Double.longBitsToDouble(b))); }
+  public static long f64Div(long a, long b) { return f64Result(Double.longBitsToDouble(a) / Double.longBitsToDouble(b)); }
 
   public static int f64Eq(long a, long b) { return Double.longBitsToDouble(a) == Double.longBitsToDouble(b) ? 1 : 0; }
 
@@ -396,9 +396,9 @@ public final class Semantics {
     return Double.doubleToRawLongBits((x < 0 ? Math.ceil(x) : Math.floor(x)));
   }
 
-  /** As {@link #f32Arithmetic}: a NaN result becomes the positive canonical NaN. */
-  private static long f64Arithmetic(long bits) {
-    return Double.longBitsToDouble(bits) != Double.longBitsToDouble(bits) ? 0x7FF8000000000000L : bits;
+  /** As {@link #f32Result}: a NaN result becomes the positive canonical NaN. */
+  private static long f64Result(double r) {
+    return r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);
   }
 
   // ---- float to integer, trapping ----
