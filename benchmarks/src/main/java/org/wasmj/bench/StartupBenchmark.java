@@ -100,8 +100,14 @@ public class StartupBenchmark {
   }
 
   static com.dylibso.chicory.runtime.Instance chicoryInstance(com.dylibso.chicory.wasm.WasmModule m) {
+    return chicoryInstance(m, () -> {});
+  }
+
+  /** Instantiates {@code m} with stubs that run {@code onStubCall} (tests count the calls). */
+  static com.dylibso.chicory.runtime.Instance chicoryInstance(com.dylibso.chicory.wasm.WasmModule m,
+      Runnable onStubCall) {
     return com.dylibso.chicory.runtime.Instance.builder(m)
-        .withImportValues(Stubs.chicory(m))
+        .withImportValues(Stubs.chicory(m, onStubCall))
         .withStart(false)
         .build();
   }

@@ -37,6 +37,12 @@ final class Stubs {
 
   /** Chicory import values with a stub for each of {@code module}'s imports. */
   static com.dylibso.chicory.runtime.ImportValues chicory(com.dylibso.chicory.wasm.WasmModule module) {
+    return chicory(module, () -> {});
+  }
+
+  /** As {@link #chicory(com.dylibso.chicory.wasm.WasmModule)}, running {@code onCall} on each stub call. */
+  static com.dylibso.chicory.runtime.ImportValues chicory(com.dylibso.chicory.wasm.WasmModule module,
+      Runnable onCall) {
     var imports = module.importSection();
     List<com.dylibso.chicory.runtime.ImportFunction> functions = new ArrayList<>();
     for (int i = 0; i < imports.importCount(); i++) {
@@ -48,7 +54,10 @@ final class Stubs {
           .getType(((com.dylibso.chicory.wasm.types.FunctionImport) imp).typeIndex());
       int results = type.returns().size();
       functions.add(new com.dylibso.chicory.runtime.HostFunction(imp.module(), imp.name(), type,
-          (instance, args) -> new long[results]));
+          (instance, args) -> {
+            onCall.run();
+            return new long[results];
+          }));
     }
     return com.dylibso.chicory.runtime.ImportValues.builder().withFunctions(functions).build();
   }
