@@ -75,6 +75,6 @@ class MainTest {
     assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib", "x"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("'x' is not a valid i32"));
     assertEquals(2, run("run", "--executor", "nope", "../examples/fib.wasm"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("available: switch"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("available: asm, tiered, switch"));
   }
 }

@@ -3,6 +3,7 @@ package org.wasmj.exec.internal;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
+import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.WasmModule;
@@ -14,6 +15,10 @@ import org.wasmj.validator.Validator;
  * translated when the module is compiled ({@code eager}) or on first use ({@code lazy}: validated
  * and translated then; {@code lazy-translation}: validated at compile time, translated then).
  *
+ * <p>To keep little memory, eager translation stores each function as {@link CompactCode} and
+ * drops the bytes of the function bodies from the module ({@link WasmModule#withoutFunctionBodies});
+ * a function's {@code int[]} IR is expanded on its first use and kept from then on.
+ *
  * @implNote Thread-safe: any number of stores and threads may share it. A function is translated
  *     at most once, under a lock striped by function index, and published through an
  *     {@link AtomicReferenceArray}.
@@ -23,27 +28,41 @@ public final class ModuleCode {
 
   private final WasmModule module;
   private final Set<Feature> features;
+  /** Validates and translates bodies on demand; null once every body was translated (eager). */
   private final Validator validator;
+  /** Eagerly translated functions, compact until expanded into {@link #code}; else null. */
+  private final CompactCode[] compact;
+  private final boolean countLoops;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
+  private final FunctionCode[] functions;
   /** Module type index → the engine-wide id of that type. */
   public final int[] typeIds;
   /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
   public volatile Object executorData;
+  /**
+   * Called by the interpreter when a function's {@link FunctionCode#countdown} runs out (a
+   * tiering executor compiles it then); {@code null} when no executor asks.
+   */
+  public volatile java.util.function.Consumer<FunctionCode> tierUp;
 
   /**
    * Compiles {@code module}: validates the module, and then every body now ({@code eager},
    * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
-   * not until each body is first translated.
+   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops.
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
-      boolean validateBodiesNow) {
-    this.module = module;
+      boolean validateBodiesNow, boolean countLoops) {
+    this.countLoops = countLoops;
     this.features = Set.copyOf(features);
-    this.validator = new Validator(module, features);
+    Validator validator = new Validator(module, features);
     validator.validateModule();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
+    this.functions = new FunctionCode[n];
+    for (int i = 0; i < n; i++) {
+      functions[i] = new FunctionCode(this, i);
+    }
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -53,15 +72,23 @@ public final class ModuleCode {
     }
     if (eager) {
       FunctionValidator bodies = validator.functionValidator();
-      Translator translator = new Translator();
+      Translator translator = new Translator(countLoops);
+      this.compact = new CompactCode[n];
       for (int i = 0; i < n; i++) {
-        code.set(i, translator.translate(bodies, i));
+        compact[i] = CompactCode.of(translator.translate(bodies, i));
       }
-    } else if (validateBodiesNow) {
-      FunctionValidator bodies = validator.functionValidator();
-      for (int i = 0; i < n; i++) {
-        bodies.validate(i, null);
+      this.module = module.withoutFunctionBodies();
+      this.validator = null;
+    } else {
+      if (validateBodiesNow) {
+        FunctionValidator bodies = validator.functionValidator();
+        for (int i = 0; i < n; i++) {
+          bodies.validate(i, null);
+        }
       }
+      this.compact = null;
+      this.module = module;
+      this.validator = validator;
     }
   }
 
@@ -75,9 +102,19 @@ public final class ModuleCode {
     return features;
   }
 
+  /** Defined function {@code definedIndex}'s shared code. */
+  public FunctionCode function(int definedIndex) {
+    return functions[definedIndex];
+  }
+
+  /** Number of defined functions. */
+  public int functionCount() {
+    return functions.length;
+  }
+
   /** True once defined function {@code definedIndex} has been translated. */
   public boolean isTranslated(int definedIndex) {
-    return code.get(definedIndex) != null;
+    return compact != null || code.get(definedIndex) != null;
   }
 
   /**
@@ -92,10 +129,25 @@ public final class ModuleCode {
     synchronized (locks[definedIndex % LOCK_STRIPES]) {
       c = code.get(definedIndex);
       if (c == null) {
-        c = new Translator().translate(validator.functionValidator(), definedIndex);
+        c = translate(definedIndex);
         code.set(definedIndex, c);
       }
       return c;
     }
+  }
+
+  /**
+   * The register IR of defined function {@code definedIndex} for one-off use (e.g. to generate
+   * code from it), without keeping an expanded copy if there was none.
+   */
+  public CompiledFunction transientIr(int definedIndex) {
+    CompiledFunction c = code.get(definedIndex);
+    return c != null ? c : compact != null ? compact[definedIndex].expand() : compiled(definedIndex);
+  }
+
+  private CompiledFunction translate(int definedIndex) {
+    return compact != null
+        ? compact[definedIndex].expand()
+        : new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
   }
 }
