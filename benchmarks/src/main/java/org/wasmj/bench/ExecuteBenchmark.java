@@ -65,8 +65,8 @@ public class ExecuteBenchmark {
 
   /** wasmj, eager compilation, with the executor named by {@code executor}. */
   public static class Wasmj extends Prepared {
-    /** wasmj executors to compare ({@code asm} and {@code tiered} to come). */
-    @Param({"switch"})
+    /** wasmj executors to compare: the interpreter, generated classes, and the two tiered. */
+    @Param({"switch", "asm", "tiered"})
     public String executor;
 
     @Override

@@ -16,8 +16,8 @@ import org.wasmj.parser.FuncType;
  * slots. The runtime is named as in the benchmarks' {@code runtime} parameter:
  *
  * <ul>
- *   <li>{@code wasmj-NAME}: wasmj with executor {@code NAME} ({@code switch} today; {@code asm},
- *       {@code tiered} once they exist), eager compilation, called through {@link TypedFunc};
+ *   <li>{@code wasmj-NAME}: wasmj with executor {@code NAME} ({@code switch}, {@code asm},
+ *       {@code tiered}), eager compilation, called through {@link TypedFunc};
  *   <li>{@code chicory-interpreter}: Chicory 1.7.5's interpreter ({@code Instance.builder}
  *       with its default machine);
  *   <li>{@code chicory-compiler}: reserved for Chicory's compiler ({@code com.dylibso.chicory:compiler},

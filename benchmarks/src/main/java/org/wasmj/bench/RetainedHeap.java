@@ -38,8 +38,11 @@ import org.wasmj.parser.WasmParser;
  *
  * <pre>
  * java -XX:+UseSerialGC -Xmx4g -cp benchmarks/target/benchmarks.jar org.wasmj.bench.RetainedHeap
- *     [--mode eager|lazy-translation|lazy] [--histogram] [module.wasm ...]
+ *     [--mode eager|lazy-translation|lazy] [--executor switch|asm|tiered] [--histogram] [module.wasm ...]
  * </pre>
+ *
+ * <p>The default is eager mode with executor {@code switch}. Classes an executor generates live
+ * in metaspace, not in the heap: the last column reports metaspace growth per module apart.
  *
  * With no module named it measures every {@code .wasm} of {@code bench-wasm/wasmi-benchmarks}.
  * {@code --histogram} adds, per module, the classes whose instances grew most per copy (from
@@ -53,11 +56,13 @@ public final class RetainedHeap {
 
   public static void main(String[] args) throws Exception {
     CompilationMode mode = CompilationMode.EAGER;
+    String executor = "switch";
     boolean histogram = false;
     List<Path> modules = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--mode": mode = CompilationMode.parse(args[++i]); break;
+        case "--executor": executor = args[++i]; break;
         case "--histogram": histogram = true; break;
         default: modules.add(Path.of(args[i]));
       }
@@ -71,13 +76,13 @@ public final class RetainedHeap {
         }
       }
     }
-    Engine engine = new Engine(Config.defaults().withCompilationMode(mode));
+    Engine engine = new Engine(Config.defaults().withCompilationMode(mode).withExecutor(executor));
     System.out.printf("Heap retained per compiled module, mode %s, executor %s, %s%n",
         mode.cliName(), engine.executorName(), ManagementFactory.getRuntimeMXBean().getVmVersion());
     System.out.println();
     System.out.println("| module | bytes | code bytes | copies | with input: B/module | B per code byte"
-        + " | without input: B/module | B per code byte |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        + " | without input: B/module | B per code byte | metaspace B/module |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<String> histograms = new ArrayList<>();
     for (Path p : modules) {
       byte[] bytes = Files.readAllBytes(p);
@@ -87,15 +92,17 @@ public final class RetainedHeap {
         code = codeBytes(bytes, engine);
         Module.compile(engine, bytes); // warm up: classes loaded, types interned
       } catch (WasmException e) {
-        System.out.printf("| %s | %,d | — | — | does not compile: %s |||| %n", name, bytes.length, e.getMessage());
+        System.out.printf("| %s | %,d | — | — | does not compile: %s ||||| %n", name, bytes.length, e.getMessage());
         continue;
       }
       int copies = (int) Math.max(4, Math.min(1_000, TARGET_INPUT_BYTES / bytes.length));
-      long withInput = retained(engine, bytes, copies, true, null);
+      long[] metaspace = new long[1];
+      long withInput = retained(engine, bytes, copies, true, null, metaspace);
       Map<String, long[]> growth = histogram ? new HashMap<>() : null;
-      long withoutInput = retained(engine, bytes, copies, false, growth);
-      System.out.printf("| %s | %,d | %,d | %d | %,d | %.2f | %,d | %.2f |%n", name, bytes.length, code,
-          copies, withInput, (double) withInput / code, withoutInput, (double) withoutInput / code);
+      long withoutInput = retained(engine, bytes, copies, false, growth, new long[1]);
+      System.out.printf("| %s | %,d | %,d | %d | %,d | %.2f | %,d | %.2f | %,d |%n", name, bytes.length,
+          code, copies, withInput, (double) withInput / code, withoutInput,
+          (double) withoutInput / code, metaspace[0]);
       if (growth != null) {
         histograms.add(top(name, growth, copies));
       }
@@ -116,22 +123,25 @@ public final class RetainedHeap {
   /**
    * Heap growth per copy while {@code copies} compiled modules are held; each from its own copy
    * of {@code bytes} if {@code ownInput}. If {@code growth} is not null, fills it with the class
-   * histogram's growth per class (instances, bytes) for the whole set.
+   * histogram's growth per class (instances, bytes) for the whole set. Puts the metaspace growth
+   * per copy in {@code metaspace[0]}.
    */
   static long retained(Engine engine, byte[] bytes, int copies, boolean ownInput,
-      Map<String, long[]> growth) {
+      Map<String, long[]> growth, long[] metaspace) {
     byte[][] inputs = new byte[copies][];
     for (int i = 0; i < copies; i++) {
       inputs[i] = ownInput ? bytes.clone() : bytes;
     }
     Map<String, long[]> before = growth == null ? null : classHistogram();
     long base = usedAfterGc();
+    long metaBase = metaspaceUsed();
     Module[] held = new Module[copies];
     for (int i = 0; i < copies; i++) {
       held[i] = Module.compile(engine, inputs[i]);
       inputs[i] = null; // from now on only the module keeps its input alive
     }
     long after = usedAfterGc();
+    metaspace[0] = (metaspaceUsed() - metaBase) / copies;
     if (growth != null) {
       Map<String, long[]> now = classHistogram();
       now.forEach((cls, v) -> {
@@ -162,6 +172,15 @@ public final class RetainedHeap {
       used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
     return used;
+  }
+
+  private static long metaspaceUsed() {
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().equals("Metaspace")) {
+        return pool.getUsage().getUsed();
+      }
+    }
+    return 0;
   }
 
   /** Class name to {instances, bytes}, from {@code jcmd <this pid> GC.class_histogram}. */

@@ -69,8 +69,8 @@ public class StartupBenchmark {
     @Param({"eager", "lazy-translation", "lazy"})
     public String mode;
 
-    /** The executor ({@code asm} and {@code tiered} to come; eager {@code asm} may generate code). */
-    @Param({"switch"})
+    /** The executor; {@code asm} generates classes when an eager module is compiled. */
+    @Param({"switch", "asm", "tiered"})
     public String executor;
 
     Engine engine;

@@ -17,14 +17,23 @@ class WorkloadTest {
 
   @ParameterizedTest
   @EnumSource(Workload.class)
-  void everyWorkloadGivesTheExpectedAnswerOnWasmj(Workload w) {
+  void everyWorkloadGivesTheExpectedAnswerOnEveryWasmjExecutor(Workload w) {
     prepare(w);
-    Workload.Run run = w.start(Guest.instantiate("wasmj-switch", w.bytes()));
-    run.run();
-    run.verify();
-    run.run(); // runs are repeatable: the benchmark times many in one instance
-    run.verify();
-    run.close();
+    for (String executor : org.wasmj.exec.Engine.executors()) {
+      Workload.Run run = w.start(Guest.instantiate("wasmj-" + executor, w.bytes()));
+      run.run();
+      run.verify();
+      run.run(); // runs are repeatable: the benchmark times many in one instance
+      run.verify();
+      run.close();
+    }
+  }
+
+  @Test
+  void theBenchmarkedExecutorsAreTheAvailableOnes() throws Exception {
+    String[] params = ExecuteBenchmark.Wasmj.class.getField("executor")
+        .getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+    assertEquals(java.util.Set.copyOf(org.wasmj.exec.Engine.executors()), java.util.Set.of(params));
   }
 
   @ParameterizedTest
