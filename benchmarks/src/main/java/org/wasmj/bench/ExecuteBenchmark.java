@@ -17,14 +17,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.wasmj.exec.CompilationMode;
 
 /**
- * Execution speed, wasmj beside Chicory 1.7.5 in the same run, on the {@link Workload}s (fib(30),
- * a xorshift loop, and wasmi's prime-sieve, matrix-mul and argon2). Both runtimes do identical
- * work per operation. Setup (instantiate, {@code setup(n)}) is untimed; after every operation the
- * answer is checked, untimed, and a wrong one fails the run.
+ * Execution speed, wasmj's executors beside Chicory 1.7.5's interpreter and compiler in the same
+ * run, on the {@link Workload}s (fib(30), a xorshift loop, and wasmi's prime-sieve, matrix-mul and
+ * argon2). Every runtime does identical work per operation. Setup (instantiate, {@code setup(n)})
+ * is untimed; after every operation the answer is checked, untimed, and a wrong one fails the run.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar Execute
  * java -jar benchmarks/target/benchmarks.jar Execute.wasmj -p executor=switch,asm -p workload=FIB
+ * java -jar benchmarks/target/benchmarks.jar Execute.chicory -p machine=compiler
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -75,9 +76,12 @@ public class ExecuteBenchmark {
     }
   }
 
-  /** Chicory with {@code machine}: {@code interpreter} (see {@link Guest#chicory} for the compiler hook). */
+  /**
+   * Chicory with {@code machine}: {@code interpreter}, the peer of {@code switch}, or
+   * {@code compiler} (Chicory's compiler to JVM bytecode), the peer of {@code asm}.
+   */
   public static class Chicory extends Prepared {
-    @Param({"interpreter"})
+    @Param({"interpreter", "compiler"})
     public String machine;
 
     @Override

@@ -1,6 +1,8 @@
 package org.wasmj.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
@@ -20,11 +22,13 @@ import org.wasmj.parser.FuncType;
  *       {@code tiered}), eager compilation, called through {@link TypedFunc};
  *   <li>{@code chicory-interpreter}: Chicory 1.7.5's interpreter ({@code Instance.builder}
  *       with its default machine);
- *   <li>{@code chicory-compiler}: reserved for Chicory's compiler ({@code com.dylibso.chicory:compiler},
- *       not a dependency yet; see {@link #chicory}).
+ *   <li>{@code chicory-compiler}: Chicory 1.7.5's compiler ({@code com.dylibso.chicory:compiler},
+ *       {@code withMachineFactory(MachineFactoryCompiler::compile)}: every function becomes JVM
+ *       bytecode when the instance is built).
  * </ul>
  *
- * <p>Imports are satisfied by stubs that return zeros (as wasmi's benchmarks do).
+ * <p>Imports are satisfied by stubs that return zeros (as wasmi's benchmarks do), or by the host
+ * functions a benchmark passes (see {@link Stubs}).
  */
 interface Guest {
 
@@ -46,22 +50,33 @@ interface Guest {
 
   /** Instantiates {@code bytes} in {@code runtime} (see the class comment). */
   static Guest instantiate(String runtime, byte[] bytes) {
+    return instantiate(runtime, bytes, Map.of());
+  }
+
+  /** As {@link #instantiate(String, byte[])}, linking {@code hosts} (see {@link Stubs}). */
+  static Guest instantiate(String runtime, byte[] bytes, Map<String, LongSupplier> hosts) {
     if (runtime.startsWith("wasmj-")) {
-      return wasmj(bytes, runtime.substring("wasmj-".length()), CompilationMode.EAGER);
+      return wasmj(bytes, runtime.substring("wasmj-".length()), CompilationMode.EAGER, hosts);
     }
     if (runtime.startsWith("chicory-")) {
-      return chicory(bytes, runtime.substring("chicory-".length()));
+      return chicory(bytes, runtime.substring("chicory-".length()), hosts);
     }
     throw new IllegalArgumentException("unknown runtime '" + runtime
-        + "' (expected wasmj-<executor>, chicory-interpreter)");
+        + "' (expected wasmj-<executor>, chicory-interpreter, chicory-compiler)");
   }
 
   /** wasmj with executor {@code executor} in compilation mode {@code mode}. */
   static Guest wasmj(byte[] bytes, String executor, CompilationMode mode) {
+    return wasmj(bytes, executor, mode, Map.of());
+  }
+
+  /** As {@link #wasmj(byte[], String, CompilationMode)}, linking {@code hosts} (see {@link Stubs}). */
+  static Guest wasmj(byte[] bytes, String executor, CompilationMode mode,
+      Map<String, LongSupplier> hosts) {
     Engine engine = new Engine(Config.defaults().withExecutor(executor).withCompilationMode(mode));
     Module module = Module.compile(engine, bytes);
     Store<Void> store = Store.of(engine);
-    org.wasmj.exec.Instance instance = Stubs.wasmj(engine, module).instantiate(store, module);
+    org.wasmj.exec.Instance instance = Stubs.wasmj(engine, module, hosts).instantiate(store, module);
     return new Guest() {
       @Override
       public Fn fn(String name) {
@@ -97,21 +112,29 @@ interface Guest {
   }
 
   /**
-   * Chicory 1.7.5 with {@code machine}: {@code interpreter} (its default machine). Hook for
-   * {@code compiler}: add {@code com.dylibso.chicory:compiler} (version pinned in the root pom) to
-   * benchmarks/pom.xml and build the instance with
-   * {@code .withMachineFactory(MachineFactoryCompiler::compile)} here.
+   * Chicory 1.7.5 with {@code machine}: {@code interpreter} (its default machine) or
+   * {@code compiler} (its ahead-of-instantiation compiler to JVM bytecode).
    */
   static Guest chicory(byte[] bytes, String machine) {
-    if (!machine.equals("interpreter")) {
-      throw new IllegalArgumentException("unknown Chicory machine '" + machine
-          + "' (only 'interpreter' is wired; see Guest.chicory for the compiler hook)");
-    }
+    return chicory(bytes, machine, Map.of());
+  }
+
+  /** As {@link #chicory(byte[], String)}, linking {@code hosts} (see {@link Stubs}). */
+  static Guest chicory(byte[] bytes, String machine, Map<String, LongSupplier> hosts) {
     com.dylibso.chicory.wasm.WasmModule module = com.dylibso.chicory.wasm.Parser.parse(bytes);
-    com.dylibso.chicory.runtime.Instance instance = com.dylibso.chicory.runtime.Instance
-        .builder(module)
-        .withImportValues(Stubs.chicory(module))
-        .build();
+    var builder = com.dylibso.chicory.runtime.Instance.builder(module)
+        .withImportValues(Stubs.chicory(module, hosts));
+    switch (machine) {
+      case "interpreter":
+        break;
+      case "compiler":
+        builder.withMachineFactory(com.dylibso.chicory.compiler.MachineFactoryCompiler::compile);
+        break;
+      default:
+        throw new IllegalArgumentException("unknown Chicory machine '" + machine
+            + "' (expected interpreter, compiler)");
+    }
+    com.dylibso.chicory.runtime.Instance instance = builder.build();
     return new Guest() {
       @Override
       public Fn fn(String name) {

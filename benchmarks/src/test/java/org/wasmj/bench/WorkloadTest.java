@@ -46,6 +46,28 @@ class WorkloadTest {
     run.close();
   }
 
+  @ParameterizedTest
+  @EnumSource(Workload.class)
+  void chicorysCompilerGivesTheSameAnswers(Workload w) {
+    prepare(w);
+    Workload.Run run = w.start(Guest.instantiate("chicory-compiler", w.bytes()));
+    run.run();
+    run.verify();
+    run.run();
+    run.verify();
+    run.close();
+  }
+
+  @Test
+  void theBenchmarkedChicoryMachinesAreItsInterpreterAndCompiler() throws Exception {
+    String[] params = ExecuteBenchmark.Chicory.class.getField("machine")
+        .getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+    assertEquals(java.util.List.of("interpreter", "compiler"), java.util.List.of(params));
+    for (String machine : params) {
+      Guest.instantiate("chicory-" + machine, Workload.FIB.bytes()); // each one is wired
+    }
+  }
+
   /** A guest whose every function returns 0: each workload must reject its answers. */
   @ParameterizedTest
   @EnumSource(Workload.class)
@@ -83,7 +105,7 @@ class WorkloadTest {
   void unknownRuntimesAreRejected() {
     byte[] fib = Workload.FIB.bytes();
     assertThrows(IllegalArgumentException.class, () -> Guest.instantiate("v8", fib));
-    assertThrows(IllegalArgumentException.class, () -> Guest.instantiate("chicory-compiler", fib));
+    assertThrows(IllegalArgumentException.class, () -> Guest.instantiate("chicory-jit", fib));
     assertThrows(IllegalArgumentException.class, () -> Guest.instantiate("wasmj-nope", fib));
   }
 }
