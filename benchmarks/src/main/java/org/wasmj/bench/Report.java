@@ -17,7 +17,9 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * Runs JMH with the given command line (the same as {@code java -jar benchmarks.jar ...}) and
  * then prints the results as a Markdown table of medians, with each wasmj result's speed-up over
- * every Chicory result of the same workload or module ({@code chicory median / wasmj median}).
+ * the Chicory results of the same workload or module it is {@linkplain #paired paired} with
+ * ({@code chicory median / wasmj median}; for a {@link #SCORE score}, where higher is better,
+ * {@code wasmj / chicory}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.Report Execute Startup
@@ -39,11 +41,45 @@ public final class Report {
     System.out.print(table(results));
   }
 
-  /** One measured cell: who ran it, and its statistics. */
-  private record Cell(String runner, boolean chicory, Statistics stats, String unit) {
+  /**
+   * A secondary result that, where a benchmark reports it, is the measurement instead of the time
+   * (CoreMark's score: higher is better).
+   */
+  static final String SCORE = "score";
+
+  /** One measured cell: who ran it, its statistics, and whether a higher figure is better. */
+  private record Cell(String runner, boolean chicory, Statistics stats, String unit,
+      boolean higherIsBetter) {
     String median() {
       return fmt(stats.getPercentile(50)) + " (" + fmt(stats.getMin()) + "–" + fmt(stats.getMax()) + ")";
     }
+  }
+
+  /**
+   * Whether a wasmj runner is compared with a Chicory runner: Chicory's interpreter with wasmj's
+   * interpreter ({@code switch}), Chicory's compiler with wasmj's compiling executors ({@code asm},
+   * {@code tiered}); where the Chicory side has no {@code machine}, with every wasmj runner.
+   */
+  static boolean paired(String chicoryRunner, String wasmjRunner) {
+    boolean wasmjInterprets = wasmjRunner.contains("executor=switch");
+    if (chicoryRunner.contains("machine=interpreter")) {
+      return wasmjInterprets;
+    }
+    if (chicoryRunner.contains("machine=compiler")) {
+      return !wasmjInterprets;
+    }
+    return true;
+  }
+
+  /** Runners given as one {@code runtime} parameter ({@code wasmj-asm}, {@code chicory-compiler}). */
+  private static String runner(String method, String key, String value) {
+    if (key.equals("runtime")) {
+      int dash = value.indexOf('-');
+      String side = value.substring(0, dash);
+      String who = value.substring(dash + 1);
+      return side + (side.equals("wasmj") ? " executor=" : " machine=") + who;
+    }
+    return method + ' ' + key + '=' + value;
   }
 
   static String table(Collection<RunResult> results) {
@@ -56,19 +92,25 @@ public final class Report {
       String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
       String method = full.substring(dot + 1);
       StringBuilder row = new StringBuilder();
-      StringBuilder runner = new StringBuilder(method);
+      String runner = method;
       for (String key : p.getParamsKeys()) {
         if (ROW_PARAMS.contains(key)) {
           row.append(row.length() == 0 ? "" : " ").append(p.getParam(key));
+        } else if (key.equals("runtime")) {
+          runner = runner(method, key, p.getParam(key));
         } else {
-          runner.append(' ').append(key).append('=').append(p.getParam(key));
+          runner += ' ' + key + '=' + p.getParam(key);
         }
       }
       Result primary = r.getPrimaryResult();
+      Result score = r.getSecondaryResults().get(SCORE);
+      Cell cell = score != null
+          ? new Cell(runner, runner.startsWith("chicory"), score.getStatistics(), SCORE, true)
+          : new Cell(runner, runner.startsWith("chicory"), primary.getStatistics(),
+              primary.getScoreUnit(), false);
       byClass.computeIfAbsent(cls, c -> new LinkedHashMap<>())
           .computeIfAbsent(row.length() == 0 ? "-" : row.toString(), k -> new ArrayList<>())
-          .add(new Cell(runner.toString(), method.startsWith("chicory"), primary.getStatistics(),
-              primary.getScoreUnit()));
+          .add(cell);
     }
     StringBuilder out = new StringBuilder();
     byClass.forEach((cls, rows) -> {
@@ -90,10 +132,12 @@ public final class Report {
               .append(cell.median()).append(" |");
           for (String c : chicoryRunners) {
             Cell base = cells.stream().filter(x -> x.runner.equals(c)).findFirst().orElse(null);
-            if (base == null || cell.chicory) {
+            if (base == null || cell.chicory || !paired(c, cell.runner)) {
               out.append(" | |");
             } else {
-              double ratio = base.stats.getPercentile(50) / cell.stats.getPercentile(50);
+              double ratio = cell.higherIsBetter
+                  ? cell.stats.getPercentile(50) / base.stats.getPercentile(50)
+                  : base.stats.getPercentile(50) / cell.stats.getPercentile(50);
               out.append(' ').append(base.median()).append(" | ")
                   .append(String.format(Locale.ROOT, "%.1f×", ratio)).append(" |");
             }

@@ -1,0 +1,91 @@
+package org.wasmj.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.util.Statistics;
+import org.wasmj.exec.CompilationMode;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Module;
+
+/**
+ * Runs {@link ClassGenerationBenchmark} (any JMH options may follow) and prints, per module, its
+ * size, what the {@code asm} executor made of its functions ({@code Module.executorStatistics()}),
+ * the eager compile time on {@code switch} and on {@code asm}, and their difference — the time to
+ * generate and define the classes — per class and per KB of code.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ClassGeneration
+ * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ClassGeneration -p module=erc20 -wi 1 -i 2
+ * </pre>
+ *
+ * A class is generated per defined function ({@code wasmj.gen.F<k>}): the compiled code, or a
+ * small stub into the interpreter for a function left to it; a split function is one class with
+ * several chunk methods.
+ */
+public final class ClassGeneration {
+  private ClassGeneration() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> jmhArgs = new ArrayList<>(List.of(args));
+    jmhArgs.add(0, ClassGenerationBenchmark.class.getName());
+    Collection<RunResult> results = new Runner(
+        new CommandLineOptions(jmhArgs.toArray(String[]::new))).run();
+    System.out.println();
+    System.out.print(table(results));
+  }
+
+  static String table(Collection<RunResult> results) {
+    Map<String, Map<String, Statistics>> byModule = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      byModule.computeIfAbsent(r.getParams().getParam("module"), m -> new LinkedHashMap<>())
+          .put(r.getParams().getParam("executor"), r.getPrimaryResult().getStatistics());
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("| module | bytes | code bytes | functions (= classes) | compiled | split | interpreted"
+        + " | eager `switch` ms | eager `asm` ms | generation ms | µs per class | µs per KB of code |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    byModule.forEach((name, byExecutor) -> {
+      byte[] bytes = ClassGenerationBenchmark.bytes(name);
+      Engine engine = new Engine(Config.defaults().withExecutor("asm")
+          .withCompilationMode(CompilationMode.EAGER));
+      Map<String, Integer> s = Module.compile(engine, bytes).executorStatistics();
+      int compiled = s.getOrDefault("compiled", 0);
+      int interpreted = s.entrySet().stream().filter(e -> e.getKey().startsWith("interpreted."))
+          .mapToInt(Map.Entry::getValue).sum();
+      int functions = compiled + interpreted + s.getOrDefault("not_generated_yet", 0);
+      long code = RetainedHeap.codeBytes(bytes, engine);
+      Statistics sw = byExecutor.get("switch");
+      Statistics asm = byExecutor.get("asm");
+      out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s |",
+          name, bytes.length, code, functions, compiled, s.getOrDefault("compiled.split", 0),
+          interpreted, median(sw), median(asm)));
+      if (sw != null && asm != null) {
+        double generation = asm.getPercentile(50) - sw.getPercentile(50);
+        out.append(String.format(Locale.ROOT, " %s | %.0f | %.0f |\n", fmt(generation),
+            generation * 1000 / functions, generation * 1000 / (code / 1024.0)));
+      } else {
+        out.append(" | | |\n");
+      }
+    });
+    return out.toString();
+  }
+
+  private static String median(Statistics s) {
+    return s == null ? "" : fmt(s.getPercentile(50)) + " (" + fmt(s.getMin()) + "–" + fmt(s.getMax()) + ")";
+  }
+
+  private static String fmt(double v) {
+    if (Math.abs(v) >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
+  }
+}
