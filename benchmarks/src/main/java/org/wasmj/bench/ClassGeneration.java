@@ -19,7 +19,8 @@ import org.wasmj.exec.Module;
  * Runs {@link ClassGenerationBenchmark} (any JMH options may follow) and prints, per module, its
  * size, what the {@code asm} executor made of its functions ({@code Module.executorStatistics()}),
  * the eager compile time on {@code switch} and on {@code asm}, and their difference — the time to
- * generate and define the classes — per class and per KB of code.
+ * generate and define the classes — per class and per KB of code; then the same difference for
+ * the first module compiled in a fresh JVM. Times in ms, median (min–max).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ClassGeneration
@@ -43,15 +44,28 @@ public final class ClassGeneration {
   }
 
   static String table(Collection<RunResult> results) {
+    // module -> "method executor" -> statistics
     Map<String, Map<String, Statistics>> byModule = new LinkedHashMap<>();
     for (RunResult r : results) {
+      String full = r.getParams().getBenchmark();
+      String method = full.substring(full.lastIndexOf('.') + 1);
+      double toMs = r.getPrimaryResult().getScoreUnit().startsWith("s/") ? 1000 : 1;
+      Statistics stats = r.getPrimaryResult().getStatistics();
+      if (toMs != 1) {
+        org.openjdk.jmh.util.ListStatistics ms = new org.openjdk.jmh.util.ListStatistics();
+        for (double v : values(stats)) {
+          ms.addValue(v * toMs);
+        }
+        stats = ms;
+      }
       byModule.computeIfAbsent(r.getParams().getParam("module"), m -> new LinkedHashMap<>())
-          .put(r.getParams().getParam("executor"), r.getPrimaryResult().getStatistics());
+          .put(method + " " + r.getParams().getParam("executor"), stats);
     }
     StringBuilder out = new StringBuilder();
     out.append("| module | bytes | code bytes | functions (= classes) | compiled | split | interpreted"
-        + " | eager `switch` ms | eager `asm` ms | generation ms | µs per class | µs per KB of code |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + " | eager `switch` ms | eager `asm` ms | generation ms | µs per class | µs per KB of code"
+        + " | first in a JVM: `switch` ms | `asm` ms | generation ms |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     byModule.forEach((name, byExecutor) -> {
       byte[] bytes = ClassGenerationBenchmark.bytes(name);
       Engine engine = new Engine(Config.defaults().withExecutor("asm")
@@ -62,20 +76,37 @@ public final class ClassGeneration {
           .mapToInt(Map.Entry::getValue).sum();
       int functions = compiled + interpreted + s.getOrDefault("not_generated_yet", 0);
       long code = RetainedHeap.codeBytes(bytes, engine);
-      Statistics sw = byExecutor.get("switch");
-      Statistics asm = byExecutor.get("asm");
+      Statistics sw = byExecutor.get("compile switch");
+      Statistics asm = byExecutor.get("compile asm");
+      Statistics firstSwitch = byExecutor.get("firstCompile switch");
+      Statistics firstAsm = byExecutor.get("firstCompile asm");
       out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s |",
           name, bytes.length, code, functions, compiled, s.getOrDefault("compiled.split", 0),
           interpreted, median(sw), median(asm)));
       if (sw != null && asm != null) {
         double generation = asm.getPercentile(50) - sw.getPercentile(50);
-        out.append(String.format(Locale.ROOT, " %s | %.0f | %.0f |\n", fmt(generation),
+        out.append(String.format(Locale.ROOT, " %s | %.0f | %.0f |", fmt(generation),
             generation * 1000 / functions, generation * 1000 / (code / 1024.0)));
       } else {
-        out.append(" | | |\n");
+        out.append(" | | |");
       }
+      out.append(' ').append(median(firstSwitch)).append(" | ").append(median(firstAsm)).append(" |");
+      if (firstSwitch != null && firstAsm != null) {
+        out.append(' ').append(fmt(firstAsm.getPercentile(50) - firstSwitch.getPercentile(50)));
+      }
+      out.append(" |\n");
     });
     return out.toString();
+  }
+
+  private static double[] values(Statistics s) {
+    java.util.List<Double> out = new ArrayList<>();
+    s.getRawData().forEachRemaining(e -> {
+      for (int i = 0; i < e.getValue(); i++) {
+        out.add(e.getKey());
+      }
+    });
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static String median(Statistics s) {

@@ -26,9 +26,10 @@ import org.wasmj.exec.Module;
  * classes); the difference is class generation. Modules from the bench corpus, small to large.
  * {@link ClassGeneration} runs this and prints the figures per class and per KB of code.
  *
- * <p>This is the steady state: ASM and the translator are JIT-compiled by the warm-up; the first
- * module compiled in a fresh JVM takes longer. Every operation makes a new class loader, whose
- * classes the garbage collector unloads later.
+ * <p>{@code compile} is the steady state: ASM and the translator are JIT-compiled by the warm-up;
+ * {@code firstCompile} is the first module compiled in a fresh JVM (three forks, one compile
+ * each). Every operation makes a new class loader, whose classes the garbage collector unloads
+ * later.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ClassGeneration
@@ -62,8 +63,22 @@ public class ClassGenerationBenchmark {
         .withCompilationMode(CompilationMode.EAGER));
   }
 
+  /** Steady state: compiled again and again in one JVM. */
   @Benchmark
   public Module compile() {
+    return Module.compile(engine, bytes);
+  }
+
+  /**
+   * The first module compiled in a fresh JVM (ASM, the parser and the translator not yet
+   * JIT-compiled): what an application that compiles one module at startup pays.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+  public Module firstCompile() {
     return Module.compile(engine, bytes);
   }
 
