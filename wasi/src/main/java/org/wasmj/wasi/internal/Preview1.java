@@ -72,6 +72,12 @@ public final class Preview1 {
   private final List<Descriptor> fds = new ArrayList<>();
   private final long monotonicBase = System.nanoTime();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  /**
+   * Times set on symlinks, by (dev, ino): JDK 17 sets a symlink's times with {@code lutimes},
+   * whose precision is a microsecond, so the nanoseconds the guest asked for are kept here and
+   * reported while the link's times still match them to the microsecond (later JDKs keep them).
+   */
+  private final java.util.Map<java.util.List<Long>, long[]> symlinkTimes = new java.util.HashMap<>();
 
   /**
    * A guest's WASI state: {@code args} and {@code env} ({@code "K=V"}) as given, the stdio
@@ -739,7 +745,7 @@ public final class Preview1 {
     if (!r.exists()) {
       return Errno.NOENT;
     }
-    writeFilestat(m, buf, r.stat);
+    writeFilestat(m, buf, withKeptTimes(r.stat));
     return Errno.SUCCESS;
   }
 
@@ -752,7 +758,36 @@ public final class Preview1 {
       return Errno.NOENT;
     }
     setTimes(r.path, atim, mtim, fstFlags, false);
+    if (r.stat.filetype == Filetype.SYMBOLIC_LINK) {
+      Sandbox.Stat now = Sandbox.Stat.read(r.path);
+      long[] kept = symlinkTimes.computeIfAbsent(List.of(now.dev, now.ino),
+          k -> new long[] {now.atimNanos, now.mtimNanos});
+      if ((fstFlags & FST_ATIM) != 0) {
+        kept[0] = atim;
+      } else if ((fstFlags & FST_ATIM_NOW) != 0) {
+        kept[0] = now.atimNanos;
+      }
+      if ((fstFlags & FST_MTIM) != 0) {
+        kept[1] = mtim;
+      } else if ((fstFlags & FST_MTIM_NOW) != 0) {
+        kept[1] = now.mtimNanos;
+      }
+    }
     return Errno.SUCCESS;
+  }
+
+  /** {@code s}, with the exact times last set on it if it is a symlink (see {@link #symlinkTimes}). */
+  private Sandbox.Stat withKeptTimes(Sandbox.Stat s) {
+    if (s.filetype != Filetype.SYMBOLIC_LINK || symlinkTimes.isEmpty()) {
+      return s;
+    }
+    long[] kept = symlinkTimes.get(List.of(s.dev, s.ino));
+    if (kept == null) {
+      return s;
+    }
+    long atim = kept[0] / 1000 == s.atimNanos / 1000 ? kept[0] : s.atimNanos;
+    long mtim = kept[1] / 1000 == s.mtimNanos / 1000 ? kept[1] : s.mtimNanos;
+    return new Sandbox.Stat(s.dev, s.ino, s.filetype, s.nlink, s.size, atim, mtim, s.ctimNanos);
   }
 
   public int pathLink(GuestMemory m, int oldFd, int oldFlags, int oldPath, int oldLen, int newFd,

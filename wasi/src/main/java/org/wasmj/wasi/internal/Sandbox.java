@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * One preopened host directory and the path resolution that keeps a guest inside it.
  *
  * <p>Guest paths are resolved here one component at a time, never by the host OS: {@code "."} is
- * skipped, {@code ".."} pops a component and fails with {@code ENOTCAPABLE} at the root, and every
+ * skipped, {@code ".."} pops a component and fails with {@code ENOTCAPABLE} above the directory
+ * the resolution started from (see {@link #resolve}), and every
  * symlink met on the way (and at the end, when it is followed) is read and its target spliced in
  * place of it; an absolute target, like an absolute guest path, is {@code ENOTCAPABLE}. The result
  * is a list of plain components under the root containing no symlink but, possibly, the last, so
@@ -87,7 +88,9 @@ public final class Sandbox {
 
   /**
    * Resolves {@code guestPath} relative to the directory {@code start} (components under the
-   * root). A final symlink is followed when {@code followFinal} (or the path ends in '/').
+   * root). A final symlink is followed when {@code followFinal} (or the path ends in '/'). As in
+   * Wasmtime (cap-std), every directory descriptor is a sandbox of its own: the path, and the
+   * symlinks it meets, may not climb above {@code start}, even if that stays inside the preopen.
    *
    * @throws WasiError NOTCAPABLE for an absolute path or an escape, NOENT/NOTDIR for a missing or
    *     non-directory intermediate component, LOOP past {@value #MAX_SYMLINKS} symlinks, INVAL or
@@ -106,6 +109,7 @@ public final class Sandbox {
     boolean trailingSlash = guestPath.endsWith("/");
     Deque<String> todo = new ArrayDeque<>(split(guestPath));
     List<String> current = new ArrayList<>(start);
+    int floor = start.size(); // as openat beneath the directory: never above where it started
     int links = 0;
     Stat last = null;
     boolean lastKnown = false;
@@ -118,7 +122,7 @@ public final class Sandbox {
           continue;
         }
         if (c.equals("..")) {
-          if (current.isEmpty()) {
+          if (current.size() <= floor) {
             throw new WasiError(Errno.NOTCAPABLE);
           }
           current.remove(current.size() - 1);
