@@ -24,6 +24,7 @@ import org.wasmj.exec.Instance;
 import org.wasmj.exec.Linker;
 import org.wasmj.exec.Module;
 import org.wasmj.exec.Store;
+import org.wasmj.testsupport.WasiTestsuite;
 
 /**
  * The official WASI testsuite, in process, on every executor: per test a fresh copy of its root

@@ -1,4 +1,4 @@
-package org.wasmj.wasi;
+package org.wasmj.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.wasmj.wasi;
+package org.wasmj.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
