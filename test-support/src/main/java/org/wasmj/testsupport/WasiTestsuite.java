@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The official WASI testsuite ({@code ../shared/wasi-testsuite}), read as its README's contract
@@ -93,28 +92,10 @@ public final class WasiTestsuite {
    * get it (and the message is printed).
    */
   public static Path locate() {
-    String property = System.getProperty("wasmj.wasi.testsuite");
-    Path searched;
-    if (property != null) {
-      searched = Path.of(property);
-    } else {
-      Path repo = Path.of("").toAbsolutePath();
-      while (repo != null && !Files.exists(repo.resolve(".git"))) {
-        repo = repo.getParent();
-      }
-      searched = (repo == null ? Path.of("").toAbsolutePath() : repo)
-          .resolveSibling("shared").resolve("wasi-testsuite");
-    }
-    boolean present = Files.isDirectory(searched.resolve("tests"));
-    String message = "WASI testsuite skipped: no suite at " + searched + "/tests. Put it at"
-        + " ../shared/wasi-testsuite next to the repository (or pass -Dwasmj.wasi.testsuite=<dir>):"
-        + " clone https://github.com/WebAssembly/wasi-testsuite, branch prod/testsuite-base, which"
-        + " holds the prebuilt tests/<lang>/testsuite/wasm32-wasip1 folders.";
-    if (!present) {
-      System.out.println(message);
-    }
-    Assumptions.assumeTrue(present, message);
-    return searched;
+    return Shared.locate("wasi-testsuite", "wasmj.wasi.testsuite", "tests",
+        "Put the suite at ../shared/wasi-testsuite next to the repository: clone"
+            + " https://github.com/WebAssembly/wasi-testsuite, branch prod/testsuite-base, which"
+            + " holds the prebuilt tests/<lang>/testsuite/wasm32-wasip1 folders");
   }
 
   /** Every test of the suite at {@code suite}, in a stable order. */
