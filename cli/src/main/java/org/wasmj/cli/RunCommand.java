@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
@@ -208,7 +210,7 @@ final class RunCommand implements Callable<Integer> {
         });
       } else {
         linker.func(imp.module(), imp.name(), type, (caller, in) -> {
-          throw new IllegalStateException("unknown import " + name + " was called");
+          throw new TrapException(TrapKind.HOST, "unknown import " + name + " was called", null);
         });
       }
     }
