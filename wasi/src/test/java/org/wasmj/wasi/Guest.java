@@ -53,6 +53,11 @@ final class Guest implements AutoCloseable {
     return out.length == 0 ? 0 : out[0].i32();
   }
 
+  /** Lets {@link #string} reuse the memory of the strings written so far. */
+  void resetStrings() {
+    nextString = STRINGS;
+  }
+
   /** Writes {@code s} (UTF-8) into memory; returns {ptr, len}. */
   int[] string(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
