@@ -10,9 +10,11 @@ module org.wasmj.exec {
 
   exports org.wasmj.exec;
   exports org.wasmj.exec.internal to
-      org.wasmj.exec.loopswitch;
+      org.wasmj.exec.loopswitch,
+      org.wasmj.exec.asm;
   exports org.wasmj.exec.spi to
-      org.wasmj.exec.loopswitch;
+      org.wasmj.exec.loopswitch,
+      org.wasmj.exec.asm;
 
   uses org.wasmj.exec.spi.ExecutorProvider;
 }

@@ -5,6 +5,10 @@
 module org.wasmj.exec.loopswitch {
   requires transitive org.wasmj.exec;
 
+  // The asm executor runs the functions it does not compile with this interpreter.
+  exports org.wasmj.exec.loopswitch to
+      org.wasmj.exec.asm;
+
   provides org.wasmj.exec.spi.ExecutorProvider with
       org.wasmj.exec.loopswitch.SwitchProvider;
 }

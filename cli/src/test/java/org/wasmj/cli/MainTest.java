@@ -174,7 +174,7 @@ class MainTest {
     assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib", "x"));
     assertTrue(err().contains("'x' is not a valid i32"));
     assertEquals(2, run("run", "--executor", "nope", "../examples/fib.wasm"));
-    assertTrue(err().contains("available: switch"));
+    assertTrue(err().contains("available: asm, tiered, switch"));
     assertEquals(2, run("run", "--compilation-mode", "fast", "../examples/fib.wasm"));
     assertTrue(err().contains("unknown compilation mode 'fast'"), err());
     assertEquals(2, run("run", "--bogus", "../examples/fib.wasm"));

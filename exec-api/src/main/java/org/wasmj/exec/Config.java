@@ -20,7 +20,8 @@ import org.wasmj.exec.internal.MemoryInstance;
  *
  * <p>Defaults: {@link CompilationMode#EAGER}; the best executor available; features
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
- * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB).
+ * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB); the {@code tiered}
+ * executor compiles a function after 1,000 calls and loop iterations.
  *
  * @implNote Immutable and thread-safe.
  */
@@ -39,7 +40,7 @@ public final class Config {
   }
 
   private static final Config DEFAULTS = new Config(CompilationMode.EAGER, null, DEFAULT_FEATURES,
-      20_000, 8 << 20, MemoryInstance.MAX_PAGES);
+      20_000, 8 << 20, MemoryInstance.MAX_PAGES, 1000);
 
   private final CompilationMode compilationMode;
   private final String executor;
@@ -47,15 +48,17 @@ public final class Config {
   private final int maxCallDepth;
   private final int maxStackSlots;
   private final int maxMemoryPages;
+  private final int tieringThreshold;
 
   private Config(CompilationMode compilationMode, String executor, Set<Feature> features,
-      int maxCallDepth, int maxStackSlots, int maxMemoryPages) {
+      int maxCallDepth, int maxStackSlots, int maxMemoryPages, int tieringThreshold) {
     this.compilationMode = compilationMode;
     this.executor = executor;
     this.features = features;
     this.maxCallDepth = maxCallDepth;
     this.maxStackSlots = maxStackSlots;
     this.maxMemoryPages = maxMemoryPages;
+    this.tieringThreshold = tieringThreshold;
   }
 
   /** The default configuration. */
@@ -93,15 +96,34 @@ public final class Config {
     return maxMemoryPages;
   }
 
+  /**
+   * Calls plus loop iterations after which the {@code tiered} executor compiles a function that
+   * has been running in its interpreter.
+   */
+  public int tieringThreshold() {
+    return tieringThreshold;
+  }
+
+  /** A copy in which the {@code tiered} executor compiles a function after {@code n} calls and loop iterations (at least 1). */
+  public Config withTieringThreshold(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("tiering threshold must be at least 1, got " + n);
+    }
+    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots,
+        maxMemoryPages, n);
+  }
+
   /** A copy with {@code mode}. */
   public Config withCompilationMode(CompilationMode mode) {
     return new Config(Objects.requireNonNull(mode), executor, features, maxCallDepth,
-        maxStackSlots, maxMemoryPages);
+        maxStackSlots, maxMemoryPages,
+        tieringThreshold);
   }
 
   /** A copy using the executor named {@code name} ({@code null}: the best available). */
   public Config withExecutor(String name) {
-    return new Config(compilationMode, name, features, maxCallDepth, maxStackSlots, maxMemoryPages);
+    return new Config(compilationMode, name, features, maxCallDepth, maxStackSlots, maxMemoryPages,
+        tieringThreshold);
   }
 
   /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
@@ -111,7 +133,8 @@ public final class Config {
     }
     Set<Feature> copy = enabled.isEmpty()
         ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));
-    return new Config(compilationMode, executor, copy, maxCallDepth, maxStackSlots, maxMemoryPages);
+    return new Config(compilationMode, executor, copy, maxCallDepth, maxStackSlots, maxMemoryPages,
+        tieringThreshold);
   }
 
   /** A copy allowing {@code depth} nested calls (at least 1). */
@@ -119,7 +142,8 @@ public final class Config {
     if (depth < 1) {
       throw new IllegalArgumentException("max call depth must be at least 1, got " + depth);
     }
-    return new Config(compilationMode, executor, features, depth, maxStackSlots, maxMemoryPages);
+    return new Config(compilationMode, executor, features, depth, maxStackSlots, maxMemoryPages,
+        tieringThreshold);
   }
 
   /** A copy whose value stack may hold {@code slots} 64-bit values (at least 1,024). */
@@ -127,7 +151,8 @@ public final class Config {
     if (slots < 1024) {
       throw new IllegalArgumentException("max stack slots must be at least 1024, got " + slots);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, slots, maxMemoryPages);
+    return new Config(compilationMode, executor, features, maxCallDepth, slots, maxMemoryPages,
+        tieringThreshold);
   }
 
   /** A copy capping every memory at {@code pages} (0 to {@value MemoryInstance#MAX_PAGES}). */
@@ -136,7 +161,8 @@ public final class Config {
       throw new IllegalArgumentException(
           "max memory pages must be in [0, " + MemoryInstance.MAX_PAGES + "], got " + pages);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots, pages);
+    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots, pages,
+        tieringThreshold);
   }
 
   @Override
@@ -144,6 +170,6 @@ public final class Config {
     return "Config[mode=" + compilationMode.cliName() + ", executor="
         + (executor == null ? "(best)" : executor) + ", features=" + features
         + ", maxCallDepth=" + maxCallDepth + ", maxStackSlots=" + maxStackSlots
-        + ", maxMemoryPages=" + maxMemoryPages + "]";
+        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold + "]";
   }
 }

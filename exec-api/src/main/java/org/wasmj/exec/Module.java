@@ -63,7 +63,7 @@ public final class Module {
     CompilationMode mode = engine.config().compilationMode();
     boolean eager = mode == CompilationMode.EAGER;
     ModuleCode code = new ModuleCode(module, engine.config().features(), engine.types(), eager,
-        checked && mode == CompilationMode.LAZY_TRANSLATION);
+        checked && mode == CompilationMode.LAZY_TRANSLATION, engine.executor().countsLoops());
     engine.executor().prepare(code, eager);
     return new Module(engine, code);
   }
@@ -130,6 +130,15 @@ public final class Module {
     return "func " + index + " " + m.functionType(index) + ": " + f.registerCount()
         + " registers (" + f.paramCount() + " params, " + (f.localCount() - f.paramCount())
         + " locals)\n" + f;
+  }
+
+  /**
+   * What the engine's executor did with this module's functions so far: for {@code asm}, how
+   * many were compiled to classes and how many run in the interpreter, by reason
+   * ({@code interpreted.tail_call}, {@code interpreted.too_large}…); empty for {@code switch}.
+   */
+  public java.util.Map<String, Integer> executorStatistics() {
+    return engine.executor().statistics(code);
   }
 
   ModuleCode code() {

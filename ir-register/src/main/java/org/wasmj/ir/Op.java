@@ -45,6 +45,11 @@ public enum Op {
   RETURN_R("return", "r"),
   /** Returns {@code #i} values from registers {@code r .. r+i-1} (they move to registers 0..i-1). */
   RETURN_SPAN_RI("return", "ri"),
+  /**
+   * Counts one loop iteration toward compiling the function: at the head of every loop, in code
+   * translated for a tiering executor only (other executors never see it; compiled code ignores it).
+   */
+  COUNT_LOOP("count_loop", ""),
   /** Jumps to {@code t} ({@code br}, the end of an if's then-arm). */
   BR_T("br", "t"),
   /** Jumps to {@code t} if the i32 in {@code r} is zero ({@code if}, {@code br_if} over moves, {@code i32.eqz; br_if}). */

@@ -24,541 +24,543 @@ public final class OpCodes {
   public static final int RETURN_R = 6;
   /** {@link Op#RETURN_SPAN_RI}. */
   public static final int RETURN_SPAN_RI = 7;
+  /** {@link Op#COUNT_LOOP}. */
+  public static final int COUNT_LOOP = 8;
   /** {@link Op#BR_T}. */
-  public static final int BR_T = 8;
+  public static final int BR_T = 9;
   /** {@link Op#BR_EQZ_RT}. */
-  public static final int BR_EQZ_RT = 9;
+  public static final int BR_EQZ_RT = 10;
   /** {@link Op#BR_NEZ_RT}. */
-  public static final int BR_NEZ_RT = 10;
+  public static final int BR_NEZ_RT = 11;
   /** {@link Op#BR_I64_EQZ_RT}. */
-  public static final int BR_I64_EQZ_RT = 11;
+  public static final int BR_I64_EQZ_RT = 12;
   /** {@link Op#BR_I64_NEZ_RT}. */
-  public static final int BR_I64_NEZ_RT = 12;
+  public static final int BR_I64_NEZ_RT = 13;
   /** {@link Op#BR_TABLE_RI}. */
-  public static final int BR_TABLE_RI = 13;
+  public static final int BR_TABLE_RI = 14;
   /** {@link Op#CALL_XR}. */
-  public static final int CALL_XR = 14;
+  public static final int CALL_XR = 15;
   /** {@link Op#CALL_INDIRECT_XXRR}. */
-  public static final int CALL_INDIRECT_XXRR = 15;
+  public static final int CALL_INDIRECT_XXRR = 16;
   /** {@link Op#RETURN_CALL_XR}. */
-  public static final int RETURN_CALL_XR = 16;
+  public static final int RETURN_CALL_XR = 17;
   /** {@link Op#RETURN_CALL_INDIRECT_XXRR}. */
-  public static final int RETURN_CALL_INDIRECT_XXRR = 17;
+  public static final int RETURN_CALL_INDIRECT_XXRR = 18;
   /** {@link Op#GLOBAL_GET_RX}. */
-  public static final int GLOBAL_GET_RX = 18;
+  public static final int GLOBAL_GET_RX = 19;
   /** {@link Op#GLOBAL_SET_XR}. */
-  public static final int GLOBAL_SET_XR = 19;
+  public static final int GLOBAL_SET_XR = 20;
   /** {@link Op#REF_FUNC_RX}. */
-  public static final int REF_FUNC_RX = 20;
+  public static final int REF_FUNC_RX = 21;
   /** {@link Op#TABLE_GET_RRX}. */
-  public static final int TABLE_GET_RRX = 21;
+  public static final int TABLE_GET_RRX = 22;
   /** {@link Op#TABLE_SET_RRX}. */
-  public static final int TABLE_SET_RRX = 22;
+  public static final int TABLE_SET_RRX = 23;
   /** {@link Op#TABLE_SIZE_RX}. */
-  public static final int TABLE_SIZE_RX = 23;
+  public static final int TABLE_SIZE_RX = 24;
   /** {@link Op#TABLE_GROW_RRRX}. */
-  public static final int TABLE_GROW_RRRX = 24;
+  public static final int TABLE_GROW_RRRX = 25;
   /** {@link Op#TABLE_FILL_RRRX}. */
-  public static final int TABLE_FILL_RRRX = 25;
+  public static final int TABLE_FILL_RRRX = 26;
   /** {@link Op#TABLE_COPY_RRRXX}. */
-  public static final int TABLE_COPY_RRRXX = 26;
+  public static final int TABLE_COPY_RRRXX = 27;
   /** {@link Op#TABLE_INIT_RRRXX}. */
-  public static final int TABLE_INIT_RRRXX = 27;
+  public static final int TABLE_INIT_RRRXX = 28;
   /** {@link Op#ELEM_DROP_X}. */
-  public static final int ELEM_DROP_X = 28;
+  public static final int ELEM_DROP_X = 29;
   /** {@link Op#MEMORY_SIZE_RX}. */
-  public static final int MEMORY_SIZE_RX = 29;
+  public static final int MEMORY_SIZE_RX = 30;
   /** {@link Op#MEMORY_GROW_RRX}. */
-  public static final int MEMORY_GROW_RRX = 30;
+  public static final int MEMORY_GROW_RRX = 31;
   /** {@link Op#MEMORY_FILL_RRRX}. */
-  public static final int MEMORY_FILL_RRRX = 31;
+  public static final int MEMORY_FILL_RRRX = 32;
   /** {@link Op#MEMORY_COPY_RRRXX}. */
-  public static final int MEMORY_COPY_RRRXX = 32;
+  public static final int MEMORY_COPY_RRRXX = 33;
   /** {@link Op#MEMORY_INIT_RRRXX}. */
-  public static final int MEMORY_INIT_RRRXX = 33;
+  public static final int MEMORY_INIT_RRRXX = 34;
   /** {@link Op#DATA_DROP_X}. */
-  public static final int DATA_DROP_X = 34;
+  public static final int DATA_DROP_X = 35;
   /** {@link Op#I32_LOAD_RRI}. */
-  public static final int I32_LOAD_RRI = 35;
+  public static final int I32_LOAD_RRI = 36;
   /** {@link Op#I64_LOAD_RRI}. */
-  public static final int I64_LOAD_RRI = 36;
+  public static final int I64_LOAD_RRI = 37;
   /** {@link Op#F32_LOAD_RRI}. */
-  public static final int F32_LOAD_RRI = 37;
+  public static final int F32_LOAD_RRI = 38;
   /** {@link Op#F64_LOAD_RRI}. */
-  public static final int F64_LOAD_RRI = 38;
+  public static final int F64_LOAD_RRI = 39;
   /** {@link Op#I32_LOAD8_S_RRI}. */
-  public static final int I32_LOAD8_S_RRI = 39;
+  public static final int I32_LOAD8_S_RRI = 40;
   /** {@link Op#I32_LOAD8_U_RRI}. */
-  public static final int I32_LOAD8_U_RRI = 40;
+  public static final int I32_LOAD8_U_RRI = 41;
   /** {@link Op#I32_LOAD16_S_RRI}. */
-  public static final int I32_LOAD16_S_RRI = 41;
+  public static final int I32_LOAD16_S_RRI = 42;
   /** {@link Op#I32_LOAD16_U_RRI}. */
-  public static final int I32_LOAD16_U_RRI = 42;
+  public static final int I32_LOAD16_U_RRI = 43;
   /** {@link Op#I64_LOAD8_S_RRI}. */
-  public static final int I64_LOAD8_S_RRI = 43;
+  public static final int I64_LOAD8_S_RRI = 44;
   /** {@link Op#I64_LOAD8_U_RRI}. */
-  public static final int I64_LOAD8_U_RRI = 44;
+  public static final int I64_LOAD8_U_RRI = 45;
   /** {@link Op#I64_LOAD16_S_RRI}. */
-  public static final int I64_LOAD16_S_RRI = 45;
+  public static final int I64_LOAD16_S_RRI = 46;
   /** {@link Op#I64_LOAD16_U_RRI}. */
-  public static final int I64_LOAD16_U_RRI = 46;
+  public static final int I64_LOAD16_U_RRI = 47;
   /** {@link Op#I64_LOAD32_S_RRI}. */
-  public static final int I64_LOAD32_S_RRI = 47;
+  public static final int I64_LOAD32_S_RRI = 48;
   /** {@link Op#I64_LOAD32_U_RRI}. */
-  public static final int I64_LOAD32_U_RRI = 48;
+  public static final int I64_LOAD32_U_RRI = 49;
   /** {@link Op#I32_STORE_RRI}. */
-  public static final int I32_STORE_RRI = 49;
+  public static final int I32_STORE_RRI = 50;
   /** {@link Op#I64_STORE_RRI}. */
-  public static final int I64_STORE_RRI = 50;
+  public static final int I64_STORE_RRI = 51;
   /** {@link Op#F32_STORE_RRI}. */
-  public static final int F32_STORE_RRI = 51;
+  public static final int F32_STORE_RRI = 52;
   /** {@link Op#F64_STORE_RRI}. */
-  public static final int F64_STORE_RRI = 52;
+  public static final int F64_STORE_RRI = 53;
   /** {@link Op#I32_STORE8_RRI}. */
-  public static final int I32_STORE8_RRI = 53;
+  public static final int I32_STORE8_RRI = 54;
   /** {@link Op#I32_STORE16_RRI}. */
-  public static final int I32_STORE16_RRI = 54;
+  public static final int I32_STORE16_RRI = 55;
   /** {@link Op#I64_STORE8_RRI}. */
-  public static final int I64_STORE8_RRI = 55;
+  public static final int I64_STORE8_RRI = 56;
   /** {@link Op#I64_STORE16_RRI}. */
-  public static final int I64_STORE16_RRI = 56;
+  public static final int I64_STORE16_RRI = 57;
   /** {@link Op#I64_STORE32_RRI}. */
-  public static final int I64_STORE32_RRI = 57;
+  public static final int I64_STORE32_RRI = 58;
   /** {@link Op#BR_I32_EQ_RRT}. */
-  public static final int BR_I32_EQ_RRT = 58;
+  public static final int BR_I32_EQ_RRT = 59;
   /** {@link Op#BR_I32_NE_RRT}. */
-  public static final int BR_I32_NE_RRT = 59;
+  public static final int BR_I32_NE_RRT = 60;
   /** {@link Op#BR_I32_LT_S_RRT}. */
-  public static final int BR_I32_LT_S_RRT = 60;
+  public static final int BR_I32_LT_S_RRT = 61;
   /** {@link Op#BR_I32_LT_U_RRT}. */
-  public static final int BR_I32_LT_U_RRT = 61;
+  public static final int BR_I32_LT_U_RRT = 62;
   /** {@link Op#BR_I32_GT_S_RRT}. */
-  public static final int BR_I32_GT_S_RRT = 62;
+  public static final int BR_I32_GT_S_RRT = 63;
   /** {@link Op#BR_I32_GT_U_RRT}. */
-  public static final int BR_I32_GT_U_RRT = 63;
+  public static final int BR_I32_GT_U_RRT = 64;
   /** {@link Op#BR_I32_LE_S_RRT}. */
-  public static final int BR_I32_LE_S_RRT = 64;
+  public static final int BR_I32_LE_S_RRT = 65;
   /** {@link Op#BR_I32_LE_U_RRT}. */
-  public static final int BR_I32_LE_U_RRT = 65;
+  public static final int BR_I32_LE_U_RRT = 66;
   /** {@link Op#BR_I32_GE_S_RRT}. */
-  public static final int BR_I32_GE_S_RRT = 66;
+  public static final int BR_I32_GE_S_RRT = 67;
   /** {@link Op#BR_I32_GE_U_RRT}. */
-  public static final int BR_I32_GE_U_RRT = 67;
+  public static final int BR_I32_GE_U_RRT = 68;
   /** {@link Op#BR_I32_EQ_RIT}. */
-  public static final int BR_I32_EQ_RIT = 68;
+  public static final int BR_I32_EQ_RIT = 69;
   /** {@link Op#BR_I32_NE_RIT}. */
-  public static final int BR_I32_NE_RIT = 69;
+  public static final int BR_I32_NE_RIT = 70;
   /** {@link Op#BR_I32_LT_S_RIT}. */
-  public static final int BR_I32_LT_S_RIT = 70;
+  public static final int BR_I32_LT_S_RIT = 71;
   /** {@link Op#BR_I32_LT_U_RIT}. */
-  public static final int BR_I32_LT_U_RIT = 71;
+  public static final int BR_I32_LT_U_RIT = 72;
   /** {@link Op#BR_I32_GT_S_RIT}. */
-  public static final int BR_I32_GT_S_RIT = 72;
+  public static final int BR_I32_GT_S_RIT = 73;
   /** {@link Op#BR_I32_GT_U_RIT}. */
-  public static final int BR_I32_GT_U_RIT = 73;
+  public static final int BR_I32_GT_U_RIT = 74;
   /** {@link Op#BR_I32_LE_S_RIT}. */
-  public static final int BR_I32_LE_S_RIT = 74;
+  public static final int BR_I32_LE_S_RIT = 75;
   /** {@link Op#BR_I32_LE_U_RIT}. */
-  public static final int BR_I32_LE_U_RIT = 75;
+  public static final int BR_I32_LE_U_RIT = 76;
   /** {@link Op#BR_I32_GE_S_RIT}. */
-  public static final int BR_I32_GE_S_RIT = 76;
+  public static final int BR_I32_GE_S_RIT = 77;
   /** {@link Op#BR_I32_GE_U_RIT}. */
-  public static final int BR_I32_GE_U_RIT = 77;
+  public static final int BR_I32_GE_U_RIT = 78;
   /** {@link Op#BR_I64_EQ_RRT}. */
-  public static final int BR_I64_EQ_RRT = 78;
+  public static final int BR_I64_EQ_RRT = 79;
   /** {@link Op#BR_I64_NE_RRT}. */
-  public static final int BR_I64_NE_RRT = 79;
+  public static final int BR_I64_NE_RRT = 80;
   /** {@link Op#BR_I64_LT_S_RRT}. */
-  public static final int BR_I64_LT_S_RRT = 80;
+  public static final int BR_I64_LT_S_RRT = 81;
   /** {@link Op#BR_I64_LT_U_RRT}. */
-  public static final int BR_I64_LT_U_RRT = 81;
+  public static final int BR_I64_LT_U_RRT = 82;
   /** {@link Op#BR_I64_GT_S_RRT}. */
-  public static final int BR_I64_GT_S_RRT = 82;
+  public static final int BR_I64_GT_S_RRT = 83;
   /** {@link Op#BR_I64_GT_U_RRT}. */
-  public static final int BR_I64_GT_U_RRT = 83;
+  public static final int BR_I64_GT_U_RRT = 84;
   /** {@link Op#BR_I64_LE_S_RRT}. */
-  public static final int BR_I64_LE_S_RRT = 84;
+  public static final int BR_I64_LE_S_RRT = 85;
   /** {@link Op#BR_I64_LE_U_RRT}. */
-  public static final int BR_I64_LE_U_RRT = 85;
+  public static final int BR_I64_LE_U_RRT = 86;
   /** {@link Op#BR_I64_GE_S_RRT}. */
-  public static final int BR_I64_GE_S_RRT = 86;
+  public static final int BR_I64_GE_S_RRT = 87;
   /** {@link Op#BR_I64_GE_U_RRT}. */
-  public static final int BR_I64_GE_U_RRT = 87;
+  public static final int BR_I64_GE_U_RRT = 88;
   /** {@link Op#I32_EQZ_RR}. */
-  public static final int I32_EQZ_RR = 88;
+  public static final int I32_EQZ_RR = 89;
   /** {@link Op#I32_EQ_RRR}. */
-  public static final int I32_EQ_RRR = 89;
+  public static final int I32_EQ_RRR = 90;
   /** {@link Op#I32_EQ_RRI}. */
-  public static final int I32_EQ_RRI = 90;
+  public static final int I32_EQ_RRI = 91;
   /** {@link Op#I32_NE_RRR}. */
-  public static final int I32_NE_RRR = 91;
+  public static final int I32_NE_RRR = 92;
   /** {@link Op#I32_NE_RRI}. */
-  public static final int I32_NE_RRI = 92;
+  public static final int I32_NE_RRI = 93;
   /** {@link Op#I32_LT_S_RRR}. */
-  public static final int I32_LT_S_RRR = 93;
+  public static final int I32_LT_S_RRR = 94;
   /** {@link Op#I32_LT_S_RRI}. */
-  public static final int I32_LT_S_RRI = 94;
+  public static final int I32_LT_S_RRI = 95;
   /** {@link Op#I32_LT_U_RRR}. */
-  public static final int I32_LT_U_RRR = 95;
+  public static final int I32_LT_U_RRR = 96;
   /** {@link Op#I32_LT_U_RRI}. */
-  public static final int I32_LT_U_RRI = 96;
+  public static final int I32_LT_U_RRI = 97;
   /** {@link Op#I32_GT_S_RRR}. */
-  public static final int I32_GT_S_RRR = 97;
+  public static final int I32_GT_S_RRR = 98;
   /** {@link Op#I32_GT_S_RRI}. */
-  public static final int I32_GT_S_RRI = 98;
+  public static final int I32_GT_S_RRI = 99;
   /** {@link Op#I32_GT_U_RRR}. */
-  public static final int I32_GT_U_RRR = 99;
+  public static final int I32_GT_U_RRR = 100;
   /** {@link Op#I32_GT_U_RRI}. */
-  public static final int I32_GT_U_RRI = 100;
+  public static final int I32_GT_U_RRI = 101;
   /** {@link Op#I32_LE_S_RRR}. */
-  public static final int I32_LE_S_RRR = 101;
+  public static final int I32_LE_S_RRR = 102;
   /** {@link Op#I32_LE_S_RRI}. */
-  public static final int I32_LE_S_RRI = 102;
+  public static final int I32_LE_S_RRI = 103;
   /** {@link Op#I32_LE_U_RRR}. */
-  public static final int I32_LE_U_RRR = 103;
+  public static final int I32_LE_U_RRR = 104;
   /** {@link Op#I32_LE_U_RRI}. */
-  public static final int I32_LE_U_RRI = 104;
+  public static final int I32_LE_U_RRI = 105;
   /** {@link Op#I32_GE_S_RRR}. */
-  public static final int I32_GE_S_RRR = 105;
+  public static final int I32_GE_S_RRR = 106;
   /** {@link Op#I32_GE_S_RRI}. */
-  public static final int I32_GE_S_RRI = 106;
+  public static final int I32_GE_S_RRI = 107;
   /** {@link Op#I32_GE_U_RRR}. */
-  public static final int I32_GE_U_RRR = 107;
+  public static final int I32_GE_U_RRR = 108;
   /** {@link Op#I32_GE_U_RRI}. */
-  public static final int I32_GE_U_RRI = 108;
+  public static final int I32_GE_U_RRI = 109;
   /** {@link Op#I64_EQZ_RR}. */
-  public static final int I64_EQZ_RR = 109;
+  public static final int I64_EQZ_RR = 110;
   /** {@link Op#I64_EQ_RRR}. */
-  public static final int I64_EQ_RRR = 110;
+  public static final int I64_EQ_RRR = 111;
   /** {@link Op#I64_NE_RRR}. */
-  public static final int I64_NE_RRR = 111;
+  public static final int I64_NE_RRR = 112;
   /** {@link Op#I64_LT_S_RRR}. */
-  public static final int I64_LT_S_RRR = 112;
+  public static final int I64_LT_S_RRR = 113;
   /** {@link Op#I64_LT_U_RRR}. */
-  public static final int I64_LT_U_RRR = 113;
+  public static final int I64_LT_U_RRR = 114;
   /** {@link Op#I64_GT_S_RRR}. */
-  public static final int I64_GT_S_RRR = 114;
+  public static final int I64_GT_S_RRR = 115;
   /** {@link Op#I64_GT_U_RRR}. */
-  public static final int I64_GT_U_RRR = 115;
+  public static final int I64_GT_U_RRR = 116;
   /** {@link Op#I64_LE_S_RRR}. */
-  public static final int I64_LE_S_RRR = 116;
+  public static final int I64_LE_S_RRR = 117;
   /** {@link Op#I64_LE_U_RRR}. */
-  public static final int I64_LE_U_RRR = 117;
+  public static final int I64_LE_U_RRR = 118;
   /** {@link Op#I64_GE_S_RRR}. */
-  public static final int I64_GE_S_RRR = 118;
+  public static final int I64_GE_S_RRR = 119;
   /** {@link Op#I64_GE_U_RRR}. */
-  public static final int I64_GE_U_RRR = 119;
+  public static final int I64_GE_U_RRR = 120;
   /** {@link Op#F32_EQ_RRR}. */
-  public static final int F32_EQ_RRR = 120;
+  public static final int F32_EQ_RRR = 121;
   /** {@link Op#F32_NE_RRR}. */
-  public static final int F32_NE_RRR = 121;
+  public static final int F32_NE_RRR = 122;
   /** {@link Op#F32_LT_RRR}. */
-  public static final int F32_LT_RRR = 122;
+  public static final int F32_LT_RRR = 123;
   /** {@link Op#F32_GT_RRR}. */
-  public static final int F32_GT_RRR = 123;
+  public static final int F32_GT_RRR = 124;
   /** {@link Op#F32_LE_RRR}. */
-  public static final int F32_LE_RRR = 124;
+  public static final int F32_LE_RRR = 125;
   /** {@link Op#F32_GE_RRR}. */
-  public static final int F32_GE_RRR = 125;
+  public static final int F32_GE_RRR = 126;
   /** {@link Op#F64_EQ_RRR}. */
-  public static final int F64_EQ_RRR = 126;
+  public static final int F64_EQ_RRR = 127;
   /** {@link Op#F64_NE_RRR}. */
-  public static final int F64_NE_RRR = 127;
+  public static final int F64_NE_RRR = 128;
   /** {@link Op#F64_LT_RRR}. */
-  public static final int F64_LT_RRR = 128;
+  public static final int F64_LT_RRR = 129;
   /** {@link Op#F64_GT_RRR}. */
-  public static final int F64_GT_RRR = 129;
+  public static final int F64_GT_RRR = 130;
   /** {@link Op#F64_LE_RRR}. */
-  public static final int F64_LE_RRR = 130;
+  public static final int F64_LE_RRR = 131;
   /** {@link Op#F64_GE_RRR}. */
-  public static final int F64_GE_RRR = 131;
+  public static final int F64_GE_RRR = 132;
   /** {@link Op#I32_CLZ_RR}. */
-  public static final int I32_CLZ_RR = 132;
+  public static final int I32_CLZ_RR = 133;
   /** {@link Op#I32_CTZ_RR}. */
-  public static final int I32_CTZ_RR = 133;
+  public static final int I32_CTZ_RR = 134;
   /** {@link Op#I32_POPCNT_RR}. */
-  public static final int I32_POPCNT_RR = 134;
+  public static final int I32_POPCNT_RR = 135;
   /** {@link Op#I32_ADD_RRR}. */
-  public static final int I32_ADD_RRR = 135;
+  public static final int I32_ADD_RRR = 136;
   /** {@link Op#I32_ADD_RRI}. */
-  public static final int I32_ADD_RRI = 136;
+  public static final int I32_ADD_RRI = 137;
   /** {@link Op#I32_SUB_RRR}. */
-  public static final int I32_SUB_RRR = 137;
+  public static final int I32_SUB_RRR = 138;
   /** {@link Op#I32_SUB_RRI}. */
-  public static final int I32_SUB_RRI = 138;
+  public static final int I32_SUB_RRI = 139;
   /** {@link Op#I32_MUL_RRR}. */
-  public static final int I32_MUL_RRR = 139;
+  public static final int I32_MUL_RRR = 140;
   /** {@link Op#I32_MUL_RRI}. */
-  public static final int I32_MUL_RRI = 140;
+  public static final int I32_MUL_RRI = 141;
   /** {@link Op#I32_DIV_S_RRR}. */
-  public static final int I32_DIV_S_RRR = 141;
+  public static final int I32_DIV_S_RRR = 142;
   /** {@link Op#I32_DIV_U_RRR}. */
-  public static final int I32_DIV_U_RRR = 142;
+  public static final int I32_DIV_U_RRR = 143;
   /** {@link Op#I32_REM_S_RRR}. */
-  public static final int I32_REM_S_RRR = 143;
+  public static final int I32_REM_S_RRR = 144;
   /** {@link Op#I32_REM_U_RRR}. */
-  public static final int I32_REM_U_RRR = 144;
+  public static final int I32_REM_U_RRR = 145;
   /** {@link Op#I32_AND_RRR}. */
-  public static final int I32_AND_RRR = 145;
+  public static final int I32_AND_RRR = 146;
   /** {@link Op#I32_AND_RRI}. */
-  public static final int I32_AND_RRI = 146;
+  public static final int I32_AND_RRI = 147;
   /** {@link Op#I32_OR_RRR}. */
-  public static final int I32_OR_RRR = 147;
+  public static final int I32_OR_RRR = 148;
   /** {@link Op#I32_OR_RRI}. */
-  public static final int I32_OR_RRI = 148;
+  public static final int I32_OR_RRI = 149;
   /** {@link Op#I32_XOR_RRR}. */
-  public static final int I32_XOR_RRR = 149;
+  public static final int I32_XOR_RRR = 150;
   /** {@link Op#I32_XOR_RRI}. */
-  public static final int I32_XOR_RRI = 150;
+  public static final int I32_XOR_RRI = 151;
   /** {@link Op#I32_SHL_RRR}. */
-  public static final int I32_SHL_RRR = 151;
+  public static final int I32_SHL_RRR = 152;
   /** {@link Op#I32_SHL_RRI}. */
-  public static final int I32_SHL_RRI = 152;
+  public static final int I32_SHL_RRI = 153;
   /** {@link Op#I32_SHR_S_RRR}. */
-  public static final int I32_SHR_S_RRR = 153;
+  public static final int I32_SHR_S_RRR = 154;
   /** {@link Op#I32_SHR_S_RRI}. */
-  public static final int I32_SHR_S_RRI = 154;
+  public static final int I32_SHR_S_RRI = 155;
   /** {@link Op#I32_SHR_U_RRR}. */
-  public static final int I32_SHR_U_RRR = 155;
+  public static final int I32_SHR_U_RRR = 156;
   /** {@link Op#I32_SHR_U_RRI}. */
-  public static final int I32_SHR_U_RRI = 156;
+  public static final int I32_SHR_U_RRI = 157;
   /** {@link Op#I32_ROTL_RRR}. */
-  public static final int I32_ROTL_RRR = 157;
+  public static final int I32_ROTL_RRR = 158;
   /** {@link Op#I32_ROTR_RRR}. */
-  public static final int I32_ROTR_RRR = 158;
+  public static final int I32_ROTR_RRR = 159;
   /** {@link Op#I64_CLZ_RR}. */
-  public static final int I64_CLZ_RR = 159;
+  public static final int I64_CLZ_RR = 160;
   /** {@link Op#I64_CTZ_RR}. */
-  public static final int I64_CTZ_RR = 160;
+  public static final int I64_CTZ_RR = 161;
   /** {@link Op#I64_POPCNT_RR}. */
-  public static final int I64_POPCNT_RR = 161;
+  public static final int I64_POPCNT_RR = 162;
   /** {@link Op#I64_ADD_RRR}. */
-  public static final int I64_ADD_RRR = 162;
+  public static final int I64_ADD_RRR = 163;
   /** {@link Op#I64_ADD_RRI}. */
-  public static final int I64_ADD_RRI = 163;
+  public static final int I64_ADD_RRI = 164;
   /** {@link Op#I64_SUB_RRR}. */
-  public static final int I64_SUB_RRR = 164;
+  public static final int I64_SUB_RRR = 165;
   /** {@link Op#I64_SUB_RRI}. */
-  public static final int I64_SUB_RRI = 165;
+  public static final int I64_SUB_RRI = 166;
   /** {@link Op#I64_MUL_RRR}. */
-  public static final int I64_MUL_RRR = 166;
+  public static final int I64_MUL_RRR = 167;
   /** {@link Op#I64_MUL_RRI}. */
-  public static final int I64_MUL_RRI = 167;
+  public static final int I64_MUL_RRI = 168;
   /** {@link Op#I64_DIV_S_RRR}. */
-  public static final int I64_DIV_S_RRR = 168;
+  public static final int I64_DIV_S_RRR = 169;
   /** {@link Op#I64_DIV_U_RRR}. */
-  public static final int I64_DIV_U_RRR = 169;
+  public static final int I64_DIV_U_RRR = 170;
   /** {@link Op#I64_REM_S_RRR}. */
-  public static final int I64_REM_S_RRR = 170;
+  public static final int I64_REM_S_RRR = 171;
   /** {@link Op#I64_REM_U_RRR}. */
-  public static final int I64_REM_U_RRR = 171;
+  public static final int I64_REM_U_RRR = 172;
   /** {@link Op#I64_AND_RRR}. */
-  public static final int I64_AND_RRR = 172;
+  public static final int I64_AND_RRR = 173;
   /** {@link Op#I64_AND_RRI}. */
-  public static final int I64_AND_RRI = 173;
+  public static final int I64_AND_RRI = 174;
   /** {@link Op#I64_OR_RRR}. */
-  public static final int I64_OR_RRR = 174;
+  public static final int I64_OR_RRR = 175;
   /** {@link Op#I64_OR_RRI}. */
-  public static final int I64_OR_RRI = 175;
+  public static final int I64_OR_RRI = 176;
   /** {@link Op#I64_XOR_RRR}. */
-  public static final int I64_XOR_RRR = 176;
+  public static final int I64_XOR_RRR = 177;
   /** {@link Op#I64_XOR_RRI}. */
-  public static final int I64_XOR_RRI = 177;
+  public static final int I64_XOR_RRI = 178;
   /** {@link Op#I64_SHL_RRR}. */
-  public static final int I64_SHL_RRR = 178;
+  public static final int I64_SHL_RRR = 179;
   /** {@link Op#I64_SHL_RRI}. */
-  public static final int I64_SHL_RRI = 179;
+  public static final int I64_SHL_RRI = 180;
   /** {@link Op#I64_SHR_S_RRR}. */
-  public static final int I64_SHR_S_RRR = 180;
+  public static final int I64_SHR_S_RRR = 181;
   /** {@link Op#I64_SHR_S_RRI}. */
-  public static final int I64_SHR_S_RRI = 181;
+  public static final int I64_SHR_S_RRI = 182;
   /** {@link Op#I64_SHR_U_RRR}. */
-  public static final int I64_SHR_U_RRR = 182;
+  public static final int I64_SHR_U_RRR = 183;
   /** {@link Op#I64_SHR_U_RRI}. */
-  public static final int I64_SHR_U_RRI = 183;
+  public static final int I64_SHR_U_RRI = 184;
   /** {@link Op#I64_ROTL_RRR}. */
-  public static final int I64_ROTL_RRR = 184;
+  public static final int I64_ROTL_RRR = 185;
   /** {@link Op#I64_ROTR_RRR}. */
-  public static final int I64_ROTR_RRR = 185;
+  public static final int I64_ROTR_RRR = 186;
   /** {@link Op#F32_ABS_RR}. */
-  public static final int F32_ABS_RR = 186;
+  public static final int F32_ABS_RR = 187;
   /** {@link Op#F32_NEG_RR}. */
-  public static final int F32_NEG_RR = 187;
+  public static final int F32_NEG_RR = 188;
   /** {@link Op#F32_CEIL_RR}. */
-  public static final int F32_CEIL_RR = 188;
+  public static final int F32_CEIL_RR = 189;
   /** {@link Op#F32_FLOOR_RR}. */
-  public static final int F32_FLOOR_RR = 189;
+  public static final int F32_FLOOR_RR = 190;
   /** {@link Op#F32_TRUNC_RR}. */
-  public static final int F32_TRUNC_RR = 190;
+  public static final int F32_TRUNC_RR = 191;
   /** {@link Op#F32_NEAREST_RR}. */
-  public static final int F32_NEAREST_RR = 191;
+  public static final int F32_NEAREST_RR = 192;
   /** {@link Op#F32_SQRT_RR}. */
-  public static final int F32_SQRT_RR = 192;
+  public static final int F32_SQRT_RR = 193;
   /** {@link Op#F32_ADD_RRR}. */
-  public static final int F32_ADD_RRR = 193;
+  public static final int F32_ADD_RRR = 194;
   /** {@link Op#F32_SUB_RRR}. */
-  public static final int F32_SUB_RRR = 194;
+  public static final int F32_SUB_RRR = 195;
   /** {@link Op#F32_MUL_RRR}. */
-  public static final int F32_MUL_RRR = 195;
+  public static final int F32_MUL_RRR = 196;
   /** {@link Op#F32_DIV_RRR}. */
-  public static final int F32_DIV_RRR = 196;
+  public static final int F32_DIV_RRR = 197;
   /** {@link Op#F32_MIN_RRR}. */
-  public static final int F32_MIN_RRR = 197;
+  public static final int F32_MIN_RRR = 198;
   /** {@link Op#F32_MAX_RRR}. */
-  public static final int F32_MAX_RRR = 198;
+  public static final int F32_MAX_RRR = 199;
   /** {@link Op#F32_COPYSIGN_RRR}. */
-  public static final int F32_COPYSIGN_RRR = 199;
+  public static final int F32_COPYSIGN_RRR = 200;
   /** {@link Op#F64_ABS_RR}. */
-  public static final int F64_ABS_RR = 200;
+  public static final int F64_ABS_RR = 201;
   /** {@link Op#F64_NEG_RR}. */
-  public static final int F64_NEG_RR = 201;
+  public static final int F64_NEG_RR = 202;
   /** {@link Op#F64_CEIL_RR}. */
-  public static final int F64_CEIL_RR = 202;
+  public static final int F64_CEIL_RR = 203;
   /** {@link Op#F64_FLOOR_RR}. */
-  public static final int F64_FLOOR_RR = 203;
+  public static final int F64_FLOOR_RR = 204;
   /** {@link Op#F64_TRUNC_RR}. */
-  public static final int F64_TRUNC_RR = 204;
+  public static final int F64_TRUNC_RR = 205;
   /** {@link Op#F64_NEAREST_RR}. */
-  public static final int F64_NEAREST_RR = 205;
+  public static final int F64_NEAREST_RR = 206;
   /** {@link Op#F64_SQRT_RR}. */
-  public static final int F64_SQRT_RR = 206;
+  public static final int F64_SQRT_RR = 207;
   /** {@link Op#F64_ADD_RRR}. */
-  public static final int F64_ADD_RRR = 207;
+  public static final int F64_ADD_RRR = 208;
   /** {@link Op#F64_SUB_RRR}. */
-  public static final int F64_SUB_RRR = 208;
+  public static final int F64_SUB_RRR = 209;
   /** {@link Op#F64_MUL_RRR}. */
-  public static final int F64_MUL_RRR = 209;
+  public static final int F64_MUL_RRR = 210;
   /** {@link Op#F64_DIV_RRR}. */
-  public static final int F64_DIV_RRR = 210;
+  public static final int F64_DIV_RRR = 211;
   /** {@link Op#F64_MIN_RRR}. */
-  public static final int F64_MIN_RRR = 211;
+  public static final int F64_MIN_RRR = 212;
   /** {@link Op#F64_MAX_RRR}. */
-  public static final int F64_MAX_RRR = 212;
+  public static final int F64_MAX_RRR = 213;
   /** {@link Op#F64_COPYSIGN_RRR}. */
-  public static final int F64_COPYSIGN_RRR = 213;
+  public static final int F64_COPYSIGN_RRR = 214;
   /** {@link Op#I32_WRAP_I64_RR}. */
-  public static final int I32_WRAP_I64_RR = 214;
+  public static final int I32_WRAP_I64_RR = 215;
   /** {@link Op#I32_TRUNC_F32_S_RR}. */
-  public static final int I32_TRUNC_F32_S_RR = 215;
+  public static final int I32_TRUNC_F32_S_RR = 216;
   /** {@link Op#I32_TRUNC_F32_U_RR}. */
-  public static final int I32_TRUNC_F32_U_RR = 216;
+  public static final int I32_TRUNC_F32_U_RR = 217;
   /** {@link Op#I32_TRUNC_F64_S_RR}. */
-  public static final int I32_TRUNC_F64_S_RR = 217;
+  public static final int I32_TRUNC_F64_S_RR = 218;
   /** {@link Op#I32_TRUNC_F64_U_RR}. */
-  public static final int I32_TRUNC_F64_U_RR = 218;
+  public static final int I32_TRUNC_F64_U_RR = 219;
   /** {@link Op#I64_EXTEND_I32_S_RR}. */
-  public static final int I64_EXTEND_I32_S_RR = 219;
+  public static final int I64_EXTEND_I32_S_RR = 220;
   /** {@link Op#I64_EXTEND_I32_U_RR}. */
-  public static final int I64_EXTEND_I32_U_RR = 220;
+  public static final int I64_EXTEND_I32_U_RR = 221;
   /** {@link Op#I64_TRUNC_F32_S_RR}. */
-  public static final int I64_TRUNC_F32_S_RR = 221;
+  public static final int I64_TRUNC_F32_S_RR = 222;
   /** {@link Op#I64_TRUNC_F32_U_RR}. */
-  public static final int I64_TRUNC_F32_U_RR = 222;
+  public static final int I64_TRUNC_F32_U_RR = 223;
   /** {@link Op#I64_TRUNC_F64_S_RR}. */
-  public static final int I64_TRUNC_F64_S_RR = 223;
+  public static final int I64_TRUNC_F64_S_RR = 224;
   /** {@link Op#I64_TRUNC_F64_U_RR}. */
-  public static final int I64_TRUNC_F64_U_RR = 224;
+  public static final int I64_TRUNC_F64_U_RR = 225;
   /** {@link Op#F32_CONVERT_I32_S_RR}. */
-  public static final int F32_CONVERT_I32_S_RR = 225;
+  public static final int F32_CONVERT_I32_S_RR = 226;
   /** {@link Op#F32_CONVERT_I32_U_RR}. */
-  public static final int F32_CONVERT_I32_U_RR = 226;
+  public static final int F32_CONVERT_I32_U_RR = 227;
   /** {@link Op#F32_CONVERT_I64_S_RR}. */
-  public static final int F32_CONVERT_I64_S_RR = 227;
+  public static final int F32_CONVERT_I64_S_RR = 228;
   /** {@link Op#F32_CONVERT_I64_U_RR}. */
-  public static final int F32_CONVERT_I64_U_RR = 228;
+  public static final int F32_CONVERT_I64_U_RR = 229;
   /** {@link Op#F32_DEMOTE_F64_RR}. */
-  public static final int F32_DEMOTE_F64_RR = 229;
+  public static final int F32_DEMOTE_F64_RR = 230;
   /** {@link Op#F64_CONVERT_I32_S_RR}. */
-  public static final int F64_CONVERT_I32_S_RR = 230;
+  public static final int F64_CONVERT_I32_S_RR = 231;
   /** {@link Op#F64_CONVERT_I32_U_RR}. */
-  public static final int F64_CONVERT_I32_U_RR = 231;
+  public static final int F64_CONVERT_I32_U_RR = 232;
   /** {@link Op#F64_CONVERT_I64_S_RR}. */
-  public static final int F64_CONVERT_I64_S_RR = 232;
+  public static final int F64_CONVERT_I64_S_RR = 233;
   /** {@link Op#F64_CONVERT_I64_U_RR}. */
-  public static final int F64_CONVERT_I64_U_RR = 233;
+  public static final int F64_CONVERT_I64_U_RR = 234;
   /** {@link Op#F64_PROMOTE_F32_RR}. */
-  public static final int F64_PROMOTE_F32_RR = 234;
+  public static final int F64_PROMOTE_F32_RR = 235;
   /** {@link Op#I32_REINTERPRET_F32_RR}. */
-  public static final int I32_REINTERPRET_F32_RR = 235;
+  public static final int I32_REINTERPRET_F32_RR = 236;
   /** {@link Op#I64_REINTERPRET_F64_RR}. */
-  public static final int I64_REINTERPRET_F64_RR = 236;
+  public static final int I64_REINTERPRET_F64_RR = 237;
   /** {@link Op#F32_REINTERPRET_I32_RR}. */
-  public static final int F32_REINTERPRET_I32_RR = 237;
+  public static final int F32_REINTERPRET_I32_RR = 238;
   /** {@link Op#F64_REINTERPRET_I64_RR}. */
-  public static final int F64_REINTERPRET_I64_RR = 238;
+  public static final int F64_REINTERPRET_I64_RR = 239;
   /** {@link Op#I32_EXTEND8_S_RR}. */
-  public static final int I32_EXTEND8_S_RR = 239;
+  public static final int I32_EXTEND8_S_RR = 240;
   /** {@link Op#I32_EXTEND16_S_RR}. */
-  public static final int I32_EXTEND16_S_RR = 240;
+  public static final int I32_EXTEND16_S_RR = 241;
   /** {@link Op#I64_EXTEND8_S_RR}. */
-  public static final int I64_EXTEND8_S_RR = 241;
+  public static final int I64_EXTEND8_S_RR = 242;
   /** {@link Op#I64_EXTEND16_S_RR}. */
-  public static final int I64_EXTEND16_S_RR = 242;
+  public static final int I64_EXTEND16_S_RR = 243;
   /** {@link Op#I64_EXTEND32_S_RR}. */
-  public static final int I64_EXTEND32_S_RR = 243;
+  public static final int I64_EXTEND32_S_RR = 244;
   /** {@link Op#I32_TRUNC_SAT_F32_S_RR}. */
-  public static final int I32_TRUNC_SAT_F32_S_RR = 244;
+  public static final int I32_TRUNC_SAT_F32_S_RR = 245;
   /** {@link Op#I32_TRUNC_SAT_F32_U_RR}. */
-  public static final int I32_TRUNC_SAT_F32_U_RR = 245;
+  public static final int I32_TRUNC_SAT_F32_U_RR = 246;
   /** {@link Op#I32_TRUNC_SAT_F64_S_RR}. */
-  public static final int I32_TRUNC_SAT_F64_S_RR = 246;
+  public static final int I32_TRUNC_SAT_F64_S_RR = 247;
   /** {@link Op#I32_TRUNC_SAT_F64_U_RR}. */
-  public static final int I32_TRUNC_SAT_F64_U_RR = 247;
+  public static final int I32_TRUNC_SAT_F64_U_RR = 248;
   /** {@link Op#I64_TRUNC_SAT_F32_S_RR}. */
-  public static final int I64_TRUNC_SAT_F32_S_RR = 248;
+  public static final int I64_TRUNC_SAT_F32_S_RR = 249;
   /** {@link Op#I64_TRUNC_SAT_F32_U_RR}. */
-  public static final int I64_TRUNC_SAT_F32_U_RR = 249;
+  public static final int I64_TRUNC_SAT_F32_U_RR = 250;
   /** {@link Op#I64_TRUNC_SAT_F64_S_RR}. */
-  public static final int I64_TRUNC_SAT_F64_S_RR = 250;
+  public static final int I64_TRUNC_SAT_F64_S_RR = 251;
   /** {@link Op#I64_TRUNC_SAT_F64_U_RR}. */
-  public static final int I64_TRUNC_SAT_F64_U_RR = 251;
+  public static final int I64_TRUNC_SAT_F64_U_RR = 252;
   /** {@link Op#I32_LOAD_RRIX}. */
-  public static final int I32_LOAD_RRIX = 252;
+  public static final int I32_LOAD_RRIX = 253;
   /** {@link Op#I64_LOAD_RRIX}. */
-  public static final int I64_LOAD_RRIX = 253;
+  public static final int I64_LOAD_RRIX = 254;
   /** {@link Op#F32_LOAD_RRIX}. */
-  public static final int F32_LOAD_RRIX = 254;
+  public static final int F32_LOAD_RRIX = 255;
   /** {@link Op#F64_LOAD_RRIX}. */
-  public static final int F64_LOAD_RRIX = 255;
+  public static final int F64_LOAD_RRIX = 256;
   /** {@link Op#I32_LOAD8_S_RRIX}. */
-  public static final int I32_LOAD8_S_RRIX = 256;
+  public static final int I32_LOAD8_S_RRIX = 257;
   /** {@link Op#I32_LOAD8_U_RRIX}. */
-  public static final int I32_LOAD8_U_RRIX = 257;
+  public static final int I32_LOAD8_U_RRIX = 258;
   /** {@link Op#I32_LOAD16_S_RRIX}. */
-  public static final int I32_LOAD16_S_RRIX = 258;
+  public static final int I32_LOAD16_S_RRIX = 259;
   /** {@link Op#I32_LOAD16_U_RRIX}. */
-  public static final int I32_LOAD16_U_RRIX = 259;
+  public static final int I32_LOAD16_U_RRIX = 260;
   /** {@link Op#I64_LOAD8_S_RRIX}. */
-  public static final int I64_LOAD8_S_RRIX = 260;
+  public static final int I64_LOAD8_S_RRIX = 261;
   /** {@link Op#I64_LOAD8_U_RRIX}. */
-  public static final int I64_LOAD8_U_RRIX = 261;
+  public static final int I64_LOAD8_U_RRIX = 262;
   /** {@link Op#I64_LOAD16_S_RRIX}. */
-  public static final int I64_LOAD16_S_RRIX = 262;
+  public static final int I64_LOAD16_S_RRIX = 263;
   /** {@link Op#I64_LOAD16_U_RRIX}. */
-  public static final int I64_LOAD16_U_RRIX = 263;
+  public static final int I64_LOAD16_U_RRIX = 264;
   /** {@link Op#I64_LOAD32_S_RRIX}. */
-  public static final int I64_LOAD32_S_RRIX = 264;
+  public static final int I64_LOAD32_S_RRIX = 265;
   /** {@link Op#I64_LOAD32_U_RRIX}. */
-  public static final int I64_LOAD32_U_RRIX = 265;
+  public static final int I64_LOAD32_U_RRIX = 266;
   /** {@link Op#I32_STORE_RRIX}. */
-  public static final int I32_STORE_RRIX = 266;
+  public static final int I32_STORE_RRIX = 267;
   /** {@link Op#I64_STORE_RRIX}. */
-  public static final int I64_STORE_RRIX = 267;
+  public static final int I64_STORE_RRIX = 268;
   /** {@link Op#F32_STORE_RRIX}. */
-  public static final int F32_STORE_RRIX = 268;
+  public static final int F32_STORE_RRIX = 269;
   /** {@link Op#F64_STORE_RRIX}. */
-  public static final int F64_STORE_RRIX = 269;
+  public static final int F64_STORE_RRIX = 270;
   /** {@link Op#I32_STORE8_RRIX}. */
-  public static final int I32_STORE8_RRIX = 270;
+  public static final int I32_STORE8_RRIX = 271;
   /** {@link Op#I32_STORE16_RRIX}. */
-  public static final int I32_STORE16_RRIX = 271;
+  public static final int I32_STORE16_RRIX = 272;
   /** {@link Op#I64_STORE8_RRIX}. */
-  public static final int I64_STORE8_RRIX = 272;
+  public static final int I64_STORE8_RRIX = 273;
   /** {@link Op#I64_STORE16_RRIX}. */
-  public static final int I64_STORE16_RRIX = 273;
+  public static final int I64_STORE16_RRIX = 274;
   /** {@link Op#I64_STORE32_RRIX}. */
-  public static final int I64_STORE32_RRIX = 274;
+  public static final int I64_STORE32_RRIX = 275;
 
   /** Number of ops. */
-  public static final int COUNT = 275;
+  public static final int COUNT = 276;
 }

@@ -12,9 +12,11 @@ import org.wasmj.TrapKind;
  *
  * <p>i32 and i64 are {@code int} and {@code long}; <b>f32 and f64 are their raw bits</b>
  * ({@code int}/{@code long}), so NaN payloads survive moves. Comparisons return 0 or 1.
- * NaN results follow the spec: {@code abs}, {@code neg} and {@code copysign} only touch the sign
- * bit; other operations return a quiet (arithmetic) NaN when an operand is NaN and the canonical
- * NaN when a NaN arises from non-NaN operands. Trapping operations throw {@link TrapException}.
+ * NaN results follow the spec, deterministically: {@code abs}, {@code neg} and {@code copysign}
+ * only touch the sign bit; rounding, {@code sqrt}, {@code promote} and {@code demote} quiet a NaN
+ * operand's payload; {@code add}, {@code sub}, {@code mul}, {@code div}, {@code min} and {@code max}
+ * return the positive canonical NaN whenever their result is a NaN (the JVM's choice of payload
+ * between two NaN operands differs between its interpreter and compiled code). Trapping operations throw {@link TrapException}.
  *
  * <pre>{@code
  * int q = Semantics.i32DivS(7, -2);                       // -3
@@ -301,9 +303,13 @@ public final class Semantics {
     return Float.floatToRawIntBits((float) (x < 0 ? Math.ceil(x) : Math.floor(x)));
   }
 
-  /** A NaN result made arithmetic (quiet), as the spec requires; other values unchanged. */
+  /**
+   * A NaN result of add, sub, mul or div becomes the positive canonical NaN; other values are
+   * unchanged. The spec allows any arithmetic NaN there; which operand's payload the JVM
+   * propagates differs between interpreted and compiled code, and wasmj is deterministic.
+   */
   private static int f32Arithmetic(int bits) {
-    return Float.intBitsToFloat(bits) != Float.intBitsToFloat(bits) ? bits | 0x00400000 : bits;
+    return Float.intBitsToFloat(bits) != Float.intBitsToFloat(bits) ? 0x7FC00000 : bits;
   }
 
   public static long f64Abs(long a) { return a & ~0x8000000000000000L; }
@@ -390,9 +396,9 @@ public final class Semantics {
     return Double.doubleToRawLongBits((x < 0 ? Math.ceil(x) : Math.floor(x)));
   }
 
-  /** A NaN result made arithmetic (quiet), as the spec requires; other values unchanged. */
+  /** As {@link #f32Arithmetic}: a NaN result becomes the positive canonical NaN. */
   private static long f64Arithmetic(long bits) {
-    return Double.longBitsToDouble(bits) != Double.longBitsToDouble(bits) ? bits | 0x0008000000000000L : bits;
+    return Double.longBitsToDouble(bits) != Double.longBitsToDouble(bits) ? 0x7FF8000000000000L : bits;
   }
 
   // ---- float to integer, trapping ----

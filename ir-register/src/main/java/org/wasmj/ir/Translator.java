@@ -78,6 +78,7 @@ public final class Translator implements InstructionVisitor {
   }
 
   private final CodeWriter out = new CodeWriter();
+  private final boolean countLoops;
   private int[] kind = new int[16];
   private long[] value = new long[16]; // register, or the constant's bits
   private ValType[] type = new ValType[16];
@@ -110,6 +111,19 @@ public final class Translator implements InstructionVisitor {
   private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end
   private int[] frameFixupCount = new int[8];
   private int frames;
+
+  /** A translator for executors that do not tier. */
+  public Translator() {
+    this(false);
+  }
+
+  /**
+   * A translator; with {@code countLoops}, every loop starts with {@link Op#COUNT_LOOP}, so that
+   * a tiering executor's interpreter counts iterations.
+   */
+  public Translator(boolean countLoops) {
+    this.countLoops = countLoops;
+  }
 
   /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
@@ -639,6 +653,9 @@ public final class Translator implements InstructionVisitor {
       }
     }
     pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
+    if (op == Opcode.LOOP && countLoops) {
+      start(Op.COUNT_LOOP); // the loop's start: every iteration passes here
+    }
     if (op == Opcode.IF) {
       frameElseFixup[frames - 1] = branchOnCondition(false);
     }

@@ -30,6 +30,13 @@ import org.wasmj.exec.Engine;
  * {@link SpecFile} runs the commands of one file.
  */
 class SpecSuiteTest {
+  /**
+   * The {@code tiered} executor compiles a function on its second call (or loop iteration), so
+   * that the suite runs every function in both tiers and across the swap (the default, 1,000,
+   * would leave the suite's short runs in the interpreter).
+   */
+  static final int TIERING_THRESHOLD = 2;
+
   @TestFactory
   Stream<DynamicNode> specSuite() {
     Path json = TestSuite.locate().resolve("json");
@@ -62,7 +69,8 @@ class SpecSuiteTest {
     Engine engine = new Engine(Config.defaults()
         .withExecutor(executor)
         .withCompilationMode(mode)
-        .withFeatures(profile.executable));
+        .withFeatures(profile.executable)
+        .withTieringThreshold(TIERING_THRESHOLD));
     SpecFile spec = new SpecFile(file, rel, profile, engine, report);
     List<String> failures = new ArrayList<>();
     for (Object o : (List<?>) root.get("commands")) {

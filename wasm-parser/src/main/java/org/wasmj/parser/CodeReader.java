@@ -20,6 +20,7 @@ public final class CodeReader extends WasmReader {
   public static final long BLOCK_EMPTY = -64;
 
   private final boolean multiMemory;
+  private final boolean simd;
   private int memargAlign;
   private int memargMemory;
   private long memargOffset;
@@ -28,6 +29,7 @@ public final class CodeReader extends WasmReader {
   public CodeReader(byte[] bytes, int offset, int limit, Set<Feature> features) {
     super(bytes, offset, limit);
     this.multiMemory = features.contains(Feature.MULTI_MEMORY);
+    this.simd = features.contains(Feature.SIMD);
   }
 
   /** The next opcode; {@code "illegal opcode"} if it is none. */
@@ -108,10 +110,10 @@ public final class CodeReader extends WasmReader {
     return readByte();
   }
 
-  /** A value type byte. */
+  /** A value type byte ({@code v128} only when SIMD is enabled: without it, 0x7B is no type). */
   public ValType readValType() {
     ValType t = ValType.fromCode(readByte());
-    if (t == null) {
+    if (t == null || (t == ValType.V128 && !simd)) {
       throw malformed("malformed value type");
     }
     return t;

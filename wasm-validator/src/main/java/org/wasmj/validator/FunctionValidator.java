@@ -761,7 +761,7 @@ public final class FunctionValidator {
     }
     if (bt < 0) {
       ValType t = CodeReader.blockValueType(bt);
-      if (t == null || bt < -64) {
+      if (t == null || bt < -64 || (t == ValType.V128 && !validator.has(Feature.SIMD))) {
         throw new MalformedModuleException("malformed value type");
       }
       return singleResult[t.ordinal()];

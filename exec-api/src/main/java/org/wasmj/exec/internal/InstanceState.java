@@ -2,6 +2,7 @@ package org.wasmj.exec.internal;
 
 import java.util.List;
 import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
 import org.wasmj.UninstantiableException;
 import org.wasmj.UnlinkableException;
 import org.wasmj.parser.CodeReader;
@@ -141,7 +142,7 @@ public final class InstanceState {
     InstanceState s = new InstanceState(store, module, imports);
     for (int i = m.importedFunctionCount(); i < s.functions.length; i++) {
       int definedIndex = i - m.importedFunctionCount();
-      WasmFunction fn = new WasmFunction(s, definedIndex, module.typeIds[m.functionTypeIndex(i)]);
+      WasmFunction fn = new WasmFunction(s, module.function(definedIndex), module.typeIds[m.functionTypeIndex(i)]);
       store.register(fn);
       s.functions[i] = fn;
     }
@@ -232,6 +233,27 @@ public final class InstanceState {
         default: throw new UnsupportedOperationException("constant expression: " + op.text());
       }
     }
+  }
+
+  /**
+   * The function {@code call_indirect} of module type {@code typeIndex} reaches through table
+   * {@code table} at {@code index}; traps {@code undefined element}, {@code uninitialized element}
+   * or {@code indirect call type mismatch}.
+   */
+  public FunctionInstance indirect(int typeIndex, int table, int index) {
+    long[] elements = tables[table].elements;
+    if (index < 0 || index >= elements.length) {
+      throw new TrapException(TrapKind.UNDEFINED_ELEMENT);
+    }
+    long ref = elements[index];
+    if (ref == 0) {
+      throw new TrapException(TrapKind.INDIRECT_CALL_TO_NULL);
+    }
+    FunctionInstance f = store.function(ref);
+    if (f.typeId != typeIds[typeIndex]) {
+      throw new TrapException(TrapKind.BAD_SIGNATURE);
+    }
+    return f;
   }
 
   /** {@code memory.init} of data segment {@code data} into memory {@code mem}. */

@@ -24,26 +24,38 @@ public final class ModuleCode {
   private final WasmModule module;
   private final Set<Feature> features;
   private final Validator validator;
+  private final boolean countLoops;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
+  private final FunctionCode[] functions;
   /** Module type index → the engine-wide id of that type. */
   public final int[] typeIds;
   /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
   public volatile Object executorData;
+  /**
+   * Called by the interpreter when a function's {@link FunctionCode#countdown} runs out (a
+   * tiering executor compiles it then); {@code null} when no executor asks.
+   */
+  public volatile java.util.function.Consumer<FunctionCode> tierUp;
 
   /**
    * Compiles {@code module}: validates the module, and then every body now ({@code eager},
    * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
-   * not until each body is first translated.
+   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops.
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
-      boolean validateBodiesNow) {
+      boolean validateBodiesNow, boolean countLoops) {
     this.module = module;
+    this.countLoops = countLoops;
     this.features = Set.copyOf(features);
     this.validator = new Validator(module, features);
     validator.validateModule();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
+    this.functions = new FunctionCode[n];
+    for (int i = 0; i < n; i++) {
+      functions[i] = new FunctionCode(this, i);
+    }
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -53,7 +65,7 @@ public final class ModuleCode {
     }
     if (eager) {
       FunctionValidator bodies = validator.functionValidator();
-      Translator translator = new Translator();
+      Translator translator = new Translator(countLoops);
       for (int i = 0; i < n; i++) {
         code.set(i, translator.translate(bodies, i));
       }
@@ -75,6 +87,16 @@ public final class ModuleCode {
     return features;
   }
 
+  /** Defined function {@code definedIndex}'s shared code. */
+  public FunctionCode function(int definedIndex) {
+    return functions[definedIndex];
+  }
+
+  /** Number of defined functions. */
+  public int functionCount() {
+    return functions.length;
+  }
+
   /** True once defined function {@code definedIndex} has been translated. */
   public boolean isTranslated(int definedIndex) {
     return code.get(definedIndex) != null;
@@ -92,7 +114,7 @@ public final class ModuleCode {
     synchronized (locks[definedIndex % LOCK_STRIPES]) {
       c = code.get(definedIndex);
       if (c == null) {
-        c = new Translator().translate(validator.functionValidator(), definedIndex);
+        c = new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
         code.set(definedIndex, c);
       }
       return c;

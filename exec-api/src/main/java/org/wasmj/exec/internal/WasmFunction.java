@@ -12,36 +12,29 @@ import org.wasmj.ir.CompiledFunction;
 public final class WasmFunction extends FunctionInstance {
   /** The instance the function belongs to (its memories, tables, globals). */
   public final InstanceState instance;
-  /** Index among the module's defined functions. */
-  public final int definedIndex;
-  /** The translated code, once known. */
+  /** The module's code for this function, shared with its other instances. */
+  public final FunctionCode code;
+  /** The translated IR, once known (a cache of {@link FunctionCode#ir()}). */
   public CompiledFunction compiled;
 
-  WasmFunction(InstanceState instance, int definedIndex, int typeId) {
-    super(instance.module.module().functionType(instance.module.module().importedFunctionCount() + definedIndex), typeId);
+  WasmFunction(InstanceState instance, FunctionCode code, int typeId) {
+    super(instance.module.module().functionType(code.functionIndex()), typeId);
     this.instance = instance;
-    this.definedIndex = definedIndex;
+    this.code = code;
   }
 
-  /** The translated code, translating it now if needed (lazy modes may throw {@code InvalidModuleException}). */
-  public CompiledFunction code() {
+  /** The translated IR, translating it now if needed (lazy modes may throw {@code InvalidModuleException}). */
+  public CompiledFunction ir() {
     CompiledFunction c = compiled;
     if (c == null) {
-      c = instance.module.compiled(definedIndex);
+      c = code.ir();
       compiled = c;
     }
     return c;
   }
 
-  /** The function's index in its module's function index space. */
-  public int functionIndex() {
-    return instance.module.module().importedFunctionCount() + definedIndex;
-  }
-
   /** A readable name: the name section's, else {@code func[index]}. */
   public String name() {
-    int index = functionIndex();
-    String name = instance.module.module().names().functionName(index);
-    return name != null ? name : "func[" + index + "]";
+    return code.name();
   }
 }

@@ -12,8 +12,21 @@ import org.wasmj.exec.internal.WasmFunction;
  *     {@code ExhaustionException("call stack exhausted")}, never a {@code StackOverflowError}.
  */
 public interface Executor {
+  /** True if the IR should count loop iterations ({@code COUNT_LOOP}) for this executor to tier up. */
+  default boolean countsLoops() {
+    return false;
+  }
+
   /** Called once when a module is compiled, after eager translation; may prepare code ahead. */
   default void prepare(ModuleCode module, boolean eager) {}
+
+  /**
+   * What the executor did with {@code module}'s functions, e.g. how many it compiled and how
+   * many it left to an interpreter and why; empty if it has nothing to say.
+   */
+  default java.util.Map<String, Integer> statistics(ModuleCode module) {
+    return java.util.Map.of();
+  }
 
   /**
    * Runs {@code f} to completion.

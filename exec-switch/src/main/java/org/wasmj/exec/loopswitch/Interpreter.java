@@ -14,6 +14,7 @@ import static org.wasmj.exec.internal.MemoryInstance.store8;
 import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
@@ -40,9 +41,11 @@ import org.wasmj.ir.Semantics;
  * GENERATED markers come from the {@code Op} table ({@code DispatchGenerator} in the tests).
  *
  * @implNote Stateless: all state is in the store's {@link Stack}, so one interpreter serves any
- *     number of stores on any threads (one thread per store at a time).
+ *     number of stores on any threads (one thread per store at a time). Public only for the asm
+ *     executor, which runs the functions it does not compile here (the package is exported to it
+ *     alone).
  */
-final class Interpreter {
+public final class Interpreter {
   private static final byte[] NO_MEMORY = new byte[0];
 
   private Interpreter() {}
@@ -109,13 +112,21 @@ final class Interpreter {
   }
 
   /** Runs {@code f} with {@code args}; writes its results. */
-  static void invoke(WasmFunction f, long[] args, long[] results) {
+  public static void invoke(WasmFunction f, long[] args, long[] results) {
+    invoke(f, args, results, 0);
+  }
+
+  /**
+   * Runs {@code f} with {@code args} as if called at call depth {@code depth} (from compiled
+   * code, which counts its own frames); writes its results.
+   */
+  public static void invoke(WasmFunction f, long[] args, long[] results, int depth) {
     StoreState store = f.instance.store;
     Stack st = stackOf(store);
     int entryDepth = st.depth;
     int entryTop = st.top;
     try {
-      CompiledFunction c = f.code();
+      CompiledFunction c = f.ir();
       int fp = entryTop;
       long[] s = st.slots;
       if (fp + c.registerCount() > s.length) {
@@ -123,8 +134,9 @@ final class Interpreter {
       }
       System.arraycopy(args, 0, s, fp, args.length);
       java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
-      st.push(entryDepth, -1, fp, null);
-      st.depth = entryDepth + 1;
+      int start = Math.max(entryDepth, depth);
+      st.push(start, -1, fp, null);
+      st.depth = start + 1;
       run(st, f, fp);
       System.arraycopy(st.slots, fp, results, 0, results.length);
     } finally {
@@ -181,6 +193,12 @@ final class Interpreter {
           System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
           callee = null;
           break;
+        case OpCodes.COUNT_LOOP:
+          if (--fn.code.countdown == 0) {
+            tierUp(fn);
+          }
+          pc++;
+          continue;
         case OpCodes.BR_T:
           pc = code[pc + 1];
           continue;
@@ -208,7 +226,7 @@ final class Interpreter {
           next = pc + 3;
           break;
         case OpCodes.CALL_INDIRECT_XXRR:
-          callee = indirect(inst, code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+          callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
           base = fp + code[pc + 3];
           next = pc + 5;
           break;
@@ -219,7 +237,7 @@ final class Interpreter {
           next = -1;
           break;
         case OpCodes.RETURN_CALL_INDIRECT_XXRR:
-          callee = indirect(inst, code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+          callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
           System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
           base = fp;
           next = -1;
@@ -681,11 +699,14 @@ final class Interpreter {
         mem = memoryOf(inst); // the callee may have grown a memory
         continue;
       }
-      if (callee instanceof WasmFunction) {
+      if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
         WasmFunction w = (WasmFunction) callee;
         CompiledFunction c = w.compiled;
         if (c == null) {
-          c = w.code();
+          c = w.ir();
+        }
+        if (--w.code.countdown == 0) {
+          tierUp(w);
         }
         if (base + c.registerCount() > s.length) {
           s = st.grow(base + c.registerCount());
@@ -706,16 +727,17 @@ final class Interpreter {
         }
         continue;
       }
+      // A host function, or one with native code: called with its arguments copied out.
       st.depth = depth;
       st.top = fp + fn.compiled.registerCount();
-      callHost((HostFunction) callee, inst, st, base);
+      callExternal(callee, inst, st, base, depth);
       s = st.slots; // a nested call may have grown the stack
       mem = memoryOf(inst);
       if (next >= 0) {
         pc = next;
         continue;
       }
-      // A host function in tail position: its results are the frame's; return them.
+      // In tail position: its results are the frame's; return them.
       int frame = --depth;
       int returnPc = st.frames[2 * frame];
       if (returnPc < 0) {
@@ -731,29 +753,27 @@ final class Interpreter {
     }
   }
 
-  /** Calls a host function with the arguments at {@code base}; its results go back there. */
-  private static void callHost(HostFunction f, InstanceState caller, Stack st, int base) {
-    long[] args = new long[f.type.paramCount()];
-    System.arraycopy(st.slots, base, args, 0, args.length);
-    long[] results = f.call(caller, args);
-    System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
+  /** Asks the module's tiering executor to compile {@code f}, and counts down afresh. */
+  private static void tierUp(WasmFunction f) {
+    java.util.function.Consumer<FunctionCode> hook = f.code.module.tierUp;
+    f.code.countdown = Integer.MAX_VALUE;
+    if (hook != null) {
+      hook.accept(f.code);
+    }
   }
 
-  /** The function {@code call_indirect} reaches through {@code table} at {@code index}, type-checked. */
-  private static FunctionInstance indirect(InstanceState inst, int typeIndex, int table, int index) {
-    long[] elements = inst.tables[table].elements;
-    if (index < 0 || index >= elements.length) {
-      throw new TrapException(TrapKind.UNDEFINED_ELEMENT);
-    }
-    long ref = elements[index];
-    if (ref == 0) {
-      throw new TrapException(TrapKind.INDIRECT_CALL_TO_NULL);
-    }
-    FunctionInstance f = inst.store.function(ref);
-    if (f.typeId != inst.typeIds[typeIndex]) {
-      throw new TrapException(TrapKind.BAD_SIGNATURE);
-    }
-    return f;
+  /**
+   * Calls a host function or a function with native code, with the arguments at {@code base};
+   * its results go back there.
+   */
+  private static void callExternal(FunctionInstance f, InstanceState caller, Stack st, int base,
+      int depth) {
+    long[] args = new long[f.type.paramCount()];
+    System.arraycopy(st.slots, base, args, 0, args.length);
+    long[] results = f instanceof HostFunction
+        ? ((HostFunction) f).call(caller, args)
+        : ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
+    System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
   }
 
   /**

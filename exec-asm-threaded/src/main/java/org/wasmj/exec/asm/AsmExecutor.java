@@ -1,0 +1,76 @@
+package org.wasmj.exec.asm;
+
+import java.util.Map;
+import org.wasmj.ExhaustionException;
+import org.wasmj.exec.internal.FunctionCode;
+import org.wasmj.exec.internal.ModuleCode;
+import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.exec.internal.WasmFunction;
+import org.wasmj.exec.loopswitch.Interpreter;
+import org.wasmj.exec.spi.Executor;
+
+/**
+ * Runs generated code, and the interpreter for what is not (yet) compiled. As {@code asm} it
+ * compiles every function it can, eagerly or on first call; as {@code tiered} it starts every
+ * function in the interpreter and compiles it after {@code threshold} calls and loop iterations,
+ * swapping the compiled code in for later calls.
+ *
+ * @implNote Thread-safe and stateless; per-module state is in {@link AsmModule}.
+ */
+final class AsmExecutor implements Executor {
+  private final boolean tiered;
+  private final int threshold;
+
+  AsmExecutor(boolean tiered, int threshold) {
+    this.tiered = tiered;
+    this.threshold = threshold;
+  }
+
+  @Override
+  public boolean countsLoops() {
+    return tiered;
+  }
+
+  @Override
+  public void prepare(ModuleCode module, boolean eager) {
+    AsmModule m = AsmModule.of(module, tiered);
+    if (tiered) {
+      for (int k = 0; k < module.functionCount(); k++) {
+        module.function(k).countdown = threshold;
+      }
+      module.tierUp = m::tierUp;
+    } else if (eager) {
+      m.generateAll();
+    }
+  }
+
+  @Override
+  public Map<String, Integer> statistics(ModuleCode module) {
+    return AsmModule.of(module, tiered).statistics();
+  }
+
+  @Override
+  public void invoke(WasmFunction f, long[] args, long[] results) {
+    try {
+      FunctionCode fc = f.code;
+      NativeCode code;
+      if (tiered) {
+        if (fc.nativeCode == null && --fc.countdown <= 0) {
+          fc.countdown = Integer.MAX_VALUE;
+          AsmModule.of(fc.module, true).tierUp(fc);
+        }
+        code = fc.nativeCode;
+      } else {
+        code = AsmModule.nativeCode(fc);
+      }
+      if (code == null) {
+        Interpreter.invoke(f, args, results);
+        return;
+      }
+      long[] r = code.call(f.instance, args, 0);
+      System.arraycopy(r, 0, results, 0, results.length);
+    } catch (StackOverflowError e) { // the JVM stack ran out before maxCallDepth
+      throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+    }
+  }
+}

@@ -1,0 +1,392 @@
+package org.wasmj.exec.asm;
+
+import static org.objectweb.asm.Opcodes.*;
+import static org.wasmj.exec.asm.FunctionCompiler.FUNCTION;
+import static org.wasmj.exec.asm.FunctionCompiler.GLOBAL;
+import static org.wasmj.exec.asm.FunctionCompiler.INSTANCE;
+import static org.wasmj.exec.asm.FunctionCompiler.INSTANCE_DESC;
+import static org.wasmj.exec.asm.FunctionCompiler.MEMORY;
+import static org.wasmj.exec.asm.FunctionCompiler.RT;
+import static org.wasmj.exec.asm.FunctionCompiler.TABLE;
+import static org.wasmj.exec.asm.FunctionCompiler.isInt;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.wasmj.TrapKind;
+import org.wasmj.ir.Op;
+import org.wasmj.parser.FuncType;
+import org.wasmj.parser.Opcode;
+import org.wasmj.parser.ValType;
+
+/**
+ * The bytecode of every IR op, in one table indexed by {@link Op}. Numeric ops are
+ * <em>intrinsic</em> when one JVM instruction does the job ({@code i32.add} is {@code IADD}) and
+ * <em>shared</em> otherwise: an {@code INVOKESTATIC} of the {@code Semantics} method the interpreter
+ * runs too (C2 inlines the small ones). {@code EmittersTest} checks every op has an emitter.
+ */
+final class Emitters {
+  private Emitters() {}
+
+  /** Emits the bytecode of the instruction at {@code pc}. */
+  @FunctionalInterface
+  interface Emitter {
+    void emit(FunctionCompiler c, int pc);
+  }
+
+  /** Whether a numeric op is one JVM instruction or a call to {@code Semantics}. */
+  enum Kind {
+    INTRINSIC,
+    SHARED,
+    OTHER
+  }
+
+  private static final Map<Op, Emitter> EMITTERS = new EnumMap<>(Op.class);
+  private static final Map<Op, Kind> KINDS = new EnumMap<>(Op.class);
+  /** Wasm integer ops that are one JVM instruction, by the name after the type prefix. */
+  private static final Map<String, Integer> I32_OPS = Map.of(
+      "ADD", IADD, "SUB", ISUB, "MUL", IMUL, "AND", IAND, "OR", IOR, "XOR", IXOR,
+      "SHL", ISHL, "SHR_S", ISHR, "SHR_U", IUSHR);
+  private static final Map<String, Integer> CONDITIONS = Map.of(
+      "EQ", IFEQ, "NE", IFNE, "LT_S", IFLT, "LT_U", IFLT, "GT_S", IFGT, "GT_U", IFGT,
+      "LE_S", IFLE, "LE_U", IFLE, "GE_S", IFGE, "GE_U", IFGE);
+
+  /** The emitter of {@code op}. */
+  static Emitter of(Op op) {
+    return EMITTERS.get(op);
+  }
+
+  /** How {@code op} is emitted. */
+  static Kind kind(Op op) {
+    return KINDS.getOrDefault(op, Kind.OTHER);
+  }
+
+  static {
+    for (Op op : Op.values()) {
+      Opcode w = op.wasm();
+      if (w == null) {
+        continue;
+      }
+      if (w.immediates() == Opcode.Imm.MEMARG) {
+        EMITTERS.put(op, (c, pc) -> c.memoryAccess(op, pc));
+      } else if (op.shape().endsWith("t")) {
+        EMITTERS.put(op, (c, pc) -> compareAndBranch(c, op, pc));
+        KINDS.put(op, Kind.INTRINSIC);
+      } else {
+        boolean intrinsic = intrinsic(w) >= 0;
+        EMITTERS.put(op, (c, pc) -> numeric(c, op, pc));
+        KINDS.put(op, intrinsic ? Kind.INTRINSIC : Kind.SHARED);
+      }
+    }
+    EMITTERS.put(Op.COPY_RR, (c, pc) -> {
+      c.loadL(c.code()[pc + 2]);
+      c.storeL(c.code()[pc + 1]);
+    });
+    EMITTERS.put(Op.CONST32_RI, (c, pc) -> {
+      c.pushLong(c.code()[pc + 2]);
+      c.storeL(c.code()[pc + 1]);
+    });
+    EMITTERS.put(Op.CONST64_RL, (c, pc) -> {
+      c.pushLong(c.imm64(pc + 2));
+      c.storeL(c.code()[pc + 1]);
+    });
+    EMITTERS.put(Op.SELECT_RRRR, (c, pc) -> {
+      int[] code = c.code();
+      MethodVisitor mv = c.mv();
+      Label ifFalse = new Label();
+      Label done = new Label();
+      c.loadI(code[pc + 4]);
+      mv.visitJumpInsn(IFEQ, ifFalse);
+      c.loadL(code[pc + 2]);
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(ifFalse);
+      c.loadL(code[pc + 3]);
+      mv.visitLabel(done);
+      c.storeL(code[pc + 1]);
+    });
+    EMITTERS.put(Op.UNREACHABLE, (c, pc) -> {
+      c.pushInt(TrapKind.UNREACHABLE.ordinal());
+      c.mv().visitMethodInsn(INVOKESTATIC, RT, "trap", "(I)Lorg/wasmj/TrapException;", false);
+      c.mv().visitInsn(ATHROW);
+    });
+    EMITTERS.put(Op.RETURN, (c, pc) -> c.returnVoid());
+    EMITTERS.put(Op.RETURN_R, (c, pc) -> c.returnValue(c.code()[pc + 1]));
+    EMITTERS.put(Op.RETURN_SPAN_RI, (c, pc) -> c.returnSpan(c.code()[pc + 1], c.code()[pc + 2]));
+    EMITTERS.put(Op.COUNT_LOOP, (c, pc) -> {}); // compiled code does not tier
+    EMITTERS.put(Op.BR_T, (c, pc) -> c.mv().visitJumpInsn(GOTO, c.label(c.code()[pc + 1])));
+    EMITTERS.put(Op.BR_EQZ_RT, (c, pc) -> {
+      c.loadI(c.code()[pc + 1]);
+      c.mv().visitJumpInsn(IFEQ, c.label(c.code()[pc + 2]));
+    });
+    EMITTERS.put(Op.BR_NEZ_RT, (c, pc) -> {
+      c.loadI(c.code()[pc + 1]);
+      c.mv().visitJumpInsn(IFNE, c.label(c.code()[pc + 2]));
+    });
+    EMITTERS.put(Op.BR_I64_EQZ_RT, (c, pc) -> i64Zero(c, pc, IFEQ));
+    EMITTERS.put(Op.BR_I64_NEZ_RT, (c, pc) -> i64Zero(c, pc, IFNE));
+    EMITTERS.put(Op.BR_TABLE_RI, Emitters::brTable);
+    EMITTERS.put(Op.CALL_XR, (c, pc) -> c.call(c.code()[pc + 1], c.code()[pc + 2]));
+    EMITTERS.put(Op.CALL_INDIRECT_XXRR, Emitters::callIndirect);
+    Emitter tail = (c, pc) -> {
+      throw new IllegalStateException("tail calls are left to the interpreter");
+    };
+    EMITTERS.put(Op.RETURN_CALL_XR, tail);
+    EMITTERS.put(Op.RETURN_CALL_INDIRECT_XXRR, tail);
+    EMITTERS.put(Op.GLOBAL_GET_RX, (c, pc) -> {
+      c.element("globals", GLOBAL, c.code()[pc + 2]);
+      c.mv().visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
+      c.storeL(c.code()[pc + 1]);
+    });
+    EMITTERS.put(Op.GLOBAL_SET_XR, (c, pc) -> {
+      c.element("globals", GLOBAL, c.code()[pc + 1]);
+      c.loadL(c.code()[pc + 2]);
+      c.mv().visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
+    });
+    EMITTERS.put(Op.REF_FUNC_RX, (c, pc) -> {
+      c.element("functions", FUNCTION, c.code()[pc + 2]);
+      c.mv().visitFieldInsn(GETFIELD, FUNCTION, "ref", "I");
+      c.storeI(c.code()[pc + 1]);
+    });
+    // Tables, memories and segments: calls of the runtime structures' own methods.
+    EMITTERS.put(Op.TABLE_GET_RRX, (c, pc) -> entity(c, pc, "tables", TABLE, 3, "get", "(I)J", "dI"));
+    EMITTERS.put(Op.TABLE_SET_RRX, (c, pc) -> entity(c, pc, "tables", TABLE, 3, "set", "(IJ)V", "IJ"));
+    EMITTERS.put(Op.TABLE_SIZE_RX, (c, pc) -> entity(c, pc, "tables", TABLE, 2, "size", "()I", "d"));
+    EMITTERS.put(Op.TABLE_GROW_RRRX, (c, pc) -> { // d <- grow(n = r2, init = r1)
+      int[] code = c.code();
+      c.element("tables", TABLE, code[pc + 4]);
+      c.loadI(code[pc + 3]);
+      c.loadL(code[pc + 2]);
+      c.mv().visitMethodInsn(INVOKEVIRTUAL, TABLE, "grow", "(IJ)I", false);
+      c.storeI(code[pc + 1]);
+    });
+    EMITTERS.put(Op.TABLE_FILL_RRRX, (c, pc) -> entity(c, pc, "tables", TABLE, 4, "fill", "(IJI)V", "IJI"));
+    EMITTERS.put(Op.TABLE_COPY_RRRXX, (c, pc) -> pair(c, pc, "tables", TABLE));
+    EMITTERS.put(Op.TABLE_INIT_RRRXX, (c, pc) -> segment(c, pc, "tableInit"));
+    EMITTERS.put(Op.ELEM_DROP_X, (c, pc) -> drop(c, pc, "dropElements"));
+    EMITTERS.put(Op.MEMORY_SIZE_RX, (c, pc) -> entity(c, pc, "memories", MEMORY, 2, "pages", "()I", "d"));
+    EMITTERS.put(Op.MEMORY_GROW_RRX, (c, pc) -> {
+      entity(c, pc, "memories", MEMORY, 3, "grow", "(I)I", "dI");
+      c.reloadMemory();
+    });
+    EMITTERS.put(Op.MEMORY_FILL_RRRX, (c, pc) -> entity(c, pc, "memories", MEMORY, 4, "fill", "(III)V", "III"));
+    EMITTERS.put(Op.MEMORY_COPY_RRRXX, (c, pc) -> pair(c, pc, "memories", MEMORY));
+    EMITTERS.put(Op.MEMORY_INIT_RRRXX, (c, pc) -> segment(c, pc, "memoryInit"));
+    EMITTERS.put(Op.DATA_DROP_X, (c, pc) -> drop(c, pc, "dropData"));
+  }
+
+  // ---- numeric ----
+
+  /** The JVM instruction for a Wasm integer op, or -1 if it needs {@code Semantics}. */
+  private static int intrinsic(Opcode w) {
+    String name = w.name();
+    if (name.equals("I32_WRAP_I64")) {
+      return L2I;
+    } else if (name.equals("I64_EXTEND_I32_S") || name.equals("I64_EXTEND_I32_U")) {
+      return I2L;
+    }
+    Integer op = name.length() > 4 ? I32_OPS.get(name.substring(4)) : null;
+    if (op == null || name.startsWith("F")) {
+      return -1;
+    }
+    return name.startsWith("I64") ? op + 1 : op; // LADD = IADD + 1, and so on
+  }
+
+  private static void numeric(FunctionCompiler c, Op op, int pc) {
+    Opcode w = op.wasm();
+    int[] code = c.code();
+    ValType[] params = w.params();
+    MethodVisitor mv = c.mv();
+    int at = pc + 2;
+    for (int i = 0; i < params.length; i++) {
+      char kind = op.shape().charAt(at - pc - 1);
+      boolean shiftCount = i == 1 && w.name().startsWith("I64_SH");
+      if (kind == 'r') {
+        if (isInt(params[i]) || shiftCount) {
+          c.loadI(code[at]);
+        } else {
+          c.loadL(code[at]);
+        }
+        at++;
+      } else if (kind == 'i') {
+        c.pushInt(code[at]);
+        at++;
+      } else { // 'l'
+        long v = c.imm64(at);
+        if (shiftCount) {
+          c.pushInt((int) v);
+        } else {
+          c.pushLong(v);
+        }
+        at += 2;
+      }
+    }
+    int jvm = intrinsic(w);
+    if (jvm >= 0) {
+      mv.visitInsn(jvm);
+      if (w == Opcode.I64_EXTEND_I32_U) {
+        c.pushLong(0xFFFFFFFFL);
+        mv.visitInsn(LAND);
+      }
+    } else {
+      mv.visitMethodInsn(INVOKESTATIC, "org/wasmj/ir/Semantics", camel(w.text()),
+          descriptor(w), false);
+    }
+    if (isInt(w.results()[0])) {
+      c.storeI(code[pc + 1]);
+    } else {
+      c.storeL(code[pc + 1]);
+    }
+  }
+
+  /** The descriptor of {@code Semantics}' method for {@code w}: f32 is {@code int} bits, f64 {@code long}. */
+  static String descriptor(Opcode w) {
+    StringBuilder sb = new StringBuilder("(");
+    for (ValType t : w.params()) {
+      sb.append(isInt(t) ? 'I' : 'J');
+    }
+    return sb.append(')').append(isInt(w.results()[0]) ? 'I' : 'J').toString();
+  }
+
+  static String camel(String text) {
+    String[] parts = text.split("[._]");
+    StringBuilder sb = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return sb.toString();
+  }
+
+  // ---- branches ----
+
+  private static void compareAndBranch(FunctionCompiler c, Op op, int pc) {
+    Opcode w = op.wasm();
+    int[] code = c.code();
+    MethodVisitor mv = c.mv();
+    String cmp = w.name().substring(4);
+    boolean i64 = w.name().startsWith("I64");
+    boolean unsigned = cmp.endsWith("_U");
+    Label target = c.label(code[pc + 3]);
+    if (i64) {
+      c.loadL(code[pc + 1]);
+      c.loadL(code[pc + 2]);
+      if (unsigned) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+      } else {
+        mv.visitInsn(LCMP);
+      }
+      mv.visitJumpInsn(CONDITIONS.get(cmp), target);
+      return;
+    }
+    c.loadI(code[pc + 1]);
+    if (op.shape().equals("rit")) {
+      c.pushInt(code[pc + 2]);
+    } else {
+      c.loadI(code[pc + 2]);
+    }
+    if (unsigned) {
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+      mv.visitJumpInsn(CONDITIONS.get(cmp), target);
+    } else {
+      mv.visitJumpInsn(CONDITIONS.get(cmp) + (IF_ICMPEQ - IFEQ), target);
+    }
+  }
+
+  private static void i64Zero(FunctionCompiler c, int pc, int jump) {
+    c.loadL(c.code()[pc + 1]);
+    c.mv().visitInsn(LCONST_0);
+    c.mv().visitInsn(LCMP);
+    c.mv().visitJumpInsn(jump, c.label(c.code()[pc + 2]));
+  }
+
+  private static void brTable(FunctionCompiler c, int pc) {
+    int[] code = c.code();
+    MethodVisitor mv = c.mv();
+    int n = code[pc + 2];
+    c.loadI(code[pc + 1]);
+    Label last = c.label(code[pc + 3 + n - 1]);
+    if (n == 1) {
+      mv.visitInsn(POP);
+      mv.visitJumpInsn(GOTO, last);
+      return;
+    }
+    Label[] cases = new Label[n - 1];
+    for (int i = 0; i < n - 1; i++) {
+      cases[i] = c.label(code[pc + 3 + i]);
+    }
+    mv.visitTableSwitchInsn(0, n - 2, last, cases); // negative (huge unsigned) indexes: default
+  }
+
+  private static void callIndirect(FunctionCompiler c, int pc) {
+    int[] code = c.code();
+    FuncType t = c.module.types().get(code[pc + 1]);
+    c.loadInstance();
+    c.pushInt(code[pc + 1]);
+    c.pushInt(code[pc + 2]);
+    c.loadI(code[pc + 4]);
+    c.boxRegisters(code[pc + 3], t.paramCount());
+    c.mv().visitVarInsn(ILOAD, c.depthSlot);
+    c.mv().visitMethodInsn(INVOKESTATIC, RT, "callIndirect", "(" + INSTANCE_DESC + "III[JI)[J", false);
+    c.unboxResults(code[pc + 3], t.resultCount());
+    c.reloadMemory();
+  }
+
+  // ---- tables, memories, segments ----
+
+  /**
+   * Calls {@code method} of {@code inst.<field>[x]} (x the operand at {@code index}); {@code args}
+   * says what to push, one letter per operand in order: {@code I}/{@code J} a register as int or
+   * long, {@code d} the result register (first), stored by the result type.
+   */
+  private static void entity(FunctionCompiler c, int pc, String field, String type, int index,
+      String method, String desc, String args) {
+    int[] code = c.code();
+    c.element(field, type, code[pc + index]);
+    boolean result = args.startsWith("d");
+    for (int i = result ? 1 : 0; i < args.length(); i++) {
+      char a = args.charAt(i);
+      if (a == 'I') {
+        c.loadI(code[pc + 1 + i]);
+      } else if (a == 'J') {
+        c.loadL(code[pc + 1 + i]);
+      }
+    }
+    c.mv().visitMethodInsn(INVOKEVIRTUAL, type, method, desc, false);
+    if (result) {
+      if (desc.endsWith("J")) {
+        c.storeL(code[pc + 1]);
+      } else {
+        c.storeI(code[pc + 1]);
+      }
+    }
+  }
+
+  /** {@code table.copy} / {@code memory.copy}: {@code dst.copyFrom(src, d, s, n)}. */
+  private static void pair(FunctionCompiler c, int pc, String field, String type) {
+    int[] code = c.code();
+    c.element(field, type, code[pc + 4]);
+    c.element(field, type, code[pc + 5]);
+    c.loadI(code[pc + 1]);
+    c.loadI(code[pc + 2]);
+    c.loadI(code[pc + 3]);
+    c.mv().visitMethodInsn(INVOKEVIRTUAL, type, "copyFrom", "(L" + type + ";III)V", false);
+  }
+
+  /** {@code table.init} / {@code memory.init}: {@code inst.<method>(target, segment, d, s, n)}. */
+  private static void segment(FunctionCompiler c, int pc, String method) {
+    int[] code = c.code();
+    c.loadInstance();
+    c.pushInt(code[pc + 5]);
+    c.pushInt(code[pc + 4]);
+    c.loadI(code[pc + 1]);
+    c.loadI(code[pc + 2]);
+    c.loadI(code[pc + 3]);
+    c.mv().visitMethodInsn(INVOKEVIRTUAL, INSTANCE, method, "(IIIII)V", false);
+  }
+
+  private static void drop(FunctionCompiler c, int pc, String method) {
+    c.loadInstance();
+    c.pushInt(c.code()[pc + 1]);
+    c.mv().visitMethodInsn(INVOKEVIRTUAL, INSTANCE, method, "(I)V", false);
+  }
+}

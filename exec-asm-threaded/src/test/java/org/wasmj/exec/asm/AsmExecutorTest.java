@@ -1,0 +1,159 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.wasmj.ExhaustionException;
+import org.wasmj.exec.CompilationMode;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.TypedFunc;
+import org.wasmj.parser.ValType;
+
+class AsmExecutorTest {
+  private static final List<ValType> I32 = List.of(ValType.I32);
+
+  /** {@code f(n) = f(n + 1)}: recursion without end. */
+  private static final byte[] RECURSE = new ModuleBuilder()
+      .func("f", 1, 1, 0x20, 0, 0x41, 1, 0x6A, 0x10, 0)
+      .func("id", 1, 1, 0x20, 0)
+      .build();
+
+  private static Instance instantiate(Engine engine, byte[] wasm) {
+    return new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, wasm));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"asm", "tiered"})
+  void endlessRecursionExhaustsTheCallStackAndTheStoreStaysUsable(String executor) {
+    Engine engine = new Engine(Config.defaults().withExecutor(executor).withTieringThreshold(1));
+    Instance instance = instantiate(engine, RECURSE);
+    TypedFunc f = instance.getTypedFunc("f", I32, I32);
+    for (int i = 0; i < 3; i++) {
+      ExhaustionException e = assertThrows(ExhaustionException.class, () -> f.callI32(0));
+      assertEquals("call stack exhausted", e.getMessage());
+    }
+    assertEquals(7, instance.getTypedFunc("id", I32, I32).callI32(7));
+  }
+
+  @Test
+  void theCallDepthLimitIsHonoured() {
+    // g(n) = n == 0 ? 0 : g(n - 1) + 1
+    byte[] wasm = new ModuleBuilder().func("g", 1, 1,
+        0x20, 0, 0x45, 0x04, 0x7F, 0x41, 0, 0x05, 0x20, 0, 0x41, 1, 0x6B, 0x10, 0, 0x41, 1, 0x6A, 0x0B)
+        .build();
+    Engine engine = new Engine(Config.defaults().withExecutor("asm").withMaxCallDepth(500));
+    TypedFunc g = instantiate(engine, wasm).getTypedFunc("g", I32, I32);
+    assertEquals(400, g.callI32(400));
+    assertThrows(ExhaustionException.class, () -> g.callI32(600));
+  }
+
+  /** {@code big(x) = x + n}, written as n separate additions: too much bytecode for one method. */
+  private static byte[] bigFunction(int n) {
+    ByteArrayOutputStream code = new ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      code.writeBytes(new byte[] {0x20, 0, 0x41, 1, 0x6A, 0x21, 0}); // local.set 0 (local.get 0 + 1)
+    }
+    code.writeBytes(new byte[] {0x20, 0});
+    return new ModuleBuilder().funcBytes("big", 1, 1, 0, code.toByteArray())
+        .func("small", 1, 1, 0x20, 0, 0x41, 2, 0x6C).build();
+  }
+
+  @Test
+  void aFunctionTooLargeForOneMethodIsSplitAndCounted() {
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    Module module = Module.compile(engine, bigFunction(3000));
+    Instance instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
+    assertEquals(3005, instance.getTypedFunc("big", I32, I32).callI32(5));
+    assertEquals(10, instance.getTypedFunc("small", I32, I32).callI32(5));
+    Map<String, Integer> stats = module.executorStatistics();
+    assertEquals(2, stats.get("compiled"), stats.toString());
+    assertEquals(1, stats.get("compiled.split"), stats.toString());
+    assertEquals(0, stats.get("interpreted.too_large"), stats.toString());
+  }
+
+  @Test
+  void aFunctionWithTailCallsRunsInTheInterpreterAndIsCounted() {
+    // loop(n) = n == 0 ? 0 : return_call loop(n - 1)
+    byte[] wasm = new ModuleBuilder().func("loop", 1, 1,
+        0x20, 0, 0x45, 0x04, 0x40, 0x41, 0, 0x0F, 0x0B, 0x20, 0, 0x41, 1, 0x6B, 0x12, 0).build();
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    Module module = Module.compile(engine, wasm);
+    TypedFunc loop = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module)
+        .getTypedFunc("loop", I32, I32);
+    assertEquals(0, loop.callI32(1_000_000)); // a million tail calls, constant stack
+    assertEquals(1, module.executorStatistics().get("interpreted.tail_call"));
+  }
+
+  @Test
+  void eagerModeGeneratesEveryClassAtCompileTimeAndLazyModeOnFirstCall() {
+    Engine eager = new Engine(Config.defaults().withExecutor("asm"));
+    assertEquals(0, Module.compile(eager, RECURSE).executorStatistics().get("not_generated_yet"));
+    Engine lazy = new Engine(Config.defaults().withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
+    Module module = Module.compile(lazy, RECURSE);
+    assertEquals(2, module.executorStatistics().get("not_generated_yet"));
+    Instance instance = new Linker<Void>(lazy).instantiate(new Store<>(lazy, null), module);
+    assertEquals(3, instance.getTypedFunc("id", I32, I32).callI32(3));
+    assertEquals(1, module.executorStatistics().get("not_generated_yet"));
+  }
+
+  @Test
+  void tieringCompilesAFunctionAfterTheThresholdAndSwapsItIn() {
+    Engine engine = new Engine(Config.defaults().withExecutor("tiered").withTieringThreshold(10));
+    Module module = Module.compile(engine, RECURSE);
+    TypedFunc id = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module)
+        .getTypedFunc("id", I32, I32);
+    for (int i = 0; i < 9; i++) {
+      assertEquals(i, id.callI32(i));
+    }
+    assertEquals(0, module.executorStatistics().get("compiled"));
+    for (int i = 9; i < 20; i++) {
+      assertEquals(i, id.callI32(i));
+    }
+    assertEquals(1, module.executorStatistics().get("compiled"));
+  }
+
+  @Test
+  void generatedClassesAreUnloadedWithTheirModule() throws InterruptedException {
+    WeakReference<ClassLoader> loader = compileRunAndForget();
+    for (int i = 0; i < 100 && loader.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertNull(loader.get(), "the module's class loader is still reachable");
+  }
+
+  /** Runs a function that calls the host, which finds its caller's generated class on the stack. */
+  private static WeakReference<ClassLoader> compileRunAndForget() {
+    byte[] wasm = new ModuleBuilder().importFunc("host", "where", 0, 0)
+        .func("call", 0, 0, 0x10, 0).build();
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    ClassLoader[] found = new ClassLoader[1];
+    Linker<Void> linker = new Linker<>(engine);
+    linker.func("host", "where", org.wasmj.parser.FuncType.of(new ValType[0], new ValType[0]),
+        (caller, args) -> {
+          found[0] = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+              .walk(frames -> frames.map(f -> f.getDeclaringClass().getClassLoader())
+                  .filter(l -> l != null && "wasmj-module".equals(l.getName()))
+                  .findFirst().orElse(null));
+          return new org.wasmj.exec.Val[0];
+        });
+    Instance instance = linker.instantiate(new Store<>(engine, null), Module.compile(engine, wasm));
+    instance.getFunc("call").call();
+    assertTrue(found[0] != null, "no generated frame on the stack");
+    return new WeakReference<>(found[0]);
+  }
+}

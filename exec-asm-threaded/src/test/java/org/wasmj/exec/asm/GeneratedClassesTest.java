@@ -1,0 +1,84 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+import org.wasmj.WasmException;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.internal.ModuleCode;
+import org.wasmj.exec.internal.TypeRegistry;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+
+/**
+ * Every class the compiler generates — compiled code (whole and split into chunks) and
+ * interpreter stubs, with direct and with tiered calls — passes ASM's {@link CheckClassAdapter} (structure and bytecode verification),
+ * over every function of the spec suite's valid modules, the examples and the bench modules.
+ */
+class GeneratedClassesTest {
+  @Test
+  void generatedClassesVerify() throws Exception {
+    List<Path> files = new ArrayList<>();
+    Path repo = DifferentialTest.repository();
+    for (Path dir : List.of(repo.resolve("examples"),
+        repo.resolveSibling("shared").resolve("wasm-testsuite/json"),
+        repo.resolveSibling("shared").resolve("bench-wasm/wasmi-benchmarks/rust"))) {
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          files.addAll(walk.filter(p -> p.toString().endsWith(".wasm")).sorted().collect(Collectors.toList()));
+        }
+      }
+    }
+    assertTrue(files.size() >= 3, "no modules found");
+    TypeRegistry types = new TypeRegistry();
+    int classes = 0;
+    List<String> errors = new ArrayList<>();
+    for (Path file : files) {
+      ModuleCode code;
+      try {
+        WasmModule m = WasmParser.parse(Files.readAllBytes(file), Config.DEFAULT_FEATURES);
+        code = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, false);
+      } catch (WasmException notRunnable) {
+        continue; // invalid, malformed, or SIMD
+      }
+      for (int k = 0; k < code.functionCount(); k++) {
+        for (boolean tiered : new boolean[] {false, true}) {
+          FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k,
+              code.compiled(k), tiered);
+          FunctionCompiler.forcedChunkBudget = 100;
+          byte[] split;
+          try {
+            split = c.compile().bytes();
+          } finally {
+            FunctionCompiler.forcedChunkBudget = 0;
+          }
+          for (byte[] bytes : List.of(c.compile().bytes(), c.stub(), split)) {
+            StringWriter out = new StringWriter();
+            CheckClassAdapter.verify(new ClassReader(bytes), GeneratedClassesTest.class.getClassLoader(),
+                false, new PrintWriter(out));
+            classes++;
+            if (!out.toString().isEmpty() && errors.size() < 3) {
+              errors.add(file + " function " + k + ":\n" + out);
+            }
+          }
+        }
+      }
+    }
+    System.out.printf("verified %d generated classes from %d modules%n", classes, files.size());
+    assertEquals(List.of(), errors);
+    assertTrue(classes > 10_000, classes + " classes");
+  }
+
+}
