@@ -46,6 +46,6 @@ public final class Caller<T> {
     if (instance == null || instance.memory0 == null) {
       throw new IllegalStateException("the caller has no memory");
     }
-    return new Memory(instance.memory0);
+    return new Memory(store, instance.memory0);
   }
 }

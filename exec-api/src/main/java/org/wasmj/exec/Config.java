@@ -115,8 +115,10 @@ public final class Config {
 
   /** A copy with {@code mode}. */
   public Config withCompilationMode(CompilationMode mode) {
-    return new Config(Objects.requireNonNull(mode), executor, features, maxCallDepth,
-        maxStackSlots, maxMemoryPages,
+    if (mode == null) {
+      throw new IllegalArgumentException("compilation mode must not be null");
+    }
+    return new Config(mode, executor, features, maxCallDepth, maxStackSlots, maxMemoryPages,
         tieringThreshold);
   }
 
@@ -128,6 +130,9 @@ public final class Config {
 
   /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
   public Config withFeatures(Set<Feature> enabled) {
+    if (enabled == null || enabled.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("features must not be or contain null: " + enabled);
+    }
     if (enabled.contains(Feature.SIMD)) {
       throw new IllegalArgumentException("SIMD not yet implemented");
     }

@@ -51,6 +51,10 @@ public final class Global implements Extern {
     return instance;
   }
 
+  Store<?> store() {
+    return store;
+  }
+
   private static void check(GlobalType type, Val v) {
     if (v.type() != type.valueType()) {
       throw new IllegalArgumentException(v.type() + " does not fit a global of " + type.valueType());

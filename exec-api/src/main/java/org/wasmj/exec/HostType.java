@@ -68,7 +68,7 @@ public final class HostType<J> {
       case I64: slot = (Long) value; break;
       case F32: slot = Float.floatToRawIntBits((Float) value); break;
       case F64: slot = Double.doubleToRawLongBits((Double) value); break;
-      case FUNCREF: slot = value == null ? 0 : ((Func) value).instance().ref; break;
+      case FUNCREF: slot = Val.funcSlot((Func) value, s); break;
       default: slot = s.externRef(value);
     }
     return new long[] {slot};

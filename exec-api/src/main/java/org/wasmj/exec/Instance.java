@@ -51,7 +51,8 @@ public final class Instance {
    * The exported function {@code name}, checked to have type {@code params -> results}, for calls
    * without boxing.
    *
-   * @throws IllegalArgumentException if there is no such function or it has another type
+   * @throws IllegalArgumentException if there is no such function, it has another type, or it
+   *     has a reference parameter (those take {@link Func#call})
    */
   public TypedFunc getTypedFunc(String name, List<ValType> params, List<ValType> results) {
     return new TypedFunc(getFunc(name), params, results);
@@ -101,7 +102,7 @@ public final class Instance {
     if (entity instanceof FunctionInstance) {
       return Func.of(store, (FunctionInstance) entity);
     } else if (entity instanceof MemoryInstance) {
-      return new Memory((MemoryInstance) entity);
+      return new Memory(store, (MemoryInstance) entity);
     } else if (entity instanceof TableInstance) {
       return new Table(store, (TableInstance) entity);
     } else {

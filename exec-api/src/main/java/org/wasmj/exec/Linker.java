@@ -52,22 +52,42 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
 
   @Override
   Linker<T> define(String module, String name, Definition<T> definition) {
+    checkUndefined(module, name);
+    own.put(key(module, name), definition);
+    return this;
+  }
+
+  private void checkUndefined(String module, String name) {
     String key = key(module, name);
     if (!allowShadowing && (own.containsKey(key) || shared.containsKey(key))) {
       throw new IllegalArgumentException(module + "::" + name + " is already defined");
     }
-    own.put(key, definition);
-    return this;
   }
 
-  /** Defines {@code module::name} as {@code extern}, which belongs to a store. */
+  /**
+   * Defines {@code module::name} as {@code extern}, which belongs to a store: only that store can
+   * instantiate with it (another gets {@link IllegalArgumentException}).
+   */
   public Linker<T> define(String module, String name, Extern extern) {
     Object entity = entity(extern);
-    return define(module, name, store -> entity);
+    Store<?> owner = owner(extern);
+    return define(module, name, store -> {
+      if (store != owner) {
+        throw new IllegalArgumentException(
+            module + "::" + name + " belongs to another store than the one instantiating");
+      }
+      return entity;
+    });
   }
 
-  /** Defines every export of {@code instance} under the module name {@code module}. */
+  /**
+   * Defines every export of {@code instance} under the module name {@code module}; if one of
+   * the names is already defined (and shadowing is not allowed), defines none.
+   */
   public Linker<T> instance(String module, Instance instance) {
+    for (ExportType e : instance.module().exports()) { // all or nothing
+      checkUndefined(module, e.name());
+    }
     for (ExportType e : instance.module().exports()) {
       define(module, e.name(), instance.getExport(e.name()).orElseThrow());
     }
@@ -76,6 +96,7 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
 
   /** What {@code module::name} resolves to in {@code store}, if defined. */
   public Optional<Extern> get(Store<T> store, String module, String name) {
+    checkEngine(store);
     Definition<T> d = lookup(module, name);
     return d == null ? Optional.empty() : Optional.of(Instance.face(store, d.resolve(store)));
   }
@@ -86,12 +107,16 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
    *
    * @throws UnlinkableException if an import is missing (the message names it and its type) or
    *     has the wrong type
-   * @throws org.wasmj.UninstantiableException if a segment does not fit or the start function traps
+   * @throws org.wasmj.UninstantiableException if a segment does not fit, a memory or table cannot
+   *     be allocated, or the start function traps
+   * @throws IllegalArgumentException if the module, the store and this linker are not all of one
+   *     engine, or an import resolves to something of another store
    */
   public Instance instantiate(Store<T> store, Module module) {
     if (module.engine() != store.engine()) {
       throw new IllegalArgumentException("module and store belong to different engines");
     }
+    checkEngine(store);
     List<ImportType> imports = module.imports();
     Object[] resolved = new Object[imports.size()];
     for (int i = 0; i < resolved.length; i++) {
@@ -107,10 +132,28 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
     return new Instance(store, module, InstanceState.instantiate(store.state(), module.code(), resolved));
   }
 
+  private void checkEngine(Store<T> store) {
+    if (store.engine() != engine) {
+      throw new IllegalArgumentException("linker and store belong to different engines");
+    }
+  }
+
   private Definition<T> lookup(String module, String name) {
     String key = key(module, name);
     Definition<T> d = own.get(key);
     return d != null ? d : shared.get(key);
+  }
+
+  private static Store<?> owner(Extern e) {
+    if (e instanceof Func) {
+      return ((Func) e).store();
+    } else if (e instanceof Memory) {
+      return ((Memory) e).store();
+    } else if (e instanceof Table) {
+      return ((Table) e).store();
+    } else {
+      return ((Global) e).store();
+    }
   }
 
   private static Object entity(Extern e) {

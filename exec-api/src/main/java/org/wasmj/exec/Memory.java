@@ -21,9 +21,11 @@ import org.wasmj.parser.MemoryType;
  *     so never keep a reference to it across a guest call.
  */
 public final class Memory implements Extern {
+  private final Store<?> store;
   private final MemoryInstance instance;
 
-  Memory(MemoryInstance instance) {
+  Memory(Store<?> store, MemoryInstance instance) {
+    this.store = store;
     this.instance = instance;
   }
 
@@ -33,11 +35,15 @@ public final class Memory implements Extern {
    * @throws IllegalArgumentException if the initial size exceeds that maximum
    */
   public static Memory create(Store<?> store, MemoryType type) {
-    return new Memory(new MemoryInstance(type, store.state().maxMemoryPages));
+    return new Memory(store, new MemoryInstance(type, store.state().maxMemoryPages));
   }
 
   MemoryInstance instance() {
     return instance;
+  }
+
+  Store<?> store() {
+    return store;
   }
 
   /** The declared type. */
@@ -67,8 +73,9 @@ public final class Memory implements Extern {
 
   /** Copies {@code length} bytes starting at {@code offset} into a new array. */
   public byte[] read(long offset, int length) {
+    int from = check(offset, length); // before allocating: the length may be anything
     byte[] out = new byte[length];
-    read(offset, out, 0, length);
+    System.arraycopy(instance.bytes, from, out, 0, length);
     return out;
   }
 

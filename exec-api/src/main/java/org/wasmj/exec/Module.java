@@ -46,7 +46,7 @@ public final class Module {
 
   /** As {@link #compile(Engine, byte[])}, reading the module from {@code in} (not closed). */
   public static Module compile(Engine engine, InputStream in) throws IOException {
-    return build(engine, WasmParser.parse(in, engine.config().features()), true);
+    return compile(engine, in.readAllBytes());
   }
 
   /**
@@ -119,7 +119,7 @@ public final class Module {
         }
       }
     }
-    if (index < 0 && name.matches("\\d+")) {
+    if (index < 0 && name.matches("\\d{1,9}")) {
       index = Integer.parseInt(name);
     }
     int defined = index - m.importedFunctionCount();

@@ -60,6 +60,10 @@ public final class Table implements Extern {
     return instance;
   }
 
+  Store<?> store() {
+    return store;
+  }
+
   private static void check(TableType type, Val v) {
     if (v.type() != type.elementType()) {
       throw new IllegalArgumentException(v.type() + " does not fit a table of " + type.elementType());

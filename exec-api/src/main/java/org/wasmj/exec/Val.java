@@ -121,10 +121,26 @@ public final class Val {
   /** The raw slot an executor sees for this value in {@code store}. */
   long toSlot(StoreState store) {
     switch (type) {
-      case FUNCREF: return ref == null ? 0 : ((Func) ref).instance().ref;
+      case FUNCREF: return funcSlot((Func) ref, store);
       case EXTERNREF: return store.externRef(ref);
       default: return bits;
     }
+  }
+
+  /**
+   * The slot of a {@code funcref} to {@code f} (0 for null) in {@code store}; a function's
+   * reference id means something only in its own store.
+   *
+   * @throws IllegalArgumentException if {@code f} belongs to another store
+   */
+  static long funcSlot(Func f, StoreState store) {
+    if (f == null) {
+      return 0;
+    }
+    if (f.store().state() != store) {
+      throw new IllegalArgumentException(f + " belongs to another store");
+    }
+    return f.instance().ref;
   }
 
   /** The value of {@code type} an executor left in {@code slot}. */

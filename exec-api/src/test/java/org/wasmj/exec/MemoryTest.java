@@ -13,7 +13,7 @@ import org.wasmj.parser.MemoryType;
 
 class MemoryTest {
   private static Memory memory(long min, long max) {
-    return new Memory(new MemoryInstance(new MemoryType(new Limits(min, max)), MemoryInstance.MAX_PAGES));
+    return new Memory(null, new MemoryInstance(new MemoryType(new Limits(min, max)), MemoryInstance.MAX_PAGES));
   }
 
   @Test

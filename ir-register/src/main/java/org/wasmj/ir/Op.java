@@ -21,7 +21,7 @@ import org.wasmj.parser.Opcode;
  * f32/f64 as raw bits, references as store-wide ids (0 is null).
  *
  * <p>Immediate forms exist only where they save an instruction in common code: i32/i64 add,
- * sub, mul, bit ops, shifts, and i32 compares. Fused compare-and-branch ops exist for the ten
+ * sub, mul, bit ops, shifts and rotations, and i32 compares. Fused compare-and-branch ops exist for the ten
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}.
  */
@@ -247,7 +247,9 @@ public enum Op {
   I32_SHR_U_RRR(Opcode.I32_SHR_U, "drr"),
   I32_SHR_U_RRI(Opcode.I32_SHR_U, "dri"),
   I32_ROTL_RRR(Opcode.I32_ROTL, "drr"),
+  I32_ROTL_RRI(Opcode.I32_ROTL, "dri"),
   I32_ROTR_RRR(Opcode.I32_ROTR, "drr"),
+  I32_ROTR_RRI(Opcode.I32_ROTR, "dri"),
   I64_CLZ_RR(Opcode.I64_CLZ, "dr"),
   I64_CTZ_RR(Opcode.I64_CTZ, "dr"),
   I64_POPCNT_RR(Opcode.I64_POPCNT, "dr"),
@@ -274,7 +276,9 @@ public enum Op {
   I64_SHR_U_RRR(Opcode.I64_SHR_U, "drr"),
   I64_SHR_U_RRI(Opcode.I64_SHR_U, "drl"),
   I64_ROTL_RRR(Opcode.I64_ROTL, "drr"),
+  I64_ROTL_RRI(Opcode.I64_ROTL, "drl"),
   I64_ROTR_RRR(Opcode.I64_ROTR, "drr"),
+  I64_ROTR_RRI(Opcode.I64_ROTR, "drl"),
   F32_ABS_RR(Opcode.F32_ABS, "dr"),
   F32_NEG_RR(Opcode.F32_NEG, "dr"),
   F32_CEIL_RR(Opcode.F32_CEIL, "dr"),

@@ -326,241 +326,249 @@ public final class OpCodes {
   public static final int I32_SHR_U_RRI = 157;
   /** {@link Op#I32_ROTL_RRR}. */
   public static final int I32_ROTL_RRR = 158;
+  /** {@link Op#I32_ROTL_RRI}. */
+  public static final int I32_ROTL_RRI = 159;
   /** {@link Op#I32_ROTR_RRR}. */
-  public static final int I32_ROTR_RRR = 159;
+  public static final int I32_ROTR_RRR = 160;
+  /** {@link Op#I32_ROTR_RRI}. */
+  public static final int I32_ROTR_RRI = 161;
   /** {@link Op#I64_CLZ_RR}. */
-  public static final int I64_CLZ_RR = 160;
+  public static final int I64_CLZ_RR = 162;
   /** {@link Op#I64_CTZ_RR}. */
-  public static final int I64_CTZ_RR = 161;
+  public static final int I64_CTZ_RR = 163;
   /** {@link Op#I64_POPCNT_RR}. */
-  public static final int I64_POPCNT_RR = 162;
+  public static final int I64_POPCNT_RR = 164;
   /** {@link Op#I64_ADD_RRR}. */
-  public static final int I64_ADD_RRR = 163;
+  public static final int I64_ADD_RRR = 165;
   /** {@link Op#I64_ADD_RRI}. */
-  public static final int I64_ADD_RRI = 164;
+  public static final int I64_ADD_RRI = 166;
   /** {@link Op#I64_SUB_RRR}. */
-  public static final int I64_SUB_RRR = 165;
+  public static final int I64_SUB_RRR = 167;
   /** {@link Op#I64_SUB_RRI}. */
-  public static final int I64_SUB_RRI = 166;
+  public static final int I64_SUB_RRI = 168;
   /** {@link Op#I64_MUL_RRR}. */
-  public static final int I64_MUL_RRR = 167;
+  public static final int I64_MUL_RRR = 169;
   /** {@link Op#I64_MUL_RRI}. */
-  public static final int I64_MUL_RRI = 168;
+  public static final int I64_MUL_RRI = 170;
   /** {@link Op#I64_DIV_S_RRR}. */
-  public static final int I64_DIV_S_RRR = 169;
+  public static final int I64_DIV_S_RRR = 171;
   /** {@link Op#I64_DIV_U_RRR}. */
-  public static final int I64_DIV_U_RRR = 170;
+  public static final int I64_DIV_U_RRR = 172;
   /** {@link Op#I64_REM_S_RRR}. */
-  public static final int I64_REM_S_RRR = 171;
+  public static final int I64_REM_S_RRR = 173;
   /** {@link Op#I64_REM_U_RRR}. */
-  public static final int I64_REM_U_RRR = 172;
+  public static final int I64_REM_U_RRR = 174;
   /** {@link Op#I64_AND_RRR}. */
-  public static final int I64_AND_RRR = 173;
+  public static final int I64_AND_RRR = 175;
   /** {@link Op#I64_AND_RRI}. */
-  public static final int I64_AND_RRI = 174;
+  public static final int I64_AND_RRI = 176;
   /** {@link Op#I64_OR_RRR}. */
-  public static final int I64_OR_RRR = 175;
+  public static final int I64_OR_RRR = 177;
   /** {@link Op#I64_OR_RRI}. */
-  public static final int I64_OR_RRI = 176;
+  public static final int I64_OR_RRI = 178;
   /** {@link Op#I64_XOR_RRR}. */
-  public static final int I64_XOR_RRR = 177;
+  public static final int I64_XOR_RRR = 179;
   /** {@link Op#I64_XOR_RRI}. */
-  public static final int I64_XOR_RRI = 178;
+  public static final int I64_XOR_RRI = 180;
   /** {@link Op#I64_SHL_RRR}. */
-  public static final int I64_SHL_RRR = 179;
+  public static final int I64_SHL_RRR = 181;
   /** {@link Op#I64_SHL_RRI}. */
-  public static final int I64_SHL_RRI = 180;
+  public static final int I64_SHL_RRI = 182;
   /** {@link Op#I64_SHR_S_RRR}. */
-  public static final int I64_SHR_S_RRR = 181;
+  public static final int I64_SHR_S_RRR = 183;
   /** {@link Op#I64_SHR_S_RRI}. */
-  public static final int I64_SHR_S_RRI = 182;
+  public static final int I64_SHR_S_RRI = 184;
   /** {@link Op#I64_SHR_U_RRR}. */
-  public static final int I64_SHR_U_RRR = 183;
+  public static final int I64_SHR_U_RRR = 185;
   /** {@link Op#I64_SHR_U_RRI}. */
-  public static final int I64_SHR_U_RRI = 184;
+  public static final int I64_SHR_U_RRI = 186;
   /** {@link Op#I64_ROTL_RRR}. */
-  public static final int I64_ROTL_RRR = 185;
+  public static final int I64_ROTL_RRR = 187;
+  /** {@link Op#I64_ROTL_RRI}. */
+  public static final int I64_ROTL_RRI = 188;
   /** {@link Op#I64_ROTR_RRR}. */
-  public static final int I64_ROTR_RRR = 186;
+  public static final int I64_ROTR_RRR = 189;
+  /** {@link Op#I64_ROTR_RRI}. */
+  public static final int I64_ROTR_RRI = 190;
   /** {@link Op#F32_ABS_RR}. */
-  public static final int F32_ABS_RR = 187;
+  public static final int F32_ABS_RR = 191;
   /** {@link Op#F32_NEG_RR}. */
-  public static final int F32_NEG_RR = 188;
+  public static final int F32_NEG_RR = 192;
   /** {@link Op#F32_CEIL_RR}. */
-  public static final int F32_CEIL_RR = 189;
+  public static final int F32_CEIL_RR = 193;
   /** {@link Op#F32_FLOOR_RR}. */
-  public static final int F32_FLOOR_RR = 190;
+  public static final int F32_FLOOR_RR = 194;
   /** {@link Op#F32_TRUNC_RR}. */
-  public static final int F32_TRUNC_RR = 191;
+  public static final int F32_TRUNC_RR = 195;
   /** {@link Op#F32_NEAREST_RR}. */
-  public static final int F32_NEAREST_RR = 192;
+  public static final int F32_NEAREST_RR = 196;
   /** {@link Op#F32_SQRT_RR}. */
-  public static final int F32_SQRT_RR = 193;
+  public static final int F32_SQRT_RR = 197;
   /** {@link Op#F32_ADD_RRR}. */
-  public static final int F32_ADD_RRR = 194;
+  public static final int F32_ADD_RRR = 198;
   /** {@link Op#F32_SUB_RRR}. */
-  public static final int F32_SUB_RRR = 195;
+  public static final int F32_SUB_RRR = 199;
   /** {@link Op#F32_MUL_RRR}. */
-  public static final int F32_MUL_RRR = 196;
+  public static final int F32_MUL_RRR = 200;
   /** {@link Op#F32_DIV_RRR}. */
-  public static final int F32_DIV_RRR = 197;
+  public static final int F32_DIV_RRR = 201;
   /** {@link Op#F32_MIN_RRR}. */
-  public static final int F32_MIN_RRR = 198;
+  public static final int F32_MIN_RRR = 202;
   /** {@link Op#F32_MAX_RRR}. */
-  public static final int F32_MAX_RRR = 199;
+  public static final int F32_MAX_RRR = 203;
   /** {@link Op#F32_COPYSIGN_RRR}. */
-  public static final int F32_COPYSIGN_RRR = 200;
+  public static final int F32_COPYSIGN_RRR = 204;
   /** {@link Op#F64_ABS_RR}. */
-  public static final int F64_ABS_RR = 201;
+  public static final int F64_ABS_RR = 205;
   /** {@link Op#F64_NEG_RR}. */
-  public static final int F64_NEG_RR = 202;
+  public static final int F64_NEG_RR = 206;
   /** {@link Op#F64_CEIL_RR}. */
-  public static final int F64_CEIL_RR = 203;
+  public static final int F64_CEIL_RR = 207;
   /** {@link Op#F64_FLOOR_RR}. */
-  public static final int F64_FLOOR_RR = 204;
+  public static final int F64_FLOOR_RR = 208;
   /** {@link Op#F64_TRUNC_RR}. */
-  public static final int F64_TRUNC_RR = 205;
+  public static final int F64_TRUNC_RR = 209;
   /** {@link Op#F64_NEAREST_RR}. */
-  public static final int F64_NEAREST_RR = 206;
+  public static final int F64_NEAREST_RR = 210;
   /** {@link Op#F64_SQRT_RR}. */
-  public static final int F64_SQRT_RR = 207;
+  public static final int F64_SQRT_RR = 211;
   /** {@link Op#F64_ADD_RRR}. */
-  public static final int F64_ADD_RRR = 208;
+  public static final int F64_ADD_RRR = 212;
   /** {@link Op#F64_SUB_RRR}. */
-  public static final int F64_SUB_RRR = 209;
+  public static final int F64_SUB_RRR = 213;
   /** {@link Op#F64_MUL_RRR}. */
-  public static final int F64_MUL_RRR = 210;
+  public static final int F64_MUL_RRR = 214;
   /** {@link Op#F64_DIV_RRR}. */
-  public static final int F64_DIV_RRR = 211;
+  public static final int F64_DIV_RRR = 215;
   /** {@link Op#F64_MIN_RRR}. */
-  public static final int F64_MIN_RRR = 212;
+  public static final int F64_MIN_RRR = 216;
   /** {@link Op#F64_MAX_RRR}. */
-  public static final int F64_MAX_RRR = 213;
+  public static final int F64_MAX_RRR = 217;
   /** {@link Op#F64_COPYSIGN_RRR}. */
-  public static final int F64_COPYSIGN_RRR = 214;
+  public static final int F64_COPYSIGN_RRR = 218;
   /** {@link Op#I32_WRAP_I64_RR}. */
-  public static final int I32_WRAP_I64_RR = 215;
+  public static final int I32_WRAP_I64_RR = 219;
   /** {@link Op#I32_TRUNC_F32_S_RR}. */
-  public static final int I32_TRUNC_F32_S_RR = 216;
+  public static final int I32_TRUNC_F32_S_RR = 220;
   /** {@link Op#I32_TRUNC_F32_U_RR}. */
-  public static final int I32_TRUNC_F32_U_RR = 217;
+  public static final int I32_TRUNC_F32_U_RR = 221;
   /** {@link Op#I32_TRUNC_F64_S_RR}. */
-  public static final int I32_TRUNC_F64_S_RR = 218;
+  public static final int I32_TRUNC_F64_S_RR = 222;
   /** {@link Op#I32_TRUNC_F64_U_RR}. */
-  public static final int I32_TRUNC_F64_U_RR = 219;
+  public static final int I32_TRUNC_F64_U_RR = 223;
   /** {@link Op#I64_EXTEND_I32_S_RR}. */
-  public static final int I64_EXTEND_I32_S_RR = 220;
+  public static final int I64_EXTEND_I32_S_RR = 224;
   /** {@link Op#I64_EXTEND_I32_U_RR}. */
-  public static final int I64_EXTEND_I32_U_RR = 221;
+  public static final int I64_EXTEND_I32_U_RR = 225;
   /** {@link Op#I64_TRUNC_F32_S_RR}. */
-  public static final int I64_TRUNC_F32_S_RR = 222;
+  public static final int I64_TRUNC_F32_S_RR = 226;
   /** {@link Op#I64_TRUNC_F32_U_RR}. */
-  public static final int I64_TRUNC_F32_U_RR = 223;
+  public static final int I64_TRUNC_F32_U_RR = 227;
   /** {@link Op#I64_TRUNC_F64_S_RR}. */
-  public static final int I64_TRUNC_F64_S_RR = 224;
+  public static final int I64_TRUNC_F64_S_RR = 228;
   /** {@link Op#I64_TRUNC_F64_U_RR}. */
-  public static final int I64_TRUNC_F64_U_RR = 225;
+  public static final int I64_TRUNC_F64_U_RR = 229;
   /** {@link Op#F32_CONVERT_I32_S_RR}. */
-  public static final int F32_CONVERT_I32_S_RR = 226;
+  public static final int F32_CONVERT_I32_S_RR = 230;
   /** {@link Op#F32_CONVERT_I32_U_RR}. */
-  public static final int F32_CONVERT_I32_U_RR = 227;
+  public static final int F32_CONVERT_I32_U_RR = 231;
   /** {@link Op#F32_CONVERT_I64_S_RR}. */
-  public static final int F32_CONVERT_I64_S_RR = 228;
+  public static final int F32_CONVERT_I64_S_RR = 232;
   /** {@link Op#F32_CONVERT_I64_U_RR}. */
-  public static final int F32_CONVERT_I64_U_RR = 229;
+  public static final int F32_CONVERT_I64_U_RR = 233;
   /** {@link Op#F32_DEMOTE_F64_RR}. */
-  public static final int F32_DEMOTE_F64_RR = 230;
+  public static final int F32_DEMOTE_F64_RR = 234;
   /** {@link Op#F64_CONVERT_I32_S_RR}. */
-  public static final int F64_CONVERT_I32_S_RR = 231;
+  public static final int F64_CONVERT_I32_S_RR = 235;
   /** {@link Op#F64_CONVERT_I32_U_RR}. */
-  public static final int F64_CONVERT_I32_U_RR = 232;
+  public static final int F64_CONVERT_I32_U_RR = 236;
   /** {@link Op#F64_CONVERT_I64_S_RR}. */
-  public static final int F64_CONVERT_I64_S_RR = 233;
+  public static final int F64_CONVERT_I64_S_RR = 237;
   /** {@link Op#F64_CONVERT_I64_U_RR}. */
-  public static final int F64_CONVERT_I64_U_RR = 234;
+  public static final int F64_CONVERT_I64_U_RR = 238;
   /** {@link Op#F64_PROMOTE_F32_RR}. */
-  public static final int F64_PROMOTE_F32_RR = 235;
+  public static final int F64_PROMOTE_F32_RR = 239;
   /** {@link Op#I32_REINTERPRET_F32_RR}. */
-  public static final int I32_REINTERPRET_F32_RR = 236;
+  public static final int I32_REINTERPRET_F32_RR = 240;
   /** {@link Op#I64_REINTERPRET_F64_RR}. */
-  public static final int I64_REINTERPRET_F64_RR = 237;
+  public static final int I64_REINTERPRET_F64_RR = 241;
   /** {@link Op#F32_REINTERPRET_I32_RR}. */
-  public static final int F32_REINTERPRET_I32_RR = 238;
+  public static final int F32_REINTERPRET_I32_RR = 242;
   /** {@link Op#F64_REINTERPRET_I64_RR}. */
-  public static final int F64_REINTERPRET_I64_RR = 239;
+  public static final int F64_REINTERPRET_I64_RR = 243;
   /** {@link Op#I32_EXTEND8_S_RR}. */
-  public static final int I32_EXTEND8_S_RR = 240;
+  public static final int I32_EXTEND8_S_RR = 244;
   /** {@link Op#I32_EXTEND16_S_RR}. */
-  public static final int I32_EXTEND16_S_RR = 241;
+  public static final int I32_EXTEND16_S_RR = 245;
   /** {@link Op#I64_EXTEND8_S_RR}. */
-  public static final int I64_EXTEND8_S_RR = 242;
+  public static final int I64_EXTEND8_S_RR = 246;
   /** {@link Op#I64_EXTEND16_S_RR}. */
-  public static final int I64_EXTEND16_S_RR = 243;
+  public static final int I64_EXTEND16_S_RR = 247;
   /** {@link Op#I64_EXTEND32_S_RR}. */
-  public static final int I64_EXTEND32_S_RR = 244;
+  public static final int I64_EXTEND32_S_RR = 248;
   /** {@link Op#I32_TRUNC_SAT_F32_S_RR}. */
-  public static final int I32_TRUNC_SAT_F32_S_RR = 245;
+  public static final int I32_TRUNC_SAT_F32_S_RR = 249;
   /** {@link Op#I32_TRUNC_SAT_F32_U_RR}. */
-  public static final int I32_TRUNC_SAT_F32_U_RR = 246;
+  public static final int I32_TRUNC_SAT_F32_U_RR = 250;
   /** {@link Op#I32_TRUNC_SAT_F64_S_RR}. */
-  public static final int I32_TRUNC_SAT_F64_S_RR = 247;
+  public static final int I32_TRUNC_SAT_F64_S_RR = 251;
   /** {@link Op#I32_TRUNC_SAT_F64_U_RR}. */
-  public static final int I32_TRUNC_SAT_F64_U_RR = 248;
+  public static final int I32_TRUNC_SAT_F64_U_RR = 252;
   /** {@link Op#I64_TRUNC_SAT_F32_S_RR}. */
-  public static final int I64_TRUNC_SAT_F32_S_RR = 249;
+  public static final int I64_TRUNC_SAT_F32_S_RR = 253;
   /** {@link Op#I64_TRUNC_SAT_F32_U_RR}. */
-  public static final int I64_TRUNC_SAT_F32_U_RR = 250;
+  public static final int I64_TRUNC_SAT_F32_U_RR = 254;
   /** {@link Op#I64_TRUNC_SAT_F64_S_RR}. */
-  public static final int I64_TRUNC_SAT_F64_S_RR = 251;
+  public static final int I64_TRUNC_SAT_F64_S_RR = 255;
   /** {@link Op#I64_TRUNC_SAT_F64_U_RR}. */
-  public static final int I64_TRUNC_SAT_F64_U_RR = 252;
+  public static final int I64_TRUNC_SAT_F64_U_RR = 256;
   /** {@link Op#I32_LOAD_RRIX}. */
-  public static final int I32_LOAD_RRIX = 253;
+  public static final int I32_LOAD_RRIX = 257;
   /** {@link Op#I64_LOAD_RRIX}. */
-  public static final int I64_LOAD_RRIX = 254;
+  public static final int I64_LOAD_RRIX = 258;
   /** {@link Op#F32_LOAD_RRIX}. */
-  public static final int F32_LOAD_RRIX = 255;
+  public static final int F32_LOAD_RRIX = 259;
   /** {@link Op#F64_LOAD_RRIX}. */
-  public static final int F64_LOAD_RRIX = 256;
+  public static final int F64_LOAD_RRIX = 260;
   /** {@link Op#I32_LOAD8_S_RRIX}. */
-  public static final int I32_LOAD8_S_RRIX = 257;
+  public static final int I32_LOAD8_S_RRIX = 261;
   /** {@link Op#I32_LOAD8_U_RRIX}. */
-  public static final int I32_LOAD8_U_RRIX = 258;
+  public static final int I32_LOAD8_U_RRIX = 262;
   /** {@link Op#I32_LOAD16_S_RRIX}. */
-  public static final int I32_LOAD16_S_RRIX = 259;
+  public static final int I32_LOAD16_S_RRIX = 263;
   /** {@link Op#I32_LOAD16_U_RRIX}. */
-  public static final int I32_LOAD16_U_RRIX = 260;
+  public static final int I32_LOAD16_U_RRIX = 264;
   /** {@link Op#I64_LOAD8_S_RRIX}. */
-  public static final int I64_LOAD8_S_RRIX = 261;
+  public static final int I64_LOAD8_S_RRIX = 265;
   /** {@link Op#I64_LOAD8_U_RRIX}. */
-  public static final int I64_LOAD8_U_RRIX = 262;
+  public static final int I64_LOAD8_U_RRIX = 266;
   /** {@link Op#I64_LOAD16_S_RRIX}. */
-  public static final int I64_LOAD16_S_RRIX = 263;
+  public static final int I64_LOAD16_S_RRIX = 267;
   /** {@link Op#I64_LOAD16_U_RRIX}. */
-  public static final int I64_LOAD16_U_RRIX = 264;
+  public static final int I64_LOAD16_U_RRIX = 268;
   /** {@link Op#I64_LOAD32_S_RRIX}. */
-  public static final int I64_LOAD32_S_RRIX = 265;
+  public static final int I64_LOAD32_S_RRIX = 269;
   /** {@link Op#I64_LOAD32_U_RRIX}. */
-  public static final int I64_LOAD32_U_RRIX = 266;
+  public static final int I64_LOAD32_U_RRIX = 270;
   /** {@link Op#I32_STORE_RRIX}. */
-  public static final int I32_STORE_RRIX = 267;
+  public static final int I32_STORE_RRIX = 271;
   /** {@link Op#I64_STORE_RRIX}. */
-  public static final int I64_STORE_RRIX = 268;
+  public static final int I64_STORE_RRIX = 272;
   /** {@link Op#F32_STORE_RRIX}. */
-  public static final int F32_STORE_RRIX = 269;
+  public static final int F32_STORE_RRIX = 273;
   /** {@link Op#F64_STORE_RRIX}. */
-  public static final int F64_STORE_RRIX = 270;
+  public static final int F64_STORE_RRIX = 274;
   /** {@link Op#I32_STORE8_RRIX}. */
-  public static final int I32_STORE8_RRIX = 271;
+  public static final int I32_STORE8_RRIX = 275;
   /** {@link Op#I32_STORE16_RRIX}. */
-  public static final int I32_STORE16_RRIX = 272;
+  public static final int I32_STORE16_RRIX = 276;
   /** {@link Op#I64_STORE8_RRIX}. */
-  public static final int I64_STORE8_RRIX = 273;
+  public static final int I64_STORE8_RRIX = 277;
   /** {@link Op#I64_STORE16_RRIX}. */
-  public static final int I64_STORE16_RRIX = 274;
+  public static final int I64_STORE16_RRIX = 278;
   /** {@link Op#I64_STORE32_RRIX}. */
-  public static final int I64_STORE32_RRIX = 275;
+  public static final int I64_STORE32_RRIX = 279;
 
   /** Number of ops. */
-  public static final int COUNT = 276;
+  public static final int COUNT = 280;
 }

@@ -124,7 +124,7 @@ class SpecSuiteTest {
         searched = Path.of(property);
       } else {
         Path repo = Path.of("").toAbsolutePath();
-        while (repo != null && !Files.isDirectory(repo.resolve(".git"))) {
+        while (repo != null && !Files.exists(repo.resolve(".git"))) { // a file in a git worktree
           repo = repo.getParent();
         }
         searched = (repo == null ? Path.of("").toAbsolutePath() : repo)

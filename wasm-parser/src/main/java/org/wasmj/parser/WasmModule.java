@@ -89,6 +89,56 @@ public final class WasmModule {
     this.importedGlobals = g;
   }
 
+  /**
+   * This module without the bytes of its function bodies, for an engine that has translated every
+   * body already and wants to keep less memory: the copy of {@link #bytes()} leaves out the code
+   * section's bodies, and the byte ranges after them are moved accordingly. The bodies of the copy
+   * are empty ranges: it can no longer be validated or translated.
+   */
+  public WasmModule withoutFunctionBodies() {
+    if (bodies.isEmpty()) {
+      return this;
+    }
+    int cutStart = bodies.get(0).offset();
+    FunctionBody last = bodies.get(bodies.size() - 1);
+    int cutEnd = last.offset() + last.length();
+    int cut = cutEnd - cutStart;
+    byte[] trimmed = new byte[bytes.length - cut];
+    System.arraycopy(bytes, 0, trimmed, 0, cutStart);
+    System.arraycopy(bytes, cutEnd, trimmed, cutStart, bytes.length - cutEnd);
+    java.util.function.IntUnaryOperator at = o -> o >= cutEnd ? o - cut : o;
+    java.util.function.UnaryOperator<ConstExpr> expr =
+        e -> e == null ? null : new ConstExpr(at.applyAsInt(e.offset()), e.length());
+    List<Global> g = new java.util.ArrayList<>();
+    for (Global x : globals) {
+      g.add(new Global(x.type(), expr.apply(x.init())));
+    }
+    List<ElementSegment> el = new java.util.ArrayList<>();
+    for (ElementSegment e : elements) {
+      ConstExpr[] items = null;
+      if (e.initExprs() != null) {
+        items = new ConstExpr[e.initExprs().length];
+        for (int i = 0; i < items.length; i++) {
+          items[i] = expr.apply(e.initExprs()[i]);
+        }
+      }
+      el.add(new ElementSegment(e.mode(), e.tableIndex(), expr.apply(e.offset()), e.type(),
+          e.functionIndices(), items));
+    }
+    List<DataSegment> d = new java.util.ArrayList<>();
+    for (DataSegment x : data) {
+      d.add(new DataSegment(x.mode(), x.memoryIndex(), expr.apply(x.offset()),
+          at.applyAsInt(x.dataOffset()), x.length()));
+    }
+    List<CustomSection> c = new java.util.ArrayList<>();
+    for (CustomSection x : customSections) {
+      c.add(new CustomSection(x.name(), at.applyAsInt(x.offset()), x.length()));
+    }
+    List<FunctionBody> noBodies = java.util.Collections.nCopies(bodies.size(), new FunctionBody(cutStart, 0));
+    return new WasmModule(trimmed, types, imports, functionTypeIndices, tables, memories,
+        globalTypes, g, exports, startFunction, el, dataCount, noBodies, d, c, names);
+  }
+
   /** The module's bytes, which the byte ranges of this model point into. Do not modify. */
   public byte[] bytes() {
     return bytes;

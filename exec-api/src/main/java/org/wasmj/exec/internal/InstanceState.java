@@ -114,7 +114,17 @@ public final class InstanceState {
       }
     }
     for (int i = t; i < tables.length; i++) {
-      tables[i] = new TableInstance(m.tables().get(i), 0);
+      TableType type = m.tables().get(i);
+      if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
+        throw new UninstantiableException("table of " + type.limits().min()
+            + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
+      }
+      try {
+        tables[i] = new TableInstance(type, 0);
+      } catch (OutOfMemoryError e) {
+        throw new UninstantiableException(
+            "table of " + type.limits().min() + " elements cannot be allocated");
+      }
     }
     for (int i = mem; i < memories.length; i++) {
       MemoryType type = m.memories().get(i);
@@ -122,7 +132,12 @@ public final class InstanceState {
         throw new UninstantiableException("memory of " + type.limits().min()
             + " pages exceeds the limit of " + Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES) + " pages");
       }
-      memories[i] = new MemoryInstance(type, store.maxMemoryPages);
+      try {
+        memories[i] = new MemoryInstance(type, store.maxMemoryPages);
+      } catch (OutOfMemoryError e) {
+        throw new UninstantiableException(
+            "memory of " + type.limits().min() + " pages cannot be allocated");
+      }
     }
     this.memory0 = memories.length > 0 ? memories[0] : null;
   }

@@ -3,6 +3,7 @@ package org.wasmj.exec.internal;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
+import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.WasmModule;
@@ -14,6 +15,10 @@ import org.wasmj.validator.Validator;
  * translated when the module is compiled ({@code eager}) or on first use ({@code lazy}: validated
  * and translated then; {@code lazy-translation}: validated at compile time, translated then).
  *
+ * <p>To keep little memory, eager translation stores each function as {@link CompactCode} and
+ * drops the bytes of the function bodies from the module ({@link WasmModule#withoutFunctionBodies});
+ * a function's {@code int[]} IR is expanded on its first use and kept from then on.
+ *
  * @implNote Thread-safe: any number of stores and threads may share it. A function is translated
  *     at most once, under a lock striped by function index, and published through an
  *     {@link AtomicReferenceArray}.
@@ -23,7 +28,10 @@ public final class ModuleCode {
 
   private final WasmModule module;
   private final Set<Feature> features;
+  /** Validates and translates bodies on demand; null once every body was translated (eager). */
   private final Validator validator;
+  /** Eagerly translated functions, compact until expanded into {@link #code}; else null. */
+  private final CompactCode[] compact;
   private final boolean countLoops;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
@@ -45,10 +53,9 @@ public final class ModuleCode {
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
       boolean validateBodiesNow, boolean countLoops) {
-    this.module = module;
     this.countLoops = countLoops;
     this.features = Set.copyOf(features);
-    this.validator = new Validator(module, features);
+    Validator validator = new Validator(module, features);
     validator.validateModule();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
@@ -66,14 +73,22 @@ public final class ModuleCode {
     if (eager) {
       FunctionValidator bodies = validator.functionValidator();
       Translator translator = new Translator(countLoops);
+      this.compact = new CompactCode[n];
       for (int i = 0; i < n; i++) {
-        code.set(i, translator.translate(bodies, i));
+        compact[i] = CompactCode.of(translator.translate(bodies, i));
       }
-    } else if (validateBodiesNow) {
-      FunctionValidator bodies = validator.functionValidator();
-      for (int i = 0; i < n; i++) {
-        bodies.validate(i, null);
+      this.module = module.withoutFunctionBodies();
+      this.validator = null;
+    } else {
+      if (validateBodiesNow) {
+        FunctionValidator bodies = validator.functionValidator();
+        for (int i = 0; i < n; i++) {
+          bodies.validate(i, null);
+        }
       }
+      this.compact = null;
+      this.module = module;
+      this.validator = validator;
     }
   }
 
@@ -99,7 +114,7 @@ public final class ModuleCode {
 
   /** True once defined function {@code definedIndex} has been translated. */
   public boolean isTranslated(int definedIndex) {
-    return code.get(definedIndex) != null;
+    return compact != null || code.get(definedIndex) != null;
   }
 
   /**
@@ -114,10 +129,25 @@ public final class ModuleCode {
     synchronized (locks[definedIndex % LOCK_STRIPES]) {
       c = code.get(definedIndex);
       if (c == null) {
-        c = new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
+        c = translate(definedIndex);
         code.set(definedIndex, c);
       }
       return c;
     }
+  }
+
+  /**
+   * The register IR of defined function {@code definedIndex} for one-off use (e.g. to generate
+   * code from it), without keeping an expanded copy if there was none.
+   */
+  public CompiledFunction transientIr(int definedIndex) {
+    CompiledFunction c = code.get(definedIndex);
+    return c != null ? c : compact != null ? compact[definedIndex].expand() : compiled(definedIndex);
+  }
+
+  private CompiledFunction translate(int definedIndex) {
+    return compact != null
+        ? compact[definedIndex].expand()
+        : new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
   }
 }

@@ -27,6 +27,12 @@ public final class StoreState {
   public final int maxMemoryPages;
   /** The executor's state for this store, created and owned by the executor. */
   public Object executorState;
+  /**
+   * The call depth of the guest frame that called the host function now running (0 when no guest
+   * runs): a guest call the host makes starts there, so that {@link #maxCallDepth} bounds
+   * guest-host-guest recursion too. Executors set it around host calls.
+   */
+  public int hostCallDepth;
 
   private FunctionInstance[] functions = new FunctionInstance[16];
   private int functionCount;

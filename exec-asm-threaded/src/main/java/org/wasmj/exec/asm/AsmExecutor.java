@@ -63,11 +63,12 @@ final class AsmExecutor implements Executor {
       } else {
         code = AsmModule.nativeCode(fc);
       }
+      int depth = f.instance.store.hostCallDepth; // a host function's call back into the guest
       if (code == null) {
-        Interpreter.invoke(f, args, results);
+        Interpreter.invoke(f, args, results, depth);
         return;
       }
-      long[] r = code.call(f.instance, args, 0);
+      long[] r = code.call(f.instance, args, depth);
       System.arraycopy(r, 0, results, 0, results.length);
     } catch (StackOverflowError e) { // the JVM stack ran out before maxCallDepth
       throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);

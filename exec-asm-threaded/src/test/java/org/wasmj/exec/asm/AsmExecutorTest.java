@@ -61,6 +61,27 @@ class AsmExecutorTest {
     assertThrows(ExhaustionException.class, () -> g.callI32(600));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"asm", "tiered", "switch"})
+  void theCallDepthLimitCountsFramesAcrossHostCalls(String executor) {
+    // down(n) = host(n + 1); the host calls down again: guest and host recurse in turn
+    byte[] wasm = new ModuleBuilder().importFunc("host", "reenter", 1, 1)
+        .func("down", 1, 1, 0x20, 0, 0x41, 1, 0x6A, 0x10, 0).build();
+    Engine engine = new Engine(Config.defaults().withExecutor(executor).withMaxCallDepth(300)
+        .withTieringThreshold(5));
+    Instance[] self = new Instance[1];
+    int[] deepest = new int[1];
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "reenter", org.wasmj.exec.HostType.I32, org.wasmj.exec.HostType.I32,
+        (caller, n) -> {
+          deepest[0] = Math.max(deepest[0], n);
+          return self[0].getFunc("down").call(org.wasmj.exec.Val.i32(n))[0].i32();
+        });
+    self[0] = linker.instantiate(new Store<>(engine, null), Module.compile(engine, wasm));
+    assertThrows(ExhaustionException.class, () -> self[0].getFunc("down").call(org.wasmj.exec.Val.i32(0)));
+    assertTrue(deepest[0] <= 300 && deepest[0] > 100, "reached " + deepest[0]);
+  }
+
   /** {@code big(x) = x + n}, written as n separate additions: too much bytecode for one method. */
   private static byte[] bigFunction(int n) {
     ByteArrayOutputStream code = new ByteArrayOutputStream();

@@ -113,7 +113,7 @@ public final class Interpreter {
 
   /** Runs {@code f} with {@code args}; writes its results. */
   public static void invoke(WasmFunction f, long[] args, long[] results) {
-    invoke(f, args, results, 0);
+    invoke(f, args, results, f.instance.store.hostCallDepth);
   }
 
   /**
@@ -561,6 +561,22 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 4;
           continue;
+        case OpCodes.I32_ROTL_RRR:
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_ROTL_RRI:
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_ROTR_RRR:
+          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I32_ROTR_RRI:
+          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+          pc += 4;
+          continue;
         case OpCodes.I64_ADD_RRR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
           pc += 4;
@@ -631,6 +647,22 @@ public final class Interpreter {
           continue;
         case OpCodes.I64_SHR_U_RRI:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> imm64(code, pc + 3);
+          pc += 5;
+          continue;
+        case OpCodes.I64_ROTL_RRR:
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_ROTL_RRI:
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
+          pc += 5;
+          continue;
+        case OpCodes.I64_ROTR_RRR:
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          pc += 4;
+          continue;
+        case OpCodes.I64_ROTR_RRI:
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR:
@@ -770,9 +802,19 @@ public final class Interpreter {
       int depth) {
     long[] args = new long[f.type.paramCount()];
     System.arraycopy(st.slots, base, args, 0, args.length);
-    long[] results = f instanceof HostFunction
-        ? ((HostFunction) f).call(caller, args)
-        : ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
+    long[] results;
+    if (f instanceof HostFunction) {
+      StoreState store = caller.store;
+      int saved = store.hostCallDepth;
+      store.hostCallDepth = depth;
+      try {
+        results = ((HostFunction) f).call(caller, args);
+      } finally {
+        store.hostCallDepth = saved;
+      }
+    } else {
+      results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
+    }
     System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
   }
 
@@ -871,12 +913,6 @@ public final class Interpreter {
       case OpCodes.I32_REM_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i32RemU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
-      case OpCodes.I32_ROTL_RRR:
-        s[fp + code[pc + 1]] = Semantics.i32Rotl((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I32_ROTR_RRR:
-        s[fp + code[pc + 1]] = Semantics.i32Rotr((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
       case OpCodes.I64_CLZ_RR:
         s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);
         return pc + 3;
@@ -897,12 +933,6 @@ public final class Interpreter {
         return pc + 4;
       case OpCodes.I64_REM_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i64RemU(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I64_ROTL_RRR:
-        s[fp + code[pc + 1]] = Semantics.i64Rotl(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I64_ROTR_RRR:
-        s[fp + code[pc + 1]] = Semantics.i64Rotr(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
         return pc + 4;
       case OpCodes.F32_ABS_RR:
         s[fp + code[pc + 1]] = Semantics.f32Abs((int) s[fp + code[pc + 2]]);

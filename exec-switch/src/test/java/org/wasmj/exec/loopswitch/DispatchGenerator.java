@@ -26,7 +26,7 @@ final class DispatchGenerator {
       "I32_SHR_U", "I32_EQZ", "I32_EQ", "I32_NE", "I32_LT_S", "I32_LT_U", "I32_GT_S", "I32_GT_U",
       "I32_LE_S", "I32_LE_U", "I32_GE_S", "I32_GE_U",
       "I64_ADD", "I64_SUB", "I64_MUL", "I64_AND", "I64_OR", "I64_XOR", "I64_SHL", "I64_SHR_S",
-      "I64_SHR_U", "I64_EQZ",
+      "I64_SHR_U", "I64_EQZ", "I32_ROTL", "I32_ROTR", "I64_ROTL", "I64_ROTR",
       "F32_ADD", "F32_SUB", "F32_MUL", "F32_DIV", "F64_ADD", "F64_SUB", "F64_MUL", "F64_DIV",
       "I32_WRAP_I64", "I64_EXTEND_I32_S", "I64_EXTEND_I32_U");
 
@@ -35,6 +35,7 @@ final class DispatchGenerator {
       Map.entry("ADD", "a + b"), Map.entry("SUB", "a - b"), Map.entry("MUL", "a * b"),
       Map.entry("AND", "a & b"), Map.entry("OR", "a | b"), Map.entry("XOR", "a ^ b"),
       Map.entry("SHL", "a << b"), Map.entry("SHR_S", "a >> b"), Map.entry("SHR_U", "a >>> b"),
+      Map.entry("ROTL", "U.rotateLeft(a, (int) b)"), Map.entry("ROTR", "U.rotateRight(a, (int) b)"),
       Map.entry("I32_WRAP_I64", "(int) a"), Map.entry("I64_EXTEND_I32_S", "a"),
       Map.entry("I64_EXTEND_I32_U", "a & 0xFFFFFFFFL"));
 

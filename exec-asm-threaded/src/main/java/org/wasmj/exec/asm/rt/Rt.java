@@ -100,7 +100,13 @@ public final class Rt {
   /** Calls {@code f} from {@code caller}'s code at {@code depth}. */
   public static long[] invoke(InstanceState caller, FunctionInstance f, long[] args, int depth) {
     if (f instanceof HostFunction) {
-      return ((HostFunction) f).call(caller, args);
+      int saved = caller.store.hostCallDepth;
+      caller.store.hostCallDepth = depth;
+      try {
+        return ((HostFunction) f).call(caller, args);
+      } finally {
+        caller.store.hostCallDepth = saved;
+      }
     }
     WasmFunction w = (WasmFunction) f;
     NativeCode code = AsmModule.nativeCode(w.code);
