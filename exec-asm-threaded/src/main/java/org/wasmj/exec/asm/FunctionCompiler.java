@@ -440,8 +440,12 @@ final class FunctionCompiler {
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
   private static final String CHUNK_DESC = "([J" + INSTANCE_DESC + "II)I";
 
-  /** Gives every entry point (chunk starts, targets of branches between chunks) an id, in chunk order. */
-  private int[] assignEntries(List<int[]> chunks) {
+  /**
+   * Gives every entry point (chunk starts, targets of branches between chunks) an id:
+   * {@code chunk << 16 | n}, the chunk's n-th entry (its start is entry 0). The driver switches on
+   * the chunk, the chunk on its entry, so neither switch grows with the other's count.
+   */
+  private void assignEntries(List<int[]> chunks) {
     entryIds = new int[code.length + 1];
     java.util.Arrays.fill(entryIds, -1);
     boolean[] entry = new boolean[code.length + 1];
@@ -456,17 +460,14 @@ final class FunctionCompiler {
         }
       }
     }
-    int[] chunkOfEntry = new int[code.length + 1];
-    int id = 0;
     for (int k = 0; k < chunks.size(); k++) {
+      int n = 0;
       for (int pc = chunks.get(k)[0]; pc < chunks.get(k)[1]; pc++) {
         if (entry[pc]) {
-          chunkOfEntry[id] = k;
-          entryIds[pc] = id++;
+          entryIds[pc] = k << 16 | n++;
         }
       }
     }
-    return java.util.Arrays.copyOf(chunkOfEntry, id);
   }
 
   private static int chunkOf(List<int[]> chunks, int pc) {
@@ -504,7 +505,7 @@ final class FunctionCompiler {
 
   /** {@code invoke} of a split function: a frame, then chunk after chunk until one returns. */
   private void driver(List<int[]> chunks) {
-    int[] chunkOfEntry = assignEntries(chunks);
+    assignEntries(chunks);
     int params = paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
@@ -535,13 +536,11 @@ final class FunctionCompiler {
     for (int k = 0; k < calls.length; k++) {
       calls[k] = new Label();
     }
-    Label[] byEntry = new Label[chunkOfEntry.length];
-    for (int e = 0; e < byEntry.length; e++) {
-      byEntry[e] = calls[chunkOfEntry[e]];
-    }
     mv.visitLabel(loop);
     mv.visitVarInsn(ILOAD, entry);
-    mv.visitTableSwitchInsn(0, byEntry.length - 1, done, byEntry); // -1 (returned): done
+    pushInt(16);
+    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
+    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
     for (int k = 0; k < calls.length; k++) {
       mv.visitLabel(calls[k]);
       mv.visitVarInsn(ALOAD, frame);
@@ -637,8 +636,9 @@ final class FunctionCompiler {
         to[i] = labels[entries.get(i) - chunkFrom];
       }
       mv.visitVarInsn(ILOAD, entrySlot);
-      int first = entryIds[entries.get(0)];
-      mv.visitTableSwitchInsn(first, first + to.length - 1, to[0], to);
+      pushInt(0xFFFF);
+      mv.visitInsn(IAND);
+      mv.visitTableSwitchInsn(0, to.length - 1, to[0], to);
     }
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       if (labels[pc - chunkFrom] != null) {
