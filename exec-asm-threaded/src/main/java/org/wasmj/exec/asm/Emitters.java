@@ -80,7 +80,7 @@ final class Emitters {
         KINDS.put(op, Kind.INTRINSIC);
       } else {
         int jvm = intrinsic(w);
-        String name = camel(w.text());
+        String name = org.wasmj.ir.Semantics.methodName(w);
         String desc = descriptor(w);
         boolean shiftCount = w.name().startsWith("I64_SH");
         EMITTERS.put(op, (c, pc) -> numeric(c, op, pc, jvm, name, desc, shiftCount));
@@ -255,14 +255,6 @@ final class Emitters {
     return sb.append(')').append(isInt(w.results()[0]) ? 'I' : 'J').toString();
   }
 
-  static String camel(String text) {
-    String[] parts = text.split("[._]");
-    StringBuilder sb = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return sb.toString();
-  }
 
   // ---- branches ----
 
