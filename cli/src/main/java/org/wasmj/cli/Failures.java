@@ -3,6 +3,7 @@ package org.wasmj.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.wasmj.ExhaustionException;
@@ -42,9 +43,21 @@ final class Failures {
       return e.exitCode();
     } catch (TrapException | ExhaustionException e) {
       err.println("wasmj: trap: " + e.getMessage());
-      String where = trapContext.get();
-      if (where != null) {
-        err.println(where);
+      List<String> frames = e instanceof TrapException ? ((TrapException) e).backtrace() : List.of();
+      if (!frames.isEmpty()) {
+        err.println("wasm backtrace:");
+        for (int i = 0; i < frames.size(); i++) {
+          err.println("  " + i + ": " + frames.get(i));
+        }
+        int omitted = ((TrapException) e).omittedFrames();
+        if (omitted > 0) {
+          err.println("  ... " + omitted + " more frames");
+        }
+      } else {
+        String where = trapContext.get();
+        if (where != null) {
+          err.println(where);
+        }
       }
       trace(err, verbose, e);
       return TRAP;

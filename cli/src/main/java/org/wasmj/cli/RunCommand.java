@@ -179,14 +179,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Where a trap happened, as far as wasmj can tell: the export being run and its function name
-   * from the name section. (A full Wasm backtrace needs the executor's frames; see the report.)
+   * What was running, for a trap whose backtrace is empty (a trap raised by a host function
+   * before any Wasm frame): the export and its function.
    */
   private static String describe(Module module, Instance instance, String export) {
     for (ExportType e : module.exports()) {
       if (e.name().equals(export) && e.kind() == ExternKind.FUNC) {
-        return "wasm backtrace:\n  0: " + instance.getFunc(export) + " (export \"" + export
-            + "\"; inner frames are not reported by this executor)";
+        return "while running " + instance.getFunc(export) + " (export \"" + export + "\")";
       }
     }
     return null;

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
@@ -155,12 +157,12 @@ class MainTest {
     assertEquals("echo\narg\nK=V\n", out());
   }
 
-  @Test
-  void aTrapPrintsItsMessageAndWhereAndFails() {
-    assertEquals(134, run("run", "--default-values-unknown-imports", TRAP));
-    assertTrue(err().startsWith("wasmj: trap: integer divide by zero\n"), err());
-    assertTrue(err().contains("func start"), err());
-    assertFalse(err().contains("\tat "), "no Java stack trace: " + err());
+  @ParameterizedTest
+  @ValueSource(strings = {"switch", "asm", "tiered"})
+  void aTrapPrintsItsMessageAndAWasmBacktraceAndFails(String executor) {
+    assertEquals(134, run("run", "--executor", executor, "--default-values-unknown-imports", TRAP));
+    assertEquals("wasmj: trap: integer divide by zero\nwasm backtrace:\n  0: inner\n  1: start\n",
+        err(), "names from the name section, innermost first; no Java stack trace");
   }
 
   @Test

@@ -110,9 +110,13 @@ final class FunctionCompiler {
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
 
-  FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir,
-      boolean mutableCalls) {
+  /** The function's name in a trap's backtrace. */
+  private final String functionName;
+
+  FunctionCompiler(WasmModule module, String className, int definedIndex, String functionName,
+      CompiledFunction ir, boolean mutableCalls) {
     this.mutableCalls = mutableCalls;
+    this.functionName = functionName;
     this.module = module;
     this.className = className;
     this.definedIndex = definedIndex;
@@ -421,6 +425,24 @@ final class FunctionCompiler {
       mv.visitLabel(labels[code.length]);
     }
     endOfBody(end, handler);
+    nameInTraps(start);
+  }
+
+  /**
+   * A handler over everything from {@code start} so far: a trap passing through this function
+   * gets its name appended to the backtrace, then goes on.
+   */
+  private void nameInTraps(Label start) {
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitLabel(end);
+    mv.visitTryCatchBlock(start, end, handler, "org/wasmj/TrapException");
+    mv.visitLabel(handler);
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn(functionName);
+    mv.visitMethodInsn(INVOKEVIRTUAL, "org/wasmj/TrapException", "appendFrame",
+        "(Ljava/lang/String;)V", false);
+    mv.visitInsn(ATHROW);
   }
 
   /** The shared out-of-bounds trap, then the handler turning array bound failures into it. */
@@ -532,6 +554,8 @@ final class FunctionCompiler {
     mv.visitVarInsn(ISTORE, entry);
     Label loop = new Label();
     Label done = new Label();
+    Label trapsFrom = new Label();
+    mv.visitLabel(trapsFrom);
     Label[] calls = new Label[chunks.size()];
     for (int k = 0; k < calls.length; k++) {
       calls[k] = new Label();
@@ -551,6 +575,10 @@ final class FunctionCompiler {
       mv.visitVarInsn(ISTORE, entry);
       mv.visitJumpInsn(GOTO, loop);
     }
+    Label doneCalling = new Label();
+    mv.visitLabel(doneCalling);
+    mv.visitJumpInsn(GOTO, done);
+    nameInTraps(trapsFrom);
     mv.visitLabel(done);
     if (type.resultCount() == 0) {
       mv.visitInsn(RETURN);
