@@ -25,6 +25,7 @@ import org.wasmj.parser.GlobalType;
 import org.wasmj.parser.MemoryType;
 import org.wasmj.parser.TableType;
 import org.wasmj.parser.ValType;
+import org.wasmj.testsupport.Mutations;
 
 /**
  * Bad input never breaks the host, through the embedding API: the spec suite's modules
@@ -51,7 +52,7 @@ class MutatedModuleProperties {
   void mutatedModulesCompileAndInstantiateOrFailWithWasmExceptions(@ForAll long seed) throws Exception {
     Random random = new Random(seed);
     byte[] original = read(CORPUS.get(random.nextInt(CORPUS.size())));
-    byte[] mutated = mutate(original, random);
+    byte[] mutated = Mutations.mutate(original, random);
     CompilationMode mode = CompilationMode.values()[random.nextInt(CompilationMode.values().length)];
     Future<?> run = worker.submit(() -> {
       compileAndInstantiate(mutated, mode);
@@ -141,37 +142,6 @@ class MutatedModuleProperties {
       case EXTERNREF: return Val.externref(null);
       default: return Val.fromBits(t, 0);
     }
-  }
-
-  /**
-   * One to four random mutations (one half the time): set a byte (most often), truncate, or
-   * insert random bytes. Weighted towards small changes, so that many mutants still compile and
-   * reach instantiation (most truncations and insertions do not).
-   */
-  static byte[] mutate(byte[] bytes, Random random) {
-    byte[] b = bytes.clone();
-    int mutations = random.nextBoolean() ? 1 : 2 + random.nextInt(3);
-    for (int n = mutations; n > 0 && b.length > 0; n--) {
-      int at = random.nextInt(b.length);
-      int kind = random.nextInt(10);
-      switch (kind < 7 ? 0 : kind < 8 ? 1 : 2) {
-        case 0:
-          b[at] = (byte) random.nextInt(256);
-          break;
-        case 1:
-          b = Arrays.copyOf(b, at);
-          break;
-        default:
-          byte[] insert = new byte[1 + random.nextInt(8)];
-          random.nextBytes(insert);
-          byte[] grown = new byte[b.length + insert.length];
-          System.arraycopy(b, 0, grown, 0, at);
-          System.arraycopy(insert, 0, grown, at, insert.length);
-          System.arraycopy(b, at, grown, at + insert.length, b.length - at);
-          b = grown;
-      }
-    }
-    return b;
   }
 
   private static ExecutorService newWorker() {

@@ -37,6 +37,16 @@ public final class Semantics {
 
   private Semantics() {}
 
+  /** The name of the method that implements {@code op}: its text name in camelCase. */
+  public static String methodName(org.wasmj.parser.Opcode op) {
+    String[] parts = op.text().split("[._]");
+    StringBuilder sb = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return sb.toString();
+  }
+
   private static TrapException trap(TrapKind kind) {
     return new TrapException(kind);
   }

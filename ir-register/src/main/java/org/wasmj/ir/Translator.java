@@ -46,6 +46,8 @@ public final class Translator implements InstructionVisitor {
   private static final Map<Opcode, Op> BRANCH_RR = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> BRANCH_RI = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Opcode> NEGATION = new EnumMap<>(Opcode.class);
+  /** Binary ops whose operands can be swapped: {@code a op b == b mirror(op) a}. */
+  private static final Map<Opcode, Opcode> MIRROR = new EnumMap<>(Opcode.class);
 
   static {
     for (Op op : Op.values()) {
@@ -64,6 +66,17 @@ public final class Translator implements InstructionVisitor {
         REGISTER_FORM.put(w, op);
       } else {
         IMMEDIATE_FORM.put(w, op);
+      }
+    }
+    for (String type : new String[] {"I32_", "I64_"}) {
+      for (String symmetric : new String[] {"ADD", "MUL", "AND", "OR", "XOR", "EQ", "NE"}) {
+        Opcode o = Opcode.valueOf(type + symmetric);
+        MIRROR.put(o, o);
+      }
+      String[][] reversed = {{"LT_S", "GT_S"}, {"LT_U", "GT_U"}, {"LE_S", "GE_S"}, {"LE_U", "GE_U"}};
+      for (String[] r : reversed) {
+        MIRROR.put(Opcode.valueOf(type + r[0]), Opcode.valueOf(type + r[1]));
+        MIRROR.put(Opcode.valueOf(type + r[1]), Opcode.valueOf(type + r[0]));
       }
     }
     String[][] pairs = {{"EQ", "NE"}, {"LT_S", "GE_S"}, {"LT_U", "GE_U"}, {"GT_S", "LE_S"}, {"GT_U", "LE_U"}};
@@ -161,6 +174,19 @@ public final class Translator implements InstructionVisitor {
     type[height] = t;
     height++;
     maxHeight = Math.max(maxHeight, height);
+  }
+
+  /** Swaps two stack entries (only their description: nothing is emitted). */
+  private void swap(int a, int b) {
+    int k = kind[a];
+    long v = value[a];
+    ValType t = type[a];
+    kind[a] = kind[b];
+    value[a] = value[b];
+    type[a] = type[b];
+    kind[b] = k;
+    value[b] = v;
+    type[b] = t;
   }
 
   /** Pushes the result of an op about to be emitted: the temporary of the next slot. */
@@ -288,6 +314,14 @@ public final class Translator implements InstructionVisitor {
     Op form = REGISTER_FORM.get(op);
     int arity = form.shape().length() - 1;
     int first = height - arity;
+    if (arity == 2 && kind[first] == CONST && kind[first + 1] != CONST && MIRROR.containsKey(op)
+        && IMMEDIATE_FORM.containsKey(MIRROR.get(op))) {
+      // c op x is x op' c: swap so that the constant becomes the immediate (only then: a swapped
+      // temporary sits in the other slot, whose register must not receive a constant)
+      op = MIRROR.get(op);
+      form = REGISTER_FORM.get(op);
+      swap(first, first + 1);
+    }
     Op immediate = IMMEDIATE_FORM.get(op);
     boolean useImmediate = immediate != null && kind[height - 1] == CONST;
     int lhs = register(first);

@@ -17,6 +17,8 @@ import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
+import org.wasmj.testsupport.Json;
+import org.wasmj.testsupport.Mutations;
 import org.wasmj.validator.Validator;
 
 /**
@@ -32,7 +34,7 @@ class MutationProperties {
   void mutatedModulesFailOnlyWithWasmExceptions(@ForAll long seed) {
     Random random = new Random(seed);
     byte[] original = CORPUS.get(random.nextInt(CORPUS.size()));
-    byte[] mutated = mutate(original, random);
+    byte[] mutated = Mutations.mutate(original, random);
     try {
       WasmModule module = WasmParser.parse(mutated, Feature.ALL);
       Validator.validate(module, Feature.ALL);
@@ -42,31 +44,6 @@ class MutationProperties {
       throw new AssertionError(
           "seed " + seed + ": " + t + " for mutated module " + Arrays.toString(mutated), t);
     }
-  }
-
-  /** Applies one to four random mutations: flip a byte, truncate, or insert random bytes. */
-  static byte[] mutate(byte[] bytes, Random random) {
-    byte[] b = bytes.clone();
-    for (int n = 1 + random.nextInt(4); n > 0 && b.length > 0; n--) {
-      int at = random.nextInt(b.length);
-      switch (random.nextInt(3)) {
-        case 0:
-          b[at] = (byte) random.nextInt(256);
-          break;
-        case 1:
-          b = Arrays.copyOf(b, at);
-          break;
-        default:
-          byte[] insert = new byte[1 + random.nextInt(8)];
-          random.nextBytes(insert);
-          byte[] grown = new byte[b.length + insert.length];
-          System.arraycopy(b, 0, grown, 0, at);
-          System.arraycopy(insert, 0, grown, at, insert.length);
-          System.arraycopy(b, at, grown, at + insert.length, b.length - at);
-          b = grown;
-      }
-    }
-    return b;
   }
 
   /**

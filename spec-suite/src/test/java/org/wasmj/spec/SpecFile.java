@@ -105,7 +105,7 @@ final class SpecFile {
   /** Runs one command; returns null when it passed or was skipped, else why it failed. */
   String run(Map<?, ?> command) {
     String kind = (String) command.get("type");
-    int line = ((Double) command.get("line")).intValue();
+    int line = ((Number) command.get("line")).intValue();
     String failure;
     try {
       failure = dispatch(kind, command, line);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.wasmj.Feature;
 import org.wasmj.exec.CompilationMode;
+import org.wasmj.testsupport.Json;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 

@@ -32,9 +32,11 @@ final class Chunks {
     index[code.length] = n;
     // inLoop[i] > 0: a cut just before instruction i would split a loop (a backward branch spans it).
     int[] delta = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      for (int t : c.targets(pcs.get(i))) {
-        if (t <= pcs.get(i)) {
+    for (int[] branch : c.branches()) {
+      int i = index[branch[0]];
+      for (int k = 1; k < branch.length; k++) {
+        int t = branch[k];
+        if (t <= branch[0]) {
           delta[index[t] + 1]++;
           delta[i + 1]--;
         }
@@ -68,6 +70,16 @@ final class Chunks {
     }
     chunks.add(new int[] {pcs.get(start), code.length});
     return chunks;
+  }
+
+  /** A rough estimate of the whole function's bytecode in one method. */
+  static int estimate(FunctionCompiler c) {
+    int[] code = c.code();
+    int total = 0;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      total += estimate(c, pc);
+    }
+    return total;
   }
 
   /** A rough upper estimate of an instruction's bytecode. */

@@ -71,12 +71,20 @@ final class Emitters {
       if (w.immediates() == Opcode.Imm.MEMARG) {
         EMITTERS.put(op, (c, pc) -> c.memoryAccess(op, pc));
       } else if (op.shape().endsWith("t")) {
-        EMITTERS.put(op, (c, pc) -> compareAndBranch(c, op, pc));
+        String cmp = w.name().substring(4);
+        int jump = CONDITIONS.get(cmp);
+        boolean i64 = w.name().startsWith("I64");
+        boolean unsigned = cmp.endsWith("_U");
+        boolean immediate = op.shape().equals("rit");
+        EMITTERS.put(op, (c, pc) -> compareAndBranch(c, pc, jump, i64, unsigned, immediate));
         KINDS.put(op, Kind.INTRINSIC);
       } else {
-        boolean intrinsic = intrinsic(w) >= 0;
-        EMITTERS.put(op, (c, pc) -> numeric(c, op, pc));
-        KINDS.put(op, intrinsic ? Kind.INTRINSIC : Kind.SHARED);
+        int jvm = intrinsic(w);
+        String name = org.wasmj.ir.Semantics.methodName(w);
+        String desc = descriptor(w);
+        boolean shiftCount = w.name().startsWith("I64_SH");
+        EMITTERS.put(op, (c, pc) -> numeric(c, op, pc, jvm, name, desc, shiftCount));
+        KINDS.put(op, jvm >= 0 ? Kind.INTRINSIC : Kind.SHARED);
       }
     }
     EMITTERS.put(Op.COPY_RR, (c, pc) -> {
@@ -192,7 +200,8 @@ final class Emitters {
     return name.startsWith("I64") ? op + 1 : op; // LADD = IADD + 1, and so on
   }
 
-  private static void numeric(FunctionCompiler c, Op op, int pc) {
+  private static void numeric(FunctionCompiler c, Op op, int pc, int jvm, String method,
+      String desc, boolean i64Shift) {
     Opcode w = op.wasm();
     int[] code = c.code();
     ValType[] params = w.params();
@@ -200,7 +209,7 @@ final class Emitters {
     int at = pc + 2;
     for (int i = 0; i < params.length; i++) {
       char kind = op.shape().charAt(at - pc - 1);
-      boolean shiftCount = i == 1 && w.name().startsWith("I64_SH");
+      boolean shiftCount = i == 1 && i64Shift;
       if (kind == 'r') {
         if (isInt(params[i]) || shiftCount) {
           c.loadI(code[at]);
@@ -221,7 +230,6 @@ final class Emitters {
         at += 2;
       }
     }
-    int jvm = intrinsic(w);
     if (jvm >= 0) {
       mv.visitInsn(jvm);
       if (w == Opcode.I64_EXTEND_I32_U) {
@@ -229,8 +237,7 @@ final class Emitters {
         mv.visitInsn(LAND);
       }
     } else {
-      mv.visitMethodInsn(INVOKESTATIC, "org/wasmj/ir/Semantics", camel(w.text()),
-          descriptor(w), false);
+      mv.visitMethodInsn(INVOKESTATIC, "org/wasmj/ir/Semantics", method, desc, false);
     }
     if (isInt(w.results()[0])) {
       c.storeI(code[pc + 1]);
@@ -248,24 +255,13 @@ final class Emitters {
     return sb.append(')').append(isInt(w.results()[0]) ? 'I' : 'J').toString();
   }
 
-  static String camel(String text) {
-    String[] parts = text.split("[._]");
-    StringBuilder sb = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return sb.toString();
-  }
 
   // ---- branches ----
 
-  private static void compareAndBranch(FunctionCompiler c, Op op, int pc) {
-    Opcode w = op.wasm();
+  private static void compareAndBranch(FunctionCompiler c, int pc, int jump, boolean i64,
+      boolean unsigned, boolean immediate) {
     int[] code = c.code();
     MethodVisitor mv = c.mv();
-    String cmp = w.name().substring(4);
-    boolean i64 = w.name().startsWith("I64");
-    boolean unsigned = cmp.endsWith("_U");
     Label target = c.label(code[pc + 3]);
     if (i64) {
       c.loadL(code[pc + 1]);
@@ -275,20 +271,20 @@ final class Emitters {
       } else {
         mv.visitInsn(LCMP);
       }
-      mv.visitJumpInsn(CONDITIONS.get(cmp), target);
+      mv.visitJumpInsn(jump, target);
       return;
     }
     c.loadI(code[pc + 1]);
-    if (op.shape().equals("rit")) {
+    if (immediate) {
       c.pushInt(code[pc + 2]);
     } else {
       c.loadI(code[pc + 2]);
     }
     if (unsigned) {
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-      mv.visitJumpInsn(CONDITIONS.get(cmp), target);
+      mv.visitJumpInsn(jump, target);
     } else {
-      mv.visitJumpInsn(CONDITIONS.get(cmp) + (IF_ICMPEQ - IFEQ), target);
+      mv.visitJumpInsn(jump + (IF_ICMPEQ - IFEQ), target);
     }
   }
 

@@ -110,9 +110,13 @@ final class FunctionCompiler {
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
 
-  FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir,
-      boolean mutableCalls) {
+  /** The function's name in a trap's backtrace. */
+  private final String functionName;
+
+  FunctionCompiler(WasmModule module, String className, int definedIndex, String functionName,
+      CompiledFunction ir, boolean mutableCalls) {
     this.mutableCalls = mutableCalls;
+    this.functionName = functionName;
     this.module = module;
     this.className = className;
     this.definedIndex = definedIndex;
@@ -136,7 +140,8 @@ final class FunctionCompiler {
         // too many chunks for one class: compile as usual
       }
     }
-    if (paramSlots(type) + 8 + 2L * ir.registerCount() <= 65535) {
+    if (paramSlots(type) + 8 + 2L * ir.registerCount() <= 65535
+        && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT) { // far larger: split at once
       try {
         byte[] bytes = generate(Mode.WHOLE, null);
         if (largestMethod <= HUGE_METHOD_LIMIT) {
@@ -420,6 +425,24 @@ final class FunctionCompiler {
       mv.visitLabel(labels[code.length]);
     }
     endOfBody(end, handler);
+    nameInTraps(start);
+  }
+
+  /**
+   * A handler over everything from {@code start} so far: a trap passing through this function
+   * gets its name appended to the backtrace, then goes on.
+   */
+  private void nameInTraps(Label start) {
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitLabel(end);
+    mv.visitTryCatchBlock(start, end, handler, "org/wasmj/TrapException");
+    mv.visitLabel(handler);
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn(functionName);
+    mv.visitMethodInsn(INVOKEVIRTUAL, "org/wasmj/TrapException", "appendFrame",
+        "(Ljava/lang/String;)V", false);
+    mv.visitInsn(ATHROW);
   }
 
   /** The shared out-of-bounds trap, then the handler turning array bound failures into it. */
@@ -439,47 +462,72 @@ final class FunctionCompiler {
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
   private static final String CHUNK_DESC = "([J" + INSTANCE_DESC + "II)I";
 
-  /** Gives every entry point (chunk starts, targets of branches between chunks) an id, in chunk order. */
-  private int[] assignEntries(List<int[]> chunks) {
+  /**
+   * Gives every entry point (chunk starts, targets of branches between chunks) an id:
+   * {@code chunk << 16 | n}, the chunk's n-th entry (its start is entry 0). The driver switches on
+   * the chunk, the chunk on its entry, so neither switch grows with the other's count.
+   */
+  private void assignEntries(List<int[]> chunks) {
     entryIds = new int[code.length + 1];
     java.util.Arrays.fill(entryIds, -1);
     boolean[] entry = new boolean[code.length + 1];
     for (int[] c : chunks) {
       entry[c[0]] = true;
     }
-    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      int k = chunkOf(chunks, pc);
-      for (int t : targets(pc)) {
-        if (chunkOf(chunks, t) != k) {
-          entry[t] = true;
+    for (int[] branch : branches()) {
+      int k = chunkOf(chunks, branch[0]);
+      for (int i = 1; i < branch.length; i++) {
+        if (chunkOf(chunks, branch[i]) != k) {
+          entry[branch[i]] = true;
         }
       }
     }
-    int[] chunkOfEntry = new int[code.length + 1];
-    int id = 0;
     for (int k = 0; k < chunks.size(); k++) {
+      int n = 0;
       for (int pc = chunks.get(k)[0]; pc < chunks.get(k)[1]; pc++) {
         if (entry[pc]) {
-          chunkOfEntry[id] = k;
-          entryIds[pc] = id++;
+          entryIds[pc] = k << 16 | n++;
         }
       }
     }
-    return java.util.Arrays.copyOf(chunkOfEntry, id);
   }
 
   private static int chunkOf(List<int[]> chunks, int pc) {
-    for (int k = 0; k < chunks.size(); k++) {
-      if (pc < chunks.get(k)[1]) {
-        return k;
+    int lo = 0;
+    int hi = chunks.size() - 1;
+    while (lo < hi) { // the first chunk that ends after pc
+      int mid = (lo + hi) >>> 1;
+      if (pc < chunks.get(mid)[1]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return chunks.size() - 1;
+    return lo;
+  }
+
+  private List<int[]> branches;
+
+  /** Every branch instruction: its pc, then its targets; computed once per function. */
+  List<int[]> branches() {
+    if (branches == null) {
+      branches = new java.util.ArrayList<>();
+      for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+        int[] t = targets(pc);
+        if (t.length > 0) {
+          int[] b = new int[t.length + 1];
+          b[0] = pc;
+          System.arraycopy(t, 0, b, 1, t.length);
+          branches.add(b);
+        }
+      }
+    }
+    return branches;
   }
 
   /** {@code invoke} of a split function: a frame, then chunk after chunk until one returns. */
   private void driver(List<int[]> chunks) {
-    int[] chunkOfEntry = assignEntries(chunks);
+    assignEntries(chunks);
     int params = paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
@@ -506,17 +554,17 @@ final class FunctionCompiler {
     mv.visitVarInsn(ISTORE, entry);
     Label loop = new Label();
     Label done = new Label();
+    Label trapsFrom = new Label();
+    mv.visitLabel(trapsFrom);
     Label[] calls = new Label[chunks.size()];
     for (int k = 0; k < calls.length; k++) {
       calls[k] = new Label();
     }
-    Label[] byEntry = new Label[chunkOfEntry.length];
-    for (int e = 0; e < byEntry.length; e++) {
-      byEntry[e] = calls[chunkOfEntry[e]];
-    }
     mv.visitLabel(loop);
     mv.visitVarInsn(ILOAD, entry);
-    mv.visitTableSwitchInsn(0, byEntry.length - 1, done, byEntry); // -1 (returned): done
+    pushInt(16);
+    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
+    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
     for (int k = 0; k < calls.length; k++) {
       mv.visitLabel(calls[k]);
       mv.visitVarInsn(ALOAD, frame);
@@ -527,6 +575,10 @@ final class FunctionCompiler {
       mv.visitVarInsn(ISTORE, entry);
       mv.visitJumpInsn(GOTO, loop);
     }
+    Label doneCalling = new Label();
+    mv.visitLabel(doneCalling);
+    mv.visitJumpInsn(GOTO, done);
+    nameInTraps(trapsFrom);
     mv.visitLabel(done);
     if (type.resultCount() == 0) {
       mv.visitInsn(RETURN);
@@ -574,19 +626,20 @@ final class FunctionCompiler {
       slots[r] = regBase + 2 * n++;
     }
     written = write.stream().toArray();
-    labels = new Label[code.length + 1];
+    labels = new Label[chunkTo - chunkFrom + 1];
     exits = new java.util.TreeMap<>();
     java.util.List<Integer> entries = new java.util.ArrayList<>();
     for (int pc = chunkFrom; pc < chunkTo; pc++) {
       if (entryIds[pc] >= 0) {
         entries.add(pc);
-        labels[pc] = new Label();
+        labels[pc - chunkFrom] = new Label();
       }
     }
-    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      for (int t : targets(pc)) {
-        if (t >= chunkFrom && t < chunkTo && labels[t] == null) {
-          labels[t] = new Label();
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        int t = branch[i];
+        if (t >= chunkFrom && t < chunkTo && labels[t - chunkFrom] == null) {
+          labels[t - chunkFrom] = new Label();
         }
       }
     }
@@ -608,15 +661,16 @@ final class FunctionCompiler {
     if (entries.size() > 1) {
       Label[] to = new Label[entries.size()];
       for (int i = 0; i < to.length; i++) {
-        to[i] = labels[entries.get(i)];
+        to[i] = labels[entries.get(i) - chunkFrom];
       }
       mv.visitVarInsn(ILOAD, entrySlot);
-      int first = entryIds[entries.get(0)];
-      mv.visitTableSwitchInsn(first, first + to.length - 1, to[0], to);
+      pushInt(0xFFFF);
+      mv.visitInsn(IAND);
+      mv.visitTableSwitchInsn(0, to.length - 1, to[0], to);
     }
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
-      if (labels[pc] != null) {
-        mv.visitLabel(labels[pc]);
+      if (labels[pc - chunkFrom] != null) {
+        mv.visitLabel(labels[pc - chunkFrom]);
       }
       instruction(pc);
     }
@@ -717,7 +771,7 @@ final class FunctionCompiler {
   /** Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk. */
   Label label(int pc) {
     if (pc >= chunkFrom && pc < chunkTo) {
-      return labels[pc];
+      return labels[pc - chunkFrom];
     }
     return exits.computeIfAbsent(pc, t -> new Label());
   }
@@ -825,17 +879,31 @@ final class FunctionCompiler {
     }
   }
 
+  /** Per load/store op: bits accessed, and whether a narrow load zero-extends. */
+  private static final int[] ACCESS_BITS = new int[Op.values().length];
+  private static final boolean[] ACCESS_UNSIGNED = new boolean[Op.values().length];
+
+  static {
+    for (Op o : Op.values()) {
+      if (o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
+        String name = o.wasm().text(); // e.g. i64.load16_u
+        boolean wide = name.charAt(1) == '6';
+        String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
+        ACCESS_BITS[o.ordinal()] =
+            suffix.isEmpty() ? (wide ? 64 : 32) : Integer.parseInt(suffix.replaceAll("_.*", ""));
+        ACCESS_UNSIGNED[o.ordinal()] = suffix.endsWith("_u");
+      }
+    }
+  }
+
   /** A load or store (memory 0, or memory {@code x} for the {@code _RRIX} forms). */
   void memoryAccess(Op o, int pc) {
     boolean load = o.hasResult();
     if (!address(code[pc + (load ? 2 : 1)], code[pc + 3])) {
       return;
     }
-    String name = o.wasm().text(); // e.g. i64.load16_u
-    boolean wide = name.charAt(1) == '6';
-    String suffix = name.substring(name.indexOf('.') + (load ? 5 : 6));
-    int bits = suffix.isEmpty() ? (wide ? 64 : 32) : Integer.parseInt(suffix.replaceAll("_.*", ""));
-    boolean unsigned = suffix.endsWith("_u");
+    int bits = ACCESS_BITS[o.ordinal()];
+    boolean unsigned = ACCESS_UNSIGNED[o.ordinal()];
     if (bits != 8) {
       mv.visitFieldInsn(GETSTATIC, RT, bits == 16 ? "SHORT" : bits == 32 ? "INT" : "LONG",
           "L" + VAR_HANDLE + ";");

@@ -82,6 +82,33 @@ class AsmExecutorTest {
     assertTrue(deepest[0] <= 300 && deepest[0] > 100, "reached " + deepest[0]);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"switch", "asm", "tiered", "asm split"})
+  void aTrapNamesTheFunctionsItUnwindsInnermostFirst(String executor) {
+    // outer -> middle -> inner, which traps; functions named by the name section
+    byte[] wasm = new ModuleBuilder()
+        .func("outer", 0, 0, 0x10, 1)
+        .func("middle", 0, 0, 0x10, 2)
+        .func("inner", 0, 0, 0x00)
+        .withNames().build();
+    boolean split = executor.endsWith("split");
+    Engine engine = new Engine(Config.defaults().withExecutor(executor.replace(" split", ""))
+        .withTieringThreshold(1));
+    if (split) {
+      FunctionCompiler.forcedChunkBudget = 10;
+    }
+    try {
+      Instance instance = instantiate(engine, wasm);
+      for (int i = 0; i < 2; i++) { // tiered: interpreted, then compiled
+        org.wasmj.TrapException trap = assertThrows(org.wasmj.TrapException.class,
+            () -> instance.getFunc("outer").call());
+        assertEquals(List.of("inner", "middle", "outer"), trap.backtrace());
+      }
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
   /** {@code big(x) = x + n}, written as n separate additions: too much bytecode for one method. */
   private static byte[] bigFunction(int n) {
     ByteArrayOutputStream code = new ByteArrayOutputStream();

@@ -28,7 +28,7 @@ class EmittersTest {
       assertNotEquals(Emitters.Kind.OTHER, kind, op.toString());
       if (kind == Emitters.Kind.SHARED) {
         // the method the bytecode calls exists, with the descriptor the emitter uses
-        String name = Emitters.camel(op.wasm().text());
+        String name = Semantics.methodName(op.wasm());
         String desc = Emitters.descriptor(op.wasm());
         boolean found = false;
         for (var m : Semantics.class.getMethods()) {

@@ -15,10 +15,17 @@ import java.util.List;
  */
 final class ModuleBuilder {
   private final List<int[]> signatures = new ArrayList<>(); // {params, results, locals}
-  private final List<String> names = new ArrayList<>();
+  private final List<String> exportNames = new ArrayList<>();
   private final List<byte[]> bodies = new ArrayList<>();
   private final List<String[]> imports = new ArrayList<>(); // {module, name}
   private final List<int[]> importSignatures = new ArrayList<>();
+  private boolean nameSection;
+
+  /** Also writes a name section naming each defined function by its export name. */
+  ModuleBuilder withNames() {
+    nameSection = true;
+    return this;
+  }
 
   /** Imports function {@code module::name} (i32s in and out); imports take the first indices. */
   ModuleBuilder importFunc(String module, String name, int params, int results) {
@@ -44,7 +51,7 @@ final class ModuleBuilder {
   /** As {@link #func}, with the body as bytes. */
   ModuleBuilder funcBytes(String name, int params, int results, int locals, byte[] code) {
     signatures.add(new int[] {params, results, locals});
-    names.add(name);
+    exportNames.add(name);
     bodies.add(code);
     return this;
   }
@@ -89,9 +96,9 @@ final class ModuleBuilder {
     }
     section(out, 3, funcs);
     ByteArrayOutputStream exports = new ByteArrayOutputStream();
-    u32(exports, names.size());
-    for (int i = 0; i < names.size(); i++) {
-      byte[] n = names.get(i).getBytes(StandardCharsets.UTF_8);
+    u32(exports, exportNames.size());
+    for (int i = 0; i < exportNames.size(); i++) {
+      byte[] n = exportNames.get(i).getBytes(StandardCharsets.UTF_8);
       u32(exports, n.length);
       exports.writeBytes(n);
       exports.write(0);
@@ -116,6 +123,23 @@ final class ModuleBuilder {
       code.writeBytes(body.toByteArray());
     }
     section(out, 10, code);
+    if (nameSection) {
+      ByteArrayOutputStream functionNames = new ByteArrayOutputStream();
+      u32(functionNames, exportNames.size());
+      for (int i = 0; i < exportNames.size(); i++) {
+        byte[] n = exportNames.get(i).getBytes(StandardCharsets.UTF_8);
+        u32(functionNames, imports.size() + i);
+        u32(functionNames, n.length);
+        functionNames.writeBytes(n);
+      }
+      ByteArrayOutputStream custom = new ByteArrayOutputStream();
+      u32(custom, 4);
+      custom.writeBytes("name".getBytes(StandardCharsets.UTF_8));
+      custom.write(1); // function names
+      u32(custom, functionNames.size());
+      custom.writeBytes(functionNames.toByteArray());
+      section(out, 0, custom);
+    }
     return out.toByteArray();
   }
 

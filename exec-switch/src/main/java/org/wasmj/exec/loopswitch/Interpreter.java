@@ -149,7 +149,10 @@ public final class Interpreter {
     return inst.memory0 == null ? NO_MEMORY : inst.memory0.bytes;
   }
 
-  /** Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns. */
+  /**
+   * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
+   * leaving it names the Wasm functions of the frames it unwinds.
+   */
   private static void run(Stack st, WasmFunction entry, int fp) {
     long[] s = st.slots;
     WasmFunction fn = entry;
@@ -161,562 +164,617 @@ public final class Interpreter {
     FunctionInstance callee;
     int base = 0; // where a callee's frame starts
     int next = 0; // the pc to return to, or -1 for a tail call
-    while (true) {
-      switch (code[pc]) {
-        case OpCodes.COPY_RR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-          pc += 3;
-          continue;
-        case OpCodes.CONST32_RI:
-          s[fp + code[pc + 1]] = code[pc + 2];
-          pc += 3;
-          continue;
-        case OpCodes.CONST64_RL:
-          s[fp + code[pc + 1]] = imm64(code, pc + 2);
-          pc += 4;
-          continue;
-        case OpCodes.SELECT_RRRR:
-          s[fp + code[pc + 1]] =
-              (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
-          pc += 5;
-          continue;
-        case OpCodes.UNREACHABLE:
-          throw new TrapException(TrapKind.UNREACHABLE);
-        case OpCodes.RETURN:
-          callee = null;
-          break;
-        case OpCodes.RETURN_R:
-          s[fp] = s[fp + code[pc + 1]];
-          callee = null;
-          break;
-        case OpCodes.RETURN_SPAN_RI:
-          System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
-          callee = null;
-          break;
-        case OpCodes.COUNT_LOOP:
-          if (--fn.code.countdown == 0) {
-            tierUp(fn);
+    int entryFrame = depth - 1;
+    try {
+      while (true) {
+        switch (code[pc]) {
+          case OpCodes.COPY_RR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+            pc += 3;
+            continue;
+          case OpCodes.CONST32_RI:
+            s[fp + code[pc + 1]] = code[pc + 2];
+            pc += 3;
+            continue;
+          case OpCodes.CONST64_RL:
+            s[fp + code[pc + 1]] = imm64(code, pc + 2);
+            pc += 4;
+            continue;
+          case OpCodes.SELECT_RRRR:
+            s[fp + code[pc + 1]] =
+                (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
+            pc += 5;
+            continue;
+          case OpCodes.UNREACHABLE:
+            throw new TrapException(TrapKind.UNREACHABLE);
+          case OpCodes.RETURN:
+            callee = null;
+            break;
+          case OpCodes.RETURN_R:
+            s[fp] = s[fp + code[pc + 1]];
+            callee = null;
+            break;
+          case OpCodes.RETURN_SPAN_RI:
+            System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
+            callee = null;
+            break;
+          case OpCodes.COUNT_LOOP:
+            if (--fn.code.countdown == 0) {
+              tierUp(fn);
+            }
+            pc++;
+            continue;
+          case OpCodes.BR_T:
+            pc = code[pc + 1];
+            continue;
+          case OpCodes.BR_EQZ_RT:
+            pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+            continue;
+          case OpCodes.BR_NEZ_RT:
+            pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+            continue;
+          case OpCodes.BR_I64_EQZ_RT:
+            pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+            continue;
+          case OpCodes.BR_I64_NEZ_RT:
+            pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+            continue;
+          case OpCodes.BR_TABLE_RI: {
+            int last = code[pc + 2] - 1;
+            int i = (int) s[fp + code[pc + 1]];
+            pc = code[pc + 3 + (Integer.compareUnsigned(i, last) < 0 ? i : last)];
+            continue;
           }
-          pc++;
-          continue;
-        case OpCodes.BR_T:
-          pc = code[pc + 1];
-          continue;
-        case OpCodes.BR_EQZ_RT:
-          pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_NEZ_RT:
-          pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_I64_EQZ_RT:
-          pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_I64_NEZ_RT:
-          pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_TABLE_RI: {
-          int last = code[pc + 2] - 1;
-          int i = (int) s[fp + code[pc + 1]];
-          pc = code[pc + 3 + (Integer.compareUnsigned(i, last) < 0 ? i : last)];
+          case OpCodes.CALL_XR:
+            callee = inst.functions[code[pc + 1]];
+            base = fp + code[pc + 2];
+            next = pc + 3;
+            break;
+          case OpCodes.CALL_INDIRECT_XXRR:
+            callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+            base = fp + code[pc + 3];
+            next = pc + 5;
+            break;
+          case OpCodes.RETURN_CALL_XR:
+            callee = inst.functions[code[pc + 1]];
+            System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramCount());
+            base = fp;
+            next = -1;
+            break;
+          case OpCodes.RETURN_CALL_INDIRECT_XXRR:
+            callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
+            System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
+            base = fp;
+            next = -1;
+            break;
+          case OpCodes.GLOBAL_GET_RX:
+            s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
+            pc += 3;
+            continue;
+          case OpCodes.GLOBAL_SET_XR:
+            inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+            pc += 3;
+            continue;
+          case OpCodes.I32_LOAD_RRI:
+          case OpCodes.F32_LOAD_RRI:
+            s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_LOAD_RRI:
+          case OpCodes.F64_LOAD_RRI:
+            s[fp + code[pc + 1]] = i64Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_LOAD8_S_RRI:
+          case OpCodes.I64_LOAD8_S_RRI:
+            s[fp + code[pc + 1]] = load8S(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_LOAD8_U_RRI:
+          case OpCodes.I64_LOAD8_U_RRI:
+            s[fp + code[pc + 1]] = load8U(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_LOAD16_S_RRI:
+          case OpCodes.I64_LOAD16_S_RRI:
+            s[fp + code[pc + 1]] = load16S(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_LOAD16_U_RRI:
+          case OpCodes.I64_LOAD16_U_RRI:
+            s[fp + code[pc + 1]] = load16U(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_LOAD32_S_RRI:
+            s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_LOAD32_U_RRI:
+            s[fp + code[pc + 1]] =
+                i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]) & 0xFFFFFFFFL;
+            pc += 4;
+            continue;
+          case OpCodes.I32_STORE_RRI:
+          case OpCodes.F32_STORE_RRI:
+          case OpCodes.I64_STORE32_RRI:
+            i32Store(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_STORE_RRI:
+          case OpCodes.F64_STORE_RRI:
+            i64Store(mem, (int) s[fp + code[pc + 1]], code[pc + 3], s[fp + code[pc + 2]]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_STORE8_RRI:
+          case OpCodes.I64_STORE8_RRI:
+            store8(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_STORE16_RRI:
+          case OpCodes.I64_STORE16_RRI:
+            store16(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
+            pc += 4;
+            continue;
+          // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
+          case OpCodes.BR_I32_EQ_RRT:
+            pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_NE_RRT:
+            pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LT_S_RRT:
+            pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LT_U_RRT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GT_S_RRT:
+            pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GT_U_RRT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LE_S_RRT:
+            pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LE_U_RRT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GE_S_RRT:
+            pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GE_U_RRT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_EQ_RIT:
+            pc = (int) s[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_NE_RIT:
+            pc = (int) s[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LT_S_RIT:
+            pc = (int) s[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LT_U_RIT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) < 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GT_S_RIT:
+            pc = (int) s[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GT_U_RIT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) > 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LE_S_RIT:
+            pc = (int) s[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_LE_U_RIT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) <= 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GE_S_RIT:
+            pc = (int) s[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I32_GE_U_RIT:
+            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) >= 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_EQ_RRT:
+            pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_NE_RRT:
+            pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_LT_S_RRT:
+            pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_LT_U_RRT:
+            pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_GT_S_RRT:
+            pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_GT_U_RRT:
+            pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_LE_S_RRT:
+            pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_LE_U_RRT:
+            pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_GE_S_RRT:
+            pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.BR_I64_GE_U_RRT:
+            pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0 ? code[pc + 3] : pc + 4;
+            continue;
+          case OpCodes.I32_EQZ_RR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+            pc += 3;
+            continue;
+          case OpCodes.I32_EQ_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_EQ_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == code[pc + 3] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_NE_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_NE_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != code[pc + 3] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LT_S_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LT_S_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LT_U_RRR:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LT_U_RRI:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) < 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GT_S_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GT_S_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GT_U_RRR:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GT_U_RRI:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) > 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LE_S_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LE_S_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LE_U_RRR:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_LE_U_RRI:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) <= 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GE_S_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GE_S_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GE_U_RRR:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I32_GE_U_RRI:
+            s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) >= 0 ? 1 : 0;
+            pc += 4;
+            continue;
+          case OpCodes.I64_EQZ_RR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
+            pc += 3;
+            continue;
+          case OpCodes.I32_ADD_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_ADD_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SUB_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SUB_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_MUL_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_MUL_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_AND_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_AND_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_OR_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_OR_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_XOR_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_XOR_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SHL_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SHL_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SHR_S_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SHR_S_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SHR_U_RRR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I32_SHR_U_RRI:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
+            pc += 4;
+            continue;
+          case OpCodes.I32_ROTL_RRR:
+            s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_ROTL_RRI:
+            s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_ROTR_RRR:
+            s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_ROTR_RRI:
+            s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_ADD_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_ADD_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_SUB_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_SUB_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_MUL_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_MUL_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_AND_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_AND_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_OR_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_OR_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_XOR_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_XOR_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_SHL_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_SHL_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_SHR_S_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_SHR_S_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_SHR_U_RRR:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
+            pc += 4;
+            continue;
+          case OpCodes.I64_SHR_U_RRI:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> imm64(code, pc + 3);
+            pc += 5;
+            continue;
+          case OpCodes.I64_ROTL_RRR:
+            s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_ROTL_RRI:
+            s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
+            pc += 5;
+            continue;
+          case OpCodes.I64_ROTR_RRR:
+            s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.I64_ROTR_RRI:
+            s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
+            pc += 5;
+            continue;
+          case OpCodes.F32_ADD_RRR:
+            s[fp + code[pc + 1]] = Semantics.f32Add((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F32_SUB_RRR:
+            s[fp + code[pc + 1]] = Semantics.f32Sub((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F32_MUL_RRR:
+            s[fp + code[pc + 1]] = Semantics.f32Mul((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F32_DIV_RRR:
+            s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F64_ADD_RRR:
+            s[fp + code[pc + 1]] = Semantics.f64Add(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F64_SUB_RRR:
+            s[fp + code[pc + 1]] = Semantics.f64Sub(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F64_MUL_RRR:
+            s[fp + code[pc + 1]] = Semantics.f64Mul(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.F64_DIV_RRR:
+            s[fp + code[pc + 1]] = Semantics.f64Div(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+            pc += 4;
+            continue;
+          case OpCodes.I32_WRAP_I64_RR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+            pc += 3;
+            continue;
+          case OpCodes.I64_EXTEND_I32_S_RR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+            pc += 3;
+            continue;
+          case OpCodes.I64_EXTEND_I32_U_RR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & 0xFFFFFFFFL;
+            pc += 3;
+            continue;
+          // END GENERATED HOT
+          default:
+            pc = cold(code, pc, s, fp, inst);
+            mem = memoryOf(inst); // a memory may have grown
+            continue;
+        }
+        // A call (callee != null) or a return (callee == null) ends up here.
+        if (callee == null) {
+          int frame = --depth;
+          int returnPc = st.frames[2 * frame];
+          if (returnPc < 0) {
+            st.depth = depth;
+            return;
+          }
+          pc = returnPc;
+          fp = st.frames[2 * frame + 1];
+          fn = st.callers[frame];
+          code = fn.compiled.code();
+          inst = fn.instance;
+          mem = memoryOf(inst); // the callee may have grown a memory
           continue;
         }
-        case OpCodes.CALL_XR:
-          callee = inst.functions[code[pc + 1]];
-          base = fp + code[pc + 2];
-          next = pc + 3;
-          break;
-        case OpCodes.CALL_INDIRECT_XXRR:
-          callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
-          base = fp + code[pc + 3];
-          next = pc + 5;
-          break;
-        case OpCodes.RETURN_CALL_XR:
-          callee = inst.functions[code[pc + 1]];
-          System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramCount());
-          base = fp;
-          next = -1;
-          break;
-        case OpCodes.RETURN_CALL_INDIRECT_XXRR:
-          callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
-          System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
-          base = fp;
-          next = -1;
-          break;
-        case OpCodes.GLOBAL_GET_RX:
-          s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
-          pc += 3;
-          continue;
-        case OpCodes.GLOBAL_SET_XR:
-          inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
-          pc += 3;
-          continue;
-        case OpCodes.I32_LOAD_RRI:
-        case OpCodes.F32_LOAD_RRI:
-          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_LOAD_RRI:
-        case OpCodes.F64_LOAD_RRI:
-          s[fp + code[pc + 1]] = i64Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_LOAD8_S_RRI:
-        case OpCodes.I64_LOAD8_S_RRI:
-          s[fp + code[pc + 1]] = load8S(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_LOAD8_U_RRI:
-        case OpCodes.I64_LOAD8_U_RRI:
-          s[fp + code[pc + 1]] = load8U(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_LOAD16_S_RRI:
-        case OpCodes.I64_LOAD16_S_RRI:
-          s[fp + code[pc + 1]] = load16S(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_LOAD16_U_RRI:
-        case OpCodes.I64_LOAD16_U_RRI:
-          s[fp + code[pc + 1]] = load16U(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_LOAD32_S_RRI:
-          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_LOAD32_U_RRI:
-          s[fp + code[pc + 1]] =
-              i32Load(mem, (int) s[fp + code[pc + 2]], code[pc + 3]) & 0xFFFFFFFFL;
-          pc += 4;
-          continue;
-        case OpCodes.I32_STORE_RRI:
-        case OpCodes.F32_STORE_RRI:
-        case OpCodes.I64_STORE32_RRI:
-          i32Store(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_STORE_RRI:
-        case OpCodes.F64_STORE_RRI:
-          i64Store(mem, (int) s[fp + code[pc + 1]], code[pc + 3], s[fp + code[pc + 2]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_STORE8_RRI:
-        case OpCodes.I64_STORE8_RRI:
-          store8(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_STORE16_RRI:
-        case OpCodes.I64_STORE16_RRI:
-          store16(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
-          pc += 4;
-          continue;
-        // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
-        case OpCodes.BR_I32_EQ_RRT:
-          pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_NE_RRT:
-          pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LT_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LT_U_RRT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GT_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GT_U_RRT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LE_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LE_U_RRT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GE_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GE_U_RRT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_EQ_RIT:
-          pc = (int) s[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_NE_RIT:
-          pc = (int) s[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LT_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LT_U_RIT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) < 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GT_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GT_U_RIT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) > 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LE_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_LE_U_RIT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) <= 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GE_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I32_GE_U_RIT:
-          pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], code[pc + 2]) >= 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_EQ_RRT:
-          pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_NE_RRT:
-          pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LT_S_RRT:
-          pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LT_U_RRT:
-          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GT_S_RRT:
-          pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GT_U_RRT:
-          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LE_S_RRT:
-          pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LE_U_RRT:
-          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GE_S_RRT:
-          pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GE_U_RRT:
-          pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0 ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.I32_EQZ_RR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
-          pc += 3;
-          continue;
-        case OpCodes.I32_EQ_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_EQ_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == code[pc + 3] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_NE_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_NE_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != code[pc + 3] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LT_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LT_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LT_U_RRR:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LT_U_RRI:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) < 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GT_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GT_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GT_U_RRR:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GT_U_RRI:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) > 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LE_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LE_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LE_U_RRR:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_LE_U_RRI:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) <= 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GE_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GE_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GE_U_RRR:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I32_GE_U_RRI:
-          s[fp + code[pc + 1]] = Integer.compareUnsigned((int) s[fp + code[pc + 2]], code[pc + 3]) >= 0 ? 1 : 0;
-          pc += 4;
-          continue;
-        case OpCodes.I64_EQZ_RR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
-          pc += 3;
-          continue;
-        case OpCodes.I32_ADD_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_ADD_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SUB_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SUB_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_MUL_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_MUL_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_AND_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_AND_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_OR_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_OR_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_XOR_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_XOR_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SHL_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SHL_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SHR_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SHR_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SHR_U_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I32_SHR_U_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
-          pc += 4;
-          continue;
-        case OpCodes.I32_ROTL_RRR:
-          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_ROTL_RRI:
-          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_ROTR_RRR:
-          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_ROTR_RRI:
-          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_ADD_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_ADD_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_SUB_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_SUB_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_MUL_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_MUL_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_AND_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_AND_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_OR_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_OR_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_XOR_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_XOR_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_SHL_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_SHL_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_SHR_S_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_SHR_S_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_SHR_U_RRR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
-          pc += 4;
-          continue;
-        case OpCodes.I64_SHR_U_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> imm64(code, pc + 3);
-          pc += 5;
-          continue;
-        case OpCodes.I64_ROTL_RRR:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_ROTL_RRI:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
-          pc += 5;
-          continue;
-        case OpCodes.I64_ROTR_RRR:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) imm64(code, pc + 3));
-          pc += 5;
-          continue;
-        case OpCodes.F32_ADD_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Add((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F32_SUB_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Sub((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F32_MUL_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Mul((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F32_DIV_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F64_ADD_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Add(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F64_SUB_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Sub(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F64_MUL_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Mul(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.F64_DIV_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Div(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_WRAP_I64_RR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
-          pc += 3;
-          continue;
-        case OpCodes.I64_EXTEND_I32_S_RR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
-          pc += 3;
-          continue;
-        case OpCodes.I64_EXTEND_I32_U_RR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & 0xFFFFFFFFL;
-          pc += 3;
-          continue;
-        // END GENERATED HOT
-        default:
-          pc = cold(code, pc, s, fp, inst);
-          mem = memoryOf(inst); // a memory may have grown
-          continue;
-      }
-      // A call (callee != null) or a return (callee == null) ends up here.
-      if (callee == null) {
+        if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
+          WasmFunction w = (WasmFunction) callee;
+          CompiledFunction c = w.compiled;
+          if (c == null) {
+            c = w.ir();
+          }
+          if (--w.code.countdown == 0) {
+            tierUp(w);
+          }
+          if (base + c.registerCount() > s.length) {
+            s = st.grow(base + c.registerCount());
+          }
+          if (next >= 0) {
+            st.push(depth++, next, fp, fn);
+          }
+          fp = base;
+          for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
+            s[i] = 0;
+          }
+          fn = w;
+          code = c.code();
+          pc = 0;
+          if (w.instance != inst) {
+            inst = w.instance;
+            mem = memoryOf(inst);
+          }
+          continue;
+        }
+        // A host function, or one with native code: called with its arguments copied out.
+        st.depth = depth;
+        st.top = fp + fn.compiled.registerCount();
+        callExternal(callee, inst, st, base, depth);
+        s = st.slots; // a nested call may have grown the stack
+        mem = memoryOf(inst);
+        if (next >= 0) {
+          pc = next;
+          continue;
+        }
+        // In tail position: its results are the frame's; return them.
         int frame = --depth;
         int returnPc = st.frames[2 * frame];
         if (returnPc < 0) {
@@ -728,60 +786,14 @@ public final class Interpreter {
         fn = st.callers[frame];
         code = fn.compiled.code();
         inst = fn.instance;
-        mem = memoryOf(inst); // the callee may have grown a memory
-        continue;
+        mem = memoryOf(inst);
       }
-      if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
-        WasmFunction w = (WasmFunction) callee;
-        CompiledFunction c = w.compiled;
-        if (c == null) {
-          c = w.ir();
-        }
-        if (--w.code.countdown == 0) {
-          tierUp(w);
-        }
-        if (base + c.registerCount() > s.length) {
-          s = st.grow(base + c.registerCount());
-        }
-        if (next >= 0) {
-          st.push(depth++, next, fp, fn);
-        }
-        fp = base;
-        for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
-          s[i] = 0;
-        }
-        fn = w;
-        code = c.code();
-        pc = 0;
-        if (w.instance != inst) {
-          inst = w.instance;
-          mem = memoryOf(inst);
-        }
-        continue;
+    } catch (TrapException trap) { // name the frames it unwinds, innermost first
+      trap.appendFrame(fn.name());
+      for (int frame = depth - 1; frame > entryFrame; frame--) {
+        trap.appendFrame(st.callers[frame].name());
       }
-      // A host function, or one with native code: called with its arguments copied out.
-      st.depth = depth;
-      st.top = fp + fn.compiled.registerCount();
-      callExternal(callee, inst, st, base, depth);
-      s = st.slots; // a nested call may have grown the stack
-      mem = memoryOf(inst);
-      if (next >= 0) {
-        pc = next;
-        continue;
-      }
-      // In tail position: its results are the frame's; return them.
-      int frame = --depth;
-      int returnPc = st.frames[2 * frame];
-      if (returnPc < 0) {
-        st.depth = depth;
-        return;
-      }
-      pc = returnPc;
-      fp = st.frames[2 * frame + 1];
-      fn = st.callers[frame];
-      code = fn.compiled.code();
-      inst = fn.instance;
-      mem = memoryOf(inst);
+      throw trap;
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wasmj.ir.Op;
+import org.wasmj.ir.Semantics;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.ValType;
 
@@ -57,8 +58,8 @@ final class DispatchGenerator {
         continue;
       }
       boolean branch = op.shape().endsWith("t");
-      String indent = branch || HOT.contains(w.name()) ? "        " : "      ";
-      List<String> out = indent.length() == 8 ? hot : cold;
+      String indent = branch || HOT.contains(w.name()) ? "          " : "      ";
+      List<String> out = indent.length() == 10 ? hot : cold;
       out.add(indent + "case OpCodes." + op.name() + ":");
       ValType[] params = w.params();
       String[] operand = new String[params.length];
@@ -93,7 +94,7 @@ final class DispatchGenerator {
       } else if (type.startsWith("I") && CONDITION.containsKey(suffix)) {
         expr = substitute(CONDITION.get(suffix), operand, type) + " ? 1 : 0";
       } else {
-        expr = "Semantics." + camel(w.text()) + "(" + String.join(", ", operand) + ")";
+        expr = "Semantics." + Semantics.methodName(w) + "(" + String.join(", ", operand) + ")";
       }
       out.add(indent + "  s[fp + code[pc + 1]] = " + expr + ";");
       if (out == hot) {
@@ -126,19 +127,11 @@ final class DispatchGenerator {
     return sb.toString();
   }
 
-  static String camel(String text) {
-    String[] parts = text.split("[._]");
-    StringBuilder sb = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return sb.toString();
-  }
 
   /** {@code source} with the generated sections replaced. */
   static String apply(String source) {
     List<List<String>> cases = cases();
-    source = replace(source, "        // BEGIN GENERATED HOT", "        // END GENERATED HOT", cases.get(0));
+    source = replace(source, "          // BEGIN GENERATED HOT", "          // END GENERATED HOT", cases.get(0));
     return replace(source, "      // BEGIN GENERATED COLD", "      // END GENERATED COLD", cases.get(1));
   }
 

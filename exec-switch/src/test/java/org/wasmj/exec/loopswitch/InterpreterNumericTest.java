@@ -135,15 +135,7 @@ class InterpreterNumericTest {
 
   // ---- Semantics, by reflection ----
 
-  /** {@code i32.div_s} → {@code i32DivS}; {@code f32.convert_i64_u} → {@code f32ConvertI64U}. */
-  static String camelCase(String text) {
-    String[] parts = text.split("[._]");
-    StringBuilder sb = new StringBuilder(parts[0]);
-    for (int k = 1; k < parts.length; k++) {
-      sb.append(Character.toUpperCase(parts[k].charAt(0))).append(parts[k].substring(1));
-    }
-    return sb.toString();
-  }
+
 
   private static Class<?> javaType(ValType t) {
     return t == I32 || t == F32 ? int.class : long.class;
@@ -158,11 +150,11 @@ class InterpreterNumericTest {
   private static Method findSemantics(Opcode op) {
     Class<?>[] params = Arrays.stream(op.params()).map(InterpreterNumericTest::javaType).toArray(Class<?>[]::new);
     try {
-      Method m = Semantics.class.getMethod(camelCase(op.text()), params);
+      Method m = Semantics.class.getMethod(Semantics.methodName(op), params);
       assertEquals(javaType(op.results()[0]), m.getReturnType(), op.text());
       return m;
     } catch (NoSuchMethodException e) {
-      throw new AssertionError("Semantics has no " + camelCase(op.text()) + " for " + op.text(), e);
+      throw new AssertionError("Semantics has no " + Semantics.methodName(op) + " for " + op.text(), e);
     }
   }
 
@@ -565,9 +557,9 @@ class InterpreterNumericTest {
     for (Opcode op : OPS) {
       semantics(op); // every op has its method, of the right shape
     }
-    assertEquals("i32DivS", camelCase("i32.div_s"));
-    assertEquals("f32ConvertI64U", camelCase("f32.convert_i64_u"));
-    assertEquals("i64TruncSatF64U", camelCase("i64.trunc_sat_f64_u"));
+    assertEquals("i32DivS", Semantics.methodName(Opcode.I32_DIV_S));
+    assertEquals("f32ConvertI64U", Semantics.methodName(Opcode.F32_CONVERT_I64_U));
+    assertEquals("i64TruncSatF64U", Semantics.methodName(Opcode.I64_TRUNC_SAT_F64_U));
   }
 
   @Test

@@ -1,0 +1,107 @@
+package org.wasmj.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.wasmj.ExhaustionException;
+import org.wasmj.ExitException;
+import org.wasmj.TrapException;
+import org.wasmj.WasmException;
+
+/**
+ * How a command's failure reaches the user: one line on stderr naming the problem and an exit
+ * status; a Java stack trace only with {@code --verbose}.
+ *
+ * <p>Exit statuses: the guest's {@code proc_exit} code; 134 for a trap (as Wasmtime, the status
+ * of an abort); 1 for a module that is malformed, invalid, unlinkable or uninstantiable, or a file
+ * that cannot be read; 2 for a command-line mistake; 70 for an internal error.
+ */
+final class Failures {
+  static final int TRAP = 134;
+  static final int MODULE = 1;
+  static final int INTERNAL = 70;
+
+  private Failures() {}
+
+  /** Runs {@code body}, turning what it throws into a message on {@code err} and a status. */
+  static int guard(PrintStream err, boolean verbose, Callable<Integer> body) {
+    return guard(err, verbose, () -> null, body);
+  }
+
+  /**
+   * As {@link #guard(PrintStream, boolean, Callable)}; a trap's message is followed by what
+   * {@code trapContext} says (where the guest was), if anything.
+   */
+  static int guard(PrintStream err, boolean verbose, Supplier<String> trapContext,
+      Callable<Integer> body) {
+    try {
+      return body.call();
+    } catch (ExitException e) {
+      return e.exitCode();
+    } catch (TrapException | ExhaustionException e) {
+      err.println("wasmj: trap: " + e.getMessage());
+      List<String> frames = e instanceof TrapException ? ((TrapException) e).backtrace() : List.of();
+      if (!frames.isEmpty()) {
+        err.println("wasm backtrace:");
+        for (int i = 0; i < frames.size(); i++) {
+          err.println("  " + i + ": " + frames.get(i));
+        }
+        int omitted = ((TrapException) e).omittedFrames();
+        if (omitted > 0) {
+          err.println("  ... " + omitted + " more frames");
+        }
+      } else {
+        String where = trapContext.get();
+        if (where != null) {
+          err.println(where);
+        }
+      }
+      trace(err, verbose, e);
+      return TRAP;
+    } catch (WasmException e) {
+      err.println("wasmj: " + kind(e) + ": " + e.getMessage());
+      trace(err, verbose, e);
+      return MODULE;
+    } catch (UsageException | IllegalArgumentException e) {
+      err.println("wasmj: " + e.getMessage());
+      trace(err, verbose, e);
+      return Main.USAGE;
+    } catch (NoSuchFileException e) {
+      err.println("wasmj: no such file: " + e.getFile());
+      trace(err, verbose, e);
+      return MODULE;
+    } catch (IOException e) {
+      err.println("wasmj: cannot read: " + e.getMessage());
+      trace(err, verbose, e);
+      return MODULE;
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      err.println("wasmj: internal error: " + e);
+      trace(err, verbose, e);
+      return INTERNAL;
+    }
+  }
+
+  private static void trace(PrintStream err, boolean verbose, Throwable e) {
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+  }
+
+  /** {@code "malformed module"} for a {@code MalformedModuleException}, and so on. */
+  static String kind(WasmException e) {
+    String name = e.getClass().getSimpleName();
+    return name.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+  }
+
+  /** A mistake on the command line: printed as one line, exit status 2. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}
