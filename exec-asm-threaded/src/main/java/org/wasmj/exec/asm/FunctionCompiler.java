@@ -18,7 +18,7 @@ import org.wasmj.parser.WasmModule;
 /**
  * Compiles one function's register IR to a JVM class: a static method {@code invoke} with the
  * Wasm signature in JVM types (i32 and f32 bits as {@code int}, i64, f64 bits and references as
- * {@code long}, then the instance and the call depth), and a {@code NativeCode} bridge that others
+ * {@code long}, then the instance and the call-depth budget), and a {@code NativeCode} bridge that others
  * call with boxed slots. Every IR instruction's bytecode follows the previous one's, and IR
  * branches become JVM jumps, so nothing is dispatched at run time.
  *
@@ -290,9 +290,13 @@ final class FunctionCompiler {
       }
     }
     m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ALOAD, 1); // the callee's budget: maxCallDepth - (depth + 1)
+    m.visitFieldInsn(GETFIELD, INSTANCE, "store", "Lorg/wasmj/exec/internal/StoreState;");
+    m.visitFieldInsn(GETFIELD, "org/wasmj/exec/internal/StoreState", "maxCallDepth", "I");
     m.visitVarInsn(ILOAD, 3);
+    m.visitInsn(ISUB);
     m.visitInsn(ICONST_1);
-    m.visitInsn(IADD);
+    m.visitInsn(ISUB);
     m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
     boxResults(m);
     m.visitInsn(ARETURN);
@@ -709,14 +713,15 @@ final class FunctionCompiler {
     return slots[r];
   }
 
-  /** Too deep? Then {@code call stack exhausted}, before anything else. */
+  /**
+   * Too deep? Then {@code call stack exhausted}, before anything else. A generated function gets
+   * the calls it may still nest, its budget ({@code maxCallDepth} minus its depth), and passes one
+   * less to its callees: the check is a compare with zero, no loads.
+   */
   private void checkDepth() {
     Label deepEnough = new Label();
     mv.visitVarInsn(ILOAD, depthSlot);
-    mv.visitVarInsn(ALOAD, instSlot);
-    mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "Lorg/wasmj/exec/internal/StoreState;");
-    mv.visitFieldInsn(GETFIELD, "org/wasmj/exec/internal/StoreState", "maxCallDepth", "I");
-    mv.visitJumpInsn(IF_ICMPLE, deepEnough);
+    mv.visitJumpInsn(IFGE, deepEnough);
     mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "()Lorg/wasmj/ExhaustionException;", false);
     mv.visitInsn(ATHROW);
     mv.visitLabel(deepEnough);
@@ -970,7 +975,7 @@ final class FunctionCompiler {
       loadInstance();
       mv.visitVarInsn(ILOAD, depthSlot);
       mv.visitInsn(ICONST_1);
-      mv.visitInsn(IADD);
+      mv.visitInsn(ISUB); // the callee's budget
       if (mutableCalls) {
         mv.visitInvokeDynamicInsn("call", descriptor(t), LINK_CALL, funcIndex - imported);
       } else {

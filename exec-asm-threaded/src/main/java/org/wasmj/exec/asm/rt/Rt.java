@@ -56,22 +56,31 @@ public final class Rt {
     return new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
   }
 
-  /** Calls function {@code funcIndex} of {@code inst} (an import) with boxed arguments. */
-  public static long[] call(InstanceState inst, int funcIndex, long[] args, int depth) {
-    return invoke(inst, inst.functions[funcIndex], args, depth);
+  /**
+   * Calls function {@code funcIndex} of {@code inst} (an import) with boxed arguments, from
+   * generated code whose call-depth budget is {@code budget}.
+   */
+  public static long[] call(InstanceState inst, int funcIndex, long[] args, int budget) {
+    return invoke(inst, inst.functions[funcIndex], args, depthOf(inst, budget));
   }
 
   /** {@code call_indirect}: resolves, type-checks and calls with boxed arguments. */
   public static long[] callIndirect(InstanceState inst, int typeIndex, int table, int index,
-      long[] args, int depth) {
-    return invoke(inst, inst.indirect(typeIndex, table, index), args, depth);
+      long[] args, int budget) {
+    return invoke(inst, inst.indirect(typeIndex, table, index), args, depthOf(inst, budget));
+  }
+
+  /** The call depth of generated code with call-depth budget {@code budget}. */
+  private static int depthOf(InstanceState inst, int budget) {
+    return inst.store.maxCallDepth - budget;
   }
 
   /**
    * Runs defined function {@code definedIndex} of {@code inst} in the interpreter: an interpreter
    * stub's body. Under tiering the call counts, and once the function is compiled, runs that.
    */
-  public static long[] interpret(InstanceState inst, int definedIndex, long[] args, int depth) {
+  public static long[] interpret(InstanceState inst, int definedIndex, long[] args, int budget) {
+    int depth = depthOf(inst, budget); // the interpreted function's own depth
     WasmFunction f = (WasmFunction)
         inst.functions[inst.module.module().importedFunctionCount() + definedIndex];
     FunctionCode fc = f.code;
