@@ -109,8 +109,7 @@ public final class AsmModule {
   byte[] generate(String kind, int k) {
     boolean stubOnly = tiered && kind.equals(ModuleClassLoader.ENTRY);
     FunctionCompiler compiler = new FunctionCompiler(code.module(),
-        ModuleClassLoader.internalName(kind, k), k, code.function(k).name(), code.transientIr(k),
-        tiered);
+        ModuleClassLoader.internalName(kind, k), k, code.transientIr(k), tiered);
     if (stubOnly) {
       return compiler.stub();
     }

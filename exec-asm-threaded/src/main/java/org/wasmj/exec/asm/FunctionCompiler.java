@@ -37,8 +37,9 @@ import org.wasmj.parser.WasmModule;
  * of consecutive instructions, cut preferably outside loops. A chunk copies the registers it
  * uses into locals on entry and the ones it writes back on exit, so inside a chunk the code is as
  * above; a branch out of the chunk returns the id of the entry point it leads to, and
- * {@code invoke} calls the chunk holding that entry. Only functions with tail calls, or
- * with a single instruction too large for a method, are left to the interpreter ({@link Fallback}).
+ * {@code invoke} calls the chunk holding that entry. Functions with tail calls, and those beyond
+ * the limits of class files or the size budget ({@link JvmLimits}, checked before generating),
+ * are left to the interpreter ({@link Fallback}).
  *
  * @implNote Not thread-safe; one per class generation.
  */
@@ -63,8 +64,13 @@ final class FunctionCompiler {
   enum Fallback {
     /** It makes tail calls, which the JVM cannot; the interpreter's are proper. */
     TAIL_CALL,
-    /** Even split into chunks, a method would exceed 8,000 bytes (one huge instruction). */
+    /**
+     * Over the size budget, or even split into chunks a method would exceed 8,000 bytes (one
+     * huge instruction), or the class its constant pool.
+     */
     TOO_LARGE,
+    /** Its parameters take more JVM descriptor slots than a typed entry can have (about 250). */
+    TOO_MANY_PARAMS,
   }
 
   /**
@@ -73,8 +79,11 @@ final class FunctionCompiler {
    */
   record Result(byte[] bytes, Fallback fallback, int chunks) {}
 
-  /** Estimated bytecode per chunk when splitting (well under the limit: the estimate is rough). */
-  private static final int CHUNK_BUDGET = 5000;
+  /**
+   * Most work ASM may spend computing the stack map frames of a whole-function method: about
+   * its stores and labels times its locals (each basic block has a frame of all locals).
+   */
+  private static final long WHOLE_FRAME_WORK = 4_000_000;
 
   /**
    * Tests set this to split every function into chunks of this budget, so that the split form
@@ -110,13 +119,9 @@ final class FunctionCompiler {
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
 
-  /** The function's name in a trap's backtrace. */
-  private final String functionName;
-
-  FunctionCompiler(WasmModule module, String className, int definedIndex, String functionName,
-      CompiledFunction ir, boolean mutableCalls) {
+  FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir,
+      boolean mutableCalls) {
     this.mutableCalls = mutableCalls;
-    this.functionName = functionName;
     this.module = module;
     this.className = className;
     this.definedIndex = definedIndex;
@@ -129,48 +134,75 @@ final class FunctionCompiler {
   /** The class for the function, or a stub calling the interpreter and the reason. */
   Result compile() {
     if (hasTailCalls()) {
-      return new Result(generate(Mode.STUB, null), Fallback.TAIL_CALL, 0);
+      return fallback(Fallback.TAIL_CALL);
     }
-    int forced = forcedChunkBudget;
-    if (forced > 0) {
-      try {
+    Fallback beyond = JvmLimits.check(this);
+    if (beyond != null) {
+      return fallback(beyond);
+    }
+    try {
+      int forced = forcedChunkBudget;
+      if (forced > 0) {
         List<int[]> chunks = Chunks.plan(this, forced);
-        return new Result(generate(Mode.SPLIT, chunks), null, chunks.size());
-      } catch (MethodTooLargeException | ClassTooLargeException e) {
-        // too many chunks for one class: compile as usual
+        if (chunks != null && chunks.size() <= JvmLimits.MAX_CHUNKS) {
+          return new Result(generate(Mode.SPLIT, chunks), null, chunks.size());
+        } // else compile as usual
       }
-    }
-    if (paramSlots(type) + 8 + 2L * ir.registerCount() <= 65535
-        && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT) { // far larger: split at once
-      try {
-        byte[] bytes = generate(Mode.WHOLE, null);
-        if (largestMethod <= HUGE_METHOD_LIMIT) {
-          return new Result(bytes, null, 1);
+      if (fitsOneMethod()) {
+        try {
+          byte[] bytes = generate(Mode.WHOLE, null);
+          if (largestMethod <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, 1);
+          }
+        } catch (MethodTooLargeException e) {
+          // split below
         }
-      } catch (MethodTooLargeException | ClassTooLargeException e) {
-        // split below
       }
-    }
-    for (int budget = CHUNK_BUDGET; budget >= 250; budget /= 2) {
-      List<int[]> chunks = Chunks.plan(this, budget);
-      if (chunks == null) {
-        break;
-      }
-      try {
-        byte[] bytes = generate(Mode.SPLIT, chunks);
-        if (largestMethod <= HUGE_METHOD_LIMIT) {
-          return new Result(bytes, null, chunks.size());
+      for (int budget = Chunks.BUDGET; budget >= 250; budget /= 2) {
+        List<int[]> chunks = Chunks.plan(this, budget);
+        if (chunks == null || chunks.size() > JvmLimits.MAX_CHUNKS) {
+          break;
         }
-      } catch (MethodTooLargeException | ClassTooLargeException e) {
-        // smaller chunks
+        try {
+          byte[] bytes = generate(Mode.SPLIT, chunks);
+          if (largestMethod <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, chunks.size());
+          }
+        } catch (MethodTooLargeException e) {
+          // the estimate was wrong: smaller chunks
+        }
       }
+    } catch (ClassTooLargeException e) {
+      // too many constants for one class: smaller chunks would not help
     }
-    return new Result(generate(Mode.STUB, null), Fallback.TOO_LARGE, 0);
+    return fallback(Fallback.TOO_LARGE);
   }
 
-  /** A class whose {@code invoke} runs the function in the interpreter. */
+  private Result fallback(Fallback why) {
+    return new Result(stub(), why, 0);
+  }
+
+  /**
+   * Whether to try the whole function in one method: its locals fit, its estimated bytecode is
+   * not far beyond 8,000 bytes, and computing its frames is cheap enough (ASM gives every store
+   * and label of a method with exception handlers a frame of all its locals).
+   */
+  private boolean fitsOneMethod() {
+    long locals = JvmLimits.paramSlots(type) + 8 + 2L * ir.registerCount();
+    long blocks = ir.registerCount();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      blocks++;
+    }
+    return locals <= JvmLimits.LOCALS && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT
+        && blocks * locals <= WHOLE_FRAME_WORK;
+  }
+
+  /**
+   * A class whose {@code invoke} runs the function in the interpreter; for a function with no
+   * typed entry ({@link JvmLimits#hasTypedEntry}), an empty class, as its callers never call it.
+   */
   byte[] stub() {
-    return generate(Mode.STUB, null);
+    return generate(JvmLimits.hasTypedEntry(type) ? Mode.STUB : Mode.EMPTY, null);
   }
 
   private boolean hasTailCalls() {
@@ -183,11 +215,15 @@ final class FunctionCompiler {
     return false;
   }
 
-  /** How {@code invoke} is made: the whole function in it, split into chunks, or an interpreter stub. */
+  /**
+   * How {@code invoke} is made: the whole function in it, split into chunks, or an interpreter
+   * stub; or no {@code invoke} at all.
+   */
   private enum Mode {
     WHOLE,
     SPLIT,
-    STUB
+    STUB,
+    EMPTY
   }
 
   /** Bytecode length of the largest method generated last. */
@@ -202,7 +238,7 @@ final class FunctionCompiler {
       }
     };
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
-        new String[] {NATIVE_CODE});
+        mode == Mode.EMPTY ? null : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -210,6 +246,10 @@ final class FunctionCompiler {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+    if (mode == Mode.EMPTY) {
+      cw.visitEnd();
+      return cw.toByteArray();
+    }
     bridge(cw);
     mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type), null, null);
     mv.visitCode();
@@ -266,14 +306,6 @@ final class FunctionCompiler {
   /** i32 and f32 travel as {@code int}; the rest as {@code long}. */
   static boolean isInt(ValType t) {
     return t == ValType.I32 || t == ValType.F32;
-  }
-
-  private static int paramSlots(FuncType t) {
-    int n = 0;
-    for (int i = 0; i < t.paramCount(); i++) {
-      n += isInt(t.param(i)) ? 1 : 2;
-    }
-    return n;
   }
 
   /** {@code long[] call(InstanceState, long[] args, int depth)}: unboxes, invokes, boxes. */
@@ -373,7 +405,7 @@ final class FunctionCompiler {
 
   private void body() {
     regsSlot = -1;
-    int params = paramSlots(type);
+    int params = JvmLimits.paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     memSlot = params + 2;
@@ -434,7 +466,8 @@ final class FunctionCompiler {
 
   /**
    * A handler over everything from {@code start} so far: a trap passing through this function
-   * gets its name appended to the backtrace, then goes on.
+   * gets its name appended to the backtrace, then goes on. The name is looked up then: names come
+   * from the module, and could be longer than a class file's strings may be.
    */
   private void nameInTraps(Label start) {
     Label end = new Label();
@@ -443,9 +476,10 @@ final class FunctionCompiler {
     mv.visitTryCatchBlock(start, end, handler, "org/wasmj/TrapException");
     mv.visitLabel(handler);
     mv.visitInsn(DUP);
-    mv.visitLdcInsn(functionName);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "org/wasmj/TrapException", "appendFrame",
-        "(Ljava/lang/String;)V", false);
+    mv.visitVarInsn(ALOAD, instSlot);
+    pushInt(definedIndex);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "appendFrame",
+        "(Lorg/wasmj/TrapException;" + INSTANCE_DESC + "I)V", false);
     mv.visitInsn(ATHROW);
   }
 
@@ -466,6 +500,9 @@ final class FunctionCompiler {
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
   private static final String CHUNK_DESC = "([J" + INSTANCE_DESC + "II)I";
 
+  /** Split mode: whether a pc is a branch target, so gets a label; computed once per function. */
+  private boolean[] isTarget;
+
   /**
    * Gives every entry point (chunk starts, targets of branches between chunks) an id:
    * {@code chunk << 16 | n}, the chunk's n-th entry (its start is entry 0). The driver switches on
@@ -474,6 +511,7 @@ final class FunctionCompiler {
   private void assignEntries(List<int[]> chunks) {
     entryIds = new int[code.length + 1];
     java.util.Arrays.fill(entryIds, -1);
+    isTarget = new boolean[code.length + 1];
     boolean[] entry = new boolean[code.length + 1];
     for (int[] c : chunks) {
       entry[c[0]] = true;
@@ -481,6 +519,7 @@ final class FunctionCompiler {
     for (int[] branch : branches()) {
       int k = chunkOf(chunks, branch[0]);
       for (int i = 1; i < branch.length; i++) {
+        isTarget[branch[i]] = true;
         if (chunkOf(chunks, branch[i]) != k) {
           entry[branch[i]] = true;
         }
@@ -494,6 +533,8 @@ final class FunctionCompiler {
         }
       }
     }
+    slots = new int[ir.registerCount()];
+    java.util.Arrays.fill(slots, -1);
   }
 
   private static int chunkOf(List<int[]> chunks, int pc) {
@@ -529,10 +570,14 @@ final class FunctionCompiler {
     return branches;
   }
 
-  /** {@code invoke} of a split function: a frame, then chunk after chunk until one returns. */
+  /**
+   * {@code invoke} of a split function: a frame, then chunk after chunk until one returns. The
+   * chunks have no exception handlers (ASM would give each of their stores a frame of all their
+   * locals): an array index out of bounds in a chunk is a memory access, and becomes the trap here.
+   */
   private void driver(List<int[]> chunks) {
     assignEntries(chunks);
-    int params = paramSlots(type);
+    int params = JvmLimits.paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     int frame = params + 2;
@@ -559,6 +604,10 @@ final class FunctionCompiler {
     Label loop = new Label();
     Label done = new Label();
     Label trapsFrom = new Label();
+    Label boundsFrom = new Label();
+    Label boundsTo = new Label();
+    Label bounds = new Label();
+    mv.visitTryCatchBlock(boundsFrom, boundsTo, bounds, "java/lang/IndexOutOfBoundsException");
     mv.visitLabel(trapsFrom);
     Label[] calls = new Label[chunks.size()];
     for (int k = 0; k < calls.length; k++) {
@@ -569,6 +618,7 @@ final class FunctionCompiler {
     pushInt(16);
     mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
     mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
+    mv.visitLabel(boundsFrom);
     for (int k = 0; k < calls.length; k++) {
       mv.visitLabel(calls[k]);
       mv.visitVarInsn(ALOAD, frame);
@@ -579,9 +629,11 @@ final class FunctionCompiler {
       mv.visitVarInsn(ISTORE, entry);
       mv.visitJumpInsn(GOTO, loop);
     }
-    Label doneCalling = new Label();
-    mv.visitLabel(doneCalling);
-    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(boundsTo);
+    mv.visitLabel(bounds);
+    mv.visitInsn(POP);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
+    mv.visitInsn(ATHROW);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
     if (type.resultCount() == 0) {
@@ -605,7 +657,10 @@ final class FunctionCompiler {
     }
   }
 
-  /** Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. */
+  /**
+   * Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. Every exit
+   * stores its entry id and goes to one block writing the chunk's written registers back.
+   */
   private void chunk(List<int[]> chunks, int k) {
     chunkFrom = chunks.get(k)[0];
     chunkTo = chunks.get(k)[1];
@@ -623,8 +678,6 @@ final class FunctionCompiler {
     }
     java.util.BitSet used = (java.util.BitSet) read.clone();
     used.or(write);
-    slots = new int[ir.registerCount()];
-    java.util.Arrays.fill(slots, -1);
     int n = 0;
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       slots[r] = regBase + 2 * n++;
@@ -636,21 +689,11 @@ final class FunctionCompiler {
     for (int pc = chunkFrom; pc < chunkTo; pc++) {
       if (entryIds[pc] >= 0) {
         entries.add(pc);
+      }
+      if (isTarget[pc] || entryIds[pc] >= 0) {
         labels[pc - chunkFrom] = new Label();
       }
     }
-    for (int[] branch : branches()) {
-      for (int i = 1; i < branch.length; i++) {
-        int t = branch[i];
-        if (t >= chunkFrom && t < chunkTo && labels[t - chunkFrom] == null) {
-          labels[t - chunkFrom] = new Label();
-        }
-      }
-    }
-    Label start = new Label();
-    Label end = new Label();
-    Label handler = new Label();
-    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
     reloadMemory();
     mv.visitInsn(ICONST_0);
@@ -661,7 +704,6 @@ final class FunctionCompiler {
       mv.visitInsn(LALOAD);
       mv.visitVarInsn(LSTORE, slots[r]);
     }
-    mv.visitLabel(start);
     if (entries.size() > 1) {
       Label[] to = new Label[entries.size()];
       for (int i = 0; i < to.length; i++) {
@@ -682,18 +724,34 @@ final class FunctionCompiler {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
     // Copy label keys first: emitting an exit does not create new ones.
+    Label writeBack = new Label();
     for (java.util.Map.Entry<Integer, Label> exit : new java.util.TreeMap<>(exits).entrySet()) {
       mv.visitLabel(exit.getValue());
+      pushInt(entryIds[exit.getKey()]);
+      if (written.length == 0) {
+        mv.visitInsn(IRETURN);
+      } else {
+        mv.visitVarInsn(ISTORE, tmpSlot);
+        mv.visitJumpInsn(GOTO, writeBack);
+      }
+    }
+    if (written.length > 0 && !exits.isEmpty()) {
+      mv.visitLabel(writeBack);
       for (int r : written) {
         mv.visitVarInsn(ALOAD, regsSlot);
         pushInt(r);
         mv.visitVarInsn(LLOAD, slots[r]);
         mv.visitInsn(LASTORE);
       }
-      pushInt(entryIds[exit.getKey()]);
+      mv.visitVarInsn(ILOAD, tmpSlot);
       mv.visitInsn(IRETURN);
     }
-    endOfBody(end, handler);
+    mv.visitLabel(outOfBounds);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
+    mv.visitInsn(ATHROW);
+    for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
+      slots[r] = -1;
+    }
   }
 
   /** Branch targets of the instruction at {@code pc}. */
@@ -954,10 +1012,15 @@ final class FunctionCompiler {
 
   // ---- calls ----
 
+  /**
+   * Calls function {@code funcIndex} with the arguments in registers {@code base ..}, which get
+   * its results: a JVM call of its typed entry, or a boxed call through the runtime for imports
+   * and for functions too wide for a typed entry.
+   */
   void call(int funcIndex, int base) {
     FuncType t = module.functionType(funcIndex);
     int imported = module.importedFunctionCount();
-    if (funcIndex < imported) {
+    if (funcIndex < imported || !JvmLimits.hasTypedEntry(t)) { // boxed, through the runtime
       loadInstance();
       pushInt(funcIndex);
       boxRegisters(base, t.paramCount());

@@ -56,7 +56,7 @@ class GeneratedClassesTest {
       for (int k = 0; k < code.functionCount(); k++) {
         for (boolean tiered : new boolean[] {false, true}) {
           FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k,
-              code.function(k).name(), code.compiled(k), tiered);
+              code.compiled(k), tiered);
           FunctionCompiler.forcedChunkBudget = 100;
           byte[] split;
           try {

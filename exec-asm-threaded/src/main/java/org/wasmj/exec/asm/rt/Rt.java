@@ -51,6 +51,11 @@ public final class Rt {
     return new TrapException(KINDS[kind]);
   }
 
+  /** Appends the name of defined function {@code definedIndex} of {@code inst} to a passing trap's backtrace. */
+  public static void appendFrame(TrapException trap, InstanceState inst, int definedIndex) {
+    trap.appendFrame(inst.module.function(definedIndex).name());
+  }
+
   /** {@code call stack exhausted}. */
   public static ExhaustionException exhausted() {
     return new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
