@@ -107,11 +107,12 @@ final class Emitters {
       c.loadI(code[pc + 4]);
       mv.visitJumpInsn(IFEQ, ifFalse);
       c.loadL(code[pc + 2]);
-      mv.visitJumpInsn(GOTO, done);
-      mv.visitLabel(ifFalse);
-      c.loadL(code[pc + 3]);
-      mv.visitLabel(done);
       c.storeL(code[pc + 1]);
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(ifFalse); // every label is reached with an empty stack (Frames)
+      c.loadL(code[pc + 3]);
+      c.storeL(code[pc + 1]);
+      mv.visitLabel(done);
     });
     EMITTERS.put(Op.UNREACHABLE, (c, pc) -> {
       c.pushInt(TrapKind.UNREACHABLE.ordinal());

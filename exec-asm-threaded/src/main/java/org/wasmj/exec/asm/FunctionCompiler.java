@@ -39,7 +39,8 @@ import org.wasmj.parser.WasmModule;
  * above; a branch out of the chunk returns the id of the entry point it leads to, and
  * {@code invoke} calls the chunk holding that entry. Functions with tail calls, and those beyond
  * the limits of class files or the size budget ({@link JvmLimits}, checked before generating),
- * are left to the interpreter ({@link Fallback}).
+ * are left to the interpreter ({@link Fallback}). Stack map frames are written as the code is
+ * emitted ({@link Frames}), so that generating a class costs time linear in its size.
  *
  * @implNote Not thread-safe; one per class generation.
  */
@@ -78,12 +79,6 @@ final class FunctionCompiler {
    * that calls the interpreter ({@code fallback} says why).
    */
   record Result(byte[] bytes, Fallback fallback, int chunks) {}
-
-  /**
-   * Most work ASM may spend computing the stack map frames of a whole-function method: about
-   * its stores and labels times its locals (each basic block has a frame of all locals).
-   */
-  private static final long WHOLE_FRAME_WORK = 4_000_000;
 
   /**
    * Tests set this to split every function into chunks of this budget, so that the split form
@@ -183,18 +178,12 @@ final class FunctionCompiler {
   }
 
   /**
-   * Whether to try the whole function in one method: its locals fit, its estimated bytecode is
-   * not far beyond 8,000 bytes, and computing its frames is cheap enough (ASM gives every store
-   * and label of a method with exception handlers a frame of all its locals).
+   * Whether to try the whole function in one method: its locals fit, and its estimated bytecode
+   * (zeroing its registers included) is not far beyond 8,000 bytes.
    */
   private boolean fitsOneMethod() {
     long locals = JvmLimits.paramSlots(type) + 8 + 2L * ir.registerCount();
-    long blocks = ir.registerCount();
-    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      blocks++;
-    }
-    return locals <= JvmLimits.LOCALS && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT
-        && blocks * locals <= WHOLE_FRAME_WORK;
+    return locals <= JvmLimits.LOCALS && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT;
   }
 
   /**
@@ -231,12 +220,7 @@ final class FunctionCompiler {
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object"; // frames never merge two of our classes; never load classes here
-      }
-    };
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
         mode == Mode.EMPTY ? null : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
@@ -251,7 +235,7 @@ final class FunctionCompiler {
       return cw.toByteArray();
     }
     bridge(cw);
-    mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type), null, null);
+    mv = method(cw, ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type));
     mv.visitCode();
     switch (mode) {
       case STUB:
@@ -266,7 +250,7 @@ final class FunctionCompiler {
     endMethod();
     if (mode == Mode.SPLIT) {
       for (int k = 0; k < chunks.size(); k++) {
-        mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC, null, null);
+        mv = method(cw, ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC);
         mv.visitCode();
         chunk(chunks, k);
         endMethod();
@@ -274,6 +258,18 @@ final class FunctionCompiler {
     }
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /** A method of the class, whose stack map frames {@link Frames} writes as it is emitted. */
+  private static MethodVisitor method(ClassWriter cw, int access, String name, String descriptor) {
+    return new Frames(cw.visitMethod(access, name, descriptor, null, null), descriptor,
+        (access & ACC_STATIC) != 0);
+  }
+
+  /** {@code ASTORE} of an object of type {@code internalName} (which the frames need). */
+  private void storeObject(int slot, String internalName) {
+    ((Frames) mv).nextObject(internalName);
+    mv.visitVarInsn(ASTORE, slot);
   }
 
   private void endMethod() {
@@ -310,8 +306,7 @@ final class FunctionCompiler {
 
   /** {@code long[] call(InstanceState, long[] args, int depth)}: unboxes, invokes, boxes. */
   private void bridge(ClassWriter cw) {
-    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "call",
-        "(" + INSTANCE_DESC + "[JI)[J", null, null);
+    MethodVisitor m = method(cw, ACC_PUBLIC, "call", "(" + INSTANCE_DESC + "[JI)[J");
     m.visitCode();
     for (int i = 0; i < type.paramCount(); i++) {
       m.visitVarInsn(ALOAD, 2);
@@ -373,7 +368,7 @@ final class FunctionCompiler {
       mv.visitInsn(LASTORE);
     }
     int args = slot + 2;
-    mv.visitVarInsn(ASTORE, args);
+    storeObject(args, "[J");
     mv.visitVarInsn(ALOAD, slot);
     pushInt(mv, definedIndex);
     mv.visitVarInsn(ALOAD, args);
@@ -572,8 +567,8 @@ final class FunctionCompiler {
 
   /**
    * {@code invoke} of a split function: a frame, then chunk after chunk until one returns. The
-   * chunks have no exception handlers (ASM would give each of their stores a frame of all their
-   * locals): an array index out of bounds in a chunk is a memory access, and becomes the trap here.
+   * chunks have no exception handlers: an array index out of bounds in a chunk is a memory
+   * access, and becomes the trap here, once for all chunks.
    */
   private void driver(List<int[]> chunks) {
     assignEntries(chunks);
@@ -585,7 +580,7 @@ final class FunctionCompiler {
     checkDepth();
     pushInt(ir.registerCount());
     mv.visitIntInsn(NEWARRAY, T_LONG);
-    mv.visitVarInsn(ASTORE, frame);
+    storeObject(frame, "[J");
     int slot = 0;
     for (int i = 0; i < type.paramCount(); i++) {
       mv.visitVarInsn(ALOAD, frame);
@@ -886,7 +881,7 @@ final class FunctionCompiler {
       mv.visitVarInsn(ALOAD, instSlot);
       mv.visitFieldInsn(GETFIELD, INSTANCE, "memory0", "L" + MEMORY + ";");
       mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
-      mv.visitVarInsn(ASTORE, memSlot);
+      storeObject(memSlot, "[B");
     }
   }
 

@@ -27,10 +27,10 @@ import org.wasmj.exec.Module;
  */
 class ClassGenerationCostProperties {
   /** Allowed: asm's allocation within this factor of switch's, plus {@link #SLACK_BYTES}. */
-  private static final int BYTES_FACTOR = 20;
-  private static final long SLACK_BYTES = 16 << 20;
+  private static final int BYTES_FACTOR = 10;
+  private static final long SLACK_BYTES = 8 << 20;
   /** Allowed: asm's CPU time within this factor of switch's, plus {@link #SLACK_NANOS}. */
-  private static final int TIME_FACTOR = 40;
+  private static final int TIME_FACTOR = 20;
   private static final long SLACK_NANOS = 1_000_000_000L;
 
   private static final com.sun.management.ThreadMXBean THREADS =

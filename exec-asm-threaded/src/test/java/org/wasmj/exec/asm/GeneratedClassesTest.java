@@ -24,8 +24,10 @@ import org.wasmj.parser.WasmParser;
 
 /**
  * Every class the compiler generates — compiled code (whole and split into chunks) and
- * interpreter stubs, with direct and with tiered calls — passes ASM's {@link CheckClassAdapter} (structure and bytecode verification),
- * over every function of the spec suite's valid modules, the examples and the bench modules.
+ * interpreter stubs, with direct and with tiered calls — passes ASM's {@link CheckClassAdapter}
+ * (structure and bytecode verification) and the JVM's own verifier (which checks the stack map
+ * frames {@link Frames} writes), over every function of the spec suite's valid modules, the
+ * examples and the bench modules.
  */
 class GeneratedClassesTest {
   @Test
@@ -72,6 +74,13 @@ class GeneratedClassesTest {
             if (!out.toString().isEmpty() && errors.size() < 3) {
               errors.add(file + " function " + k + ":\n" + out);
             }
+            try {
+              Verifier.link(bytes);
+            } catch (VerifyError | ClassFormatError e) {
+              if (errors.size() < 3) {
+                errors.add(file + " function " + k + ": " + e);
+              }
+            }
           }
         }
       }
@@ -81,4 +90,32 @@ class GeneratedClassesTest {
     assertTrue(classes > 10_000, classes + " classes");
   }
 
+  /** Defines a generated class in a loader of its own and links it, which runs the JVM's verifier. */
+  static final class Verifier extends ClassLoader {
+    private final String name;
+    private final byte[] bytes;
+
+    private Verifier(byte[] bytes) {
+      super(GeneratedClassesTest.class.getClassLoader());
+      this.name = new ClassReader(bytes).getClassName().replace('/', '.');
+      this.bytes = bytes;
+    }
+
+    @Override
+    protected Class<?> findClass(String n) throws ClassNotFoundException {
+      if (n.equals(name)) {
+        return defineClass(n, bytes, 0, bytes.length);
+      }
+      throw new ClassNotFoundException(n);
+    }
+
+    static void link(byte[] bytes) {
+      Verifier loader = new Verifier(bytes);
+      try {
+        Class.forName(loader.name, true, loader);
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
 }
