@@ -33,6 +33,13 @@ public final class StoreState {
    * guest-host-guest recursion too. Executors set it around host calls.
    */
   public int hostCallDepth;
+  /**
+   * For executors whose guest calls nest on the Java stack: how many of the calls still allowed
+   * ({@link #maxCallDepth} less the depth) the current thread must leave to a thread with a fresh
+   * stack, because its own stack may not hold them (0: it holds them all). Executors set it when
+   * a guest call starts on a thread, and restore it when the call ends.
+   */
+  public int stackFloor;
 
   private FunctionInstance[] functions = new FunctionInstance[16];
   private int functionCount;

@@ -248,6 +248,12 @@ final class FunctionCompiler {
         driver(chunks);
     }
     endMethod();
+    if (mode != Mode.STUB) {
+      mv = method(cw, ACC_PRIVATE | ACC_STATIC, "deeper", descriptor(type));
+      mv.visitCode();
+      deeperBody();
+      endMethod();
+    }
     if (mode == Mode.SPLIT) {
       for (int k = 0; k < chunks.size(); k++) {
         mv = method(cw, ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC);
@@ -317,13 +323,9 @@ final class FunctionCompiler {
       }
     }
     m.visitVarInsn(ALOAD, 1);
-    m.visitVarInsn(ALOAD, 1); // the callee's budget: maxCallDepth - (depth + 1)
-    m.visitFieldInsn(GETFIELD, INSTANCE, "store", "Lorg/wasmj/exec/internal/StoreState;");
-    m.visitFieldInsn(GETFIELD, "org/wasmj/exec/internal/StoreState", "maxCallDepth", "I");
+    m.visitVarInsn(ALOAD, 1);
     m.visitVarInsn(ILOAD, 3);
-    m.visitInsn(ISUB);
-    m.visitInsn(ICONST_1);
-    m.visitInsn(ISUB);
+    m.visitMethodInsn(INVOKESTATIC, RT, "budget", "(" + INSTANCE_DESC + "I)I", false);
     m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
     boxResults(m);
     m.visitInsn(ARETURN);
@@ -352,6 +354,20 @@ final class FunctionCompiler {
 
   /** A fallback function's {@code invoke}: boxes its arguments and runs the interpreter. */
   private void stubBody() {
+    boxedCall("interpret");
+  }
+
+  /**
+   * {@code deeper}, the slow path of the depth check: boxes the arguments, calls {@code
+   * Rt.deeper}, which runs the function on a thread with a fresh stack or finds the call stack
+   * exhausted, and returns its results.
+   */
+  private void deeperBody() {
+    boxedCall("deeper");
+  }
+
+  /** Boxes the arguments, calls {@code Rt.<method>(inst, definedIndex, args, budget)} and returns its results. */
+  private void boxedCall(String method) {
     int slot = 0;
     pushInt(mv, type.paramCount());
     mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -373,7 +389,7 @@ final class FunctionCompiler {
     pushInt(mv, definedIndex);
     mv.visitVarInsn(ALOAD, args);
     mv.visitVarInsn(ILOAD, slot + 1);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(" + INSTANCE_DESC + "I[JI)[J", false);
+    mv.visitMethodInsn(INVOKESTATIC, RT, method, "(" + INSTANCE_DESC + "I[JI)[J", false);
     returnBoxed(mv);
   }
 
@@ -767,16 +783,32 @@ final class FunctionCompiler {
   }
 
   /**
-   * Too deep? Then {@code call stack exhausted}, before anything else. A generated function gets
-   * the calls it may still nest, its budget ({@code maxCallDepth} minus its depth), and passes one
-   * less to its callees: the check is a compare with zero, no loads.
+   * Too deep for this thread? Then {@code deeper} runs the call on a thread with a fresh stack, or
+   * finds the call stack exhausted, before anything else. A generated function gets the calls it
+   * may still nest on the current thread, its budget ({@code maxCallDepth} minus its depth, less
+   * the store's stack floor), and passes one less to its callees: the check is a compare with
+   * zero, no loads.
    */
   private void checkDepth() {
     Label deepEnough = new Label();
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitJumpInsn(IFGE, deepEnough);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "()Lorg/wasmj/ExhaustionException;", false);
-    mv.visitInsn(ATHROW);
+    int slot = 0;
+    for (int i = 0; i < type.paramCount(); i++) {
+      boolean isInt = isInt(type.param(i));
+      mv.visitVarInsn(isInt ? ILOAD : LLOAD, slot);
+      slot += isInt ? 1 : 2;
+    }
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitVarInsn(ILOAD, depthSlot);
+    mv.visitMethodInsn(INVOKESTATIC, className, "deeper", descriptor(type), false);
+    if (type.resultCount() == 0) {
+      mv.visitInsn(RETURN);
+    } else if (type.resultCount() == 1) {
+      mv.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
+    } else {
+      mv.visitInsn(ARETURN);
+    }
     mv.visitLabel(deepEnough);
   }
 

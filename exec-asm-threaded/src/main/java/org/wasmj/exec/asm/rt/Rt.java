@@ -14,6 +14,7 @@ import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
 import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 
@@ -75,9 +76,33 @@ public final class Rt {
     return invoke(inst, inst.indirect(typeIndex, table, index), args, depthOf(inst, budget));
   }
 
-  /** The call depth of generated code with call-depth budget {@code budget}. */
+  /**
+   * The call depth of generated code with call-depth budget {@code budget}: its budget counts
+   * the calls it may still nest on the current thread, down to the store's stack floor.
+   */
   private static int depthOf(InstanceState inst, int budget) {
-    return inst.store.maxCallDepth - budget;
+    return inst.store.maxCallDepth - inst.store.stackFloor - budget;
+  }
+
+  /** The budget of generated code called at depth {@code depth + 1} (its caller's is {@code depth}). */
+  public static int budget(InstanceState inst, int depth) {
+    return inst.store.maxCallDepth - inst.store.stackFloor - depth - 1;
+  }
+
+  /**
+   * Calls defined function {@code definedIndex} of {@code inst} whose budget ran out: on a thread
+   * with a fresh stack if {@code maxCallDepth} allows more calls ({@link DeepStacks}), else
+   * {@code call stack exhausted}. The slow path of generated code's depth check.
+   */
+  public static long[] deeper(InstanceState inst, int definedIndex, long[] args, int budget) {
+    StoreState store = inst.store;
+    int remaining = store.stackFloor + budget; // the calls it may nest, wherever they run
+    if (store.stackFloor == 0 || remaining < 0) {
+      throw exhausted();
+    }
+    NativeCode code = inst.module.function(definedIndex).nativeCode;
+    int callerDepth = store.maxCallDepth - remaining - 1;
+    return DeepStacks.deeper(store, remaining, () -> code.call(inst, args, callerDepth));
   }
 
   /**
