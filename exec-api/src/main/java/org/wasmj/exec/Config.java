@@ -81,7 +81,12 @@ public final class Config {
     return features;
   }
 
-  /** Most nested calls before a guest traps with {@code call stack exhausted}. */
+  /**
+   * Most nested calls before a guest traps with {@code call stack exhausted}, on every executor,
+   * for calls from a thread with at least 512 KiB of stack (the JVM's default is 1 MiB); fewer if
+   * a function's frames are so large that the value stack ({@link #maxStackSlots()}) or a thread
+   * stack runs out first.
+   */
   public int maxCallDepth() {
     return maxCallDepth;
   }
