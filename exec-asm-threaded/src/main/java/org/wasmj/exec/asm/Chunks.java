@@ -100,11 +100,12 @@ final class Chunks {
    * The registers the current chunk copies in and out, by chunk number (so that starting a chunk
    * clears nothing).
    */
-  private static final class Traffic {
+  private static final class Traffic implements Operands {
     private final FunctionCompiler c;
     private final int[] used;
     private final int[] written;
     private int chunk = 1;
+    private int cost;
 
     Traffic(FunctionCompiler c) {
       this.c = c;
@@ -118,18 +119,21 @@ final class Chunks {
 
     /** Counts the registers of the instruction at {@code pc}; returns the copying it adds. */
     int add(int pc) {
-      int[] cost = {0};
-      operands(c, pc, (r, write) -> {
-        if (used[r] != chunk) {
-          used[r] = chunk;
-          cost[0] += COPY;
-        }
-        if (write && written[r] != chunk) {
-          written[r] = chunk;
-          cost[0] += COPY;
-        }
-      });
-      return cost[0];
+      cost = 0;
+      operands(c, pc, this);
+      return cost;
+    }
+
+    @Override
+    public void register(int r, boolean write) {
+      if (used[r] != chunk) {
+        used[r] = chunk;
+        cost += COPY;
+      }
+      if (write && written[r] != chunk) {
+        written[r] = chunk;
+        cost += COPY;
+      }
     }
   }
 
