@@ -42,12 +42,12 @@ final class Failures {
     } catch (ExitException e) {
       return e.exitCode();
     } catch (TrapException | ExhaustionException e) {
-      err.println("wasmj: trap: " + e.getMessage());
+      err.println("wasmj: trap: " + Text.escape(e.getMessage()));
       List<String> frames = e instanceof TrapException ? ((TrapException) e).backtrace() : List.of();
       if (!frames.isEmpty()) {
         err.println("wasm backtrace:");
         for (int i = 0; i < frames.size(); i++) {
-          err.println("  " + i + ": " + frames.get(i));
+          err.println("  " + i + ": " + Text.escape(frames.get(i)));
         }
         int omitted = ((TrapException) e).omittedFrames();
         if (omitted > 0) {
@@ -56,17 +56,17 @@ final class Failures {
       } else {
         String where = trapContext.get();
         if (where != null) {
-          err.println(where);
+          err.println(Text.escape(where));
         }
       }
       trace(err, verbose, e);
       return TRAP;
     } catch (WasmException e) {
-      err.println("wasmj: " + kind(e) + ": " + e.getMessage());
+      err.println("wasmj: " + kind(e) + ": " + Text.escape(e.getMessage()));
       trace(err, verbose, e);
       return MODULE;
     } catch (UsageException | IllegalArgumentException e) {
-      err.println("wasmj: " + e.getMessage());
+      err.println("wasmj: " + Text.escape(String.valueOf(e.getMessage())));
       trace(err, verbose, e);
       return Main.USAGE;
     } catch (NoSuchFileException e) {

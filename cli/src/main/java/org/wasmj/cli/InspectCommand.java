@@ -37,10 +37,10 @@ final class InspectCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     return Failures.guard(main.err(), verbose, () -> {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = ModuleFile.read(file);
       if (ir != null) {
         Module module = Module.compile(new Engine(Config.defaults().withExecutor(executor)), bytes);
-        main.out().println(module.disassemble(ir));
+        main.out().println(Text.escapeLines(module.disassemble(ir)));
       } else {
         Inspector.print(file.toString(), bytes, main.out());
       }

@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
     Engine engine = new Engine(config);
-    Module module = Module.compile(engine, Files.readAllBytes(file));
+    Module module = Module.compile(engine, ModuleFile.read(file));
     Linker<Void> linker = new Linker<>(engine);
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
         .stdout(main.out()).stderr(main.err())

@@ -1,6 +1,7 @@
 package org.wasmj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   private static final String ECHO = "src/test/resources/guests/echo.wasm";
   private static final String TRAP = "src/test/resources/guests/trap.wasm";
+  private static final String NAMES = "src/test/resources/guests/names.wasm";
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -180,5 +185,48 @@ class MainTest {
     assertTrue(err().contains("unknown compilation mode 'fast'"), err());
     assertEquals(2, run("run", "--bogus", "../examples/fib.wasm"));
     assertTrue(err().contains("Unknown option: '--bogus'"), err());
+  }
+
+  @Test
+  void namesFromTheModuleReachTheTerminalEscaped() {
+    assertEquals(0, run("inspect", NAMES));
+    assertTrue(out().contains("  \\x1b[31mboom: func () -> ()"), out());
+    assertEquals(134, run("run", "--invoke", "\u001b[31mboom", NAMES));
+    assertEquals("wasmj: trap: unreachable\nwasm backtrace:\n  0: \\x1b]0;pwned\\x07\n", err());
+    err.reset();
+    assertEquals(2, run("run", "--invoke", "\u001b[2Jnope", NAMES));
+    assertTrue(err().contains("\\x1b[2Jnope"), err());
+    assertFalse(out().contains("\u001b") || err().contains("\u001b"), "no raw escape printed");
+  }
+
+  @Test
+  void anIntegerArgumentOutOfRangeIsAUsageErrorNotWrapped() {
+    assertEquals(2, run("run", "--invoke", "add", ECHO, "-18446744073709551615", "0"));
+    assertTrue(err().contains("'-18446744073709551615' is not a valid i64 (out of range"), err());
+    assertEquals("", out());
+    assertEquals(0, run("run", "--invoke", "add", ECHO, "18446744073709551615", "0"));
+    assertEquals("-1\n", out());
+  }
+
+  @Test
+  void aDirectoryIsNotAModule(@TempDir Path dir) {
+    assertEquals(1, run("run", dir.toString()));
+    assertEquals("wasmj: cannot read: " + dir + " is a directory\n", err());
+  }
+
+  @Test
+  void anEndlessFileIsRefusedWithoutExhaustingTheHeap() throws Exception {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+    // a small heap: the read must stop at the limit or fail cleanly, never with a JVM error
+    List<String> command = WasiTestsuiteCliTest.wasmjCommand();
+    command.add(1, "-Xmx96m");
+    command.addAll(List.of("run", zero.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue(), output);
+    assertTrue(output.startsWith("wasmj: cannot read: /dev/zero "), output);
+    assertFalse(output.contains("Exception") || output.contains("Error"), output);
   }
 }

@@ -40,6 +40,9 @@ public final class Func implements Extern {
 
   /** A host function in {@code store}, not yet exported to anyone: for tables, globals or {@link Linker#define}. */
   public static <T> Func wrap(Store<T> store, FuncType type, HostFunc<T> fn) {
+    if (store == null || fn == null) {
+      throw new IllegalArgumentException("a host function needs a store and a body");
+    }
     return of(store, HostDefinitions.host(type, HostDefinitions.untyped(type, fn)).create(store));
   }
 

@@ -69,6 +69,9 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
    * instantiate with it (another gets {@link IllegalArgumentException}).
    */
   public Linker<T> define(String module, String name, Extern extern) {
+    if (module == null || name == null || extern == null) {
+      throw new IllegalArgumentException("define needs a module name, a name and an extern");
+    }
     Object entity = entity(extern);
     Store<?> owner = owner(extern);
     return define(module, name, store -> {

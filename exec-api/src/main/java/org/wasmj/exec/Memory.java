@@ -32,9 +32,14 @@ public final class Memory implements Extern {
   /**
    * A new memory of {@code type} in {@code store}, capped at the store's maximum.
    *
-   * @throws IllegalArgumentException if the initial size exceeds that maximum
+   * @throws IllegalArgumentException if {@code type} is not a valid memory type ({@code 0 <= min
+   *     <= max <= 65536}) or its initial size exceeds that maximum
    */
   public static Memory create(Store<?> store, MemoryType type) {
+    if (store == null || type == null) {
+      throw new IllegalArgumentException("Memory.create needs a store and a type");
+    }
+    Table.checkLimits(type.limits(), org.wasmj.parser.MemoryType.MAX_PAGES, "memory");
     return new Memory(store, new MemoryInstance(type, store.state().maxMemoryPages));
   }
 

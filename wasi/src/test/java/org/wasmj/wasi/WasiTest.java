@@ -211,6 +211,31 @@ class WasiTest {
     }
   }
 
+  /** A clock subscription at {@code at}: userdata, clock id, timeout (ns, unsigned), flags. */
+  private static void clock(Guest g, int at, long userdata, int id, long timeout, int flags) {
+    g.memory.writeI64(at, userdata);
+    g.memory.writeByte(at + 8, (byte) 0);
+    g.memory.writeI32(at + 16, id);
+    g.memory.writeI64(at + 24, timeout);
+    g.memory.writeI64(at + 32, 0);
+    g.memory.writeI32(at + 40, flags);
+  }
+
+  @Test
+  void pollOneoffTimeoutsAreUnsignedSoHugeOnesNeverFire() {
+    try (Guest g = new Guest(Wasi.builder().build())) {
+      clock(g, 0, 1, 1, Long.MIN_VALUE, 0); // monotonic, 2^63 ns from now
+      clock(g, 48, 2, 1, -1L, 0); // monotonic, 2^64 - 1 ns from now
+      clock(g, 96, 3, 0, -1L, 1); // realtime, at 2^64 - 1 ns after the epoch
+      clock(g, 144, 4, 1, 20_000_000L, 0); // monotonic, 20 ms from now
+      long t0 = System.nanoTime();
+      assertEquals(Errno.SUCCESS, g.call("poll_oneoff", 0, 200, 4, 400));
+      assertTrue(System.nanoTime() - t0 >= 20_000_000L);
+      assertEquals(1, g.i32(400), "only the 20 ms clock fired");
+      assertEquals(4, g.i64(200));
+    }
+  }
+
   @Test
   void aHandedOverSocketAcceptsReceivesAndSends() throws Exception {
     try (ServerSocketChannel server = ServerSocketChannel.open()) {

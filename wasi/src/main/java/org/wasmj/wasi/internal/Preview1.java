@@ -1029,6 +1029,7 @@ public final class Preview1 {
     long[] deadline = new long[count]; // for clocks, in System.nanoTime() terms
     int[] error = new int[count];
     int[] fdOf = new int[count];
+    boolean[] never = new boolean[count]; // clocks too far away to ever fire
     boolean anyClock = false;
     for (int i = 0; i < count; i++) {
       int s = in + 48 * i;
@@ -1043,9 +1044,14 @@ public final class Preview1 {
           deadline[i] = start;
           continue;
         }
-        long rel = (flags & 1) != 0 ? timeout - now(id) : timeout;
-        deadline[i] = start + Math.max(0, rel);
+        // timeouts are unsigned; one 2^62 ns (146 years) away or more never comes
+        long rel = (flags & 1) != 0 ? unsignedMinus(timeout, now(id)) : timeout;
         anyClock = true;
+        if (Long.compareUnsigned(rel, NEVER) >= 0) {
+          never[i] = true;
+          continue;
+        }
+        deadline[i] = start + rel;
       } else if (type[i] == EVENT_FD_READ || type[i] == EVENT_FD_WRITE) {
         fdOf[i] = m.i32(s + 16);
       } else {
@@ -1054,11 +1060,14 @@ public final class Preview1 {
     }
     while (true) {
       int events = 0;
-      long earliest = Long.MAX_VALUE;
+      long wait = 10_000_000L; // poll stdin every 10 ms while waiting for a clock
       long now = System.nanoTime();
       for (int i = 0; i < count; i++) {
         if (type[i] == EVENT_CLOCK) {
-          earliest = Math.min(earliest, deadline[i]);
+          if (never[i]) {
+            continue;
+          }
+          wait = Math.min(wait, deadline[i] - now);
           if (now - deadline[i] >= 0 || error[i] != 0) {
             writeEvent(m, out + 32 * events++, userdata[i], error[i], type[i], 0);
           }
@@ -1074,10 +1083,8 @@ public final class Preview1 {
         m.putI32(neventsPtr, events);
         return Errno.SUCCESS;
       }
-      long wait = earliest == Long.MAX_VALUE ? 10_000_000L : earliest - now;
       try {
-        // poll stdin every 10 ms while waiting for a clock
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(wait, 10_000_000L)));
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, wait));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         m.putI32(neventsPtr, 0);
@@ -1087,6 +1094,14 @@ public final class Preview1 {
   }
 
   private static final long NOT_READY = Long.MIN_VALUE;
+
+  /** A relative clock timeout (ns) this far away or farther is never reached: 2^62 ns, 146 years. */
+  private static final long NEVER = 1L << 62;
+
+  /** {@code a - b} for unsigned {@code a} and {@code b}, 0 if {@code b >= a}. */
+  private static long unsignedMinus(long a, long b) {
+    return Long.compareUnsigned(a, b) <= 0 ? 0 : a - b;
+  }
 
   /** Bytes ready ({@code >= 0}), {@code -errno}, or {@link #NOT_READY}. */
   private long fdReady(int fd, int type, boolean canWait) throws IOException {
