@@ -11,6 +11,7 @@ import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 import org.wasmj.exec.ExportType;
+import org.wasmj.exec.Extern;
 import org.wasmj.exec.Func;
 import org.wasmj.exec.ImportType;
 import org.wasmj.exec.Instance;
@@ -37,8 +38,10 @@ import picocli.CommandLine.Parameters;
         + " --invoke. Options may come before <file.wasm> or right after it; the first argument"
         + " after the module that is not an option starts the guest's arguments (or the values"
         + " for --invoke).",
-        "Exit status: the guest's proc_exit code (0 when _start returns); 134 on a trap; 1 for a"
-            + " module that cannot be loaded or linked; 2 for a usage error."},
+        "Exit status: the guest's proc_exit code (0 when _start returns, or when the module has"
+            + " no _start); a proc_exit code of 126 or more is an error, 1; 134 on a trap, in the"
+            + " start function too; 1 for a module that cannot be loaded, linked or run as a"
+            + " command; 2 for a usage error."},
     footer = {"", "Examples:",
         "  wasmj run examples/fib.wasm --invoke fib 30",
         "  wasmj run --dir .::/ --env LANG=C app.wasm input.txt"})
@@ -123,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
     }
     for (String d : dirs) {
       int sep = d.indexOf("::");
-      wasiConfig.preopenDir(Path.of(sep < 0 ? d : d.substring(0, sep)),
+      preopen(wasiConfig, "--dir", d, sep < 0 ? d : d.substring(0, sep),
           sep < 0 ? d : d.substring(sep + 2));
     }
     for (String d : mapdirs) {
@@ -131,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
       if (sep < 0) {
         throw new Failures.UsageException("--mapdir takes GUEST::HOST, got '" + d + "'");
       }
-      wasiConfig.preopenDir(Path.of(d.substring(sep + 2)), d.substring(0, sep));
+      preopen(wasiConfig, "--mapdir", d, d.substring(sep + 2), d.substring(0, sep));
     }
     for (String e : env) {
       int eq = e.indexOf('=');
@@ -150,13 +153,17 @@ final class RunCommand implements Callable<Integer> {
         defineUnknownImports(linker, store, module);
       }
       Instance instance = linker.instantiate(store, module);
-      if (invoke == null) {
+      if (invoke == null && instance.getExport("_start").isPresent()) {
+        checkCommand(instance.getExport("_start").get());
         running = describe(module, instance, "_start");
-        return wasi.run(instance);
+        return Failures.exitStatus(main.err(), wasi.run(instance));
       }
       if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
         running = describe(module, instance, "_initialize");
         instance.getFunc("_initialize").call();
+      }
+      if (invoke == null) {
+        return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
       }
       running = describe(module, instance, invoke);
       Func f = instance.getFunc(invoke);
@@ -175,6 +182,30 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     } finally {
       main.out().flush();
+    }
+  }
+
+  /** Preopens {@code host} as {@code guest}; neither may be empty ({@code ::/x} is no "."). */
+  private static void preopen(WasiConfig.Builder config, String option, String value, String host,
+      String guest) {
+    if (host.isEmpty() || guest.isEmpty()) {
+      throw new Failures.UsageException(option + " needs a host directory and a guest name, got '"
+          + value + "' (write . for the working directory)");
+    }
+    config.preopenDir(Path.of(host), guest);
+  }
+
+  /** A command's {@code _start} is a function without parameters (its results are ignored). */
+  private static void checkCommand(Extern start) {
+    if (!(start instanceof Func)) {
+      throw new Failures.Failure("the module's _start export is not a function, so it cannot run"
+          + " as a WASI command", Failures.MODULE);
+    }
+    FuncType type = ((Func) start).type();
+    if (type.paramCount() != 0) {
+      throw new Failures.Failure("the module's _start takes parameters (func " + type + "), so it"
+          + " cannot run as a WASI command; use --invoke to call a function with arguments",
+          Failures.MODULE);
     }
   }
 

@@ -21,6 +21,8 @@ class MainTest {
   private static final String ECHO = "src/test/resources/guests/echo.wasm";
   private static final String TRAP = "src/test/resources/guests/trap.wasm";
   private static final String NAMES = "src/test/resources/guests/names.wasm";
+  private static final String EXIT = "src/test/resources/guests/exit.wasm";
+  private static final String GUESTS = "src/test/resources/guests/";
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -228,5 +230,58 @@ class MainTest {
     assertEquals(1, p.exitValue(), output);
     assertTrue(output.startsWith("wasmj: cannot read: /dev/zero "), output);
     assertFalse(output.contains("Exception") || output.contains("Error"), output);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 42, 125})
+  void anExitCodeBelow126IsTheProcessStatus(int code) {
+    assertEquals(code, run("run", "--invoke", "exit", EXIT, Integer.toString(code)));
+    assertEquals("", err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"126", "134", "255", "256", "257", "-1", "4294967295"})
+  void anExitCodeThatDoesNotFitIsAnErrorNeverSuccess(String code) {
+    assertEquals(1, run("run", "--invoke", "exit", EXIT, code));
+    assertEquals("wasmj: exit with invalid exit status "
+        + Integer.toUnsignedString((int) Values.parseInteger(code, 32))
+        + ", outside of [0..126)\n", err());
+  }
+
+  @Test
+  void aStartExitingWith256IsAnErrorToo() {
+    assertEquals(1, run("run", EXIT));
+    assertEquals("wasmj: exit with invalid exit status 256, outside of [0..126)\n", err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"switch", "asm", "tiered"})
+  void aTrappingStartFunctionExits134LikeAnyTrap(String executor) {
+    assertEquals(134, run("run", "--executor", executor, GUESTS + "start-trap.wasm"));
+    assertEquals("wasmj: trap: unreachable\nwasm backtrace:\n  0: init\n", err());
+  }
+
+  @Test
+  void aModuleWithoutStartIsInstantiatedAndSucceeds() {
+    assertEquals(0, run("run", GUESTS + "no-start.wasm"));
+    assertEquals("", out() + err());
+    assertEquals(0, run("run", GUESTS + "no-start.wasm", "--invoke", "helper"));
+    assertEquals("7\n", out());
+  }
+
+  @Test
+  void aStartWithParametersIsNotACommandButNoUsageError() {
+    assertEquals(1, run("run", GUESTS + "start-params.wasm"));
+    assertTrue(err().startsWith("wasmj: the module's _start takes parameters (func (i32) -> ())"),
+        err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::/x", "::", ".::", "--mapdir=::.", "--mapdir=/x::"})
+  void aPreopenWithoutHostDirectoryOrGuestNameIsRefused(String dir) {
+    String option = dir.startsWith("--") ? dir : "--dir=" + dir;
+    assertEquals(2, run("run", option, ECHO));
+    assertTrue(err().contains("needs a host directory and a guest name"), err());
+    assertEquals("", out(), "the guest never ran");
   }
 }
