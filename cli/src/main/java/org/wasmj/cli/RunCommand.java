@@ -67,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
           + " value). Repeatable; nothing else of the host's environment is passed.")
   List<String> env = new ArrayList<>();
 
+  @Option(names = "--max-open-files", paramLabel = "N",
+      description = "Most files, directories and sockets the guest may hold open at once, stdio"
+          + " and --dir included (default: 1024); opening more fails with EMFILE.")
+  Integer maxOpenFiles;
+
   @Option(names = "--argv0", paramLabel = "NAME",
       description = "The guest's argv[0] (default: <file.wasm> as written).")
   String argv0;
@@ -119,10 +124,13 @@ final class RunCommand implements Callable<Integer> {
     Module module = Module.compile(engine, ModuleFile.read(file));
     Linker<Void> linker = new Linker<>(engine);
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
-        .stdout(main.out()).stderr(main.err())
+        .stdout(main.guestOut()).stderr(main.guestErr())
         .arg(argv0 != null ? argv0 : file.toString());
     if (invoke == null) {
       args.forEach(wasiConfig::arg);
+    }
+    if (maxOpenFiles != null) {
+      wasiConfig.maxOpenFiles(maxOpenFiles);
     }
     for (String d : dirs) {
       int sep = d.indexOf("::");

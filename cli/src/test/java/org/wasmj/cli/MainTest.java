@@ -284,4 +284,13 @@ class MainTest {
     assertTrue(err().contains("needs a host directory and a guest name"), err());
     assertEquals("", out(), "the guest never ran");
   }
+
+  @Test
+  void aGuestOpeningFilesWithoutEndGetsEmfileAtItsLimit(@TempDir Path dir) {
+    String openMany = GUESTS + "open-many.wasm";
+    assertEquals(33, run("run", "--dir", dir + "::.", "--max-open-files", "10", openMany));
+    assertEquals(33, run("run", "--dir", dir + "::.", openMany), "the default limit, 1024");
+    assertEquals(2, run("run", "--dir", dir + "::.", "--max-open-files", "0", openMany));
+    assertTrue(err().contains("max open files must be at least 1"), err());
+  }
 }

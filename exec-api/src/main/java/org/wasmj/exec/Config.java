@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.wasmj.Feature;
 import org.wasmj.exec.internal.MemoryInstance;
+import org.wasmj.exec.internal.TableInstance;
 
 /**
  * How an {@link Engine} compiles and runs modules. Immutable: each {@code withX} returns a
@@ -20,8 +21,9 @@ import org.wasmj.exec.internal.MemoryInstance;
  *
  * <p>Defaults: {@link CompilationMode#EAGER}; the best executor available; features
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
- * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB); the {@code tiered}
- * executor compiles a function after 1,000 calls and loop iterations.
+ * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
+ * the memories of a store together; 10 million table elements for all the tables of a store; the
+ * {@code tiered} executor compiles a function after 1,000 calls and loop iterations.
  *
  * @implNote Immutable and thread-safe.
  */
@@ -39,8 +41,15 @@ public final class Config {
     DEFAULT_FEATURES = Collections.unmodifiableSet(features);
   }
 
+  /** The default of {@link #maxStoreMemoryBytes()}: 2 GiB, as much as one memory can hold. */
+  public static final long DEFAULT_MAX_STORE_MEMORY_BYTES = 1L << 31;
+
+  /** The default of {@link #maxStoreTableElements()}: 10 million (80 MB of references). */
+  public static final long DEFAULT_MAX_STORE_TABLE_ELEMENTS = TableInstance.MAX_ELEMENTS;
+
   private static final Config DEFAULTS = new Config(CompilationMode.EAGER, null, DEFAULT_FEATURES,
-      20_000, 8 << 20, MemoryInstance.MAX_PAGES, 1000);
+      20_000, 8 << 20, MemoryInstance.MAX_PAGES, 1000, DEFAULT_MAX_STORE_MEMORY_BYTES,
+      DEFAULT_MAX_STORE_TABLE_ELEMENTS);
 
   private final CompilationMode compilationMode;
   private final String executor;
@@ -49,9 +58,12 @@ public final class Config {
   private final int maxStackSlots;
   private final int maxMemoryPages;
   private final int tieringThreshold;
+  private final long maxStoreMemoryBytes;
+  private final long maxStoreTableElements;
 
   private Config(CompilationMode compilationMode, String executor, Set<Feature> features,
-      int maxCallDepth, int maxStackSlots, int maxMemoryPages, int tieringThreshold) {
+      int maxCallDepth, int maxStackSlots, int maxMemoryPages, int tieringThreshold,
+      long maxStoreMemoryBytes, long maxStoreTableElements) {
     this.compilationMode = compilationMode;
     this.executor = executor;
     this.features = features;
@@ -59,6 +71,8 @@ public final class Config {
     this.maxStackSlots = maxStackSlots;
     this.maxMemoryPages = maxMemoryPages;
     this.tieringThreshold = tieringThreshold;
+    this.maxStoreMemoryBytes = maxStoreMemoryBytes;
+    this.maxStoreTableElements = maxStoreTableElements;
   }
 
   /** The default configuration. */
@@ -110,7 +124,7 @@ public final class Config {
       throw new IllegalArgumentException("tiering threshold must be at least 1, got " + n);
     }
     return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots,
-        maxMemoryPages, n);
+        maxMemoryPages, n, maxStoreMemoryBytes, maxStoreTableElements);
   }
 
   /** A copy with {@code mode}. */
@@ -119,13 +133,13 @@ public final class Config {
       throw new IllegalArgumentException("compilation mode must not be null");
     }
     return new Config(mode, executor, features, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+        tieringThreshold, maxStoreMemoryBytes, maxStoreTableElements);
   }
 
   /** A copy using the executor named {@code name} ({@code null}: the best available). */
   public Config withExecutor(String name) {
     return new Config(compilationMode, name, features, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+        tieringThreshold, maxStoreMemoryBytes, maxStoreTableElements);
   }
 
   /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
@@ -139,7 +153,7 @@ public final class Config {
     Set<Feature> copy = enabled.isEmpty()
         ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));
     return new Config(compilationMode, executor, copy, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+        tieringThreshold, maxStoreMemoryBytes, maxStoreTableElements);
   }
 
   /** A copy allowing {@code depth} nested calls (at least 1). */
@@ -148,7 +162,7 @@ public final class Config {
       throw new IllegalArgumentException("max call depth must be at least 1, got " + depth);
     }
     return new Config(compilationMode, executor, features, depth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+        tieringThreshold, maxStoreMemoryBytes, maxStoreTableElements);
   }
 
   /** A copy whose value stack may hold {@code slots} 64-bit values (at least 1,024). */
@@ -157,7 +171,7 @@ public final class Config {
       throw new IllegalArgumentException("max stack slots must be at least 1024, got " + slots);
     }
     return new Config(compilationMode, executor, features, maxCallDepth, slots, maxMemoryPages,
-        tieringThreshold);
+        tieringThreshold, maxStoreMemoryBytes, maxStoreTableElements);
   }
 
   /** A copy capping every memory at {@code pages} (0 to {@value MemoryInstance#MAX_PAGES}). */
@@ -167,7 +181,47 @@ public final class Config {
           "max memory pages must be in [0, " + MemoryInstance.MAX_PAGES + "], got " + pages);
     }
     return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots, pages,
-        tieringThreshold);
+        tieringThreshold, maxStoreMemoryBytes, maxStoreTableElements);
+  }
+
+  /**
+   * Most bytes all the linear memories of one store may hold together: creating a memory past it
+   * fails ({@code UninstantiableException} from instantiation, {@link IllegalArgumentException}
+   * from {@link Memory#create}) and {@code memory.grow} past it returns -1. With several memories
+   * per module, {@link #maxMemoryPages()} alone would allow that many times as much.
+   */
+  public long maxStoreMemoryBytes() {
+    return maxStoreMemoryBytes;
+  }
+
+  /** Most elements all the tables of one store may hold together, as {@link #maxStoreMemoryBytes()}. */
+  public long maxStoreTableElements() {
+    return maxStoreTableElements;
+  }
+
+  /**
+   * A copy in which the memories of one store hold at most {@code bytes} together (0 or more;
+   * {@link Long#MAX_VALUE}: no limit beyond {@link #maxMemoryPages()} per memory).
+   */
+  public Config withMaxStoreMemoryBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("max store memory bytes must be at least 0, got " + bytes);
+    }
+    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots,
+        maxMemoryPages, tieringThreshold, bytes, maxStoreTableElements);
+  }
+
+  /**
+   * A copy in which the tables of one store hold at most {@code elements} together (0 or more;
+   * {@link Long#MAX_VALUE}: no limit beyond the 10 million each table may have).
+   */
+  public Config withMaxStoreTableElements(long elements) {
+    if (elements < 0) {
+      throw new IllegalArgumentException(
+          "max store table elements must be at least 0, got " + elements);
+    }
+    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots,
+        maxMemoryPages, tieringThreshold, maxStoreMemoryBytes, elements);
   }
 
   @Override
@@ -175,6 +229,8 @@ public final class Config {
     return "Config[mode=" + compilationMode.cliName() + ", executor="
         + (executor == null ? "(best)" : executor) + ", features=" + features
         + ", maxCallDepth=" + maxCallDepth + ", maxStackSlots=" + maxStackSlots
-        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold + "]";
+        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold
+        + ", maxStoreMemoryBytes=" + maxStoreMemoryBytes
+        + ", maxStoreTableElements=" + maxStoreTableElements + "]";
   }
 }

@@ -28,7 +28,9 @@ public final class Table implements Extern {
    *
    * @throws IllegalArgumentException if {@code type} is not a valid table type (a reference
    *     element type, {@code 0 <= min <= max < 2^32}), {@code init} does not fit it, or its
-   *     minimum exceeds what the store allows
+   *     minimum exceeds what the store allows (a table's limit, or what is left of its limit on
+   *     all its tables)
+   * @throws OutOfMemoryError if the heap cannot hold it
    */
   public static Table create(Store<?> store, TableType type, Val init) {
     if (store == null || type == null || init == null) {
@@ -39,7 +41,8 @@ public final class Table implements Extern {
     }
     checkLimits(type.limits(), 0xFFFF_FFFFL, "table");
     check(type, init);
-    return new Table(store, new TableInstance(type, init.toSlot(store.state())));
+    return new Table(store,
+        new TableInstance(type, init.toSlot(store.state()), store.state().resources));
   }
 
   /** The declared type. */

@@ -98,7 +98,8 @@ public final class Wasi implements AutoCloseable {
     for (Map.Entry<String, String> e : config.env().entrySet()) {
       env.add(e.getKey() + "=" + e.getValue());
     }
-    return new Wasi(config, new Preview1(config.args(), env, config.random(), initial));
+    return new Wasi(config,
+        new Preview1(config.args(), env, config.random(), initial, config.maxOpenFiles()));
   }
 
   /** The config. */

@@ -50,6 +50,10 @@ public final class WasiConfig {
   private final boolean stdinTerminal;
   private final boolean stdoutTerminal;
   private final Random random;
+  private final int maxOpenFiles;
+
+  /** The default of {@link #maxOpenFiles()}: 1,024, Linux's usual soft limit for a process. */
+  public static final int DEFAULT_MAX_OPEN_FILES = 1024;
 
   private WasiConfig(Builder b) {
     this.args = List.copyOf(b.args);
@@ -62,6 +66,7 @@ public final class WasiConfig {
     this.stdinTerminal = b.stdinTerminal;
     this.stdoutTerminal = b.stdoutTerminal;
     this.random = b.random;
+    this.maxOpenFiles = b.maxOpenFiles;
   }
 
   /** A builder with no args, no environment, no preopens, empty stdin and discarded output. */
@@ -118,6 +123,15 @@ public final class WasiConfig {
   }
 
   /**
+   * Most descriptors the guest may hold open at once, stdio and preopens included: opening
+   * ({@code path_open}, {@code sock_accept}) past it fails with {@code EMFILE}, before the host
+   * runs out of file descriptors of its own.
+   */
+  public int maxOpenFiles() {
+    return maxOpenFiles;
+  }
+
+  /**
    * Builds a {@link WasiConfig}; each call replaces or adds one setting.
    *
    * @implNote Not thread-safe.
@@ -133,6 +147,7 @@ public final class WasiConfig {
     private boolean stdinTerminal;
     private boolean stdoutTerminal;
     private Random random = new SecureRandom();
+    private int maxOpenFiles = DEFAULT_MAX_OPEN_FILES;
 
     Builder() {}
 
@@ -221,6 +236,15 @@ public final class WasiConfig {
     /** Where {@code random_get} takes its bytes (default: a {@link SecureRandom}). */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random);
+      return this;
+    }
+
+    /** Most descriptors the guest may hold open at once (at least 1; default 1,024). */
+    public Builder maxOpenFiles(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("max open files must be at least 1, got " + max);
+      }
+      this.maxOpenFiles = max;
       return this;
     }
 

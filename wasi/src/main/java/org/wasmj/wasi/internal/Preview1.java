@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,7 +70,13 @@ public final class Preview1 {
   private final List<byte[]> args;
   private final List<byte[]> env;
   private final Random random;
+  /** The descriptor table: fd to descriptor, {@code null} for a closed fd. */
   private final List<Descriptor> fds = new ArrayList<>();
+  /** The closed fds below {@code fds.size()}, lowest first: the next open takes the lowest. */
+  private final PriorityQueue<Integer> free = new PriorityQueue<>();
+  /** Descriptors open now, and how many may be. */
+  private int open;
+  private final int maxOpen;
   private final long monotonicBase = System.nanoTime();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   /**
@@ -83,11 +90,14 @@ public final class Preview1 {
    * A guest's WASI state: {@code args} and {@code env} ({@code "K=V"}) as given, the stdio
    * descriptors and then the preopens, numbered from 3 in order.
    */
-  public Preview1(List<String> args, List<String> env, Random random, List<Descriptor> initial) {
+  public Preview1(List<String> args, List<String> env, Random random, List<Descriptor> initial,
+      int maxOpen) {
     this.args = utf8(args);
     this.env = utf8(env);
     this.random = random;
+    this.maxOpen = maxOpen;
     fds.addAll(initial);
+    open = initial.size();
   }
 
   private static List<byte[]> utf8(List<String> strings) {
@@ -111,9 +121,12 @@ public final class Preview1 {
       }
       fds.set(fd, null);
     }
+    fds.clear();
+    free.clear();
+    open = 0;
   }
 
-  // ---- descriptor table ----
+  // ---- descriptor table: lookups O(1), opening and closing O(log n) ----
 
   private Descriptor get(int fd) {
     if (fd < 0 || fd >= fds.size() || fds.get(fd) == null) {
@@ -155,15 +168,41 @@ public final class Preview1 {
     return (Descriptor.Dir) d;
   }
 
+  /**
+   * Gives {@code d} the lowest free fd, as POSIX does.
+   *
+   * @throws WasiError MFILE if the guest holds as many descriptors as it may (then {@code d} is
+   *     closed)
+   */
   private int add(Descriptor d) {
-    for (int fd = 0; fd < fds.size(); fd++) {
-      if (fds.get(fd) == null) {
-        fds.set(fd, d);
-        return fd;
+    if (open >= maxOpen) {
+      try {
+        d.close();
+      } catch (IOException e) {
+        // it was never the guest's
       }
+      throw new WasiError(Errno.MFILE);
+    }
+    open++;
+    Integer fd = free.poll();
+    if (fd != null) {
+      fds.set(fd, d);
+      return fd;
     }
     fds.add(d);
     return fds.size() - 1;
+  }
+
+  /** Removes {@code fd} (open) from the table; returns what it held. */
+  private Descriptor remove(int fd) {
+    Descriptor d = fds.set(fd, null);
+    open--;
+    if (fd == fds.size() - 1) {
+      fds.remove(fd); // the table shrinks from the top; lower holes stay in free
+    } else {
+      free.add(fd);
+    }
+    return d;
   }
 
   // ---- args, environ ----
@@ -279,9 +318,7 @@ public final class Preview1 {
     int n;
     if (d instanceof Descriptor.Output) {
       requireRight(d, Rights.FD_WRITE);
-      ((Descriptor.Output) d).out.write(data);
-      ((Descriptor.Output) d).out.flush();
-      n = data.length;
+      n = ((Descriptor.Output) d).write(data);
     } else if (d instanceof Descriptor.File) {
       Descriptor.File f = file(fd, Rights.FD_WRITE);
       if ((f.fdflags & FDFLAGS_APPEND) != 0) {
@@ -456,7 +493,7 @@ public final class Preview1 {
 
   public int fdClose(int fd) throws IOException {
     Descriptor d = get(fd);
-    fds.set(fd, null);
+    remove(fd);
     if (!(d instanceof Descriptor.Input) && !(d instanceof Descriptor.Output)) {
       d.close();
     }
@@ -468,7 +505,7 @@ public final class Preview1 {
     if (d instanceof Descriptor.File) {
       ((Descriptor.File) d).channel.force(metadata);
     } else if (d instanceof Descriptor.Output) {
-      ((Descriptor.Output) d).out.flush();
+      ((Descriptor.Output) d).flush();
     }
     return Errno.SUCCESS;
   }
@@ -717,8 +754,8 @@ public final class Preview1 {
     if (from == to) {
       return Errno.SUCCESS;
     }
-    fds.set(to, d);
-    fds.set(from, null);
+    fds.set(to, d); // 'old' is closed below: one descriptor fewer
+    remove(from);
     if (!(old instanceof Descriptor.Input) && !(old instanceof Descriptor.Output)) {
       old.close();
     }
@@ -817,6 +854,9 @@ public final class Preview1 {
       long rightsBase, long rightsInheriting, int fdflags, int fdPtr) throws IOException {
     Descriptor.Dir d = dir(fd, Rights.PATH_OPEN);
     m.check(fdPtr, 4);
+    if (open >= maxOpen) {
+      return Errno.MFILE; // before anything is created or opened
+    }
     String guestPath = m.string(path, pathLen);
     boolean create = (oflags & OFLAGS_CREAT) != 0;
     boolean directory = (oflags & OFLAGS_DIRECTORY) != 0;
@@ -1166,6 +1206,9 @@ public final class Preview1 {
       return Errno.INVAL;
     }
     m.check(fdPtr, 4);
+    if (open >= maxOpen) {
+      return Errno.MFILE; // the connection waits for a guest with room for it
+    }
     ServerSocketChannel server = (ServerSocketChannel) s.channel;
     server.configureBlocking((s.fdflags & FDFLAGS_NONBLOCK) == 0);
     SocketChannel client = server.accept();
