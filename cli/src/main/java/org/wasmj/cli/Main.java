@@ -69,7 +69,8 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs the command and exits with its status. The guest writes to file descriptors 1 and 2
+   * Runs the command and exits with its status. The arguments are taken as the bytes they were
+   * ({@link HostArgs}), not as the locale decoded them. The guest writes to file descriptors 1 and 2
    * directly, so that a full disk or a closed pipe reaches it as an errno instead of vanishing
    * in {@link System#out}; wasmj's own output goes through a stream that remembers why it
    * failed.
@@ -77,7 +78,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     FailureRecorder stdout = new FailureRecorder(new FileOutputStream(FileDescriptor.out));
     PrintStream out = new PrintStream(new BufferedOutputStream(stdout), false, consoleCharset());
-    int status = run(args, out, System.err, new FileOutputStream(FileDescriptor.out),
+    int status = run(HostArgs.recover(args), out, System.err, new FileOutputStream(FileDescriptor.out),
         new FileOutputStream(FileDescriptor.err), stdout);
     System.exit(status);
   }

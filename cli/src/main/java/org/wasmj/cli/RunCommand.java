@@ -1,7 +1,5 @@
 package org.wasmj.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +22,7 @@ import org.wasmj.parser.FuncType;
 import org.wasmj.parser.ValType;
 import org.wasmj.wasi.Wasi;
 import org.wasmj.wasi.WasiConfig;
+import org.wasmj.wasi.internal.HostBytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
   boolean verbose;
 
   @Parameters(index = "0", paramLabel = "<file.wasm>", description = "The module to run.")
-  Path file;
+  String file;
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
       description = "The guest's arguments, or the values for --invoke.")
@@ -121,11 +120,11 @@ final class RunCommand implements Callable<Integer> {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
     Engine engine = new Engine(config);
-    Module module = Module.compile(engine, ModuleFile.read(file));
+    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
     Linker<Void> linker = new Linker<>(engine);
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
         .stdout(main.guestOut()).stderr(main.guestErr())
-        .arg(argv0 != null ? argv0 : file.toString());
+        .arg(argv0 != null ? argv0 : file);
     if (invoke == null) {
       args.forEach(wasiConfig::arg);
     }
@@ -147,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
     for (String e : env) {
       int eq = e.indexOf('=');
       if (eq < 0) {
-        String value = System.getenv(e);
+        String value = HostArgs.env(e);
         if (value != null) {
           wasiConfig.env(e, value);
         }
@@ -200,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
       throw new Failures.UsageException(option + " needs a host directory and a guest name, got '"
           + value + "' (write . for the working directory)");
     }
-    config.preopenDir(Path.of(host), guest);
+    config.preopenDir(HostBytes.path(host), guest); // the bytes given, whatever the locale
   }
 
   /** A command's {@code _start} is a function without parameters (its results are ignored). */

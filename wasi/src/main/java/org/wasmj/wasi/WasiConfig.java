@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.wasmj.wasi.internal.HostBytes;
 
 /**
  * What a WASI guest may see: its arguments, its environment, the host directories preopened for
  * it (each under a guest name), its stdio and any listening sockets handed to it. Nothing else of
  * the host is visible: the environment is empty and no directory is reachable unless given here.
  * Made by {@link #builder()} (or {@link Wasi#builder()}).
+ *
+ * <p><b>Text is bytes.</b> The guest receives arguments, environment and preopen names as bytes:
+ * a string given here is sent as UTF-8, except that a lone surrogate U+DC80–U+DCFF stands for
+ * the single byte 0x80–0xFF (as Python's {@code surrogateescape}), so any byte string can be
+ * given as a string; the {@code byte[]} overloads take the bytes themselves. File names travel
+ * the same way, byte for byte, whatever {@code sun.jnu.encoding} the JVM runs with.
  *
  * <pre>{@code
  * WasiConfig config = WasiConfig.builder()
@@ -171,6 +178,11 @@ public final class WasiConfig {
       return this;
     }
 
+    /** Adds one argument given as the bytes the guest receives. */
+    public Builder arg(byte[] arg) {
+      return arg(HostBytes.decode(arg));
+    }
+
     /** Sets one environment variable; the name may not be empty or contain {@code '='}. */
     public Builder env(String name, String value) {
       if (name.isEmpty() || name.indexOf('=') >= 0) {
@@ -178,6 +190,11 @@ public final class WasiConfig {
       }
       env.put(name, Objects.requireNonNull(value));
       return this;
+    }
+
+    /** Sets one environment variable given as the bytes the guest receives. */
+    public Builder env(byte[] name, byte[] value) {
+      return env(HostBytes.decode(name), HostBytes.decode(value));
     }
 
     /** Sets each of {@code variables}. */

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -103,7 +103,7 @@ public final class Preview1 {
   private static List<byte[]> utf8(List<String> strings) {
     List<byte[]> out = new ArrayList<>();
     for (String s : strings) {
-      out.add(s.getBytes(StandardCharsets.UTF_8));
+      out.add(HostBytes.encode(s));
     }
     return out;
   }
@@ -674,12 +674,12 @@ public final class Preview1 {
     String name = preopenName(fd);
     m.check(ptr, 8);
     m.putI32(ptr, 0);
-    m.putI32(ptr + 4, name.getBytes(StandardCharsets.UTF_8).length);
+    m.putI32(ptr + 4, HostBytes.encode(name).length);
     return Errno.SUCCESS;
   }
 
   public int fdPrestatDirName(GuestMemory m, int fd, int ptr, int len) {
-    byte[] name = preopenName(fd).getBytes(StandardCharsets.UTF_8);
+    byte[] name = HostBytes.encode(preopenName(fd));
     if ((len & 0xFFFFFFFFL) < name.length) {
       return Errno.NAMETOOLONG;
     }
@@ -709,7 +709,7 @@ public final class Preview1 {
     ByteBuffer hb = ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (long i = cookie; i >= 0 && i < d.listing.size() && used < len; i++) {
       Sandbox.Entry e = d.listing.get((int) i);
-      byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
+      byte[] name = HostBytes.encode(e.name());
       hb.clear();
       hb.putLong(i + 1).putLong(e.inode()).putInt(name.length).put((byte) e.filetype());
       hb.put((byte) 0).putShort((short) 0);
@@ -737,7 +737,7 @@ public final class Preview1 {
     TreeMap<String, Sandbox.Entry> sorted = new TreeMap<>();
     try (var stream = Files.newDirectoryStream(path)) {
       for (Path p : stream) {
-        String name = p.getFileName().toString();
+        String name = HostBytes.name(p); // the name's bytes, whatever the host's charset
         Sandbox.Stat s = Sandbox.Stat.of(p);
         if (s != null) {
           sorted.put(name, new Sandbox.Entry(name, s.ino, s.filetype));
@@ -956,7 +956,7 @@ public final class Preview1 {
     if (r.stat.filetype != Filetype.SYMBOLIC_LINK) {
       return Errno.INVAL;
     }
-    byte[] target = Files.readSymbolicLink(r.path).toString().getBytes(StandardCharsets.UTF_8);
+    byte[] target = HostBytes.bytes(Files.readSymbolicLink(r.path));
     int n = (int) Math.min(target.length, bufLen & 0xFFFFFFFFL);
     m.write(buf, target, 0, n);
     m.putI32(bufusedPtr, n);
@@ -1036,7 +1036,8 @@ public final class Preview1 {
     if (link.trailingSlash) {
       return Errno.NOENT;
     }
-    Files.createSymbolicLink(link.path, link.path.getFileSystem().getPath(target));
+    Files.createSymbolicLink(link.path, link.path.getFileSystem() == FileSystems.getDefault()
+        ? HostBytes.path(target) : link.path.getFileSystem().getPath(target));
     return Errno.SUCCESS;
   }
 
