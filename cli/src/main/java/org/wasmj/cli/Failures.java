@@ -49,7 +49,8 @@ final class Failures {
       if (!(e.getCause() instanceof TrapException)) {
         return moduleError(err, verbose, e);
       }
-      int status = trap(err, false, (TrapException) e.getCause(), "while running the start function");
+      int status =
+          trap(err, false, (TrapException) e.getCause(), "while running the start function");
       trace(err, verbose, e);
       return status;
     } catch (Failure e) {

@@ -70,16 +70,16 @@ public final class Main implements Runnable {
 
   /**
    * Runs the command and exits with its status. The arguments are taken as the bytes they were
-   * ({@link HostArgs}), not as the locale decoded them. The guest writes to file descriptors 1 and 2
-   * directly, so that a full disk or a closed pipe reaches it as an errno instead of vanishing
-   * in {@link System#out}; wasmj's own output goes through a stream that remembers why it
-   * failed.
+   * ({@link HostArgs}), not as the locale decoded them. The guest writes to file descriptors 1
+   * and 2 directly, so that a full disk or a closed pipe reaches it as an errno instead of
+   * vanishing in {@link System#out}; wasmj's own output goes through a stream that remembers why
+   * it failed.
    */
   public static void main(String[] args) {
     FailureRecorder stdout = new FailureRecorder(new FileOutputStream(FileDescriptor.out));
     PrintStream out = new PrintStream(new BufferedOutputStream(stdout), false, consoleCharset());
-    int status = run(HostArgs.recover(args), out, System.err, new FileOutputStream(FileDescriptor.out),
-        new FileOutputStream(FileDescriptor.err), stdout);
+    int status = run(HostArgs.recover(args), out, System.err,
+        new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), stdout);
     System.exit(status);
   }
 
@@ -130,7 +130,7 @@ public final class Main implements Runnable {
     return Charset.defaultCharset();
   }
 
-  /** Remembers the first failure of the stream it wraps (a {@link PrintStream} only keeps a flag). */
+  /** Remembers the first failure of the stream it wraps ({@link PrintStream} keeps only a flag). */
   static final class FailureRecorder extends FilterOutputStream {
     volatile IOException failure;
 

@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
         "Exit status: the guest's proc_exit code (0 when _start returns, or when the module has"
             + " no _start); a proc_exit code of 126 or more is an error, 1; 134 on a trap, in the"
             + " start function too; 1 for a module that cannot be loaded, linked or run as a"
-            + " command; 2 for a usage error."},
+            + " command; 2 for a usage error; 74 when wasmj cannot write its own output."},
     footer = {"", "Examples:",
         "  wasmj run examples/fib.wasm --invoke fib 30",
         "  wasmj run --dir .::/ --env LANG=C app.wasm input.txt"})
@@ -68,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--max-open-files", paramLabel = "N",
       description = "Most files, directories and sockets the guest may hold open at once, stdio"
-          + " and --dir included (default: 1024); opening more fails with EMFILE.")
+          + " and --dir included (default: " + WasiConfig.DEFAULT_MAX_OPEN_FILES + "); opening"
+          + " more fails with EMFILE.")
   Integer maxOpenFiles;
 
   @Option(names = "--argv0", paramLabel = "NAME",

@@ -194,7 +194,7 @@ public final class Config {
     return maxStoreMemoryBytes;
   }
 
-  /** Most elements all the tables of one store may hold together, as {@link #maxStoreMemoryBytes()}. */
+  /** Most elements all the tables of one store may hold together; see {@link #maxStoreMemoryBytes}. */
   public long maxStoreTableElements() {
     return maxStoreTableElements;
   }
