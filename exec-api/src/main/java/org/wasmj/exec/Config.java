@@ -194,7 +194,7 @@ public final class Config {
     return maxStoreMemoryBytes;
   }
 
-  /** Most elements all the tables of one store may hold together; see {@link #maxStoreMemoryBytes}. */
+  /** Most elements all the tables of one store may hold together (see maxStoreMemoryBytes). */
   public long maxStoreTableElements() {
     return maxStoreTableElements;
   }

@@ -319,7 +319,8 @@ class ExhaustionTest {
         + " for all its memories (655360 in use)", e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> Memory.create(store, new org.wasmj.parser.MemoryType(new Limits(1, 1))));
-    assertEquals(0, Memory.create(store, new org.wasmj.parser.MemoryType(new Limits(0, 1))).grow(0));
+    Memory empty = Memory.create(store, new org.wasmj.parser.MemoryType(new Limits(0, 1)));
+    assertEquals(0, empty.grow(0));
     // another store has a limit of its own
     Instance j = linker.instantiate(Store.of(engine), Module.compile(engine, twoMemories(5)));
     assertEquals(-1, j.getFunc("grow0").call(Val.i32(1))[0].i32());
@@ -328,7 +329,6 @@ class ExhaustionTest {
   /** Three funcref tables of {@code min} elements (no maximum) and {@code grow(t, n)}. */
   private static byte[] threeTables(long min) {
     WasmBuilder b = new WasmBuilder();
-    Code grow = new Code();
     for (int t = 0; t < 3; t++) {
       b.table(ValType.FUNCREF, min, Limits.NO_MAX);
       b.exportFunc("grow" + t, b.func(fn(of(I32), I32), new Code()
@@ -363,10 +363,12 @@ class ExhaustionTest {
     Store<Void> store = Store.of(engine);
     // each table is within the 10 million a table may have; the three are not
     UninstantiableException e = assertThrows(UninstantiableException.class,
-        () -> new Linker<Void>(engine).instantiate(store, Module.compile(engine, threeTables(4_000_000))));
+        () -> new Linker<Void>(engine).instantiate(store,
+            Module.compile(engine, threeTables(4_000_000))));
     assertTrue(e.getMessage().contains("store's limit of 10000000 elements"), e.getMessage());
     // the failed instantiation gave back what it had reserved
-    Instance i = new Linker<Void>(engine).instantiate(store, Module.compile(engine, threeTables(0)));
+    Instance i =
+        new Linker<Void>(engine).instantiate(store, Module.compile(engine, threeTables(0)));
     assertEquals(0, i.getFunc("grow0").call(Val.i32(9_000_000))[0].i32());
     assertEquals(-1, i.getFunc("grow1").call(Val.i32(2_000_000))[0].i32());
   }

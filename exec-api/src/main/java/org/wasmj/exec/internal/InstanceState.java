@@ -144,8 +144,9 @@ public final class InstanceState {
         memories[j].release();
         memories[j] = null;
       }
-      throw failedToCreate(e, i < tables.length ? "table" : "memory",
-          i < tables.length ? m.tables().get(i).limits().min() : m.memories().get(k).limits().min());
+      boolean table = i < tables.length;
+      throw failedToCreate(e, table ? "table" : "memory",
+          table ? m.tables().get(i).limits().min() : m.memories().get(k).limits().min());
     }
     this.memory0 = memories.length > 0 ? memories[0] : null;
   }

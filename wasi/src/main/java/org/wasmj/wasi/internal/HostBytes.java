@@ -234,7 +234,8 @@ public final class HostBytes {
           || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+        out.append('%').append(Character.forDigit(c >> 4, 16))
+            .append(Character.forDigit(c & 15, 16));
       }
     }
   }

@@ -1136,7 +1136,7 @@ public final class Preview1 {
 
   private static final long NOT_READY = Long.MIN_VALUE;
 
-  /** A relative clock timeout (ns) this far away or farther is never reached: 2^62 ns, 146 years. */
+  /** A relative clock timeout (ns) this far away or more never comes: 2^62 ns, 146 years. */
   private static final long NEVER = 1L << 62;
 
   /** {@code a - b} for unsigned {@code a} and {@code b}, 0 if {@code b >= a}. */
