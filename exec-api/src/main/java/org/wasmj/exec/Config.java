@@ -21,7 +21,7 @@ import org.wasmj.exec.internal.MemoryInstance;
  * <p>Defaults: {@link CompilationMode#EAGER}; the best executor available; features
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
  * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB); the {@code tiered}
- * executor compiles a function after 1,000 calls and loop iterations.
+ * executor compiles a function after 1,000 calls and loop iterations, on one background thread.
  *
  * @implNote Immutable and thread-safe.
  */
@@ -39,26 +39,30 @@ public final class Config {
     DEFAULT_FEATURES = Collections.unmodifiableSet(features);
   }
 
-  private static final Config DEFAULTS = new Config(CompilationMode.EAGER, null, DEFAULT_FEATURES,
-      20_000, 8 << 20, MemoryInstance.MAX_PAGES, 1000);
+  private static final Config DEFAULTS = new Config();
 
-  private final CompilationMode compilationMode;
-  private final String executor;
-  private final Set<Feature> features;
-  private final int maxCallDepth;
-  private final int maxStackSlots;
-  private final int maxMemoryPages;
-  private final int tieringThreshold;
+  // Fields are set only by the constructors and on the fresh copy a withX returns.
+  private CompilationMode compilationMode = CompilationMode.EAGER;
+  private String executor;
+  private Set<Feature> features = DEFAULT_FEATURES;
+  private int maxCallDepth = 20_000;
+  private int maxStackSlots = 8 << 20;
+  private int maxMemoryPages = MemoryInstance.MAX_PAGES;
+  private int tieringThreshold = 1000;
+  private int compilerThreads = 1;
 
-  private Config(CompilationMode compilationMode, String executor, Set<Feature> features,
-      int maxCallDepth, int maxStackSlots, int maxMemoryPages, int tieringThreshold) {
-    this.compilationMode = compilationMode;
-    this.executor = executor;
-    this.features = features;
-    this.maxCallDepth = maxCallDepth;
-    this.maxStackSlots = maxStackSlots;
-    this.maxMemoryPages = maxMemoryPages;
-    this.tieringThreshold = tieringThreshold;
+  private Config() {}
+
+  /** A copy of {@code c}, to be changed before it is returned. */
+  private Config(Config c) {
+    this.compilationMode = c.compilationMode;
+    this.executor = c.executor;
+    this.features = c.features;
+    this.maxCallDepth = c.maxCallDepth;
+    this.maxStackSlots = c.maxStackSlots;
+    this.maxMemoryPages = c.maxMemoryPages;
+    this.tieringThreshold = c.tieringThreshold;
+    this.compilerThreads = c.compilerThreads;
   }
 
   /** The default configuration. */
@@ -109,8 +113,28 @@ public final class Config {
     if (n < 1) {
       throw new IllegalArgumentException("tiering threshold must be at least 1, got " + n);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots,
-        maxMemoryPages, n);
+    Config c = new Config(this);
+    c.tieringThreshold = n;
+    return c;
+  }
+
+  /**
+   * Threads that generate code in the background for the {@code tiered} executor; 0 generates a
+   * hot function's code on the guest's thread, before the call goes on (deterministic, but the
+   * guest waits).
+   */
+  public int compilerThreads() {
+    return compilerThreads;
+  }
+
+  /** A copy whose {@code tiered} executor generates code on {@code n} background threads (0 to 64). */
+  public Config withCompilerThreads(int n) {
+    if (n < 0 || n > 64) {
+      throw new IllegalArgumentException("compiler threads must be in [0, 64], got " + n);
+    }
+    Config c = new Config(this);
+    c.compilerThreads = n;
+    return c;
   }
 
   /** A copy with {@code mode}. */
@@ -118,14 +142,16 @@ public final class Config {
     if (mode == null) {
       throw new IllegalArgumentException("compilation mode must not be null");
     }
-    return new Config(mode, executor, features, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.compilationMode = mode;
+    return c;
   }
 
   /** A copy using the executor named {@code name} ({@code null}: the best available). */
   public Config withExecutor(String name) {
-    return new Config(compilationMode, name, features, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.executor = name;
+    return c;
   }
 
   /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
@@ -138,8 +164,9 @@ public final class Config {
     }
     Set<Feature> copy = enabled.isEmpty()
         ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));
-    return new Config(compilationMode, executor, copy, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.features = copy;
+    return c;
   }
 
   /** A copy allowing {@code depth} nested calls (at least 1). */
@@ -147,8 +174,9 @@ public final class Config {
     if (depth < 1) {
       throw new IllegalArgumentException("max call depth must be at least 1, got " + depth);
     }
-    return new Config(compilationMode, executor, features, depth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.maxCallDepth = depth;
+    return c;
   }
 
   /** A copy whose value stack may hold {@code slots} 64-bit values (at least 1,024). */
@@ -156,8 +184,9 @@ public final class Config {
     if (slots < 1024) {
       throw new IllegalArgumentException("max stack slots must be at least 1024, got " + slots);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, slots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.maxStackSlots = slots;
+    return c;
   }
 
   /** A copy capping every memory at {@code pages} (0 to {@value MemoryInstance#MAX_PAGES}). */
@@ -166,8 +195,9 @@ public final class Config {
       throw new IllegalArgumentException(
           "max memory pages must be in [0, " + MemoryInstance.MAX_PAGES + "], got " + pages);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots, pages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.maxMemoryPages = pages;
+    return c;
   }
 
   @Override
@@ -175,6 +205,7 @@ public final class Config {
     return "Config[mode=" + compilationMode.cliName() + ", executor="
         + (executor == null ? "(best)" : executor) + ", features=" + features
         + ", maxCallDepth=" + maxCallDepth + ", maxStackSlots=" + maxStackSlots
-        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold + "]";
+        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold
+        + ", compilerThreads=" + compilerThreads + "]";
   }
 }

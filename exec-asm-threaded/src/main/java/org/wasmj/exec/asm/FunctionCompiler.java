@@ -65,6 +65,8 @@ final class FunctionCompiler {
     TAIL_CALL,
     /** Even split into chunks, a method would exceed 8,000 bytes (one huge instruction). */
     TOO_LARGE,
+    /** Generating its class failed unexpectedly (a bug): it runs on in the interpreter. */
+    GENERATION_FAILED,
   }
 
   /**
@@ -110,6 +112,21 @@ final class FunctionCompiler {
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
 
+  /**
+   * Also generate an entry at every loop header ({@code COUNT_LOOP}) for interpreter frames to
+   * jump into (on-stack replacement): the static {@code osr} method, and {@code LoopEntry.enter}
+   * calling it. Tiering asks for it; it is dropped when the function has no loop header or the
+   * method would be too large for HotSpot to compile.
+   */
+  private boolean loopEntries;
+  /** The method being generated returns its results boxed in a {@code long[]} ({@code osr}). */
+  private boolean boxedReturns;
+  /** Bytecode length of the last {@code osr} method generated, 0 if none. */
+  private int osrLength;
+  static final String LOOP_ENTRY = "org/wasmj/exec/internal/LoopEntry";
+  /** {@code long[] osr(long[] frame, int fp, InstanceState, int budget, int pc)}. */
+  static final String OSR_DESC = "([JI" + "Lorg/wasmj/exec/internal/InstanceState;" + "II)[J";
+
   /** The function's name in a trap's backtrace. */
   private final String functionName;
 
@@ -126,8 +143,38 @@ final class FunctionCompiler {
     this.hasMemory = !module.memories().isEmpty();
   }
 
+  /**
+   * The class for the function, or a stub calling the interpreter and the reason; with
+   * {@code loopEntries}, the class also has loop-header entries if it can (see {@link #loopEntries}).
+   */
+  Result compile(boolean loopEntries) {
+    this.loopEntries = loopEntries && hasLoopHeaders();
+    Result r = compile();
+    if (this.loopEntries && r.fallback() == null && osrLength > HUGE_METHOD_LIMIT) {
+      this.loopEntries = false; // HotSpot would never compile it: no entry beats a slow one
+      r = compile();
+    }
+    return r;
+  }
+
+  /** True if the IR counts loop iterations, i.e. has loop headers to enter at. */
+  private boolean hasLoopHeaders() {
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the last class {@link #compile} made has loop-header entries. */
+  boolean hasLoopEntries() {
+    return loopEntries;
+  }
+
   /** The class for the function, or a stub calling the interpreter and the reason. */
   Result compile() {
+    osrLength = 0;
     if (hasTailCalls()) {
       return new Result(generate(Mode.STUB, null), Fallback.TAIL_CALL, 0);
     }
@@ -201,8 +248,9 @@ final class FunctionCompiler {
         return "java/lang/Object"; // frames never merge two of our classes; never load classes here
       }
     };
+    boolean osr = loopEntries && mode != Mode.STUB;
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
-        new String[] {NATIVE_CODE});
+        osr ? new String[] {NATIVE_CODE, LOOP_ENTRY} : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -224,6 +272,23 @@ final class FunctionCompiler {
         driver(chunks);
     }
     endMethod();
+    if (osr) {
+      loopEntryBridge(cw);
+      int invokeLength = largestMethod;
+      mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC, null, null);
+      mv.visitCode();
+      boxedReturns = true;
+      if (mode == Mode.WHOLE) {
+        osrBody();
+      } else {
+        osrDriver(chunks);
+      }
+      boxedReturns = false;
+      largestMethod = 0;
+      endMethod();
+      osrLength = largestMethod;
+      largestMethod = invokeLength; // the osr method is judged apart (see compile)
+    }
     if (mode == Mode.SPLIT) {
       for (int k = 0; k < chunks.size(); k++) {
         mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC, null, null);
@@ -461,6 +526,165 @@ final class FunctionCompiler {
     mv.visitInsn(ATHROW);
   }
 
+  // ---- loop-header entries (on-stack replacement) ----
+
+  /** {@code LoopEntry.enter}: calls the static {@code osr}. */
+  private void loopEntryBridge(ClassWriter cw) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "enter", OSR_DESC, null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ILOAD, 2);
+    m.visitVarInsn(ALOAD, 3);
+    m.visitVarInsn(ILOAD, 4);
+    m.visitVarInsn(ILOAD, 5);
+    m.visitMethodInsn(INVOKESTATIC, className, "osr", OSR_DESC, false);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /**
+   * {@code osr} of a whole function: the interpreter's registers {@code frame[fp + r]} into the
+   * locals, then a jump to the loop header at {@code pc}, then the function's code as in
+   * {@link #body}. A trap is named by the interpreter frame it replaces, not here.
+   */
+  private void osrBody() {
+    regsSlot = -1;
+    int frame = 0;
+    int fp = 1;
+    instSlot = 2;
+    depthSlot = 3;
+    int entryPc = 4;
+    memSlot = 5;
+    tmpSlot = 6;
+    regBase = 7;
+    slots = new int[ir.registerCount()];
+    for (int r = 0; r < slots.length; r++) {
+      slots[r] = regBase + 2 * r;
+    }
+    chunkFrom = 0;
+    chunkTo = code.length;
+    labels = new Label[code.length + 1];
+    java.util.List<Integer> headers = new java.util.ArrayList<>();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      for (int target : targets(pc)) {
+        if (labels[target] == null) {
+          labels[target] = new Label();
+        }
+      }
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        headers.add(pc);
+        if (labels[pc] == null) {
+          labels[pc] = new Label();
+        }
+      }
+    }
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
+    outOfBounds = new Label();
+    for (int r = 0; r < ir.registerCount(); r++) {
+      mv.visitVarInsn(ALOAD, frame);
+      mv.visitVarInsn(ILOAD, fp);
+      pushInt(r);
+      mv.visitInsn(IADD);
+      mv.visitInsn(LALOAD);
+      mv.visitVarInsn(LSTORE, reg(r));
+    }
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    reloadMemory();
+    mv.visitLabel(start);
+    int[] keys = new int[headers.size()];
+    Label[] to = new Label[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = headers.get(i);
+      to[i] = labels[keys[i]];
+    }
+    mv.visitVarInsn(ILOAD, entryPc);
+    mv.visitLookupSwitchInsn(to[0], keys, to); // the interpreter enters at a loop header only
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (labels[pc] != null) {
+        mv.visitLabel(labels[pc]);
+      }
+      instruction(pc);
+    }
+    if (labels[code.length] != null) {
+      mv.visitLabel(labels[code.length]);
+    }
+    endOfBody(end, handler);
+  }
+
+  /**
+   * {@code osr} of a split function: the interpreter's registers become the chunks' frame, and
+   * the chunks run from the entry at the loop header {@code pc} (every loop header is an entry).
+   */
+  private void osrDriver(List<int[]> chunks) {
+    int frame = 0;
+    int fp = 1;
+    instSlot = 2;
+    depthSlot = 3;
+    int entryPc = 4;
+    int regs = 5;
+    int entry = 6;
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitVarInsn(ILOAD, fp);
+    mv.visitInsn(DUP);
+    pushInt(ir.registerCount());
+    mv.visitInsn(IADD);
+    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOfRange", "([JII)[J", false);
+    mv.visitVarInsn(ASTORE, regs);
+    java.util.List<Integer> headers = new java.util.ArrayList<>();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        headers.add(pc);
+      }
+    }
+    int[] keys = new int[headers.size()];
+    Label[] to = new Label[keys.length];
+    Label chosen = new Label();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = headers.get(i);
+      to[i] = new Label();
+    }
+    mv.visitVarInsn(ILOAD, entryPc);
+    mv.visitLookupSwitchInsn(to[0], keys, to);
+    for (int i = 0; i < keys.length; i++) {
+      mv.visitLabel(to[i]);
+      pushInt(entryIds[keys[i]]);
+      mv.visitJumpInsn(GOTO, chosen);
+    }
+    mv.visitLabel(chosen);
+    mv.visitVarInsn(ISTORE, entry);
+    Label loop = new Label();
+    Label done = new Label();
+    Label[] calls = new Label[chunks.size()];
+    for (int k = 0; k < calls.length; k++) {
+      calls[k] = new Label();
+    }
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, entry);
+    pushInt(16);
+    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
+    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
+    for (int k = 0; k < calls.length; k++) {
+      mv.visitLabel(calls[k]);
+      mv.visitVarInsn(ALOAD, regs);
+      mv.visitVarInsn(ALOAD, instSlot);
+      mv.visitVarInsn(ILOAD, depthSlot);
+      mv.visitVarInsn(ILOAD, entry);
+      mv.visitMethodInsn(INVOKESTATIC, className, "c" + k, CHUNK_DESC, false);
+      mv.visitVarInsn(ISTORE, entry);
+      mv.visitJumpInsn(GOTO, loop);
+    }
+    mv.visitLabel(done);
+    mv.visitVarInsn(ALOAD, regs);
+    pushInt(type.resultCount());
+    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+    mv.visitInsn(ARETURN);
+  }
+
   // ---- split functions ----
 
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
@@ -477,6 +701,13 @@ final class FunctionCompiler {
     boolean[] entry = new boolean[code.length + 1];
     for (int[] c : chunks) {
       entry[c[0]] = true;
+    }
+    if (loopEntries) {
+      for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+        if (code[pc] == OpCodes.COUNT_LOOP) {
+          entry[pc] = true;
+        }
+      }
     }
     for (int[] branch : branches()) {
       int k = chunkOf(chunks, branch[0]);
@@ -783,7 +1014,10 @@ final class FunctionCompiler {
 
   /** {@code return} with no value. */
   void returnVoid() {
-    if (regsSlot < 0) {
+    if (boxedReturns && regsSlot < 0) {
+      mv.visitFieldInsn(GETSTATIC, RT, "NONE", "[J");
+      mv.visitInsn(ARETURN);
+    } else if (regsSlot < 0) {
       mv.visitInsn(RETURN);
     } else {
       mv.visitInsn(ICONST_M1);
@@ -793,7 +1027,9 @@ final class FunctionCompiler {
 
   /** {@code return} of the function's one result, in register {@code r}. */
   void returnValue(int r) {
-    if (regsSlot < 0) {
+    if (boxedReturns && regsSlot < 0) {
+      returnSpan(r, 1);
+    } else if (regsSlot < 0) {
       if (isInt(type.result(0))) {
         loadI(r);
         mv.visitInsn(IRETURN);

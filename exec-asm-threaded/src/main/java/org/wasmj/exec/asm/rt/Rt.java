@@ -14,6 +14,7 @@ import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
 import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.exec.internal.Tiering;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 
@@ -84,11 +85,12 @@ public final class Rt {
     WasmFunction f = (WasmFunction)
         inst.functions[inst.module.module().importedFunctionCount() + definedIndex];
     FunctionCode fc = f.code;
-    if (--fc.countdown == 0) {
-      fc.countdown = Integer.MAX_VALUE;
-      java.util.function.Consumer<FunctionCode> tierUp = fc.module.tierUp;
-      if (tierUp != null) {
-        tierUp.accept(fc);
+    if (fc.nativeCode == null && --fc.countdown <= 0) {
+      Tiering tiering = fc.module.tiering;
+      if (tiering != null) {
+        tiering.hot(fc, false);
+      } else {
+        fc.countdown = Integer.MAX_VALUE;
       }
     }
     NativeCode compiled = fc.nativeCode;
