@@ -49,6 +49,7 @@ public final class AsmModule {
   private final AtomicInteger compiled = new AtomicInteger();
   private final AtomicInteger split = new AtomicInteger();
   private final AtomicInteger loopEntries = new AtomicInteger();
+  private final AtomicInteger loopEntriesDropped = new AtomicInteger();
   private final AtomicLong generationNanos = new AtomicLong();
   private final Map<Fallback, AtomicInteger> fallbacks = new EnumMap<>(Fallback.class);
 
@@ -186,6 +187,8 @@ public final class AsmModule {
         }
         if (compiler.hasLoopEntries()) {
           loopEntries.incrementAndGet();
+        } else if (compiler.loopEntriesDropped()) {
+          loopEntriesDropped.incrementAndGet();
         }
         setState(k, COMPILED);
       }
@@ -251,6 +254,7 @@ public final class AsmModule {
     s.put("compiled.split", split.get());
     if (tiered) {
       s.put("compiled.loop_entries", loopEntries.get());
+      s.put("compiled.loop_entries_too_large", loopEntriesDropped.get());
     }
     fallbacks.forEach((reason, n) -> s.put("interpreted." + reason.name().toLowerCase(), n.get()));
     int notYet = 0;

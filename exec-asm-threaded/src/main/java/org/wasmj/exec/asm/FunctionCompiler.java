@@ -119,6 +119,8 @@ final class FunctionCompiler {
    * method would be too large for HotSpot to compile.
    */
   private boolean loopEntries;
+  /** Chunks of a split {@code osr} method (whose {@code invoke} is whole), or null. */
+  private List<int[]> osrChunks;
   /** The method being generated returns its results boxed in a {@code long[]} ({@code osr}). */
   private boolean boxedReturns;
   /** Bytecode length of the last {@code osr} method generated, 0 if none. */
@@ -149,12 +151,29 @@ final class FunctionCompiler {
    */
   Result compile(boolean loopEntries) {
     this.loopEntries = loopEntries && hasLoopHeaders();
+    loopEntriesDropped = false;
+    osrChunks = null;
     Result r = compile();
-    if (this.loopEntries && r.fallback() == null && osrLength > HUGE_METHOD_LIMIT) {
-      this.loopEntries = false; // HotSpot would never compile it: no entry beats a slow one
-      r = compile();
+    if (!this.loopEntries || r.fallback() != null || osrLength <= HUGE_METHOD_LIMIT) {
+      return r;
     }
-    return r;
+    if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
+      for (int budget = CHUNK_BUDGET; budget >= 250; budget /= 2) {
+        osrChunks = Chunks.plan(this, budget);
+        try {
+          byte[] bytes = generate(Mode.WHOLE, null);
+          if (largestMethod <= HUGE_METHOD_LIMIT && osrLength <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, 1);
+          }
+        } catch (MethodTooLargeException | ClassTooLargeException e) {
+          // smaller chunks
+        }
+      }
+      osrChunks = null;
+    }
+    this.loopEntries = false; // HotSpot would never compile it: no entry beats a slow one
+    loopEntriesDropped = true;
+    return compile();
   }
 
   /** True if the IR counts loop iterations, i.e. has loop headers to enter at. */
@@ -167,6 +186,13 @@ final class FunctionCompiler {
     return false;
   }
 
+  /** True if the last class {@link #compile} made has no loop-header entries it was asked for. */
+  boolean loopEntriesDropped() {
+    return loopEntriesDropped;
+  }
+
+  private boolean loopEntriesDropped;
+
   /** True if the last class {@link #compile} made has loop-header entries. */
   boolean hasLoopEntries() {
     return loopEntries;
@@ -174,7 +200,6 @@ final class FunctionCompiler {
 
   /** The class for the function, or a stub calling the interpreter and the reason. */
   Result compile() {
-    osrLength = 0;
     if (hasTailCalls()) {
       return new Result(generate(Mode.STUB, null), Fallback.TAIL_CALL, 0);
     }
@@ -242,6 +267,7 @@ final class FunctionCompiler {
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
+    osrLength = 0;
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
       @Override
       protected String getCommonSuperClass(String a, String b) {
@@ -272,33 +298,46 @@ final class FunctionCompiler {
         driver(chunks);
     }
     endMethod();
+    if (mode == Mode.SPLIT) {
+      driveMethod(cw, chunks, "c");
+      chunkMethods(cw, chunks, "c");
+    }
     if (osr) {
       loopEntryBridge(cw);
       int invokeLength = largestMethod;
+      largestMethod = 0;
       mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC, null, null);
       mv.visitCode();
       boxedReturns = true;
-      if (mode == Mode.WHOLE) {
+      if (mode == Mode.SPLIT) {
+        osrDriver(cw, "c");
+        endMethod();
+      } else if (osrChunks == null) {
         osrBody();
-      } else {
-        osrDriver(chunks);
+        endMethod();
+      } else { // the whole function plus the registers' prologue would be too large
+        assignEntries(osrChunks);
+        osrDriver(cw, "o");
+        endMethod();
+        driveMethod(cw, osrChunks, "o");
+        chunkMethods(cw, osrChunks, "o");
       }
       boxedReturns = false;
-      largestMethod = 0;
-      endMethod();
-      osrLength = largestMethod;
-      largestMethod = invokeLength; // the osr method is judged apart (see compile)
-    }
-    if (mode == Mode.SPLIT) {
-      for (int k = 0; k < chunks.size(); k++) {
-        mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC, null, null);
-        mv.visitCode();
-        chunk(chunks, k);
-        endMethod();
-      }
+      osrLength = Math.max(osrLength, largestMethod);
+      largestMethod = invokeLength; // the osr methods are judged apart (see compile)
     }
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /** The chunk methods {@code <prefix><k>} of a split function. */
+  private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
+    for (int k = 0; k < chunks.size(); k++) {
+      mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC, null, null);
+      mv.visitCode();
+      chunk(chunks, k);
+      endMethod();
+    }
   }
 
   private void endMethod() {
@@ -618,16 +657,16 @@ final class FunctionCompiler {
 
   /**
    * {@code osr} of a split function: the interpreter's registers become the chunks' frame, and
-   * the chunks run from the entry at the loop header {@code pc} (every loop header is an entry).
+   * {@code <prefix>drive} runs them from the entry at loop header {@code pc} (every loop header
+   * is an entry; the class's {@code LOOPS} table maps the one to the other).
    */
-  private void osrDriver(List<int[]> chunks) {
+  private void osrDriver(ClassWriter cw, String prefix) {
     int frame = 0;
     int fp = 1;
-    instSlot = 2;
-    depthSlot = 3;
-    int entryPc = 4;
+    int inst = 2;
+    int budget = 3;
+    int pc = 4;
     int regs = 5;
-    int entry = 6;
     mv.visitVarInsn(ALOAD, frame);
     mv.visitVarInsn(ILOAD, fp);
     mv.visitInsn(DUP);
@@ -635,54 +674,46 @@ final class FunctionCompiler {
     mv.visitInsn(IADD);
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOfRange", "([JII)[J", false);
     mv.visitVarInsn(ASTORE, regs);
-    java.util.List<Integer> headers = new java.util.ArrayList<>();
-    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      if (code[pc] == OpCodes.COUNT_LOOP) {
-        headers.add(pc);
-      }
-    }
-    int[] keys = new int[headers.size()];
-    Label[] to = new Label[keys.length];
-    Label chosen = new Label();
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = headers.get(i);
-      to[i] = new Label();
-    }
-    mv.visitVarInsn(ILOAD, entryPc);
-    mv.visitLookupSwitchInsn(to[0], keys, to);
-    for (int i = 0; i < keys.length; i++) {
-      mv.visitLabel(to[i]);
-      pushInt(entryIds[keys[i]]);
-      mv.visitJumpInsn(GOTO, chosen);
-    }
-    mv.visitLabel(chosen);
-    mv.visitVarInsn(ISTORE, entry);
-    Label loop = new Label();
-    Label done = new Label();
-    Label[] calls = new Label[chunks.size()];
-    for (int k = 0; k < calls.length; k++) {
-      calls[k] = new Label();
-    }
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, entry);
-    pushInt(16);
-    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
-    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
-    for (int k = 0; k < calls.length; k++) {
-      mv.visitLabel(calls[k]);
-      mv.visitVarInsn(ALOAD, regs);
-      mv.visitVarInsn(ALOAD, instSlot);
-      mv.visitVarInsn(ILOAD, depthSlot);
-      mv.visitVarInsn(ILOAD, entry);
-      mv.visitMethodInsn(INVOKESTATIC, className, "c" + k, CHUNK_DESC, false);
-      mv.visitVarInsn(ISTORE, entry);
-      mv.visitJumpInsn(GOTO, loop);
-    }
-    mv.visitLabel(done);
+    mv.visitVarInsn(ALOAD, regs);
+    mv.visitVarInsn(ALOAD, inst);
+    mv.visitVarInsn(ILOAD, budget);
+    mv.visitFieldInsn(GETSTATIC, className, "LOOPS", "[I");
+    mv.visitVarInsn(ILOAD, pc);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
+    mv.visitMethodInsn(INVOKESTATIC, className, prefix + "drive", DRIVE_DESC, false);
     mv.visitVarInsn(ALOAD, regs);
     pushInt(type.resultCount());
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
     mv.visitInsn(ARETURN);
+    loopTable(cw);
+  }
+
+  /**
+   * The static {@code int[] LOOPS}: each loop header's pc and its entry id, by pc, decoded at
+   * class initialization from a string constant (two chars an int).
+   */
+  private void loopTable(ClassWriter cw) {
+    StringBuilder table = new StringBuilder();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        for (int v : new int[] {pc, entryIds[pc]}) {
+          table.append((char) (v >>> 16)).append((char) v);
+        }
+      }
+    }
+    if (table.length() * 3L > 65535) { // may not fit a constant: no loop entries (see compile)
+      osrLength = Integer.MAX_VALUE;
+      return;
+    }
+    cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "LOOPS", "[I", null, null).visitEnd();
+    MethodVisitor init = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    init.visitCode();
+    init.visitLdcInsn(table.toString());
+    init.visitMethodInsn(INVOKESTATIC, RT, "ints", "(Ljava/lang/String;)[I", false);
+    init.visitFieldInsn(PUTSTATIC, className, "LOOPS", "[I");
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
   }
 
   // ---- split functions ----
@@ -760,14 +791,13 @@ final class FunctionCompiler {
     return branches;
   }
 
-  /** {@code invoke} of a split function: a frame, then chunk after chunk until one returns. */
+  /** {@code invoke} of a split function: a frame with the parameters, run by {@code drive}. */
   private void driver(List<int[]> chunks) {
     assignEntries(chunks);
     int params = paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     int frame = params + 2;
-    int entry = params + 3;
     checkDepth();
     pushInt(ir.registerCount());
     mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -785,33 +815,14 @@ final class FunctionCompiler {
       }
       mv.visitInsn(LASTORE);
     }
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, entry);
-    Label loop = new Label();
     Label done = new Label();
     Label trapsFrom = new Label();
     mv.visitLabel(trapsFrom);
-    Label[] calls = new Label[chunks.size()];
-    for (int k = 0; k < calls.length; k++) {
-      calls[k] = new Label();
-    }
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, entry);
-    pushInt(16);
-    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
-    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
-    for (int k = 0; k < calls.length; k++) {
-      mv.visitLabel(calls[k]);
-      mv.visitVarInsn(ALOAD, frame);
-      mv.visitVarInsn(ALOAD, instSlot);
-      mv.visitVarInsn(ILOAD, depthSlot);
-      mv.visitVarInsn(ILOAD, entry);
-      mv.visitMethodInsn(INVOKESTATIC, className, "c" + k, CHUNK_DESC, false);
-      mv.visitVarInsn(ISTORE, entry);
-      mv.visitJumpInsn(GOTO, loop);
-    }
-    Label doneCalling = new Label();
-    mv.visitLabel(doneCalling);
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitVarInsn(ILOAD, depthSlot);
+    mv.visitInsn(ICONST_0);
+    mv.visitMethodInsn(INVOKESTATIC, className, "cdrive", DRIVE_DESC, false);
     mv.visitJumpInsn(GOTO, done);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
@@ -834,6 +845,43 @@ final class FunctionCompiler {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
       mv.visitInsn(ARETURN);
     }
+  }
+
+  /** {@code void <prefix>drive(long[] frame, InstanceState, int budget, int entry)}. */
+  private static final String DRIVE_DESC = "([J" + INSTANCE_DESC + "II)V";
+
+  /**
+   * {@code <prefix>drive}: runs the chunks {@code <prefix><k>} over {@code frame} from
+   * {@code entry}, each returning the entry to go on at, until one returns (-1).
+   */
+  private void driveMethod(ClassWriter cw, List<int[]> chunks, String prefix) {
+    mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, prefix + "drive", DRIVE_DESC, null, null);
+    mv.visitCode();
+    int entry = 3;
+    Label loop = new Label();
+    Label done = new Label();
+    Label[] calls = new Label[chunks.size()];
+    for (int k = 0; k < calls.length; k++) {
+      calls[k] = new Label();
+    }
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, entry);
+    pushInt(16);
+    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
+    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
+    for (int k = 0; k < calls.length; k++) {
+      mv.visitLabel(calls[k]);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(ILOAD, 2);
+      mv.visitVarInsn(ILOAD, entry);
+      mv.visitMethodInsn(INVOKESTATIC, className, prefix + k, CHUNK_DESC, false);
+      mv.visitVarInsn(ISTORE, entry);
+      mv.visitJumpInsn(GOTO, loop);
+    }
+    mv.visitLabel(done);
+    mv.visitInsn(RETURN);
+    endMethod();
   }
 
   /** Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. */

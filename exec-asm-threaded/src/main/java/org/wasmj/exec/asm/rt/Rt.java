@@ -102,6 +102,30 @@ public final class Rt {
     return results;
   }
 
+  /** Decodes ints written as two chars each, high half first (a generated class's tables). */
+  public static int[] ints(String chars) {
+    int[] v = new int[chars.length() / 2];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = chars.charAt(2 * i) << 16 | chars.charAt(2 * i + 1);
+    }
+    return v;
+  }
+
+  /** In {@code table}, pairs of a loop header's pc and its entry id sorted by pc: the entry of {@code pc}. */
+  public static int loopEntry(int[] table, int pc) {
+    int lo = 0;
+    int hi = table.length / 2 - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (table[2 * mid] < pc) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return table[2 * lo + 1];
+  }
+
   /** Bootstrap of a tiered call site: the callee's call site, which tiering re-points. */
   public static CallSite linkCall(MethodHandles.Lookup caller, String name, MethodType type,
       int definedIndex) {
