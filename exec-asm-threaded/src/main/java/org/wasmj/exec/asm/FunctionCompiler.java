@@ -65,6 +65,8 @@ final class FunctionCompiler {
     TAIL_CALL,
     /** Even split into chunks, a method would exceed 8,000 bytes (one huge instruction). */
     TOO_LARGE,
+    /** Generating its class failed unexpectedly (a bug): it runs on in the interpreter. */
+    GENERATION_FAILED,
   }
 
   /**
@@ -110,6 +112,23 @@ final class FunctionCompiler {
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
 
+  /**
+   * Also generate an entry at every loop header ({@code COUNT_LOOP}) for interpreter frames to
+   * jump into (on-stack replacement): the static {@code osr} method, and {@code LoopEntry.enter}
+   * calling it. Tiering asks for it; it is dropped when the function has no loop header or the
+   * method would be too large for HotSpot to compile.
+   */
+  private boolean loopEntries;
+  /** Chunks of a split {@code osr} method (whose {@code invoke} is whole), or null. */
+  private List<int[]> osrChunks;
+  /** The method being generated returns its results boxed in a {@code long[]} ({@code osr}). */
+  private boolean boxedReturns;
+  /** Bytecode length of the last {@code osr} method generated, 0 if none. */
+  private int osrLength;
+  static final String LOOP_ENTRY = "org/wasmj/exec/internal/LoopEntry";
+  /** {@code long[] osr(long[] frame, int fp, InstanceState, int budget, int pc)}. */
+  static final String OSR_DESC = "([JI" + "Lorg/wasmj/exec/internal/InstanceState;" + "II)[J";
+
   /** The function's name in a trap's backtrace. */
   private final String functionName;
 
@@ -124,6 +143,59 @@ final class FunctionCompiler {
     this.ir = ir;
     this.code = ir.code();
     this.hasMemory = !module.memories().isEmpty();
+  }
+
+  /**
+   * The class for the function, or a stub calling the interpreter and the reason; with
+   * {@code loopEntries}, the class also has loop-header entries if it can (see {@link #loopEntries}).
+   */
+  Result compile(boolean loopEntries) {
+    this.loopEntries = loopEntries && hasLoopHeaders();
+    loopEntriesDropped = false;
+    osrChunks = null;
+    Result r = compile();
+    if (!this.loopEntries || r.fallback() != null || osrLength <= HUGE_METHOD_LIMIT) {
+      return r;
+    }
+    if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
+      for (int budget = CHUNK_BUDGET; budget >= 250; budget /= 2) {
+        osrChunks = Chunks.plan(this, budget);
+        try {
+          byte[] bytes = generate(Mode.WHOLE, null);
+          if (largestMethod <= HUGE_METHOD_LIMIT && osrLength <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, 1);
+          }
+        } catch (MethodTooLargeException | ClassTooLargeException e) {
+          // smaller chunks
+        }
+      }
+      osrChunks = null;
+    }
+    this.loopEntries = false; // HotSpot would never compile it: no entry beats a slow one
+    loopEntriesDropped = true;
+    return compile();
+  }
+
+  /** True if the IR counts loop iterations, i.e. has loop headers to enter at. */
+  private boolean hasLoopHeaders() {
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the last class {@link #compile} made has no loop-header entries it was asked for. */
+  boolean loopEntriesDropped() {
+    return loopEntriesDropped;
+  }
+
+  private boolean loopEntriesDropped;
+
+  /** True if the last class {@link #compile} made has loop-header entries. */
+  boolean hasLoopEntries() {
+    return loopEntries;
   }
 
   /** The class for the function, or a stub calling the interpreter and the reason. */
@@ -195,14 +267,16 @@ final class FunctionCompiler {
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
+    osrLength = 0;
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
       @Override
       protected String getCommonSuperClass(String a, String b) {
         return "java/lang/Object"; // frames never merge two of our classes; never load classes here
       }
     };
+    boolean osr = loopEntries && mode != Mode.STUB;
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
-        new String[] {NATIVE_CODE});
+        osr ? new String[] {NATIVE_CODE, LOOP_ENTRY} : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -225,15 +299,45 @@ final class FunctionCompiler {
     }
     endMethod();
     if (mode == Mode.SPLIT) {
-      for (int k = 0; k < chunks.size(); k++) {
-        mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC, null, null);
-        mv.visitCode();
-        chunk(chunks, k);
+      driveMethod(cw, chunks, "c");
+      chunkMethods(cw, chunks, "c");
+    }
+    if (osr) {
+      loopEntryBridge(cw);
+      int invokeLength = largestMethod;
+      largestMethod = 0;
+      mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC, null, null);
+      mv.visitCode();
+      boxedReturns = true;
+      if (mode == Mode.SPLIT) {
+        osrDriver(cw, "c");
         endMethod();
+      } else if (osrChunks == null) {
+        osrBody();
+        endMethod();
+      } else { // the whole function plus the registers' prologue would be too large
+        assignEntries(osrChunks);
+        osrDriver(cw, "o");
+        endMethod();
+        driveMethod(cw, osrChunks, "o");
+        chunkMethods(cw, osrChunks, "o");
       }
+      boxedReturns = false;
+      osrLength = Math.max(osrLength, largestMethod);
+      largestMethod = invokeLength; // the osr methods are judged apart (see compile)
     }
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /** The chunk methods {@code <prefix><k>} of a split function. */
+  private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
+    for (int k = 0; k < chunks.size(); k++) {
+      mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC, null, null);
+      mv.visitCode();
+      chunk(chunks, k);
+      endMethod();
+    }
   }
 
   private void endMethod() {
@@ -461,6 +565,157 @@ final class FunctionCompiler {
     mv.visitInsn(ATHROW);
   }
 
+  // ---- loop-header entries (on-stack replacement) ----
+
+  /** {@code LoopEntry.enter}: calls the static {@code osr}. */
+  private void loopEntryBridge(ClassWriter cw) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "enter", OSR_DESC, null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ILOAD, 2);
+    m.visitVarInsn(ALOAD, 3);
+    m.visitVarInsn(ILOAD, 4);
+    m.visitVarInsn(ILOAD, 5);
+    m.visitMethodInsn(INVOKESTATIC, className, "osr", OSR_DESC, false);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /**
+   * {@code osr} of a whole function: the interpreter's registers {@code frame[fp + r]} into the
+   * locals, then a jump to the loop header at {@code pc}, then the function's code as in
+   * {@link #body}. A trap is named by the interpreter frame it replaces, not here.
+   */
+  private void osrBody() {
+    regsSlot = -1;
+    int frame = 0;
+    int fp = 1;
+    instSlot = 2;
+    depthSlot = 3;
+    int entryPc = 4;
+    memSlot = 5;
+    tmpSlot = 6;
+    regBase = 7;
+    slots = new int[ir.registerCount()];
+    for (int r = 0; r < slots.length; r++) {
+      slots[r] = regBase + 2 * r;
+    }
+    chunkFrom = 0;
+    chunkTo = code.length;
+    labels = new Label[code.length + 1];
+    java.util.List<Integer> headers = new java.util.ArrayList<>();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      for (int target : targets(pc)) {
+        if (labels[target] == null) {
+          labels[target] = new Label();
+        }
+      }
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        headers.add(pc);
+        if (labels[pc] == null) {
+          labels[pc] = new Label();
+        }
+      }
+    }
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
+    outOfBounds = new Label();
+    for (int r = 0; r < ir.registerCount(); r++) {
+      mv.visitVarInsn(ALOAD, frame);
+      mv.visitVarInsn(ILOAD, fp);
+      pushInt(r);
+      mv.visitInsn(IADD);
+      mv.visitInsn(LALOAD);
+      mv.visitVarInsn(LSTORE, reg(r));
+    }
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    reloadMemory();
+    mv.visitLabel(start);
+    int[] keys = new int[headers.size()];
+    Label[] to = new Label[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = headers.get(i);
+      to[i] = labels[keys[i]];
+    }
+    mv.visitVarInsn(ILOAD, entryPc);
+    mv.visitLookupSwitchInsn(to[0], keys, to); // the interpreter enters at a loop header only
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (labels[pc] != null) {
+        mv.visitLabel(labels[pc]);
+      }
+      instruction(pc);
+    }
+    if (labels[code.length] != null) {
+      mv.visitLabel(labels[code.length]);
+    }
+    endOfBody(end, handler);
+  }
+
+  /**
+   * {@code osr} of a split function: the interpreter's registers become the chunks' frame, and
+   * {@code <prefix>drive} runs them from the entry at loop header {@code pc} (every loop header
+   * is an entry; the class's {@code LOOPS} table maps the one to the other).
+   */
+  private void osrDriver(ClassWriter cw, String prefix) {
+    int frame = 0;
+    int fp = 1;
+    int inst = 2;
+    int budget = 3;
+    int pc = 4;
+    int regs = 5;
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitVarInsn(ILOAD, fp);
+    mv.visitInsn(DUP);
+    pushInt(ir.registerCount());
+    mv.visitInsn(IADD);
+    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOfRange", "([JII)[J", false);
+    mv.visitVarInsn(ASTORE, regs);
+    mv.visitVarInsn(ALOAD, regs);
+    mv.visitVarInsn(ALOAD, inst);
+    mv.visitVarInsn(ILOAD, budget);
+    mv.visitFieldInsn(GETSTATIC, className, "LOOPS", "[I");
+    mv.visitVarInsn(ILOAD, pc);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
+    mv.visitMethodInsn(INVOKESTATIC, className, prefix + "drive", DRIVE_DESC, false);
+    mv.visitVarInsn(ALOAD, regs);
+    pushInt(type.resultCount());
+    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+    mv.visitInsn(ARETURN);
+    loopTable(cw);
+  }
+
+  /**
+   * The static {@code int[] LOOPS}: each loop header's pc and its entry id, by pc, decoded at
+   * class initialization from a string constant (two chars an int).
+   */
+  private void loopTable(ClassWriter cw) {
+    StringBuilder table = new StringBuilder();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        for (int v : new int[] {pc, entryIds[pc]}) {
+          table.append((char) (v >>> 16)).append((char) v);
+        }
+      }
+    }
+    if (table.length() * 3L > 65535) { // may not fit a constant: no loop entries (see compile)
+      osrLength = Integer.MAX_VALUE;
+      return;
+    }
+    cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "LOOPS", "[I", null, null).visitEnd();
+    MethodVisitor init = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    init.visitCode();
+    init.visitLdcInsn(table.toString());
+    init.visitMethodInsn(INVOKESTATIC, RT, "ints", "(Ljava/lang/String;)[I", false);
+    init.visitFieldInsn(PUTSTATIC, className, "LOOPS", "[I");
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+  }
+
   // ---- split functions ----
 
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
@@ -477,6 +732,13 @@ final class FunctionCompiler {
     boolean[] entry = new boolean[code.length + 1];
     for (int[] c : chunks) {
       entry[c[0]] = true;
+    }
+    if (loopEntries) {
+      for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+        if (code[pc] == OpCodes.COUNT_LOOP) {
+          entry[pc] = true;
+        }
+      }
     }
     for (int[] branch : branches()) {
       int k = chunkOf(chunks, branch[0]);
@@ -529,14 +791,13 @@ final class FunctionCompiler {
     return branches;
   }
 
-  /** {@code invoke} of a split function: a frame, then chunk after chunk until one returns. */
+  /** {@code invoke} of a split function: a frame with the parameters, run by {@code drive}. */
   private void driver(List<int[]> chunks) {
     assignEntries(chunks);
     int params = paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     int frame = params + 2;
-    int entry = params + 3;
     checkDepth();
     pushInt(ir.registerCount());
     mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -554,33 +815,14 @@ final class FunctionCompiler {
       }
       mv.visitInsn(LASTORE);
     }
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, entry);
-    Label loop = new Label();
     Label done = new Label();
     Label trapsFrom = new Label();
     mv.visitLabel(trapsFrom);
-    Label[] calls = new Label[chunks.size()];
-    for (int k = 0; k < calls.length; k++) {
-      calls[k] = new Label();
-    }
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, entry);
-    pushInt(16);
-    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
-    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
-    for (int k = 0; k < calls.length; k++) {
-      mv.visitLabel(calls[k]);
-      mv.visitVarInsn(ALOAD, frame);
-      mv.visitVarInsn(ALOAD, instSlot);
-      mv.visitVarInsn(ILOAD, depthSlot);
-      mv.visitVarInsn(ILOAD, entry);
-      mv.visitMethodInsn(INVOKESTATIC, className, "c" + k, CHUNK_DESC, false);
-      mv.visitVarInsn(ISTORE, entry);
-      mv.visitJumpInsn(GOTO, loop);
-    }
-    Label doneCalling = new Label();
-    mv.visitLabel(doneCalling);
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitVarInsn(ILOAD, depthSlot);
+    mv.visitInsn(ICONST_0);
+    mv.visitMethodInsn(INVOKESTATIC, className, "cdrive", DRIVE_DESC, false);
     mv.visitJumpInsn(GOTO, done);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
@@ -603,6 +845,43 @@ final class FunctionCompiler {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
       mv.visitInsn(ARETURN);
     }
+  }
+
+  /** {@code void <prefix>drive(long[] frame, InstanceState, int budget, int entry)}. */
+  private static final String DRIVE_DESC = "([J" + INSTANCE_DESC + "II)V";
+
+  /**
+   * {@code <prefix>drive}: runs the chunks {@code <prefix><k>} over {@code frame} from
+   * {@code entry}, each returning the entry to go on at, until one returns (-1).
+   */
+  private void driveMethod(ClassWriter cw, List<int[]> chunks, String prefix) {
+    mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, prefix + "drive", DRIVE_DESC, null, null);
+    mv.visitCode();
+    int entry = 3;
+    Label loop = new Label();
+    Label done = new Label();
+    Label[] calls = new Label[chunks.size()];
+    for (int k = 0; k < calls.length; k++) {
+      calls[k] = new Label();
+    }
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, entry);
+    pushInt(16);
+    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
+    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
+    for (int k = 0; k < calls.length; k++) {
+      mv.visitLabel(calls[k]);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(ILOAD, 2);
+      mv.visitVarInsn(ILOAD, entry);
+      mv.visitMethodInsn(INVOKESTATIC, className, prefix + k, CHUNK_DESC, false);
+      mv.visitVarInsn(ISTORE, entry);
+      mv.visitJumpInsn(GOTO, loop);
+    }
+    mv.visitLabel(done);
+    mv.visitInsn(RETURN);
+    endMethod();
   }
 
   /** Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. */
@@ -783,7 +1062,10 @@ final class FunctionCompiler {
 
   /** {@code return} with no value. */
   void returnVoid() {
-    if (regsSlot < 0) {
+    if (boxedReturns && regsSlot < 0) {
+      mv.visitFieldInsn(GETSTATIC, RT, "NONE", "[J");
+      mv.visitInsn(ARETURN);
+    } else if (regsSlot < 0) {
       mv.visitInsn(RETURN);
     } else {
       mv.visitInsn(ICONST_M1);
@@ -793,7 +1075,9 @@ final class FunctionCompiler {
 
   /** {@code return} of the function's one result, in register {@code r}. */
   void returnValue(int r) {
-    if (regsSlot < 0) {
+    if (boxedReturns && regsSlot < 0) {
+      returnSpan(r, 1);
+    } else if (regsSlot < 0) {
       if (isInt(type.result(0))) {
         loadI(r);
         mv.visitInsn(IRETURN);
