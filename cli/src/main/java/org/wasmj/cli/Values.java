@@ -1,5 +1,6 @@
 package org.wasmj.cli;
 
+import java.math.BigInteger;
 import org.wasmj.exec.Val;
 import org.wasmj.parser.ValType;
 
@@ -7,7 +8,11 @@ import org.wasmj.parser.ValType;
 final class Values {
   private Values() {}
 
-  /** A command-line value of {@code type}: decimal (or 0x hex) integers, decimal floats. */
+  /**
+   * A command-line value of {@code type}: integers in decimal or {@code 0x} hex with an optional
+   * sign, signed or unsigned ({@code -1} and {@code 4294967295} are the same i32) but never out
+   * of range; decimal floats.
+   */
   static Val parse(ValType type, String text) {
     try {
       switch (type) {
@@ -18,20 +23,39 @@ final class Values {
         default: throw new Failures.UsageException("cannot pass a " + type + " on the command line");
       }
     } catch (NumberFormatException e) {
-      throw new Failures.UsageException("'" + text + "' is not a valid " + type);
+      throw new Failures.UsageException("'" + Text.escape(text) + "' is not a valid " + type
+          + (e.getMessage() != null && e.getMessage().startsWith("out of range")
+              ? " (" + e.getMessage() + ")" : ""));
     }
   }
 
-  private static long parseInteger(String text, int bits) {
+  /** {@code text} as a {@code bits}-bit integer in [-2^(bits-1), 2^bits - 1]. */
+  static long parseInteger(String text, int bits) {
     boolean negative = text.startsWith("-");
-    String digits = negative ? text.substring(1) : text;
-    long v = digits.startsWith("0x") || digits.startsWith("0X")
-        ? Long.parseUnsignedLong(digits.substring(2), 16)
-        : Long.parseUnsignedLong(digits);
-    if (bits == 32 && (negative ? v > 0x80000000L : v > 0xFFFFFFFFL)) {
+    String digits = negative || text.startsWith("+") ? text.substring(1) : text;
+    int radix = 10;
+    if (digits.startsWith("0x") || digits.startsWith("0X")) {
+      radix = 16;
+      digits = digits.substring(2);
+    }
+    if (digits.isEmpty()) {
       throw new NumberFormatException(text);
     }
-    return negative ? -v : v;
+    for (int i = 0; i < digits.length(); i++) {
+      if (Character.digit(digits.charAt(i), radix) < 0 || digits.charAt(i) > 'f') {
+        throw new NumberFormatException(text); // no second sign, no non-ASCII digits
+      }
+    }
+    BigInteger v = new BigInteger(digits, radix);
+    if (negative) {
+      v = v.negate();
+    }
+    BigInteger min = BigInteger.ONE.shiftLeft(bits - 1).negate();
+    BigInteger max = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+    if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+      throw new NumberFormatException("out of range [" + min + ", " + max + "]");
+    }
+    return v.longValue();
   }
 
   /** How a result prints: integers signed, floats as Java prints them, references by name. */
@@ -41,8 +65,8 @@ final class Values {
       case I64: return Long.toString(v.i64());
       case F32: return Float.toString(v.f32());
       case F64: return Double.toString(v.f64());
-      case FUNCREF: return v.funcref() == null ? "null" : v.funcref().toString();
-      default: return v.externref() == null ? "null" : String.valueOf(v.externref());
+      case FUNCREF: return v.funcref() == null ? "null" : Text.escape(v.funcref().toString());
+      default: return v.externref() == null ? "null" : Text.escape(String.valueOf(v.externref()));
     }
   }
 }

@@ -40,6 +40,9 @@ public final class Func implements Extern {
 
   /** A host function in {@code store}, not yet exported to anyone: for tables, globals or {@link Linker#define}. */
   public static <T> Func wrap(Store<T> store, FuncType type, HostFunc<T> fn) {
+    if (store == null || fn == null) {
+      throw new IllegalArgumentException("a host function needs a store and a body");
+    }
     return of(store, HostDefinitions.host(type, HostDefinitions.untyped(type, fn)).create(store));
   }
 
@@ -54,6 +57,7 @@ public final class Func implements Extern {
    * @throws IllegalArgumentException if the arguments do not match the parameter types
    * @throws org.wasmj.TrapException if the guest traps
    * @throws org.wasmj.ExhaustionException if the call stack is exhausted
+   * @throws IllegalStateException if another thread is running guest code of this store
    */
   public Val[] call(Val... args) {
     FuncType t = instance.type;
@@ -78,8 +82,12 @@ public final class Func implements Extern {
     return out;
   }
 
-  /** Runs {@code f} with raw slots, on the executor or as a host call. */
+  /**
+   * Runs {@code f} with raw slots, on the executor or as a host call, on this thread as the
+   * store's only one (see {@link StoreState#enter}).
+   */
   static long[] invoke(StoreState s, FunctionInstance f, long[] args) {
+    boolean outermost = s.enter();
     try {
       if (f instanceof WasmFunction) {
         long[] results = new long[f.type.resultCount()];
@@ -89,6 +97,10 @@ public final class Func implements Extern {
       return ((HostFunction) f).call(null, args);
     } catch (StackOverflowError e) { // host and guest calling each other too deep
       throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+    } finally {
+      if (outermost) {
+        s.exit();
+      }
     }
   }
 

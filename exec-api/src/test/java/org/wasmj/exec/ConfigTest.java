@@ -25,6 +25,8 @@ class ConfigTest {
     assertEquals(20_000, defaults.maxCallDepth());
     assertEquals(8 << 20, defaults.maxStackSlots());
     assertEquals(MemoryInstance.MAX_PAGES, defaults.maxMemoryPages());
+    assertEquals(1L << 31, defaults.maxStoreMemoryBytes());
+    assertEquals(10_000_000L, defaults.maxStoreTableElements());
     assertSame(defaults, Config.defaults());
   }
 
@@ -44,8 +46,12 @@ class ConfigTest {
         .withFeatures(Feature.WASM_1_0)
         .withMaxCallDepth(7)
         .withMaxStackSlots(4096)
-        .withMaxMemoryPages(3);
+        .withMaxMemoryPages(3)
+        .withMaxStoreMemoryBytes(5 << 16)
+        .withMaxStoreTableElements(77);
     assertNotSame(defaults, c);
+    assertEquals(5 << 16, c.maxStoreMemoryBytes());
+    assertEquals(77, c.maxStoreTableElements());
     assertEquals(CompilationMode.LAZY, c.compilationMode());
     assertEquals("switch", c.executor());
     assertEquals(Feature.WASM_1_0, c.features());
@@ -62,6 +68,8 @@ class ConfigTest {
     assertEquals(CompilationMode.LAZY, d.compilationMode());
     assertEquals("switch", d.executor());
     assertEquals(3, d.maxMemoryPages());
+    assertEquals(77, d.maxStoreTableElements());
+    assertEquals(5 << 16, d.withMaxStoreTableElements(1).maxStoreMemoryBytes());
     assertNull(c.withExecutor(null).executor());
   }
 
@@ -104,6 +112,12 @@ class ConfigTest {
     assertEquals(0, defaults.withMaxMemoryPages(0).maxMemoryPages());
     assertEquals(MemoryInstance.MAX_PAGES,
         defaults.withMaxMemoryPages(MemoryInstance.MAX_PAGES).maxMemoryPages());
+
+    assertThrows(IllegalArgumentException.class, () -> defaults.withMaxStoreMemoryBytes(-1));
+    assertThrows(IllegalArgumentException.class, () -> defaults.withMaxStoreTableElements(-1));
+    assertEquals(0, defaults.withMaxStoreMemoryBytes(0).maxStoreMemoryBytes());
+    assertEquals(Long.MAX_VALUE,
+        defaults.withMaxStoreTableElements(Long.MAX_VALUE).maxStoreTableElements());
   }
 
   @Test
@@ -121,6 +135,8 @@ class ConfigTest {
     assertTrue(s.contains("mode=lazy-translation"), s);
     assertTrue(s.contains("executor=(best)"), s);
     assertTrue(s.contains("maxCallDepth=5"), s);
+    assertTrue(s.contains("maxStoreMemoryBytes=2147483648"), s);
+    assertTrue(s.contains("maxStoreTableElements=10000000"), s);
     assertFalse(s.contains("SIMD"), s);
   }
 

@@ -113,31 +113,40 @@ public final class InstanceState {
           throw new AssertionError(imp.kind());
       }
     }
-    for (int i = t; i < tables.length; i++) {
-      TableType type = m.tables().get(i);
-      if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
-        throw new UninstantiableException("table of " + type.limits().min()
-            + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
+    int i = t;
+    int k = mem;
+    try {
+      for (; i < tables.length; i++) {
+        TableType type = m.tables().get(i);
+        if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
+          throw new UninstantiableException("table of " + type.limits().min()
+              + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
+        }
+        tables[i] = new TableInstance(type, 0, store.resources);
       }
-      try {
-        tables[i] = new TableInstance(type, 0);
-      } catch (OutOfMemoryError e) {
-        throw new UninstantiableException(
-            "table of " + type.limits().min() + " elements cannot be allocated");
+      for (; k < memories.length; k++) {
+        MemoryType type = m.memories().get(k);
+        int limit = Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES);
+        if (type.limits().min() > limit) {
+          throw new UninstantiableException("memory of " + type.limits().min()
+              + " pages exceeds the limit of " + limit + " pages");
+        }
+        memories[k] = new MemoryInstance(type, store.maxMemoryPages, store.resources);
       }
-    }
-    for (int i = mem; i < memories.length; i++) {
-      MemoryType type = m.memories().get(i);
-      if (type.limits().min() > Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES)) {
-        throw new UninstantiableException("memory of " + type.limits().min()
-            + " pages exceeds the limit of " + Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES) + " pages");
+    } catch (UninstantiableException | IllegalArgumentException | OutOfMemoryError e) {
+      // Nothing refers to what was made so far: drop it, so that the heap has room again and the
+      // store's count is as before, then say why.
+      for (int j = t; j < i; j++) {
+        tables[j].release();
+        tables[j] = null;
       }
-      try {
-        memories[i] = new MemoryInstance(type, store.maxMemoryPages);
-      } catch (OutOfMemoryError e) {
-        throw new UninstantiableException(
-            "memory of " + type.limits().min() + " pages cannot be allocated");
+      for (int j = mem; j < k; j++) {
+        memories[j].release();
+        memories[j] = null;
       }
+      boolean table = i < tables.length;
+      throw failedToCreate(e, table ? "table" : "memory",
+          table ? m.tables().get(i).limits().min() : m.memories().get(k).limits().min());
     }
     this.memory0 = memories.length > 0 ? memories[0] : null;
   }
@@ -204,6 +213,30 @@ public final class InstanceState {
       throw new UninstantiableException(trap.getMessage(), trap);
     }
     return s;
+  }
+
+  /** Said when even the message of a failed instantiation does not fit in the heap. */
+  private static final UninstantiableException HEAP_EXHAUSTED =
+      new UninstantiableException("out of memory while instantiating");
+
+  /**
+   * Why a table or memory ({@code what}, of {@code min} elements or pages) could not be made:
+   * {@code e} itself if it says so, else an {@link UninstantiableException} with its message;
+   * never an {@link OutOfMemoryError}, even when the heap is still too full to build a message.
+   */
+  private static UninstantiableException failedToCreate(Throwable e, String what, long min) {
+    try {
+      if (e instanceof UninstantiableException) {
+        return (UninstantiableException) e;
+      }
+      if (e instanceof IllegalArgumentException) {
+        return new UninstantiableException(e.getMessage());
+      }
+      return new UninstantiableException(what + " of " + min
+          + (what.equals("table") ? " elements" : " pages") + " cannot be allocated");
+    } catch (OutOfMemoryError again) {
+      return HEAP_EXHAUSTED;
+    }
   }
 
   /** {@code limits} of an import's actual size {@code size} are within {@code expected}. */

@@ -20,12 +20,15 @@ import org.wasmj.exec.spi.Executor;
  * @implNote Thread-safe and stateless; per-module state is in {@link AsmModule}.
  */
 final class AsmExecutor implements Executor {
-  private final boolean tiered;
-  private final int threshold;
+  final boolean tiered;
+  final int threshold;
+  /** Tiering: where hot functions wait for their classes. */
+  final CompileQueue queue;
 
-  AsmExecutor(boolean tiered, int threshold) {
+  AsmExecutor(boolean tiered, int threshold, int compilerThreads) {
     this.tiered = tiered;
     this.threshold = threshold;
+    this.queue = tiered ? new CompileQueue(compilerThreads) : null;
   }
 
   @Override
@@ -35,12 +38,12 @@ final class AsmExecutor implements Executor {
 
   @Override
   public void prepare(ModuleCode module, boolean eager) {
-    AsmModule m = AsmModule.of(module, tiered);
+    AsmModule m = AsmModule.of(module, this);
     if (tiered) {
       for (int k = 0; k < module.functionCount(); k++) {
         module.function(k).countdown = threshold;
       }
-      module.tierUp = m::tierUp;
+      module.tiering = m::hot;
     } else if (eager) {
       m.generateAll();
     }
@@ -48,7 +51,7 @@ final class AsmExecutor implements Executor {
 
   @Override
   public Map<String, Integer> statistics(ModuleCode module) {
-    return AsmModule.of(module, tiered).statistics();
+    return AsmModule.of(module, this).statistics();
   }
 
   @Override
@@ -58,8 +61,7 @@ final class AsmExecutor implements Executor {
       NativeCode code;
       if (tiered) {
         if (fc.nativeCode == null && --fc.countdown <= 0) {
-          fc.countdown = Integer.MAX_VALUE;
-          AsmModule.of(fc.module, true).tierUp(fc);
+          AsmModule.of(fc.module, this).hot(fc, false);
         }
         code = fc.nativeCode;
       } else {

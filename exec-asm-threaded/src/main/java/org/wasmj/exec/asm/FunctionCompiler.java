@@ -72,6 +72,8 @@ final class FunctionCompiler {
     TOO_LARGE,
     /** Its parameters take more JVM descriptor slots than a typed entry can have (about 250). */
     TOO_MANY_PARAMS,
+    /** Generating its class failed unexpectedly (a bug): it runs on in the interpreter. */
+    GENERATION_FAILED,
   }
 
   /**
@@ -114,6 +116,23 @@ final class FunctionCompiler {
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
 
+  /**
+   * Also generate an entry at every loop header ({@code COUNT_LOOP}) for interpreter frames to
+   * jump into (on-stack replacement): the static {@code osr} method, and {@code LoopEntry.enter}
+   * calling it. Tiering asks for it; it is dropped when the function has no loop header or the
+   * method would be too large for HotSpot to compile.
+   */
+  private boolean loopEntries;
+  /** Chunks of a split {@code osr} method (whose {@code invoke} is whole), or null. */
+  private List<int[]> osrChunks;
+  /** The method being generated returns its results boxed in a {@code long[]} ({@code osr}). */
+  private boolean boxedReturns;
+  /** Bytecode length of the last {@code osr} method generated, 0 if none. */
+  private int osrLength;
+  static final String LOOP_ENTRY = "org/wasmj/exec/internal/LoopEntry";
+  /** {@code long[] osr(long[] frame, int fp, InstanceState, int budget, int pc)}. */
+  static final String OSR_DESC = "([JI" + "Lorg/wasmj/exec/internal/InstanceState;" + "II)[J";
+
   FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir,
       boolean mutableCalls) {
     this.mutableCalls = mutableCalls;
@@ -124,6 +143,62 @@ final class FunctionCompiler {
     this.ir = ir;
     this.code = ir.code();
     this.hasMemory = !module.memories().isEmpty();
+  }
+
+  /**
+   * The class for the function, or a stub calling the interpreter and the reason; with
+   * {@code loopEntries}, the class also has loop-header entries if it can (see {@link #loopEntries}).
+   */
+  Result compile(boolean loopEntries) {
+    this.loopEntries = loopEntries && hasLoopHeaders();
+    loopEntriesDropped = false;
+    osrChunks = null;
+    Result r = compile();
+    if (!this.loopEntries || r.fallback() != null || osrLength <= HUGE_METHOD_LIMIT) {
+      return r;
+    }
+    if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
+      for (int budget = Chunks.BUDGET; budget >= 250; budget /= 2) {
+        osrChunks = Chunks.plan(this, budget);
+        if (osrChunks == null || osrChunks.size() > JvmLimits.MAX_CHUNKS) {
+          break;
+        }
+        try {
+          byte[] bytes = generate(Mode.WHOLE, null);
+          if (largestMethod <= HUGE_METHOD_LIMIT && osrLength <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, 1);
+          }
+        } catch (MethodTooLargeException | ClassTooLargeException e) {
+          // smaller chunks
+        }
+      }
+      osrChunks = null;
+    }
+    this.loopEntries = false; // HotSpot would never compile it: no entry beats a slow one
+    loopEntriesDropped = true;
+    return compile();
+  }
+
+  /** True if the IR counts loop iterations, i.e. has loop headers to enter at. */
+  private boolean hasLoopHeaders() {
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the last class {@link #compile} made has no loop-header entries it was asked for. */
+  boolean loopEntriesDropped() {
+    return loopEntriesDropped;
+  }
+
+  private boolean loopEntriesDropped;
+
+  /** True if the last class {@link #compile} made has loop-header entries. */
+  boolean hasLoopEntries() {
+    return loopEntries;
   }
 
   /** The class for the function, or a stub calling the interpreter and the reason. */
@@ -220,9 +295,12 @@ final class FunctionCompiler {
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
+    osrLength = 0;
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
+    boolean osr = loopEntries && (mode == Mode.WHOLE || mode == Mode.SPLIT);
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
-        mode == Mode.EMPTY ? null : new String[] {NATIVE_CODE});
+        mode == Mode.EMPTY ? null
+            : osr ? new String[] {NATIVE_CODE, LOOP_ENTRY} : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -255,15 +333,45 @@ final class FunctionCompiler {
       endMethod();
     }
     if (mode == Mode.SPLIT) {
-      for (int k = 0; k < chunks.size(); k++) {
-        mv = method(cw, ACC_PRIVATE | ACC_STATIC, "c" + k, CHUNK_DESC);
-        mv.visitCode();
-        chunk(chunks, k);
+      driveMethod(cw, chunks, "c");
+      chunkMethods(cw, chunks, "c");
+    }
+    if (osr) {
+      loopEntryBridge(cw);
+      int invokeLength = largestMethod;
+      largestMethod = 0;
+      mv = method(cw, ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC);
+      mv.visitCode();
+      boxedReturns = true;
+      if (mode == Mode.SPLIT) {
+        osrDriver(cw, "c");
         endMethod();
+      } else if (osrChunks == null) {
+        osrBody();
+        endMethod();
+      } else { // the whole function plus the registers' prologue would be too large
+        assignEntries(osrChunks);
+        osrDriver(cw, "o");
+        endMethod();
+        driveMethod(cw, osrChunks, "o");
+        chunkMethods(cw, osrChunks, "o");
       }
+      boxedReturns = false;
+      osrLength = Math.max(osrLength, largestMethod);
+      largestMethod = invokeLength; // the osr methods are judged apart (see compile)
     }
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /** The chunk methods {@code <prefix><k>} of a split function. */
+  private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
+    for (int k = 0; k < chunks.size(); k++) {
+      mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC);
+      mv.visitCode();
+      chunk(chunks, k);
+      endMethod();
+    }
   }
 
   /** A method of the class, whose stack map frames {@link Frames} writes as it is emitted. */
@@ -506,6 +614,159 @@ final class FunctionCompiler {
     mv.visitInsn(ATHROW);
   }
 
+  // ---- loop-header entries (on-stack replacement) ----
+
+  /** {@code LoopEntry.enter}: calls the static {@code osr}, with the budget of the current thread. */
+  private void loopEntryBridge(ClassWriter cw) {
+    MethodVisitor m = method(cw, ACC_PUBLIC, "enter", OSR_DESC);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ILOAD, 2);
+    m.visitVarInsn(ALOAD, 3);
+    m.visitVarInsn(ALOAD, 3);
+    m.visitVarInsn(ILOAD, 4);
+    m.visitMethodInsn(INVOKESTATIC, RT, "budgetOf", "(" + INSTANCE_DESC + "I)I", false);
+    m.visitVarInsn(ILOAD, 5);
+    m.visitMethodInsn(INVOKESTATIC, className, "osr", OSR_DESC, false);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /**
+   * {@code osr} of a whole function: the interpreter's registers {@code frame[fp + r]} into the
+   * locals, then a jump to the loop header at {@code pc}, then the function's code as in
+   * {@link #body}. A trap is named by the interpreter frame it replaces, not here.
+   */
+  private void osrBody() {
+    regsSlot = -1;
+    int frame = 0;
+    int fp = 1;
+    instSlot = 2;
+    depthSlot = 3;
+    int entryPc = 4;
+    memSlot = 5;
+    tmpSlot = 6;
+    regBase = 7;
+    slots = new int[ir.registerCount()];
+    for (int r = 0; r < slots.length; r++) {
+      slots[r] = regBase + 2 * r;
+    }
+    chunkFrom = 0;
+    chunkTo = code.length;
+    labels = new Label[code.length + 1];
+    java.util.List<Integer> headers = new java.util.ArrayList<>();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      for (int target : targets(pc)) {
+        if (labels[target] == null) {
+          labels[target] = new Label();
+        }
+      }
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        headers.add(pc);
+        if (labels[pc] == null) {
+          labels[pc] = new Label();
+        }
+      }
+    }
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
+    outOfBounds = new Label();
+    for (int r = 0; r < ir.registerCount(); r++) {
+      mv.visitVarInsn(ALOAD, frame);
+      mv.visitVarInsn(ILOAD, fp);
+      pushInt(r);
+      mv.visitInsn(IADD);
+      mv.visitInsn(LALOAD);
+      mv.visitVarInsn(LSTORE, reg(r));
+    }
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    reloadMemory();
+    mv.visitLabel(start);
+    int[] keys = new int[headers.size()];
+    Label[] to = new Label[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = headers.get(i);
+      to[i] = labels[keys[i]];
+    }
+    mv.visitVarInsn(ILOAD, entryPc);
+    mv.visitLookupSwitchInsn(to[0], keys, to); // the interpreter enters at a loop header only
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (labels[pc] != null) {
+        mv.visitLabel(labels[pc]);
+      }
+      instruction(pc);
+    }
+    if (labels[code.length] != null) {
+      mv.visitLabel(labels[code.length]);
+    }
+    endOfBody(end, handler);
+  }
+
+  /**
+   * {@code osr} of a split function: the interpreter's registers become the chunks' frame, and
+   * {@code <prefix>drive} runs them from the entry at loop header {@code pc} (every loop header
+   * is an entry; the class's {@code LOOPS} table maps the one to the other).
+   */
+  private void osrDriver(ClassWriter cw, String prefix) {
+    int frame = 0;
+    int fp = 1;
+    int inst = 2;
+    int budget = 3;
+    int pc = 4;
+    int regs = 5;
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitVarInsn(ILOAD, fp);
+    mv.visitInsn(DUP);
+    pushInt(ir.registerCount());
+    mv.visitInsn(IADD);
+    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOfRange", "([JII)[J", false);
+    storeObject(regs, "[J");
+    mv.visitVarInsn(ALOAD, regs);
+    mv.visitVarInsn(ALOAD, inst);
+    mv.visitVarInsn(ILOAD, budget);
+    mv.visitFieldInsn(GETSTATIC, className, "LOOPS", "[I");
+    mv.visitVarInsn(ILOAD, pc);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
+    mv.visitMethodInsn(INVOKESTATIC, className, prefix + "drive", DRIVE_DESC, false);
+    mv.visitVarInsn(ALOAD, regs);
+    pushInt(type.resultCount());
+    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+    mv.visitInsn(ARETURN);
+    loopTable(cw);
+  }
+
+  /**
+   * The static {@code int[] LOOPS}: each loop header's pc and its entry id, by pc, decoded at
+   * class initialization from a string constant (two chars an int).
+   */
+  private void loopTable(ClassWriter cw) {
+    StringBuilder table = new StringBuilder();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP) {
+        for (int v : new int[] {pc, entryIds[pc]}) {
+          table.append((char) (v >>> 16)).append((char) v);
+        }
+      }
+    }
+    if (table.length() * 3L > 65535) { // may not fit a constant: no loop entries (see compile)
+      osrLength = Integer.MAX_VALUE;
+      return;
+    }
+    cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "LOOPS", "[I", null, null).visitEnd();
+    MethodVisitor init = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    init.visitCode();
+    init.visitLdcInsn(table.toString());
+    init.visitMethodInsn(INVOKESTATIC, RT, "ints", "(Ljava/lang/String;)[I", false);
+    init.visitFieldInsn(PUTSTATIC, className, "LOOPS", "[I");
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+  }
+
   // ---- split functions ----
 
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
@@ -526,6 +787,13 @@ final class FunctionCompiler {
     boolean[] entry = new boolean[code.length + 1];
     for (int[] c : chunks) {
       entry[c[0]] = true;
+    }
+    if (loopEntries) {
+      for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+        if (code[pc] == OpCodes.COUNT_LOOP) {
+          entry[pc] = true;
+        }
+      }
     }
     for (int[] branch : branches()) {
       int k = chunkOf(chunks, branch[0]);
@@ -581,18 +849,13 @@ final class FunctionCompiler {
     return branches;
   }
 
-  /**
-   * {@code invoke} of a split function: a frame, then chunk after chunk until one returns. The
-   * chunks have no exception handlers: an array index out of bounds in a chunk is a memory
-   * access, and becomes the trap here, once for all chunks.
-   */
+  /** {@code invoke} of a split function: a frame with the parameters, run by {@code drive}. */
   private void driver(List<int[]> chunks) {
     assignEntries(chunks);
     int params = JvmLimits.paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     int frame = params + 2;
-    int entry = params + 3;
     checkDepth();
     pushInt(ir.registerCount());
     mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -610,41 +873,15 @@ final class FunctionCompiler {
       }
       mv.visitInsn(LASTORE);
     }
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, entry);
-    Label loop = new Label();
     Label done = new Label();
     Label trapsFrom = new Label();
-    Label boundsFrom = new Label();
-    Label boundsTo = new Label();
-    Label bounds = new Label();
-    mv.visitTryCatchBlock(boundsFrom, boundsTo, bounds, "java/lang/IndexOutOfBoundsException");
     mv.visitLabel(trapsFrom);
-    Label[] calls = new Label[chunks.size()];
-    for (int k = 0; k < calls.length; k++) {
-      calls[k] = new Label();
-    }
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, entry);
-    pushInt(16);
-    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
-    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
-    mv.visitLabel(boundsFrom);
-    for (int k = 0; k < calls.length; k++) {
-      mv.visitLabel(calls[k]);
-      mv.visitVarInsn(ALOAD, frame);
-      mv.visitVarInsn(ALOAD, instSlot);
-      mv.visitVarInsn(ILOAD, depthSlot);
-      mv.visitVarInsn(ILOAD, entry);
-      mv.visitMethodInsn(INVOKESTATIC, className, "c" + k, CHUNK_DESC, false);
-      mv.visitVarInsn(ISTORE, entry);
-      mv.visitJumpInsn(GOTO, loop);
-    }
-    mv.visitLabel(boundsTo);
-    mv.visitLabel(bounds);
-    mv.visitInsn(POP);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
-    mv.visitInsn(ATHROW);
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitVarInsn(ILOAD, depthSlot);
+    mv.visitInsn(ICONST_0);
+    mv.visitMethodInsn(INVOKESTATIC, className, "cdrive", DRIVE_DESC, false);
+    mv.visitJumpInsn(GOTO, done);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
     if (type.resultCount() == 0) {
@@ -666,6 +903,55 @@ final class FunctionCompiler {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
       mv.visitInsn(ARETURN);
     }
+  }
+
+  /** {@code void <prefix>drive(long[] frame, InstanceState, int budget, int entry)}. */
+  private static final String DRIVE_DESC = "([J" + INSTANCE_DESC + "II)V";
+
+  /**
+   * {@code <prefix>drive}: runs the chunks {@code <prefix><k>} over {@code frame} from
+   * {@code entry}, each returning the entry to go on at, until one returns (-1). The chunks have
+   * no exception handlers: an array index out of bounds in a chunk is a memory access, and
+   * becomes the trap here, once for all chunks.
+   */
+  private void driveMethod(ClassWriter cw, List<int[]> chunks, String prefix) {
+    mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + "drive", DRIVE_DESC);
+    mv.visitCode();
+    int entry = 3;
+    Label loop = new Label();
+    Label done = new Label();
+    Label boundsFrom = new Label();
+    Label boundsTo = new Label();
+    Label bounds = new Label();
+    mv.visitTryCatchBlock(boundsFrom, boundsTo, bounds, "java/lang/IndexOutOfBoundsException");
+    Label[] calls = new Label[chunks.size()];
+    for (int k = 0; k < calls.length; k++) {
+      calls[k] = new Label();
+    }
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, entry);
+    pushInt(16);
+    mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
+    mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
+    mv.visitLabel(boundsFrom);
+    for (int k = 0; k < calls.length; k++) {
+      mv.visitLabel(calls[k]);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(ILOAD, 2);
+      mv.visitVarInsn(ILOAD, entry);
+      mv.visitMethodInsn(INVOKESTATIC, className, prefix + k, CHUNK_DESC, false);
+      mv.visitVarInsn(ISTORE, entry);
+      mv.visitJumpInsn(GOTO, loop);
+    }
+    mv.visitLabel(boundsTo);
+    mv.visitLabel(bounds);
+    mv.visitInsn(POP);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(done);
+    mv.visitInsn(RETURN);
+    endMethod();
   }
 
   /**
@@ -868,7 +1154,10 @@ final class FunctionCompiler {
 
   /** {@code return} with no value. */
   void returnVoid() {
-    if (regsSlot < 0) {
+    if (boxedReturns && regsSlot < 0) {
+      mv.visitFieldInsn(GETSTATIC, RT, "NONE", "[J");
+      mv.visitInsn(ARETURN);
+    } else if (regsSlot < 0) {
       mv.visitInsn(RETURN);
     } else {
       mv.visitInsn(ICONST_M1);
@@ -878,7 +1167,9 @@ final class FunctionCompiler {
 
   /** {@code return} of the function's one result, in register {@code r}. */
   void returnValue(int r) {
-    if (regsSlot < 0) {
+    if (boxedReturns && regsSlot < 0) {
+      returnSpan(r, 1);
+    } else if (regsSlot < 0) {
       if (isInt(type.result(0))) {
         loadI(r);
         mv.visitInsn(IRETURN);

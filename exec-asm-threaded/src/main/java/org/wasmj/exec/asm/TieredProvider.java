@@ -29,6 +29,6 @@ public final class TieredProvider implements ExecutorProvider {
 
   @Override
   public Executor create(Config config) {
-    return new AsmExecutor(true, config.tieringThreshold());
+    return new AsmExecutor(true, config.tieringThreshold(), config.compilerThreads());
   }
 }

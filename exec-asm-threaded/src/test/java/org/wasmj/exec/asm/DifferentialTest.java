@@ -35,7 +35,9 @@ class DifferentialTest {
     CONFIGS.put("switch eager", base.withExecutor("switch"));
     CONFIGS.put("asm eager", base.withExecutor("asm"));
     CONFIGS.put("asm lazy", base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
-    CONFIGS.put("tiered (threshold 2)", base.withExecutor("tiered").withTieringThreshold(2));
+    CONFIGS.put("tiered (threshold 2)",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    CONFIGS.put("tiered (background)", base.withExecutor("tiered").withTieringThreshold(2));
   }
 
   /**

@@ -42,7 +42,7 @@ public final class HostileMain {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Engine engine = new Engine(Config.defaults().withExecutor(executor).withCompilationMode(mode)
-        .withTieringThreshold(1));
+        .withTieringThreshold(1).withCompilerThreads(0)); // tiered compiles on this thread
     long a0 = threads.getCurrentThreadAllocatedBytes();
     long t0 = System.nanoTime();
     Module module = Module.compile(engine, wasm);

@@ -47,7 +47,7 @@ class HostileModulesTest {
 
     Run(String executor, CompilationMode mode, byte[] wasm) {
       Engine engine = new Engine(Config.defaults().withExecutor(executor).withCompilationMode(mode)
-          .withTieringThreshold(1));
+          .withTieringThreshold(1).withCompilerThreads(0)); // tiered compiles when hot, at once
       module = Module.compile(engine, wasm);
       instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
       compiles = !executor.equals("switch");

@@ -18,8 +18,10 @@ import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
+import org.wasmj.exec.internal.LoopEntry;
 import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.TableInstance;
+import org.wasmj.exec.internal.Tiering;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.OpCodes;
@@ -199,11 +201,13 @@ public final class Interpreter {
             callee = null;
             break;
           case OpCodes.COUNT_LOOP:
-            if (--fn.code.countdown == 0) {
-              tierUp(fn);
+            if (--fn.code.countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
+              pc++;
+              continue;
             }
-            pc++;
-            continue;
+            s = st.slots; // compiled code ran the rest of the frame; its results are in place
+            callee = null;
+            break;
           case OpCodes.BR_T:
             pc = code[pc + 1];
             continue;
@@ -742,7 +746,7 @@ public final class Interpreter {
           if (c == null) {
             c = w.ir();
           }
-          if (--w.code.countdown == 0) {
+          if (--w.code.countdown <= 0) {
             tierUp(w);
           }
           if (base + c.registerCount() > s.length) {
@@ -799,11 +803,36 @@ public final class Interpreter {
 
   /** Asks the module's tiering executor to compile {@code f}, and counts down afresh. */
   private static void tierUp(WasmFunction f) {
-    java.util.function.Consumer<FunctionCode> hook = f.code.module.tierUp;
-    f.code.countdown = Integer.MAX_VALUE;
+    Tiering hook = f.code.module.tiering;
     if (hook != null) {
-      hook.accept(f.code);
+      hook.hot(f.code, false);
+    } else {
+      f.code.countdown = Integer.MAX_VALUE;
     }
+  }
+
+  /**
+   * A loop header of {@code fn}'s frame at {@code fp} is hot: if the function has compiled code
+   * to enter there, runs the rest of the frame in it and returns true (its results are then in
+   * the frame's first registers); else tells the tiering executor and returns false.
+   */
+  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
+    FunctionCode fc = fn.code;
+    LoopEntry entry = fc.loopEntry;
+    if (entry == null) {
+      Tiering hook = fc.module.tiering;
+      if (hook != null) {
+        hook.hot(fc, true);
+      } else {
+        fc.countdown = Integer.MAX_VALUE;
+      }
+      return false;
+    }
+    st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
+    st.top = fp + fn.compiled.registerCount();
+    long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
+    System.arraycopy(results, 0, st.slots, fp, results.length);
+    return true;
   }
 
   /**

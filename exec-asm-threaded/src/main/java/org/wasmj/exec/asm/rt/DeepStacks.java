@@ -20,7 +20,9 @@ import org.wasmj.exec.internal.StoreState;
  * is still interpreted by the JVM. So a guest call from the host may nest {@link #FOREIGN_CALLS}
  * calls deep on the caller's thread ({@code StoreState.stackFloor} marks where); a call below
  * that runs on one of these threads, which hold {@link #DEEP_CALLS} more each, and so on. The
- * thread that made the call waits meanwhile, so the store is still used by one thread at a time.
+ * thread that made the call waits meanwhile, and hands the store over ({@code StoreState.handOver}),
+ * so the store is still used by one thread at a time, and host functions called there may call
+ * back into the guest.
  * Calls that stay shallow never leave their thread and cost nothing more; a call that crosses the
  * floor costs a hand-off between threads, about as much as a few hundred interpreted calls.
  *
@@ -62,10 +64,13 @@ public final class DeepStacks {
       Future<long[]> result;
       try {
         result = THREADS.submit(() -> {
+          Thread owner = store.handOver(Thread.currentThread()); // it waits for us meanwhile
           try {
             return call.get();
           } catch (StackOverflowError e) { // frames larger than BYTES_PER_CALL
             throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+          } finally {
+            store.handOver(owner);
           }
         });
       } catch (RejectedExecutionException | OutOfMemoryError noThread) {

@@ -15,6 +15,7 @@ import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
 import org.wasmj.exec.internal.NativeCode;
 import org.wasmj.exec.internal.StoreState;
+import org.wasmj.exec.internal.Tiering;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 
@@ -89,6 +90,11 @@ public final class Rt {
     return inst.store.maxCallDepth - inst.store.stackFloor - depth - 1;
   }
 
+  /** The budget of generated code that may nest {@code remaining} more calls (those this thread holds). */
+  public static int budgetOf(InstanceState inst, int remaining) {
+    return remaining - inst.store.stackFloor;
+  }
+
   /**
    * Calls defined function {@code definedIndex} of {@code inst} whose budget ran out: on a thread
    * with a fresh stack if {@code maxCallDepth} allows more calls ({@link DeepStacks}), else
@@ -114,11 +120,12 @@ public final class Rt {
     WasmFunction f = (WasmFunction)
         inst.functions[inst.module.module().importedFunctionCount() + definedIndex];
     FunctionCode fc = f.code;
-    if (--fc.countdown == 0) {
-      fc.countdown = Integer.MAX_VALUE;
-      java.util.function.Consumer<FunctionCode> tierUp = fc.module.tierUp;
-      if (tierUp != null) {
-        tierUp.accept(fc);
+    if (fc.nativeCode == null && --fc.countdown <= 0) {
+      Tiering tiering = fc.module.tiering;
+      if (tiering != null) {
+        tiering.hot(fc, false);
+      } else {
+        fc.countdown = Integer.MAX_VALUE;
       }
     }
     NativeCode compiled = fc.nativeCode;
@@ -128,6 +135,30 @@ public final class Rt {
     long[] results = new long[f.type.resultCount()];
     Interpreter.invoke(f, args, results, depth);
     return results;
+  }
+
+  /** Decodes ints written as two chars each, high half first (a generated class's tables). */
+  public static int[] ints(String chars) {
+    int[] v = new int[chars.length() / 2];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = chars.charAt(2 * i) << 16 | chars.charAt(2 * i + 1);
+    }
+    return v;
+  }
+
+  /** In {@code table}, pairs of a loop header's pc and its entry id sorted by pc: the entry of {@code pc}. */
+  public static int loopEntry(int[] table, int pc) {
+    int lo = 0;
+    int hi = table.length / 2 - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (table[2 * mid] < pc) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return table[2 * lo + 1];
   }
 
   /** Bootstrap of a tiered call site: the callee's call site, which tiering re-points. */
