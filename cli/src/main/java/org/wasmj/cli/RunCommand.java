@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
   String argv0;
 
   @Option(names = "--compilation-mode", paramLabel = "MODE",
-      description = "eager (default), lazy-translation or lazy.")
+      description = "eager, lazy-translation (default) or lazy.")
   String compilationMode;
 
   @Option(names = "--executor", paramLabel = "NAME",

@@ -182,7 +182,7 @@ class MainTest {
     assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib", "x"));
     assertTrue(err().contains("'x' is not a valid i32"));
     assertEquals(2, run("run", "--executor", "nope", "../examples/fib.wasm"));
-    assertTrue(err().contains("available: asm, tiered, switch"));
+    assertTrue(err().contains("available: tiered, asm, switch"), err());
     assertEquals(2, run("run", "--compilation-mode", "fast", "../examples/fib.wasm"));
     assertTrue(err().contains("unknown compilation mode 'fast'"), err());
     assertEquals(2, run("run", "--bogus", "../examples/fib.wasm"));

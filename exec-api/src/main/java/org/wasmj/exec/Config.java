@@ -19,7 +19,8 @@ import org.wasmj.exec.internal.TableInstance;
  *     .withMaxCallDepth(5_000);
  * }</pre>
  *
- * <p>Defaults: {@link CompilationMode#EAGER}; the best executor available; features
+ * <p>Defaults: {@link CompilationMode#LAZY_TRANSLATION}; the best executor available (the
+ * {@code tiered} executor when present); features
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
  * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
  * the memories of a store together; 10 million table elements for all the tables of a store; the
@@ -51,7 +52,7 @@ public final class Config {
   private static final Config DEFAULTS = new Config();
 
   // Fields are set only by the constructors and on the fresh copy a withX returns.
-  private CompilationMode compilationMode = CompilationMode.EAGER;
+  private CompilationMode compilationMode = CompilationMode.LAZY_TRANSLATION;
   private String executor;
   private Set<Feature> features = DEFAULT_FEATURES;
   private int maxCallDepth = 20_000;

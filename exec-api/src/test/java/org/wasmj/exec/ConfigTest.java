@@ -19,10 +19,12 @@ class ConfigTest {
 
   @Test
   void defaultsAreDocumented() {
-    assertEquals(CompilationMode.EAGER, defaults.compilationMode());
+    assertEquals(CompilationMode.LAZY_TRANSLATION, defaults.compilationMode());
     assertNull(defaults.executor());
     assertEquals(Config.DEFAULT_FEATURES, defaults.features());
     assertEquals(20_000, defaults.maxCallDepth());
+    assertEquals(1000, defaults.tieringThreshold());
+    assertEquals(1, defaults.compilerThreads());
     assertEquals(8 << 20, defaults.maxStackSlots());
     assertEquals(MemoryInstance.MAX_PAGES, defaults.maxMemoryPages());
     assertEquals(1L << 31, defaults.maxStoreMemoryBytes());
@@ -48,8 +50,12 @@ class ConfigTest {
         .withMaxStackSlots(4096)
         .withMaxMemoryPages(3)
         .withMaxStoreMemoryBytes(5 << 16)
-        .withMaxStoreTableElements(77);
+        .withMaxStoreTableElements(77)
+        .withTieringThreshold(9)
+        .withCompilerThreads(0);
     assertNotSame(defaults, c);
+    assertEquals(9, c.tieringThreshold());
+    assertEquals(0, c.compilerThreads());
     assertEquals(5 << 16, c.maxStoreMemoryBytes());
     assertEquals(77, c.maxStoreTableElements());
     assertEquals(CompilationMode.LAZY, c.compilationMode());
@@ -59,7 +65,7 @@ class ConfigTest {
     assertEquals(4096, c.maxStackSlots());
     assertEquals(3, c.maxMemoryPages());
     // the original is untouched
-    assertEquals(CompilationMode.EAGER, defaults.compilationMode());
+    assertEquals(CompilationMode.LAZY_TRANSLATION, defaults.compilationMode());
     assertNull(defaults.executor());
     assertEquals(Config.DEFAULT_FEATURES, defaults.features());
     assertEquals(20_000, defaults.maxCallDepth());

@@ -156,8 +156,9 @@ class ModuleTest {
 
   @Test
   void compileUncheckedIsCompileInEagerMode() {
+    Engine eager = Wasm.engine(CompilationMode.EAGER);
     assertEquals("type mismatch", assertThrows(InvalidModuleException.class,
-        () -> Module.compileUnchecked(engine, Wasm.invalidBody())).getMessage());
+        () -> Module.compileUnchecked(eager, Wasm.invalidBody())).getMessage());
   }
 
   @Test
