@@ -109,7 +109,7 @@ public final class Report {
           : new Cell(runner, runner.startsWith("chicory"), primary.getStatistics(),
               primary.getScoreUnit(), false);
       byClass.computeIfAbsent(cls, c -> new LinkedHashMap<>())
-          .computeIfAbsent(row.length() == 0 ? "-" : row.toString(), k -> new ArrayList<>())
+          .computeIfAbsent(row.length() == 0 ? method : row.toString(), k -> new ArrayList<>())
           .add(cell);
     }
     StringBuilder out = new StringBuilder();
