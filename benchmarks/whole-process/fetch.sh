@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fetches the large real program of the time-to-result benchmark into benchmarks/.cache/ (ignored
-# by git): Yosys 0.55 (the Verilog synthesis suite, a 30 MB wasm32-wasi preview1 command, ~17,000
-# functions), from the npm package @yowasp/yosys, pinned by version and checksum. The package's
-# gen/yosys.core.wasm is the plain WASI command (its other modules are the component-model glue of
-# YoWASP's JS runtime, which we do not use); Yosys' data files (techmap libraries) go to share/, which
-# the guest sees as /share.
+# by git): Yosys 0.55, the Verilog synthesis suite, a 30 MB wasm32-wasi preview1 command (34,004
+# functions, 27.8 MB of code), from the npm package @yowasp/yosys, pinned by version and checksum.
+# The package's gen/yosys.core.wasm is the plain WASI command (its other modules are the
+# component-model glue of YoWASP's JS runtime, not used here); Yosys' data files (techmap
+# libraries) go to share/, which run.sh preopens as /share.
 # Needs npm and node (Node also runs the programs beside wasmj). Prints the cache folder.
 # usage: benchmarks/whole-process/fetch.sh
 set -euo pipefail
