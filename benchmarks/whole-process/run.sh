@@ -79,6 +79,9 @@ if [ -n "${WASMJ:-}" ]; then
 else
   wasmj=("$root/wasmj")
   "$root/wasmj" executors >/dev/null   # builds the launcher's jar now if it is missing or stale
+  if "$root/wasmj" executors 2>&1 >/dev/null | grep -q building; then
+    echo "run.sh: the wasmj launcher rebuilds on every run; its build would be timed" >&2; exit 1
+  fi
 fi
 
 # --- the programs --------------------------------------------------------------------------
