@@ -22,7 +22,7 @@
 #   --no-check           time without the checking run first
 #   --no-fetch           skip yosys if it is not in benchmarks/.cache (default: fetch.sh fetches it)
 #   --out FILE           also write the table to FILE
-# Environment: WASMJ     the wasmj command (default: the `wasmj` launcher at the repository root,
+# Environment: WASMJ     the wasmj command, split at spaces (default: the `wasmj` launcher at the root,
 #                        which is built here first if needed, so no build is timed)
 #              BENCH_WASM the corpus (default: ../shared/bench-wasm next to the repository)
 set -euo pipefail
@@ -173,7 +173,7 @@ check_program() {
     workdir "$d/work"
     command_for "$r"
     start=$(date +%s%N)
-    (cd "$d/work" || exit 1; set +e; "${cmd[@]}" > "$d/stdout" 2> "$d/stderr"; echo $? > "$d/exit")
+    (cd "$d/work" || exit 1; set +e; "${cmd[@]}" < /dev/null > "$d/stdout" 2> "$d/stderr"; echo $? > "$d/exit")
     end=$(date +%s%N)
     printf '== %s, %s: exit %s, %s bytes stdout, %s bytes stderr, %d ms\n' "$p" "$(label "$r")" \
       "$(cat "$d/exit")" "$(wc -c < "$d/stdout")" "$(wc -c < "$d/stderr")" $(((end - start) / 1000000)) >&2
@@ -221,7 +221,7 @@ for p in "${programs[@]}"; do
   done
   workdir "$tmp/time/$p"
   echo "== $p: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  (cd "$tmp/time/$p" && hyperfine "${hyperfine_args[@]}" >&2)
+  (cd "$tmp/time/$p" && hyperfine "${hyperfine_args[@]}" < /dev/null >&2)
   timed+=("$p")
 done
 
