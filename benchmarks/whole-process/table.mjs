@@ -1,6 +1,8 @@
-// The Markdown table of run.sh: one row per program, one column per hyperfine command (the wasmj
+// The Markdown tables of run.sh: one row per program, one column per hyperfine command (the wasmj
 // columns, then Node), each cell the median wall-clock time over the runs with the fastest and
-// slowest run in brackets, and for wasmj the ratio of its median to Node's (× > 1: slower).
+// slowest run in brackets, and for wasmj the ratio of its median to Node's (× > 1: slower); then
+// the CPU time (user + system, mean over the runs), which other processes on the machine disturb
+// less than the wall-clock time, though it adds up every thread (JIT compilers, GC, V8's tiers).
 // usage: node table.mjs <dir with PROGRAM.json files from hyperfine --export-json> PROGRAM...
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,17 +25,29 @@ function time(r) {
   return `${sig(r.median * scale)} ${unit} (${sig(r.min * scale)}–${sig(r.max * scale)})`;
 }
 
-const header = columns.map((c) => (c === 'node' ? 'Node 20' : `\`${c}\``));
-const lines = [`| program | ${header.join(' | ')} | runs |`, `|---|${'---:|'.repeat(columns.length)}---:|`];
-for (const row of rows) {
-  const node = row.results.find((r) => r.command === 'node');
-  const cells = columns.map((c) => {
-    const r = row.results.find((x) => x.command === c);
-    if (!r) return '';
-    if (c === 'node' || !node) return time(r);
-    return `${time(r)} **${(r.median / node.median).toFixed(1)}×**`;
-  });
-  const runs = [...new Set(row.results.map((r) => r.times.length))].sort((a, b) => a - b);
-  lines.push(`| ${row.program} | ${cells.join(' | ')} | ${runs.length > 1 ? `${runs[0]}–${runs.at(-1)}` : runs[0]} |`);
+function cpu(r) {
+  const t = r.user + r.system;
+  return t >= 1 ? `${sig(t)} s` : `${sig(t * 1000)} ms`;
 }
-console.log(lines.join('\n'));
+
+const header = columns.map((c) => (c === 'node' ? 'Node 20' : `\`${c}\``));
+function table(first, cell, ratio) {
+  const lines = [`| ${first} | ${header.join(' | ')} | runs |`,
+    `|---|${'---:|'.repeat(columns.length)}---:|`];
+  for (const row of rows) {
+    const node = row.results.find((r) => r.command === 'node');
+    const cells = columns.map((c) => {
+      const r = row.results.find((x) => x.command === c);
+      if (!r) return '';
+      if (c === 'node' || !node) return cell(r);
+      return `${cell(r)} **${(ratio(r) / ratio(node)).toFixed(1)}×**`;
+    });
+    const runs = [...new Set(row.results.map((r) => r.times.length))].sort((a, b) => a - b);
+    const n = runs.length > 1 ? `${runs[0]}–${runs.at(-1)}` : runs[0];
+    lines.push(`| ${row.program} | ${cells.join(' | ')} | ${n} |`);
+  }
+  return lines.join('\n');
+}
+console.log(table('program', time, (r) => r.median));
+console.log();
+console.log(table('CPU time (user + system, mean)', cpu, (r) => r.user + r.system));
