@@ -6,7 +6,8 @@
 # component-model glue of YoWASP's JS runtime, not used here); Yosys' data files (techmap
 # libraries) go to share/, which run.sh preopens as /share.
 # Needs npm and node (Node also runs the programs beside wasmj). Prints the cache folder.
-# usage: benchmarks/whole-process/fetch.sh
+# usage: benchmarks/whole-process/fetch.sh [--cached]
+#   --cached   fetch nothing: print the folder if it is complete, else fail (exit status 1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 package=@yowasp/yosys
@@ -19,6 +20,7 @@ if [ -f "$cache/.complete" ]; then
   echo "$cache"
   exit 0
 fi
+[ "${1:-}" = --cached ] && exit 1
 for tool in npm node; do
   command -v "$tool" >/dev/null || { echo "fetch.sh: $tool not found (needed to fetch $package)" >&2; exit 1; }
 done

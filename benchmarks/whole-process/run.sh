@@ -106,13 +106,13 @@ program() {
       # Yosys synthesizes a small ALU (yosys/alu.v) into gates: parse, elaborate, optimize,
       # techmap, ABC; the cell statistics go to stat.txt (Yosys' own log goes to ABC's scratch
       # file once ABC has run, on every runtime: its dup() of stdout fails under WASI).
-      local cache="$root/benchmarks/.cache/yosys-0.55.944"
-      if [ ! -f "$cache/.complete" ]; then
+      local cache
+      if ! cache="$("$here/fetch.sh" --cached)"; then
         if [ "$fetch" = 0 ]; then
           echo "== yosys: skipped, not in benchmarks/.cache (fetch it with benchmarks/whole-process/fetch.sh, 9 MB from npm)" >&2
           return 1
         fi
-        "$here/fetch.sh" >/dev/null
+        cache="$("$here/fetch.sh")"
       fi
       wasm="$cache/yosys.wasm"
       flags=(--dir . --dir "$cache/share::share" --env TMPDIR=.)
@@ -122,7 +122,7 @@ program() {
   esac
 }
 
-# command RUNNER sets cmd (an array) to run the current program in column RUNNER (a variant's
+# command_for RUNNER sets cmd (an array) to run the current program in column RUNNER (a variant's
 # index, or "node").
 command_for() {
   if [ "$1" = node ]; then
@@ -200,12 +200,14 @@ check_program() {
 }
 
 failed=0
+checked=()
 timed=()
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for p in "${programs[@]}"; do
   program "$p" || continue
   if [ "$mode" = check ] || [ "$check" = 1 ]; then
     if check_program "$p"; then
+      checked+=("$p")
       [ "$node_column" = 1 ] && echo "== $p: every column gives Node's exit code, output and files" >&2
     else
       failed=1
@@ -226,7 +228,9 @@ for p in "${programs[@]}"; do
 done
 
 if [ "$mode" = check ]; then
-  [ "$failed" = 0 ] && echo "== check: every program gives the same result on wasmj as on Node" >&2
+  if [ "$failed" = 0 ]; then
+    echo "== check: ${#checked[@]} programs (${checked[*]}) give the same result on wasmj as on Node" >&2
+  fi
   exit $failed
 fi
 if [ ${#timed[@]} -gt 0 ]; then
