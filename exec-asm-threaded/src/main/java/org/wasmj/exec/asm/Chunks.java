@@ -91,11 +91,11 @@ final class Chunks {
         return 24 + 4 * code[pc + 2];
       case CALL_XR: {
         FuncType t = c.module.functionType(code[pc + 1]);
-        return 24 + 8 * (t.paramCount() + t.resultCount());
+        return 24 + 8 * (t.paramSlotCount() + t.resultSlotCount());
       }
       case CALL_INDIRECT_XXRR: {
         FuncType t = c.module.types().get(code[pc + 1]);
-        return 32 + 10 * (t.paramCount() + t.resultCount());
+        return 32 + 10 * (t.paramSlotCount() + t.resultSlotCount());
       }
       case RETURN_SPAN_RI:
         return 8 + 10 * code[pc + 2];
@@ -128,6 +128,10 @@ final class Chunks {
             write.set(code[at]);
           } else if (k == 'r') {
             read.set(code[at]);
+          } else if (k == 'V') { // a v128: two registers
+            write.set(code[at], code[at] + 2);
+          } else if (k == 'v') {
+            read.set(code[at], code[at] + 2);
           }
           at += k == 'l' ? 2 : 1;
         }
@@ -135,7 +139,7 @@ final class Chunks {
   }
 
   private static void span(FuncType t, int base, BitSet read, BitSet write) {
-    read.set(base, base + t.paramCount());
-    write.set(base, base + t.resultCount());
+    read.set(base, base + t.paramSlotCount());
+    write.set(base, base + t.resultSlotCount());
   }
 }
