@@ -7,7 +7,10 @@ import org.wasmj.parser.ValType;
 final class Values {
   private Values() {}
 
-  /** A command-line value of {@code type}: decimal (or 0x hex) integers, decimal floats. */
+  /**
+   * A command-line value of {@code type}: decimal (or 0x hex) integers, decimal floats, a v128 as
+   * one 128-bit hex number ({@code 0x} and up to 32 digits; lane 0 is its lowest bits).
+   */
   static Val parse(ValType type, String text) {
     try {
       switch (type) {
@@ -15,11 +18,22 @@ final class Values {
         case I64: return Val.i64(parseInteger(text, 64));
         case F32: return Val.f32(Float.parseFloat(text));
         case F64: return Val.f64(Double.parseDouble(text));
+        case V128: return v128(text);
         default: throw new Failures.UsageException("cannot pass a " + type + " on the command line");
       }
     } catch (NumberFormatException e) {
       throw new Failures.UsageException("'" + text + "' is not a valid " + type);
     }
+  }
+
+  private static Val v128(String text) {
+    if (!text.startsWith("0x") && !text.startsWith("0X") || text.length() < 3 || text.length() > 34) {
+      throw new NumberFormatException(text);
+    }
+    String digits = text.substring(2);
+    int split = Math.max(0, digits.length() - 16);
+    long high = split == 0 ? 0 : Long.parseUnsignedLong(digits.substring(0, split), 16);
+    return Val.v128(Long.parseUnsignedLong(digits.substring(split), 16), high);
   }
 
   private static long parseInteger(String text, int bits) {
@@ -41,6 +55,7 @@ final class Values {
       case I64: return Long.toString(v.i64());
       case F32: return Float.toString(v.f32());
       case F64: return Double.toString(v.f64());
+      case V128: return String.format("0x%016x%016x", v.high(), v.bits());
       case FUNCREF: return v.funcref() == null ? "null" : v.funcref().toString();
       default: return v.externref() == null ? "null" : String.valueOf(v.externref());
     }

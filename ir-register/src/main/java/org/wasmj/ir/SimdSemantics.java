@@ -212,6 +212,26 @@ public final class SimdSemantics {
 
   public static int i64x2Bitmask(long lo, long hi) { return (int) (lo >>> 63 | hi >>> 63 << 1); }
 
+  // ---- lane-wise compares without loops (SWAR): high = the top bit of every lane ----
+
+  /** Lanes whose top bit is set in {@code x} become all ones, the others zero. */
+  private static long expand(long x, long high, int width) {
+    return ((x & high) >>> (width - 1)) * ((1L << width) - 1);
+  }
+
+  /** All ones in the lanes where {@code a < b}, unsigned. */
+  private static long ltU(long a, long b, long high, int width) {
+    long d = (a | high) - (b & ~high); // no borrow crosses a lane
+    return expand((~a & b) | (~(a ^ b) & ~d), high, width);
+  }
+
+  /** All ones in the lanes where {@code a == b}. */
+  private static long eqLanes(long a, long b, long high, int width) {
+    long x = a ^ b;
+    long nonzero = ((x & ~high) + ~high | x) & high;
+    return expand(nonzero ^ high, high, width);
+  }
+
   // ---- i8x16 ----
 
   public static long i8x16Add(long a, long b) {
@@ -270,37 +290,13 @@ public final class SimdSemantics {
     return r;
   }
 
-  public static long i8x16MinS(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r = put8(r, k, Math.min(i8(a, k), i8(b, k)));
-    }
-    return r;
-  }
+  public static long i8x16MinS(long a, long b) { return b ^ ((a ^ b) & i8x16LtS(a, b)); }
 
-  public static long i8x16MinU(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r = put8(r, k, Math.min(u8(a, k), u8(b, k)));
-    }
-    return r;
-  }
+  public static long i8x16MinU(long a, long b) { return b ^ ((a ^ b) & i8x16LtU(a, b)); }
 
-  public static long i8x16MaxS(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r = put8(r, k, Math.max(i8(a, k), i8(b, k)));
-    }
-    return r;
-  }
+  public static long i8x16MaxS(long a, long b) { return a ^ ((a ^ b) & i8x16LtS(a, b)); }
 
-  public static long i8x16MaxU(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r = put8(r, k, Math.max(u8(a, k), u8(b, k)));
-    }
-    return r;
-  }
+  public static long i8x16MaxU(long a, long b) { return a ^ ((a ^ b) & i8x16LtU(a, b)); }
 
   public static long i8x16AvgrU(long a, long b) {
     return (a | b) - (((a ^ b) >>> 1) & LOW_BITS_8); // per byte: (x + y + 1) >> 1
@@ -343,33 +339,13 @@ public final class SimdSemantics {
     return r;
   }
 
-  private static long cmp8(boolean c, int k) {
-    return c ? 0xFFL << (k << 3) : 0;
-  }
-
-  public static long i8x16Eq(long a, long b) {
-    long x = a ^ b; // a lane is equal where x's byte is zero
-    long nonzero = ((x & LOW_BITS_8) + LOW_BITS_8 | x) & HIGH_BITS_8;
-    return ((nonzero >>> 7) ^ 0x0101010101010101L) * 0xFF;
-  }
+  public static long i8x16Eq(long a, long b) { return eqLanes(a, b, HIGH_BITS_8, 8); }
 
   public static long i8x16Ne(long a, long b) { return ~i8x16Eq(a, b); }
 
-  public static long i8x16LtS(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r |= cmp8(i8(a, k) < i8(b, k), k);
-    }
-    return r;
-  }
+  public static long i8x16LtS(long a, long b) { return ltU(a ^ HIGH_BITS_8, b ^ HIGH_BITS_8, HIGH_BITS_8, 8); }
 
-  public static long i8x16LtU(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r |= cmp8(u8(a, k) < u8(b, k), k);
-    }
-    return r;
-  }
+  public static long i8x16LtU(long a, long b) { return ltU(a, b, HIGH_BITS_8, 8); }
 
   public static long i8x16GtS(long a, long b) { return i8x16LtS(b, a); }
 
@@ -443,37 +419,13 @@ public final class SimdSemantics {
     return r;
   }
 
-  public static long i16x8MinS(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r = put16(r, k, Math.min(i16(a, k), i16(b, k)));
-    }
-    return r;
-  }
+  public static long i16x8MinS(long a, long b) { return b ^ ((a ^ b) & i16x8LtS(a, b)); }
 
-  public static long i16x8MinU(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r = put16(r, k, Math.min(u16(a, k), u16(b, k)));
-    }
-    return r;
-  }
+  public static long i16x8MinU(long a, long b) { return b ^ ((a ^ b) & i16x8LtU(a, b)); }
 
-  public static long i16x8MaxS(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r = put16(r, k, Math.max(i16(a, k), i16(b, k)));
-    }
-    return r;
-  }
+  public static long i16x8MaxS(long a, long b) { return a ^ ((a ^ b) & i16x8LtS(a, b)); }
 
-  public static long i16x8MaxU(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r = put16(r, k, Math.max(u16(a, k), u16(b, k)));
-    }
-    return r;
-  }
+  public static long i16x8MaxU(long a, long b) { return a ^ ((a ^ b) & i16x8LtU(a, b)); }
 
   public static long i16x8AvgrU(long a, long b) {
     return (a | b) - (((a ^ b) >>> 1) & LOW_BITS_16);
@@ -581,35 +533,13 @@ public final class SimdSemantics {
     return r;
   }
 
-  private static long cmp16(boolean c, int k) {
-    return c ? 0xFFFFL << (k << 4) : 0;
-  }
-
-  public static long i16x8Eq(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r |= cmp16(u16(a, k) == u16(b, k), k);
-    }
-    return r;
-  }
+  public static long i16x8Eq(long a, long b) { return eqLanes(a, b, HIGH_BITS_16, 16); }
 
   public static long i16x8Ne(long a, long b) { return ~i16x8Eq(a, b); }
 
-  public static long i16x8LtS(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r |= cmp16(i16(a, k) < i16(b, k), k);
-    }
-    return r;
-  }
+  public static long i16x8LtS(long a, long b) { return ltU(a ^ HIGH_BITS_16, b ^ HIGH_BITS_16, HIGH_BITS_16, 16); }
 
-  public static long i16x8LtU(long a, long b) {
-    long r = 0;
-    for (int k = 0; k < 4; k++) {
-      r |= cmp16(u16(a, k) < u16(b, k), k);
-    }
-    return r;
-  }
+  public static long i16x8LtU(long a, long b) { return ltU(a, b, HIGH_BITS_16, 16); }
 
   public static long i16x8GtS(long a, long b) { return i16x8LtS(b, a); }
 

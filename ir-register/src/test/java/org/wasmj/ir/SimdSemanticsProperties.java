@@ -86,7 +86,13 @@ class SimdSemanticsProperties {
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
+  private static final java.util.Map<Opcode, MethodHandle> METHODS = new java.util.EnumMap<>(Opcode.class);
+
   private static MethodHandle method(Opcode w) {
+    return METHODS.computeIfAbsent(w, SimdSemanticsProperties::find);
+  }
+
+  private static MethodHandle find(Opcode w) {
     for (var m : SimdSemantics.class.getMethods()) {
       if (m.getName().equals(Semantics.methodName(w))) {
         try {

@@ -146,12 +146,8 @@ final class SimdEmitters {
           storeV(c, d);
           return;
         case SHUFFLE:
-          for (int lanes = pc + 4; lanes <= pc + 6; lanes += 2) {
-            loadV(c, code[pc + 2]);
-            loadV(c, code[pc + 3]);
-            c.pushLong(c.imm64(lanes));
-            invoke.run();
-          }
+          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4));
+          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6));
           storeV(c, d);
           return;
         case SWIZZLE:
@@ -285,6 +281,42 @@ final class SimdEmitters {
           memory(c, op, pc, half, invoke);
       }
     };
+  }
+
+  /**
+   * Pushes one half of {@code i8x16.shuffle} of v128 registers {@code a} and {@code b}: the lanes
+   * are constants, so the half is an OR of source halves shifted into place and masked, one term
+   * per (source half, shift) that the eight lane indices use (an identity or an interleave needs
+   * one to four), instead of a call that loops over the lanes.
+   */
+  private static void shuffleHalf(FunctionCompiler c, int a, int b, long lanes) {
+    MethodVisitor mv = c.mv();
+    // term key: source half (0..3: a.lo, a.hi, b.lo, b.hi) * 16 + (shift in bytes + 7)
+    java.util.TreeMap<Integer, Long> masks = new java.util.TreeMap<>();
+    for (int k = 0; k < 8; k++) {
+      int i = (int) (lanes >>> (8 * k)) & 31;
+      int source = i >>> 3;
+      int shift = k - (i & 7); // bytes to the left
+      masks.merge(source * 16 + shift + 7, 0xFFL << (8 * k), (x, y) -> x | y);
+    }
+    boolean first = true;
+    for (java.util.Map.Entry<Integer, Long> term : masks.entrySet()) {
+      int source = term.getKey() / 16;
+      int shift = term.getKey() % 16 - 7;
+      c.loadL(source < 2 ? a + source : b + source - 2);
+      if (shift != 0) {
+        c.pushInt(Math.abs(shift) * 8);
+        mv.visitInsn(shift > 0 ? LSHL : LUSHR);
+      }
+      if (term.getValue() != -1L) {
+        c.pushLong(term.getValue());
+        mv.visitInsn(LAND);
+      }
+      if (!first) {
+        mv.visitInsn(LOR);
+      }
+      first = false;
+    }
   }
 
   private static void loadV(FunctionCompiler c, int v) {
