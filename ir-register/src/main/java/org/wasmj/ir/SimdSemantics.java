@@ -737,19 +737,35 @@ public final class SimdSemantics {
   }
 
   public static long f32x4Add(long a, long b) {
-    return pack32(Semantics.f32Add(lo32(a), lo32(b)), Semantics.f32Add(hi32(a), hi32(b)));
+    float x = Float.intBitsToFloat((int) a) + Float.intBitsToFloat((int) b);
+    float y = Float.intBitsToFloat((int) (a >>> 32)) + Float.intBitsToFloat((int) (b >>> 32));
+    int lo = x != x ? 0x7FC00000 : Float.floatToRawIntBits(x);
+    int hi = y != y ? 0x7FC00000 : Float.floatToRawIntBits(y);
+    return (lo & LOW_32) | (long) hi << 32;
   }
 
   public static long f32x4Sub(long a, long b) {
-    return pack32(Semantics.f32Sub(lo32(a), lo32(b)), Semantics.f32Sub(hi32(a), hi32(b)));
+    float x = Float.intBitsToFloat((int) a) - Float.intBitsToFloat((int) b);
+    float y = Float.intBitsToFloat((int) (a >>> 32)) - Float.intBitsToFloat((int) (b >>> 32));
+    int lo = x != x ? 0x7FC00000 : Float.floatToRawIntBits(x);
+    int hi = y != y ? 0x7FC00000 : Float.floatToRawIntBits(y);
+    return (lo & LOW_32) | (long) hi << 32;
   }
 
   public static long f32x4Mul(long a, long b) {
-    return pack32(Semantics.f32Mul(lo32(a), lo32(b)), Semantics.f32Mul(hi32(a), hi32(b)));
+    float x = Float.intBitsToFloat((int) a) * Float.intBitsToFloat((int) b);
+    float y = Float.intBitsToFloat((int) (a >>> 32)) * Float.intBitsToFloat((int) (b >>> 32));
+    int lo = x != x ? 0x7FC00000 : Float.floatToRawIntBits(x);
+    int hi = y != y ? 0x7FC00000 : Float.floatToRawIntBits(y);
+    return (lo & LOW_32) | (long) hi << 32;
   }
 
   public static long f32x4Div(long a, long b) {
-    return pack32(Semantics.f32Div(lo32(a), lo32(b)), Semantics.f32Div(hi32(a), hi32(b)));
+    float x = Float.intBitsToFloat((int) a) / Float.intBitsToFloat((int) b);
+    float y = Float.intBitsToFloat((int) (a >>> 32)) / Float.intBitsToFloat((int) (b >>> 32));
+    int lo = x != x ? 0x7FC00000 : Float.floatToRawIntBits(x);
+    int hi = y != y ? 0x7FC00000 : Float.floatToRawIntBits(y);
+    return (lo & LOW_32) | (long) hi << 32;
   }
 
   public static long f32x4Min(long a, long b) {

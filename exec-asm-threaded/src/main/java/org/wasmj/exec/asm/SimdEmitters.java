@@ -22,13 +22,15 @@ import org.wasmj.parser.ValType;
  * then stores the high, then the low register, so a result may overlap its operands. The halves
  * are computed as the op's {@link SimdForm} says, by an {@code INVOKESTATIC} of the
  * {@code SimdSemantics} method named after its Wasm instruction (C2 inlines the small ones), or
- * inline for the bitwise ops and 64-bit lane arithmetic. Memory access is inline: the VarHandle
- * on the memory's {@code byte[]}, as for scalar loads and stores.
+ * inline for the bitwise ops and 64-bit lane arithmetic, and shuffles as shifts and masks.
+ * {@code v128.load} and {@code v128.store} are small calls ({@code V128Memory}), to keep SIMD-heavy
+ * methods small; the other memory ops are inline VarHandle accesses, as for scalar ones.
  */
 final class SimdEmitters {
   private SimdEmitters() {}
 
   static final String SIMD = "org/wasmj/ir/SimdSemantics";
+  static final String V128_MEMORY = "org/wasmj/exec/asm/rt/V128Memory";
 
   /** Half-wise ops that are one JVM instruction on each half. */
   private static final Map<Opcode, Integer> INLINE = Map.of(
@@ -358,15 +360,26 @@ final class SimdEmitters {
     int offset = code[pc + (form == SimdForm.LOAD_LANE ? 4 : 3)];
     int lane = form == SimdForm.LOAD_LANE ? code[pc + 5] : form == SimdForm.STORE_LANE ? code[pc + 4] : 0;
     int bits = SimdForm.accessBits(w);
+    if (form == SimdForm.LOAD || form == SimdForm.STORE) { // the common ones: small calls
+      for (int k = 0; k < (form == SimdForm.LOAD ? 2 : 1); k++) {
+        c.loadMemoryArray(op, pc);
+        c.loadI(base);
+        c.pushInt(offset);
+        if (form == SimdForm.STORE) {
+          loadV(c, vector);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, V128_MEMORY, form == SimdForm.STORE ? "store" : k == 0 ? "load" : "loadHigh",
+            form == SimdForm.STORE ? "([BIIJJ)V" : "([BII)J", false);
+      }
+      if (form == SimdForm.LOAD) {
+        storeV(c, d);
+      }
+      return;
+    }
     if (!c.address(base, offset)) { // checks the lower bound; the VarHandle the upper one
       return;
     }
     switch (form) {
-      case LOAD:
-        load(c, op, pc, 64, 0);
-        load(c, op, pc, 64, 8);
-        storeV(c, d);
-        return;
       case LOAD_EXTEND:
         load(c, op, pc, 64, 0);
         c.storeL(d); // the base register may be d: it has been read
@@ -405,20 +418,6 @@ final class SimdEmitters {
           c.loadL(vector + 1);
         }
         storeV(c, d);
-        return;
-      case STORE: // the high half first: out of bounds, nothing is written
-        mv.visitFieldInsn(GETSTATIC, RT, "LONG", "L" + VAR_HANDLE + ";");
-        c.loadMemoryArray(op, pc);
-        c.loadIndex();
-        c.pushInt(8);
-        mv.visitInsn(IADD);
-        c.loadL(vector + 1);
-        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);
-        mv.visitFieldInsn(GETSTATIC, RT, "LONG", "L" + VAR_HANDLE + ";");
-        c.loadMemoryArray(op, pc);
-        c.loadIndex();
-        c.loadL(vector);
-        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);
         return;
       default: { // STORE_LANE
         if (bits != 8) {
