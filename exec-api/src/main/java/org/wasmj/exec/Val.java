@@ -7,8 +7,8 @@ import org.wasmj.parser.ValType;
 
 /**
  * A Wasm value passed to or returned from a function, a global or a table: a number (floats
- * keep their exact bits, NaN payloads included), a v128 (two 64-bit halves) or a reference ({@code funcref}: a {@link Func}
- * or null; {@code externref}: any host object or null).
+ * keep their exact bits, NaN payloads included), a v128 (two 64-bit halves, {@link #v128}) or a
+ * reference ({@code funcref}: a {@link Func} or null; {@code externref}: any host object or null).
  *
  * <pre>{@code
  * Val[] results = instance.getFunc("add").call(Val.i32(2), Val.i32(3));
