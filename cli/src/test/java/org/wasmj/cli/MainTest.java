@@ -144,6 +144,13 @@ class MainTest {
   }
 
   @Test
+  void invokeTakesAndPrintsV128AsOneHexNumber() {
+    assertEquals(0, run("run", "--invoke", "add", "src/test/resources/guests/simd.wasm",
+        "0x00000004000000030000000200000001", "0xffffffff"));
+    assertEquals("0x00000004000000030000000200000000\n", out()); // lane 0: 1 + -1
+  }
+
+  @Test
   void invokeParsesValuesByTheSignatureNegativeOnesToo() {
     assertEquals(0, run("run", "--invoke", "add", ECHO, "-5", "0x10"));
     assertEquals("11\n", out());

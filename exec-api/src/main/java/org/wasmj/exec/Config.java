@@ -31,17 +31,11 @@ import org.wasmj.exec.internal.TableInstance;
  */
 public final class Config {
   /**
-   * Wasm 2.0 without SIMD (not implemented yet), plus tail calls, multiple memories and extended
-   * constant expressions.
+   * Wasm 2.0 (SIMD included), plus tail calls, multiple memories and extended constant
+   * expressions.
    */
-  public static final Set<Feature> DEFAULT_FEATURES;
-
-  static {
-    EnumSet<Feature> features = Feature.with(Feature.WASM_2_0, Feature.TAIL_CALL,
-        Feature.MULTI_MEMORY, Feature.EXTENDED_CONST);
-    features.remove(Feature.SIMD);
-    DEFAULT_FEATURES = Collections.unmodifiableSet(features);
-  }
+  public static final Set<Feature> DEFAULT_FEATURES = Collections.unmodifiableSet(Feature.with(
+      Feature.WASM_2_0, Feature.TAIL_CALL, Feature.MULTI_MEMORY, Feature.EXTENDED_CONST));
 
   /** The default of {@link #maxStoreMemoryBytes()}: 2 GiB, as much as one memory can hold. */
   public static final long DEFAULT_MAX_STORE_MEMORY_BYTES = 1L << 31;
@@ -173,13 +167,10 @@ public final class Config {
     return c;
   }
 
-  /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
+  /** A copy with exactly {@code enabled} features. */
   public Config withFeatures(Set<Feature> enabled) {
     if (enabled == null || enabled.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("features must not be or contain null: " + enabled);
-    }
-    if (enabled.contains(Feature.SIMD)) {
-      throw new IllegalArgumentException("SIMD not yet implemented");
     }
     Set<Feature> copy = enabled.isEmpty()
         ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));

@@ -33,9 +33,9 @@ class ConfigTest {
   }
 
   @Test
-  void defaultFeaturesAreWasm20WithoutSimdPlusThreeProposals() {
+  void defaultFeaturesAreWasm20PlusThreeProposals() {
     Set<Feature> expected = EnumSet.copyOf(Feature.WASM_2_0);
-    expected.remove(Feature.SIMD);
+    assertTrue(expected.contains(Feature.SIMD));
     expected.addAll(Set.of(Feature.TAIL_CALL, Feature.MULTI_MEMORY, Feature.EXTENDED_CONST));
     assertEquals(expected, Config.DEFAULT_FEATURES);
     assertThrows(UnsupportedOperationException.class, () -> Config.DEFAULT_FEATURES.add(Feature.SIMD));
@@ -92,11 +92,9 @@ class ConfigTest {
   }
 
   @Test
-  void simdIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> defaults.withFeatures(Feature.WASM_2_0));
-    assertTrue(e.getMessage().contains("SIMD"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> defaults.withFeatures(Feature.ALL));
+  void simdCanBeEnabledAndDisabled() {
+    assertTrue(defaults.withFeatures(Feature.ALL).features().contains(Feature.SIMD));
+    assertFalse(defaults.withFeatures(Feature.WASM_1_0).features().contains(Feature.SIMD));
   }
 
   @Test
@@ -143,7 +141,7 @@ class ConfigTest {
     assertTrue(s.contains("maxCallDepth=5"), s);
     assertTrue(s.contains("maxStoreMemoryBytes=2147483648"), s);
     assertTrue(s.contains("maxStoreTableElements=10000000"), s);
-    assertFalse(s.contains("SIMD"), s);
+    assertTrue(s.contains("SIMD"), s);
   }
 
   @Test

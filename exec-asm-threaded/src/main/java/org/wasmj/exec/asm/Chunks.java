@@ -156,11 +156,11 @@ final class Chunks {
         return 24 + 8 * code[pc + 2]; // a tableswitch entry, maybe an exit
       case CALL_XR: {
         FuncType t = c.module.functionType(code[pc + 1]);
-        return 24 + 10 * (t.paramCount() + t.resultCount());
+        return 24 + 10 * (t.paramSlotCount() + t.resultSlotCount());
       }
       case CALL_INDIRECT_XXRR: {
         FuncType t = c.module.types().get(code[pc + 1]);
-        return 32 + 10 * (t.paramCount() + t.resultCount());
+        return 32 + 10 * (t.paramSlotCount() + t.resultSlotCount());
       }
       case RETURN_SPAN_RI:
         return 8 + 10 * code[pc + 2];
@@ -206,6 +206,12 @@ final class Chunks {
             to.register(code[at], true);
           } else if (k == 'r') {
             to.register(code[at], false);
+          } else if (k == 'V') { // a v128: two registers
+            to.register(code[at], true);
+            to.register(code[at] + 1, true);
+          } else if (k == 'v') {
+            to.register(code[at], false);
+            to.register(code[at] + 1, false);
           }
           at += k == 'l' ? 2 : 1;
         }
@@ -213,10 +219,10 @@ final class Chunks {
   }
 
   private static void span(FuncType t, int base, Operands to) {
-    for (int i = 0; i < t.paramCount(); i++) {
+    for (int i = 0; i < t.paramSlotCount(); i++) {
       to.register(base + i, false);
     }
-    for (int i = 0; i < t.resultCount(); i++) {
+    for (int i = 0; i < t.resultSlotCount(); i++) {
       to.register(base + i, true);
     }
   }

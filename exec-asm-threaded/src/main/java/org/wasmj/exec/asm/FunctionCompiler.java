@@ -396,19 +396,33 @@ final class FunctionCompiler {
 
   // ---- calling conventions ----
 
-  /** The JVM descriptor of {@code invoke} for Wasm type {@code t}. */
+  /**
+   * The JVM descriptor of {@code invoke} for Wasm type {@code t}: a v128 parameter is two
+   * {@code long}s (low, high half); a function with one result slot returns it, with more (a
+   * v128 result takes two) a {@code long[]}.
+   */
   static String descriptor(FuncType t) {
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < t.paramCount(); i++) {
-      sb.append(isInt(t.param(i)) ? 'I' : 'J');
-    }
+    StringBuilder sb = new StringBuilder("(").append(slotKinds(t.params()));
     sb.append(INSTANCE_DESC).append("I)");
-    if (t.resultCount() == 0) {
+    if (t.resultSlotCount() == 0) {
       sb.append('V');
-    } else if (t.resultCount() == 1) {
+    } else if (t.resultSlotCount() == 1) {
       sb.append(isInt(t.result(0)) ? 'I' : 'J');
     } else {
       sb.append("[J");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The JVM type of each 64-bit slot of {@code types}, one letter per slot: {@code I} for i32 and
+   * f32, {@code J} for the rest, a v128 taking two {@code J}s. Slot {@code k} is register {@code k}
+   * of a parameter span.
+   */
+  static String slotKinds(ValType[] types) {
+    StringBuilder sb = new StringBuilder();
+    for (ValType t : types) {
+      sb.append(t == ValType.V128 ? "JJ" : isInt(t) ? "I" : "J");
     }
     return sb.toString();
   }
@@ -422,11 +436,12 @@ final class FunctionCompiler {
   private void bridge(ClassWriter cw) {
     MethodVisitor m = method(cw, ACC_PUBLIC, "call", "(" + INSTANCE_DESC + "[JI)[J");
     m.visitCode();
-    for (int i = 0; i < type.paramCount(); i++) {
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
       m.visitVarInsn(ALOAD, 2);
       pushInt(m, i);
       m.visitInsn(LALOAD);
-      if (isInt(type.param(i))) {
+      if (kinds.charAt(i) == 'I') {
         m.visitInsn(L2I);
       }
     }
@@ -443,9 +458,9 @@ final class FunctionCompiler {
 
   /** Turns {@code invoke}'s return value on the stack into a {@code long[]}. */
   private void boxResults(MethodVisitor m) {
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       m.visitFieldInsn(GETSTATIC, RT, "NONE", "[J");
-    } else if (type.resultCount() == 1) {
+    } else if (type.resultSlotCount() == 1) {
       if (isInt(type.result(0))) {
         m.visitInsn(I2L);
       }
@@ -477,12 +492,13 @@ final class FunctionCompiler {
   /** Boxes the arguments, calls {@code Rt.<method>(inst, definedIndex, args, budget)} and returns its results. */
   private void boxedCall(String method) {
     int slot = 0;
-    pushInt(mv, type.paramCount());
+    String kinds = slotKinds(type.params());
+    pushInt(mv, kinds.length());
     mv.visitIntInsn(NEWARRAY, T_LONG);
-    for (int i = 0; i < type.paramCount(); i++) {
+    for (int i = 0; i < kinds.length(); i++) {
       mv.visitInsn(DUP);
       pushInt(mv, i);
-      if (isInt(type.param(i))) {
+      if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
         mv.visitInsn(I2L);
       } else {
@@ -503,10 +519,10 @@ final class FunctionCompiler {
 
   /** Returns the {@code long[]} results on the stack in {@code invoke}'s return type. */
   private void returnBoxed(MethodVisitor m) {
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       m.visitInsn(POP);
       m.visitInsn(RETURN);
-    } else if (type.resultCount() == 1) {
+    } else if (type.resultSlotCount() == 1) {
       m.visitInsn(ICONST_0);
       m.visitInsn(LALOAD);
       if (isInt(type.result(0))) {
@@ -552,8 +568,9 @@ final class FunctionCompiler {
     checkDepth();
     // Parameters into their registers, every other register zeroed.
     int slot = 0;
-    for (int i = 0; i < type.paramCount(); i++) {
-      if (isInt(type.param(i))) {
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
+      if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
         mv.visitInsn(I2L);
       } else {
@@ -562,7 +579,7 @@ final class FunctionCompiler {
       }
       mv.visitVarInsn(LSTORE, reg(i));
     }
-    for (int r = type.paramCount(); r < ir.registerCount(); r++) {
+    for (int r = kinds.length(); r < ir.registerCount(); r++) {
       mv.visitInsn(LCONST_0);
       mv.visitVarInsn(LSTORE, reg(r));
     }
@@ -733,7 +750,7 @@ final class FunctionCompiler {
     mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
     mv.visitMethodInsn(INVOKESTATIC, className, prefix + "drive", DRIVE_DESC, false);
     mv.visitVarInsn(ALOAD, regs);
-    pushInt(type.resultCount());
+    pushInt(type.resultSlotCount());
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
     mv.visitInsn(ARETURN);
     loopTable(cw);
@@ -861,10 +878,11 @@ final class FunctionCompiler {
     mv.visitIntInsn(NEWARRAY, T_LONG);
     storeObject(frame, "[J");
     int slot = 0;
-    for (int i = 0; i < type.paramCount(); i++) {
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
       mv.visitVarInsn(ALOAD, frame);
       pushInt(i);
-      if (isInt(type.param(i))) {
+      if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
         mv.visitInsn(I2L);
       } else {
@@ -884,12 +902,12 @@ final class FunctionCompiler {
     mv.visitJumpInsn(GOTO, done);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       mv.visitInsn(RETURN);
       return;
     }
     mv.visitVarInsn(ALOAD, frame);
-    if (type.resultCount() == 1) {
+    if (type.resultSlotCount() == 1) {
       mv.visitInsn(ICONST_0);
       mv.visitInsn(LALOAD);
       if (isInt(type.result(0))) {
@@ -899,7 +917,7 @@ final class FunctionCompiler {
         mv.visitInsn(LRETURN);
       }
     } else {
-      pushInt(type.resultCount());
+      pushInt(type.resultSlotCount());
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
       mv.visitInsn(ARETURN);
     }
@@ -1080,17 +1098,16 @@ final class FunctionCompiler {
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitJumpInsn(IFGE, deepEnough);
     int slot = 0;
-    for (int i = 0; i < type.paramCount(); i++) {
-      boolean isInt = isInt(type.param(i));
-      mv.visitVarInsn(isInt ? ILOAD : LLOAD, slot);
-      slot += isInt ? 1 : 2;
+    for (char k : slotKinds(type.params()).toCharArray()) {
+      mv.visitVarInsn(k == 'I' ? ILOAD : LLOAD, slot);
+      slot += k == 'I' ? 1 : 2;
     }
     mv.visitVarInsn(ALOAD, instSlot);
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitMethodInsn(INVOKESTATIC, className, "deeper", descriptor(type), false);
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       mv.visitInsn(RETURN);
-    } else if (type.resultCount() == 1) {
+    } else if (type.resultSlotCount() == 1) {
       mv.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
     } else {
       mv.visitInsn(ARETURN);
@@ -1253,7 +1270,7 @@ final class FunctionCompiler {
 
   void loadMemoryArray(Op o, int pc) {
     if (o.shape().endsWith("x")) {
-      element("memories", MEMORY, code[pc + 4]);
+      element("memories", MEMORY, code[pc + o.size() - 1]); // the memory index is last
       mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
     } else {
       mv.visitVarInsn(ALOAD, memSlot);
@@ -1266,7 +1283,7 @@ final class FunctionCompiler {
 
   static {
     for (Op o : Op.values()) {
-      if (o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
+      if (o.simd() == null && o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
         String name = o.wasm().text(); // e.g. i64.load16_u
         boolean wide = name.charAt(1) == '6';
         String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
@@ -1341,13 +1358,14 @@ final class FunctionCompiler {
     if (funcIndex < imported || !JvmLimits.hasTypedEntry(t)) { // boxed, through the runtime
       loadInstance();
       pushInt(funcIndex);
-      boxRegisters(base, t.paramCount());
+      boxRegisters(base, t.paramSlotCount());
       mv.visitVarInsn(ILOAD, depthSlot);
       mv.visitMethodInsn(INVOKESTATIC, RT, "call", "(" + INSTANCE_DESC + "I[JI)[J", false);
-      unboxResults(base, t.resultCount());
+      unboxResults(base, t.resultSlotCount());
     } else {
-      for (int i = 0; i < t.paramCount(); i++) {
-        if (isInt(t.param(i))) {
+      String kinds = slotKinds(t.params());
+      for (int i = 0; i < kinds.length(); i++) {
+        if (kinds.charAt(i) == 'I') {
           loadI(base + i);
         } else {
           loadL(base + i);
@@ -1364,14 +1382,14 @@ final class FunctionCompiler {
             ModuleClassLoader.internalName(ModuleClassLoader.ENTRY, funcIndex - imported),
             "invoke", descriptor(t), false);
       }
-      if (t.resultCount() == 1) {
+      if (t.resultSlotCount() == 1) {
         if (isInt(t.result(0))) {
           storeI(base);
         } else {
           storeL(base);
         }
-      } else if (t.resultCount() > 1) {
-        unboxResults(base, t.resultCount());
+      } else if (t.resultSlotCount() > 1) {
+        unboxResults(base, t.resultSlotCount());
       }
     }
     reloadMemory();
@@ -1402,6 +1420,11 @@ final class FunctionCompiler {
     if (n == 0) {
       mv.visitInsn(POP);
     }
+  }
+
+  /** Pushes the checked index that {@link #address} left. */
+  void loadIndex() {
+    mv.visitVarInsn(ILOAD, tmpSlot);
   }
 
   long imm64(int at) {

@@ -47,11 +47,14 @@ final class JvmLimits {
   /** Most chunks a split function may have: its driver method then stays under 8,000 bytes. */
   static final int MAX_CHUNKS = 400;
 
-  /** JVM parameter slots of Wasm type {@code t}'s parameters (an {@code int} or a {@code long} each). */
+  /**
+   * JVM parameter slots of Wasm type {@code t}'s parameters: an {@code int} (1) or a {@code long}
+   * (2) each, two {@code long}s for a v128.
+   */
   static int paramSlots(FuncType t) {
     int n = 0;
-    for (int i = 0; i < t.paramCount(); i++) {
-      n += FunctionCompiler.isInt(t.param(i)) ? 1 : 2;
+    for (char k : FunctionCompiler.slotKinds(t.params()).toCharArray()) {
+      n += k == 'I' ? 1 : 2;
     }
     return n;
   }

@@ -132,7 +132,7 @@ public final class Rt {
     if (compiled != null) {
       return compiled.call(inst, args, depth - 1);
     }
-    long[] results = new long[f.type.resultCount()];
+    long[] results = new long[f.type.resultSlotCount()];
     Interpreter.invoke(f, args, results, depth);
     return results;
   }
@@ -183,7 +183,7 @@ public final class Rt {
     if (code != null) {
       return code.call(w.instance, args, depth);
     }
-    long[] results = new long[f.type.resultCount()];
+    long[] results = new long[f.type.resultSlotCount()];
     Interpreter.invoke(w, args, results, depth + 1);
     return results;
   }
