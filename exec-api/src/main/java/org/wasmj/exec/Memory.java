@@ -35,7 +35,7 @@ public final class Memory implements Extern {
    *
    * @throws IllegalArgumentException if {@code type} is not a valid memory type ({@code 0 <= min
    *     <= max <= 65536}) or its initial size exceeds that maximum or what is left of the
-   *     store's limit
+   *     store's limit, or the store's {@link ResourceLimiter} refuses it
    * @throws OutOfMemoryError if the heap cannot hold it
    */
   public static Memory create(Store<?> store, MemoryType type) {
@@ -43,8 +43,14 @@ public final class Memory implements Extern {
       throw new IllegalArgumentException("Memory.create needs a store and a type");
     }
     Table.checkLimits(type.limits(), org.wasmj.parser.MemoryType.MAX_PAGES, "memory");
-    return new Memory(store,
-        new MemoryInstance(type, store.state().maxMemoryPages, store.state().resources));
+    org.wasmj.exec.internal.StoreResources resources = store.state().resources;
+    Table.admit(resources, 1, 0);
+    try {
+      return new Memory(store, new MemoryInstance(type, store.state().maxMemoryPages, resources));
+    } catch (RuntimeException | Error e) {
+      resources.release(0, 1, 0);
+      throw e;
+    }
   }
 
   MemoryInstance instance() {

@@ -14,7 +14,9 @@ import org.wasmj.exec.internal.StoreState;
  *
  * <p>Limits: all the memories of a store hold at most {@link Config#maxStoreMemoryBytes()} bytes
  * and all its tables at most {@link Config#maxStoreTableElements()} elements, whatever its
- * modules declare; creating past them fails and growing past them returns -1.
+ * modules declare; creating past them fails and growing past them returns -1. A
+ * {@link ResourceLimiter} ({@link #setLimiter}; e.g. {@link StoreLimits}) may limit more: the size
+ * of each memory and table, and how many instances, memories and tables the store holds.
  *
  * @implNote Not thread-safe: use a store from one thread at a time (any number of stores may
  *     run in parallel, sharing an engine and modules). A call into the store's guest code
@@ -56,6 +58,24 @@ public final class Store<T> {
   /** Replaces the host data. */
   public void setData(T data) {
     this.data = data;
+  }
+
+  /**
+   * Sets the policy asked before this store's memories and tables are created or grow and before
+   * each instantiation ({@code null}: none beyond the engine's limits). Memories, tables and
+   * instances made before count as well.
+   *
+   * <pre>{@code
+   * store.setLimiter(StoreLimits.defaults().withMemorySize(1 << 20).withInstances(1));
+   * }</pre>
+   */
+  public void setLimiter(ResourceLimiter limiter) {
+    state.resources.setLimiter(limiter);
+  }
+
+  /** The policy set by {@link #setLimiter}, or {@code null}. */
+  public ResourceLimiter limiter() {
+    return state.resources.limiter();
   }
 
   StoreState state() {

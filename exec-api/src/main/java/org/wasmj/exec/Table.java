@@ -28,8 +28,8 @@ public final class Table implements Extern {
    *
    * @throws IllegalArgumentException if {@code type} is not a valid table type (a reference
    *     element type, {@code 0 <= min <= max < 2^32}), {@code init} does not fit it, or its
-   *     minimum exceeds what the store allows (a table's limit, or what is left of its limit on
-   *     all its tables)
+   *     minimum exceeds what the store allows (a table's limit, what is left of its limit on
+   *     all its tables, or what its {@link ResourceLimiter} allows)
    * @throws OutOfMemoryError if the heap cannot hold it
    */
   public static Table create(Store<?> store, TableType type, Val init) {
@@ -41,8 +41,23 @@ public final class Table implements Extern {
     }
     checkLimits(type.limits(), 0xFFFF_FFFFL, "table");
     check(type, init);
-    return new Table(store,
-        new TableInstance(type, init.toSlot(store.state()), store.state().resources));
+    org.wasmj.exec.internal.StoreResources resources = store.state().resources;
+    admit(resources, 0, 1);
+    try {
+      return new Table(store, new TableInstance(type, init.toSlot(store.state()), resources));
+    } catch (RuntimeException | Error e) {
+      resources.release(0, 0, 1);
+      throw e;
+    }
+  }
+
+  /** Counts {@code memories} and {@code tables} the host makes, or says which limit forbids them. */
+  static void admit(org.wasmj.exec.internal.StoreResources resources, int memories, int tables) {
+    try {
+      resources.admit(0, memories, tables);
+    } catch (org.wasmj.UninstantiableException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 
   /** The declared type. */

@@ -117,6 +117,11 @@ public final class InstanceState {
     int i = t;
     int k = mem;
     try {
+      store.resources.admit(1, memories.length - mem, tables.length - t);
+    } catch (TrapException e) { // the limiter failed
+      throw new UninstantiableException(e.getMessage(), e);
+    }
+    try {
       for (; i < tables.length; i++) {
         TableType type = m.tables().get(i);
         if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
@@ -134,9 +139,11 @@ public final class InstanceState {
         }
         memories[k] = new MemoryInstance(type, store.maxMemoryPages, store.resources);
       }
-    } catch (UninstantiableException | IllegalArgumentException | OutOfMemoryError e) {
+    } catch (UninstantiableException | IllegalArgumentException | TrapException
+        | OutOfMemoryError e) {
       // Nothing refers to what was made so far: drop it, so that the heap has room again and the
       // store's count is as before, then say why.
+      store.resources.release(1, memories.length - mem, tables.length - t);
       for (int j = t; j < i; j++) {
         tables[j].release();
         tables[j] = null;
@@ -237,6 +244,9 @@ public final class InstanceState {
       }
       if (e instanceof IllegalArgumentException) {
         return new UninstantiableException(e.getMessage());
+      }
+      if (e instanceof TrapException) { // the limiter failed
+        return new UninstantiableException(e.getMessage(), e);
       }
       return new UninstantiableException(what + " of " + min
           + (what.equals("table") ? " elements" : " pages") + " cannot be allocated");

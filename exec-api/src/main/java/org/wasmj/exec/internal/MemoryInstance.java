@@ -15,7 +15,7 @@ import org.wasmj.parser.MemoryType;
  * {@code bytes.length / 65536}; the <em>maximum</em> is the smallest of the declared maximum, the
  * host's limit and {@link #MAX_PAGES} — a {@code byte[]} holds at most 2^31 - 8 bytes, so 32,767
  * pages. {@code memory.grow} past the maximum, or past what is left of the store's limit on all
- * its memories ({@link StoreResources}), returns -1; it never throws {@code OutOfMemoryError}
+ * its memories, or refused by the store's limiter ({@link StoreResources}), returns -1; it never throws {@code OutOfMemoryError}
  * (an allocation the JVM refuses also gives -1).
  *
  * @implNote Not synchronized: a memory belongs to one store, used by one thread at a time.
@@ -64,10 +64,10 @@ public final class MemoryInstance {
       throw new IllegalArgumentException(
           "initial memory of " + min + " pages exceeds the limit of " + maxPages);
     }
-    if (resources != null && !resources.reserveMemory(min * PAGE)) {
-      throw new IllegalArgumentException("memory of " + min + " pages exceeds what is left of the"
-          + " store's limit of " + resources.maxMemoryBytes() + " bytes for all its memories ("
-          + resources.memoryBytes() + " in use)");
+    String refused = resources == null ? null
+        : resources.reserveMemory(0, min * PAGE, (long) maxPages * PAGE);
+    if (refused != null) {
+      throw new IllegalArgumentException("memory of " + min + " pages " + refused);
     }
     try {
       this.bytes = new byte[(int) min * PAGE];
@@ -111,7 +111,8 @@ public final class MemoryInstance {
       return old;
     }
     long added = (long) delta * PAGE;
-    if (resources != null && !resources.reserveMemory(added)) {
+    if (resources != null
+        && resources.reserveMemory(bytes.length, added, (long) maxPages * PAGE) != null) {
       return -1;
     }
     try {

@@ -12,7 +12,8 @@ import org.wasmj.parser.TableType;
  *
  * <p>The maximum size is the smallest of the declared maximum and {@link #MAX_ELEMENTS}, and all
  * the tables of a store together hold no more elements than its limit ({@link StoreResources}),
- * so that a guest cannot make the host allocate without bound; growing past either returns -1.
+ * so that a guest cannot make the host allocate without bound; growing past either, or past what
+ * the store's limiter allows, returns -1.
  *
  * @implNote Not synchronized: a table belongs to one store. {@link #elements} is replaced when
  *     the table grows.
@@ -50,10 +51,9 @@ public final class TableInstance {
       throw new IllegalArgumentException(
           "initial table size " + min + " exceeds the limit of " + max);
     }
-    if (resources != null && !resources.reserveTableElements(min)) {
-      throw new IllegalArgumentException("table of " + min + " elements exceeds what is left of"
-          + " the store's limit of " + resources.maxTableElements() + " elements for all its"
-          + " tables (" + resources.tableElements() + " in use)");
+    String refused = resources == null ? null : resources.reserveTableElements(0, min, max);
+    if (refused != null) {
+      throw new IllegalArgumentException("table of " + min + " elements " + refused);
     }
     try {
       this.elements = new long[(int) min];
@@ -113,7 +113,7 @@ public final class TableInstance {
     if (n > max - old) {
       return -1;
     }
-    if (resources != null && !resources.reserveTableElements(n)) {
+    if (resources != null && resources.reserveTableElements(old, n, max) != null) {
       return -1;
     }
     try {
