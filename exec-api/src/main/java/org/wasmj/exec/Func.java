@@ -77,6 +77,9 @@ public final class Func implements Extern {
   static long[] invoke(StoreState s, FunctionInstance f, long[] args) {
     boolean outermost = s.enter();
     try {
+      if (outermost) { // no guest frame runs: externref ids nothing holds may go (args kept)
+        s.externs.collect(args);
+      }
       if (f instanceof WasmFunction) {
         long[] results = new long[f.type.resultSlotCount()];
         s.executor.invoke((WasmFunction) f, args, results);

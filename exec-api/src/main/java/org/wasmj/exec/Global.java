@@ -26,8 +26,10 @@ public final class Global implements Extern {
   /** A new global of {@code type} in {@code store} holding {@code value}. */
   public static Global create(Store<?> store, GlobalType type, Val value) {
     check(type, value);
+    store.state().collectExternsIfIdle();
     GlobalInstance g = new GlobalInstance(type, value.toSlot(store.state()));
     g.high = value.high();
+    store.state().track(g);
     return new Global(store, g);
   }
 
@@ -50,6 +52,7 @@ public final class Global implements Extern {
       throw new IllegalStateException("the global is immutable");
     }
     check(instance.type, value);
+    store.state().collectExternsIfIdle();
     instance.value = value.toSlot(store.state());
     instance.high = value.high();
   }

@@ -44,7 +44,10 @@ public final class Table implements Extern {
     org.wasmj.exec.internal.StoreResources resources = store.state().resources;
     admit(resources, 0, 1);
     try {
-      return new Table(store, new TableInstance(type, init.toSlot(store.state()), resources));
+      store.state().collectExternsIfIdle();
+      TableInstance table = new TableInstance(type, init.toSlot(store.state()), resources);
+      store.state().track(table);
+      return new Table(store, table);
     } catch (RuntimeException | Error e) {
       resources.release(0, 0, 1);
       throw e;
@@ -78,12 +81,14 @@ public final class Table implements Extern {
   /** Sets element {@code index}. */
   public void set(int index, Val value) {
     check(instance.type(), value);
+    store.state().collectExternsIfIdle();
     instance.set(index, value.toSlot(store.state()));
   }
 
   /** Grows by {@code delta} elements set to {@code init}; returns the old size, or -1. */
   public int grow(int delta, Val init) {
     check(instance.type(), init);
+    store.state().collectExternsIfIdle();
     return instance.grow(delta, init.toSlot(store.state()));
   }
 

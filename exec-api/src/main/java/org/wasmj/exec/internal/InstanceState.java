@@ -129,6 +129,7 @@ public final class InstanceState {
               + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
         }
         tables[i] = new TableInstance(type, 0, store.resources);
+        store.track(tables[i]);
       }
       for (; k < memories.length; k++) {
         MemoryType type = m.memories().get(k);
@@ -186,6 +187,7 @@ public final class InstanceState {
       } else {
         s.globals[i] = new GlobalInstance(type, s.evaluate(init));
       }
+      store.track(s.globals[i]);
     }
     for (int i = 0; i < s.elements.length; i++) {
       ElementSegment e = m.elements().get(i);
@@ -197,6 +199,7 @@ public final class InstanceState {
       }
       s.elements[i] = items;
     }
+    store.track(s);
     try {
       for (int i = 0; i < s.elements.length; i++) {
         ElementSegment e = m.elements().get(i);

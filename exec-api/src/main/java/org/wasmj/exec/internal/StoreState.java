@@ -2,11 +2,7 @@ package org.wasmj.exec.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import org.wasmj.exec.spi.Executor;
 
 /**
@@ -46,10 +42,11 @@ public final class StoreState {
    */
   public int stackFloor;
 
+  /** The host objects guests hold as {@code externref}s, by id. */
+  public final ExternRefs externs = new ExternRefs();
+
   private FunctionInstance[] functions = new FunctionInstance[16];
   private int functionCount;
-  private final List<Object> externs = new ArrayList<>();
-  private final Map<Object, Integer> externIds = new IdentityHashMap<>();
 
   /** The thread running guest code of this store now, or {@code null}; see {@link #enter}. */
   private volatile Thread owner;
@@ -135,20 +132,35 @@ public final class StoreState {
 
   /** The reference id of host object {@code o} as an {@code externref} (0 for null). */
   public long externRef(Object o) {
-    if (o == null) {
-      return 0;
-    }
-    Integer id = externIds.get(o);
-    if (id == null) {
-      externs.add(o);
-      id = externs.size();
-      externIds.put(o, id);
-    }
-    return id;
+    return externs.id(o);
   }
 
   /** The host object behind {@code externref} id {@code ref}, or {@code null}. */
   public Object extern(long ref) {
-    return ref == 0 ? null : externs.get((int) ref - 1);
+    return externs.object(ref);
+  }
+
+  /**
+   * Tracks a table, global or instance of this store that may hold {@code externref}s, so that
+   * the objects they refer to keep their ids ({@link ExternRefs}).
+   */
+  public void track(Object tableGlobalOrInstance) {
+    if (tableGlobalOrInstance instanceof TableInstance) {
+      externs.track((TableInstance) tableGlobalOrInstance);
+    } else if (tableGlobalOrInstance instanceof GlobalInstance) {
+      externs.track((GlobalInstance) tableGlobalOrInstance);
+    } else {
+      externs.track((InstanceState) tableGlobalOrInstance);
+    }
+  }
+
+  /**
+   * If no guest code of this store runs, lets it forget the {@code externref} ids nothing holds
+   * (see {@link ExternRefs#collect}); call before the host hands it new objects.
+   */
+  public void collectExternsIfIdle() {
+    if (owner == null) {
+      externs.collect(null);
+    }
   }
 }
