@@ -15,7 +15,14 @@ public enum TrapKind {
   BAD_CONVERSION_TO_INTEGER("invalid conversion to integer"),
   NULL_REFERENCE("null reference"),
   /** A host function threw; the message and cause carry the host's error. */
-  HOST("host function failed");
+  HOST("host function failed"),
+  /**
+   * The host stopped the guest: its store's epoch deadline passed, or its thread was interrupted
+   * (Wasmtime's message).
+   */
+  INTERRUPT("interrupt"),
+  /** The guest ran out of the fuel its store was given (Wasmtime's message). */
+  OUT_OF_FUEL("all fuel consumed by WebAssembly");
 
   private final String message;
 

@@ -56,6 +56,8 @@ public final class Config {
   private int compilerThreads = 1;
   private long maxStoreMemoryBytes = DEFAULT_MAX_STORE_MEMORY_BYTES;
   private long maxStoreTableElements = DEFAULT_MAX_STORE_TABLE_ELEMENTS;
+  private boolean epochInterruption;
+  private boolean fuel;
 
   private Config() {}
 
@@ -71,6 +73,8 @@ public final class Config {
     this.compilerThreads = c.compilerThreads;
     this.maxStoreMemoryBytes = c.maxStoreMemoryBytes;
     this.maxStoreTableElements = c.maxStoreTableElements;
+    this.epochInterruption = c.epochInterruption;
+    this.fuel = c.fuel;
   }
 
   /** The default configuration. */
@@ -252,6 +256,42 @@ public final class Config {
     return c;
   }
 
+  /**
+   * Whether guests can be interrupted: code checks at every function entry and loop header
+   * whether the store's epoch deadline has passed ({@link Store#setEpochDeadline},
+   * {@link Engine#incrementEpoch}) or the thread running it was interrupted
+   * ({@link Thread#interrupt}), and traps {@code interrupt} if so. Off by default: the checks cost
+   * a few percent of speed.
+   */
+  public boolean epochInterruption() {
+    return epochInterruption;
+  }
+
+  /** A copy with interruption checks on or off (see {@link #epochInterruption()}). */
+  public Config withEpochInterruption(boolean on) {
+    Config c = new Config(this);
+    c.epochInterruption = on;
+    return c;
+  }
+
+  /**
+   * Whether guests consume fuel: each store holds an amount ({@link Store#setFuel}, 0 at first),
+   * which the code it runs consumes by a fixed cost model (see {@code org.wasmj.ir.Instrumenter}),
+   * identically on every executor; a guest that needs more than is left traps
+   * {@code all fuel consumed by WebAssembly}. Off by default: metering costs speed, and with it
+   * off no metering code is generated or run.
+   */
+  public boolean fuel() {
+    return fuel;
+  }
+
+  /** A copy with fuel metering on or off (see {@link #fuel()}). */
+  public Config withFuel(boolean on) {
+    Config c = new Config(this);
+    c.fuel = on;
+    return c;
+  }
+
   @Override
   public String toString() {
     return "Config[mode=" + compilationMode.cliName() + ", executor="
@@ -260,6 +300,7 @@ public final class Config {
         + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold
         + ", compilerThreads=" + compilerThreads
         + ", maxStoreMemoryBytes=" + maxStoreMemoryBytes
-        + ", maxStoreTableElements=" + maxStoreTableElements + "]";
+        + ", maxStoreTableElements=" + maxStoreTableElements
+        + ", epochInterruption=" + epochInterruption + ", fuel=" + fuel + "]";
   }
 }

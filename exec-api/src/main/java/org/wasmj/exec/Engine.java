@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.wasmj.exec.internal.TypeRegistry;
 import org.wasmj.exec.spi.Executor;
@@ -19,13 +20,15 @@ import org.wasmj.exec.spi.ExecutorProvider;
  * Module module = Module.compile(engine, bytes);
  * }</pre>
  *
- * @implNote Thread-safe; share one engine across threads and stores.
+ * @implNote Thread-safe; share one engine across threads and stores. {@link #incrementEpoch} may
+ *     be called from any thread at any time.
  */
 public final class Engine {
   private final Config config;
   private final String executorName;
   private final Executor executor;
   private final TypeRegistry types = new TypeRegistry();
+  private final AtomicLong epoch = new AtomicLong();
 
   /** An engine with the default config. */
   public Engine() {
@@ -58,6 +61,25 @@ public final class Engine {
   /** The names of the executors available, best first. */
   public static List<String> executors() {
     return Providers.ALL.stream().map(ExecutorProvider::name).collect(Collectors.toList());
+  }
+
+  /**
+   * Advances the engine's epoch by one: a store whose deadline ({@link Store#setEpochDeadline})
+   * this reaches stops its guest at the next function entry or loop header, if the engine was
+   * configured with {@link Config#withEpochInterruption}. Call it from any thread, e.g. a timer's
+   * every 10 ms, to bound how long guests run.
+   *
+   * <pre>{@code
+   * ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+   * timer.scheduleAtFixedRate(engine::incrementEpoch, 10, 10, TimeUnit.MILLISECONDS);
+   * }</pre>
+   */
+  public void incrementEpoch() {
+    epoch.incrementAndGet();
+  }
+
+  AtomicLong epoch() {
+    return epoch;
   }
 
   Executor executor() {

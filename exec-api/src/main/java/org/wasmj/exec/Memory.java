@@ -46,7 +46,8 @@ public final class Memory implements Extern {
     org.wasmj.exec.internal.StoreResources resources = store.state().resources;
     Table.admit(resources, 1, 0);
     try {
-      return new Memory(store, new MemoryInstance(type, store.state().maxMemoryPages, resources));
+      return new Memory(store,
+          new MemoryInstance(type, store.state().maxMemoryPages, store.state()));
     } catch (RuntimeException | Error e) {
       resources.release(0, 1, 0);
       throw e;

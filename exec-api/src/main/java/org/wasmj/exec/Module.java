@@ -63,7 +63,8 @@ public final class Module {
     CompilationMode mode = engine.config().compilationMode();
     boolean eager = mode == CompilationMode.EAGER;
     ModuleCode code = new ModuleCode(module, engine.config().features(), engine.types(), eager,
-        checked && mode == CompilationMode.LAZY_TRANSLATION, engine.executor().countsLoops());
+        checked && mode == CompilationMode.LAZY_TRANSLATION, engine.executor().countsLoops(),
+        engine.config().epochInterruption(), engine.config().fuel());
     engine.executor().prepare(code, eager);
     return new Module(engine, code);
   }

@@ -36,7 +36,8 @@ public final class Store<T> {
     Config c = engine.config();
     this.state = new StoreState(engine.types(), engine.executor(), c.maxCallDepth(),
         c.maxStackSlots(), c.maxMemoryPages(),
-        new StoreResources(c.maxStoreMemoryBytes(), c.maxStoreTableElements()));
+        new StoreResources(c.maxStoreMemoryBytes(), c.maxStoreTableElements()), engine.epoch(),
+        c.epochInterruption(), c.fuel());
     this.data = data;
   }
 
@@ -76,6 +77,92 @@ public final class Store<T> {
   /** The policy set by {@link #setLimiter}, or {@code null}. */
   public ResourceLimiter limiter() {
     return state.resources.limiter();
+  }
+
+  /**
+   * Lets guests of this store run until the engine's epoch has advanced {@code ticks} more times
+   * ({@link Engine#incrementEpoch}); then they trap {@code interrupt} at their next function entry
+   * or loop header, unless a callback ({@link #setEpochDeadlineCallback}) extends the deadline.
+   * Until a deadline is set there is none. A store in a call may be given a deadline by a host
+   * function or the callback; from another thread, use {@link Engine#incrementEpoch} only.
+   *
+   * <pre>{@code
+   * store.setEpochDeadline(1);                       // stop at the next tick
+   * timer.schedule(engine::incrementEpoch, 5, TimeUnit.SECONDS);
+   * }</pre>
+   *
+   * @throws IllegalStateException if the engine's config has no epoch interruption
+   *     ({@link Config#withEpochInterruption})
+   * @throws IllegalArgumentException if {@code ticks} is negative
+   */
+  public void setEpochDeadline(long ticks) {
+    requireInterruption();
+    if (ticks < 0) {
+      throw new IllegalArgumentException("epoch deadline ticks must be at least 0, got " + ticks);
+    }
+    state.setEpochDeadline(ticks);
+  }
+
+  /**
+   * Sets what happens when the epoch deadline passes: {@code callback} returns how many more
+   * ticks the guest may run (it goes on, with that deadline), or a negative number to stop it with
+   * the {@code interrupt} trap; an exception it throws is a host trap. {@code null}: stop it.
+   *
+   * <pre>{@code
+   * store.setEpochDeadlineCallback(s -> ++slices < 100 ? 1 : -1);   // 100 ticks, one at a time
+   * }</pre>
+   *
+   * @throws IllegalStateException if the engine's config has no epoch interruption
+   */
+  public void setEpochDeadlineCallback(EpochDeadlineCallback<T> callback) {
+    requireInterruption();
+    state.deadlineCallback = callback == null ? null : () -> callback.onDeadline(this);
+  }
+
+  /**
+   * Sets the fuel this store's guests may consume before they trap {@code all fuel consumed by
+   * WebAssembly} (0 at first). The cost model is {@code org.wasmj.ir.Instrumenter}'s: one unit per
+   * instruction of wasmj's IR, more for bulk memory and table ops and grows by their size; it is
+   * the same on every executor.
+   *
+   * <pre>{@code
+   * store.setFuel(1_000_000);
+   * run.call();
+   * long used = 1_000_000 - store.fuel();
+   * }</pre>
+   *
+   * @throws IllegalStateException if the engine's config has no fuel ({@link Config#withFuel})
+   * @throws IllegalArgumentException if {@code fuel} is negative
+   */
+  public void setFuel(long fuel) {
+    requireFuel();
+    if (fuel < 0) {
+      throw new IllegalArgumentException("fuel must be at least 0, got " + fuel);
+    }
+    state.fuel = fuel;
+  }
+
+  /**
+   * The fuel left ({@link #setFuel}).
+   *
+   * @throws IllegalStateException if the engine's config has no fuel ({@link Config#withFuel})
+   */
+  public long fuel() {
+    requireFuel();
+    return state.fuel;
+  }
+
+  private void requireFuel() {
+    if (!state.metersFuel) {
+      throw new IllegalStateException("fuel needs an engine with Config.withFuel(true)");
+    }
+  }
+
+  private void requireInterruption() {
+    if (!state.interruptible) {
+      throw new IllegalStateException(
+          "epoch deadlines need an engine with Config.withEpochInterruption(true)");
+    }
   }
 
   StoreState state() {

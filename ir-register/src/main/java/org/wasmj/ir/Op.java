@@ -51,6 +51,27 @@ public enum Op {
    * translated for a tiering executor only (other executors never see it; compiled code ignores it).
    */
   COUNT_LOOP("count_loop", ""),
+  /**
+   * Stops the guest with the {@code interrupt} trap if its store's epoch deadline has passed or
+   * its thread was interrupted: at the function's entry and at every loop header, in code made
+   * with epoch interruption only ({@link Instrumenter}).
+   */
+  CHECK_INTERRUPT("check_interrupt", ""),
+  /**
+   * Consumes {@code #i} fuel, the cost of the straight-line run it starts; with less fuel left,
+   * traps {@code all fuel consumed} and leaves it as it is. In code made with fuel metering only
+   * ({@link Instrumenter}).
+   */
+  FUEL_I("fuel", "i"),
+  /**
+   * Consumes {@code (r as u32) >>> #i} fuel before a bulk op whose length is {@code r}: one unit
+   * per 64 bytes of memory ({@code #i} 6) or per 8 table elements ({@code #i} 3).
+   */
+  FUEL_SCALED_RI("fuel_scaled", "ri"),
+  /** Before {@code memory.grow} of memory {@code x} by {@code r} pages: 1,024 fuel per page, if it can grow so far. */
+  FUEL_MEMORY_GROW_RX("fuel_memory_grow", "rx"),
+  /** Before {@code table.grow} of table {@code x} by {@code r} elements: one fuel per 8, if it can grow so far. */
+  FUEL_TABLE_GROW_RX("fuel_table_grow", "rx"),
   /** Jumps to {@code t} ({@code br}, the end of an if's then-arm). */
   BR_T("br", "t"),
   /** Jumps to {@code t} if the i32 in {@code r} is zero ({@code if}, {@code br_if} over moves, {@code i32.eqz; br_if}). */

@@ -138,7 +138,7 @@ public final class InstanceState {
           throw new UninstantiableException("memory of " + type.limits().min()
               + " pages exceeds the limit of " + limit + " pages");
         }
-        memories[k] = new MemoryInstance(type, store.maxMemoryPages, store.resources);
+        memories[k] = new MemoryInstance(type, store.maxMemoryPages, store);
       }
     } catch (UninstantiableException | IllegalArgumentException | TrapException
         | OutOfMemoryError e) {

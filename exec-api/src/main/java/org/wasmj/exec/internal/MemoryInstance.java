@@ -36,26 +36,32 @@ public final class MemoryInstance {
   /** The memory's contents; replaced (never shrunk) by {@link #grow}. */
   public byte[] bytes;
 
+  /** Bytes a bulk operation handles between two interruption checks (about 0.1 ms' worth). */
+  static final int BULK_CHUNK = 1 << 20;
+
   private final MemoryType type;
   private final int maxPages;
   private final StoreResources resources;
+  /** The store, if its guests can be interrupted: long bulk operations check it as they go. */
+  private final StoreState interruptible;
 
-  /** A memory of {@code type}, at most {@code hostMaxPages} pages, counted by no store. */
+  /** A memory of {@code type}, at most {@code hostMaxPages} pages, of no store. */
   public MemoryInstance(MemoryType type, int hostMaxPages) {
     this(type, hostMaxPages, null);
   }
 
   /**
-   * A memory of {@code type}, at most {@code hostMaxPages} pages whatever it declares, whose
-   * bytes count against {@code resources} (a store's; {@code null}: none).
+   * A memory of {@code type}, at most {@code hostMaxPages} pages whatever it declares, in
+   * {@code store} ({@code null}: none), whose bytes count against the store's resources.
    *
    * @throws IllegalArgumentException if the initial size exceeds what the host allows or what
    *     is left of the store's limit
    * @throws OutOfMemoryError if the heap cannot hold it (nothing stays reserved then)
    */
-  public MemoryInstance(MemoryType type, int hostMaxPages, StoreResources resources) {
+  public MemoryInstance(MemoryType type, int hostMaxPages, StoreState store) {
     this.type = type;
-    this.resources = resources;
+    this.resources = store == null ? null : store.resources;
+    this.interruptible = store != null && store.interruptible ? store : null;
     long max = Math.min(Math.min(hostMaxPages, MAX_PAGES),
         type.limits().hasMax() ? type.limits().max() : Long.MAX_VALUE);
     this.maxPages = (int) max;
@@ -127,6 +133,15 @@ public final class MemoryInstance {
   }
 
   /**
+   * The fuel {@code memory.grow} by {@code delta} pages costs: 1,024 a page if the memory may grow
+   * so far (its maximum permitting; limits of the store are not foreseen), else nothing, as it will
+   * return -1.
+   */
+  public long growCost(int delta) {
+    return delta < 0 || delta > maxPages - pages() ? 0 : (long) delta << 10;
+  }
+
+  /**
    * The effective address {@code base + offset} (base an unsigned i32, offset an unsigned
    * 32-bit static offset) checked to have {@code size} bytes in bounds, as an {@code int} index.
    */
@@ -174,7 +189,29 @@ public final class MemoryInstance {
     if ((len & 0xFFFFFFFFL) > bytes.length - at) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
-    java.util.Arrays.fill(bytes, at, at + len, (byte) value);
+    if (interruptible == null || len <= BULK_CHUNK) {
+      java.util.Arrays.fill(bytes, at, at + len, (byte) value);
+      return;
+    }
+    for (int from = at, end = at + len; from < end; from += BULK_CHUNK) {
+      interruptible.checkInterrupt();
+      java.util.Arrays.fill(bytes, from, Math.min(end, from + BULK_CHUNK), (byte) value);
+    }
+  }
+
+  /** Copies {@code n} bytes as {@link System#arraycopy} does, checking for interruption as it goes. */
+  private void copy(byte[] src, int from, byte[] dst, int to, int n) {
+    if (interruptible == null || n <= BULK_CHUNK) {
+      System.arraycopy(src, from, dst, to, n);
+      return;
+    }
+    boolean backward = src == dst && from < to; // overlapping to the right: copy the end first
+    for (int done = 0; done < n; done += BULK_CHUNK) {
+      interruptible.checkInterrupt();
+      int k = Math.min(BULK_CHUNK, n - done);
+      int offset = backward ? n - done - k : done;
+      System.arraycopy(src, from + offset, dst, to + offset, k);
+    }
   }
 
   /**
@@ -188,7 +225,7 @@ public final class MemoryInstance {
     if (d + count > bytes.length || f + count > srcLength) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
-    System.arraycopy(src, srcStart + (int) f, bytes, (int) d, (int) count);
+    copy(src, srcStart + (int) f, bytes, (int) d, (int) count);
   }
 
   /** {@code memory.copy} from {@code src} (possibly this memory; overlap is handled). */
@@ -199,7 +236,7 @@ public final class MemoryInstance {
     if (d + n > bytes.length || s + n > src.bytes.length) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
-    System.arraycopy(src.bytes, (int) s, bytes, (int) d, (int) n);
+    copy(src.bytes, (int) s, bytes, (int) d, (int) n);
   }
 
   // ---- Wasm loads and stores: the effective address is checked, then one VarHandle access ----

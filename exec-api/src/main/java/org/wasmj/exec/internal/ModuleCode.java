@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
 import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
+import org.wasmj.ir.Instrumenter;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.validator.FunctionValidator;
@@ -33,6 +34,9 @@ public final class ModuleCode {
   /** Eagerly translated functions, compact until expanded into {@link #code}; else null. */
   private final CompactCode[] compact;
   private final boolean countLoops;
+  /** Instrumentation the engine asks for: interruption checks, fuel charges ({@link Instrumenter}). */
+  private final boolean interrupts;
+  private final boolean fuel;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
   private final FunctionCode[] functions;
@@ -49,11 +53,14 @@ public final class ModuleCode {
   /**
    * Compiles {@code module}: validates the module, and then every body now ({@code eager},
    * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
-   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops.
+   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops,
+   * {@code interrupts} and {@code fuel} for the checks and charges of {@link Instrumenter}.
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
-      boolean validateBodiesNow, boolean countLoops) {
+      boolean validateBodiesNow, boolean countLoops, boolean interrupts, boolean fuel) {
     this.countLoops = countLoops;
+    this.interrupts = interrupts;
+    this.fuel = fuel;
     this.features = Set.copyOf(features);
     Validator validator = new Validator(module, features);
     validator.validateModule();
@@ -75,7 +82,8 @@ public final class ModuleCode {
       Translator translator = new Translator(countLoops);
       this.compact = new CompactCode[n];
       for (int i = 0; i < n; i++) {
-        compact[i] = CompactCode.of(translator.translate(bodies, i));
+        compact[i] = CompactCode.of(
+            Instrumenter.instrument(translator.translate(bodies, i), interrupts, fuel));
       }
       this.module = module.withoutFunctionBodies();
       this.validator = null;
@@ -148,6 +156,8 @@ public final class ModuleCode {
   private CompiledFunction translate(int definedIndex) {
     return compact != null
         ? compact[definedIndex].expand()
-        : new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
+        : Instrumenter.instrument(
+            new Translator(countLoops).translate(validator.functionValidator(), definedIndex),
+            interrupts, fuel);
   }
 }

@@ -3,6 +3,11 @@ package org.wasmj.exec.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
+import org.wasmj.WasmException;
 import org.wasmj.exec.spi.Executor;
 
 /**
@@ -42,6 +47,22 @@ public final class StoreState {
    */
   public int stackFloor;
 
+  /** The engine's epoch, which any thread may advance ({@code Engine.incrementEpoch}). */
+  public final AtomicLong epoch;
+  /** Whether the store's code checks for interruption ({@code CHECK_INTERRUPT}). */
+  public final boolean interruptible;
+  /** Whether the store's code consumes fuel ({@code FUEL_I} and its kin). */
+  public final boolean metersFuel;
+  /** The epoch at which guest code stops ({@link Long#MAX_VALUE}: never). */
+  public long epochDeadline = Long.MAX_VALUE;
+  /**
+   * Asked when the deadline passes: how many more ticks the guest may run, or a negative number
+   * to stop it; {@code null}: stop it.
+   */
+  public LongSupplier deadlineCallback;
+  /** Fuel left, when {@link #metersFuel}. */
+  public long fuel;
+
   /** The host objects guests hold as {@code externref}s, by id. */
   public final ExternRefs externs = new ExternRefs();
 
@@ -63,7 +84,11 @@ public final class StoreState {
 
   /** A store's runtime state. */
   public StoreState(TypeRegistry types, Executor executor, int maxCallDepth, int maxStackSlots,
-      int maxMemoryPages, StoreResources resources) {
+      int maxMemoryPages, StoreResources resources, AtomicLong epoch, boolean interruptible,
+      boolean metersFuel) {
+    this.epoch = epoch;
+    this.interruptible = interruptible;
+    this.metersFuel = metersFuel;
     this.types = types;
     this.executor = executor;
     this.maxCallDepth = maxCallDepth;
@@ -114,6 +139,59 @@ public final class StoreState {
     Thread previous = owner;
     OWNER.setRelease(this, thread);
     return previous;
+  }
+
+  /**
+   * A check point ({@code CHECK_INTERRUPT}): traps {@code interrupt} if the epoch deadline has
+   * passed (unless the deadline callback extends it) or the current thread was interrupted (whose
+   * interrupt status it clears, as an {@link InterruptedException} would).
+   */
+  public void checkInterrupt() {
+    if (epoch.get() >= epochDeadline || Thread.currentThread().isInterrupted()) {
+      interrupted();
+    }
+  }
+
+  private void interrupted() {
+    if (Thread.interrupted()) {
+      throw new TrapException(TrapKind.INTERRUPT);
+    }
+    if (epoch.get() < epochDeadline) {
+      return;
+    }
+    LongSupplier callback = deadlineCallback;
+    long ticks = -1;
+    if (callback != null) {
+      try {
+        ticks = callback.getAsLong();
+      } catch (WasmException | VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new TrapException(TrapKind.HOST, "epoch deadline callback failed: " + e, e);
+      }
+    }
+    if (ticks < 0) {
+      throw new TrapException(TrapKind.INTERRUPT);
+    }
+    setEpochDeadline(ticks);
+  }
+
+  /**
+   * Consumes {@code cost} fuel ({@code FUEL_I} and its kin): traps {@code all fuel consumed by
+   * WebAssembly}, leaving the fuel as it is, if less is left.
+   */
+  public void consumeFuel(long cost) {
+    long left = fuel - cost;
+    if (left < 0) {
+      throw new TrapException(TrapKind.OUT_OF_FUEL);
+    }
+    fuel = left;
+  }
+
+  /** Sets the deadline {@code ticks} after the engine's epoch now. */
+  public void setEpochDeadline(long ticks) {
+    long now = epoch.get();
+    epochDeadline = ticks > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + ticks;
   }
 
   /** Gives {@code f} its reference id in this store. */

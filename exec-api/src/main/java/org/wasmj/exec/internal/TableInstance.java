@@ -129,6 +129,12 @@ public final class TableInstance {
     return old;
   }
 
+  /** The fuel {@code table.grow} by {@code delta} (unsigned) costs: one per 8 elements if it may grow so far, else nothing. */
+  public long growCost(int delta) {
+    long n = delta & 0xFFFFFFFFL;
+    return n > max - elements.length ? 0 : n >>> 3;
+  }
+
   /** {@code table.fill}: {@code n} elements from {@code index} set to {@code ref}. */
   public void fill(int index, long ref, int n) {
     long end = (index & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL);

@@ -50,6 +50,7 @@ final class FunctionCompiler {
   static final String RT = "org/wasmj/exec/asm/rt/Rt";
   static final String NATIVE_CODE = "org/wasmj/exec/internal/NativeCode";
   static final String MEMORY = "org/wasmj/exec/internal/MemoryInstance";
+  static final String STORE = "org/wasmj/exec/internal/StoreState";
   static final String TABLE = "org/wasmj/exec/internal/TableInstance";
   static final String GLOBAL = "org/wasmj/exec/internal/GlobalInstance";
   static final String FUNCTION = "org/wasmj/exec/internal/FunctionInstance";

@@ -208,6 +208,14 @@ public final class Interpreter {
             s = st.slots; // compiled code ran the rest of the frame; its results are in place
             callee = null;
             break;
+          case OpCodes.CHECK_INTERRUPT:
+            inst.store.checkInterrupt();
+            pc++;
+            continue;
+          case OpCodes.FUEL_I:
+            inst.store.consumeFuel(code[pc + 1]);
+            pc += 2;
+            continue;
           case OpCodes.BR_T:
             pc = code[pc + 1];
             continue;
@@ -1241,6 +1249,15 @@ public final class Interpreter {
       case OpCodes.ELEM_DROP_X:
         inst.dropElements(code[pc + 1]);
         return pc + 2;
+      case OpCodes.FUEL_SCALED_RI:
+        inst.store.consumeFuel((s[fp + code[pc + 1]] & 0xFFFFFFFFL) >>> code[pc + 2]);
+        return pc + 3;
+      case OpCodes.FUEL_MEMORY_GROW_RX:
+        inst.store.consumeFuel(inst.memories[code[pc + 2]].growCost((int) s[fp + code[pc + 1]]));
+        return pc + 3;
+      case OpCodes.FUEL_TABLE_GROW_RX:
+        inst.store.consumeFuel(inst.tables[code[pc + 2]].growCost((int) s[fp + code[pc + 1]]));
+        return pc + 3;
       default:
         return SimdInterpreter.exec(code, pc, s, fp, inst);
     }

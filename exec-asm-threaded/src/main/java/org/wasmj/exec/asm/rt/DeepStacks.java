@@ -7,8 +7,11 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.wasmj.ExhaustionException;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
 import org.wasmj.exec.internal.StoreState;
 
 /**
@@ -62,8 +65,10 @@ public final class DeepStacks {
     store.stackFloor = Math.max(0, remaining - DEEP_CALLS);
     try {
       Future<long[]> result;
+      AtomicReference<Thread> worker = new AtomicReference<>();
       try {
         result = THREADS.submit(() -> {
+          worker.set(Thread.currentThread());
           Thread owner = store.handOver(Thread.currentThread()); // it waits for us meanwhile
           try {
             return call.get();
@@ -76,27 +81,39 @@ public final class DeepStacks {
       } catch (RejectedExecutionException | OutOfMemoryError noThread) {
         throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
       }
-      return await(result);
+      return await(result, store.interruptible ? worker : null);
     } finally {
       store.stackFloor = floor;
     }
   }
 
-  /** The result of {@code f}, uninterruptibly (the guest cannot be interrupted either). */
-  private static long[] await(Future<long[]> f) {
+  /**
+   * The result of {@code f}. An interrupt of the waiting thread is passed on to the thread running
+   * the guest ({@code worker}), if guests can be interrupted, so that it stops as it would have;
+   * the interrupt is then used up if the guest trapped {@code interrupt}, and kept otherwise.
+   */
+  private static long[] await(Future<long[]> f, AtomicReference<Thread> worker) {
     boolean interrupted = false;
+    boolean usedUp = false;
     try {
       while (true) {
         try {
           return f.get();
         } catch (InterruptedException e) {
           interrupted = true;
+          Thread w = worker == null ? null : worker.get();
+          if (w != null) {
+            w.interrupt();
+          }
         } catch (ExecutionException e) {
-          throw DeepStacks.<RuntimeException>rethrow(e.getCause());
+          Throwable cause = e.getCause();
+          usedUp = cause instanceof TrapException
+              && ((TrapException) cause).kind() == TrapKind.INTERRUPT;
+          throw DeepStacks.<RuntimeException>rethrow(cause);
         }
       }
     } finally {
-      if (interrupted) {
+      if (interrupted && !usedUp) {
         Thread.currentThread().interrupt();
       }
     }

@@ -1,0 +1,128 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.Val;
+import org.wasmj.ir.CompiledFunction;
+import org.wasmj.ir.Instrumenter;
+
+/**
+ * Fuel: every executor consumes the same fuel for the same calls (tiered in interpreted,
+ * compiled and on-stack-replaced code alike), traps {@code all fuel consumed by WebAssembly}
+ * when it runs out, leaves the same fuel after a trap, and charges {@code memory.grow} and bulk
+ * ops by size. The guests are {@code control.wat}'s.
+ */
+class FuelTest {
+  static Map<String, Config> configs() {
+    Config base = Config.defaults().withFuel(true);
+    Map<String, Config> configs = new LinkedHashMap<>();
+    configs.put("switch", base.withExecutor("switch"));
+    configs.put("asm", base.withExecutor("asm"));
+    configs.put("tiered", base.withExecutor("tiered"));
+    configs.put("tiered (threshold 2, no compiler thread)",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    configs.put("asm with epochs too", base.withExecutor("asm").withEpochInterruption(true));
+    return configs;
+  }
+
+  static Stream<String> configNames() {
+    return configs().keySet().stream();
+  }
+
+  /** Fuel {@code sum(n)} consumes on the switch executor, the reference. */
+  private static long sumCost(int n) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    store.setFuel(Long.MAX_VALUE);
+    i.getFunc("sum").call(Val.i32(n));
+    return Long.MAX_VALUE - store.fuel();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void everyExecutorConsumesTheSameFuel(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = InterruptionTest.instantiate(engine, () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    for (int n : new int[] {0, 1, 10, 1000, 100_000}) { // long enough to tier and enter by OSR
+      store.setFuel(1L << 40);
+      assertEquals(n * (n + 1L) / 2 & 0xFFFFFFFFL, i.getFunc("sum").call(Val.i32(n))[0].i32() & 0xFFFFFFFFL);
+      assertEquals(sumCost(n), (1L << 40) - store.fuel(), config + ": sum(" + n + ")");
+    }
+    long perIteration = sumCost(11) - sumCost(10);
+    assertTrue(perIteration > 0 && perIteration < 20, "an iteration costs " + perIteration);
+    assertEquals(sumCost(10) + 90 * perIteration, sumCost(100), "the cost is linear in the iterations");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void runningOutTrapsAndLeavesTheSameFuel(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = InterruptionTest.instantiate(engine, () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    store.setFuel(5_000);
+    TrapException trap = assertThrows(TrapException.class, () -> i.getFunc("spin").call());
+    assertEquals(TrapKind.OUT_OF_FUEL, trap.kind());
+    assertEquals("all fuel consumed by WebAssembly", trap.getMessage());
+    long left = store.fuel();
+    assertTrue(left >= 0 && left < 20, "left " + left);
+    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> referenceStore = InterruptionTest.lastStore();
+    referenceStore.setFuel(5_000);
+    assertThrows(TrapException.class, () -> reference.getFunc("spin").call());
+    assertEquals(referenceStore.fuel(), left, "fuel left after the trap");
+    assertThrows(TrapException.class, () -> i.getFunc("tree").call(Val.i32(30)));
+    store.setFuel(sumCost(10));
+    assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "exactly enough fuel");
+    assertEquals(0, store.fuel());
+    store.setFuel(sumCost(10) - 1);
+    assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)), "one less");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void growingAndFillingCostBySize(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = InterruptionTest.instantiate(engine, () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    store.setFuel(1_000_000);
+    i.getFunc("grow").call(Val.i32(0));
+    long base = 1_000_000 - store.fuel();
+    store.setFuel(1_000_000);
+    assertEquals(0, i.getFunc("grow").call(Val.i32(3))[0].i32());
+    assertEquals(base + 3 * 1024, 1_000_000 - store.fuel(), "1,024 a page");
+    store.setFuel(1_000_000);
+    assertEquals(-1, i.getFunc("grow").call(Val.i32(70_000))[0].i32());
+    assertEquals(base, 1_000_000 - store.fuel(), "nothing for a grow beyond the maximum");
+    store.setFuel(base + 1024 - 1);
+    assertThrows(TrapException.class, () -> i.getFunc("grow").call(Val.i32(1)));
+    assertEquals(3, i.getMemory("memory").size(), "a grow it cannot pay for does not happen");
+  }
+
+  @Test
+  void withoutTheConfigThereIsNoFuelAndNoFuelCode() {
+    Store<Void> plain = Store.of(new Engine());
+    assertThrows(IllegalStateException.class, () -> plain.setFuel(1));
+    assertThrows(IllegalStateException.class, plain::fuel);
+    Store<Void> metered = Store.of(new Engine(Config.defaults().withFuel(true)));
+    assertEquals(0, metered.fuel());
+    assertThrows(IllegalArgumentException.class, () -> metered.setFuel(-1));
+    CompiledFunction f = new CompiledFunction(new int[] {org.wasmj.ir.Op.RETURN.ordinal()}, 0, 0, 0);
+    assertSame(f, Instrumenter.instrument(f, false, false));
+  }
+}

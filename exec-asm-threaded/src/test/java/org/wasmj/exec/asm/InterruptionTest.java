@@ -1,0 +1,264 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.HostType;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.Val;
+
+/**
+ * A host stops a guest, on every executor, by an epoch deadline or by interrupting its thread:
+ * in an endless loop (in compiled code entered at a loop header too, under tiering), in an
+ * endless recursion through {@code call_indirect} (deeper than a thread's own stack holds), in a
+ * loop inside a host-guest-host-guest chain, and in a long {@code memory.fill}; each within
+ * 100 ms of the deadline. The store goes on afterwards.
+ */
+class InterruptionTest {
+  /** The guests (see {@code control.wat}). */
+  static final byte[] CONTROL = resource("control.wasm");
+  /** How long a guest runs before the host stops it. */
+  private static final long RUN_MS = 300;
+  /** How soon after its deadline a guest must have stopped. */
+  private static final long WITHIN_MS = 100;
+
+  static byte[] resource(String name) {
+    try (InputStream in = InterruptionTest.class.getResourceAsStream("/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every executor, with interruption checks; tiered both with background compilation and without. */
+  static Map<String, Config> configs() {
+    Config base = Config.defaults().withEpochInterruption(true);
+    Map<String, Config> configs = new LinkedHashMap<>();
+    configs.put("switch", base.withExecutor("switch"));
+    configs.put("asm", base.withExecutor("asm"));
+    configs.put("tiered", base.withExecutor("tiered"));
+    configs.put("tiered (threshold 2, no compiler thread)",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    return configs;
+  }
+
+  /** A guest to stop: its export, its argument (or none), and whether it needs 128 MiB of memory. */
+  enum Guest {
+    LOOP("spin", null),
+    RECURSION("tree", 1500),
+    CHAIN("level", 0),
+    FILL("fillForever", null);
+
+    final String export;
+    final Integer arg;
+
+    Guest(String export, Integer arg) {
+      this.export = export;
+      this.arg = arg;
+    }
+  }
+
+  static Stream<Arguments> cases() {
+    return configs().keySet().stream()
+        .flatMap(c -> Stream.of(Guest.values()).map(g -> Arguments.of(c, g)));
+  }
+
+  /** The last store {@link #instantiate} made (tests run one at a time on this class). */
+  private static Store<Void> lastStore;
+
+  /**
+   * An instance of {@link #CONTROL} in a new store; {@code host.call(k)} calls {@code level(k)},
+   * {@code host.trigger()} runs {@code trigger}.
+   */
+  static Instance instantiate(Engine engine, Runnable trigger) {
+    Store<Void> store = new Store<>(engine, null);
+    lastStore = store;
+    Module module = Module.compile(engine, CONTROL);
+    Instance[] self = new Instance[1];
+    Linker<Void> linker = new Linker<Void>(engine)
+        .funcWrap("host", "call", HostType.I32, HostType.I32,
+            (caller, k) -> self[0].getFunc("level").call(Val.i32(k))[0].i32())
+        .funcWrap("host", "trigger", HostType.VOID, caller -> {
+          trigger.run();
+          return null;
+        });
+    self[0] = linker.instantiate(store, module);
+    return self[0];
+  }
+
+  /** The store of the last {@link #instantiate}. */
+  static Store<Void> lastStore() {
+    return lastStore;
+  }
+
+  private static Val[] args(Guest g) {
+    return g.arg == null ? new Val[0] : new Val[] {Val.i32(g.arg)};
+  }
+
+  private static void prepare(Instance i, Guest g) {
+    if (g == Guest.FILL) {
+      assertEquals(0, i.getMemory("memory").grow(2048)); // 128 MiB
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("cases")
+  void anEpochDeadlineStopsTheGuest(String config, Guest guest) throws Exception {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = instantiate(engine, () -> {});
+    prepare(i, guest);
+    Store<Void> store = lastStore;
+    store.setEpochDeadline(1);
+    AtomicLong deadline = new AtomicLong();
+    Thread timer = new Thread(() -> {
+      sleep(RUN_MS);
+      deadline.set(System.nanoTime());
+      engine.incrementEpoch();
+    });
+    timer.start();
+    TrapException trap = assertThrows(TrapException.class, () -> i.getFunc(guest.export).call(args(guest)));
+    long stoppedAfter = (System.nanoTime() - deadline.get()) / 1_000_000;
+    timer.join();
+    assertEquals(TrapKind.INTERRUPT, trap.kind());
+    assertEquals("interrupt", trap.getMessage());
+    assertTrue(stoppedAfter <= WITHIN_MS, config + " " + guest + " stopped " + stoppedAfter + " ms after its deadline");
+    assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)), "the deadline stays passed");
+    store.setEpochDeadline(1_000);
+    assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "the store goes on");
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("cases")
+  void interruptingTheThreadStopsTheGuest(String config, Guest guest) throws Exception {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = instantiate(engine, () -> {});
+    prepare(i, guest);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicLong stopped = new AtomicLong();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread runner = new Thread(() -> {
+      try {
+        i.getFunc(guest.export).call(args(guest));
+      } catch (Throwable e) {
+        stopped.set(System.nanoTime());
+        thrown.set(e);
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    runner.start();
+    sleep(RUN_MS);
+    long interrupted = System.nanoTime();
+    runner.interrupt();
+    runner.join(10_000);
+    assertFalse(runner.isAlive(), config + " " + guest + " was not stopped");
+    long stoppedAfter = (stopped.get() - interrupted) / 1_000_000;
+    assertTrue(thrown.get() instanceof TrapException, String.valueOf(thrown.get()));
+    assertEquals(TrapKind.INTERRUPT, ((TrapException) thrown.get()).kind());
+    assertFalse(stillInterrupted.get(), "the interrupt is used up by the trap");
+    assertTrue(stoppedAfter <= WITHIN_MS, config + " " + guest + " stopped " + stoppedAfter + " ms after the interrupt");
+    assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "the store goes on, on another thread");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aLongMemoryFillChecksAsItGoes(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = instantiate(engine, () -> Thread.currentThread().interrupt());
+    assertEquals(0, i.getMemory("memory").grow(512)); // 32 MiB: 32 chunks
+    TrapException trap = assertThrows(TrapException.class, () -> i.getFunc("triggerThenFill").call());
+    assertEquals(TrapKind.INTERRUPT, trap.kind());
+    assertEquals(0, i.getMemory("memory").readByte((32L << 20) - 1), "it stopped before the end");
+  }
+
+  static Stream<String> configNames() {
+    return configs().keySet().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aDeadlineCallbackExtendsTheDeadlineOrStops(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = instantiate(engine, () -> {});
+    Store<Void> store = lastStore;
+    AtomicInteger asked = new AtomicInteger();
+    store.setEpochDeadline(0);
+    store.setEpochDeadlineCallback(s -> asked.incrementAndGet() < 3 ? 0 : -1);
+    TrapException trap = assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)));
+    assertEquals(TrapKind.INTERRUPT, trap.kind());
+    assertEquals(3, asked.get(), "extended twice, stopped the third time");
+    store.setEpochDeadlineCallback(s -> {
+      throw new IllegalStateException("no more");
+    });
+    TrapException host = assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)));
+    assertEquals(TrapKind.HOST, host.kind());
+    store.setEpochDeadlineCallback(null);
+    store.setEpochDeadline(5);
+    for (int n = 0; n < 4; n++) {
+      engine.incrementEpoch();
+    }
+    assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "4 of 5 ticks");
+    engine.incrementEpoch();
+    assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)));
+  }
+
+  @Test
+  void withoutADeadlineNothingStopsAndWithoutTheConfigThereIsNoDeadline() {
+    Engine engine = new Engine(Config.defaults().withEpochInterruption(true));
+    Instance i = instantiate(engine, () -> {});
+    for (int n = 0; n < 100; n++) {
+      engine.incrementEpoch();
+    }
+    assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32());
+    Store<Void> plain = Store.of(new Engine());
+    assertThrows(IllegalStateException.class, () -> plain.setEpochDeadline(1));
+    assertThrows(IllegalStateException.class, () -> plain.setEpochDeadlineCallback(s -> 1));
+    assertThrows(IllegalArgumentException.class, () -> lastStore.setEpochDeadline(-1));
+  }
+
+  @Test
+  void anInterruptedHostThreadWithoutInterruptionKeepsItsInterrupt() throws Exception {
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    Instance i = instantiate(engine, () -> {});
+    AtomicReference<Boolean> kept = new AtomicReference<>();
+    Thread t = new Thread(() -> {
+      Thread.currentThread().interrupt();
+      assertEquals(1 << 10, i.getFunc("tree").call(Val.i32(10))[0].i32());
+      kept.set(Thread.currentThread().isInterrupted());
+    });
+    t.start();
+    t.join();
+    assertNotNull(kept.get());
+    assertTrue(kept.get(), "no check point consumed it");
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

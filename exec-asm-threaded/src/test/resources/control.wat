@@ -1,0 +1,60 @@
+;; Guests a host must be able to stop (InterruptionTest) and meter (FuelTest).
+;; Rebuild control.wasm with: wat2wasm control.wat -o control.wasm
+(module
+  (import "host" "call" (func $host_call (param i32) (result i32)))
+  (import "host" "trigger" (func $trigger))
+  (type $tree (func (param i32) (result i32)))
+  (table 1 funcref)
+  (elem (i32.const 0) $tree)
+  (memory (export "memory") 0)
+
+  ;; Counts forever.
+  (func $spin (export "spin") (result i32)
+    (local $i i32)
+    (loop $again
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $again))
+    (local.get $i))
+
+  ;; A recursion through call_indirect that never ends: 2^d calls, d deep.
+  (func $tree (export "tree") (param $d i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $d))
+      (then (i32.const 1))
+      (else
+        (i32.add
+          (call_indirect (type $tree) (i32.sub (local.get $d) (i32.const 1)) (i32.const 0))
+          (call_indirect (type $tree) (i32.sub (local.get $d) (i32.const 1)) (i32.const 0))))))
+
+  ;; host -> guest -> host -> guest: level(k) calls the host with k + 1 while k < 2 (the host
+  ;; calls level again), then spins.
+  (func (export "level") (param $k i32) (result i32)
+    (if (i32.lt_u (local.get $k) (i32.const 2))
+      (then (return (call $host_call (i32.add (local.get $k) (i32.const 1))))))
+    (call $spin))
+
+  ;; Fills all of memory with 7, again and again.
+  (func (export "fillForever")
+    (loop $again
+      (memory.fill (i32.const 0) (i32.const 7) (i32.mul (memory.size) (i32.const 65536)))
+      (br $again)))
+
+  ;; Tells the host, then fills all of memory once.
+  (func (export "triggerThenFill")
+    (call $trigger)
+    (memory.fill (i32.const 0) (i32.const 9) (i32.mul (memory.size) (i32.const 65536))))
+
+  ;; Grows memory by n pages; returns the old size or -1.
+  (func (export "grow") (param $n i32) (result i32)
+    (memory.grow (local.get $n)))
+
+  ;; 1 + 2 + ... + n, in a loop.
+  (func (export "sum") (param $n i32) (result i32)
+    (local $s i32)
+    (block $done
+      (loop $again
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $s (i32.add (local.get $s) (local.get $n)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $again)))
+    (local.get $s))
+)

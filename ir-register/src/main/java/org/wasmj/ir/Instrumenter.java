@@ -1,0 +1,192 @@
+package org.wasmj.ir;
+
+import java.util.Arrays;
+
+/**
+ * Adds to translated IR the ops that keep a host in control of a guest, as a pass after
+ * translation (the translator knows nothing of them), and only when a config asks:
+ *
+ * <ul>
+ *   <li><b>Interruption</b>: {@link Op#CHECK_INTERRUPT} at the function's entry and at every loop
+ *       header (the target of a backward branch), so that every call and every loop iteration
+ *       passes one.
+ *   <li><b>Fuel</b>: {@link Op#FUEL_I} at the start of every straight-line run with the run's
+ *       cost, and before bulk memory and table ops and grows, an op charging for their size
+ *       ({@link Op#FUEL_SCALED_RI}, {@link Op#FUEL_MEMORY_GROW_RX}, {@link Op#FUEL_TABLE_GROW_RX}).
+ * </ul>
+ *
+ * <p>The cost model: every IR instruction costs 1 ({@link #cost}), except those that only count
+ * or check ({@code count_loop} and the ops added here), which cost nothing; {@code memory.fill},
+ * {@code memory.copy} and {@code memory.init} cost one more per 64 bytes, their table
+ * counterparts one more per 8 elements, {@code memory.grow} 1,024 per page it can add (nothing
+ * when it will return -1 for passing the memory's maximum) and {@code table.grow} one per 8
+ * elements likewise. A run ends at every branch, branch target, return and call, so the fuel
+ * consumed when a call starts, and when the function returns, is exactly the cost of what ran
+ * (a run that traps half-way has been charged whole). Every executor runs this same IR, so
+ * fuel is consumed identically on each. The IR is wasmj's own, so costs may change between
+ * versions as the translator improves, as Wasmi's do.
+ *
+ * @implNote Stateless and thread-safe.
+ */
+public final class Instrumenter {
+  private Instrumenter() {}
+
+  /** {@code f} with interruption checks ({@code interrupts}) and fuel charges ({@code fuel}); {@code f} itself if neither. */
+  public static CompiledFunction instrument(CompiledFunction f, boolean interrupts, boolean fuel) {
+    if (!interrupts && !fuel) {
+      return f;
+    }
+    int[] code = f.code();
+    int n = code.length;
+    boolean[] loopHeader = new boolean[n + 1];
+    boolean[] leader = new boolean[n + 1];
+    leader[0] = true;
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      for (int t : targets(code, pc)) {
+        leader[t] = true;
+        if (t <= pc) {
+          loopHeader[t] = true;
+        }
+      }
+      if (endsRun(Op.of(code[pc]))) {
+        leader[pc + Op.size(code, pc)] = true;
+      }
+    }
+    // where each instruction lands (its added ops first), and the cost of each run
+    int[] moved = new int[n + 1];
+    int[] runCost = new int[n + 1];
+    int size = 0;
+    int run = 0;
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      moved[pc] = size;
+      if (interrupts && (pc == 0 || loopHeader[pc])) {
+        size += Op.CHECK_INTERRUPT.size();
+      }
+      if (fuel && leader[pc]) {
+        run = pc;
+        size += Op.FUEL_I.size();
+      }
+      if (fuel && dynamic(op) != null) {
+        size += dynamic(op).size();
+      }
+      runCost[run] += cost(op);
+      size += Op.size(code, pc);
+    }
+    moved[n] = size;
+    int[] out = new int[size];
+    int at = 0;
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      if (interrupts && (pc == 0 || loopHeader[pc])) {
+        out[at++] = Op.CHECK_INTERRUPT.ordinal();
+      }
+      if (fuel && leader[pc]) {
+        out[at++] = Op.FUEL_I.ordinal();
+        out[at++] = runCost[pc];
+      }
+      Op charge = fuel ? dynamic(op) : null;
+      if (charge != null) {
+        out[at++] = charge.ordinal();
+        switch (op) {
+          case MEMORY_GROW_RRX: // d r x
+            out[at++] = code[pc + 2];
+            out[at++] = code[pc + 3];
+            break;
+          case TABLE_GROW_RRRX: // d init n x
+            out[at++] = code[pc + 3];
+            out[at++] = code[pc + 4];
+            break;
+          default: // dst src len ...: the length is the third register
+            out[at++] = code[pc + 3];
+            out[at++] = op.name().startsWith("MEMORY") ? 6 : 3;
+        }
+      }
+      int length = Op.size(code, pc);
+      System.arraycopy(code, pc, out, at, length);
+      retarget(out, at, moved);
+      at += length;
+    }
+    return new CompiledFunction(out, f.registerCount(), f.paramCount(), f.localCount());
+  }
+
+  /**
+   * The fuel an instruction of {@code op} costs: 1, or 0 for those that only count or check
+   * ({@code count_loop} and the ops the instrumenter adds).
+   */
+  public static int cost(Op op) {
+    switch (op) {
+      case COUNT_LOOP:
+      case CHECK_INTERRUPT:
+      case FUEL_I:
+      case FUEL_SCALED_RI:
+      case FUEL_MEMORY_GROW_RX:
+      case FUEL_TABLE_GROW_RX:
+        return 0;
+      default:
+        return 1;
+    }
+  }
+
+  /** The op charging for the size of {@code op}'s work, or {@code null} if its cost is fixed. */
+  private static Op dynamic(Op op) {
+    switch (op) {
+      case MEMORY_FILL_RRRX:
+      case MEMORY_COPY_RRRXX:
+      case MEMORY_INIT_RRRXX:
+      case TABLE_FILL_RRRX:
+      case TABLE_COPY_RRRXX:
+      case TABLE_INIT_RRRXX:
+        return Op.FUEL_SCALED_RI;
+      case MEMORY_GROW_RRX:
+        return Op.FUEL_MEMORY_GROW_RX;
+      case TABLE_GROW_RRRX:
+        return Op.FUEL_TABLE_GROW_RX;
+      default:
+        return null;
+    }
+  }
+
+  /** True if the next instruction starts a run: after branches, returns, traps and calls. */
+  private static boolean endsRun(Op op) {
+    switch (op) {
+      case UNREACHABLE:
+      case RETURN:
+      case RETURN_R:
+      case RETURN_SPAN_RI:
+      case BR_TABLE_RI:
+      case CALL_XR:
+      case CALL_INDIRECT_XXRR:
+      case RETURN_CALL_XR:
+      case RETURN_CALL_INDIRECT_XXRR:
+        return true;
+      default:
+        return op.shape().indexOf('t') >= 0;
+    }
+  }
+
+  /** The branch targets of the instruction at {@code pc}. */
+  private static int[] targets(int[] code, int pc) {
+    Op op = Op.of(code[pc]);
+    if (op == Op.BR_TABLE_RI) {
+      return Arrays.copyOfRange(code, pc + 3, pc + 3 + code[pc + 2]);
+    }
+    int t = op.shape().indexOf('t');
+    return t < 0 ? new int[0] : new int[] {code[pc + 1 + t]};
+  }
+
+  /** Points the branch targets of the instruction copied to {@code out[at ..]} where they moved. */
+  private static void retarget(int[] out, int at, int[] moved) {
+    Op op = Op.of(out[at]);
+    if (op == Op.BR_TABLE_RI) {
+      for (int i = 0; i < out[at + 2]; i++) {
+        out[at + 3 + i] = moved[out[at + 3 + i]];
+      }
+      return;
+    }
+    int t = op.shape().indexOf('t');
+    if (t >= 0) {
+      out[at + 1 + t] = moved[out[at + 1 + t]];
+    }
+  }
+}
