@@ -38,8 +38,8 @@ import org.wasmj.testsupport.Mutations;
  * points (a stream that ends early) and randomly damaged ({@link Mutations}).
  */
 class StreamingCompileTest {
-  private static final int CUTS_PER_MODULE = 24;
-  private static final int MUTANTS_PER_MODULE = 6;
+  private static final int CUTS_PER_MODULE = 16;
+  private static final int MUTANTS_PER_MODULE = 4;
 
   @TestFactory
   Stream<DynamicTest> streamsCompileAsArrays() {
