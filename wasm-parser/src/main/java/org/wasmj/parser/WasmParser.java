@@ -43,6 +43,8 @@ public final class WasmParser {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   /** First buffer size for a stream that does not say how much it holds. */
   private static final int FIRST_BUFFER = 4096;
+  /** Most bytes allocated on a stream's word ({@code available()}) before they arrive. */
+  private static final int MAX_HINT = 64 << 20;
 
   private WasmParser() {}
 
@@ -112,8 +114,10 @@ public final class WasmParser {
    */
   public static WasmModule parse(InputStream in, Set<Feature> features, BodyListener listener)
       throws IOException {
-    int hint = Math.max(0, Math.min(in.available(), MAX_ARRAY - 1));
-    byte[] buffer = new byte[Math.max(FIRST_BUFFER, hint + 1)]; // + 1: EOF is seen without growing
+    // what the stream says it holds (a file: all of it), believed up to MAX_HINT; + 1: the end
+    // of the stream is seen without growing the buffer
+    int hint = Math.max(0, Math.min(in.available(), MAX_HINT));
+    byte[] buffer = new byte[Math.max(FIRST_BUFFER, hint + 1)];
     return decode(new Decoder(buffer, in, features, listener));
   }
 
