@@ -49,9 +49,11 @@ public final class Module {
    * As {@link #compile(Engine, byte[])}, reading the module from {@code in} (to its end; not
    * closed) and compiling it as it arrives, as Wasmi's {@code Module::new_streaming}: sections
    * are decoded, and function bodies validated and (in {@code EAGER} mode) translated, as soon as
-   * their bytes are read, so that compiling from a slow stream ends shortly after its last byte.
-   * The result, or the error, is the same as for the stream's bytes as an array: an error in a
-   * body is reported only if the rest of the module decodes and validates, as it would be then.
+   * their bytes are read, so that compiling from a slow stream ends shortly after its last byte
+   * (what the executor does with the module then, such as {@code asm} generating classes in
+   * {@code EAGER} mode, still follows). The result, or the error, is the same as for the
+   * stream's bytes as an array: an error in a body is reported only if the rest of the module
+   * decodes and validates, as it would be then.
    *
    * @throws IOException if reading {@code in} fails
    */
