@@ -39,4 +39,19 @@ class StreamingCompileBenchmarkTest {
       assertEquals(array.disassemble("_start"), m.disassemble("_start"));
     }
   }
+
+  @Test
+  void compilePairsTimesTwoWays() {
+    Corpus.assumePresent();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.out;
+    System.setOut(new java.io.PrintStream(out, true));
+    try {
+      CompilePairs.main(new String[] {"pulldown-cmark", "lazy", "switch", "checked", "unchecked", "2"});
+    } finally {
+      System.setOut(saved);
+    }
+    assertTrue(out.toString().startsWith("pulldown-cmark lazy switch, 2 rounds: checked median "),
+        out.toString());
+  }
 }
