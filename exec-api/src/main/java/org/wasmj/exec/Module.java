@@ -78,7 +78,9 @@ public final class Module {
    * bounds (each a constant-time check per instruction): decoding, every index (locals, globals,
    * functions, types, tables, memories, segments, labels), the height of the operand stack in
    * each block, block nesting, a tail call's result types and the element types of tables used by
-   * {@code call_indirect}, {@code table.init} and {@code table.copy}.
+   * {@code call_indirect}, {@code table.init} and {@code table.copy}. A body that handles
+   * {@code v128} values is validated in full all the same: a v128 takes two registers, so its
+   * translation needs every operand's type.
    *
    * <p><b>The input must be trusted</b> to be valid: an invalid body is translated to code that
    * computes garbage. It still never breaks the host: running it gives some results or a

@@ -66,7 +66,7 @@ class UncheckedMutationProperties {
   private static final int TIMEOUT_SECONDS = 20;
   private static final int MAX_PAGES = 64;
   private static final long MAX_STUB_TABLE = 100_000;
-  private static final Set<Feature> FEATURES = features();
+  private static final Set<Feature> FEATURES = Config.DEFAULT_FEATURES;
   private static final List<String> EXECUTORS = Engine.executors();
   private static final List<byte[]> CORPUS = corpus();
   /** The modules of {@link #CORPUS} with instructions that {@link #retype} can change. */
@@ -279,16 +279,9 @@ class UncheckedMutationProperties {
     switch (t) {
       case FUNCREF: return Val.funcref(null);
       case EXTERNREF: return Val.externref(null);
+      case V128: return Val.v128(0, 0);
       default: return Val.fromBits(t, 0);
     }
-  }
-
-  /** Wasm 2.0 and the proposals the suite has, but SIMD (which engines do not run yet). */
-  private static Set<Feature> features() {
-    Set<Feature> f = Feature.with(Feature.WASM_2_0, Feature.TAIL_CALL, Feature.MULTI_MEMORY,
-        Feature.EXTENDED_CONST);
-    f.remove(Feature.SIMD);
-    return Set.copyOf(f);
   }
 
   /** The suite's {@code module} files that compile as they are and have code. */
@@ -310,7 +303,7 @@ class UncheckedMutationProperties {
                 corpus.add(bytes);
               }
             } catch (WasmException notRunnable) {
-              // SIMD, or a text module's placeholder
+              // a module of a profile that differs from the default
             }
           }
         }

@@ -29,9 +29,14 @@ import org.wasmj.parser.WasmModule;
  * {@code table.init} and {@code table.copy} expect. It does <em>not</em> check operand types
  * (an {@code f64} may reach an {@code i32.add}, a number a {@code funcref} slot), alignment, the
  * mutability of a global set, that {@code ref.func} names a declared function, that select's
- * operands are numbers, or that features are enabled (except SIMD, which the translator cannot
- * translate). {@code drop} and untyped {@code select} report {@code i32}: the operand types are
- * unknown.
+ * operands are numbers, or that features are enabled. {@code drop} and untyped {@code select}
+ * report {@code i32}: the operand types are unknown.
+ *
+ * <p>A body that handles {@code v128} values (in its parameters, results or locals, through an
+ * instruction of the SIMD proposal, a global, a call or a block type) is validated after all: the
+ * walk starts over with a {@link FunctionValidator}. A v128 takes two registers where any other
+ * value takes one, so the translator needs every operand's type right to keep registers in
+ * bounds. The visitor then sees {@code beginFunction} a second time for the same body.
  *
  * <pre>{@code
  * CompiledFunction f = new Translator().translate(validator.uncheckedWalker(), 0,
@@ -72,8 +77,19 @@ public final class UncheckedWalker implements BodyWalker {
     PUSHES[op.ordinal()] = pushes;
   }
 
+  /** Thrown inside a walk that meets a v128: the body is validated instead. */
+  private static final RuntimeException V128_MET = new RuntimeException("v128", null, false, false) {
+    private static final long serialVersionUID = 1L;
+  };
+
   private final Validator validator;
   private final WasmModule module;
+  /** Per type index: true if it has a v128 parameter or result. */
+  private final boolean[] typeHasV128;
+  /** Per global index: true if it holds a v128. */
+  private final boolean[] globalIsV128;
+  /** Validates the bodies that handle v128 values; made when first needed. */
+  private FunctionValidator checked;
   private final List<FuncType> types;
   private final int functionCount;
   private final int globalCount;
@@ -102,6 +118,14 @@ public final class UncheckedWalker implements BodyWalker {
     this.memoryCount = module.memories().size();
     this.elementCount = module.elements().size();
     this.simd = validator.has(Feature.SIMD);
+    this.typeHasV128 = new boolean[types.size()];
+    for (int i = 0; i < typeHasV128.length; i++) {
+      typeHasV128[i] = hasV128(types.get(i));
+    }
+    this.globalIsV128 = new boolean[globalCount];
+    for (int i = 0; i < globalCount; i++) {
+      globalIsV128[i] = module.globalTypes().get(i).valueType() == ValType.V128;
+    }
     for (ValType t : ValType.values()) {
       singleResult[t.ordinal()] = FuncType.of(new ValType[0], new ValType[] {t});
     }
@@ -109,11 +133,30 @@ public final class UncheckedWalker implements BodyWalker {
 
   @Override
   public void walk(int definedIndex, byte[] bytes, FunctionBody body, InstructionVisitor v) {
+    try {
+      walkUnchecked(definedIndex, bytes, body, v);
+    } catch (RuntimeException e) {
+      if (e != V128_MET) {
+        throw e;
+      }
+      if (checked == null) {
+        checked = validator.functionValidator();
+      }
+      checked.validate(definedIndex, bytes, body, v);
+    }
+  }
+
+  private void walkUnchecked(int definedIndex, byte[] bytes, FunctionBody body,
+      InstructionVisitor v) {
     int funcIndex = module.importedFunctionCount() + definedIndex;
     FuncType type = module.functionType(funcIndex);
     CodeReader r =
         new CodeReader(bytes, body.offset(), body.offset() + body.length(), validator.features);
     ValType[] declared = locals.read(r, type);
+    if (typeHasV128[module.functionTypeIndex(funcIndex)]
+        || Arrays.asList(declared).contains(ValType.V128)) {
+      throw V128_MET;
+    }
     if (v != null) {
       v.beginFunction(funcIndex, type, declared);
     }
@@ -129,6 +172,11 @@ public final class UncheckedWalker implements BodyWalker {
     if (v != null) {
       v.endFunction();
     }
+  }
+
+  private static boolean hasV128(FuncType t) {
+    return Arrays.asList(t.params()).contains(ValType.V128)
+        || Arrays.asList(t.results()).contains(ValType.V128);
   }
 
   // ---- the operand stack's height and the control stack ----
@@ -201,8 +249,9 @@ public final class UncheckedWalker implements BodyWalker {
   // ---- instructions ----
 
   private void instruction(CodeReader r, Opcode op, InstructionVisitor v, FuncType fn) {
-    if (op.prefix() == 0xFD && !simd) {
+    if (op.prefix() == 0xFD) { // SIMD: v128 operands or results
       validator.requireFeature(Feature.SIMD, op);
+      throw V128_MET;
     }
     switch (op.immediates()) {
       case NONE:
@@ -210,6 +259,9 @@ public final class UncheckedWalker implements BodyWalker {
         return;
       case BLOCK_TYPE: {
         FuncType bt = blockType(r.readBlockType());
+        if (hasV128(bt)) {
+          throw V128_MET;
+        }
         if (op == Opcode.IF) {
           pop(1);
         }
@@ -250,6 +302,9 @@ public final class UncheckedWalker implements BodyWalker {
           }
           return;
         }
+        if (typeHasV128[module.functionTypeIndex(f)]) {
+          throw V128_MET;
+        }
         FuncType t = module.functionType(f);
         call(op == Opcode.RETURN_CALL, t, fn);
         if (v != null) {
@@ -265,6 +320,9 @@ public final class UncheckedWalker implements BodyWalker {
         }
         if (typeIndex < 0 || typeIndex >= types.size()) {
           throw invalid("unknown type");
+        }
+        if (typeHasV128[typeIndex]) {
+          throw V128_MET;
         }
         FuncType t = types.get(typeIndex);
         pop(1);
@@ -293,6 +351,9 @@ public final class UncheckedWalker implements BodyWalker {
         if (g < 0 || g >= globalCount) {
           throw invalid("unknown global " + Integer.toUnsignedString(g));
         }
+        if (globalIsV128[g]) {
+          throw V128_MET;
+        }
         if (op == Opcode.GLOBAL_GET) {
           sp++;
         } else {
@@ -320,16 +381,6 @@ public final class UncheckedWalker implements BodyWalker {
           v.memory(op, r.memargMemory(), r.memargAlign(), r.memargOffset());
         }
         return;
-      case MEMARG_LANE: {
-        r.readMemarg();
-        memory(r.memargMemory());
-        int lane = r.readLane();
-        signature(op);
-        if (v != null) {
-          v.memoryLane(op, r.memargMemory(), r.memargAlign(), r.memargOffset(), lane);
-        }
-        return;
-      }
       case MEMORY: {
         int m = r.readMemoryIndex();
         memory(m);
@@ -371,39 +422,14 @@ public final class UncheckedWalker implements BodyWalker {
         }
         return;
       }
-      case V128: {
-        long low = r.readV128Low();
-        long high = r.readV128High();
-        sp++;
-        if (v != null) {
-          v.v128Const(low, high);
-        }
-        return;
-      }
-      case SHUFFLE: {
-        byte[] lanes = new byte[16];
-        for (int i = 0; i < 16; i++) {
-          lanes[i] = (byte) r.readLane();
-        }
-        signature(op);
-        if (v != null) {
-          v.shuffle(lanes);
-        }
-        return;
-      }
-      case LANE: {
-        int lane = r.readLane();
-        signature(op);
-        if (v != null) {
-          v.lane(op, lane);
-        }
-        return;
-      }
       case SELECT_TYPES: {
         if (r.readCount() != 1) {
           throw invalid("invalid result arity");
         }
         ValType t = r.readValType();
+        if (t == ValType.V128) {
+          throw V128_MET;
+        }
         pop(3);
         sp++;
         if (v != null) {
