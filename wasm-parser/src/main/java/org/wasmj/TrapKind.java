@@ -22,7 +22,12 @@ public enum TrapKind {
    */
   INTERRUPT("interrupt"),
   /** The guest ran out of the fuel its store was given (Wasmtime's message). */
-  OUT_OF_FUEL("all fuel consumed by WebAssembly");
+  OUT_OF_FUEL("all fuel consumed by WebAssembly"),
+  /**
+   * A reference value that names no function or host object: only code translated without
+   * validation ({@code Module.compileUnchecked}) from an invalid body makes one. Not in the spec.
+   */
+  INVALID_REFERENCE("invalid reference");
 
   private final String message;
 

@@ -3,6 +3,8 @@ package org.wasmj.exec.internal;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -61,9 +63,19 @@ public final class ExternRefs {
     return n;
   }
 
-  /** The object with id {@code id}, or {@code null} for 0. */
+  /**
+   * The object with id {@code id}, or {@code null} for 0; traps {@code invalid reference} for an
+   * id that names none (only code translated without validation makes one).
+   */
   public Object object(long id) {
-    return id == 0 ? null : objects[(int) id - 1];
+    if (id == 0) {
+      return null;
+    }
+    Object o = id < 0 || id > top ? null : objects[(int) id - 1];
+    if (o == null) {
+      throw new TrapException(TrapKind.INVALID_REFERENCE);
+    }
+    return o;
   }
 
   /** Ids in use now. */

@@ -1,20 +1,25 @@
 package org.wasmj.exec.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
+import org.wasmj.exec.CompilationMode;
 import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Instrumenter;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.WasmModule;
-import org.wasmj.validator.FunctionValidator;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.BodyWalker;
 import org.wasmj.validator.Validator;
 
 /**
  * A compiled module's code: the decoded module and each defined function's register IR,
  * translated when the module is compiled ({@code eager}) or on first use ({@code lazy}: validated
  * and translated then; {@code lazy-translation}: validated at compile time, translated then).
+ * Compiled from a stream, a module's bodies are validated and translated as they arrive.
  *
  * <p>To keep little memory, eager translation stores each function as {@link CompactCode} and
  * drops the bytes of the function bodies from the module ({@link WasmModule#withoutFunctionBodies});
@@ -37,6 +42,8 @@ public final class ModuleCode {
   /** Instrumentation the engine asks for: interruption checks, fuel charges ({@link Instrumenter}). */
   private final boolean interrupts;
   private final boolean fuel;
+  /** Lazy translation walks bodies without validating them ({@code Module.compileUnchecked}). */
+  private final boolean unchecked;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
   private final FunctionCode[] functions;
@@ -51,19 +58,64 @@ public final class ModuleCode {
   public volatile Tiering tiering;
 
   /**
-   * Compiles {@code module}: validates the module, and then every body now ({@code eager},
-   * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
-   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops,
-   * {@code interrupts} and {@code fuel} for the checks and charges of {@link Instrumenter}.
+   * Compiles {@code bytes}: decodes and validates the module and handles the bodies as
+   * {@code mode} says, while the code section is decoded where it can (see {@link BodyCompiler});
+   * {@code checked}: bodies are validated as they are translated, else walked without checks
+   * ({@link org.wasmj.validator.UncheckedWalker}) and in {@code LAZY_TRANSLATION} mode not
+   * validated ahead; {@code countLoops} asks for {@code COUNT_LOOP} ops, {@code interrupts} and
+   * {@code fuel} for the checks and charges of {@link Instrumenter}.
+   */
+  public static ModuleCode compile(byte[] bytes, Set<Feature> features, TypeRegistry types,
+      CompilationMode mode, boolean checked, boolean countLoops, boolean interrupts,
+      boolean fuel) {
+    BodyCompiler bodies = bodyCompiler(features, mode, checked, countLoops, interrupts, fuel);
+    return new ModuleCode(bodies.finish(WasmParser.parse(bytes, features, bodies)), features,
+        types, countLoops, interrupts, fuel);
+  }
+
+  /**
+   * As {@link #compile(byte[], Set, TypeRegistry, CompilationMode, boolean, boolean, boolean,
+   * boolean)}, reading
+   * the module from {@code in} (to its end, not closed): sections are decoded and bodies
+   * validated and translated as their bytes arrive.
+   */
+  public static ModuleCode compile(InputStream in, Set<Feature> features, TypeRegistry types,
+      CompilationMode mode, boolean checked, boolean countLoops, boolean interrupts, boolean fuel)
+      throws IOException {
+    BodyCompiler bodies = bodyCompiler(features, mode, checked, countLoops, interrupts, fuel);
+    return new ModuleCode(bodies.finish(WasmParser.parse(in, features, bodies)), features, types,
+        countLoops, interrupts, fuel);
+  }
+
+  private static BodyCompiler bodyCompiler(Set<Feature> features, CompilationMode mode,
+      boolean checked, boolean countLoops, boolean interrupts, boolean fuel) {
+    return new BodyCompiler(features, mode == CompilationMode.EAGER,
+        checked && mode == CompilationMode.LAZY_TRANSLATION, checked, countLoops, interrupts,
+        fuel);
+  }
+
+  /**
+   * Compiles the decoded {@code module}: validates the module, and then every body now
+   * ({@code eager}, translating it in the same pass), or ahead of translation
+   * ({@code validateBodiesNow}), or not until each body is first translated; {@code countLoops}
+   * asks for {@code COUNT_LOOP} ops; no instrumentation.
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
-      boolean validateBodiesNow, boolean countLoops, boolean interrupts, boolean fuel) {
+      boolean validateBodiesNow, boolean countLoops) {
+    this(new BodyCompiler(features, eager, validateBodiesNow, true, countLoops, false, false)
+        .finish(module), features, types, countLoops, false, false);
+  }
+
+  private ModuleCode(BodyCompiler.Compiled compiled, Set<Feature> features, TypeRegistry types,
+      boolean countLoops, boolean interrupts, boolean fuel) {
     this.countLoops = countLoops;
     this.interrupts = interrupts;
     this.fuel = fuel;
     this.features = Set.copyOf(features);
-    Validator validator = new Validator(module, features);
-    validator.validateModule();
+    this.module = compiled.module();
+    this.validator = compiled.validator();
+    this.compact = compiled.compact();
+    this.unchecked = compiled.unchecked();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
     this.functions = new FunctionCode[n];
@@ -76,27 +128,6 @@ public final class ModuleCode {
     this.typeIds = new int[module.types().size()];
     for (int i = 0; i < typeIds.length; i++) {
       typeIds[i] = types.id(module.types().get(i));
-    }
-    if (eager) {
-      FunctionValidator bodies = validator.functionValidator();
-      Translator translator = new Translator(countLoops);
-      this.compact = new CompactCode[n];
-      for (int i = 0; i < n; i++) {
-        compact[i] = CompactCode.of(
-            Instrumenter.instrument(translator.translate(bodies, i), interrupts, fuel));
-      }
-      this.module = module.withoutFunctionBodies();
-      this.validator = null;
-    } else {
-      if (validateBodiesNow) {
-        FunctionValidator bodies = validator.functionValidator();
-        for (int i = 0; i < n; i++) {
-          bodies.validate(i, null);
-        }
-      }
-      this.compact = null;
-      this.module = module;
-      this.validator = validator;
     }
   }
 
@@ -154,10 +185,11 @@ public final class ModuleCode {
   }
 
   private CompiledFunction translate(int definedIndex) {
-    return compact != null
-        ? compact[definedIndex].expand()
-        : Instrumenter.instrument(
-            new Translator(countLoops).translate(validator.functionValidator(), definedIndex),
-            interrupts, fuel);
+    if (compact != null) {
+      return compact[definedIndex].expand();
+    }
+    BodyWalker walker = unchecked ? validator.uncheckedWalker() : validator.functionValidator();
+    return Instrumenter.instrument(new Translator(countLoops).translate(walker, definedIndex,
+        module.bytes(), module.bodies().get(definedIndex)), interrupts, fuel);
   }
 }

@@ -203,8 +203,14 @@ public final class StoreState {
     f.ref = functionCount;
   }
 
-  /** The function with reference id {@code ref} (not 0). */
+  /**
+   * The function with reference id {@code ref} (not 0); traps {@code invalid reference} if there
+   * is none (a number taken for a reference by code compiled unchecked).
+   */
   public FunctionInstance function(long ref) {
+    if (ref < 1 || ref > functionCount) {
+      throw new TrapException(TrapKind.INVALID_REFERENCE);
+    }
     return functions[(int) ref - 1];
   }
 
@@ -213,7 +219,10 @@ public final class StoreState {
     return externs.id(o);
   }
 
-  /** The host object behind {@code externref} id {@code ref}, or {@code null}. */
+  /**
+   * The host object behind {@code externref} id {@code ref}, or {@code null}; traps
+   * {@code invalid reference} if there is none (see {@link #function}).
+   */
   public Object extern(long ref) {
     return externs.object(ref);
   }

@@ -52,8 +52,8 @@ class GeneratedClassesTest {
       ModuleCode counted; // its IR counts loop iterations, as tiered's does
       try {
         WasmModule m = WasmParser.parse(Files.readAllBytes(file), Config.DEFAULT_FEATURES);
-        code = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, false, false, false);
-        counted = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, true, false, false);
+        code = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, false);
+        counted = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, true);
       } catch (WasmException notRunnable) {
         continue; // invalid, malformed, or SIMD
       }
