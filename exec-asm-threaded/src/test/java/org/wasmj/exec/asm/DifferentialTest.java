@@ -22,7 +22,8 @@ import org.wasmj.exec.Config;
 /**
  * The executors agree: the same results, trap kinds, host calls and final memory, on the bench
  * modules and on random valid modules made by binaryen's {@code wasm-opt -ttf} from random bytes
- * (1,000 per run by default; {@code -Dwasmj.diff.count=N}). A run's seeds start from a random base
+ * (1,000 per run by default; {@code -Dwasmj.diff.count=N}). With fuel metering and interruption
+ * checks on ({@link #METERED}), they also agree on the fuel left after every call, trap or not. A run's seeds start from a random base
  * printed at the start; a failure prints its seed, and {@code -Dwasmj.diff.seed=S
  * -Dwasmj.diff.count=1} replays it.
  */
@@ -38,6 +39,20 @@ class DifferentialTest {
     CONFIGS.put("tiered (threshold 2)",
         base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
     CONFIGS.put("tiered (background)", base.withExecutor("tiered").withTieringThreshold(2));
+  }
+
+  /** Every executor with fuel and interruption checks (no deadline): the fuel left must agree too. */
+  static final Map<String, Config> METERED = new LinkedHashMap<>();
+
+  static {
+    Config base = Config.defaults().withFuel(true).withEpochInterruption(true);
+    METERED.put("switch, fuel", base.withExecutor("switch"));
+    METERED.put("asm, fuel", base.withExecutor("asm"));
+    METERED.put("asm lazy, fuel",
+        base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
+    METERED.put("tiered (threshold 2), fuel",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    METERED.put("tiered (background), fuel", base.withExecutor("tiered").withTieringThreshold(2));
   }
 
   /**
@@ -79,27 +94,38 @@ class DifferentialTest {
         continue;
       }
       generated++;
-      String first = null;
-      String firstName = null;
-      for (Map.Entry<String, Config> e : withSplit(CONFIGS).entrySet()) {
-        String t = transcript(wasm, e);
-        if (first == null) {
-          first = t;
-          firstName = e.getKey();
-          functionsCalled += t.split("\ncall ").length - 1;
-        } else if (!t.equals(first)) {
-          Path kept = Files.write(Path.of("target").resolve("differential-" + seed + ".wasm"), wasm);
-          failures.add("seed " + seed + " (module kept in " + kept + "): " + firstName + " vs "
-              + e.getKey() + "\n--- " + firstName + "\n" + first + "\n--- " + e.getKey() + "\n" + t);
-          break;
-        }
-      }
+      functionsCalled += compare(withSplit(CONFIGS), wasm, seed, failures);
+      compare(METERED, wasm, seed, failures);
     }
     System.out.printf("differential: %d modules generated, %d export calls compared on %d"
-        + " configurations, %d disagreements%n", generated, functionsCalled, CONFIGS.size() + 1,
+        + " configurations, %d disagreements%n", generated, functionsCalled,
+        CONFIGS.size() + 1 + METERED.size(),
         failures.size());
     assertEquals(List.of(), failures);
     assertTrue(generated >= count * 9 / 10, "wasm-opt generated only " + generated + " modules");
+  }
+
+  /**
+   * Compares the transcripts of {@code wasm} on {@code configs}, adding a disagreement to
+   * {@code failures}; returns the number of export calls in a transcript.
+   */
+  private static int compare(Map<String, Config> configs, byte[] wasm, long seed,
+      List<String> failures) throws IOException {
+    String first = null;
+    String firstName = null;
+    for (Map.Entry<String, Config> e : configs.entrySet()) {
+      String t = transcript(wasm, e);
+      if (first == null) {
+        first = t;
+        firstName = e.getKey();
+      } else if (!t.equals(first)) {
+        Path kept = Files.write(Path.of("target").resolve("differential-" + seed + ".wasm"), wasm);
+        failures.add("seed " + seed + " (module kept in " + kept + "): " + firstName + " vs "
+            + e.getKey() + "\n--- " + firstName + "\n" + first + "\n--- " + e.getKey() + "\n" + t);
+        break;
+      }
+    }
+    return first.split("\ncall ").length - 1;
   }
 
   /** The configurations plus {@code asm} with every function split into small chunks. */
@@ -125,13 +151,15 @@ class DifferentialTest {
   }
 
   private static void assertAgree(String name, byte[] wasm) {
-    String first = null;
-    for (Map.Entry<String, Config> e : withSplit(CONFIGS).entrySet()) {
-      String t = transcript(wasm, e);
-      if (first == null) {
-        first = t;
-      } else {
-        assertEquals(first, t, name + ": " + e.getKey() + " disagrees with " + CONFIGS.keySet().iterator().next());
+    for (Map<String, Config> configs : List.of(withSplit(CONFIGS), METERED)) {
+      String first = null;
+      for (Map.Entry<String, Config> e : configs.entrySet()) {
+        String t = transcript(wasm, e);
+        if (first == null) {
+          first = t;
+        } else {
+          assertEquals(first, t, name + ": " + e.getKey() + " disagrees with " + configs.keySet().iterator().next());
+        }
       }
     }
   }

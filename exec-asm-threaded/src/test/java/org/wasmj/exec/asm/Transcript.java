@@ -27,10 +27,14 @@ import org.wasmj.parser.ValType;
  * results (exact bits) or its trap, every call it makes to an imported function with the
  * arguments, and a checksum of each exported memory at the end. Imported functions are stubs
  * that log their arguments and return zeros; binaryen's {@code hangLimitInitializer} export, if
- * there is one, is called before each export so that fuzzer-generated loops end.
+ * there is one, is called before each export so that fuzzer-generated loops end. With fuel on,
+ * each export gets {@link #FUEL} and the fuel left after it (trap or not) is written down too.
  */
 final class Transcript {
   private Transcript() {}
+
+  /** The fuel each call gets when the config meters fuel: enough for most, not for all. */
+  static final long FUEL = 20_000;
 
   static String of(byte[] wasm, Config config) {
     List<String> lines = new ArrayList<>();
@@ -42,6 +46,9 @@ final class Transcript {
       return "compile: " + describe(e);
     }
     Store<Void> store = new Store<>(engine, null);
+    if (config.fuel()) {
+      store.setFuel(FUEL); // for the start function
+    }
     Linker<Void> linker = new Linker<>(engine);
     for (ImportType i : module.imports()) {
       if (i.kind() == ExternKind.FUNC) {
@@ -74,6 +81,9 @@ final class Transcript {
       if (e.kind() != ExternKind.FUNC || e.name().equals("hangLimitInitializer")) {
         continue;
       }
+      if (config.fuel()) {
+        store.setFuel(FUEL);
+      }
       if (hangLimit) {
         instance.getFunc("hangLimitInitializer").call();
       }
@@ -90,6 +100,9 @@ final class Transcript {
         lines.add(sb.toString());
       } catch (WasmException x) {
         lines.add("call " + e.name() + ": " + describe(x));
+      }
+      if (config.fuel()) {
+        lines.add("  fuel left " + store.fuel());
       }
     }
     for (ExportType e : module.exports()) {
