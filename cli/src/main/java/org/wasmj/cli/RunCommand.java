@@ -1,5 +1,6 @@
 package org.wasmj.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import org.wasmj.exec.Instance;
 import org.wasmj.exec.Linker;
 import org.wasmj.exec.Module;
 import org.wasmj.exec.Store;
+import org.wasmj.exec.StoreLimits;
 import org.wasmj.exec.Val;
 import org.wasmj.parser.ExternKind;
 import org.wasmj.parser.FuncType;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Parameters;
         + " for --invoke).",
         "Exit status: the guest's proc_exit code (0 when _start returns, or when the module has"
             + " no _start); a proc_exit code of 126 or more is an error, 1; 134 on a trap, in the"
-            + " start function too; 1 for a module that cannot be loaded, linked or run as a"
+            + " start function too, and when --fuel runs out or --timeout passes; 1 for a module that cannot be loaded, linked or run as a"
             + " command; 2 for a usage error; 74 when wasmj cannot write its own output."},
     footer = {"", "Examples:",
         "  wasmj run examples/fib.wasm --invoke fib 30",
@@ -93,6 +95,28 @@ final class RunCommand implements Callable<Integer> {
       description = "Define every function import nothing else defines as one that returns zeros.")
   boolean defaultValuesUnknownImports;
 
+  @Option(names = "--fuel", paramLabel = "N",
+      description = "Give the guest N units of fuel (one per instruction of wasmj's IR, more for"
+          + " bulk memory ops and grows); it traps 'all fuel consumed by WebAssembly' when they"
+          + " run out.")
+  Long fuel;
+
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Stop the guest with the 'interrupt' trap after DURATION of wall-clock time"
+          + " (e.g. 500ms, 10s, 2m, 1h; a plain number is seconds).")
+  String timeout;
+
+  @Option(names = "--max-memory-size", paramLabel = "BYTES",
+      description = "Most bytes any one linear memory may have (e.g. 65536, 64K, 16M, 1G:"
+          + " multiples of 1024); growing past it fails (memory.grow returns -1), and a module"
+          + " that declares more cannot be instantiated.")
+  String maxMemorySize;
+
+  @Option(names = "--max-table-elements", paramLabel = "N",
+      description = "Most elements any one table may have; growing past it fails (table.grow"
+          + " returns -1), and a module that declares more cannot be instantiated.")
+  Long maxTableElements;
+
   @Option(names = {"-v", "--verbose"}, description = "Print a Java stack trace on errors.")
   boolean verbose;
 
@@ -120,6 +144,11 @@ final class RunCommand implements Callable<Integer> {
     if (compilationMode != null) {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
+    Duration runFor = timeout == null ? null : duration(timeout);
+    if (fuel != null && fuel < 0) {
+      throw new Failures.UsageException("--fuel takes a number of at least 0, got " + fuel);
+    }
+    config = config.withFuel(fuel != null).withEpochInterruption(runFor != null);
     Engine engine = new Engine(config);
     Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
     Linker<Void> linker = new Linker<>(engine);
@@ -156,6 +185,14 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Store<Void> store = Store.of(engine);
+    limit(store);
+    if (fuel != null) {
+      store.setFuel(fuel);
+    }
+    if (runFor != null) {
+      store.setEpochDeadline(1);
+      startTimer(engine, runFor);
+    }
     try (Wasi wasi = wasiConfig.addToLinker(linker)) {
       if (trapUnknownImports || defaultValuesUnknownImports) {
         defineUnknownImports(linker, store, module);
@@ -191,6 +228,69 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       main.out().flush();
     }
+  }
+
+  /** Sets the store's limits from {@code --max-memory-size} and {@code --max-table-elements}. */
+  private void limit(Store<Void> store) {
+    if (maxMemorySize == null && maxTableElements == null) {
+      return;
+    }
+    StoreLimits limits = StoreLimits.defaults();
+    if (maxMemorySize != null) {
+      limits = limits.withMemorySize(bytes(maxMemorySize));
+    }
+    if (maxTableElements != null) {
+      if (maxTableElements < 0) {
+        throw new Failures.UsageException(
+            "--max-table-elements takes a number of at least 0, got " + maxTableElements);
+      }
+      limits = limits.withTableElements(maxTableElements);
+    }
+    store.setLimiter(limits);
+  }
+
+  /** Advances {@code engine}'s epoch once, {@code after} from now, on a daemon thread. */
+  private static void startTimer(Engine engine, Duration after) {
+    Thread timer = new Thread(() -> {
+      try {
+        Thread.sleep(after.toMillis(), (int) (after.toNanos() % 1_000_000));
+      } catch (InterruptedException e) {
+        return;
+      }
+      engine.incrementEpoch();
+    }, "wasmj-timeout");
+    timer.setDaemon(true);
+    timer.start();
+  }
+
+  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a number of seconds. */
+  static Duration duration(String s) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,12})(ms|s|m|h)?").matcher(s.trim());
+    if (!m.matches()) {
+      throw new Failures.UsageException("--timeout takes a duration such as 500ms, 10s, 2m or 1h,"
+          + " got '" + s + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    switch (unit) {
+      case "ms": return Duration.ofMillis(n);
+      case "m": return Duration.ofMinutes(n);
+      case "h": return Duration.ofHours(n);
+      default: return Duration.ofSeconds(n);
+    }
+  }
+
+  /** A size in bytes: a number, or one followed by K, M or G (multiples of 1024). */
+  static long bytes(String s) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,15})([KMG]?)i?B?").matcher(s.trim());
+    int shift = !m.matches() ? 0 : "_KMG".indexOf(m.group(2).isEmpty() ? "_" : m.group(2)) * 10;
+    if (!m.matches() || Long.parseLong(m.group(1)) > Long.MAX_VALUE >> shift) {
+      throw new Failures.UsageException("--max-memory-size takes a number of bytes such as"
+          + " 65536, 64K, 16M or 1G, got '" + s + "'");
+    }
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   /** Preopens {@code host} as {@code guest}; neither may be empty ({@code ::/x} is no "."). */

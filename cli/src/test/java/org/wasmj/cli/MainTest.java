@@ -300,4 +300,54 @@ class MainTest {
     assertEquals(2, run("run", "--dir", dir + "::.", "--max-open-files", "0", openMany));
     assertTrue(err().contains("max open files must be at least 1"), err());
   }
+
+  private static final String SPIN = "src/test/resources/guests/spin.wasm";
+
+  private void reset() {
+    out.reset();
+    err.reset();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"switch", "asm", "tiered"})
+  void timeoutAndFuelStopAGuestThatLoopsForever(String executor) {
+    long start = System.nanoTime();
+    assertEquals(134, run("run", "--executor", executor, "--timeout", "200ms", SPIN));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(err().startsWith("wasmj: trap: interrupt\n"), err());
+    assertTrue(ms >= 200 && ms < 10_000, "stopped after " + ms + " ms");
+    reset();
+    assertEquals(134, run("run", "--executor", executor, "--fuel", "10000", SPIN));
+    assertTrue(err().startsWith("wasmj: trap: all fuel consumed by WebAssembly\n"), err());
+    reset();
+    assertEquals(0, run("run", "--executor", executor, "--fuel", "10000", "--timeout", "1h",
+        "--invoke", "grow", SPIN, "0"));
+    assertEquals("1\n", out(), "enough fuel and time");
+  }
+
+  @Test
+  void memoryAndTableLimitsFailGrowthAndInstantiation() {
+    assertEquals(0, run("run", "--max-memory-size", "128K", "--invoke", "grow", SPIN, "1"));
+    assertEquals("1\n", out());
+    reset();
+    assertEquals(0, run("run", "--max-memory-size", "128K", "--invoke", "grow", SPIN, "2"));
+    assertEquals("-1\n", out(), "3 pages are more than 128 KiB");
+    reset();
+    assertEquals(0, run("run", "--max-table-elements", "5", "--invoke", "growTable", SPIN, "5"));
+    assertEquals("0\n", out());
+    reset();
+    assertEquals(0, run("run", "--max-table-elements", "5", "--invoke", "growTable", SPIN, "6"));
+    assertEquals("-1\n", out());
+    reset();
+    assertEquals(1, run("run", "--max-memory-size", "32K", SPIN));
+    assertTrue(err().startsWith("wasmj: uninstantiable: "), err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--timeout=5x", "--timeout=-1s", "--max-memory-size=lots",
+      "--max-memory-size=99999999999999G", "--fuel=-1", "--max-table-elements=-1"})
+  void badLimitsAreUsageErrors(String option) {
+    assertEquals(2, run("run", option, SPIN));
+    assertTrue(err().startsWith("wasmj: "), err());
+  }
 }
