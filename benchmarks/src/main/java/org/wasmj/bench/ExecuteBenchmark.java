@@ -26,6 +26,7 @@ import org.wasmj.exec.CompilationMode;
  * java -jar benchmarks/target/benchmarks.jar Execute
  * java -jar benchmarks/target/benchmarks.jar Execute.wasmj -p executor=switch,asm -p workload=FIB
  * java -jar benchmarks/target/benchmarks.jar Execute.chicory -p machine=compiler
+ * java -jar benchmarks/target/benchmarks.jar ExecuteBenchmark.wasmj -p control=none,fuel,epoch
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -70,9 +71,17 @@ public class ExecuteBenchmark {
     @Param({"switch", "asm", "tiered"})
     public String executor;
 
+    /**
+     * The host's controls (issue 11): {@code none}; {@code fuel}, metering on; {@code epoch},
+     * interruption checks on with a deadline never reached. {@code -p control=none,fuel,epoch}
+     * measures what they cost.
+     */
+    @Param({"none"})
+    public String control;
+
     @Override
     Guest instantiate(byte[] bytes) {
-      return Guest.wasmj(bytes, executor, CompilationMode.EAGER);
+      return Guest.wasmj(bytes, executor, CompilationMode.EAGER, java.util.Map.of(), control);
     }
   }
 

@@ -73,9 +73,32 @@ interface Guest {
   /** As {@link #wasmj(byte[], String, CompilationMode)}, linking {@code hosts} (see {@link Stubs}). */
   static Guest wasmj(byte[] bytes, String executor, CompilationMode mode,
       Map<String, LongSupplier> hosts) {
-    Engine engine = new Engine(Config.defaults().withExecutor(executor).withCompilationMode(mode));
+    return wasmj(bytes, executor, mode, hosts, "none");
+  }
+
+  /**
+   * As {@link #wasmj(byte[], String, CompilationMode, Map)}, with the host's controls of
+   * {@code control}: {@code none}; {@code fuel} (metering on, fuel that never runs out);
+   * {@code epoch} (interruption checks on, a deadline never reached).
+   */
+  static Guest wasmj(byte[] bytes, String executor, CompilationMode mode,
+      Map<String, LongSupplier> hosts, String control) {
+    Config config = Config.defaults().withExecutor(executor).withCompilationMode(mode);
+    switch (control) {
+      case "none": break;
+      case "fuel": config = config.withFuel(true); break;
+      case "epoch": config = config.withEpochInterruption(true); break;
+      default: throw new IllegalArgumentException("control: none, fuel or epoch, got " + control);
+    }
+    Engine engine = new Engine(config);
     Module module = Module.compile(engine, bytes);
     Store<Void> store = Store.of(engine);
+    if (config.fuel()) {
+      store.setFuel(Long.MAX_VALUE);
+    }
+    if (config.epochInterruption()) {
+      store.setEpochDeadline(1_000_000);
+    }
     org.wasmj.exec.Instance instance = Stubs.wasmj(engine, module, hosts).instantiate(store, module);
     return new Guest() {
       @Override

@@ -95,11 +95,11 @@ class DifferentialTest {
       }
       generated++;
       functionsCalled += compare(withSplit(CONFIGS), wasm, seed, failures);
-      compare(METERED, wasm, seed, failures);
+      compare(withSplit(METERED), wasm, seed, failures);
     }
     System.out.printf("differential: %d modules generated, %d export calls compared on %d"
         + " configurations, %d disagreements%n", generated, functionsCalled,
-        CONFIGS.size() + 1 + METERED.size(),
+        CONFIGS.size() + METERED.size() + 2,
         failures.size());
     assertEquals(List.of(), failures);
     assertTrue(generated >= count * 9 / 10, "wasm-opt generated only " + generated + " modules");
@@ -128,10 +128,15 @@ class DifferentialTest {
     return first.split("\ncall ").length - 1;
   }
 
-  /** The configurations plus {@code asm} with every function split into small chunks. */
+  /**
+   * The configurations plus {@code asm} with every function split into small chunks, with fuel
+   * and interruption checks if the first configuration has them.
+   */
   static Map<String, Config> withSplit(Map<String, Config> configs) {
     Map<String, Config> all = new LinkedHashMap<>(configs);
-    all.put(SPLIT, Config.defaults().withExecutor("asm"));
+    Config first = configs.values().iterator().next();
+    all.put(SPLIT + (first.fuel() ? ", fuel" : ""), Config.defaults().withExecutor("asm")
+        .withFuel(first.fuel()).withEpochInterruption(first.epochInterruption()));
     return all;
   }
 
@@ -139,7 +144,7 @@ class DifferentialTest {
 
   /** A transcript; the split configuration forces the compiler to split every function. */
   static String transcript(byte[] wasm, Map.Entry<String, Config> config) {
-    if (!config.getKey().equals(SPLIT)) {
+    if (!config.getKey().startsWith(SPLIT)) {
       return Transcript.of(wasm, config.getValue());
     }
     FunctionCompiler.forcedChunkBudget = 60;
@@ -151,7 +156,7 @@ class DifferentialTest {
   }
 
   private static void assertAgree(String name, byte[] wasm) {
-    for (Map<String, Config> configs : List.of(withSplit(CONFIGS), METERED)) {
+    for (Map<String, Config> configs : List.of(withSplit(CONFIGS), withSplit(METERED))) {
       String first = null;
       for (Map.Entry<String, Config> e : configs.entrySet()) {
         String t = transcript(wasm, e);
