@@ -67,6 +67,9 @@ final class SpecFile {
     this.executor = engine.executorName();
     this.mode = engine.config().compilationMode().cliName();
     this.store = new Store<>(engine, null);
+    if (engine.config().fuel()) {
+      store.setFuel(Long.MAX_VALUE); // the checks run, the fuel never runs out
+    }
     this.linker = new Linker<Void>(engine).allowShadowing(true);
     defineSpectest();
   }

@@ -75,7 +75,10 @@ class SpecSuiteTest {
         .withCompilationMode(mode)
         .withFeatures(profile.executable)
         .withTieringThreshold(TIERING_THRESHOLD)
-        .withCompilerThreads(0)); // every function runs in both tiers, deterministically
+        .withCompilerThreads(0) // every function runs in both tiers, deterministically
+        // -Dwasmj.spec.controls=true: with fuel and interruption checks (SpecFile gives fuel)
+        .withFuel(Boolean.getBoolean("wasmj.spec.controls"))
+        .withEpochInterruption(Boolean.getBoolean("wasmj.spec.controls")));
     SpecFile spec = new SpecFile(file, rel, profile, engine, report);
     List<String> failures = new ArrayList<>();
     for (Object o : (List<?>) root.get("commands")) {
