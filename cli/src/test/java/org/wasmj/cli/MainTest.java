@@ -125,6 +125,56 @@ class MainTest {
   }
 
   @Test
+  void helpAndVersionAtEveryLevel() {
+    assertEquals(0, run("help", "run"));
+    assertTrue(out().startsWith("Usage: wasmj run [OPTIONS] <file.wasm> [ARGS...]\n"), out());
+    out.reset();
+    assertEquals(0, run("inspect", "-h"));
+    assertTrue(out().startsWith("Usage: wasmj inspect [OPTIONS] <file.wasm>\n"), out());
+    out.reset();
+    assertEquals(0, run("-V"));
+    assertEquals(Main.VERSION + "\n", out());
+    out.reset();
+    assertEquals(0, run("run", "../examples/fib.wasm", "--help"), "an option right after the module");
+    assertTrue(out().startsWith("Usage: wasmj run"), out());
+    assertEquals(2, run("help", "nope"));
+    assertEquals("wasmj: no command 'nope'\ntry 'wasmj help --help'\n", err());
+  }
+
+  @Test
+  void noCommandPrintsTheHelpToStderrAndIsAUsageError() {
+    assertEquals(2, run());
+    assertTrue(err().startsWith("Usage: wasmj [OPTIONS] COMMAND [ARGS...]\n"), err());
+    assertEquals("", out());
+  }
+
+  @Test
+  void aModuleFileInPlaceOfTheCommandIsRunAsWasmtimeDoes() {
+    assertEquals(0, run("../examples/fib.wasm", "--invoke", "fib", "20"));
+    assertEquals("6765\n", out());
+    out.reset();
+    assertEquals(0, run("--invoke", "fib", "../examples/fib.wasm", "10"), "run's options first");
+    assertEquals("55\n", out());
+    assertEquals(3, run(ECHO, "--env", "K=V", "arg", "--help"));
+  }
+
+  @Test
+  void aWordThatIsNeitherCommandNorFileIsAUsageErrorThatSaysSo() {
+    assertEquals(2, run("frobnicate", "x"));
+    assertEquals("wasmj: 'frobnicate' is neither a command (run, inspect, executors, help) nor a"
+        + " file\ntry 'wasmj --help'\n", err());
+  }
+
+  @Test
+  void anArgumentCountMismatchIsGrammatical() {
+    assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib"));
+    assertEquals("wasmj: fib (func (i32) -> (i32)) takes 1 argument, got 0\n", err());
+    err.reset();
+    assertEquals(2, run("run", "--invoke", "add", ECHO, "1"));
+    assertTrue(err().endsWith(" takes 2 arguments, got 1\n"), err());
+  }
+
+  @Test
   void executorsListsWhatIsFound() {
     assertEquals(0, run("executors"));
     assertTrue(out().contains("switch\n"), out());
@@ -185,8 +235,10 @@ class MainTest {
     assertTrue(err().contains("available: asm, tiered, switch"));
     assertEquals(2, run("run", "--compilation-mode", "fast", "../examples/fib.wasm"));
     assertTrue(err().contains("unknown compilation mode 'fast'"), err());
+    err.reset();
     assertEquals(2, run("run", "--bogus", "../examples/fib.wasm"));
-    assertTrue(err().contains("Unknown option: '--bogus'"), err());
+    assertTrue(err().startsWith("wasmj: unknown option '--bogus'\n"), err());
+    assertTrue(err().contains("try 'wasmj run --help'"), err());
   }
 
   @Test
