@@ -37,7 +37,9 @@ final class Option<T> {
   private Option(String names, String label, String help, Kind kind, boolean repeatable,
       boolean hidden) {
     this.names = names;
-    this.spellings = names.split(", ");
+    int comma = names.indexOf(", "); // at most a short and a long name; no regex at start-up
+    this.spellings = comma < 0 ? new String[] {names}
+        : new String[] {names.substring(0, comma), names.substring(comma + 2)};
     this.label = label;
     this.help = help;
     this.kind = kind;
@@ -45,7 +47,10 @@ final class Option<T> {
     this.hidden = hidden;
   }
 
-  /** A flag without a value; {@code names} as help shows them, e.g. {@code "-v, --verbose"}. */
+  /**
+   * A flag without a value; {@code names} as help shows them: {@code "--name"}, or a short and a
+   * long name as in {@code "-v, --verbose"}.
+   */
   static Option<Boolean> flag(String names, String help) {
     return new Option<>(names, null, help, Kind.FLAG, false, false);
   }

@@ -1178,8 +1178,9 @@ final class FunctionCompiler {
         String name = o.wasm().text(); // e.g. i64.load16_u
         boolean wide = name.charAt(1) == '6';
         String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
-        ACCESS_BITS[o.ordinal()] =
-            suffix.isEmpty() ? (wide ? 64 : 32) : Integer.parseInt(suffix.replaceAll("_.*", ""));
+        int sign = suffix.indexOf('_'); // no regex: this runs when the class generator starts
+        ACCESS_BITS[o.ordinal()] = suffix.isEmpty() ? (wide ? 64 : 32)
+            : Integer.parseInt(sign < 0 ? suffix : suffix.substring(0, sign));
         ACCESS_UNSIGNED[o.ordinal()] = suffix.endsWith("_u");
       }
     }
