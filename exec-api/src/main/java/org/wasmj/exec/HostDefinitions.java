@@ -96,8 +96,9 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
       }
       Val[] out = fn.call(caller, in);
       if (out == null ? type.resultCount() != 0 : out.length != type.resultCount()) {
-        throw new IllegalStateException("host function returned "
-            + (out == null ? 0 : out.length) + " values for " + type);
+        int n = out == null ? 0 : out.length;
+        throw new IllegalStateException("host function returned " + n
+            + (n == 1 ? " value for " : " values for ") + type);
       }
       long[] slots = new long[type.resultCount()];
       for (int i = 0; i < slots.length; i++) {
