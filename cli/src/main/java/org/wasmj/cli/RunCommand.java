@@ -45,7 +45,7 @@ final class RunCommand implements Failures.Guarded {
   static final Option<String> ARGV0 = Option.text("--argv0", "NAME",
       "The guest's argv[0] (default: <file.wasm> as written).");
   static final Option<String> COMPILATION_MODE = Option.text("--compilation-mode", "MODE",
-      "eager (default), lazy-translation or lazy.");
+      "eager, lazy-translation (default) or lazy.");
   static final Option<String> EXECUTOR = Option.text("--executor", "NAME",
       "The executor to run code with (see: wasmj executors).");
   static final Option<Boolean> TRAP_UNKNOWN_IMPORTS = Option.flag("--trap-unknown-imports",
@@ -243,6 +243,7 @@ final class RunCommand implements Failures.Guarded {
     switch (type) {
       case FUNCREF: return Val.funcref(null);
       case EXTERNREF: return Val.externref(null);
+      case V128: return Val.v128(0, 0);
       default: return Val.fromBits(type, 0);
     }
   }
