@@ -140,7 +140,10 @@ final class RunCommand implements Failures.Guarded {
       }
     }
     Store<Void> store = Store.of(engine);
-    try (Wasi wasi = wasiConfig.addToLinker(linker)) {
+    try (Wasi wasi = Wasi.create(wasiConfig.build())) { // checks the preopens in any case
+      if (importsWasi(module)) { // 46 host functions, milliseconds a module without WASI skips
+        wasi.addToLinker(linker);
+      }
       if (arguments.has(TRAP_UNKNOWN_IMPORTS) || arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
         defineUnknownImports(linker, store, module);
       }
@@ -176,6 +179,15 @@ final class RunCommand implements Failures.Guarded {
     } finally {
       main.out().flush();
     }
+  }
+
+  private static boolean importsWasi(Module module) {
+    for (ImportType imp : module.imports()) {
+      if (imp.module().equals(Wasi.MODULE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Preopens {@code host} as {@code guest}; neither may be empty ({@code ::/x} is no "."). */

@@ -232,6 +232,10 @@ class MainTest {
   void aMissingPreopenIsAUsageError() {
     assertEquals(2, run("run", "--dir", "/no/such/dir", ECHO));
     assertTrue(err().startsWith("wasmj: cannot preopen /no/such/dir"), err());
+    err.reset();
+    assertEquals(2, run("run", "--dir", "/no/such/dir", "../examples/fib.wasm", "--invoke", "fib",
+        "1"), "a module that imports no WASI function gets none linked, but the same checks");
+    assertTrue(err().startsWith("wasmj: cannot preopen /no/such/dir"), err());
   }
 
   @Test
