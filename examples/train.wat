@@ -1,10 +1,10 @@
 ;; The launcher's training run (see ../wasmj): after a build, `wasmj run --dir <examples>::.
-;; --invoke train train.wasm 25` runs once so that the classes most runs need are put in the
+;; --invoke train train.wasm 27` runs once so that the classes most runs need are put in the
 ;; class-data archive. It touches what real programs do at start: imports, a memory with data, a
 ;; table with call_indirect, a global, the WASI calls wasi-libc makes (arguments, environment,
 ;; preopens, fd_fdstat_get, clocks, random bytes), reading a file from a preopened directory and
 ;; writing to stdout, and a function hot enough to be compiled by the tiered executor.
-;; Returns fib(n); train 25 = 75025.
+;; Returns fib(n): train 25 = 75025, train 27 = 196418 (enough calls for the compiled code to run).
 (module
   (type $i2i (func (param i32) (result i32)))
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
