@@ -30,11 +30,14 @@ final class CommandSpec {
   private final String summary;
   private final List<String> description = new ArrayList<>();
   private final List<Option<?>> options = new ArrayList<>();
-  private final List<String[]> parameters = new ArrayList<>(); // label, help
+  private final List<Term> parameters = new ArrayList<>();
   private int requiredParameters;
-  private String[] rest; // label, help; null when the command takes no more than its parameters
+  private Term rest; // null when the command takes no more than its parameters
   private final List<CommandSpec> commands = new ArrayList<>();
   private final List<String> footer = new ArrayList<>();
+
+  /** A parameter, a command or an option as {@code --help} lists it: what to type, and why. */
+  private record Term(String label, String help) {}
 
   /** A command called {@code name} (as typed after {@code wasmj}), summed up in one line. */
   CommandSpec(String name, String summary) {
@@ -58,26 +61,28 @@ final class CommandSpec {
 
   /** Adds a parameter that must be given; required ones come before optional ones. */
   CommandSpec parameter(String label, String help) {
-    parameters.add(new String[] {label, help});
+    parameters.add(new Term(label, help));
     requiredParameters++;
     return this;
   }
 
   /** Adds a parameter that may be left out. */
   CommandSpec optionalParameter(String label, String help) {
-    parameters.add(new String[] {label, help});
+    parameters.add(new Term(label, help));
     return this;
   }
 
   /** Lets the command take any arguments after its parameters, untouched ({@link Arguments#rest}). */
   CommandSpec rest(String label, String help) {
-    rest = new String[] {label, help};
+    rest = new Term(label, help);
     return this;
   }
 
-  /** Adds a subcommand to those {@code --help} lists (the caller dispatches to it). */
-  CommandSpec command(CommandSpec command) {
-    commands.add(command);
+  /** Adds subcommands to those {@code --help} lists (the caller dispatches to them). */
+  CommandSpec commands(CommandSpec... added) {
+    for (CommandSpec c : added) {
+      commands.add(c);
+    }
     return this;
   }
 
@@ -161,7 +166,7 @@ final class CommandSpec {
       }
     }
     if (out.parameterCount() < requiredParameters) {
-      throw new Failures.UsageException("missing " + parameters.get(out.parameterCount())[0]);
+      throw new Failures.UsageException("missing " + parameters.get(out.parameterCount()).label());
     }
     return out;
   }
@@ -224,11 +229,11 @@ final class CommandSpec {
       usage.append(' ').append(name);
     }
     usage.append(" [OPTIONS]");
-    for (String[] p : parameters) {
-      usage.append(' ').append(p[0]);
+    for (Term p : parameters) {
+      usage.append(' ').append(p.label());
     }
     if (rest != null) {
-      usage.append(' ').append(rest[0]);
+      usage.append(' ').append(rest.label());
     }
     out.println(usage);
     for (String paragraph : description) {
@@ -238,27 +243,27 @@ final class CommandSpec {
     if (!commands.isEmpty()) {
       out.println();
       out.println("Commands:");
-      List<String[]> rows = new ArrayList<>();
+      List<Term> rows = new ArrayList<>();
       for (CommandSpec c : commands) {
-        rows.add(new String[] {"  " + c.name, c.summary});
+        rows.add(new Term("  " + c.name, c.summary));
       }
       table(out, rows);
     }
     if (!parameters.isEmpty() || rest != null) {
       out.println();
       out.println("Parameters:");
-      List<String[]> rows = new ArrayList<>();
-      for (String[] p : parameters) {
-        rows.add(new String[] {"  " + p[0], p[1]});
+      List<Term> rows = new ArrayList<>();
+      for (Term p : parameters) {
+        rows.add(new Term("  " + p.label(), p.help()));
       }
       if (rest != null) {
-        rows.add(new String[] {"  " + rest[0], rest[1]});
+        rows.add(new Term("  " + rest.label(), rest.help()));
       }
       table(out, rows);
     }
     out.println();
     out.println("Options:");
-    List<String[]> rows = new ArrayList<>();
+    List<Term> rows = new ArrayList<>();
     for (Option<?> o : options) {
       if (!o.isHidden()) {
         rows.add(optionRow(o));
@@ -276,27 +281,27 @@ final class CommandSpec {
   }
 
   /** {@code "  -v, --verbose"} or {@code "      --invoke=NAME"}: long names line up. */
-  private static String[] optionRow(Option<?> o) {
+  private static Term optionRow(Option<?> o) {
     String names = o.names().startsWith("--") ? "      " + o.names() : "  " + o.names();
-    return new String[] {o.takesValue() ? names + "=" + o.label() : names, o.help()};
+    return new Term(o.takesValue() ? names + "=" + o.label() : names, o.help());
   }
 
   /** Rows of a term and its help, the help wrapped in a column after the longest short term. */
-  private static void table(PrintStream out, List<String[]> rows) {
+  private static void table(PrintStream out, List<Term> rows) {
     int column = 0;
-    for (String[] row : rows) {
-      if (row[0].length() <= MAX_LABEL_COLUMN) {
-        column = Math.max(column, row[0].length());
+    for (Term row : rows) {
+      if (row.label().length() <= MAX_LABEL_COLUMN) {
+        column = Math.max(column, row.label().length());
       }
     }
     column += 2;
     String indent = " ".repeat(column);
-    for (String[] row : rows) {
-      if (row[0].length() > MAX_LABEL_COLUMN) {
-        out.println(row[0]);
-        wrap(out, indent, indent, row[1]);
+    for (Term row : rows) {
+      if (row.label().length() > MAX_LABEL_COLUMN) {
+        out.println(row.label());
+        wrap(out, indent, indent, row.help());
       } else {
-        wrap(out, row[0] + " ".repeat(column - row[0].length()), indent, row[1]);
+        wrap(out, row.label() + " ".repeat(column - row.label().length()), indent, row.help());
       }
     }
   }

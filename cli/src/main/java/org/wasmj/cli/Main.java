@@ -31,13 +31,15 @@ public final class Main {
       "List the executors found, best first (the first is the default).");
   private static final CommandSpec HELP = new CommandSpec("help", "Show the help of a command.")
       .optionalParameter("[COMMAND]", "The command to show the help of (default: wasmj's).");
+  private static final CommandSpec[] COMMANDS =
+      {RunCommand.SPEC, InspectCommand.SPEC, EXECUTORS, HELP};
   private static final CommandSpec WASMJ = new CommandSpec("wasmj",
       "A WebAssembly runtime in pure Java.")
       .describe("A WebAssembly runtime in pure Java.")
       .parameter("COMMAND", "One of the commands below; or a module file, which is run: wasmj"
           + " app.wasm ARGS is short for wasmj run app.wasm ARGS, as with wasmtime.")
       .rest("[ARGS...]", "The command's options and parameters (see: wasmj help COMMAND).")
-      .command(RunCommand.SPEC).command(InspectCommand.SPEC).command(EXECUTORS).command(HELP);
+      .commands(COMMANDS);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -128,8 +130,11 @@ public final class Main {
       } else if (first.startsWith("-") || exists(first)) {
         spec = RunCommand.SPEC;
       } else {
-        return usageError(WASMJ, "'" + first + "' is neither a command (run, inspect, executors,"
-            + " help) nor a file");
+        StringBuilder names = new StringBuilder();
+        for (CommandSpec c : COMMANDS) {
+          names.append(names.length() == 0 ? "" : ", ").append(c.name());
+        }
+        return usageError(WASMJ, "'" + first + "' is neither a command (" + names + ") nor a file");
       }
     }
     Arguments arguments;
@@ -175,7 +180,7 @@ public final class Main {
 
   /** The command called {@code name}, or null. */
   private static CommandSpec command(String name) {
-    for (CommandSpec c : new CommandSpec[] {RunCommand.SPEC, InspectCommand.SPEC, EXECUTORS, HELP}) {
+    for (CommandSpec c : COMMANDS) {
       if (c.name().equals(name)) {
         return c;
       }

@@ -141,6 +141,18 @@ class MainTest {
     assertEquals("wasmj: no command 'nope'\ntry 'wasmj help --help'\n", err());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "run --help", "inspect --help", "executors --help",
+      "help help"})
+  void everyHelpIsPlainTextThatFitsEightyColumns(String command) {
+    assertEquals(0, run(command.split(" ")));
+    assertTrue(out().startsWith("Usage: wasmj"), out());
+    assertFalse(out().contains("\u001b"), "no terminal escapes, on a terminal or not");
+    for (String line : out().split("\n")) {
+      assertTrue(line.length() <= 80, line);
+    }
+  }
+
   @Test
   void noCommandPrintsTheHelpToStderrAndIsAUsageError() {
     assertEquals(2, run());
