@@ -1,0 +1,73 @@
+package org.wasmj.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.wasmj.exec.CompilationMode;
+
+/**
+ * What the host's controls cost ({@code ExecuteBenchmark -p control=...}), measured steadily on a
+ * loaded machine: one workload prepared three times in one JVM (no controls, fuel metering, an
+ * epoch deadline), run in alternation, so that each meets the same load; prints each one's median
+ * time per run and the medians of the per-round ratios to the run without controls. Not JMH: one
+ * warm JVM, {@code rounds} rounds after as many warm-up rounds, the order rotating each round.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ControlPairs asm FIB 40
+ * </pre>
+ */
+public final class ControlPairs {
+  private ControlPairs() {}
+
+  private static final String[] CONTROLS = {"none", "fuel", "epoch"};
+
+  public static void main(String[] args) {
+    if (args.length != 3) {
+      System.err.println("usage: ControlPairs <executor> <workload> <rounds>");
+      System.exit(2);
+    }
+    Workload w = Workload.valueOf(args[1]);
+    Workload.Run[] runs = new Workload.Run[CONTROLS.length];
+    for (int c = 0; c < runs.length; c++) {
+      runs[c] = w.start(Guest.wasmj(w.bytes(), args[0], CompilationMode.EAGER, Map.of(),
+          CONTROLS[c]));
+    }
+    int rounds = Integer.parseInt(args[2]);
+    double[][] t = new double[runs.length][rounds];
+    for (int r = -rounds; r < rounds; r++) { // the first half warms up
+      for (int k = 0; k < runs.length; k++) {
+        int c = Math.floorMod(r + k, runs.length);
+        long start = System.nanoTime();
+        runs[c].run();
+        double ms = (System.nanoTime() - start) / 1e6;
+        runs[c].verify();
+        if (r >= 0) {
+          t[c][r] = ms;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s, %d rounds:", args[0],
+        args[1], rounds));
+    for (int c = 0; c < runs.length; c++) {
+      double[] ratio = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        ratio[r] = t[c][r] / t[0][r];
+      }
+      sb.append(String.format(Locale.ROOT, " %s %.2f ms", CONTROLS[c], median(t[c])));
+      if (c > 0) {
+        sb.append(String.format(Locale.ROOT, " (x%.3f)", median(ratio)));
+      }
+      sb.append(c + 1 < runs.length ? "," : "");
+    }
+    System.out.println(sb);
+    for (Workload.Run run : runs) {
+      run.close();
+    }
+  }
+
+  private static double median(double[] x) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}
