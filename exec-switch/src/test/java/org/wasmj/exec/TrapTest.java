@@ -81,6 +81,10 @@ class TrapTest {
     reach.put(TrapKind.NULL_REFERENCE, new String[0]);
     // INVALID_REFERENCE comes only from code compiled unchecked: see invalidReferencesTrap
     reach.put(TrapKind.INVALID_REFERENCE, new String[0]);
+    // INTERRUPT and OUT_OF_FUEL need an engine with interruption or fuel: InterruptionTest and
+    // FuelTest (exec-asm-threaded) reach them on every executor and use the store after
+    reach.put(TrapKind.INTERRUPT, new String[0]);
+    reach.put(TrapKind.OUT_OF_FUEL, new String[0]);
     assertEquals(TrapKind.values().length, reach.size(), "a new TrapKind needs a case here");
 
     Instance i = trapping(new IllegalStateException("boom"));
