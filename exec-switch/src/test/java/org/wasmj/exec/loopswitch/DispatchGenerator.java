@@ -13,7 +13,7 @@ import org.wasmj.parser.ValType;
  * Writes the interpreter's cases for every op that has Wasm numeric semantics ({@link Op#wasm()}
  * of a numeric instruction): the fused compare-and-branch ops and the numeric ops. Simple integer
  * ops are written inline as Java expressions; the rest call {@code Semantics}. The ops in
- * {@link #HOT} go into the dispatch loop, the others into its {@code cold} method.
+ * {@link #HOT} go into the dispatch loop ({@code runInFrame}), the others into its {@code cold} method.
  *
  * <p>{@code DispatchGeneratorTest} fails when {@code Interpreter.java} differs from what this
  * writes, and rewrites it with {@code -Dwasmj.regenerate=true}.
@@ -58,8 +58,8 @@ final class DispatchGenerator {
         continue;
       }
       boolean branch = op.shape().endsWith("t");
-      String indent = branch || HOT.contains(w.name()) ? "          " : "      ";
-      List<String> out = indent.length() == 10 ? hot : cold;
+      String indent = branch || HOT.contains(w.name()) ? "        " : "      ";
+      List<String> out = indent.length() == 8 ? hot : cold;
       out.add(indent + "case OpCodes." + op.name() + ":");
       ValType[] params = w.params();
       String[] operand = new String[params.length];
@@ -131,7 +131,7 @@ final class DispatchGenerator {
   /** {@code source} with the generated sections replaced. */
   static String apply(String source) {
     List<List<String>> cases = cases();
-    source = replace(source, "          // BEGIN GENERATED HOT", "          // END GENERATED HOT", cases.get(0));
+    source = replace(source, "        // BEGIN GENERATED HOT", "        // END GENERATED HOT", cases.get(0));
     return replace(source, "      // BEGIN GENERATED COLD", "      // END GENERATED COLD", cases.get(1));
   }
 
