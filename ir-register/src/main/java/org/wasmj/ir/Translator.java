@@ -311,6 +311,9 @@ public final class Translator implements InstructionVisitor {
   }
 
   private void numeric(Opcode op, ValType resultType) {
+    if (op == Opcode.I32_EQZ && negateLastCompare()) {
+      return;
+    }
     Op form = REGISTER_FORM.get(op);
     int arity = form.shape().length() - 1;
     int first = height - arity;
@@ -341,6 +344,27 @@ public final class Translator implements InstructionVisitor {
     } else if (arity == 2) {
       out.emit(rhs);
     }
+  }
+
+  /**
+   * {@code i32.eqz} of an integer compare just computed into the top entry: the compare is
+   * negated in place ({@code eq; eqz} is {@code ne}), so a branch on it can still fuse.
+   */
+  private boolean negateLastCompare() {
+    if (!topIsLastResult()) {
+      return false;
+    }
+    Op last = Op.of(out.get(lastStart));
+    Opcode w = last.wasm();
+    if (w == null || !NEGATION.containsKey(w)) {
+      return false;
+    }
+    Op negated = (last.shape().equals("dri") ? IMMEDIATE_FORM : REGISTER_FORM).get(NEGATION.get(w));
+    if (negated == null || !negated.shape().equals(last.shape())) {
+      return false;
+    }
+    out.patch(lastStart, negated.ordinal());
+    return true;
   }
 
   @Override

@@ -90,6 +90,18 @@ class TranslatorTest {
   }
 
   @Test
+  void eqzOfACompareNegatesTheCompare() {
+    // local.get 0; local.get 1; i32.eq; i32.eqz
+    assertEquals(
+        "@0: r2 <- i32.ne r0 r1\n@4: return r2\n",
+        translate(1, 0, 0x20, 0, 0x20, 1, 0x46, 0x45));
+    // local.get 0; i32.const 3; i32.lt_u; i32.eqz; if; end (the negation fuses into the if)
+    assertEquals(
+        "@0: i32.lt_u r0 #3 @4\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 3, 0x49, 0x45, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
   void everyNumericOpcodeHasARegisterForm() {
     for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
       boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE
