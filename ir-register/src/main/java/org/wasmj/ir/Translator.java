@@ -2,6 +2,7 @@ package org.wasmj.ir;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.Opcode;
@@ -48,6 +49,8 @@ public final class Translator implements InstructionVisitor {
   private static final Map<Opcode, Opcode> NEGATION = new EnumMap<>(Opcode.class);
   /** Binary ops whose operands can be swapped: {@code a op b == b mirror(op) a}. */
   private static final Map<Opcode, Opcode> MIRROR = new EnumMap<>(Opcode.class);
+  /** Conditional branch → the branch on the negated condition (same operands and target). */
+  private static final Map<Op, Op> NEGATED_BRANCH = new EnumMap<>(Op.class);
 
   static {
     for (Op op : Op.values()) {
@@ -88,6 +91,13 @@ public final class Translator implements InstructionVisitor {
         NEGATION.put(b, a);
       }
     }
+    NEGATED_BRANCH.put(Op.BR_EQZ_RT, Op.BR_NEZ_RT);
+    NEGATED_BRANCH.put(Op.BR_NEZ_RT, Op.BR_EQZ_RT);
+    NEGATED_BRANCH.put(Op.BR_I64_EQZ_RT, Op.BR_I64_NEZ_RT);
+    NEGATED_BRANCH.put(Op.BR_I64_NEZ_RT, Op.BR_I64_EQZ_RT);
+    for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
+      forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
+    }
   }
 
   private final CodeWriter out = new CodeWriter();
@@ -124,6 +134,12 @@ public final class Translator implements InstructionVisitor {
   private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end
   private int[] frameFixupCount = new int[8];
   private int frames;
+  /**
+   * Pairs of code slots (target, source): branch targets copied from another branch's once every
+   * target is known (a rotated loop's exit jumps where the loop's head test does).
+   */
+  private int[] sameTarget = new int[8];
+  private int sameTargets;
 
   /** A translator for executors that do not tier. */
   public Translator() {
@@ -141,6 +157,9 @@ public final class Translator implements InstructionVisitor {
   /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
     validator.validate(definedIndex, this);
+    for (int i = 0; i < sameTargets; i += 2) {
+      out.patch(sameTarget[i], out.get(sameTarget[i + 1]));
+    }
     return new CompiledFunction(
         out.toArray(), locals + maxHeight, function.paramCount(), locals);
   }
@@ -155,6 +174,7 @@ public final class Translator implements InstructionVisitor {
     lastStart = -1;
     reachable = true;
     frames = 0;
+    sameTargets = 0;
     pushFrame(FUNCTION, type);
   }
 
@@ -852,8 +872,44 @@ public final class Translator implements InstructionVisitor {
     for (int i = 0; i < n; i++) {
       moveTo(height - n + i, tempOf(frameHeight[f] + i));
     }
+    if (frameKind[f] == LOOP && rotate(f)) {
+      return;
+    }
     start(Op.BR_T);
     target(f, out.emit(-1));
+  }
+
+  /**
+   * Loop rotation, for a jump back to loop {@code f} whose first instruction is a conditional
+   * branch (a top-tested loop: {@code loop (br_if $exit (cond)) ... (br $loop)}): the jump runs
+   * that test itself, negated, and goes on after the loop's test when it holds; else it jumps
+   * where the test would have. A pass through the loop then takes one branch instead of two.
+   * Never with {@link Op#COUNT_LOOP}, which stays the first instruction of every loop.
+   */
+  private boolean rotate(int f) {
+    int head = frameStart[f];
+    if (head >= out.position()) {
+      return false;
+    }
+    Op test = Op.of(out.get(head));
+    Op negated = NEGATED_BRANCH.get(test);
+    if (negated == null) {
+      return false;
+    }
+    int last = head + test.size() - 1; // the test's target
+    start(negated);
+    for (int i = head + 1; i < last; i++) {
+      out.emit(out.get(i));
+    }
+    out.emit(last + 1);
+    start(Op.BR_T);
+    int exit = out.emit(out.get(last));
+    if (sameTargets == sameTarget.length) {
+      sameTarget = Arrays.copyOf(sameTarget, sameTargets * 2);
+    }
+    sameTarget[sameTargets++] = exit;
+    sameTarget[sameTargets++] = last;
+    return true;
   }
 
   private void target(int f, int slot) {

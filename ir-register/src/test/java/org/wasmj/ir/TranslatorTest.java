@@ -102,6 +102,16 @@ class TranslatorTest {
   }
 
   @Test
+  void aTopTestedLoopIsRotated() {
+    // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
+    // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does
+    assertEquals(
+        "@0: br_eqz r0 @12\n@3: r0 <- i32.sub r0 #1\n@7: br_nez r0 @3\n@10: br @12\n@12: return\n",
+        translate(0, 0, 0x02, 0x40, 0x03, 0x40, 0x20, 0, 0x45, 0x0D, 1,
+            0x20, 0, 0x41, 1, 0x6B, 0x21, 0, 0x0C, 0, 0x0B, 0x0B));
+  }
+
+  @Test
   void everyNumericOpcodeHasARegisterForm() {
     for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
       boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE
