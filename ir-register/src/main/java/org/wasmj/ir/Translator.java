@@ -37,12 +37,24 @@ public final class Translator implements InstructionVisitor {
   private static final int LOCAL = 0;
   private static final int TEMP = 1;
   private static final int CONST = 2;
+  /**
+   * An {@code i32.add} not emitted yet, of the registers {@code value} and {@code operand}
+   * ({@code SUM_RR}) or of register {@code value} and the constant {@code operand}
+   * ({@code SUM_RI}): a load or store on it takes the add into its address. Its registers are
+   * locals or its own slot's temporary, so nothing overwrites them while it waits (a local is
+   * preserved like a {@code local.get}).
+   */
+  private static final int SUM_RR = 3;
+  private static final int SUM_RI = 4;
 
   /** Wasm instruction → its register form, immediate form, memory-0 form, other-memory form. */
   private static final Map<Opcode, Op> REGISTER_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> IMMEDIATE_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> MEMORY0_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> MEMORY_X_FORM = new EnumMap<>(Opcode.class);
+  /** Memory-0 access → its form with the address {@code r1 + r2} / {@code r + #i}. */
+  private static final Map<Opcode, Op> MEMORY0_SUM_RR_FORM = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> MEMORY0_SUM_RI_FORM = new EnumMap<>(Opcode.class);
   /** Integer compare → compare-and-branch with a register / an immediate right operand. */
   private static final Map<Opcode, Op> BRANCH_RR = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> BRANCH_RI = new EnumMap<>(Opcode.class);
@@ -60,7 +72,16 @@ public final class Translator implements InstructionVisitor {
       }
       String shape = op.shape();
       if (w.immediates() == Opcode.Imm.MEMARG) {
-        (shape.endsWith("x") ? MEMORY_X_FORM : MEMORY0_FORM).put(w, op);
+        boolean load = op.hasResult();
+        if (shape.endsWith("x")) {
+          MEMORY_X_FORM.put(w, op);
+        } else if (shape.equals(load ? "drri" : "rrri")) {
+          MEMORY0_SUM_RR_FORM.put(w, op);
+        } else if (shape.equals(load ? "drii" : "riri")) {
+          MEMORY0_SUM_RI_FORM.put(w, op);
+        } else {
+          MEMORY0_FORM.put(w, op);
+        }
       } else if (shape.equals("rrt")) {
         BRANCH_RR.put(w, op);
       } else if (shape.equals("rit")) {
@@ -104,6 +125,7 @@ public final class Translator implements InstructionVisitor {
   private final boolean countLoops;
   private int[] kind = new int[16];
   private long[] value = new long[16]; // register, or the constant's bits
+  private long[] operand = new long[16]; // a SUM's second register or constant
   private ValType[] type = new ValType[16];
   private int height;
   private int maxHeight;
@@ -187,6 +209,7 @@ public final class Translator implements InstructionVisitor {
     if (height == kind.length) {
       kind = Arrays.copyOf(kind, height * 2);
       value = Arrays.copyOf(value, height * 2);
+      operand = Arrays.copyOf(operand, height * 2);
       type = Arrays.copyOf(type, height * 2);
     }
     kind[height] = k;
@@ -200,12 +223,15 @@ public final class Translator implements InstructionVisitor {
   private void swap(int a, int b) {
     int k = kind[a];
     long v = value[a];
+    long o = operand[a];
     ValType t = type[a];
     kind[a] = kind[b];
     value[a] = value[b];
+    operand[a] = operand[b];
     type[a] = type[b];
     kind[b] = k;
     value[b] = v;
+    operand[b] = o;
     type[b] = t;
   }
 
@@ -220,12 +246,33 @@ public final class Translator implements InstructionVisitor {
     return locals + slot;
   }
 
-  /** The register holding stack entry {@code slot}, materializing a constant into its temporary. */
+  /**
+   * The register holding stack entry {@code slot}, materializing a constant or a sum into its
+   * temporary.
+   */
   private int register(int slot) {
-    if (kind[slot] == CONST) {
+    if (kind[slot] >= CONST) {
       materialize(slot);
     }
     return (int) value[slot];
+  }
+
+  private boolean isSum(int slot) {
+    return kind[slot] == SUM_RR || kind[slot] == SUM_RI;
+  }
+
+  /** True if stack entry {@code slot} reads local {@code index} (a {@code local.get} or a sum of it). */
+  private boolean reads(int slot, int index) {
+    switch (kind[slot]) {
+      case LOCAL:
+        return value[slot] == index;
+      case SUM_RR:
+        return value[slot] == index || operand[slot] == index;
+      case SUM_RI:
+        return value[slot] == index;
+      default:
+        return false;
+    }
   }
 
   /** Pops the top entry into a register. */
@@ -261,7 +308,7 @@ public final class Translator implements InstructionVisitor {
   /** Copies out stack entries that read local {@code index} before it is overwritten. */
   private void preserve(int index) {
     for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL && value[slot] == index) {
+      if (reads(slot, index)) {
         materialize(slot);
       }
     }
@@ -271,6 +318,11 @@ public final class Translator implements InstructionVisitor {
   private void moveTo(int slot, int reg) {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
+    } else if (isSum(slot)) {
+      start(kind[slot] == SUM_RR ? Op.I32_ADD_RRR : Op.I32_ADD_RRI);
+      out.emit(reg);
+      out.emit((int) value[slot]);
+      out.emit((int) operand[slot]);
     } else if (value[slot] != reg) {
       copy(reg, (int) value[slot]);
     }
@@ -334,6 +386,9 @@ public final class Translator implements InstructionVisitor {
     if (op == Opcode.I32_EQZ && negateLastCompare()) {
       return;
     }
+    if (op == Opcode.I32_ADD && deferAdd()) {
+      return;
+    }
     Op form = REGISTER_FORM.get(op);
     int arity = form.shape().length() - 1;
     int first = height - arity;
@@ -364,6 +419,33 @@ public final class Translator implements InstructionVisitor {
     } else if (arity == 2) {
       out.emit(rhs);
     }
+  }
+
+  /**
+   * {@code i32.add} of the top two entries becomes a sum entry instead of an instruction, if its
+   * operands are registers that nothing can overwrite while it waits (locals, or the temporary of
+   * the slot the sum takes) and at most one is a constant.
+   */
+  private boolean deferAdd() {
+    int first = height - 2;
+    if (isSum(first)) {
+      materialize(first); // now the temporary of its own slot
+    }
+    int k2 = kind[first + 1];
+    if (isSum(first + 1) || (kind[first] == CONST && k2 == CONST)
+        || (k2 == TEMP && value[first + 1] != tempOf(first))
+        || (kind[first] == TEMP && value[first] != tempOf(first))) {
+      return false;
+    }
+    if (kind[first] == CONST) {
+      swap(first, first + 1);
+    }
+    boolean immediate = kind[first + 1] == CONST;
+    operand[first] = immediate ? (int) value[first + 1] : value[first + 1];
+    kind[first] = immediate ? SUM_RI : SUM_RR;
+    type[first] = ValType.I32;
+    height = first + 1;
+    return true;
   }
 
   /**
@@ -508,6 +590,9 @@ public final class Translator implements InstructionVisitor {
     if (ir == null) {
       throw notYet(op.text());
     }
+    if (memIndex == 0 && addressFused(op, (int) offset)) {
+      return;
+    }
     if (op.results().length == 1) { // a load
       int base = popRegister();
       int result = pushResult(op.results()[0]);
@@ -526,6 +611,50 @@ public final class Translator implements InstructionVisitor {
     if (memIndex != 0) {
       out.emit(memIndex);
     }
+  }
+
+  /**
+   * A load or store on memory 0 whose address is a sum entry, or (a load) the result of an
+   * {@code i32.add} just emitted, which is taken back: one instruction with the add in its
+   * address. Returns false if there is no such add.
+   */
+  private boolean addressFused(Opcode op, int offset) {
+    boolean load = op.results().length == 1;
+    int slot = height - (load ? 1 : 2);
+    int a;
+    int b;
+    boolean immediate;
+    if (isSum(slot)) {
+      a = (int) value[slot];
+      b = (int) operand[slot];
+      immediate = kind[slot] == SUM_RI;
+    } else if (load && topIsLastResult()
+        && (out.get(lastStart) == Op.I32_ADD_RRR.ordinal() || out.get(lastStart) == Op.I32_ADD_RRI.ordinal())) {
+      a = out.get(lastStart + 2);
+      b = out.get(lastStart + 3);
+      immediate = out.get(lastStart) == Op.I32_ADD_RRI.ordinal();
+      out.truncate(lastStart);
+    } else {
+      return false;
+    }
+    Op fused = (immediate ? MEMORY0_SUM_RI_FORM : MEMORY0_SUM_RR_FORM).get(op);
+    if (load) {
+      height--;
+      int result = pushResult(op.results()[0]);
+      start(fused);
+      out.emit(result);
+      out.emit(a);
+      out.emit(b);
+    } else {
+      int v = register(height - 1);
+      height -= 2;
+      start(fused);
+      out.emit(a);
+      out.emit(b);
+      out.emit(v);
+    }
+    out.emit(offset);
+    return true;
   }
 
   @Override
@@ -726,7 +855,7 @@ public final class Translator implements InstructionVisitor {
     // Locals still on the stack are copied out now, so later preservation copies never have to
     // run on only one path; block parameters move into their own slots' registers.
     for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL || slot >= height - blockType.paramCount()) {
+      if (kind[slot] == LOCAL || isSum(slot) || slot >= height - blockType.paramCount()) {
         materialize(slot);
       }
     }
@@ -925,7 +1054,7 @@ public final class Translator implements InstructionVisitor {
     int n = labelArity(f);
     for (int i = 0; i < n; i++) {
       int slot = height - n + i;
-      if (kind[slot] == CONST || value[slot] != tempOf(frameHeight[f] + i)) {
+      if (kind[slot] >= CONST || value[slot] != tempOf(frameHeight[f] + i)) {
         return false;
       }
     }
@@ -1022,7 +1151,7 @@ public final class Translator implements InstructionVisitor {
     }
     int top = height - 1;
     if (results == 1) {
-      int reg = kind[top] == CONST ? tempOf(top) : (int) value[top];
+      int reg = kind[top] >= CONST ? tempOf(top) : (int) value[top];
       moveTo(top, reg);
       start(Op.RETURN_R);
       out.emit(reg);

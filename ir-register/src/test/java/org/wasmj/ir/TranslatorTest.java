@@ -112,6 +112,58 @@ class TranslatorTest {
   }
 
   @Test
+  void anAddressSumGoesIntoTheLoadOrStore() {
+    // memcpy's body: local.get 0; local.get 2; i32.add; local.get 1; local.get 2; i32.add;
+    // i32.load8_u; i32.store8
+    assertEquals(
+        "@0: r4 <- i32.load8_u r1 r2 #0\n@5: i32.store8 r0 r2 r4 #0\n@10: return\n",
+        translateWithMemory(0, 0x20, 0, 0x20, 2, 0x6A, 0x20, 1, 0x20, 2, 0x6A,
+            0x2D, 0, 0, 0x3A, 0, 0));
+    // local.get 0; i32.const 8; i32.add; i32.load offset=4: the add wraps before the offset
+    assertEquals(
+        "@0: r3 <- i32.load r0 #8 #4\n@5: return r3\n",
+        translateWithMemory(1, 0x20, 0, 0x41, 8, 0x6A, 0x28, 2, 4));
+    // an operand computed into the next slot: the add is emitted, then taken into the load
+    // local.get 0; local.get 1; i32.const 2; i32.shl; i32.add; i32.load
+    assertEquals(
+        "@0: r4 <- i32.shl r1 #2\n@4: r3 <- i32.load r0 r4 #0\n@9: return r3\n",
+        translateWithMemory(1, 0x20, 0, 0x20, 1, 0x41, 2, 0x74, 0x6A, 0x28, 2, 0));
+    // a sum that a local.set would change is computed first; one that is dropped never is
+    // local.get 0; local.get 1; i32.add; i32.const 5; local.set 0; local.get 1; local.get 1;
+    // i32.add; drop; i32.load
+    assertEquals(
+        "@0: r3 <- i32.add r0 r1\n@4: r0 <- const32 #5\n@7: r3 <- i32.load r3 #0\n@11: return r3\n",
+        translateWithMemory(1, 0x20, 0, 0x20, 1, 0x6A, 0x41, 5, 0x21, 0, 0x20, 1, 0x20, 1, 0x6A,
+            0x1A, 0x28, 2, 0));
+  }
+
+  /** As {@link #translate}, in a module with a memory, for type {@code (i32, i32, i32) -> results}. */
+  private static String translateWithMemory(int results, int... code) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, results == 0
+        ? new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 0}
+        : new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 1, 0x7F});
+    section(b, 3, new byte[] {1, 0});
+    section(b, 5, new byte[] {1, 0, 1});
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(0);
+    for (int c : code) {
+      body.write(c);
+    }
+    body.write(0x0B);
+    ByteArrayOutputStream codeSection = new ByteArrayOutputStream();
+    codeSection.write(1);
+    codeSection.write(body.size());
+    codeSection.writeBytes(body.toByteArray());
+    section(b, 10, codeSection.toByteArray());
+    WasmModule m = WasmParser.parse(b.toByteArray());
+    return new Translator()
+        .translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0)
+        .toString();
+  }
+
+  @Test
   void everyNumericOpcodeHasARegisterForm() {
     for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
       boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE

@@ -852,16 +852,26 @@ final class FunctionCompiler {
 
   /**
    * Leaves the checked index of {@code base + offset} in {@link #tmpSlot}: the sum of an unsigned
-   * base and an unsigned offset must not wrap (a negative or wrapped index fails; the upper bound
-   * is the VarHandle's or the array's own check).
+   * base (the access's base register, or the 32-bit sum its sum forms name) and an unsigned
+   * offset must not wrap (a negative or wrapped index fails; the upper bound is the VarHandle's
+   * or the array's own check).
    */
-  boolean address(int baseReg, int offset) {
+  boolean address(Op o, int pc, int offset) {
     if (offset < 0) { // a static offset of 2 GiB or more is out of bounds of any byte[] memory
       mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
       mv.visitInsn(ATHROW);
       return false;
     }
-    loadI(baseReg);
+    int base = pc + (o.hasResult() ? 2 : 1);
+    loadI(code[base]);
+    if (isSumAddress(o)) { // the base is an i32.add: of two registers, or of a register and #i
+      if (o.shape().charAt(base - pc) == 'r') {
+        loadI(code[base + 1]);
+      } else {
+        pushInt(code[base + 1]);
+      }
+      mv.visitInsn(IADD);
+    }
     if (offset != 0) {
       pushInt(offset);
       mv.visitInsn(IADD);
@@ -901,12 +911,22 @@ final class FunctionCompiler {
     }
   }
 
-  /** A load or store (memory 0, or memory {@code x} for the {@code _RRIX} forms). */
+  /** True for the memory-0 forms whose address is a sum ({@code _RRRI}, {@code _RRII}, {@code _RIRI}). */
+  private static boolean isSumAddress(Op o) {
+    return o.shape().length() == 4 && !o.shape().endsWith("x");
+  }
+
+  /**
+   * A load or store (memory 0, memory {@code x} for the {@code _RRIX} forms, memory 0 with a sum
+   * address for the {@code _RRRI}, {@code _RRII}, {@code _RIRI} forms).
+   */
   void memoryAccess(Op o, int pc) {
     boolean load = o.hasResult();
-    if (!address(code[pc + (load ? 2 : 1)], code[pc + 3])) {
+    boolean sum = isSumAddress(o);
+    if (!address(o, pc, code[pc + (sum ? 4 : 3)])) {
       return;
     }
+    int value = pc + (sum ? 3 : 2); // a store's value register
     int bits = ACCESS_BITS[o.ordinal()];
     boolean unsigned = ACCESS_UNSIGNED[o.ordinal()];
     if (bits != 8) {
@@ -937,10 +957,10 @@ final class FunctionCompiler {
         storeI(code[pc + 1]);
       }
     } else if (bits == 64) {
-      loadL(code[pc + 2]);
+      loadL(code[value]);
       mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);
     } else {
-      loadI(code[pc + 2]);
+      loadI(code[value]);
       if (bits == 8) {
         mv.visitInsn(BASTORE);
       } else {

@@ -412,6 +412,118 @@ public final class Interpreter {
           store16(mem, (int) s[fp + code[pc + 1]], code[pc + 3], (int) s[fp + code[pc + 2]]);
           pc += 4;
           continue;
+        case OpCodes.I32_LOAD_RRRI:
+        case OpCodes.F32_LOAD_RRRI:
+        case OpCodes.I64_LOAD32_S_RRRI:
+          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I64_LOAD_RRRI:
+        case OpCodes.F64_LOAD_RRRI:
+          s[fp + code[pc + 1]] = i64Load(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD8_S_RRRI:
+        case OpCodes.I64_LOAD8_S_RRRI:
+          s[fp + code[pc + 1]] = load8S(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD8_U_RRRI:
+        case OpCodes.I64_LOAD8_U_RRRI:
+          s[fp + code[pc + 1]] = load8U(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD16_S_RRRI:
+        case OpCodes.I64_LOAD16_S_RRRI:
+          s[fp + code[pc + 1]] = load16S(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD16_U_RRRI:
+        case OpCodes.I64_LOAD16_U_RRRI:
+          s[fp + code[pc + 1]] = load16U(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I64_LOAD32_U_RRRI:
+          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], code[pc + 4]) & 0xFFFFFFFFL;
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD_RRII:
+        case OpCodes.F32_LOAD_RRII:
+        case OpCodes.I64_LOAD32_S_RRII:
+          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I64_LOAD_RRII:
+        case OpCodes.F64_LOAD_RRII:
+          s[fp + code[pc + 1]] = i64Load(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD8_S_RRII:
+        case OpCodes.I64_LOAD8_S_RRII:
+          s[fp + code[pc + 1]] = load8S(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD8_U_RRII:
+        case OpCodes.I64_LOAD8_U_RRII:
+          s[fp + code[pc + 1]] = load8U(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD16_S_RRII:
+        case OpCodes.I64_LOAD16_S_RRII:
+          s[fp + code[pc + 1]] = load16S(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_LOAD16_U_RRII:
+        case OpCodes.I64_LOAD16_U_RRII:
+          s[fp + code[pc + 1]] = load16U(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]);
+          pc += 5;
+          continue;
+        case OpCodes.I64_LOAD32_U_RRII:
+          s[fp + code[pc + 1]] = i32Load(mem, (int) s[fp + code[pc + 2]] + code[pc + 3], code[pc + 4]) & 0xFFFFFFFFL;
+          pc += 5;
+          continue;
+        case OpCodes.I32_STORE_RRRI:
+        case OpCodes.F32_STORE_RRRI:
+        case OpCodes.I64_STORE32_RRRI:
+          i32Store(mem, (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], code[pc + 4], (int) s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I64_STORE_RRRI:
+        case OpCodes.F64_STORE_RRRI:
+          i64Store(mem, (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], code[pc + 4], s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_STORE8_RRRI:
+        case OpCodes.I64_STORE8_RRRI:
+          store8(mem, (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], code[pc + 4], (int) s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_STORE16_RRRI:
+        case OpCodes.I64_STORE16_RRRI:
+          store16(mem, (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], code[pc + 4], (int) s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_STORE_RIRI:
+        case OpCodes.F32_STORE_RIRI:
+        case OpCodes.I64_STORE32_RIRI:
+          i32Store(mem, (int) s[fp + code[pc + 1]] + code[pc + 2], code[pc + 4], (int) s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I64_STORE_RIRI:
+        case OpCodes.F64_STORE_RIRI:
+          i64Store(mem, (int) s[fp + code[pc + 1]] + code[pc + 2], code[pc + 4], s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_STORE8_RIRI:
+        case OpCodes.I64_STORE8_RIRI:
+          store8(mem, (int) s[fp + code[pc + 1]] + code[pc + 2], code[pc + 4], (int) s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
+        case OpCodes.I32_STORE16_RIRI:
+        case OpCodes.I64_STORE16_RIRI:
+          store16(mem, (int) s[fp + code[pc + 1]] + code[pc + 2], code[pc + 4], (int) s[fp + code[pc + 3]]);
+          pc += 5;
+          continue;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
