@@ -163,6 +163,20 @@ public final class Translator implements InstructionVisitor {
   private int[] sameTarget = new int[8];
   private int sameTargets;
 
+  /** Loops open at this point of the code. */
+  private int loops;
+  /**
+   * Constants read as register operands inside loops: their slot contents, in register order.
+   * They get registers of their own, set once at the function's entry (see {@link #translate}),
+   * instead of a {@code const} into a temporary on every use.
+   */
+  private long[] pooled = new long[8];
+  private int pooledCount;
+  /** At most this many pooled constants per function (each costs an instruction per call). */
+  private static final int MAX_POOLED = 32;
+  /** Register numbers standing for pooled constants until the frame layout is known. */
+  private static final int POOL_BASE = 1 << 24;
+
   /** A translator for executors that do not tier. */
   public Translator() {
     this(false);
@@ -176,14 +190,69 @@ public final class Translator implements InstructionVisitor {
     this.countLoops = countLoops;
   }
 
-  /** Validates and translates defined function {@code definedIndex} in one pass. */
+  /**
+   * Validates and translates defined function {@code definedIndex} in one pass. If constants
+   * were pooled, a second pass over the code makes room for their registers, after the locals:
+   * temporaries move up, and {@code const} instructions that set the pooled registers are put
+   * in front (branch targets move with the code).
+   */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
     validator.validate(definedIndex, this);
     for (int i = 0; i < sameTargets; i += 2) {
       out.patch(sameTarget[i], out.get(sameTarget[i + 1]));
     }
+    int[] code = out.toArray();
+    if (pooledCount > 0) {
+      code = withPool(code);
+    }
     return new CompiledFunction(
-        out.toArray(), locals + maxHeight, function.paramCount(), locals);
+        code, locals + pooledCount + maxHeight, function.paramCount(), locals);
+  }
+
+  /** {@code code} with the pooled constants' registers after the locals, set by a prologue. */
+  private int[] withPool(int[] code) {
+    CodeWriter prologue = new CodeWriter();
+    for (int k = 0; k < pooledCount; k++) {
+      long v = pooled[k];
+      if ((int) v == v) {
+        prologue.op(Op.CONST32_RI);
+        prologue.emit(locals + k);
+        prologue.emit((int) v);
+      } else {
+        prologue.op(Op.CONST64_RL);
+        prologue.emit(locals + k);
+        prologue.emit64(v);
+      }
+    }
+    int shift = prologue.position();
+    int[] result = java.util.Arrays.copyOf(prologue.toArray(), shift + code.length);
+    for (int pc = 0; pc < code.length; ) {
+      Op op = Op.of(code[pc]);
+      result[shift + pc] = code[pc];
+      int at = pc + 1;
+      for (int i = 0; i < op.shape().length(); i++) {
+        char k = op.shape().charAt(i);
+        int v = code[at];
+        if (k == 'd' || k == 'r') {
+          v = v >= POOL_BASE ? locals + v - POOL_BASE : v >= locals ? v + pooledCount : v;
+        } else if (k == 't') {
+          v += shift;
+        } else if (k == 'l') {
+          result[shift + at] = v;
+          at++;
+          v = code[at];
+        }
+        result[shift + at] = v;
+        at++;
+      }
+      if (op == Op.BR_TABLE_RI) {
+        for (int i = 0; i < code[pc + 2]; i++, at++) {
+          result[shift + at] = code[at] + shift;
+        }
+      }
+      pc = at;
+    }
+    return result;
   }
 
   @Override
@@ -197,6 +266,8 @@ public final class Translator implements InstructionVisitor {
     reachable = true;
     frames = 0;
     sameTargets = 0;
+    loops = 0;
+    pooledCount = 0;
     pushFrame(FUNCTION, type);
   }
 
@@ -251,10 +322,33 @@ public final class Translator implements InstructionVisitor {
    * temporary.
    */
   private int register(int slot) {
+    if (kind[slot] == CONST && loops > 0) {
+      int pooledRegister = pool(value[slot]);
+      if (pooledRegister >= 0) {
+        return pooledRegister;
+      }
+    }
     if (kind[slot] >= CONST) {
       materialize(slot);
     }
     return (int) value[slot];
+  }
+
+  /** The register of pooled constant {@code v} (placeholder numbering), or -1 if the pool is full. */
+  private int pool(long v) {
+    for (int k = 0; k < pooledCount; k++) {
+      if (pooled[k] == v) {
+        return POOL_BASE + k;
+      }
+    }
+    if (pooledCount == MAX_POOLED) {
+      return -1;
+    }
+    if (pooledCount == pooled.length) {
+      pooled = Arrays.copyOf(pooled, pooledCount * 2);
+    }
+    pooled[pooledCount] = v;
+    return POOL_BASE + pooledCount++;
   }
 
   private boolean isSum(int slot) {
@@ -860,6 +954,9 @@ public final class Translator implements InstructionVisitor {
       }
     }
     pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
+    if (op == Opcode.LOOP) {
+      loops++;
+    }
     if (op == Opcode.LOOP && countLoops) {
       start(Op.COUNT_LOOP); // the loop's start: every iteration passes here
     }
@@ -918,6 +1015,9 @@ public final class Translator implements InstructionVisitor {
       out.patch(frameFixups[f][i], out.position());
     }
     boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
+    if (frameKind[f] == LOOP) {
+      loops--;
+    }
     height = frameHeight[f];
     for (int i = 0; i < results; i++) {
       pushResult(frameType[f].result(i));

@@ -164,6 +164,20 @@ class TranslatorTest {
   }
 
   @Test
+  void aConstantReadInALoopGetsARegisterSetOnEntry() {
+    // loop; i32.const 7; local.get 0; i32.sub; local.set 1; end: the constant is in r2, set
+    // once before the code; the temporaries move up by one (r3)
+    assertEquals(
+        "@0: r2 <- const32 #7\n@3: r1 <- i32.sub r2 r0\n@7: return\n",
+        translate(0, 0, 0x03, 0x40, 0x41, 7, 0x20, 0, 0x6B, 0x21, 1, 0x0B));
+    // the same with the loop's jump back and a branch target that moves with the code
+    // loop; i32.const 7; local.get 0; i32.sub; local.tee 1; br_if 0; end
+    assertEquals(
+        "@0: r2 <- const32 #7\n@3: r1 <- i32.sub r2 r0\n@7: br_nez r1 @3\n@10: return\n",
+        translate(0, 0, 0x03, 0x40, 0x41, 7, 0x20, 0, 0x6B, 0x22, 1, 0x0D, 0, 0x0B));
+  }
+
+  @Test
   void everyNumericOpcodeHasARegisterForm() {
     for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
       boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE
