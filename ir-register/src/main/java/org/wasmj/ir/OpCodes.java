@@ -134,533 +134,481 @@ public final class OpCodes {
   public static final int F32_LOAD_RRRI = 61;
   /** {@link Op#F64_LOAD_RRRI}. */
   public static final int F64_LOAD_RRRI = 62;
-  /** {@link Op#I32_LOAD8_S_RRRI}. */
-  public static final int I32_LOAD8_S_RRRI = 63;
   /** {@link Op#I32_LOAD8_U_RRRI}. */
-  public static final int I32_LOAD8_U_RRRI = 64;
-  /** {@link Op#I32_LOAD16_S_RRRI}. */
-  public static final int I32_LOAD16_S_RRRI = 65;
-  /** {@link Op#I32_LOAD16_U_RRRI}. */
-  public static final int I32_LOAD16_U_RRRI = 66;
-  /** {@link Op#I64_LOAD8_S_RRRI}. */
-  public static final int I64_LOAD8_S_RRRI = 67;
-  /** {@link Op#I64_LOAD8_U_RRRI}. */
-  public static final int I64_LOAD8_U_RRRI = 68;
-  /** {@link Op#I64_LOAD16_S_RRRI}. */
-  public static final int I64_LOAD16_S_RRRI = 69;
-  /** {@link Op#I64_LOAD16_U_RRRI}. */
-  public static final int I64_LOAD16_U_RRRI = 70;
-  /** {@link Op#I64_LOAD32_S_RRRI}. */
-  public static final int I64_LOAD32_S_RRRI = 71;
-  /** {@link Op#I64_LOAD32_U_RRRI}. */
-  public static final int I64_LOAD32_U_RRRI = 72;
+  public static final int I32_LOAD8_U_RRRI = 63;
   /** {@link Op#I32_LOAD_RRII}. */
-  public static final int I32_LOAD_RRII = 73;
+  public static final int I32_LOAD_RRII = 64;
   /** {@link Op#I64_LOAD_RRII}. */
-  public static final int I64_LOAD_RRII = 74;
+  public static final int I64_LOAD_RRII = 65;
   /** {@link Op#F32_LOAD_RRII}. */
-  public static final int F32_LOAD_RRII = 75;
+  public static final int F32_LOAD_RRII = 66;
   /** {@link Op#F64_LOAD_RRII}. */
-  public static final int F64_LOAD_RRII = 76;
-  /** {@link Op#I32_LOAD8_S_RRII}. */
-  public static final int I32_LOAD8_S_RRII = 77;
+  public static final int F64_LOAD_RRII = 67;
   /** {@link Op#I32_LOAD8_U_RRII}. */
-  public static final int I32_LOAD8_U_RRII = 78;
-  /** {@link Op#I32_LOAD16_S_RRII}. */
-  public static final int I32_LOAD16_S_RRII = 79;
-  /** {@link Op#I32_LOAD16_U_RRII}. */
-  public static final int I32_LOAD16_U_RRII = 80;
-  /** {@link Op#I64_LOAD8_S_RRII}. */
-  public static final int I64_LOAD8_S_RRII = 81;
-  /** {@link Op#I64_LOAD8_U_RRII}. */
-  public static final int I64_LOAD8_U_RRII = 82;
-  /** {@link Op#I64_LOAD16_S_RRII}. */
-  public static final int I64_LOAD16_S_RRII = 83;
-  /** {@link Op#I64_LOAD16_U_RRII}. */
-  public static final int I64_LOAD16_U_RRII = 84;
-  /** {@link Op#I64_LOAD32_S_RRII}. */
-  public static final int I64_LOAD32_S_RRII = 85;
-  /** {@link Op#I64_LOAD32_U_RRII}. */
-  public static final int I64_LOAD32_U_RRII = 86;
+  public static final int I32_LOAD8_U_RRII = 68;
   /** {@link Op#I32_STORE_RRRI}. */
-  public static final int I32_STORE_RRRI = 87;
+  public static final int I32_STORE_RRRI = 69;
   /** {@link Op#I64_STORE_RRRI}. */
-  public static final int I64_STORE_RRRI = 88;
+  public static final int I64_STORE_RRRI = 70;
   /** {@link Op#F32_STORE_RRRI}. */
-  public static final int F32_STORE_RRRI = 89;
+  public static final int F32_STORE_RRRI = 71;
   /** {@link Op#F64_STORE_RRRI}. */
-  public static final int F64_STORE_RRRI = 90;
+  public static final int F64_STORE_RRRI = 72;
   /** {@link Op#I32_STORE8_RRRI}. */
-  public static final int I32_STORE8_RRRI = 91;
-  /** {@link Op#I32_STORE16_RRRI}. */
-  public static final int I32_STORE16_RRRI = 92;
-  /** {@link Op#I64_STORE8_RRRI}. */
-  public static final int I64_STORE8_RRRI = 93;
-  /** {@link Op#I64_STORE16_RRRI}. */
-  public static final int I64_STORE16_RRRI = 94;
-  /** {@link Op#I64_STORE32_RRRI}. */
-  public static final int I64_STORE32_RRRI = 95;
+  public static final int I32_STORE8_RRRI = 73;
   /** {@link Op#I32_STORE_RIRI}. */
-  public static final int I32_STORE_RIRI = 96;
+  public static final int I32_STORE_RIRI = 74;
   /** {@link Op#I64_STORE_RIRI}. */
-  public static final int I64_STORE_RIRI = 97;
+  public static final int I64_STORE_RIRI = 75;
   /** {@link Op#F32_STORE_RIRI}. */
-  public static final int F32_STORE_RIRI = 98;
+  public static final int F32_STORE_RIRI = 76;
   /** {@link Op#F64_STORE_RIRI}. */
-  public static final int F64_STORE_RIRI = 99;
+  public static final int F64_STORE_RIRI = 77;
   /** {@link Op#I32_STORE8_RIRI}. */
-  public static final int I32_STORE8_RIRI = 100;
-  /** {@link Op#I32_STORE16_RIRI}. */
-  public static final int I32_STORE16_RIRI = 101;
-  /** {@link Op#I64_STORE8_RIRI}. */
-  public static final int I64_STORE8_RIRI = 102;
-  /** {@link Op#I64_STORE16_RIRI}. */
-  public static final int I64_STORE16_RIRI = 103;
-  /** {@link Op#I64_STORE32_RIRI}. */
-  public static final int I64_STORE32_RIRI = 104;
+  public static final int I32_STORE8_RIRI = 78;
   /** {@link Op#BR_I32_EQ_RRT}. */
-  public static final int BR_I32_EQ_RRT = 105;
+  public static final int BR_I32_EQ_RRT = 79;
   /** {@link Op#BR_I32_NE_RRT}. */
-  public static final int BR_I32_NE_RRT = 106;
+  public static final int BR_I32_NE_RRT = 80;
   /** {@link Op#BR_I32_LT_S_RRT}. */
-  public static final int BR_I32_LT_S_RRT = 107;
+  public static final int BR_I32_LT_S_RRT = 81;
   /** {@link Op#BR_I32_LT_U_RRT}. */
-  public static final int BR_I32_LT_U_RRT = 108;
+  public static final int BR_I32_LT_U_RRT = 82;
   /** {@link Op#BR_I32_GT_S_RRT}. */
-  public static final int BR_I32_GT_S_RRT = 109;
+  public static final int BR_I32_GT_S_RRT = 83;
   /** {@link Op#BR_I32_GT_U_RRT}. */
-  public static final int BR_I32_GT_U_RRT = 110;
+  public static final int BR_I32_GT_U_RRT = 84;
   /** {@link Op#BR_I32_LE_S_RRT}. */
-  public static final int BR_I32_LE_S_RRT = 111;
+  public static final int BR_I32_LE_S_RRT = 85;
   /** {@link Op#BR_I32_LE_U_RRT}. */
-  public static final int BR_I32_LE_U_RRT = 112;
+  public static final int BR_I32_LE_U_RRT = 86;
   /** {@link Op#BR_I32_GE_S_RRT}. */
-  public static final int BR_I32_GE_S_RRT = 113;
+  public static final int BR_I32_GE_S_RRT = 87;
   /** {@link Op#BR_I32_GE_U_RRT}. */
-  public static final int BR_I32_GE_U_RRT = 114;
+  public static final int BR_I32_GE_U_RRT = 88;
   /** {@link Op#BR_I32_EQ_RIT}. */
-  public static final int BR_I32_EQ_RIT = 115;
+  public static final int BR_I32_EQ_RIT = 89;
   /** {@link Op#BR_I32_NE_RIT}. */
-  public static final int BR_I32_NE_RIT = 116;
+  public static final int BR_I32_NE_RIT = 90;
   /** {@link Op#BR_I32_LT_S_RIT}. */
-  public static final int BR_I32_LT_S_RIT = 117;
+  public static final int BR_I32_LT_S_RIT = 91;
   /** {@link Op#BR_I32_LT_U_RIT}. */
-  public static final int BR_I32_LT_U_RIT = 118;
+  public static final int BR_I32_LT_U_RIT = 92;
   /** {@link Op#BR_I32_GT_S_RIT}. */
-  public static final int BR_I32_GT_S_RIT = 119;
+  public static final int BR_I32_GT_S_RIT = 93;
   /** {@link Op#BR_I32_GT_U_RIT}. */
-  public static final int BR_I32_GT_U_RIT = 120;
+  public static final int BR_I32_GT_U_RIT = 94;
   /** {@link Op#BR_I32_LE_S_RIT}. */
-  public static final int BR_I32_LE_S_RIT = 121;
+  public static final int BR_I32_LE_S_RIT = 95;
   /** {@link Op#BR_I32_LE_U_RIT}. */
-  public static final int BR_I32_LE_U_RIT = 122;
+  public static final int BR_I32_LE_U_RIT = 96;
   /** {@link Op#BR_I32_GE_S_RIT}. */
-  public static final int BR_I32_GE_S_RIT = 123;
+  public static final int BR_I32_GE_S_RIT = 97;
   /** {@link Op#BR_I32_GE_U_RIT}. */
-  public static final int BR_I32_GE_U_RIT = 124;
+  public static final int BR_I32_GE_U_RIT = 98;
   /** {@link Op#BR_I64_EQ_RRT}. */
-  public static final int BR_I64_EQ_RRT = 125;
+  public static final int BR_I64_EQ_RRT = 99;
   /** {@link Op#BR_I64_NE_RRT}. */
-  public static final int BR_I64_NE_RRT = 126;
+  public static final int BR_I64_NE_RRT = 100;
   /** {@link Op#BR_I64_LT_S_RRT}. */
-  public static final int BR_I64_LT_S_RRT = 127;
+  public static final int BR_I64_LT_S_RRT = 101;
   /** {@link Op#BR_I64_LT_U_RRT}. */
-  public static final int BR_I64_LT_U_RRT = 128;
+  public static final int BR_I64_LT_U_RRT = 102;
   /** {@link Op#BR_I64_GT_S_RRT}. */
-  public static final int BR_I64_GT_S_RRT = 129;
+  public static final int BR_I64_GT_S_RRT = 103;
   /** {@link Op#BR_I64_GT_U_RRT}. */
-  public static final int BR_I64_GT_U_RRT = 130;
+  public static final int BR_I64_GT_U_RRT = 104;
   /** {@link Op#BR_I64_LE_S_RRT}. */
-  public static final int BR_I64_LE_S_RRT = 131;
+  public static final int BR_I64_LE_S_RRT = 105;
   /** {@link Op#BR_I64_LE_U_RRT}. */
-  public static final int BR_I64_LE_U_RRT = 132;
+  public static final int BR_I64_LE_U_RRT = 106;
   /** {@link Op#BR_I64_GE_S_RRT}. */
-  public static final int BR_I64_GE_S_RRT = 133;
+  public static final int BR_I64_GE_S_RRT = 107;
   /** {@link Op#BR_I64_GE_U_RRT}. */
-  public static final int BR_I64_GE_U_RRT = 134;
+  public static final int BR_I64_GE_U_RRT = 108;
   /** {@link Op#I32_EQZ_RR}. */
-  public static final int I32_EQZ_RR = 135;
+  public static final int I32_EQZ_RR = 109;
   /** {@link Op#I32_EQ_RRR}. */
-  public static final int I32_EQ_RRR = 136;
+  public static final int I32_EQ_RRR = 110;
   /** {@link Op#I32_EQ_RRI}. */
-  public static final int I32_EQ_RRI = 137;
+  public static final int I32_EQ_RRI = 111;
   /** {@link Op#I32_NE_RRR}. */
-  public static final int I32_NE_RRR = 138;
+  public static final int I32_NE_RRR = 112;
   /** {@link Op#I32_NE_RRI}. */
-  public static final int I32_NE_RRI = 139;
+  public static final int I32_NE_RRI = 113;
   /** {@link Op#I32_LT_S_RRR}. */
-  public static final int I32_LT_S_RRR = 140;
+  public static final int I32_LT_S_RRR = 114;
   /** {@link Op#I32_LT_S_RRI}. */
-  public static final int I32_LT_S_RRI = 141;
+  public static final int I32_LT_S_RRI = 115;
   /** {@link Op#I32_LT_U_RRR}. */
-  public static final int I32_LT_U_RRR = 142;
+  public static final int I32_LT_U_RRR = 116;
   /** {@link Op#I32_LT_U_RRI}. */
-  public static final int I32_LT_U_RRI = 143;
+  public static final int I32_LT_U_RRI = 117;
   /** {@link Op#I32_GT_S_RRR}. */
-  public static final int I32_GT_S_RRR = 144;
+  public static final int I32_GT_S_RRR = 118;
   /** {@link Op#I32_GT_S_RRI}. */
-  public static final int I32_GT_S_RRI = 145;
+  public static final int I32_GT_S_RRI = 119;
   /** {@link Op#I32_GT_U_RRR}. */
-  public static final int I32_GT_U_RRR = 146;
+  public static final int I32_GT_U_RRR = 120;
   /** {@link Op#I32_GT_U_RRI}. */
-  public static final int I32_GT_U_RRI = 147;
+  public static final int I32_GT_U_RRI = 121;
   /** {@link Op#I32_LE_S_RRR}. */
-  public static final int I32_LE_S_RRR = 148;
+  public static final int I32_LE_S_RRR = 122;
   /** {@link Op#I32_LE_S_RRI}. */
-  public static final int I32_LE_S_RRI = 149;
+  public static final int I32_LE_S_RRI = 123;
   /** {@link Op#I32_LE_U_RRR}. */
-  public static final int I32_LE_U_RRR = 150;
+  public static final int I32_LE_U_RRR = 124;
   /** {@link Op#I32_LE_U_RRI}. */
-  public static final int I32_LE_U_RRI = 151;
+  public static final int I32_LE_U_RRI = 125;
   /** {@link Op#I32_GE_S_RRR}. */
-  public static final int I32_GE_S_RRR = 152;
+  public static final int I32_GE_S_RRR = 126;
   /** {@link Op#I32_GE_S_RRI}. */
-  public static final int I32_GE_S_RRI = 153;
+  public static final int I32_GE_S_RRI = 127;
   /** {@link Op#I32_GE_U_RRR}. */
-  public static final int I32_GE_U_RRR = 154;
+  public static final int I32_GE_U_RRR = 128;
   /** {@link Op#I32_GE_U_RRI}. */
-  public static final int I32_GE_U_RRI = 155;
+  public static final int I32_GE_U_RRI = 129;
   /** {@link Op#I64_EQZ_RR}. */
-  public static final int I64_EQZ_RR = 156;
+  public static final int I64_EQZ_RR = 130;
   /** {@link Op#I64_EQ_RRR}. */
-  public static final int I64_EQ_RRR = 157;
+  public static final int I64_EQ_RRR = 131;
   /** {@link Op#I64_NE_RRR}. */
-  public static final int I64_NE_RRR = 158;
+  public static final int I64_NE_RRR = 132;
   /** {@link Op#I64_LT_S_RRR}. */
-  public static final int I64_LT_S_RRR = 159;
+  public static final int I64_LT_S_RRR = 133;
   /** {@link Op#I64_LT_U_RRR}. */
-  public static final int I64_LT_U_RRR = 160;
+  public static final int I64_LT_U_RRR = 134;
   /** {@link Op#I64_GT_S_RRR}. */
-  public static final int I64_GT_S_RRR = 161;
+  public static final int I64_GT_S_RRR = 135;
   /** {@link Op#I64_GT_U_RRR}. */
-  public static final int I64_GT_U_RRR = 162;
+  public static final int I64_GT_U_RRR = 136;
   /** {@link Op#I64_LE_S_RRR}. */
-  public static final int I64_LE_S_RRR = 163;
+  public static final int I64_LE_S_RRR = 137;
   /** {@link Op#I64_LE_U_RRR}. */
-  public static final int I64_LE_U_RRR = 164;
+  public static final int I64_LE_U_RRR = 138;
   /** {@link Op#I64_GE_S_RRR}. */
-  public static final int I64_GE_S_RRR = 165;
+  public static final int I64_GE_S_RRR = 139;
   /** {@link Op#I64_GE_U_RRR}. */
-  public static final int I64_GE_U_RRR = 166;
+  public static final int I64_GE_U_RRR = 140;
   /** {@link Op#F32_EQ_RRR}. */
-  public static final int F32_EQ_RRR = 167;
+  public static final int F32_EQ_RRR = 141;
   /** {@link Op#F32_NE_RRR}. */
-  public static final int F32_NE_RRR = 168;
+  public static final int F32_NE_RRR = 142;
   /** {@link Op#F32_LT_RRR}. */
-  public static final int F32_LT_RRR = 169;
+  public static final int F32_LT_RRR = 143;
   /** {@link Op#F32_GT_RRR}. */
-  public static final int F32_GT_RRR = 170;
+  public static final int F32_GT_RRR = 144;
   /** {@link Op#F32_LE_RRR}. */
-  public static final int F32_LE_RRR = 171;
+  public static final int F32_LE_RRR = 145;
   /** {@link Op#F32_GE_RRR}. */
-  public static final int F32_GE_RRR = 172;
+  public static final int F32_GE_RRR = 146;
   /** {@link Op#F64_EQ_RRR}. */
-  public static final int F64_EQ_RRR = 173;
+  public static final int F64_EQ_RRR = 147;
   /** {@link Op#F64_NE_RRR}. */
-  public static final int F64_NE_RRR = 174;
+  public static final int F64_NE_RRR = 148;
   /** {@link Op#F64_LT_RRR}. */
-  public static final int F64_LT_RRR = 175;
+  public static final int F64_LT_RRR = 149;
   /** {@link Op#F64_GT_RRR}. */
-  public static final int F64_GT_RRR = 176;
+  public static final int F64_GT_RRR = 150;
   /** {@link Op#F64_LE_RRR}. */
-  public static final int F64_LE_RRR = 177;
+  public static final int F64_LE_RRR = 151;
   /** {@link Op#F64_GE_RRR}. */
-  public static final int F64_GE_RRR = 178;
+  public static final int F64_GE_RRR = 152;
   /** {@link Op#I32_CLZ_RR}. */
-  public static final int I32_CLZ_RR = 179;
+  public static final int I32_CLZ_RR = 153;
   /** {@link Op#I32_CTZ_RR}. */
-  public static final int I32_CTZ_RR = 180;
+  public static final int I32_CTZ_RR = 154;
   /** {@link Op#I32_POPCNT_RR}. */
-  public static final int I32_POPCNT_RR = 181;
+  public static final int I32_POPCNT_RR = 155;
   /** {@link Op#I32_ADD_RRR}. */
-  public static final int I32_ADD_RRR = 182;
+  public static final int I32_ADD_RRR = 156;
   /** {@link Op#I32_ADD_RRI}. */
-  public static final int I32_ADD_RRI = 183;
+  public static final int I32_ADD_RRI = 157;
   /** {@link Op#I32_SUB_RRR}. */
-  public static final int I32_SUB_RRR = 184;
+  public static final int I32_SUB_RRR = 158;
   /** {@link Op#I32_SUB_RRI}. */
-  public static final int I32_SUB_RRI = 185;
+  public static final int I32_SUB_RRI = 159;
   /** {@link Op#I32_MUL_RRR}. */
-  public static final int I32_MUL_RRR = 186;
+  public static final int I32_MUL_RRR = 160;
   /** {@link Op#I32_MUL_RRI}. */
-  public static final int I32_MUL_RRI = 187;
+  public static final int I32_MUL_RRI = 161;
   /** {@link Op#I32_DIV_S_RRR}. */
-  public static final int I32_DIV_S_RRR = 188;
+  public static final int I32_DIV_S_RRR = 162;
   /** {@link Op#I32_DIV_U_RRR}. */
-  public static final int I32_DIV_U_RRR = 189;
+  public static final int I32_DIV_U_RRR = 163;
   /** {@link Op#I32_REM_S_RRR}. */
-  public static final int I32_REM_S_RRR = 190;
+  public static final int I32_REM_S_RRR = 164;
   /** {@link Op#I32_REM_U_RRR}. */
-  public static final int I32_REM_U_RRR = 191;
+  public static final int I32_REM_U_RRR = 165;
   /** {@link Op#I32_AND_RRR}. */
-  public static final int I32_AND_RRR = 192;
+  public static final int I32_AND_RRR = 166;
   /** {@link Op#I32_AND_RRI}. */
-  public static final int I32_AND_RRI = 193;
+  public static final int I32_AND_RRI = 167;
   /** {@link Op#I32_OR_RRR}. */
-  public static final int I32_OR_RRR = 194;
+  public static final int I32_OR_RRR = 168;
   /** {@link Op#I32_OR_RRI}. */
-  public static final int I32_OR_RRI = 195;
+  public static final int I32_OR_RRI = 169;
   /** {@link Op#I32_XOR_RRR}. */
-  public static final int I32_XOR_RRR = 196;
+  public static final int I32_XOR_RRR = 170;
   /** {@link Op#I32_XOR_RRI}. */
-  public static final int I32_XOR_RRI = 197;
+  public static final int I32_XOR_RRI = 171;
   /** {@link Op#I32_SHL_RRR}. */
-  public static final int I32_SHL_RRR = 198;
+  public static final int I32_SHL_RRR = 172;
   /** {@link Op#I32_SHL_RRI}. */
-  public static final int I32_SHL_RRI = 199;
+  public static final int I32_SHL_RRI = 173;
   /** {@link Op#I32_SHR_S_RRR}. */
-  public static final int I32_SHR_S_RRR = 200;
+  public static final int I32_SHR_S_RRR = 174;
   /** {@link Op#I32_SHR_S_RRI}. */
-  public static final int I32_SHR_S_RRI = 201;
+  public static final int I32_SHR_S_RRI = 175;
   /** {@link Op#I32_SHR_U_RRR}. */
-  public static final int I32_SHR_U_RRR = 202;
+  public static final int I32_SHR_U_RRR = 176;
   /** {@link Op#I32_SHR_U_RRI}. */
-  public static final int I32_SHR_U_RRI = 203;
+  public static final int I32_SHR_U_RRI = 177;
   /** {@link Op#I32_ROTL_RRR}. */
-  public static final int I32_ROTL_RRR = 204;
+  public static final int I32_ROTL_RRR = 178;
   /** {@link Op#I32_ROTL_RRI}. */
-  public static final int I32_ROTL_RRI = 205;
+  public static final int I32_ROTL_RRI = 179;
   /** {@link Op#I32_ROTR_RRR}. */
-  public static final int I32_ROTR_RRR = 206;
+  public static final int I32_ROTR_RRR = 180;
   /** {@link Op#I32_ROTR_RRI}. */
-  public static final int I32_ROTR_RRI = 207;
+  public static final int I32_ROTR_RRI = 181;
   /** {@link Op#I64_CLZ_RR}. */
-  public static final int I64_CLZ_RR = 208;
+  public static final int I64_CLZ_RR = 182;
   /** {@link Op#I64_CTZ_RR}. */
-  public static final int I64_CTZ_RR = 209;
+  public static final int I64_CTZ_RR = 183;
   /** {@link Op#I64_POPCNT_RR}. */
-  public static final int I64_POPCNT_RR = 210;
+  public static final int I64_POPCNT_RR = 184;
   /** {@link Op#I64_ADD_RRR}. */
-  public static final int I64_ADD_RRR = 211;
+  public static final int I64_ADD_RRR = 185;
   /** {@link Op#I64_ADD_RRI}. */
-  public static final int I64_ADD_RRI = 212;
+  public static final int I64_ADD_RRI = 186;
   /** {@link Op#I64_SUB_RRR}. */
-  public static final int I64_SUB_RRR = 213;
+  public static final int I64_SUB_RRR = 187;
   /** {@link Op#I64_SUB_RRI}. */
-  public static final int I64_SUB_RRI = 214;
+  public static final int I64_SUB_RRI = 188;
   /** {@link Op#I64_MUL_RRR}. */
-  public static final int I64_MUL_RRR = 215;
+  public static final int I64_MUL_RRR = 189;
   /** {@link Op#I64_MUL_RRI}. */
-  public static final int I64_MUL_RRI = 216;
+  public static final int I64_MUL_RRI = 190;
   /** {@link Op#I64_DIV_S_RRR}. */
-  public static final int I64_DIV_S_RRR = 217;
+  public static final int I64_DIV_S_RRR = 191;
   /** {@link Op#I64_DIV_U_RRR}. */
-  public static final int I64_DIV_U_RRR = 218;
+  public static final int I64_DIV_U_RRR = 192;
   /** {@link Op#I64_REM_S_RRR}. */
-  public static final int I64_REM_S_RRR = 219;
+  public static final int I64_REM_S_RRR = 193;
   /** {@link Op#I64_REM_U_RRR}. */
-  public static final int I64_REM_U_RRR = 220;
+  public static final int I64_REM_U_RRR = 194;
   /** {@link Op#I64_AND_RRR}. */
-  public static final int I64_AND_RRR = 221;
+  public static final int I64_AND_RRR = 195;
   /** {@link Op#I64_AND_RRI}. */
-  public static final int I64_AND_RRI = 222;
+  public static final int I64_AND_RRI = 196;
   /** {@link Op#I64_OR_RRR}. */
-  public static final int I64_OR_RRR = 223;
+  public static final int I64_OR_RRR = 197;
   /** {@link Op#I64_OR_RRI}. */
-  public static final int I64_OR_RRI = 224;
+  public static final int I64_OR_RRI = 198;
   /** {@link Op#I64_XOR_RRR}. */
-  public static final int I64_XOR_RRR = 225;
+  public static final int I64_XOR_RRR = 199;
   /** {@link Op#I64_XOR_RRI}. */
-  public static final int I64_XOR_RRI = 226;
+  public static final int I64_XOR_RRI = 200;
   /** {@link Op#I64_SHL_RRR}. */
-  public static final int I64_SHL_RRR = 227;
+  public static final int I64_SHL_RRR = 201;
   /** {@link Op#I64_SHL_RRI}. */
-  public static final int I64_SHL_RRI = 228;
+  public static final int I64_SHL_RRI = 202;
   /** {@link Op#I64_SHR_S_RRR}. */
-  public static final int I64_SHR_S_RRR = 229;
+  public static final int I64_SHR_S_RRR = 203;
   /** {@link Op#I64_SHR_S_RRI}. */
-  public static final int I64_SHR_S_RRI = 230;
+  public static final int I64_SHR_S_RRI = 204;
   /** {@link Op#I64_SHR_U_RRR}. */
-  public static final int I64_SHR_U_RRR = 231;
+  public static final int I64_SHR_U_RRR = 205;
   /** {@link Op#I64_SHR_U_RRI}. */
-  public static final int I64_SHR_U_RRI = 232;
+  public static final int I64_SHR_U_RRI = 206;
   /** {@link Op#I64_ROTL_RRR}. */
-  public static final int I64_ROTL_RRR = 233;
+  public static final int I64_ROTL_RRR = 207;
   /** {@link Op#I64_ROTL_RRI}. */
-  public static final int I64_ROTL_RRI = 234;
+  public static final int I64_ROTL_RRI = 208;
   /** {@link Op#I64_ROTR_RRR}. */
-  public static final int I64_ROTR_RRR = 235;
+  public static final int I64_ROTR_RRR = 209;
   /** {@link Op#I64_ROTR_RRI}. */
-  public static final int I64_ROTR_RRI = 236;
+  public static final int I64_ROTR_RRI = 210;
   /** {@link Op#F32_ABS_RR}. */
-  public static final int F32_ABS_RR = 237;
+  public static final int F32_ABS_RR = 211;
   /** {@link Op#F32_NEG_RR}. */
-  public static final int F32_NEG_RR = 238;
+  public static final int F32_NEG_RR = 212;
   /** {@link Op#F32_CEIL_RR}. */
-  public static final int F32_CEIL_RR = 239;
+  public static final int F32_CEIL_RR = 213;
   /** {@link Op#F32_FLOOR_RR}. */
-  public static final int F32_FLOOR_RR = 240;
+  public static final int F32_FLOOR_RR = 214;
   /** {@link Op#F32_TRUNC_RR}. */
-  public static final int F32_TRUNC_RR = 241;
+  public static final int F32_TRUNC_RR = 215;
   /** {@link Op#F32_NEAREST_RR}. */
-  public static final int F32_NEAREST_RR = 242;
+  public static final int F32_NEAREST_RR = 216;
   /** {@link Op#F32_SQRT_RR}. */
-  public static final int F32_SQRT_RR = 243;
+  public static final int F32_SQRT_RR = 217;
   /** {@link Op#F32_ADD_RRR}. */
-  public static final int F32_ADD_RRR = 244;
+  public static final int F32_ADD_RRR = 218;
   /** {@link Op#F32_SUB_RRR}. */
-  public static final int F32_SUB_RRR = 245;
+  public static final int F32_SUB_RRR = 219;
   /** {@link Op#F32_MUL_RRR}. */
-  public static final int F32_MUL_RRR = 246;
+  public static final int F32_MUL_RRR = 220;
   /** {@link Op#F32_DIV_RRR}. */
-  public static final int F32_DIV_RRR = 247;
+  public static final int F32_DIV_RRR = 221;
   /** {@link Op#F32_MIN_RRR}. */
-  public static final int F32_MIN_RRR = 248;
+  public static final int F32_MIN_RRR = 222;
   /** {@link Op#F32_MAX_RRR}. */
-  public static final int F32_MAX_RRR = 249;
+  public static final int F32_MAX_RRR = 223;
   /** {@link Op#F32_COPYSIGN_RRR}. */
-  public static final int F32_COPYSIGN_RRR = 250;
+  public static final int F32_COPYSIGN_RRR = 224;
   /** {@link Op#F64_ABS_RR}. */
-  public static final int F64_ABS_RR = 251;
+  public static final int F64_ABS_RR = 225;
   /** {@link Op#F64_NEG_RR}. */
-  public static final int F64_NEG_RR = 252;
+  public static final int F64_NEG_RR = 226;
   /** {@link Op#F64_CEIL_RR}. */
-  public static final int F64_CEIL_RR = 253;
+  public static final int F64_CEIL_RR = 227;
   /** {@link Op#F64_FLOOR_RR}. */
-  public static final int F64_FLOOR_RR = 254;
+  public static final int F64_FLOOR_RR = 228;
   /** {@link Op#F64_TRUNC_RR}. */
-  public static final int F64_TRUNC_RR = 255;
+  public static final int F64_TRUNC_RR = 229;
   /** {@link Op#F64_NEAREST_RR}. */
-  public static final int F64_NEAREST_RR = 256;
+  public static final int F64_NEAREST_RR = 230;
   /** {@link Op#F64_SQRT_RR}. */
-  public static final int F64_SQRT_RR = 257;
+  public static final int F64_SQRT_RR = 231;
   /** {@link Op#F64_ADD_RRR}. */
-  public static final int F64_ADD_RRR = 258;
+  public static final int F64_ADD_RRR = 232;
   /** {@link Op#F64_SUB_RRR}. */
-  public static final int F64_SUB_RRR = 259;
+  public static final int F64_SUB_RRR = 233;
   /** {@link Op#F64_MUL_RRR}. */
-  public static final int F64_MUL_RRR = 260;
+  public static final int F64_MUL_RRR = 234;
   /** {@link Op#F64_DIV_RRR}. */
-  public static final int F64_DIV_RRR = 261;
+  public static final int F64_DIV_RRR = 235;
   /** {@link Op#F64_MIN_RRR}. */
-  public static final int F64_MIN_RRR = 262;
+  public static final int F64_MIN_RRR = 236;
   /** {@link Op#F64_MAX_RRR}. */
-  public static final int F64_MAX_RRR = 263;
+  public static final int F64_MAX_RRR = 237;
   /** {@link Op#F64_COPYSIGN_RRR}. */
-  public static final int F64_COPYSIGN_RRR = 264;
+  public static final int F64_COPYSIGN_RRR = 238;
   /** {@link Op#I32_WRAP_I64_RR}. */
-  public static final int I32_WRAP_I64_RR = 265;
+  public static final int I32_WRAP_I64_RR = 239;
   /** {@link Op#I32_TRUNC_F32_S_RR}. */
-  public static final int I32_TRUNC_F32_S_RR = 266;
+  public static final int I32_TRUNC_F32_S_RR = 240;
   /** {@link Op#I32_TRUNC_F32_U_RR}. */
-  public static final int I32_TRUNC_F32_U_RR = 267;
+  public static final int I32_TRUNC_F32_U_RR = 241;
   /** {@link Op#I32_TRUNC_F64_S_RR}. */
-  public static final int I32_TRUNC_F64_S_RR = 268;
+  public static final int I32_TRUNC_F64_S_RR = 242;
   /** {@link Op#I32_TRUNC_F64_U_RR}. */
-  public static final int I32_TRUNC_F64_U_RR = 269;
+  public static final int I32_TRUNC_F64_U_RR = 243;
   /** {@link Op#I64_EXTEND_I32_S_RR}. */
-  public static final int I64_EXTEND_I32_S_RR = 270;
+  public static final int I64_EXTEND_I32_S_RR = 244;
   /** {@link Op#I64_EXTEND_I32_U_RR}. */
-  public static final int I64_EXTEND_I32_U_RR = 271;
+  public static final int I64_EXTEND_I32_U_RR = 245;
   /** {@link Op#I64_TRUNC_F32_S_RR}. */
-  public static final int I64_TRUNC_F32_S_RR = 272;
+  public static final int I64_TRUNC_F32_S_RR = 246;
   /** {@link Op#I64_TRUNC_F32_U_RR}. */
-  public static final int I64_TRUNC_F32_U_RR = 273;
+  public static final int I64_TRUNC_F32_U_RR = 247;
   /** {@link Op#I64_TRUNC_F64_S_RR}. */
-  public static final int I64_TRUNC_F64_S_RR = 274;
+  public static final int I64_TRUNC_F64_S_RR = 248;
   /** {@link Op#I64_TRUNC_F64_U_RR}. */
-  public static final int I64_TRUNC_F64_U_RR = 275;
+  public static final int I64_TRUNC_F64_U_RR = 249;
   /** {@link Op#F32_CONVERT_I32_S_RR}. */
-  public static final int F32_CONVERT_I32_S_RR = 276;
+  public static final int F32_CONVERT_I32_S_RR = 250;
   /** {@link Op#F32_CONVERT_I32_U_RR}. */
-  public static final int F32_CONVERT_I32_U_RR = 277;
+  public static final int F32_CONVERT_I32_U_RR = 251;
   /** {@link Op#F32_CONVERT_I64_S_RR}. */
-  public static final int F32_CONVERT_I64_S_RR = 278;
+  public static final int F32_CONVERT_I64_S_RR = 252;
   /** {@link Op#F32_CONVERT_I64_U_RR}. */
-  public static final int F32_CONVERT_I64_U_RR = 279;
+  public static final int F32_CONVERT_I64_U_RR = 253;
   /** {@link Op#F32_DEMOTE_F64_RR}. */
-  public static final int F32_DEMOTE_F64_RR = 280;
+  public static final int F32_DEMOTE_F64_RR = 254;
   /** {@link Op#F64_CONVERT_I32_S_RR}. */
-  public static final int F64_CONVERT_I32_S_RR = 281;
+  public static final int F64_CONVERT_I32_S_RR = 255;
   /** {@link Op#F64_CONVERT_I32_U_RR}. */
-  public static final int F64_CONVERT_I32_U_RR = 282;
+  public static final int F64_CONVERT_I32_U_RR = 256;
   /** {@link Op#F64_CONVERT_I64_S_RR}. */
-  public static final int F64_CONVERT_I64_S_RR = 283;
+  public static final int F64_CONVERT_I64_S_RR = 257;
   /** {@link Op#F64_CONVERT_I64_U_RR}. */
-  public static final int F64_CONVERT_I64_U_RR = 284;
+  public static final int F64_CONVERT_I64_U_RR = 258;
   /** {@link Op#F64_PROMOTE_F32_RR}. */
-  public static final int F64_PROMOTE_F32_RR = 285;
+  public static final int F64_PROMOTE_F32_RR = 259;
   /** {@link Op#I32_REINTERPRET_F32_RR}. */
-  public static final int I32_REINTERPRET_F32_RR = 286;
+  public static final int I32_REINTERPRET_F32_RR = 260;
   /** {@link Op#I64_REINTERPRET_F64_RR}. */
-  public static final int I64_REINTERPRET_F64_RR = 287;
+  public static final int I64_REINTERPRET_F64_RR = 261;
   /** {@link Op#F32_REINTERPRET_I32_RR}. */
-  public static final int F32_REINTERPRET_I32_RR = 288;
+  public static final int F32_REINTERPRET_I32_RR = 262;
   /** {@link Op#F64_REINTERPRET_I64_RR}. */
-  public static final int F64_REINTERPRET_I64_RR = 289;
+  public static final int F64_REINTERPRET_I64_RR = 263;
   /** {@link Op#I32_EXTEND8_S_RR}. */
-  public static final int I32_EXTEND8_S_RR = 290;
+  public static final int I32_EXTEND8_S_RR = 264;
   /** {@link Op#I32_EXTEND16_S_RR}. */
-  public static final int I32_EXTEND16_S_RR = 291;
+  public static final int I32_EXTEND16_S_RR = 265;
   /** {@link Op#I64_EXTEND8_S_RR}. */
-  public static final int I64_EXTEND8_S_RR = 292;
+  public static final int I64_EXTEND8_S_RR = 266;
   /** {@link Op#I64_EXTEND16_S_RR}. */
-  public static final int I64_EXTEND16_S_RR = 293;
+  public static final int I64_EXTEND16_S_RR = 267;
   /** {@link Op#I64_EXTEND32_S_RR}. */
-  public static final int I64_EXTEND32_S_RR = 294;
+  public static final int I64_EXTEND32_S_RR = 268;
   /** {@link Op#I32_TRUNC_SAT_F32_S_RR}. */
-  public static final int I32_TRUNC_SAT_F32_S_RR = 295;
+  public static final int I32_TRUNC_SAT_F32_S_RR = 269;
   /** {@link Op#I32_TRUNC_SAT_F32_U_RR}. */
-  public static final int I32_TRUNC_SAT_F32_U_RR = 296;
+  public static final int I32_TRUNC_SAT_F32_U_RR = 270;
   /** {@link Op#I32_TRUNC_SAT_F64_S_RR}. */
-  public static final int I32_TRUNC_SAT_F64_S_RR = 297;
+  public static final int I32_TRUNC_SAT_F64_S_RR = 271;
   /** {@link Op#I32_TRUNC_SAT_F64_U_RR}. */
-  public static final int I32_TRUNC_SAT_F64_U_RR = 298;
+  public static final int I32_TRUNC_SAT_F64_U_RR = 272;
   /** {@link Op#I64_TRUNC_SAT_F32_S_RR}. */
-  public static final int I64_TRUNC_SAT_F32_S_RR = 299;
+  public static final int I64_TRUNC_SAT_F32_S_RR = 273;
   /** {@link Op#I64_TRUNC_SAT_F32_U_RR}. */
-  public static final int I64_TRUNC_SAT_F32_U_RR = 300;
+  public static final int I64_TRUNC_SAT_F32_U_RR = 274;
   /** {@link Op#I64_TRUNC_SAT_F64_S_RR}. */
-  public static final int I64_TRUNC_SAT_F64_S_RR = 301;
+  public static final int I64_TRUNC_SAT_F64_S_RR = 275;
   /** {@link Op#I64_TRUNC_SAT_F64_U_RR}. */
-  public static final int I64_TRUNC_SAT_F64_U_RR = 302;
+  public static final int I64_TRUNC_SAT_F64_U_RR = 276;
   /** {@link Op#I32_LOAD_RRIX}. */
-  public static final int I32_LOAD_RRIX = 303;
+  public static final int I32_LOAD_RRIX = 277;
   /** {@link Op#I64_LOAD_RRIX}. */
-  public static final int I64_LOAD_RRIX = 304;
+  public static final int I64_LOAD_RRIX = 278;
   /** {@link Op#F32_LOAD_RRIX}. */
-  public static final int F32_LOAD_RRIX = 305;
+  public static final int F32_LOAD_RRIX = 279;
   /** {@link Op#F64_LOAD_RRIX}. */
-  public static final int F64_LOAD_RRIX = 306;
+  public static final int F64_LOAD_RRIX = 280;
   /** {@link Op#I32_LOAD8_S_RRIX}. */
-  public static final int I32_LOAD8_S_RRIX = 307;
+  public static final int I32_LOAD8_S_RRIX = 281;
   /** {@link Op#I32_LOAD8_U_RRIX}. */
-  public static final int I32_LOAD8_U_RRIX = 308;
+  public static final int I32_LOAD8_U_RRIX = 282;
   /** {@link Op#I32_LOAD16_S_RRIX}. */
-  public static final int I32_LOAD16_S_RRIX = 309;
+  public static final int I32_LOAD16_S_RRIX = 283;
   /** {@link Op#I32_LOAD16_U_RRIX}. */
-  public static final int I32_LOAD16_U_RRIX = 310;
+  public static final int I32_LOAD16_U_RRIX = 284;
   /** {@link Op#I64_LOAD8_S_RRIX}. */
-  public static final int I64_LOAD8_S_RRIX = 311;
+  public static final int I64_LOAD8_S_RRIX = 285;
   /** {@link Op#I64_LOAD8_U_RRIX}. */
-  public static final int I64_LOAD8_U_RRIX = 312;
+  public static final int I64_LOAD8_U_RRIX = 286;
   /** {@link Op#I64_LOAD16_S_RRIX}. */
-  public static final int I64_LOAD16_S_RRIX = 313;
+  public static final int I64_LOAD16_S_RRIX = 287;
   /** {@link Op#I64_LOAD16_U_RRIX}. */
-  public static final int I64_LOAD16_U_RRIX = 314;
+  public static final int I64_LOAD16_U_RRIX = 288;
   /** {@link Op#I64_LOAD32_S_RRIX}. */
-  public static final int I64_LOAD32_S_RRIX = 315;
+  public static final int I64_LOAD32_S_RRIX = 289;
   /** {@link Op#I64_LOAD32_U_RRIX}. */
-  public static final int I64_LOAD32_U_RRIX = 316;
+  public static final int I64_LOAD32_U_RRIX = 290;
   /** {@link Op#I32_STORE_RRIX}. */
-  public static final int I32_STORE_RRIX = 317;
+  public static final int I32_STORE_RRIX = 291;
   /** {@link Op#I64_STORE_RRIX}. */
-  public static final int I64_STORE_RRIX = 318;
+  public static final int I64_STORE_RRIX = 292;
   /** {@link Op#F32_STORE_RRIX}. */
-  public static final int F32_STORE_RRIX = 319;
+  public static final int F32_STORE_RRIX = 293;
   /** {@link Op#F64_STORE_RRIX}. */
-  public static final int F64_STORE_RRIX = 320;
+  public static final int F64_STORE_RRIX = 294;
   /** {@link Op#I32_STORE8_RRIX}. */
-  public static final int I32_STORE8_RRIX = 321;
+  public static final int I32_STORE8_RRIX = 295;
   /** {@link Op#I32_STORE16_RRIX}. */
-  public static final int I32_STORE16_RRIX = 322;
+  public static final int I32_STORE16_RRIX = 296;
   /** {@link Op#I64_STORE8_RRIX}. */
-  public static final int I64_STORE8_RRIX = 323;
+  public static final int I64_STORE8_RRIX = 297;
   /** {@link Op#I64_STORE16_RRIX}. */
-  public static final int I64_STORE16_RRIX = 324;
+  public static final int I64_STORE16_RRIX = 298;
   /** {@link Op#I64_STORE32_RRIX}. */
-  public static final int I64_STORE32_RRIX = 325;
+  public static final int I64_STORE32_RRIX = 299;
 
   /** Number of ops. */
-  public static final int COUNT = 326;
+  public static final int COUNT = 300;
 }

@@ -714,6 +714,9 @@ public final class Translator implements InstructionVisitor {
    */
   private boolean addressFused(Opcode op, int offset) {
     boolean load = op.results().length == 1;
+    if (!MEMORY0_SUM_RR_FORM.containsKey(op)) {
+      return false; // no fused forms for this access (both forms exist for the same accesses)
+    }
     int slot = height - (load ? 1 : 2);
     int a;
     int b;
