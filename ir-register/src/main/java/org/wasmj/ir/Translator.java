@@ -153,7 +153,7 @@ public final class Translator implements InstructionVisitor {
   private int[] frameStart = new int[8]; // loop: code index of its first instruction
   private int[] frameElseFixup = new int[8]; // if: the slot of its branch to else/end, else -1
   private boolean[] frameBranchedTo = new boolean[8];
-  private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end
+  private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end (~slot: a br's)
   private int[] frameFixupCount = new int[8];
   private int frames;
   /**
@@ -162,6 +162,14 @@ public final class Translator implements InstructionVisitor {
    */
   private int[] sameTarget = new int[8];
   private int sameTargets;
+
+  /**
+   * The {@code br} instructions (their target slots) that jump to the current end of the code,
+   * where a block just ended: if a {@code return} comes next, they become that return.
+   */
+  private int[] jumpsHere = new int[8];
+  private int jumpsHereCount;
+  private int jumpsHerePosition = -1;
 
   /** Loops open at this point of the code. */
   private int loops;
@@ -268,6 +276,8 @@ public final class Translator implements InstructionVisitor {
     sameTargets = 0;
     loops = 0;
     pooledCount = 0;
+    jumpsHereCount = 0;
+    jumpsHerePosition = -1;
     pushFrame(FUNCTION, type);
   }
 
@@ -978,7 +988,7 @@ public final class Translator implements InstructionVisitor {
         materialize(height - results + i);
       }
       start(Op.BR_T);
-      addFixup(f, out.emit(-1));
+      addFixup(f, ~out.emit(-1)); // a br: may become a return (see threadJumpsHere)
       frameBranchedTo[f] = true; // the end is reached from the then-arm
     }
     if (frameElseFixup[f] >= 0) {
@@ -1015,7 +1025,12 @@ public final class Translator implements InstructionVisitor {
       out.patch(frameElseFixup[f], out.position()); // an if without else: false goes here
     }
     for (int i = 0; i < frameFixupCount[f]; i++) {
-      out.patch(frameFixups[f][i], out.position());
+      int slot = frameFixups[f][i];
+      if (slot < 0) { // the target of a br
+        slot = ~slot;
+        jumpHere(slot);
+      }
+      out.patch(slot, out.position());
     }
     boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
     if (frameKind[f] == LOOP) {
@@ -1108,7 +1123,13 @@ public final class Translator implements InstructionVisitor {
       return;
     }
     start(Op.BR_T);
-    target(f, out.emit(-1));
+    int slot = out.emit(-1);
+    if (frameKind[f] == LOOP) {
+      out.patch(slot, frameStart[f]);
+    } else {
+      frameBranchedTo[f] = true;
+      addFixup(f, ~slot); // a br: may become a return (see threadJumpsHere)
+    }
   }
 
   /**
@@ -1249,6 +1270,7 @@ public final class Translator implements InstructionVisitor {
   private void emitReturn() {
     int results = function.resultCount();
     if (results == 0) {
+      threadJumpsHere(Op.RETURN, 0);
       start(Op.RETURN);
       return;
     }
@@ -1256,6 +1278,7 @@ public final class Translator implements InstructionVisitor {
     if (results == 1) {
       int reg = kind[top] >= CONST ? tempOf(top) : (int) value[top];
       moveTo(top, reg);
+      threadJumpsHere(Op.RETURN_R, reg);
       start(Op.RETURN_R);
       out.emit(reg);
       return;
@@ -1266,6 +1289,36 @@ public final class Translator implements InstructionVisitor {
     start(Op.RETURN_SPAN_RI);
     out.emit(tempOf(height - results));
     out.emit(results);
+  }
+
+  /** Notes that the {@code br} whose target is in {@code slot} jumps to the current end of the code. */
+  private void jumpHere(int slot) {
+    if (jumpsHerePosition != out.position()) {
+      jumpsHerePosition = out.position();
+      jumpsHereCount = 0;
+    }
+    if (jumpsHereCount == jumpsHere.length) {
+      jumpsHere = Arrays.copyOf(jumpsHere, jumpsHereCount * 2);
+    }
+    jumpsHere[jumpsHereCount++] = slot;
+  }
+
+  /**
+   * Jump threading, for a return about to be emitted: a {@code br} to it becomes the return
+   * itself ({@code RETURN_R r} takes the br's two slots; {@code RETURN} is followed by an
+   * {@code UNREACHABLE} that never runs). The then-arm of an {@code if} with a result, which ends
+   * in a {@code br} over the else-arm to the function's return, returns at once.
+   */
+  private void threadJumpsHere(Op ret, int reg) {
+    if (jumpsHerePosition != out.position()) {
+      return;
+    }
+    for (int i = 0; i < jumpsHereCount; i++) {
+      int slot = jumpsHere[i];
+      out.patch(slot - 1, ret.ordinal());
+      out.patch(slot, ret == Op.RETURN_R ? reg : Op.UNREACHABLE.ordinal());
+    }
+    jumpsHereCount = 0;
   }
 
   // ---- SIMD: not translated yet ----

@@ -178,6 +178,20 @@ class TranslatorTest {
   }
 
   @Test
+  void aJumpToTheReturnIsTheReturn() {
+    // local.get 0; i32.const 2; i32.lt_u; if (result i32) local.get 0 else local.get 1 end:
+    // the then-arm returns at once instead of jumping over the else-arm to the return
+    assertEquals(
+        "@0: i32.ge_u r0 #2 @9\n@4: r2 <- copy r0\n@7: return r2\n@9: r2 <- copy r1\n@12: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 2, 0x49, 0x04, 0x7F, 0x20, 0, 0x05, 0x20, 1, 0x0B));
+    // without a result: the br becomes return (and a never-run unreachable fills its second slot)
+    // local.get 0; if; local.get 1; local.set 0; else; local.get 0; local.set 1; end
+    assertEquals(
+        "@0: br_eqz r0 @8\n@3: r0 <- copy r1\n@6: return\n@7: unreachable\n@8: r1 <- copy r0\n@11: return\n",
+        translate(0, 0, 0x20, 0, 0x04, 0x40, 0x20, 1, 0x21, 0, 0x05, 0x20, 0, 0x21, 1, 0x0B));
+  }
+
+  @Test
   void everyNumericOpcodeHasARegisterForm() {
     for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
       boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE
