@@ -8,4 +8,5 @@ module org.wasmj.wasi {
   requires java.management;
 
   exports org.wasmj.wasi;
+  exports org.wasmj.wasi.internal to org.wasmj.cli; // HostBytes: host paths and text as bytes
 }

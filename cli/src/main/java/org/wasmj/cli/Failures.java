@@ -9,15 +9,19 @@ import java.util.function.Supplier;
 import org.wasmj.ExhaustionException;
 import org.wasmj.ExitException;
 import org.wasmj.TrapException;
+import org.wasmj.UninstantiableException;
 import org.wasmj.WasmException;
 
 /**
  * How a command's failure reaches the user: one line on stderr naming the problem and an exit
  * status; a Java stack trace only with {@code --verbose}.
  *
- * <p>Exit statuses: the guest's {@code proc_exit} code; 134 for a trap (as Wasmtime, the status
- * of an abort); 1 for a module that is malformed, invalid, unlinkable or uninstantiable, or a file
- * that cannot be read; 2 for a command-line mistake; 70 for an internal error.
+ * <p>Exit statuses: the guest's {@code proc_exit} code if it is below 126 (a larger one is an
+ * error, status 1, as Wasmtime); 134 for a trap, also in the start function (as Wasmtime, the
+ * status of an abort); 1 for a module that is malformed, invalid, unlinkable or uninstantiable,
+ * or a file that cannot be read; 2 for a command-line mistake; 70 for an internal error: any
+ * other exception or {@code Error} (a {@code LinkageError}, an {@code OutOfMemoryError}...),
+ * reported on one line too, since a stack trace helps only us.
  */
 final class Failures {
   static final int TRAP = 134;
@@ -40,33 +44,25 @@ final class Failures {
     try {
       return body.call();
     } catch (ExitException e) {
-      return e.exitCode();
+      return exitStatus(err, e.exitCode());
     } catch (TrapException | ExhaustionException e) {
-      err.println("wasmj: trap: " + e.getMessage());
-      List<String> frames = e instanceof TrapException ? ((TrapException) e).backtrace() : List.of();
-      if (!frames.isEmpty()) {
-        err.println("wasm backtrace:");
-        for (int i = 0; i < frames.size(); i++) {
-          err.println("  " + i + ": " + frames.get(i));
-        }
-        int omitted = ((TrapException) e).omittedFrames();
-        if (omitted > 0) {
-          err.println("  ... " + omitted + " more frames");
-        }
-      } else {
-        String where = trapContext.get();
-        if (where != null) {
-          err.println(where);
-        }
+      return trap(err, verbose, e, trapContext.get());
+    } catch (UninstantiableException e) {
+      if (!(e.getCause() instanceof TrapException)) {
+        return moduleError(err, verbose, e);
       }
+      int status =
+          trap(err, false, (TrapException) e.getCause(), "while running the start function");
       trace(err, verbose, e);
-      return TRAP;
+      return status;
+    } catch (Failure e) {
+      err.println("wasmj: " + Text.escape(e.getMessage()));
+      trace(err, verbose, e);
+      return e.status;
     } catch (WasmException e) {
-      err.println("wasmj: " + kind(e) + ": " + e.getMessage());
-      trace(err, verbose, e);
-      return MODULE;
+      return moduleError(err, verbose, e);
     } catch (UsageException | IllegalArgumentException e) {
-      err.println("wasmj: " + e.getMessage());
+      err.println("wasmj: " + Text.escape(String.valueOf(e.getMessage())));
       trace(err, verbose, e);
       return Main.USAGE;
     } catch (NoSuchFileException e) {
@@ -77,11 +73,58 @@ final class Failures {
       err.println("wasmj: cannot read: " + e.getMessage());
       trace(err, verbose, e);
       return MODULE;
-    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      err.println("wasmj: internal error: " + e);
+    } catch (Exception | Error e) { // VirtualMachineError, LinkageError...: a bug of ours
+      err.println("wasmj: internal error: " + Text.escape(oneLine(e)));
       trace(err, verbose, e);
       return INTERNAL;
     }
+  }
+
+  /** What an internal error says, on one line of reasonable length, whatever its message holds. */
+  static String oneLine(Throwable e) {
+    String s = e.toString().replaceAll("\\s+", " ");
+    return s.length() <= MAX_LINE ? s : s.substring(0, MAX_LINE) + "...";
+  }
+
+  private static final int MAX_LINE = 300;
+
+  /**
+   * The process status for a guest's exit code: the code if it is in [0, 126), else an error
+   * (status 1, as Wasmtime): 126 and up mean "cannot execute", "not found" and death by a signal
+   * to a shell, so a guest must not be able to pass for them, nor for success by exiting 256.
+   */
+  static int exitStatus(PrintStream err, int code) {
+    if (code >= 0 && code < 126) {
+      return code;
+    }
+    err.println("wasmj: exit with invalid exit status " + Integer.toUnsignedString(code)
+        + ", outside of [0..126)");
+    return MODULE;
+  }
+
+  private static int trap(PrintStream err, boolean verbose, WasmException e, String where) {
+    err.println("wasmj: trap: " + Text.escape(e.getMessage()));
+    List<String> frames = e instanceof TrapException ? ((TrapException) e).backtrace() : List.of();
+    if (!frames.isEmpty()) {
+      err.println("wasm backtrace:");
+      for (int i = 0; i < frames.size(); i++) {
+        err.println("  " + i + ": " + Text.escape(frames.get(i)));
+      }
+      int omitted = ((TrapException) e).omittedFrames();
+      if (omitted > 0) {
+        err.println("  ... " + omitted + " more frames");
+      }
+    } else if (where != null) {
+      err.println(Text.escape(where));
+    }
+    trace(err, verbose, e);
+    return TRAP;
+  }
+
+  private static int moduleError(PrintStream err, boolean verbose, WasmException e) {
+    err.println("wasmj: " + kind(e) + ": " + Text.escape(e.getMessage()));
+    trace(err, verbose, e);
+    return MODULE;
   }
 
   private static void trace(PrintStream err, boolean verbose, Throwable e) {
@@ -94,6 +137,17 @@ final class Failures {
   static String kind(WasmException e) {
     String name = e.getClass().getSimpleName();
     return name.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+  }
+
+  /** A failure that is neither the module's fault nor a usage error: one line and a status. */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    Failure(String message, int status) {
+      super(message);
+      this.status = status;
+    }
   }
 
   /** A mistake on the command line: printed as one line, exit status 2. */

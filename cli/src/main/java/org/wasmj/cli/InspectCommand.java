@@ -1,10 +1,9 @@
 package org.wasmj.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 import org.wasmj.exec.Module;
+import org.wasmj.wasi.internal.HostBytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +27,7 @@ final class InspectCommand implements java.util.concurrent.Callable<Integer> {
   boolean verbose;
 
   @Parameters(index = "0", paramLabel = "<file.wasm>", description = "The module.")
-  Path file;
+  String file;
 
   InspectCommand(Main main) {
     this.main = main;
@@ -37,12 +36,12 @@ final class InspectCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     return Failures.guard(main.err(), verbose, () -> {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = ModuleFile.read(HostBytes.path(file));
       if (ir != null) {
         Module module = Module.compile(new Engine(Config.defaults().withExecutor(executor)), bytes);
-        main.out().println(module.disassemble(ir));
+        main.out().println(Text.escapeLines(module.disassemble(ir)));
       } else {
-        Inspector.print(file.toString(), bytes, main.out());
+        Inspector.print(file, bytes, main.out());
       }
       return 0;
     });

@@ -23,7 +23,7 @@ final class Inspector {
 
   static void print(String file, byte[] bytes, PrintStream out) {
     WasmModule module = WasmParser.parse(bytes, Feature.ALL);
-    out.printf("module %s: %,d bytes%n", file, bytes.length);
+    out.printf("module %s: %,d bytes%n", Text.escape(file), bytes.length);
     printSections(bytes, out);
 
     out.printf("imports (%d):%n", module.imports().size());
@@ -32,11 +32,11 @@ final class Inspector {
           i.type() instanceof FuncType.Ref
               ? "func " + module.types().get(((FuncType.Ref) i.type()).typeIndex())
               : i.type().toString();
-      out.printf("  %s.%s: %s%n", i.module(), i.name(), type);
+      out.printf("  %s.%s: %s%n", Text.escape(i.module()), Text.escape(i.name()), type);
     }
     out.printf("exports (%d):%n", module.exports().size());
     for (Export e : module.exports()) {
-      out.printf("  %s: %s%n", e.name(), describe(module, e));
+      out.printf("  %s: %s%n", Text.escape(e.name()), describe(module, e));
     }
     long code = 0;
     for (FunctionBody body : module.bodies()) {
@@ -50,13 +50,13 @@ final class Inspector {
         module.memories().size(), module.tables().size(), module.globalTypes().size(),
         module.data().size(), module.elements().size());
     if (module.names().moduleName() != null) {
-      out.printf("name: %s%n", module.names().moduleName());
+      out.printf("name: %s%n", Text.escape(module.names().moduleName()));
     }
     try {
       Validator.validate(module, Feature.ALL);
       out.println("valid: yes");
     } catch (WasmException e) {
-      out.println("valid: no (" + e.getMessage() + ")");
+      out.println("valid: no (" + Text.escape(e.getMessage()) + ")");
     }
   }
 
@@ -69,7 +69,7 @@ final class Inspector {
       int start = reader.position();
       String name = id < SECTION_NAMES.length ? SECTION_NAMES[id] : "id " + id;
       if (id == 0) {
-        name += " \"" + new WasmReader(bytes, start, start + size).readName() + "\"";
+        name += " \"" + Text.escape(new WasmReader(bytes, start, start + size).readName()) + "\"";
       }
       out.printf("  %-24s offset 0x%06x  size %,d%n", name, start, size);
       reader.skip(size);

@@ -1,7 +1,14 @@
 package org.wasmj.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,34 +30,83 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Main implements Runnable {
   /** Exit status for a command-line mistake. */
   static final int USAGE = 2;
+  /** Exit status when wasmj's own output could not be written (sysexits' EX_IOERR). */
+  static final int OUTPUT_FAILED = 74;
 
   private final PrintStream out;
   private final PrintStream err;
+  private final OutputStream guestOut;
+  private final OutputStream guestErr;
+  private final FailureRecorder outFailure;
 
-  Main(PrintStream out, PrintStream err) {
+  Main(PrintStream out, PrintStream err, OutputStream guestOut, OutputStream guestErr,
+      FailureRecorder outFailure) {
     this.out = out;
     this.err = err;
+    this.guestOut = guestOut;
+    this.guestErr = guestErr;
+    this.outFailure = outFailure;
   }
 
+  /** What wasmj prints: results, listings, help. */
   PrintStream out() {
     return out;
   }
 
+  /** wasmj's messages. */
   PrintStream err() {
     return err;
   }
 
-  /** Runs the command and exits with its status. */
+  /** The guest's stdout: unbuffered, and its failures reach the guest as errnos. */
+  OutputStream guestOut() {
+    return guestOut;
+  }
+
+  /** The guest's stderr. */
+  OutputStream guestErr() {
+    return guestErr;
+  }
+
+  /**
+   * Runs the command and exits with its status. The arguments are taken as the bytes they were
+   * ({@link HostArgs}), not as the locale decoded them. The guest writes to file descriptors 1
+   * and 2 directly, so that a full disk or a closed pipe reaches it as an errno instead of
+   * vanishing in {@link System#out}; wasmj's own output goes through a stream that remembers why
+   * it failed.
+   */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err);
-    System.out.flush();
+    FailureRecorder stdout = new FailureRecorder(new FileOutputStream(FileDescriptor.out));
+    PrintStream out = new PrintStream(new BufferedOutputStream(stdout), false, consoleCharset());
+    int status = run(HostArgs.recover(args), out, System.err,
+        new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), stdout);
     System.exit(status);
   }
 
-  /** Runs the command line {@code args}; returns the process exit status. */
+  /** Runs the command line {@code args}; the guest writes to {@code out} and {@code err} too. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Main main = new Main(out, err);
-    CommandLine cli = new CommandLine(main, new Factory(main));
+    return run(args, out, err, out, err, null);
+  }
+
+  /**
+   * Runs the command line {@code args}; returns the process exit status: the command's, or
+   * {@link #OUTPUT_FAILED} if it succeeded but {@code out} could not be written.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, OutputStream guestOut,
+      OutputStream guestErr, FailureRecorder outFailure) {
+    Main main = new Main(out, err, guestOut, guestErr, outFailure);
+    int status = main.execute(args);
+    out.flush();
+    if (out.checkError()) {
+      IOException why = outFailure == null ? null : outFailure.failure;
+      err.println("wasmj: cannot write the output" + (why == null ? "" : ": " + why.getMessage()));
+      return status == 0 ? OUTPUT_FAILED : status;
+    }
+    return status;
+  }
+
+  private int execute(String[] args) {
+    CommandLine cli = new CommandLine(this, new Factory(this));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> {
@@ -61,6 +117,60 @@ public final class Main implements Runnable {
       return USAGE;
     });
     return cli.execute(normalize(cli, args));
+  }
+
+  /** The charset {@link System#out} uses (the console's or, before Java 18, the default). */
+  static Charset consoleCharset() {
+    for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
+      String name = System.getProperty(property);
+      if (name != null && Charset.isSupported(name)) {
+        return Charset.forName(name);
+      }
+    }
+    return Charset.defaultCharset();
+  }
+
+  /** Remembers the first failure of the stream it wraps ({@link PrintStream} keeps only a flag). */
+  static final class FailureRecorder extends FilterOutputStream {
+    volatile IOException failure;
+
+    FailureRecorder(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw remember(e);
+      }
+    }
+
+    private IOException remember(IOException e) {
+      if (failure == null) {
+        failure = e;
+      }
+      return e;
+    }
   }
 
   /** With no subcommand: the usage, and a usage error. */

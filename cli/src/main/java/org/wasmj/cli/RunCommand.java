@@ -1,7 +1,5 @@
 package org.wasmj.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +9,7 @@ import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 import org.wasmj.exec.ExportType;
+import org.wasmj.exec.Extern;
 import org.wasmj.exec.Func;
 import org.wasmj.exec.ImportType;
 import org.wasmj.exec.Instance;
@@ -23,6 +22,7 @@ import org.wasmj.parser.FuncType;
 import org.wasmj.parser.ValType;
 import org.wasmj.wasi.Wasi;
 import org.wasmj.wasi.WasiConfig;
+import org.wasmj.wasi.internal.HostBytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +37,10 @@ import picocli.CommandLine.Parameters;
         + " --invoke. Options may come before <file.wasm> or right after it; the first argument"
         + " after the module that is not an option starts the guest's arguments (or the values"
         + " for --invoke).",
-        "Exit status: the guest's proc_exit code (0 when _start returns); 134 on a trap; 1 for a"
-            + " module that cannot be loaded or linked; 2 for a usage error."},
+        "Exit status: the guest's proc_exit code (0 when _start returns, or when the module has"
+            + " no _start); a proc_exit code of 126 or more is an error, 1; 134 on a trap, in the"
+            + " start function too; 1 for a module that cannot be loaded, linked or run as a"
+            + " command; 2 for a usage error; 74 when wasmj cannot write its own output."},
     footer = {"", "Examples:",
         "  wasmj run examples/fib.wasm --invoke fib 30",
         "  wasmj run --dir .::/ --env LANG=C app.wasm input.txt"})
@@ -64,12 +66,18 @@ final class RunCommand implements Callable<Integer> {
           + " value). Repeatable; nothing else of the host's environment is passed.")
   List<String> env = new ArrayList<>();
 
+  @Option(names = "--max-open-files", paramLabel = "N",
+      description = "Most files, directories and sockets the guest may hold open at once, stdio"
+          + " and --dir included (default: " + WasiConfig.DEFAULT_MAX_OPEN_FILES + "); opening"
+          + " more fails with EMFILE.")
+  Integer maxOpenFiles;
+
   @Option(names = "--argv0", paramLabel = "NAME",
       description = "The guest's argv[0] (default: <file.wasm> as written).")
   String argv0;
 
   @Option(names = "--compilation-mode", paramLabel = "MODE",
-      description = "eager (default), lazy-translation or lazy.")
+      description = "eager, lazy-translation (default) or lazy.")
   String compilationMode;
 
   @Option(names = "--executor", paramLabel = "NAME",
@@ -89,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
   boolean verbose;
 
   @Parameters(index = "0", paramLabel = "<file.wasm>", description = "The module to run.")
-  Path file;
+  String file;
 
   @Parameters(index = "1..*", paramLabel = "ARGS",
       description = "The guest's arguments, or the values for --invoke.")
@@ -113,17 +121,20 @@ final class RunCommand implements Callable<Integer> {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
     Engine engine = new Engine(config);
-    Module module = Module.compile(engine, Files.readAllBytes(file));
+    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
     Linker<Void> linker = new Linker<>(engine);
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
-        .stdout(main.out()).stderr(main.err())
-        .arg(argv0 != null ? argv0 : file.toString());
+        .stdout(main.guestOut()).stderr(main.guestErr())
+        .arg(argv0 != null ? argv0 : file);
     if (invoke == null) {
       args.forEach(wasiConfig::arg);
     }
+    if (maxOpenFiles != null) {
+      wasiConfig.maxOpenFiles(maxOpenFiles);
+    }
     for (String d : dirs) {
       int sep = d.indexOf("::");
-      wasiConfig.preopenDir(Path.of(sep < 0 ? d : d.substring(0, sep)),
+      preopen(wasiConfig, "--dir", d, sep < 0 ? d : d.substring(0, sep),
           sep < 0 ? d : d.substring(sep + 2));
     }
     for (String d : mapdirs) {
@@ -131,12 +142,12 @@ final class RunCommand implements Callable<Integer> {
       if (sep < 0) {
         throw new Failures.UsageException("--mapdir takes GUEST::HOST, got '" + d + "'");
       }
-      wasiConfig.preopenDir(Path.of(d.substring(sep + 2)), d.substring(0, sep));
+      preopen(wasiConfig, "--mapdir", d, d.substring(sep + 2), d.substring(0, sep));
     }
     for (String e : env) {
       int eq = e.indexOf('=');
       if (eq < 0) {
-        String value = System.getenv(e);
+        String value = HostArgs.env(e);
         if (value != null) {
           wasiConfig.env(e, value);
         }
@@ -150,13 +161,17 @@ final class RunCommand implements Callable<Integer> {
         defineUnknownImports(linker, store, module);
       }
       Instance instance = linker.instantiate(store, module);
-      if (invoke == null) {
+      if (invoke == null && instance.getExport("_start").isPresent()) {
+        checkCommand(instance.getExport("_start").get());
         running = describe(module, instance, "_start");
-        return wasi.run(instance);
+        return Failures.exitStatus(main.err(), wasi.run(instance));
       }
       if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
         running = describe(module, instance, "_initialize");
         instance.getFunc("_initialize").call();
+      }
+      if (invoke == null) {
+        return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
       }
       running = describe(module, instance, invoke);
       Func f = instance.getFunc(invoke);
@@ -175,6 +190,30 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     } finally {
       main.out().flush();
+    }
+  }
+
+  /** Preopens {@code host} as {@code guest}; neither may be empty ({@code ::/x} is no "."). */
+  private static void preopen(WasiConfig.Builder config, String option, String value, String host,
+      String guest) {
+    if (host.isEmpty() || guest.isEmpty()) {
+      throw new Failures.UsageException(option + " needs a host directory and a guest name, got '"
+          + value + "' (write . for the working directory)");
+    }
+    config.preopenDir(HostBytes.path(host), guest); // the bytes given, whatever the locale
+  }
+
+  /** A command's {@code _start} is a function without parameters (its results are ignored). */
+  private static void checkCommand(Extern start) {
+    if (!(start instanceof Func)) {
+      throw new Failures.Failure("the module's _start export is not a function, so it cannot run"
+          + " as a WASI command", Failures.MODULE);
+    }
+    FuncType type = ((Func) start).type();
+    if (type.paramCount() != 0) {
+      throw new Failures.Failure("the module's _start takes parameters (func " + type + "), so it"
+          + " cannot run as a WASI command; use --invoke to call a function with arguments",
+          Failures.MODULE);
     }
   }
 
@@ -219,6 +258,7 @@ final class RunCommand implements Callable<Integer> {
     switch (type) {
       case FUNCREF: return Val.funcref(null);
       case EXTERNREF: return Val.externref(null);
+      case V128: return Val.v128(0, 0);
       default: return Val.fromBits(type, 0);
     }
   }

@@ -1,6 +1,7 @@
 package org.wasmj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   private static final String ECHO = "src/test/resources/guests/echo.wasm";
   private static final String TRAP = "src/test/resources/guests/trap.wasm";
+  private static final String NAMES = "src/test/resources/guests/names.wasm";
+  private static final String EXIT = "src/test/resources/guests/exit.wasm";
+  private static final String GUESTS = "src/test/resources/guests/";
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -137,6 +144,13 @@ class MainTest {
   }
 
   @Test
+  void invokeTakesAndPrintsV128AsOneHexNumber() {
+    assertEquals(0, run("run", "--invoke", "add", "src/test/resources/guests/simd.wasm",
+        "0x00000004000000030000000200000001", "0xffffffff"));
+    assertEquals("0x00000004000000030000000200000000\n", out()); // lane 0: 1 + -1
+  }
+
+  @Test
   void invokeParsesValuesByTheSignatureNegativeOnesToo() {
     assertEquals(0, run("run", "--invoke", "add", ECHO, "-5", "0x10"));
     assertEquals("11\n", out());
@@ -175,10 +189,115 @@ class MainTest {
     assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib", "x"));
     assertTrue(err().contains("'x' is not a valid i32"));
     assertEquals(2, run("run", "--executor", "nope", "../examples/fib.wasm"));
-    assertTrue(err().contains("available: asm, tiered, switch"));
+    assertTrue(err().contains("available: tiered, asm, switch"), err());
     assertEquals(2, run("run", "--compilation-mode", "fast", "../examples/fib.wasm"));
     assertTrue(err().contains("unknown compilation mode 'fast'"), err());
     assertEquals(2, run("run", "--bogus", "../examples/fib.wasm"));
     assertTrue(err().contains("Unknown option: '--bogus'"), err());
+  }
+
+  @Test
+  void namesFromTheModuleReachTheTerminalEscaped() {
+    assertEquals(0, run("inspect", NAMES));
+    assertTrue(out().contains("  \\x1b[31mboom: func () -> ()"), out());
+    assertEquals(134, run("run", "--invoke", "\u001b[31mboom", NAMES));
+    assertEquals("wasmj: trap: unreachable\nwasm backtrace:\n  0: \\x1b]0;pwned\\x07\n", err());
+    err.reset();
+    assertEquals(2, run("run", "--invoke", "\u001b[2Jnope", NAMES));
+    assertTrue(err().contains("\\x1b[2Jnope"), err());
+    assertFalse(out().contains("\u001b") || err().contains("\u001b"), "no raw escape printed");
+  }
+
+  @Test
+  void anIntegerArgumentOutOfRangeIsAUsageErrorNotWrapped() {
+    assertEquals(2, run("run", "--invoke", "add", ECHO, "-18446744073709551615", "0"));
+    assertTrue(err().contains("'-18446744073709551615' is not a valid i64 (out of range"), err());
+    assertEquals("", out());
+    assertEquals(0, run("run", "--invoke", "add", ECHO, "18446744073709551615", "0"));
+    assertEquals("-1\n", out());
+  }
+
+  @Test
+  void aDirectoryIsNotAModule(@TempDir Path dir) {
+    assertEquals(1, run("run", dir.toString()));
+    assertEquals("wasmj: cannot read: " + dir + " is a directory\n", err());
+  }
+
+  @Test
+  void anEndlessFileIsRefusedWithoutExhaustingTheHeap() throws Exception {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+    // a small heap: the read must stop at the limit or fail cleanly, never with a JVM error
+    List<String> command = WasiTestsuiteCliTest.wasmjCommand();
+    command.add(1, "-Xmx96m");
+    command.addAll(List.of("run", zero.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue(), output);
+    assertTrue(output.startsWith("wasmj: cannot read: /dev/zero "), output);
+    assertFalse(output.contains("Exception") || output.contains("Error"), output);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 42, 125})
+  void anExitCodeBelow126IsTheProcessStatus(int code) {
+    assertEquals(code, run("run", "--invoke", "exit", EXIT, Integer.toString(code)));
+    assertEquals("", err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"126", "134", "255", "256", "257", "-1", "4294967295"})
+  void anExitCodeThatDoesNotFitIsAnErrorNeverSuccess(String code) {
+    assertEquals(1, run("run", "--invoke", "exit", EXIT, code));
+    assertEquals("wasmj: exit with invalid exit status "
+        + Integer.toUnsignedString((int) Values.parseInteger(code, 32))
+        + ", outside of [0..126)\n", err());
+  }
+
+  @Test
+  void aStartExitingWith256IsAnErrorToo() {
+    assertEquals(1, run("run", EXIT));
+    assertEquals("wasmj: exit with invalid exit status 256, outside of [0..126)\n", err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"switch", "asm", "tiered"})
+  void aTrappingStartFunctionExits134LikeAnyTrap(String executor) {
+    assertEquals(134, run("run", "--executor", executor, GUESTS + "start-trap.wasm"));
+    assertEquals("wasmj: trap: unreachable\nwasm backtrace:\n  0: init\n", err());
+  }
+
+  @Test
+  void aModuleWithoutStartIsInstantiatedAndSucceeds() {
+    assertEquals(0, run("run", GUESTS + "no-start.wasm"));
+    assertEquals("", out() + err());
+    assertEquals(0, run("run", GUESTS + "no-start.wasm", "--invoke", "helper"));
+    assertEquals("7\n", out());
+  }
+
+  @Test
+  void aStartWithParametersIsNotACommandButNoUsageError() {
+    assertEquals(1, run("run", GUESTS + "start-params.wasm"));
+    assertTrue(err().startsWith("wasmj: the module's _start takes parameters (func (i32) -> ())"),
+        err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::/x", "::", ".::", "--mapdir=::.", "--mapdir=/x::"})
+  void aPreopenWithoutHostDirectoryOrGuestNameIsRefused(String dir) {
+    String option = dir.startsWith("--") ? dir : "--dir=" + dir;
+    assertEquals(2, run("run", option, ECHO));
+    assertTrue(err().contains("needs a host directory and a guest name"), err());
+    assertEquals("", out(), "the guest never ran");
+  }
+
+  @Test
+  void aGuestOpeningFilesWithoutEndGetsEmfileAtItsLimit(@TempDir Path dir) {
+    String openMany = GUESTS + "open-many.wasm";
+    assertEquals(33, run("run", "--dir", dir + "::.", "--max-open-files", "10", openMany));
+    assertEquals(33, run("run", "--dir", dir + "::.", openMany), "the default limit, 1024");
+    assertEquals(2, run("run", "--dir", dir + "::.", "--max-open-files", "0", openMany));
+    assertTrue(err().contains("max open files must be at least 1"), err());
   }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.wasmj.Feature;
 import org.wasmj.exec.internal.MemoryInstance;
+import org.wasmj.exec.internal.TableInstance;
 
 /**
  * How an {@link Engine} compiles and runs modules. Immutable: each {@code withX} returns a
@@ -18,47 +19,58 @@ import org.wasmj.exec.internal.MemoryInstance;
  *     .withMaxCallDepth(5_000);
  * }</pre>
  *
- * <p>Defaults: {@link CompilationMode#EAGER}; the best executor available; features
+ * <p>Defaults: {@link CompilationMode#LAZY_TRANSLATION}; the best executor available (the
+ * {@code tiered} executor when present); features
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
- * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB); the {@code tiered}
- * executor compiles a function after 1,000 calls and loop iterations.
+ * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
+ * the memories of a store together; 10 million table elements for all the tables of a store; the
+ * {@code tiered} executor compiles a function after 1,000 calls and loop iterations, on one
+ * background thread.
  *
  * @implNote Immutable and thread-safe.
  */
 public final class Config {
   /**
-   * Wasm 2.0 without SIMD (not implemented yet), plus tail calls, multiple memories and extended
-   * constant expressions.
+   * Wasm 2.0 (SIMD included), plus tail calls, multiple memories and extended constant
+   * expressions.
    */
-  public static final Set<Feature> DEFAULT_FEATURES;
+  public static final Set<Feature> DEFAULT_FEATURES = Collections.unmodifiableSet(Feature.with(
+      Feature.WASM_2_0, Feature.TAIL_CALL, Feature.MULTI_MEMORY, Feature.EXTENDED_CONST));
 
-  static {
-    EnumSet<Feature> features = Feature.with(Feature.WASM_2_0, Feature.TAIL_CALL,
-        Feature.MULTI_MEMORY, Feature.EXTENDED_CONST);
-    features.remove(Feature.SIMD);
-    DEFAULT_FEATURES = Collections.unmodifiableSet(features);
-  }
+  /** The default of {@link #maxStoreMemoryBytes()}: 2 GiB, as much as one memory can hold. */
+  public static final long DEFAULT_MAX_STORE_MEMORY_BYTES = 1L << 31;
 
-  private static final Config DEFAULTS = new Config(CompilationMode.EAGER, null, DEFAULT_FEATURES,
-      20_000, 8 << 20, MemoryInstance.MAX_PAGES, 1000);
+  /** The default of {@link #maxStoreTableElements()}: 10 million (80 MB of references). */
+  public static final long DEFAULT_MAX_STORE_TABLE_ELEMENTS = TableInstance.MAX_ELEMENTS;
 
-  private final CompilationMode compilationMode;
-  private final String executor;
-  private final Set<Feature> features;
-  private final int maxCallDepth;
-  private final int maxStackSlots;
-  private final int maxMemoryPages;
-  private final int tieringThreshold;
+  private static final Config DEFAULTS = new Config();
 
-  private Config(CompilationMode compilationMode, String executor, Set<Feature> features,
-      int maxCallDepth, int maxStackSlots, int maxMemoryPages, int tieringThreshold) {
-    this.compilationMode = compilationMode;
-    this.executor = executor;
-    this.features = features;
-    this.maxCallDepth = maxCallDepth;
-    this.maxStackSlots = maxStackSlots;
-    this.maxMemoryPages = maxMemoryPages;
-    this.tieringThreshold = tieringThreshold;
+  // Fields are set only by the constructors and on the fresh copy a withX returns.
+  private CompilationMode compilationMode = CompilationMode.LAZY_TRANSLATION;
+  private String executor;
+  private Set<Feature> features = DEFAULT_FEATURES;
+  private int maxCallDepth = 20_000;
+  private int maxStackSlots = 8 << 20;
+  private int maxMemoryPages = MemoryInstance.MAX_PAGES;
+  private int tieringThreshold = 1000;
+  private int compilerThreads = 1;
+  private long maxStoreMemoryBytes = DEFAULT_MAX_STORE_MEMORY_BYTES;
+  private long maxStoreTableElements = DEFAULT_MAX_STORE_TABLE_ELEMENTS;
+
+  private Config() {}
+
+  /** A copy of {@code c}, to be changed before it is returned. */
+  private Config(Config c) {
+    this.compilationMode = c.compilationMode;
+    this.executor = c.executor;
+    this.features = c.features;
+    this.maxCallDepth = c.maxCallDepth;
+    this.maxStackSlots = c.maxStackSlots;
+    this.maxMemoryPages = c.maxMemoryPages;
+    this.tieringThreshold = c.tieringThreshold;
+    this.compilerThreads = c.compilerThreads;
+    this.maxStoreMemoryBytes = c.maxStoreMemoryBytes;
+    this.maxStoreTableElements = c.maxStoreTableElements;
   }
 
   /** The default configuration. */
@@ -81,7 +93,12 @@ public final class Config {
     return features;
   }
 
-  /** Most nested calls before a guest traps with {@code call stack exhausted}. */
+  /**
+   * Most nested calls before a guest traps with {@code call stack exhausted}, on every executor,
+   * for calls from a thread with at least 512 KiB of stack (the JVM's default is 1 MiB); fewer if
+   * a function's frames are so large that the value stack ({@link #maxStackSlots()}) or a thread
+   * stack runs out first.
+   */
   public int maxCallDepth() {
     return maxCallDepth;
   }
@@ -109,8 +126,28 @@ public final class Config {
     if (n < 1) {
       throw new IllegalArgumentException("tiering threshold must be at least 1, got " + n);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots,
-        maxMemoryPages, n);
+    Config c = new Config(this);
+    c.tieringThreshold = n;
+    return c;
+  }
+
+  /**
+   * Threads that generate code in the background for the {@code tiered} executor; 0 generates a
+   * hot function's code on the guest's thread, before the call goes on (deterministic, but the
+   * guest waits).
+   */
+  public int compilerThreads() {
+    return compilerThreads;
+  }
+
+  /** A copy whose {@code tiered} executor generates code on {@code n} background threads (0 to 64). */
+  public Config withCompilerThreads(int n) {
+    if (n < 0 || n > 64) {
+      throw new IllegalArgumentException("compiler threads must be in [0, 64], got " + n);
+    }
+    Config c = new Config(this);
+    c.compilerThreads = n;
+    return c;
   }
 
   /** A copy with {@code mode}. */
@@ -118,28 +155,28 @@ public final class Config {
     if (mode == null) {
       throw new IllegalArgumentException("compilation mode must not be null");
     }
-    return new Config(mode, executor, features, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.compilationMode = mode;
+    return c;
   }
 
   /** A copy using the executor named {@code name} ({@code null}: the best available). */
   public Config withExecutor(String name) {
-    return new Config(compilationMode, name, features, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.executor = name;
+    return c;
   }
 
-  /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
+  /** A copy with exactly {@code enabled} features. */
   public Config withFeatures(Set<Feature> enabled) {
     if (enabled == null || enabled.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("features must not be or contain null: " + enabled);
     }
-    if (enabled.contains(Feature.SIMD)) {
-      throw new IllegalArgumentException("SIMD not yet implemented");
-    }
     Set<Feature> copy = enabled.isEmpty()
         ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));
-    return new Config(compilationMode, executor, copy, maxCallDepth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.features = copy;
+    return c;
   }
 
   /** A copy allowing {@code depth} nested calls (at least 1). */
@@ -147,8 +184,9 @@ public final class Config {
     if (depth < 1) {
       throw new IllegalArgumentException("max call depth must be at least 1, got " + depth);
     }
-    return new Config(compilationMode, executor, features, depth, maxStackSlots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.maxCallDepth = depth;
+    return c;
   }
 
   /** A copy whose value stack may hold {@code slots} 64-bit values (at least 1,024). */
@@ -156,8 +194,9 @@ public final class Config {
     if (slots < 1024) {
       throw new IllegalArgumentException("max stack slots must be at least 1024, got " + slots);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, slots, maxMemoryPages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.maxStackSlots = slots;
+    return c;
   }
 
   /** A copy capping every memory at {@code pages} (0 to {@value MemoryInstance#MAX_PAGES}). */
@@ -166,8 +205,51 @@ public final class Config {
       throw new IllegalArgumentException(
           "max memory pages must be in [0, " + MemoryInstance.MAX_PAGES + "], got " + pages);
     }
-    return new Config(compilationMode, executor, features, maxCallDepth, maxStackSlots, pages,
-        tieringThreshold);
+    Config c = new Config(this);
+    c.maxMemoryPages = pages;
+    return c;
+  }
+
+  /**
+   * Most bytes all the linear memories of one store may hold together: creating a memory past it
+   * fails ({@code UninstantiableException} from instantiation, {@link IllegalArgumentException}
+   * from {@link Memory#create}) and {@code memory.grow} past it returns -1. With several memories
+   * per module, {@link #maxMemoryPages()} alone would allow that many times as much.
+   */
+  public long maxStoreMemoryBytes() {
+    return maxStoreMemoryBytes;
+  }
+
+  /** Most elements all the tables of one store may hold together (see maxStoreMemoryBytes). */
+  public long maxStoreTableElements() {
+    return maxStoreTableElements;
+  }
+
+  /**
+   * A copy in which the memories of one store hold at most {@code bytes} together (0 or more;
+   * {@link Long#MAX_VALUE}: no limit beyond {@link #maxMemoryPages()} per memory).
+   */
+  public Config withMaxStoreMemoryBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("max store memory bytes must be at least 0, got " + bytes);
+    }
+    Config c = new Config(this);
+    c.maxStoreMemoryBytes = bytes;
+    return c;
+  }
+
+  /**
+   * A copy in which the tables of one store hold at most {@code elements} together (0 or more;
+   * {@link Long#MAX_VALUE}: no limit beyond the 10 million each table may have).
+   */
+  public Config withMaxStoreTableElements(long elements) {
+    if (elements < 0) {
+      throw new IllegalArgumentException(
+          "max store table elements must be at least 0, got " + elements);
+    }
+    Config c = new Config(this);
+    c.maxStoreTableElements = elements;
+    return c;
   }
 
   @Override
@@ -175,6 +257,9 @@ public final class Config {
     return "Config[mode=" + compilationMode.cliName() + ", executor="
         + (executor == null ? "(best)" : executor) + ", features=" + features
         + ", maxCallDepth=" + maxCallDepth + ", maxStackSlots=" + maxStackSlots
-        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold + "]";
+        + ", maxMemoryPages=" + maxMemoryPages + ", tieringThreshold=" + tieringThreshold
+        + ", compilerThreads=" + compilerThreads
+        + ", maxStoreMemoryBytes=" + maxStoreMemoryBytes
+        + ", maxStoreTableElements=" + maxStoreTableElements + "]";
   }
 }

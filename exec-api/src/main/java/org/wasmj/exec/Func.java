@@ -40,6 +40,9 @@ public final class Func implements Extern {
 
   /** A host function in {@code store}, not yet exported to anyone: for tables, globals or {@link Linker#define}. */
   public static <T> Func wrap(Store<T> store, FuncType type, HostFunc<T> fn) {
+    if (store == null || fn == null) {
+      throw new IllegalArgumentException("a host function needs a store and a body");
+    }
     return of(store, HostDefinitions.host(type, HostDefinitions.untyped(type, fn)).create(store));
   }
 
@@ -54,6 +57,7 @@ public final class Func implements Extern {
    * @throws IllegalArgumentException if the arguments do not match the parameter types
    * @throws org.wasmj.TrapException if the guest traps
    * @throws org.wasmj.ExhaustionException if the call stack is exhausted
+   * @throws IllegalStateException if another thread is running guest code of this store
    */
   public Val[] call(Val... args) {
     FuncType t = instance.type;
@@ -62,40 +66,36 @@ public final class Func implements Extern {
           "expected " + t.paramCount() + " arguments for " + t + ", got " + args.length);
     }
     StoreState s = store.state();
-    long[] slots = new long[args.length];
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].type() != t.param(i)) {
-        throw new IllegalArgumentException(
-            "argument " + i + " is " + args[i].type() + ", expected " + t.param(i));
-      }
-      slots[i] = args[i].toSlot(s);
-    }
-    long[] results = invoke(s, instance, slots);
-    Val[] out = new Val[results.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Val.fromSlot(t.result(i), results[i], store);
-    }
-    return out;
+    long[] results = invoke(s, instance, Val.toSlots(t.params(), args, s));
+    return Val.fromSlots(t.results(), results, store);
   }
 
-  /** Runs {@code f} with raw slots, on the executor or as a host call. */
+  /**
+   * Runs {@code f} with raw slots, on the executor or as a host call, on this thread as the
+   * store's only one (see {@link StoreState#enter}).
+   */
   static long[] invoke(StoreState s, FunctionInstance f, long[] args) {
+    boolean outermost = s.enter();
     try {
       if (f instanceof WasmFunction) {
-        long[] results = new long[f.type.resultCount()];
+        long[] results = new long[f.type.resultSlotCount()];
         s.executor.invoke((WasmFunction) f, args, results);
         return results;
       }
       return ((HostFunction) f).call(null, args);
     } catch (StackOverflowError e) { // host and guest calling each other too deep
       throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+    } finally {
+      if (outermost) {
+        s.exit();
+      }
     }
   }
 
   /** Raw call used by {@link TypedFunc}: checks the arity only. */
   long[] callRaw(long[] args) {
-    if (args.length != instance.type.paramCount()) {
-      throw new IllegalArgumentException("expected " + instance.type.paramCount()
+    if (args.length != instance.type.paramSlotCount()) {
+      throw new IllegalArgumentException("expected " + instance.type.paramSlotCount()
           + " arguments for " + instance.type + ", got " + args.length);
     }
     return invoke(store.state(), instance, args);

@@ -56,9 +56,9 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
     public long[] call(InstanceState caller, long[] args) {
       try {
         return body.call(new Caller<>(store, caller), args);
-      } catch (WasmException e) {
-        throw e;
-      } catch (RuntimeException e) {
+      } catch (WasmException | VirtualMachineError e) {
+        throw e; // the guest's exit or trap; the JVM out of memory or stack: not the guest's
+      } catch (Throwable e) { // any other exception or error, checked ones thrown sneakily too
         throw new TrapException(TrapKind.HOST, "host function failed: " + e, e);
       }
     }
@@ -70,34 +70,44 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
   abstract S define(String module, String name, Definition<T> definition);
 
   static <T> HostDef<T> host(FuncType type, RawHost<T> body) {
+    if (type == null) {
+      throw new IllegalArgumentException("a host function needs a type");
+    }
     return new HostDef<>(type, body);
+  }
+
+  /** Checks what every definition needs: a module name, a name and a body. */
+  private static void check(String module, String name, Object body) {
+    if (module == null || name == null) {
+      throw new IllegalArgumentException("a definition needs a module name and a name, got "
+          + module + "::" + name);
+    }
+    if (body == null) {
+      throw new IllegalArgumentException(module + "::" + name + " needs a body");
+    }
   }
 
   /** A raw body running {@code fn} on {@link Val}s, checking its results against {@code type}. */
   static <T> RawHost<T> untyped(FuncType type, HostFunc<T> fn) {
     return (caller, args) -> {
-      Val[] in = new Val[args.length];
-      for (int i = 0; i < args.length; i++) {
-        in[i] = Val.fromSlot(type.param(i), args[i], caller.store());
-      }
-      Val[] out = fn.call(caller, in);
+      Val[] out = fn.call(caller, Val.fromSlots(type.params(), args, caller.store()));
       if (out == null ? type.resultCount() != 0 : out.length != type.resultCount()) {
         throw new IllegalStateException("host function returned "
             + (out == null ? 0 : out.length) + " values for " + type);
       }
-      long[] slots = new long[type.resultCount()];
-      for (int i = 0; i < slots.length; i++) {
-        if (out[i].type() != type.result(i)) {
-          throw new IllegalStateException(
-              "host function result " + i + " is " + out[i].type() + ", expected " + type.result(i));
-        }
-        slots[i] = out[i].toSlot(caller.store().state());
+      try {
+        return Val.toSlots(type.results(), out == null ? new Val[0] : out, caller.store().state());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("host function result: " + e.getMessage());
       }
-      return slots;
     };
   }
 
   private static FuncType type(HostType<?> result, HostType<?>... params) {
+    if (result == null || java.util.Arrays.asList(params).contains(null)) {
+      throw new IllegalArgumentException("a host function's parameter and result types must not"
+          + " be null (use HostType.VOID for no result)");
+    }
     ValType[] p = new ValType[params.length];
     for (int i = 0; i < p.length; i++) {
       if (params[i].type() == null) {
@@ -110,11 +120,13 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
 
   /** Defines host function {@code module::name} of {@code type}, with a body on {@link Val}s. */
   public S func(String module, String name, FuncType type, HostFunc<T> fn) {
+    check(module, name, fn);
     return define(module, name, host(type, untyped(type, fn)));
   }
 
   /** Defines a typed host function without parameters. */
   public <R> S funcWrap(String module, String name, HostType<R> result, HostFunc.F0<T, R> fn) {
+    check(module, name, fn);
     return define(module, name, host(type(result),
         (c, args) -> result.results(fn.call(c), c.store())));
   }
@@ -122,6 +134,7 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
   /** Defines a typed host function with one parameter. */
   public <A, R> S funcWrap(String module, String name, HostType<A> a, HostType<R> result,
       HostFunc.F1<T, A, R> fn) {
+    check(module, name, fn);
     return define(module, name, host(type(result, a), (c, args) -> result.results(
         fn.call(c, a.fromSlot(args[0], c.store())), c.store())));
   }
@@ -129,6 +142,7 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
   /** Defines a typed host function with two parameters. */
   public <A, B, R> S funcWrap(String module, String name, HostType<A> a, HostType<B> b,
       HostType<R> result, HostFunc.F2<T, A, B, R> fn) {
+    check(module, name, fn);
     return define(module, name, host(type(result, a, b), (c, args) -> result.results(
         fn.call(c, a.fromSlot(args[0], c.store()), b.fromSlot(args[1], c.store())), c.store())));
   }
@@ -136,6 +150,7 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
   /** Defines a typed host function with three parameters. */
   public <A, B, C, R> S funcWrap(String module, String name, HostType<A> a, HostType<B> b,
       HostType<C> cType, HostType<R> result, HostFunc.F3<T, A, B, C, R> fn) {
+    check(module, name, fn);
     return define(module, name, host(type(result, a, b, cType), (c, args) -> result.results(
         fn.call(c, a.fromSlot(args[0], c.store()), b.fromSlot(args[1], c.store()),
             cType.fromSlot(args[2], c.store())), c.store())));
@@ -144,6 +159,7 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
   /** Defines a typed host function with four parameters. */
   public <A, B, C, D, R> S funcWrap(String module, String name, HostType<A> a, HostType<B> b,
       HostType<C> cType, HostType<D> d, HostType<R> result, HostFunc.F4<T, A, B, C, D, R> fn) {
+    check(module, name, fn);
     return define(module, name, host(type(result, a, b, cType, d), (c, args) -> result.results(
         fn.call(c, a.fromSlot(args[0], c.store()), b.fromSlot(args[1], c.store()),
             cType.fromSlot(args[2], c.store()), d.fromSlot(args[3], c.store())), c.store())));

@@ -12,8 +12,11 @@ package org.wasmj.exec;
  * }</pre>
  *
  * <p>A host function that throws a {@link org.wasmj.WasmException} (e.g. an
- * {@link org.wasmj.ExitException}) passes it through; any other exception becomes a trap of
- * kind {@link org.wasmj.TrapKind#HOST} with the exception as its cause.
+ * {@link org.wasmj.ExitException}) passes it through, and so does a {@link VirtualMachineError}
+ * (the JVM out of memory or stack is the host's problem, not the guest's). Anything else it
+ * throws, an unchecked or (sneakily thrown) checked exception or any other {@link Error}, becomes
+ * a trap of kind {@link org.wasmj.TrapKind#HOST} with the throwable as its cause, so the guest's
+ * caller sees one {@link org.wasmj.TrapException} and the store stays usable.
  */
 @FunctionalInterface
 public interface HostFunc<T> {

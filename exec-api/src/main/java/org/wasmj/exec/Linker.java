@@ -69,6 +69,9 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
    * instantiate with it (another gets {@link IllegalArgumentException}).
    */
   public Linker<T> define(String module, String name, Extern extern) {
+    if (module == null || name == null || extern == null) {
+      throw new IllegalArgumentException("define needs a module name, a name and an extern");
+    }
     Object entity = entity(extern);
     Store<?> owner = owner(extern);
     return define(module, name, store -> {
@@ -111,25 +114,34 @@ public final class Linker<T> extends HostDefinitions<T, Linker<T>> {
    *     be allocated, or the start function traps
    * @throws IllegalArgumentException if the module, the store and this linker are not all of one
    *     engine, or an import resolves to something of another store
+   * @throws IllegalStateException if another thread is running guest code of the store
    */
   public Instance instantiate(Store<T> store, Module module) {
     if (module.engine() != store.engine()) {
       throw new IllegalArgumentException("module and store belong to different engines");
     }
     checkEngine(store);
-    List<ImportType> imports = module.imports();
-    Object[] resolved = new Object[imports.size()];
-    for (int i = 0; i < resolved.length; i++) {
-      ImportType imp = imports.get(i);
-      Definition<T> d = lookup(imp.module(), imp.name());
-      if (d == null) {
-        throw new UnlinkableException("unknown import: " + imp.module() + "::" + imp.name()
-            + " has not been defined (expected " + (imp.kind() == ExternKind.FUNC ? "func " : "")
-            + imp.type() + ")");
+    boolean outermost = store.state().enter(); // resolving adds to the store; start runs guest code
+    try {
+      List<ImportType> imports = module.imports();
+      Object[] resolved = new Object[imports.size()];
+      for (int i = 0; i < resolved.length; i++) {
+        ImportType imp = imports.get(i);
+        Definition<T> d = lookup(imp.module(), imp.name());
+        if (d == null) {
+          throw new UnlinkableException("unknown import: " + imp.module() + "::" + imp.name()
+              + " has not been defined (expected " + (imp.kind() == ExternKind.FUNC ? "func " : "")
+              + imp.type() + ")");
+        }
+        resolved[i] = d.resolve(store);
       }
-      resolved[i] = d.resolve(store);
+      return new Instance(store, module,
+          InstanceState.instantiate(store.state(), module.code(), resolved));
+    } finally {
+      if (outermost) {
+        store.state().exit();
+      }
     }
-    return new Instance(store, module, InstanceState.instantiate(store.state(), module.code(), resolved));
   }
 
   private void checkEngine(Store<T> store) {

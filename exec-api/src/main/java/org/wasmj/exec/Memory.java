@@ -30,12 +30,21 @@ public final class Memory implements Extern {
   }
 
   /**
-   * A new memory of {@code type} in {@code store}, capped at the store's maximum.
+   * A new memory of {@code type} in {@code store}, capped at the store's maximum; its bytes count
+   * towards the store's limit on all its memories.
    *
-   * @throws IllegalArgumentException if the initial size exceeds that maximum
+   * @throws IllegalArgumentException if {@code type} is not a valid memory type ({@code 0 <= min
+   *     <= max <= 65536}) or its initial size exceeds that maximum or what is left of the
+   *     store's limit
+   * @throws OutOfMemoryError if the heap cannot hold it
    */
   public static Memory create(Store<?> store, MemoryType type) {
-    return new Memory(store, new MemoryInstance(type, store.state().maxMemoryPages));
+    if (store == null || type == null) {
+      throw new IllegalArgumentException("Memory.create needs a store and a type");
+    }
+    Table.checkLimits(type.limits(), org.wasmj.parser.MemoryType.MAX_PAGES, "memory");
+    return new Memory(store,
+        new MemoryInstance(type, store.state().maxMemoryPages, store.state().resources));
   }
 
   MemoryInstance instance() {

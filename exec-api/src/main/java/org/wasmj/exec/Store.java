@@ -1,5 +1,6 @@
 package org.wasmj.exec;
 
+import org.wasmj.exec.internal.StoreResources;
 import org.wasmj.exec.internal.StoreState;
 
 /**
@@ -11,8 +12,16 @@ import org.wasmj.exec.internal.StoreState;
  * Instance instance = linker.instantiate(store, module);
  * }</pre>
  *
+ * <p>Limits: all the memories of a store hold at most {@link Config#maxStoreMemoryBytes()} bytes
+ * and all its tables at most {@link Config#maxStoreTableElements()} elements, whatever its
+ * modules declare; creating past them fails and growing past them returns -1.
+ *
  * @implNote Not thread-safe: use a store from one thread at a time (any number of stores may
- *     run in parallel, sharing an engine and modules).
+ *     run in parallel, sharing an engine and modules). A call into the store's guest code
+ *     ({@link Func#call}, {@link TypedFunc}, {@link Linker#instantiate}) from a second thread
+ *     while one runs is detected and throws {@link IllegalStateException} instead of corrupting
+ *     the store; a host function calling back into the guest on the same thread is fine. Other
+ *     accesses (memory, tables, globals) are not checked.
  */
 public final class Store<T> {
   private final Engine engine;
@@ -24,7 +33,8 @@ public final class Store<T> {
     this.engine = engine;
     Config c = engine.config();
     this.state = new StoreState(engine.types(), engine.executor(), c.maxCallDepth(),
-        c.maxStackSlots(), c.maxMemoryPages());
+        c.maxStackSlots(), c.maxMemoryPages(),
+        new StoreResources(c.maxStoreMemoryBytes(), c.maxStoreTableElements()));
     this.data = data;
   }
 

@@ -23,10 +23,26 @@ public final class Table implements Extern {
     this.instance = instance;
   }
 
-  /** A new table of {@code type} in {@code store}, every element set to {@code init}. */
+  /**
+   * A new table of {@code type} in {@code store}, every element set to {@code init}.
+   *
+   * @throws IllegalArgumentException if {@code type} is not a valid table type (a reference
+   *     element type, {@code 0 <= min <= max < 2^32}), {@code init} does not fit it, or its
+   *     minimum exceeds what the store allows (a table's limit, or what is left of its limit on
+   *     all its tables)
+   * @throws OutOfMemoryError if the heap cannot hold it
+   */
   public static Table create(Store<?> store, TableType type, Val init) {
+    if (store == null || type == null || init == null) {
+      throw new IllegalArgumentException("Table.create needs a store, a type and an initial value");
+    }
+    if (type.elementType() == null || !type.elementType().isReference()) {
+      throw new IllegalArgumentException("a table holds references, not " + type.elementType());
+    }
+    checkLimits(type.limits(), 0xFFFF_FFFFL, "table");
     check(type, init);
-    return new Table(store, new TableInstance(type, init.toSlot(store.state())));
+    return new Table(store,
+        new TableInstance(type, init.toSlot(store.state()), store.state().resources));
   }
 
   /** The declared type. */
@@ -62,6 +78,15 @@ public final class Table implements Extern {
 
   Store<?> store() {
     return store;
+  }
+
+  /** Checks {@code 0 <= min <= max <= most} (a missing maximum is fine). */
+  static void checkLimits(org.wasmj.parser.Limits limits, long most, String what) {
+    if (limits == null || limits.min() < 0 || limits.min() > most
+        || (limits.hasMax() && (limits.max() < limits.min() || limits.max() > most))) {
+      throw new IllegalArgumentException("invalid " + what + " limits " + limits + ": need 0 <= min"
+          + " <= max <= " + most);
+    }
   }
 
   private static void check(TableType type, Val v) {

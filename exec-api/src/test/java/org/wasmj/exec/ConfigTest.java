@@ -19,19 +19,23 @@ class ConfigTest {
 
   @Test
   void defaultsAreDocumented() {
-    assertEquals(CompilationMode.EAGER, defaults.compilationMode());
+    assertEquals(CompilationMode.LAZY_TRANSLATION, defaults.compilationMode());
     assertNull(defaults.executor());
     assertEquals(Config.DEFAULT_FEATURES, defaults.features());
     assertEquals(20_000, defaults.maxCallDepth());
+    assertEquals(1000, defaults.tieringThreshold());
+    assertEquals(1, defaults.compilerThreads());
     assertEquals(8 << 20, defaults.maxStackSlots());
     assertEquals(MemoryInstance.MAX_PAGES, defaults.maxMemoryPages());
+    assertEquals(1L << 31, defaults.maxStoreMemoryBytes());
+    assertEquals(10_000_000L, defaults.maxStoreTableElements());
     assertSame(defaults, Config.defaults());
   }
 
   @Test
-  void defaultFeaturesAreWasm20WithoutSimdPlusThreeProposals() {
+  void defaultFeaturesAreWasm20PlusThreeProposals() {
     Set<Feature> expected = EnumSet.copyOf(Feature.WASM_2_0);
-    expected.remove(Feature.SIMD);
+    assertTrue(expected.contains(Feature.SIMD));
     expected.addAll(Set.of(Feature.TAIL_CALL, Feature.MULTI_MEMORY, Feature.EXTENDED_CONST));
     assertEquals(expected, Config.DEFAULT_FEATURES);
     assertThrows(UnsupportedOperationException.class, () -> Config.DEFAULT_FEATURES.add(Feature.SIMD));
@@ -44,8 +48,16 @@ class ConfigTest {
         .withFeatures(Feature.WASM_1_0)
         .withMaxCallDepth(7)
         .withMaxStackSlots(4096)
-        .withMaxMemoryPages(3);
+        .withMaxMemoryPages(3)
+        .withMaxStoreMemoryBytes(5 << 16)
+        .withMaxStoreTableElements(77)
+        .withTieringThreshold(9)
+        .withCompilerThreads(0);
     assertNotSame(defaults, c);
+    assertEquals(9, c.tieringThreshold());
+    assertEquals(0, c.compilerThreads());
+    assertEquals(5 << 16, c.maxStoreMemoryBytes());
+    assertEquals(77, c.maxStoreTableElements());
     assertEquals(CompilationMode.LAZY, c.compilationMode());
     assertEquals("switch", c.executor());
     assertEquals(Feature.WASM_1_0, c.features());
@@ -53,7 +65,7 @@ class ConfigTest {
     assertEquals(4096, c.maxStackSlots());
     assertEquals(3, c.maxMemoryPages());
     // the original is untouched
-    assertEquals(CompilationMode.EAGER, defaults.compilationMode());
+    assertEquals(CompilationMode.LAZY_TRANSLATION, defaults.compilationMode());
     assertNull(defaults.executor());
     assertEquals(Config.DEFAULT_FEATURES, defaults.features());
     assertEquals(20_000, defaults.maxCallDepth());
@@ -62,6 +74,8 @@ class ConfigTest {
     assertEquals(CompilationMode.LAZY, d.compilationMode());
     assertEquals("switch", d.executor());
     assertEquals(3, d.maxMemoryPages());
+    assertEquals(77, d.maxStoreTableElements());
+    assertEquals(5 << 16, d.withMaxStoreTableElements(1).maxStoreMemoryBytes());
     assertNull(c.withExecutor(null).executor());
   }
 
@@ -78,11 +92,9 @@ class ConfigTest {
   }
 
   @Test
-  void simdIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> defaults.withFeatures(Feature.WASM_2_0));
-    assertTrue(e.getMessage().contains("SIMD"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> defaults.withFeatures(Feature.ALL));
+  void simdCanBeEnabledAndDisabled() {
+    assertTrue(defaults.withFeatures(Feature.ALL).features().contains(Feature.SIMD));
+    assertFalse(defaults.withFeatures(Feature.WASM_1_0).features().contains(Feature.SIMD));
   }
 
   @Test
@@ -104,6 +116,12 @@ class ConfigTest {
     assertEquals(0, defaults.withMaxMemoryPages(0).maxMemoryPages());
     assertEquals(MemoryInstance.MAX_PAGES,
         defaults.withMaxMemoryPages(MemoryInstance.MAX_PAGES).maxMemoryPages());
+
+    assertThrows(IllegalArgumentException.class, () -> defaults.withMaxStoreMemoryBytes(-1));
+    assertThrows(IllegalArgumentException.class, () -> defaults.withMaxStoreTableElements(-1));
+    assertEquals(0, defaults.withMaxStoreMemoryBytes(0).maxStoreMemoryBytes());
+    assertEquals(Long.MAX_VALUE,
+        defaults.withMaxStoreTableElements(Long.MAX_VALUE).maxStoreTableElements());
   }
 
   @Test
@@ -121,7 +139,9 @@ class ConfigTest {
     assertTrue(s.contains("mode=lazy-translation"), s);
     assertTrue(s.contains("executor=(best)"), s);
     assertTrue(s.contains("maxCallDepth=5"), s);
-    assertFalse(s.contains("SIMD"), s);
+    assertTrue(s.contains("maxStoreMemoryBytes=2147483648"), s);
+    assertTrue(s.contains("maxStoreTableElements=10000000"), s);
+    assertTrue(s.contains("SIMD"), s);
   }
 
   @Test

@@ -256,9 +256,14 @@ class ExhaustionTest {
 
   /** Runs {@link SmallHeapMain} in a JVM with a 64 MiB heap; returns what it printed. */
   private static String onASmallHeap(long pages, long elements) throws Exception {
+    return onASmallHeap(pages, elements, 1);
+  }
+
+  /** As {@link #onASmallHeap(long, long)}, with {@code count} memories and tables. */
+  private static String onASmallHeap(long pages, long elements, int count) throws Exception {
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx64m", "-cp", System.getProperty("java.class.path"), SmallHeapMain.class.getName(),
-        Long.toString(pages), Long.toString(elements))
+        Long.toString(pages), Long.toString(elements), Integer.toString(count))
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -282,5 +287,97 @@ class ExhaustionTest {
     assertEquals(-1, i.getFunc("grow").call(Val.i32(2))[0].i32());
     assertEquals(1, i.getFunc("grow").call(Val.i32(1))[0].i32());
     assertEquals(-1, i.getFunc("grow").call(Val.i32(1))[0].i32());
+  }
+
+  /** Two memories of {@code pages} pages each (no maximum), {@code grow0(n)}, {@code grow1(n)}. */
+  private static byte[] twoMemories(long pages) {
+    WasmBuilder b = new WasmBuilder();
+    b.memory(pages, Limits.NO_MAX);
+    b.memory(pages, Limits.NO_MAX);
+    for (int m = 0; m < 2; m++) {
+      b.exportFunc("grow" + m, b.func(fn(of(I32), I32),
+          new Code().localGet(0).op(Opcode.MEMORY_GROW).b(m)));
+    }
+    return b.build();
+  }
+
+  @Test
+  void allTheMemoriesOfAStoreShareOneLimit() {
+    long page = 65536;
+    Engine engine = new Engine(Config.defaults().withMaxStoreMemoryBytes(10 * page));
+    Store<Void> store = Store.of(engine);
+    Linker<Void> linker = new Linker<>(engine);
+    Instance i = linker.instantiate(store, Module.compile(engine, twoMemories(4)));
+    assertEquals(4, i.getFunc("grow0").call(Val.i32(1))[0].i32(), "9 of 10 pages");
+    assertEquals(-1, i.getFunc("grow1").call(Val.i32(2))[0].i32(), "11 > 10");
+    assertEquals(4, i.getFunc("grow1").call(Val.i32(1))[0].i32(), "10 of 10");
+    assertEquals(-1, i.getFunc("grow0").call(Val.i32(1))[0].i32());
+    assertEquals(5, i.getFunc("grow1").call(Val.i32(0))[0].i32(), "growing by 0 always works");
+    UninstantiableException e = assertThrows(UninstantiableException.class,
+        () -> linker.instantiate(store, Module.compile(engine, twoMemories(1))));
+    assertEquals("memory of 1 pages exceeds what is left of the store's limit of 655360 bytes"
+        + " for all its memories (655360 in use)", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Memory.create(store, new org.wasmj.parser.MemoryType(new Limits(1, 1))));
+    Memory empty = Memory.create(store, new org.wasmj.parser.MemoryType(new Limits(0, 1)));
+    assertEquals(0, empty.grow(0));
+    // another store has a limit of its own
+    Instance j = linker.instantiate(Store.of(engine), Module.compile(engine, twoMemories(5)));
+    assertEquals(-1, j.getFunc("grow0").call(Val.i32(1))[0].i32());
+  }
+
+  /** Three funcref tables of {@code min} elements (no maximum) and {@code grow(t, n)}. */
+  private static byte[] threeTables(long min) {
+    WasmBuilder b = new WasmBuilder();
+    for (int t = 0; t < 3; t++) {
+      b.table(ValType.FUNCREF, min, Limits.NO_MAX);
+      b.exportFunc("grow" + t, b.func(fn(of(I32), I32), new Code()
+          .op(Opcode.REF_NULL).b(ValType.FUNCREF.code()).localGet(0).op(Opcode.TABLE_GROW).u32(t)));
+    }
+    return b.build();
+  }
+
+  @Test
+  void allTheTablesOfAStoreShareOneLimit() {
+    Engine engine = new Engine(Config.defaults().withMaxStoreTableElements(1000));
+    Store<Void> store = Store.of(engine);
+    Linker<Void> linker = new Linker<>(engine);
+    Instance i = linker.instantiate(store, Module.compile(engine, threeTables(0)));
+    assertEquals(0, i.getFunc("grow0").call(Val.i32(400))[0].i32());
+    assertEquals(0, i.getFunc("grow1").call(Val.i32(400))[0].i32());
+    assertEquals(-1, i.getFunc("grow2").call(Val.i32(400))[0].i32(), "1200 > 1000");
+    assertEquals(0, i.getFunc("grow2").call(Val.i32(200))[0].i32(), "1000 of 1000");
+    UninstantiableException e = assertThrows(UninstantiableException.class,
+        () -> linker.instantiate(store, Module.compile(engine, threeTables(1))));
+    assertTrue(e.getMessage().startsWith("table of 1 elements exceeds what is left of the store's"
+        + " limit of 1000 elements"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Table.create(store,
+        new org.wasmj.parser.TableType(ValType.FUNCREF, new Limits(1, 1)), Val.funcref(null)));
+  }
+
+  @Test
+  void byDefaultAModuleCannotMultiplyItsTablesPastTheStoresLimit() {
+    assertEquals(10_000_000L, Config.defaults().maxStoreTableElements());
+    assertEquals(1L << 31, Config.defaults().maxStoreMemoryBytes());
+    Engine engine = new Engine();
+    Store<Void> store = Store.of(engine);
+    // each table is within the 10 million a table may have; the three are not
+    UninstantiableException e = assertThrows(UninstantiableException.class,
+        () -> new Linker<Void>(engine).instantiate(store,
+            Module.compile(engine, threeTables(4_000_000))));
+    assertTrue(e.getMessage().contains("store's limit of 10000000 elements"), e.getMessage());
+    // the failed instantiation gave back what it had reserved
+    Instance i =
+        new Linker<Void>(engine).instantiate(store, Module.compile(engine, threeTables(0)));
+    assertEquals(0, i.getFunc("grow0").call(Val.i32(9_000_000))[0].i32());
+    assertEquals(-1, i.getFunc("grow1").call(Val.i32(2_000_000))[0].i32());
+  }
+
+  @Test
+  void tablesFillingTheHeapDuringInstantiationAreUninstantiableNotOutOfMemory() throws Exception {
+    // 40 tables of a million elements: 320 MB for a 64 MiB heap, with the store's limits lifted
+    assertEquals(UninstantiableException.class.getName(), onASmallHeap(0, 1_000_000, 40));
+    assertEquals(UninstantiableException.class.getName(), onASmallHeap(400, 0, 10),
+        "ten memories of 25 MiB");
   }
 }

@@ -92,6 +92,22 @@ class LinkerTest {
   }
 
   @Test
+  void aDefinitionWithoutTypeBodyOrNameIsRejectedAtOnce() {
+    HostFunc<List<String>> body = (c, a) -> new Val[0];
+    assertThrows(IllegalArgumentException.class, () -> linker.func("env", "f", null, body));
+    assertThrows(IllegalArgumentException.class, () -> linker.func("env", "f", fn(NONE), null));
+    assertThrows(IllegalArgumentException.class, () -> linker.func(null, "f", fn(NONE), body));
+    assertThrows(IllegalArgumentException.class, () -> linker.func("env", null, fn(NONE), body));
+    assertThrows(IllegalArgumentException.class,
+        () -> linker.funcWrap("env", "g", null, c -> 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> linker.funcWrap("env", "g", HostType.I32, (HostFunc.F0<List<String>, Integer>) null));
+    assertThrows(IllegalArgumentException.class, () -> linker.define("env", "h", (Extern) null));
+    assertThrows(IllegalArgumentException.class, () -> Func.wrap(store, null, body));
+    assertTrue(linker.get(store, "env", "f").isEmpty(), "nothing was defined");
+  }
+
+  @Test
   void voidIsNotAParameterType() {
     assertThrows(IllegalArgumentException.class,
         () -> linker.funcWrap("env", "f", HostType.VOID, HostType.I32, (c, a) -> 1));

@@ -145,6 +145,18 @@ class MemoryTest {
   }
 
   @Test
+  void anInvalidMemoryTypeIsAnIllegalArgumentNotAJvmError() {
+    Store<Void> s = Store.of(new Engine());
+    for (Limits bad : new Limits[] {new Limits(-1, Limits.NO_MAX), new Limits(-1, -1),
+        new Limits(3, 2), new Limits(0, 65537), new Limits(65537, Limits.NO_MAX)}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> Memory.create(s, new MemoryType(bad)), bad.toString());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Memory.create(s, null));
+    assertEquals(0, Memory.create(s, new MemoryType(new Limits(0, 0))).size());
+  }
+
+  @Test
   void aMemoryOfZeroPagesTrapsOnEveryAccess() {
     Instance i = guest(0, 0);
     Memory m = i.getMemory("memory");

@@ -119,6 +119,20 @@ class TableTest {
   }
 
   @Test
+  void anInvalidTableTypeIsAnIllegalArgumentNotAJvmError() {
+    Val none = Val.funcref(null);
+    for (Limits bad : new Limits[] {new Limits(-1, Limits.NO_MAX), new Limits(-5, -5),
+        new Limits(2, 1), new Limits(0, 1L << 32), new Limits(1L << 32, Limits.NO_MAX)}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> Table.create(store, new TableType(FUNCREF, bad), none), bad.toString());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> Table.create(store, new TableType(I32, new Limits(1, 1)), Val.i32(0)));
+    assertThrows(IllegalArgumentException.class, () -> Table.create(store, null, none));
+    assertEquals(0, Table.create(store, new TableType(FUNCREF, new Limits(0, 0)), none).size());
+  }
+
+  @Test
   void aModuleDeclaringAHugeTableIsUninstantiable() {
     WasmBuilder b = new WasmBuilder();
     b.table(FUNCREF, TableInstance.MAX_ELEMENTS + 1L, Limits.NO_MAX);

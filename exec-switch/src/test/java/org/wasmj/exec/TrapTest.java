@@ -29,7 +29,7 @@ class TrapTest {
   private final Store<Void> store = Store.of(engine);
 
   /** One export per trap kind a guest can reach, plus {@code ok() -> 1}. */
-  private Instance trapping(RuntimeException hostFailure) {
+  private Instance trapping(Throwable hostFailure) {
     WasmBuilder b = new WasmBuilder();
     int host = b.importFunc("env", "host", fn(NONE));
     b.memory(1, 1);
@@ -58,7 +58,7 @@ class TrapTest {
     b.exportFunc("ok", b.func(fn(NONE, I32), new Code().i32Const(1)));
     Linker<Void> linker = new Linker<>(engine);
     linker.funcWrap("env", "host", HostType.VOID, c -> {
-      throw hostFailure;
+      throw TrapTest.<RuntimeException>sneaky(hostFailure);
     });
     return linker.instantiate(store, Module.compile(engine, b.build()));
   }
@@ -102,6 +102,34 @@ class TrapTest {
     assertEquals(TrapKind.HOST, e.kind());
     assertSame(boom, e.getCause());
     assertEquals("host function failed: java.lang.IllegalStateException: boom", e.getMessage());
+    assertEquals(1, i.getFunc("ok").call()[0].i32());
+  }
+
+  /** Throws {@code t}, checked or not, past the compiler. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  @Test
+  void aHostErrorOrCheckedExceptionBecomesAHostTrapWithTheCause() {
+    for (Throwable thrown : new Throwable[] {new java.io.IOException("disk gone"),
+        new AssertionError("host bug"), new NoClassDefFoundError("missing/Plugin"),
+        new Exception("checked")}) {
+      Instance i = trapping(thrown);
+      TrapException e = assertThrows(TrapException.class, () -> i.getFunc("host").call());
+      assertEquals(TrapKind.HOST, e.kind());
+      assertSame(thrown, e.getCause());
+      assertEquals("host function failed: " + thrown, e.getMessage());
+      assertEquals(1, i.getFunc("ok").call()[0].i32(), "the store goes on");
+    }
+  }
+
+  @Test
+  void aVirtualMachineErrorFromTheHostPassesThroughUnwrapped() {
+    InternalError jvm = new InternalError("the JVM's own trouble");
+    Instance i = trapping(jvm);
+    assertSame(jvm, assertThrows(InternalError.class, () -> i.getFunc("host").call()));
     assertEquals(1, i.getFunc("ok").call()[0].i32());
   }
 

@@ -608,7 +608,531 @@ public final class OpCodes {
   public static final int I64_STORE16_RRIX = 298;
   /** {@link Op#I64_STORE32_RRIX}. */
   public static final int I64_STORE32_RRIX = 299;
+  /** {@link Op#V128_COPY_VV}. */
+  public static final int V128_COPY_VV = 300;
+  /** {@link Op#V128_SELECT_VVVR}. */
+  public static final int V128_SELECT_VVVR = 301;
+  /** {@link Op#V128_GLOBAL_GET_VX}. */
+  public static final int V128_GLOBAL_GET_VX = 302;
+  /** {@link Op#V128_GLOBAL_SET_XV}. */
+  public static final int V128_GLOBAL_SET_XV = 303;
+  /** {@link Op#V128_CONST_VLL}. */
+  public static final int V128_CONST_VLL = 304;
+  /** {@link Op#I8X16_SHUFFLE_VVVLL}. */
+  public static final int I8X16_SHUFFLE_VVVLL = 305;
+  /** {@link Op#I8X16_SWIZZLE_VVV}. */
+  public static final int I8X16_SWIZZLE_VVV = 306;
+  /** {@link Op#I8X16_SPLAT_VR}. */
+  public static final int I8X16_SPLAT_VR = 307;
+  /** {@link Op#I16X8_SPLAT_VR}. */
+  public static final int I16X8_SPLAT_VR = 308;
+  /** {@link Op#I32X4_SPLAT_VR}. */
+  public static final int I32X4_SPLAT_VR = 309;
+  /** {@link Op#I64X2_SPLAT_VR}. */
+  public static final int I64X2_SPLAT_VR = 310;
+  /** {@link Op#F32X4_SPLAT_VR}. */
+  public static final int F32X4_SPLAT_VR = 311;
+  /** {@link Op#F64X2_SPLAT_VR}. */
+  public static final int F64X2_SPLAT_VR = 312;
+  /** {@link Op#I8X16_EXTRACT_LANE_S_RVI}. */
+  public static final int I8X16_EXTRACT_LANE_S_RVI = 313;
+  /** {@link Op#I8X16_EXTRACT_LANE_U_RVI}. */
+  public static final int I8X16_EXTRACT_LANE_U_RVI = 314;
+  /** {@link Op#I8X16_REPLACE_LANE_VVRI}. */
+  public static final int I8X16_REPLACE_LANE_VVRI = 315;
+  /** {@link Op#I16X8_EXTRACT_LANE_S_RVI}. */
+  public static final int I16X8_EXTRACT_LANE_S_RVI = 316;
+  /** {@link Op#I16X8_EXTRACT_LANE_U_RVI}. */
+  public static final int I16X8_EXTRACT_LANE_U_RVI = 317;
+  /** {@link Op#I16X8_REPLACE_LANE_VVRI}. */
+  public static final int I16X8_REPLACE_LANE_VVRI = 318;
+  /** {@link Op#I32X4_EXTRACT_LANE_RVI}. */
+  public static final int I32X4_EXTRACT_LANE_RVI = 319;
+  /** {@link Op#I32X4_REPLACE_LANE_VVRI}. */
+  public static final int I32X4_REPLACE_LANE_VVRI = 320;
+  /** {@link Op#I64X2_EXTRACT_LANE_RVI}. */
+  public static final int I64X2_EXTRACT_LANE_RVI = 321;
+  /** {@link Op#I64X2_REPLACE_LANE_VVRI}. */
+  public static final int I64X2_REPLACE_LANE_VVRI = 322;
+  /** {@link Op#F32X4_EXTRACT_LANE_RVI}. */
+  public static final int F32X4_EXTRACT_LANE_RVI = 323;
+  /** {@link Op#F32X4_REPLACE_LANE_VVRI}. */
+  public static final int F32X4_REPLACE_LANE_VVRI = 324;
+  /** {@link Op#F64X2_EXTRACT_LANE_RVI}. */
+  public static final int F64X2_EXTRACT_LANE_RVI = 325;
+  /** {@link Op#F64X2_REPLACE_LANE_VVRI}. */
+  public static final int F64X2_REPLACE_LANE_VVRI = 326;
+  /** {@link Op#I8X16_EQ_VVV}. */
+  public static final int I8X16_EQ_VVV = 327;
+  /** {@link Op#I8X16_NE_VVV}. */
+  public static final int I8X16_NE_VVV = 328;
+  /** {@link Op#I8X16_LT_S_VVV}. */
+  public static final int I8X16_LT_S_VVV = 329;
+  /** {@link Op#I8X16_LT_U_VVV}. */
+  public static final int I8X16_LT_U_VVV = 330;
+  /** {@link Op#I8X16_GT_S_VVV}. */
+  public static final int I8X16_GT_S_VVV = 331;
+  /** {@link Op#I8X16_GT_U_VVV}. */
+  public static final int I8X16_GT_U_VVV = 332;
+  /** {@link Op#I8X16_LE_S_VVV}. */
+  public static final int I8X16_LE_S_VVV = 333;
+  /** {@link Op#I8X16_LE_U_VVV}. */
+  public static final int I8X16_LE_U_VVV = 334;
+  /** {@link Op#I8X16_GE_S_VVV}. */
+  public static final int I8X16_GE_S_VVV = 335;
+  /** {@link Op#I8X16_GE_U_VVV}. */
+  public static final int I8X16_GE_U_VVV = 336;
+  /** {@link Op#I16X8_EQ_VVV}. */
+  public static final int I16X8_EQ_VVV = 337;
+  /** {@link Op#I16X8_NE_VVV}. */
+  public static final int I16X8_NE_VVV = 338;
+  /** {@link Op#I16X8_LT_S_VVV}. */
+  public static final int I16X8_LT_S_VVV = 339;
+  /** {@link Op#I16X8_LT_U_VVV}. */
+  public static final int I16X8_LT_U_VVV = 340;
+  /** {@link Op#I16X8_GT_S_VVV}. */
+  public static final int I16X8_GT_S_VVV = 341;
+  /** {@link Op#I16X8_GT_U_VVV}. */
+  public static final int I16X8_GT_U_VVV = 342;
+  /** {@link Op#I16X8_LE_S_VVV}. */
+  public static final int I16X8_LE_S_VVV = 343;
+  /** {@link Op#I16X8_LE_U_VVV}. */
+  public static final int I16X8_LE_U_VVV = 344;
+  /** {@link Op#I16X8_GE_S_VVV}. */
+  public static final int I16X8_GE_S_VVV = 345;
+  /** {@link Op#I16X8_GE_U_VVV}. */
+  public static final int I16X8_GE_U_VVV = 346;
+  /** {@link Op#I32X4_EQ_VVV}. */
+  public static final int I32X4_EQ_VVV = 347;
+  /** {@link Op#I32X4_NE_VVV}. */
+  public static final int I32X4_NE_VVV = 348;
+  /** {@link Op#I32X4_LT_S_VVV}. */
+  public static final int I32X4_LT_S_VVV = 349;
+  /** {@link Op#I32X4_LT_U_VVV}. */
+  public static final int I32X4_LT_U_VVV = 350;
+  /** {@link Op#I32X4_GT_S_VVV}. */
+  public static final int I32X4_GT_S_VVV = 351;
+  /** {@link Op#I32X4_GT_U_VVV}. */
+  public static final int I32X4_GT_U_VVV = 352;
+  /** {@link Op#I32X4_LE_S_VVV}. */
+  public static final int I32X4_LE_S_VVV = 353;
+  /** {@link Op#I32X4_LE_U_VVV}. */
+  public static final int I32X4_LE_U_VVV = 354;
+  /** {@link Op#I32X4_GE_S_VVV}. */
+  public static final int I32X4_GE_S_VVV = 355;
+  /** {@link Op#I32X4_GE_U_VVV}. */
+  public static final int I32X4_GE_U_VVV = 356;
+  /** {@link Op#F32X4_EQ_VVV}. */
+  public static final int F32X4_EQ_VVV = 357;
+  /** {@link Op#F32X4_NE_VVV}. */
+  public static final int F32X4_NE_VVV = 358;
+  /** {@link Op#F32X4_LT_VVV}. */
+  public static final int F32X4_LT_VVV = 359;
+  /** {@link Op#F32X4_GT_VVV}. */
+  public static final int F32X4_GT_VVV = 360;
+  /** {@link Op#F32X4_LE_VVV}. */
+  public static final int F32X4_LE_VVV = 361;
+  /** {@link Op#F32X4_GE_VVV}. */
+  public static final int F32X4_GE_VVV = 362;
+  /** {@link Op#F64X2_EQ_VVV}. */
+  public static final int F64X2_EQ_VVV = 363;
+  /** {@link Op#F64X2_NE_VVV}. */
+  public static final int F64X2_NE_VVV = 364;
+  /** {@link Op#F64X2_LT_VVV}. */
+  public static final int F64X2_LT_VVV = 365;
+  /** {@link Op#F64X2_GT_VVV}. */
+  public static final int F64X2_GT_VVV = 366;
+  /** {@link Op#F64X2_LE_VVV}. */
+  public static final int F64X2_LE_VVV = 367;
+  /** {@link Op#F64X2_GE_VVV}. */
+  public static final int F64X2_GE_VVV = 368;
+  /** {@link Op#V128_NOT_VV}. */
+  public static final int V128_NOT_VV = 369;
+  /** {@link Op#V128_AND_VVV}. */
+  public static final int V128_AND_VVV = 370;
+  /** {@link Op#V128_ANDNOT_VVV}. */
+  public static final int V128_ANDNOT_VVV = 371;
+  /** {@link Op#V128_OR_VVV}. */
+  public static final int V128_OR_VVV = 372;
+  /** {@link Op#V128_XOR_VVV}. */
+  public static final int V128_XOR_VVV = 373;
+  /** {@link Op#V128_BITSELECT_VVVV}. */
+  public static final int V128_BITSELECT_VVVV = 374;
+  /** {@link Op#V128_ANY_TRUE_RV}. */
+  public static final int V128_ANY_TRUE_RV = 375;
+  /** {@link Op#F32X4_DEMOTE_F64X2_ZERO_VV}. */
+  public static final int F32X4_DEMOTE_F64X2_ZERO_VV = 376;
+  /** {@link Op#F64X2_PROMOTE_LOW_F32X4_VV}. */
+  public static final int F64X2_PROMOTE_LOW_F32X4_VV = 377;
+  /** {@link Op#I8X16_ABS_VV}. */
+  public static final int I8X16_ABS_VV = 378;
+  /** {@link Op#I8X16_NEG_VV}. */
+  public static final int I8X16_NEG_VV = 379;
+  /** {@link Op#I8X16_POPCNT_VV}. */
+  public static final int I8X16_POPCNT_VV = 380;
+  /** {@link Op#I8X16_ALL_TRUE_RV}. */
+  public static final int I8X16_ALL_TRUE_RV = 381;
+  /** {@link Op#I8X16_BITMASK_RV}. */
+  public static final int I8X16_BITMASK_RV = 382;
+  /** {@link Op#I8X16_NARROW_I16X8_S_VVV}. */
+  public static final int I8X16_NARROW_I16X8_S_VVV = 383;
+  /** {@link Op#I8X16_NARROW_I16X8_U_VVV}. */
+  public static final int I8X16_NARROW_I16X8_U_VVV = 384;
+  /** {@link Op#F32X4_CEIL_VV}. */
+  public static final int F32X4_CEIL_VV = 385;
+  /** {@link Op#F32X4_FLOOR_VV}. */
+  public static final int F32X4_FLOOR_VV = 386;
+  /** {@link Op#F32X4_TRUNC_VV}. */
+  public static final int F32X4_TRUNC_VV = 387;
+  /** {@link Op#F32X4_NEAREST_VV}. */
+  public static final int F32X4_NEAREST_VV = 388;
+  /** {@link Op#I8X16_SHL_VVR}. */
+  public static final int I8X16_SHL_VVR = 389;
+  /** {@link Op#I8X16_SHR_S_VVR}. */
+  public static final int I8X16_SHR_S_VVR = 390;
+  /** {@link Op#I8X16_SHR_U_VVR}. */
+  public static final int I8X16_SHR_U_VVR = 391;
+  /** {@link Op#I8X16_ADD_VVV}. */
+  public static final int I8X16_ADD_VVV = 392;
+  /** {@link Op#I8X16_ADD_SAT_S_VVV}. */
+  public static final int I8X16_ADD_SAT_S_VVV = 393;
+  /** {@link Op#I8X16_ADD_SAT_U_VVV}. */
+  public static final int I8X16_ADD_SAT_U_VVV = 394;
+  /** {@link Op#I8X16_SUB_VVV}. */
+  public static final int I8X16_SUB_VVV = 395;
+  /** {@link Op#I8X16_SUB_SAT_S_VVV}. */
+  public static final int I8X16_SUB_SAT_S_VVV = 396;
+  /** {@link Op#I8X16_SUB_SAT_U_VVV}. */
+  public static final int I8X16_SUB_SAT_U_VVV = 397;
+  /** {@link Op#F64X2_CEIL_VV}. */
+  public static final int F64X2_CEIL_VV = 398;
+  /** {@link Op#F64X2_FLOOR_VV}. */
+  public static final int F64X2_FLOOR_VV = 399;
+  /** {@link Op#I8X16_MIN_S_VVV}. */
+  public static final int I8X16_MIN_S_VVV = 400;
+  /** {@link Op#I8X16_MIN_U_VVV}. */
+  public static final int I8X16_MIN_U_VVV = 401;
+  /** {@link Op#I8X16_MAX_S_VVV}. */
+  public static final int I8X16_MAX_S_VVV = 402;
+  /** {@link Op#I8X16_MAX_U_VVV}. */
+  public static final int I8X16_MAX_U_VVV = 403;
+  /** {@link Op#F64X2_TRUNC_VV}. */
+  public static final int F64X2_TRUNC_VV = 404;
+  /** {@link Op#I8X16_AVGR_U_VVV}. */
+  public static final int I8X16_AVGR_U_VVV = 405;
+  /** {@link Op#I16X8_EXTADD_PAIRWISE_I8X16_S_VV}. */
+  public static final int I16X8_EXTADD_PAIRWISE_I8X16_S_VV = 406;
+  /** {@link Op#I16X8_EXTADD_PAIRWISE_I8X16_U_VV}. */
+  public static final int I16X8_EXTADD_PAIRWISE_I8X16_U_VV = 407;
+  /** {@link Op#I32X4_EXTADD_PAIRWISE_I16X8_S_VV}. */
+  public static final int I32X4_EXTADD_PAIRWISE_I16X8_S_VV = 408;
+  /** {@link Op#I32X4_EXTADD_PAIRWISE_I16X8_U_VV}. */
+  public static final int I32X4_EXTADD_PAIRWISE_I16X8_U_VV = 409;
+  /** {@link Op#I16X8_ABS_VV}. */
+  public static final int I16X8_ABS_VV = 410;
+  /** {@link Op#I16X8_NEG_VV}. */
+  public static final int I16X8_NEG_VV = 411;
+  /** {@link Op#I16X8_Q15MULR_SAT_S_VVV}. */
+  public static final int I16X8_Q15MULR_SAT_S_VVV = 412;
+  /** {@link Op#I16X8_ALL_TRUE_RV}. */
+  public static final int I16X8_ALL_TRUE_RV = 413;
+  /** {@link Op#I16X8_BITMASK_RV}. */
+  public static final int I16X8_BITMASK_RV = 414;
+  /** {@link Op#I16X8_NARROW_I32X4_S_VVV}. */
+  public static final int I16X8_NARROW_I32X4_S_VVV = 415;
+  /** {@link Op#I16X8_NARROW_I32X4_U_VVV}. */
+  public static final int I16X8_NARROW_I32X4_U_VVV = 416;
+  /** {@link Op#I16X8_EXTEND_LOW_I8X16_S_VV}. */
+  public static final int I16X8_EXTEND_LOW_I8X16_S_VV = 417;
+  /** {@link Op#I16X8_EXTEND_HIGH_I8X16_S_VV}. */
+  public static final int I16X8_EXTEND_HIGH_I8X16_S_VV = 418;
+  /** {@link Op#I16X8_EXTEND_LOW_I8X16_U_VV}. */
+  public static final int I16X8_EXTEND_LOW_I8X16_U_VV = 419;
+  /** {@link Op#I16X8_EXTEND_HIGH_I8X16_U_VV}. */
+  public static final int I16X8_EXTEND_HIGH_I8X16_U_VV = 420;
+  /** {@link Op#I16X8_SHL_VVR}. */
+  public static final int I16X8_SHL_VVR = 421;
+  /** {@link Op#I16X8_SHR_S_VVR}. */
+  public static final int I16X8_SHR_S_VVR = 422;
+  /** {@link Op#I16X8_SHR_U_VVR}. */
+  public static final int I16X8_SHR_U_VVR = 423;
+  /** {@link Op#I16X8_ADD_VVV}. */
+  public static final int I16X8_ADD_VVV = 424;
+  /** {@link Op#I16X8_ADD_SAT_S_VVV}. */
+  public static final int I16X8_ADD_SAT_S_VVV = 425;
+  /** {@link Op#I16X8_ADD_SAT_U_VVV}. */
+  public static final int I16X8_ADD_SAT_U_VVV = 426;
+  /** {@link Op#I16X8_SUB_VVV}. */
+  public static final int I16X8_SUB_VVV = 427;
+  /** {@link Op#I16X8_SUB_SAT_S_VVV}. */
+  public static final int I16X8_SUB_SAT_S_VVV = 428;
+  /** {@link Op#I16X8_SUB_SAT_U_VVV}. */
+  public static final int I16X8_SUB_SAT_U_VVV = 429;
+  /** {@link Op#F64X2_NEAREST_VV}. */
+  public static final int F64X2_NEAREST_VV = 430;
+  /** {@link Op#I16X8_MUL_VVV}. */
+  public static final int I16X8_MUL_VVV = 431;
+  /** {@link Op#I16X8_MIN_S_VVV}. */
+  public static final int I16X8_MIN_S_VVV = 432;
+  /** {@link Op#I16X8_MIN_U_VVV}. */
+  public static final int I16X8_MIN_U_VVV = 433;
+  /** {@link Op#I16X8_MAX_S_VVV}. */
+  public static final int I16X8_MAX_S_VVV = 434;
+  /** {@link Op#I16X8_MAX_U_VVV}. */
+  public static final int I16X8_MAX_U_VVV = 435;
+  /** {@link Op#I16X8_AVGR_U_VVV}. */
+  public static final int I16X8_AVGR_U_VVV = 436;
+  /** {@link Op#I16X8_EXTMUL_LOW_I8X16_S_VVV}. */
+  public static final int I16X8_EXTMUL_LOW_I8X16_S_VVV = 437;
+  /** {@link Op#I16X8_EXTMUL_HIGH_I8X16_S_VVV}. */
+  public static final int I16X8_EXTMUL_HIGH_I8X16_S_VVV = 438;
+  /** {@link Op#I16X8_EXTMUL_LOW_I8X16_U_VVV}. */
+  public static final int I16X8_EXTMUL_LOW_I8X16_U_VVV = 439;
+  /** {@link Op#I16X8_EXTMUL_HIGH_I8X16_U_VVV}. */
+  public static final int I16X8_EXTMUL_HIGH_I8X16_U_VVV = 440;
+  /** {@link Op#I32X4_ABS_VV}. */
+  public static final int I32X4_ABS_VV = 441;
+  /** {@link Op#I32X4_NEG_VV}. */
+  public static final int I32X4_NEG_VV = 442;
+  /** {@link Op#I32X4_ALL_TRUE_RV}. */
+  public static final int I32X4_ALL_TRUE_RV = 443;
+  /** {@link Op#I32X4_BITMASK_RV}. */
+  public static final int I32X4_BITMASK_RV = 444;
+  /** {@link Op#I32X4_EXTEND_LOW_I16X8_S_VV}. */
+  public static final int I32X4_EXTEND_LOW_I16X8_S_VV = 445;
+  /** {@link Op#I32X4_EXTEND_HIGH_I16X8_S_VV}. */
+  public static final int I32X4_EXTEND_HIGH_I16X8_S_VV = 446;
+  /** {@link Op#I32X4_EXTEND_LOW_I16X8_U_VV}. */
+  public static final int I32X4_EXTEND_LOW_I16X8_U_VV = 447;
+  /** {@link Op#I32X4_EXTEND_HIGH_I16X8_U_VV}. */
+  public static final int I32X4_EXTEND_HIGH_I16X8_U_VV = 448;
+  /** {@link Op#I32X4_SHL_VVR}. */
+  public static final int I32X4_SHL_VVR = 449;
+  /** {@link Op#I32X4_SHR_S_VVR}. */
+  public static final int I32X4_SHR_S_VVR = 450;
+  /** {@link Op#I32X4_SHR_U_VVR}. */
+  public static final int I32X4_SHR_U_VVR = 451;
+  /** {@link Op#I32X4_ADD_VVV}. */
+  public static final int I32X4_ADD_VVV = 452;
+  /** {@link Op#I32X4_SUB_VVV}. */
+  public static final int I32X4_SUB_VVV = 453;
+  /** {@link Op#I32X4_MUL_VVV}. */
+  public static final int I32X4_MUL_VVV = 454;
+  /** {@link Op#I32X4_MIN_S_VVV}. */
+  public static final int I32X4_MIN_S_VVV = 455;
+  /** {@link Op#I32X4_MIN_U_VVV}. */
+  public static final int I32X4_MIN_U_VVV = 456;
+  /** {@link Op#I32X4_MAX_S_VVV}. */
+  public static final int I32X4_MAX_S_VVV = 457;
+  /** {@link Op#I32X4_MAX_U_VVV}. */
+  public static final int I32X4_MAX_U_VVV = 458;
+  /** {@link Op#I32X4_DOT_I16X8_S_VVV}. */
+  public static final int I32X4_DOT_I16X8_S_VVV = 459;
+  /** {@link Op#I32X4_EXTMUL_LOW_I16X8_S_VVV}. */
+  public static final int I32X4_EXTMUL_LOW_I16X8_S_VVV = 460;
+  /** {@link Op#I32X4_EXTMUL_HIGH_I16X8_S_VVV}. */
+  public static final int I32X4_EXTMUL_HIGH_I16X8_S_VVV = 461;
+  /** {@link Op#I32X4_EXTMUL_LOW_I16X8_U_VVV}. */
+  public static final int I32X4_EXTMUL_LOW_I16X8_U_VVV = 462;
+  /** {@link Op#I32X4_EXTMUL_HIGH_I16X8_U_VVV}. */
+  public static final int I32X4_EXTMUL_HIGH_I16X8_U_VVV = 463;
+  /** {@link Op#I64X2_ABS_VV}. */
+  public static final int I64X2_ABS_VV = 464;
+  /** {@link Op#I64X2_NEG_VV}. */
+  public static final int I64X2_NEG_VV = 465;
+  /** {@link Op#I64X2_ALL_TRUE_RV}. */
+  public static final int I64X2_ALL_TRUE_RV = 466;
+  /** {@link Op#I64X2_BITMASK_RV}. */
+  public static final int I64X2_BITMASK_RV = 467;
+  /** {@link Op#I64X2_EXTEND_LOW_I32X4_S_VV}. */
+  public static final int I64X2_EXTEND_LOW_I32X4_S_VV = 468;
+  /** {@link Op#I64X2_EXTEND_HIGH_I32X4_S_VV}. */
+  public static final int I64X2_EXTEND_HIGH_I32X4_S_VV = 469;
+  /** {@link Op#I64X2_EXTEND_LOW_I32X4_U_VV}. */
+  public static final int I64X2_EXTEND_LOW_I32X4_U_VV = 470;
+  /** {@link Op#I64X2_EXTEND_HIGH_I32X4_U_VV}. */
+  public static final int I64X2_EXTEND_HIGH_I32X4_U_VV = 471;
+  /** {@link Op#I64X2_SHL_VVR}. */
+  public static final int I64X2_SHL_VVR = 472;
+  /** {@link Op#I64X2_SHR_S_VVR}. */
+  public static final int I64X2_SHR_S_VVR = 473;
+  /** {@link Op#I64X2_SHR_U_VVR}. */
+  public static final int I64X2_SHR_U_VVR = 474;
+  /** {@link Op#I64X2_ADD_VVV}. */
+  public static final int I64X2_ADD_VVV = 475;
+  /** {@link Op#I64X2_SUB_VVV}. */
+  public static final int I64X2_SUB_VVV = 476;
+  /** {@link Op#I64X2_MUL_VVV}. */
+  public static final int I64X2_MUL_VVV = 477;
+  /** {@link Op#I64X2_EQ_VVV}. */
+  public static final int I64X2_EQ_VVV = 478;
+  /** {@link Op#I64X2_NE_VVV}. */
+  public static final int I64X2_NE_VVV = 479;
+  /** {@link Op#I64X2_LT_S_VVV}. */
+  public static final int I64X2_LT_S_VVV = 480;
+  /** {@link Op#I64X2_GT_S_VVV}. */
+  public static final int I64X2_GT_S_VVV = 481;
+  /** {@link Op#I64X2_LE_S_VVV}. */
+  public static final int I64X2_LE_S_VVV = 482;
+  /** {@link Op#I64X2_GE_S_VVV}. */
+  public static final int I64X2_GE_S_VVV = 483;
+  /** {@link Op#I64X2_EXTMUL_LOW_I32X4_S_VVV}. */
+  public static final int I64X2_EXTMUL_LOW_I32X4_S_VVV = 484;
+  /** {@link Op#I64X2_EXTMUL_HIGH_I32X4_S_VVV}. */
+  public static final int I64X2_EXTMUL_HIGH_I32X4_S_VVV = 485;
+  /** {@link Op#I64X2_EXTMUL_LOW_I32X4_U_VVV}. */
+  public static final int I64X2_EXTMUL_LOW_I32X4_U_VVV = 486;
+  /** {@link Op#I64X2_EXTMUL_HIGH_I32X4_U_VVV}. */
+  public static final int I64X2_EXTMUL_HIGH_I32X4_U_VVV = 487;
+  /** {@link Op#F32X4_ABS_VV}. */
+  public static final int F32X4_ABS_VV = 488;
+  /** {@link Op#F32X4_NEG_VV}. */
+  public static final int F32X4_NEG_VV = 489;
+  /** {@link Op#F32X4_SQRT_VV}. */
+  public static final int F32X4_SQRT_VV = 490;
+  /** {@link Op#F32X4_ADD_VVV}. */
+  public static final int F32X4_ADD_VVV = 491;
+  /** {@link Op#F32X4_SUB_VVV}. */
+  public static final int F32X4_SUB_VVV = 492;
+  /** {@link Op#F32X4_MUL_VVV}. */
+  public static final int F32X4_MUL_VVV = 493;
+  /** {@link Op#F32X4_DIV_VVV}. */
+  public static final int F32X4_DIV_VVV = 494;
+  /** {@link Op#F32X4_MIN_VVV}. */
+  public static final int F32X4_MIN_VVV = 495;
+  /** {@link Op#F32X4_MAX_VVV}. */
+  public static final int F32X4_MAX_VVV = 496;
+  /** {@link Op#F32X4_PMIN_VVV}. */
+  public static final int F32X4_PMIN_VVV = 497;
+  /** {@link Op#F32X4_PMAX_VVV}. */
+  public static final int F32X4_PMAX_VVV = 498;
+  /** {@link Op#F64X2_ABS_VV}. */
+  public static final int F64X2_ABS_VV = 499;
+  /** {@link Op#F64X2_NEG_VV}. */
+  public static final int F64X2_NEG_VV = 500;
+  /** {@link Op#F64X2_SQRT_VV}. */
+  public static final int F64X2_SQRT_VV = 501;
+  /** {@link Op#F64X2_ADD_VVV}. */
+  public static final int F64X2_ADD_VVV = 502;
+  /** {@link Op#F64X2_SUB_VVV}. */
+  public static final int F64X2_SUB_VVV = 503;
+  /** {@link Op#F64X2_MUL_VVV}. */
+  public static final int F64X2_MUL_VVV = 504;
+  /** {@link Op#F64X2_DIV_VVV}. */
+  public static final int F64X2_DIV_VVV = 505;
+  /** {@link Op#F64X2_MIN_VVV}. */
+  public static final int F64X2_MIN_VVV = 506;
+  /** {@link Op#F64X2_MAX_VVV}. */
+  public static final int F64X2_MAX_VVV = 507;
+  /** {@link Op#F64X2_PMIN_VVV}. */
+  public static final int F64X2_PMIN_VVV = 508;
+  /** {@link Op#F64X2_PMAX_VVV}. */
+  public static final int F64X2_PMAX_VVV = 509;
+  /** {@link Op#I32X4_TRUNC_SAT_F32X4_S_VV}. */
+  public static final int I32X4_TRUNC_SAT_F32X4_S_VV = 510;
+  /** {@link Op#I32X4_TRUNC_SAT_F32X4_U_VV}. */
+  public static final int I32X4_TRUNC_SAT_F32X4_U_VV = 511;
+  /** {@link Op#F32X4_CONVERT_I32X4_S_VV}. */
+  public static final int F32X4_CONVERT_I32X4_S_VV = 512;
+  /** {@link Op#F32X4_CONVERT_I32X4_U_VV}. */
+  public static final int F32X4_CONVERT_I32X4_U_VV = 513;
+  /** {@link Op#I32X4_TRUNC_SAT_F64X2_S_ZERO_VV}. */
+  public static final int I32X4_TRUNC_SAT_F64X2_S_ZERO_VV = 514;
+  /** {@link Op#I32X4_TRUNC_SAT_F64X2_U_ZERO_VV}. */
+  public static final int I32X4_TRUNC_SAT_F64X2_U_ZERO_VV = 515;
+  /** {@link Op#F64X2_CONVERT_LOW_I32X4_S_VV}. */
+  public static final int F64X2_CONVERT_LOW_I32X4_S_VV = 516;
+  /** {@link Op#F64X2_CONVERT_LOW_I32X4_U_VV}. */
+  public static final int F64X2_CONVERT_LOW_I32X4_U_VV = 517;
+  /** {@link Op#V128_LOAD_VRI}. */
+  public static final int V128_LOAD_VRI = 518;
+  /** {@link Op#V128_LOAD8X8_S_VRI}. */
+  public static final int V128_LOAD8X8_S_VRI = 519;
+  /** {@link Op#V128_LOAD8X8_U_VRI}. */
+  public static final int V128_LOAD8X8_U_VRI = 520;
+  /** {@link Op#V128_LOAD16X4_S_VRI}. */
+  public static final int V128_LOAD16X4_S_VRI = 521;
+  /** {@link Op#V128_LOAD16X4_U_VRI}. */
+  public static final int V128_LOAD16X4_U_VRI = 522;
+  /** {@link Op#V128_LOAD32X2_S_VRI}. */
+  public static final int V128_LOAD32X2_S_VRI = 523;
+  /** {@link Op#V128_LOAD32X2_U_VRI}. */
+  public static final int V128_LOAD32X2_U_VRI = 524;
+  /** {@link Op#V128_LOAD8_SPLAT_VRI}. */
+  public static final int V128_LOAD8_SPLAT_VRI = 525;
+  /** {@link Op#V128_LOAD16_SPLAT_VRI}. */
+  public static final int V128_LOAD16_SPLAT_VRI = 526;
+  /** {@link Op#V128_LOAD32_SPLAT_VRI}. */
+  public static final int V128_LOAD32_SPLAT_VRI = 527;
+  /** {@link Op#V128_LOAD64_SPLAT_VRI}. */
+  public static final int V128_LOAD64_SPLAT_VRI = 528;
+  /** {@link Op#V128_STORE_RVI}. */
+  public static final int V128_STORE_RVI = 529;
+  /** {@link Op#V128_LOAD8_LANE_VRVII}. */
+  public static final int V128_LOAD8_LANE_VRVII = 530;
+  /** {@link Op#V128_LOAD16_LANE_VRVII}. */
+  public static final int V128_LOAD16_LANE_VRVII = 531;
+  /** {@link Op#V128_LOAD32_LANE_VRVII}. */
+  public static final int V128_LOAD32_LANE_VRVII = 532;
+  /** {@link Op#V128_LOAD64_LANE_VRVII}. */
+  public static final int V128_LOAD64_LANE_VRVII = 533;
+  /** {@link Op#V128_STORE8_LANE_RVII}. */
+  public static final int V128_STORE8_LANE_RVII = 534;
+  /** {@link Op#V128_STORE16_LANE_RVII}. */
+  public static final int V128_STORE16_LANE_RVII = 535;
+  /** {@link Op#V128_STORE32_LANE_RVII}. */
+  public static final int V128_STORE32_LANE_RVII = 536;
+  /** {@link Op#V128_STORE64_LANE_RVII}. */
+  public static final int V128_STORE64_LANE_RVII = 537;
+  /** {@link Op#V128_LOAD32_ZERO_VRI}. */
+  public static final int V128_LOAD32_ZERO_VRI = 538;
+  /** {@link Op#V128_LOAD64_ZERO_VRI}. */
+  public static final int V128_LOAD64_ZERO_VRI = 539;
+  /** {@link Op#V128_LOAD_VRIX}. */
+  public static final int V128_LOAD_VRIX = 540;
+  /** {@link Op#V128_LOAD8X8_S_VRIX}. */
+  public static final int V128_LOAD8X8_S_VRIX = 541;
+  /** {@link Op#V128_LOAD8X8_U_VRIX}. */
+  public static final int V128_LOAD8X8_U_VRIX = 542;
+  /** {@link Op#V128_LOAD16X4_S_VRIX}. */
+  public static final int V128_LOAD16X4_S_VRIX = 543;
+  /** {@link Op#V128_LOAD16X4_U_VRIX}. */
+  public static final int V128_LOAD16X4_U_VRIX = 544;
+  /** {@link Op#V128_LOAD32X2_S_VRIX}. */
+  public static final int V128_LOAD32X2_S_VRIX = 545;
+  /** {@link Op#V128_LOAD32X2_U_VRIX}. */
+  public static final int V128_LOAD32X2_U_VRIX = 546;
+  /** {@link Op#V128_LOAD8_SPLAT_VRIX}. */
+  public static final int V128_LOAD8_SPLAT_VRIX = 547;
+  /** {@link Op#V128_LOAD16_SPLAT_VRIX}. */
+  public static final int V128_LOAD16_SPLAT_VRIX = 548;
+  /** {@link Op#V128_LOAD32_SPLAT_VRIX}. */
+  public static final int V128_LOAD32_SPLAT_VRIX = 549;
+  /** {@link Op#V128_LOAD64_SPLAT_VRIX}. */
+  public static final int V128_LOAD64_SPLAT_VRIX = 550;
+  /** {@link Op#V128_STORE_RVIX}. */
+  public static final int V128_STORE_RVIX = 551;
+  /** {@link Op#V128_LOAD8_LANE_VRVIIX}. */
+  public static final int V128_LOAD8_LANE_VRVIIX = 552;
+  /** {@link Op#V128_LOAD16_LANE_VRVIIX}. */
+  public static final int V128_LOAD16_LANE_VRVIIX = 553;
+  /** {@link Op#V128_LOAD32_LANE_VRVIIX}. */
+  public static final int V128_LOAD32_LANE_VRVIIX = 554;
+  /** {@link Op#V128_LOAD64_LANE_VRVIIX}. */
+  public static final int V128_LOAD64_LANE_VRVIIX = 555;
+  /** {@link Op#V128_STORE8_LANE_RVIIX}. */
+  public static final int V128_STORE8_LANE_RVIIX = 556;
+  /** {@link Op#V128_STORE16_LANE_RVIIX}. */
+  public static final int V128_STORE16_LANE_RVIIX = 557;
+  /** {@link Op#V128_STORE32_LANE_RVIIX}. */
+  public static final int V128_STORE32_LANE_RVIIX = 558;
+  /** {@link Op#V128_STORE64_LANE_RVIIX}. */
+  public static final int V128_STORE64_LANE_RVIIX = 559;
+  /** {@link Op#V128_LOAD32_ZERO_VRIX}. */
+  public static final int V128_LOAD32_ZERO_VRIX = 560;
+  /** {@link Op#V128_LOAD64_ZERO_VRIX}. */
+  public static final int V128_LOAD64_ZERO_VRIX = 561;
 
   /** Number of ops. */
-  public static final int COUNT = 300;
+  public static final int COUNT = 562;
 }

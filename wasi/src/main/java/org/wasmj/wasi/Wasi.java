@@ -98,7 +98,8 @@ public final class Wasi implements AutoCloseable {
     for (Map.Entry<String, String> e : config.env().entrySet()) {
       env.add(e.getKey() + "=" + e.getValue());
     }
-    return new Wasi(config, new Preview1(config.args(), env, config.random(), initial));
+    return new Wasi(config,
+        new Preview1(config.args(), env, config.random(), initial, config.maxOpenFiles()));
   }
 
   /** The config. */
@@ -108,7 +109,10 @@ public final class Wasi implements AutoCloseable {
 
   /**
    * Runs the command {@code instance}: calls its {@code _start} export and returns the exit code,
-   * the {@code proc_exit} code or 0 when {@code _start} returns.
+   * the {@code proc_exit} code or 0 when {@code _start} returns. The code is the guest's i32 as
+   * it gave it; a host that makes it a process status should refuse codes outside [0, 126), as
+   * {@code wasmj run} and Wasmtime do (126 and up mean "cannot execute", "not found" and "killed
+   * by a signal" to a shell, and a status is truncated to 8 bits, so 256 would read as success).
    *
    * @throws IllegalArgumentException if the instance has no {@code _start}
    * @throws org.wasmj.TrapException if the guest traps

@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.wasmj.wasi.internal.HostBytes;
 
 /**
  * What a WASI guest may see: its arguments, its environment, the host directories preopened for
  * it (each under a guest name), its stdio and any listening sockets handed to it. Nothing else of
  * the host is visible: the environment is empty and no directory is reachable unless given here.
  * Made by {@link #builder()} (or {@link Wasi#builder()}).
+ *
+ * <p><b>Text is bytes.</b> The guest receives arguments, environment and preopen names as bytes:
+ * a string given here is sent as UTF-8, except that a lone surrogate U+DC80–U+DCFF stands for
+ * the single byte 0x80–0xFF (as Python's {@code surrogateescape}), so any byte string can be
+ * given as a string; the {@code byte[]} overloads take the bytes themselves. File names travel
+ * the same way, byte for byte, whatever {@code sun.jnu.encoding} the JVM runs with.
  *
  * <pre>{@code
  * WasiConfig config = WasiConfig.builder()
@@ -50,6 +57,10 @@ public final class WasiConfig {
   private final boolean stdinTerminal;
   private final boolean stdoutTerminal;
   private final Random random;
+  private final int maxOpenFiles;
+
+  /** The default of {@link #maxOpenFiles()}: 1,024, Linux's usual soft limit for a process. */
+  public static final int DEFAULT_MAX_OPEN_FILES = 1024;
 
   private WasiConfig(Builder b) {
     this.args = List.copyOf(b.args);
@@ -62,6 +73,7 @@ public final class WasiConfig {
     this.stdinTerminal = b.stdinTerminal;
     this.stdoutTerminal = b.stdoutTerminal;
     this.random = b.random;
+    this.maxOpenFiles = b.maxOpenFiles;
   }
 
   /** A builder with no args, no environment, no preopens, empty stdin and discarded output. */
@@ -118,6 +130,15 @@ public final class WasiConfig {
   }
 
   /**
+   * Most descriptors the guest may hold open at once, stdio and preopens included: opening
+   * ({@code path_open}, {@code sock_accept}) past it fails with {@code EMFILE}, before the host
+   * runs out of file descriptors of its own.
+   */
+  public int maxOpenFiles() {
+    return maxOpenFiles;
+  }
+
+  /**
    * Builds a {@link WasiConfig}; each call replaces or adds one setting.
    *
    * @implNote Not thread-safe.
@@ -133,6 +154,7 @@ public final class WasiConfig {
     private boolean stdinTerminal;
     private boolean stdoutTerminal;
     private Random random = new SecureRandom();
+    private int maxOpenFiles = DEFAULT_MAX_OPEN_FILES;
 
     Builder() {}
 
@@ -156,6 +178,11 @@ public final class WasiConfig {
       return this;
     }
 
+    /** Adds one argument given as the bytes the guest receives. */
+    public Builder arg(byte[] arg) {
+      return arg(HostBytes.decode(arg));
+    }
+
     /** Sets one environment variable; the name may not be empty or contain {@code '='}. */
     public Builder env(String name, String value) {
       if (name.isEmpty() || name.indexOf('=') >= 0) {
@@ -163,6 +190,11 @@ public final class WasiConfig {
       }
       env.put(name, Objects.requireNonNull(value));
       return this;
+    }
+
+    /** Sets one environment variable given as the bytes the guest receives. */
+    public Builder env(byte[] name, byte[] value) {
+      return env(HostBytes.decode(name), HostBytes.decode(value));
     }
 
     /** Sets each of {@code variables}. */
@@ -221,6 +253,15 @@ public final class WasiConfig {
     /** Where {@code random_get} takes its bytes (default: a {@link SecureRandom}). */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random);
+      return this;
+    }
+
+    /** Most descriptors the guest may hold open at once (at least 1; default 1,024). */
+    public Builder maxOpenFiles(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("max open files must be at least 1, got " + max);
+      }
+      this.maxOpenFiles = max;
       return this;
     }
 

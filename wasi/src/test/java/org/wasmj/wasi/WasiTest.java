@@ -56,6 +56,46 @@ class WasiTest {
     assertEquals("hello", err.toString(StandardCharsets.UTF_8));
   }
 
+  /** A stream that fails as the host says {@code reason}. */
+  private static java.io.OutputStream failing(String reason) {
+    return new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException(reason);
+      }
+    };
+  }
+
+  /** fd_write of "hello" to {@code fd} of a guest whose stdout and stderr are {@code out}. */
+  private static int writeHello(java.io.OutputStream out, int fd) {
+    try (Guest g = new Guest(Wasi.builder().stdout(out).stderr(out).build())) {
+      int[] s = g.string("hello");
+      g.memory.writeI32(100, s[0]);
+      g.memory.writeI32(104, s[1]);
+      g.memory.writeI32(0, -1);
+      int errno = g.call("fd_write", fd, 100, 1, 0);
+      if (errno == Errno.SUCCESS) {
+        assertEquals(5, g.i32(0));
+      }
+      return errno;
+    }
+  }
+
+  @Test
+  void aFailedWriteToStdoutOrStderrIsTheHostsErrnoNeverSuccess() {
+    for (int fd = 1; fd <= 2; fd++) {
+      assertEquals(Errno.NOSPC, writeHello(failing("No space left on device"), fd));
+      assertEquals(Errno.PIPE, writeHello(failing("Broken pipe"), fd));
+      assertEquals(Errno.DQUOT, writeHello(failing("Disk quota exceeded"), fd));
+      assertEquals(Errno.IO, writeHello(failing("Input/output error"), fd));
+      assertEquals(Errno.IO, writeHello(failing("Bad file descriptor"), fd), "not the guest's fd");
+      assertEquals(Errno.IO, writeHello(failing("Stream closed"), fd));
+      // a PrintStream swallows the failure; it is still noticed, as EIO
+      assertEquals(Errno.IO, writeHello(new java.io.PrintStream(failing("Broken pipe")), fd));
+      assertEquals(Errno.SUCCESS, writeHello(new java.io.PrintStream(new ByteArrayOutputStream()), fd));
+    }
+  }
+
   @Test
   void argsAndEnvironmentAreExactlyThoseGiven() {
     WasiConfig config = Wasi.builder().args("prog", "a b", "ü").env("K", "v=1").env("E", "").build();
@@ -211,6 +251,31 @@ class WasiTest {
     }
   }
 
+  /** A clock subscription at {@code at}: userdata, clock id, timeout (ns, unsigned), flags. */
+  private static void clock(Guest g, int at, long userdata, int id, long timeout, int flags) {
+    g.memory.writeI64(at, userdata);
+    g.memory.writeByte(at + 8, (byte) 0);
+    g.memory.writeI32(at + 16, id);
+    g.memory.writeI64(at + 24, timeout);
+    g.memory.writeI64(at + 32, 0);
+    g.memory.writeI32(at + 40, flags);
+  }
+
+  @Test
+  void pollOneoffTimeoutsAreUnsignedSoHugeOnesNeverFire() {
+    try (Guest g = new Guest(Wasi.builder().build())) {
+      clock(g, 0, 1, 1, Long.MIN_VALUE, 0); // monotonic, 2^63 ns from now
+      clock(g, 48, 2, 1, -1L, 0); // monotonic, 2^64 - 1 ns from now
+      clock(g, 96, 3, 0, -1L, 1); // realtime, at 2^64 - 1 ns after the epoch
+      clock(g, 144, 4, 1, 20_000_000L, 0); // monotonic, 20 ms from now
+      long t0 = System.nanoTime();
+      assertEquals(Errno.SUCCESS, g.call("poll_oneoff", 0, 200, 4, 400));
+      assertTrue(System.nanoTime() - t0 >= 20_000_000L);
+      assertEquals(1, g.i32(400), "only the 20 ms clock fired");
+      assertEquals(4, g.i64(200));
+    }
+  }
+
   @Test
   void aHandedOverSocketAcceptsReceivesAndSends() throws Exception {
     try (ServerSocketChannel server = ServerSocketChannel.open()) {
@@ -234,6 +299,57 @@ class WasiTest {
         }
         assertEquals("pong", new String(reply.array(), 0, reply.position(), StandardCharsets.UTF_8));
       }
+    }
+  }
+
+  @Test
+  void aGuestCannotHoldMoreDescriptorsThanItsLimitAndGetsTheLowestFreeFd() throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "a");
+    WasiConfig config = Wasi.builder().preopenDir(dir, "/").maxOpenFiles(8).build();
+    try (Guest g = new Guest(config)) {
+      for (int fd = 4; fd < 8; fd++) { // 0-2 stdio, 3 the preopen
+        assertEquals(Errno.SUCCESS, (fd % 2 == 0 ? g.open(3, 0, ".", 2, 0L, 0) : g.open(3, 0, "a.txt", 0, Rights.FILE, 0)));
+        assertEquals(fd, g.i32(0));
+      }
+      assertEquals(Errno.MFILE, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+      assertEquals(Errno.MFILE, g.open(3, 0, "new.txt", 1 /* CREAT */, Rights.FILE, 0));
+      assertTrue(Files.notExists(dir.resolve("new.txt")), "nothing created past the limit");
+      assertEquals(Errno.SUCCESS, g.call("fd_close", 5));
+      assertEquals(Errno.SUCCESS, g.call("fd_close", 4));
+      assertEquals(Errno.SUCCESS, g.open(3, 0, "a.txt", 0, Rights.FILE, 0));
+      assertEquals(4, g.i32(0), "the lowest free fd");
+      assertEquals(Errno.SUCCESS, g.call("fd_renumber", 7, 6)); // closes 6: one fewer open
+      assertEquals(Errno.SUCCESS, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+      assertEquals(5, g.i32(0));
+      assertEquals(Errno.SUCCESS, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+      assertEquals(7, g.i32(0));
+      assertEquals(Errno.MFILE, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+      assertEquals(Errno.BADF, g.call("fd_close", 8));
+    }
+    assertThrows(IllegalArgumentException.class, () -> Wasi.builder().maxOpenFiles(0));
+    assertEquals(1024, Wasi.builder().build().maxOpenFiles());
+  }
+
+  @Test
+  void manyOpensAndClosesKeepTheTableConsistent() {
+    WasiConfig config = Wasi.builder().preopenDir(dir, "/").maxOpenFiles(100_000).build();
+    try (Guest g = new Guest(config)) {
+      for (int fd = 4; fd < 20_000; fd++) {
+        g.resetStrings();
+        assertEquals(Errno.SUCCESS, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+        assertEquals(fd, g.i32(0));
+      }
+      for (int fd = 19_999; fd >= 4; fd -= 2) {
+        assertEquals(Errno.SUCCESS, g.call("fd_close", fd));
+      }
+      for (int fd = 5; fd < 20_000; fd += 2) { // the holes again, lowest first
+        g.resetStrings();
+        assertEquals(Errno.SUCCESS, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+        assertEquals(fd, g.i32(0));
+      }
+      g.resetStrings();
+      assertEquals(Errno.SUCCESS, g.open(3, 0, ".", 2 /* DIRECTORY */, 0L, 0));
+      assertEquals(20_000, g.i32(0));
     }
   }
 

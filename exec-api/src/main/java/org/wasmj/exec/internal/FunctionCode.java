@@ -17,10 +17,12 @@ public final class FunctionCode {
   public final int definedIndex;
   /** Code to call instead of interpreting the IR, or {@code null}. */
   public volatile NativeCode nativeCode;
+  /** Compiled code an interpreter frame of this function may enter at a loop header, or {@code null}. */
+  public volatile LoopEntry loopEntry;
   /**
-   * Calls and loop iterations left before the interpreter asks {@link ModuleCode#tierUp} to
-   * compile this function ({@link Integer#MAX_VALUE} when no executor asks). Updated without
-   * synchronization: a lost update only delays tiering.
+   * Calls and loop iterations left before the interpreter tells {@link ModuleCode#tiering} that
+   * the function is hot ({@link Integer#MAX_VALUE} when no executor asks; at or below zero it
+   * tells it again). Updated without synchronization: a lost update only delays tiering.
    */
   public int countdown = Integer.MAX_VALUE;
 

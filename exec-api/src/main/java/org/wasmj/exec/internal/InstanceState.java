@@ -17,6 +17,7 @@ import org.wasmj.parser.MemoryType;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.SegmentMode;
 import org.wasmj.parser.TableType;
+import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 
 /**
@@ -113,31 +114,40 @@ public final class InstanceState {
           throw new AssertionError(imp.kind());
       }
     }
-    for (int i = t; i < tables.length; i++) {
-      TableType type = m.tables().get(i);
-      if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
-        throw new UninstantiableException("table of " + type.limits().min()
-            + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
+    int i = t;
+    int k = mem;
+    try {
+      for (; i < tables.length; i++) {
+        TableType type = m.tables().get(i);
+        if (type.limits().min() > TableInstance.MAX_ELEMENTS) {
+          throw new UninstantiableException("table of " + type.limits().min()
+              + " elements exceeds the limit of " + TableInstance.MAX_ELEMENTS + " elements");
+        }
+        tables[i] = new TableInstance(type, 0, store.resources);
       }
-      try {
-        tables[i] = new TableInstance(type, 0);
-      } catch (OutOfMemoryError e) {
-        throw new UninstantiableException(
-            "table of " + type.limits().min() + " elements cannot be allocated");
+      for (; k < memories.length; k++) {
+        MemoryType type = m.memories().get(k);
+        int limit = Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES);
+        if (type.limits().min() > limit) {
+          throw new UninstantiableException("memory of " + type.limits().min()
+              + " pages exceeds the limit of " + limit + " pages");
+        }
+        memories[k] = new MemoryInstance(type, store.maxMemoryPages, store.resources);
       }
-    }
-    for (int i = mem; i < memories.length; i++) {
-      MemoryType type = m.memories().get(i);
-      if (type.limits().min() > Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES)) {
-        throw new UninstantiableException("memory of " + type.limits().min()
-            + " pages exceeds the limit of " + Math.min(store.maxMemoryPages, MemoryInstance.MAX_PAGES) + " pages");
+    } catch (UninstantiableException | IllegalArgumentException | OutOfMemoryError e) {
+      // Nothing refers to what was made so far: drop it, so that the heap has room again and the
+      // store's count is as before, then say why.
+      for (int j = t; j < i; j++) {
+        tables[j].release();
+        tables[j] = null;
       }
-      try {
-        memories[i] = new MemoryInstance(type, store.maxMemoryPages);
-      } catch (OutOfMemoryError e) {
-        throw new UninstantiableException(
-            "memory of " + type.limits().min() + " pages cannot be allocated");
+      for (int j = mem; j < k; j++) {
+        memories[j].release();
+        memories[j] = null;
       }
+      boolean table = i < tables.length;
+      throw failedToCreate(e, table ? "table" : "memory",
+          table ? m.tables().get(i).limits().min() : m.memories().get(k).limits().min());
     }
     this.memory0 = memories.length > 0 ? memories[0] : null;
   }
@@ -163,7 +173,12 @@ public final class InstanceState {
     }
     for (int i = m.importedGlobalCount(); i < s.globals.length; i++) {
       GlobalType type = m.globalTypes().get(i);
-      s.globals[i] = new GlobalInstance(type, s.evaluate(m.globals().get(i - m.importedGlobalCount()).init()));
+      ConstExpr init = m.globals().get(i - m.importedGlobalCount()).init();
+      if (type.valueType() == ValType.V128) {
+        s.globals[i] = s.evaluateV128(type, init);
+      } else {
+        s.globals[i] = new GlobalInstance(type, s.evaluate(init));
+      }
     }
     for (int i = 0; i < s.elements.length; i++) {
       ElementSegment e = m.elements().get(i);
@@ -206,6 +221,30 @@ public final class InstanceState {
     return s;
   }
 
+  /** Said when even the message of a failed instantiation does not fit in the heap. */
+  private static final UninstantiableException HEAP_EXHAUSTED =
+      new UninstantiableException("out of memory while instantiating");
+
+  /**
+   * Why a table or memory ({@code what}, of {@code min} elements or pages) could not be made:
+   * {@code e} itself if it says so, else an {@link UninstantiableException} with its message;
+   * never an {@link OutOfMemoryError}, even when the heap is still too full to build a message.
+   */
+  private static UninstantiableException failedToCreate(Throwable e, String what, long min) {
+    try {
+      if (e instanceof UninstantiableException) {
+        return (UninstantiableException) e;
+      }
+      if (e instanceof IllegalArgumentException) {
+        return new UninstantiableException(e.getMessage());
+      }
+      return new UninstantiableException(what + " of " + min
+          + (what.equals("table") ? " elements" : " pages") + " cannot be allocated");
+    } catch (OutOfMemoryError again) {
+      return HEAP_EXHAUSTED;
+    }
+  }
+
   /** {@code limits} of an import's actual size {@code size} are within {@code expected}. */
   private static boolean matches(long size, Limits actual, Limits expected) {
     if (size < expected.min()) {
@@ -217,6 +256,25 @@ public final class InstanceState {
   private static UnlinkableException incompatible(Import imp, String expected) {
     return new UnlinkableException("incompatible import type: " + imp.module() + "::" + imp.name()
         + " must be " + expected);
+  }
+
+  /** A v128 global's initial value: a {@code v128.const} or a {@code global.get} of a v128. */
+  private GlobalInstance evaluateV128(GlobalType type, ConstExpr expr) {
+    WasmModule m = module.module();
+    CodeReader r = new CodeReader(m.bytes(), expr.offset(), expr.offset() + expr.length(), module.features());
+    Opcode op = r.readOpcode();
+    GlobalInstance g = new GlobalInstance(type, 0);
+    if (op == Opcode.V128_CONST) {
+      g.value = r.readV128Low();
+      g.high = r.readV128High();
+    } else if (op == Opcode.GLOBAL_GET) {
+      GlobalInstance source = globals[r.readU32()];
+      g.value = source.value;
+      g.high = source.high;
+    } else {
+      throw new UnsupportedOperationException("constant expression: " + op.text());
+    }
+    return g;
   }
 
   /** Evaluates a constant expression to a raw slot. */

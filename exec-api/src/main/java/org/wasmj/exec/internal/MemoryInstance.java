@@ -14,8 +14,9 @@ import org.wasmj.parser.MemoryType;
  * <p>Sizes: the <em>declared</em> limits come from the module; the <em>current</em> size is
  * {@code bytes.length / 65536}; the <em>maximum</em> is the smallest of the declared maximum, the
  * host's limit and {@link #MAX_PAGES} — a {@code byte[]} holds at most 2^31 - 8 bytes, so 32,767
- * pages. {@code memory.grow} past the maximum returns -1; it never throws
- * {@code OutOfMemoryError} (an allocation the JVM refuses also gives -1).
+ * pages. {@code memory.grow} past the maximum, or past what is left of the store's limit on all
+ * its memories ({@link StoreResources}), returns -1; it never throws {@code OutOfMemoryError}
+ * (an allocation the JVM refuses also gives -1).
  *
  * @implNote Not synchronized: a memory belongs to one store, used by one thread at a time.
  *     Executors read {@link #bytes} into a local and re-read it after anything that may grow.
@@ -38,22 +39,52 @@ public final class MemoryInstance {
 
   private final MemoryType type;
   private final int maxPages;
+  private final StoreResources resources;
+
+  /** A memory of {@code type}, at most {@code hostMaxPages} pages, counted by no store. */
+  public MemoryInstance(MemoryType type, int hostMaxPages) {
+    this(type, hostMaxPages, null);
+  }
 
   /**
-   * A memory of {@code type}, at most {@code hostMaxPages} pages whatever it declares.
+   * A memory of {@code type}, at most {@code hostMaxPages} pages whatever it declares, whose
+   * bytes count against {@code resources} (a store's; {@code null}: none).
    *
-   * @throws IllegalArgumentException if the initial size exceeds what the host allows
+   * @throws IllegalArgumentException if the initial size exceeds what the host allows or what
+   *     is left of the store's limit
+   * @throws OutOfMemoryError if the heap cannot hold it (nothing stays reserved then)
    */
-  public MemoryInstance(MemoryType type, int hostMaxPages) {
+  public MemoryInstance(MemoryType type, int hostMaxPages, StoreResources resources) {
     this.type = type;
+    this.resources = resources;
     long max = Math.min(Math.min(hostMaxPages, MAX_PAGES),
         type.limits().hasMax() ? type.limits().max() : Long.MAX_VALUE);
     this.maxPages = (int) max;
-    if (type.limits().min() > maxPages) {
+    long min = type.limits().min();
+    if (min > maxPages) {
       throw new IllegalArgumentException(
-          "initial memory of " + type.limits().min() + " pages exceeds the limit of " + maxPages);
+          "initial memory of " + min + " pages exceeds the limit of " + maxPages);
     }
-    this.bytes = new byte[(int) type.limits().min() * PAGE];
+    if (resources != null && !resources.reserveMemory(min * PAGE)) {
+      throw new IllegalArgumentException("memory of " + min + " pages exceeds what is left of the"
+          + " store's limit of " + resources.maxMemoryBytes() + " bytes for all its memories ("
+          + resources.memoryBytes() + " in use)");
+    }
+    try {
+      this.bytes = new byte[(int) min * PAGE];
+    } catch (OutOfMemoryError e) {
+      if (resources != null) {
+        resources.releaseMemory(min * PAGE);
+      }
+      throw e;
+    }
+  }
+
+  /** Gives this memory's bytes back to its store's count (its creation failed after all). */
+  public void release() {
+    if (resources != null) {
+      resources.releaseMemory(bytes.length);
+    }
   }
 
   /** The declared type. */
@@ -80,9 +111,16 @@ public final class MemoryInstance {
     if (delta == 0) {
       return old;
     }
+    long added = (long) delta * PAGE;
+    if (resources != null && !resources.reserveMemory(added)) {
+      return -1;
+    }
     try {
       bytes = java.util.Arrays.copyOf(bytes, (old + delta) * PAGE);
     } catch (OutOfMemoryError e) {
+      if (resources != null) {
+        resources.releaseMemory(added);
+      }
       return -1;
     }
     return old;

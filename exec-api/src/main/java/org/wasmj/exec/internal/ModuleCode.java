@@ -41,10 +41,10 @@ public final class ModuleCode {
   /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
   public volatile Object executorData;
   /**
-   * Called by the interpreter when a function's {@link FunctionCode#countdown} runs out (a
-   * tiering executor compiles it then); {@code null} when no executor asks.
+   * Told by the interpreter when a function's {@link FunctionCode#countdown} runs out (a tiering
+   * executor compiles it then); {@code null} when no executor asks.
    */
-  public volatile java.util.function.Consumer<FunctionCode> tierUp;
+  public volatile Tiering tiering;
 
   /**
    * Compiles {@code module}: validates the module, and then every body now ({@code eager},

@@ -1,5 +1,7 @@
 package org.wasmj.exec.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -12,7 +14,8 @@ import org.wasmj.exec.spi.Executor;
  * (the values {@code funcref}s and tables hold), host objects passed as {@code externref}, and
  * the executor's per-store state (e.g. the interpreter's stack).
  *
- * @implNote Not thread-safe: a store is used by one thread at a time.
+ * @implNote Not thread-safe: a store is used by one thread at a time; {@link #enter} detects a
+ *     second thread calling in while one runs guest code.
  */
 public final class StoreState {
   /** The engine's function-type ids. */
@@ -25,6 +28,8 @@ public final class StoreState {
   public final int maxStackSlots;
   /** Most pages a memory of this store may have. */
   public final int maxMemoryPages;
+  /** What all the memories and tables of this store hold, against its limits. */
+  public final StoreResources resources;
   /** The executor's state for this store, created and owned by the executor. */
   public Object executorState;
   /**
@@ -33,20 +38,85 @@ public final class StoreState {
    * guest-host-guest recursion too. Executors set it around host calls.
    */
   public int hostCallDepth;
+  /**
+   * For executors whose guest calls nest on the Java stack: how many of the calls still allowed
+   * ({@link #maxCallDepth} less the depth) the current thread must leave to a thread with a fresh
+   * stack, because its own stack may not hold them (0: it holds them all). Executors set it when
+   * a guest call starts on a thread, and restore it when the call ends.
+   */
+  public int stackFloor;
 
   private FunctionInstance[] functions = new FunctionInstance[16];
   private int functionCount;
   private final List<Object> externs = new ArrayList<>();
   private final Map<Object, Integer> externIds = new IdentityHashMap<>();
 
+  /** The thread running guest code of this store now, or {@code null}; see {@link #enter}. */
+  private volatile Thread owner;
+
+  private static final VarHandle OWNER;
+
+  static {
+    try {
+      OWNER = MethodHandles.lookup().findVarHandle(StoreState.class, "owner", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /** A store's runtime state. */
   public StoreState(TypeRegistry types, Executor executor, int maxCallDepth, int maxStackSlots,
-      int maxMemoryPages) {
+      int maxMemoryPages, StoreResources resources) {
     this.types = types;
     this.executor = executor;
     this.maxCallDepth = maxCallDepth;
     this.maxStackSlots = maxStackSlots;
     this.maxMemoryPages = maxMemoryPages;
+    this.resources = resources;
+  }
+
+  /**
+   * Called before the host runs guest code of this store (a call, an instantiation): makes the
+   * current thread the store's owner until {@link #exit}. Returns {@code true} if it became the
+   * owner, {@code false} if it already was (a host function calling back into the guest), in
+   * which case the caller must not call {@code exit}. One compare-and-set per outermost call.
+   *
+   * @throws IllegalStateException if another thread is running guest code of this store: a
+   *     store is used by one thread at a time, and two at once would corrupt its stacks
+   */
+  public boolean enter() {
+    Thread me = Thread.currentThread();
+    while (true) {
+      if (OWNER.compareAndSet(this, null, me)) {
+        return true;
+      }
+      Thread other = owner;
+      if (other == me) {
+        return false;
+      }
+      if (other != null) {
+        throw new IllegalStateException("a Store is used by one thread at a time, but thread \""
+            + me.getName() + "\" called into it while thread \"" + other.getName()
+            + "\" was running its guest code");
+      }
+      // the owner left between the two reads: try again
+    }
+  }
+
+  /** Ends what {@link #enter} began, when it returned {@code true}. */
+  public void exit() {
+    OWNER.setRelease(this, null);
+  }
+
+  /**
+   * For an executor continuing a guest call on another thread while the owner waits for it: makes
+   * {@code thread} the owner, so that host functions running there may call back into the guest,
+   * and returns the previous owner, to give back the same way when the call ends.
+   */
+  public Thread handOver(Thread thread) {
+    Thread previous = owner;
+    OWNER.setRelease(this, thread);
+    return previous;
   }
 
   /** Gives {@code f} its reference id in this store. */

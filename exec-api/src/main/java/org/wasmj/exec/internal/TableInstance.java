@@ -10,8 +10,9 @@ import org.wasmj.parser.TableType;
  * id, {@code externref}: the host object's id; 0 is null). Every operation checks bounds as the
  * spec says and traps with {@code out of bounds table access}.
  *
- * <p>The maximum size is the smallest of the declared maximum and {@link #MAX_ELEMENTS}, so that
- * a guest cannot make the host allocate without bound; growing past it returns -1.
+ * <p>The maximum size is the smallest of the declared maximum and {@link #MAX_ELEMENTS}, and all
+ * the tables of a store together hold no more elements than its limit ({@link StoreResources}),
+ * so that a guest cannot make the host allocate without bound; growing past either returns -1.
  *
  * @implNote Not synchronized: a table belongs to one store. {@link #elements} is replaced when
  *     the table grows.
@@ -25,18 +26,52 @@ public final class TableInstance {
 
   private final TableType type;
   private final long max;
+  private final StoreResources resources;
 
-  /** A table of {@code type} with every element set to {@code init}. */
+  /** A table of {@code type} with every element set to {@code init}, counted by no store. */
   public TableInstance(TableType type, long init) {
+    this(type, init, null);
+  }
+
+  /**
+   * A table of {@code type} with every element set to {@code init}, whose elements count against
+   * {@code resources} (a store's; {@code null}: none).
+   *
+   * @throws IllegalArgumentException if the initial size exceeds {@link #MAX_ELEMENTS}, the
+   *     declared maximum, or what is left of the store's limit
+   * @throws OutOfMemoryError if the heap cannot hold it (nothing stays reserved then)
+   */
+  public TableInstance(TableType type, long init, StoreResources resources) {
     this.type = type;
+    this.resources = resources;
     this.max = Math.min(MAX_ELEMENTS, type.limits().hasMax() ? type.limits().max() : Long.MAX_VALUE);
-    if (type.limits().min() > max) {
+    long min = type.limits().min();
+    if (min > max) {
       throw new IllegalArgumentException(
-          "initial table size " + type.limits().min() + " exceeds the limit of " + max);
+          "initial table size " + min + " exceeds the limit of " + max);
     }
-    this.elements = new long[(int) type.limits().min()];
+    if (resources != null && !resources.reserveTableElements(min)) {
+      throw new IllegalArgumentException("table of " + min + " elements exceeds what is left of"
+          + " the store's limit of " + resources.maxTableElements() + " elements for all its"
+          + " tables (" + resources.tableElements() + " in use)");
+    }
+    try {
+      this.elements = new long[(int) min];
+    } catch (OutOfMemoryError e) {
+      if (resources != null) {
+        resources.releaseTableElements(min);
+      }
+      throw e;
+    }
     if (init != 0) {
       Arrays.fill(elements, init);
+    }
+  }
+
+  /** Gives this table's elements back to its store's count (its creation failed after all). */
+  public void release() {
+    if (resources != null) {
+      resources.releaseTableElements(elements.length);
     }
   }
 
@@ -78,11 +113,17 @@ public final class TableInstance {
     if (n > max - old) {
       return -1;
     }
+    if (resources != null && !resources.reserveTableElements(n)) {
+      return -1;
+    }
     try {
       long[] grown = Arrays.copyOf(elements, old + (int) n);
       Arrays.fill(grown, old, grown.length, init);
       elements = grown;
     } catch (OutOfMemoryError e) {
+      if (resources != null) {
+        resources.releaseTableElements(n);
+      }
       return -1;
     }
     return old;

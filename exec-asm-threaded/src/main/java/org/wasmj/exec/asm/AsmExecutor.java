@@ -2,9 +2,11 @@ package org.wasmj.exec.asm;
 
 import java.util.Map;
 import org.wasmj.ExhaustionException;
+import org.wasmj.exec.asm.rt.DeepStacks;
 import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.exec.spi.Executor;
@@ -18,12 +20,15 @@ import org.wasmj.exec.spi.Executor;
  * @implNote Thread-safe and stateless; per-module state is in {@link AsmModule}.
  */
 final class AsmExecutor implements Executor {
-  private final boolean tiered;
-  private final int threshold;
+  final boolean tiered;
+  final int threshold;
+  /** Tiering: where hot functions wait for their classes. */
+  final CompileQueue queue;
 
-  AsmExecutor(boolean tiered, int threshold) {
+  AsmExecutor(boolean tiered, int threshold, int compilerThreads) {
     this.tiered = tiered;
     this.threshold = threshold;
+    this.queue = tiered ? new CompileQueue(compilerThreads) : null;
   }
 
   @Override
@@ -33,12 +38,12 @@ final class AsmExecutor implements Executor {
 
   @Override
   public void prepare(ModuleCode module, boolean eager) {
-    AsmModule m = AsmModule.of(module, tiered);
+    AsmModule m = AsmModule.of(module, this);
     if (tiered) {
       for (int k = 0; k < module.functionCount(); k++) {
         module.function(k).countdown = threshold;
       }
-      module.tierUp = m::tierUp;
+      module.tiering = m::hot;
     } else if (eager) {
       m.generateAll();
     }
@@ -46,7 +51,7 @@ final class AsmExecutor implements Executor {
 
   @Override
   public Map<String, Integer> statistics(ModuleCode module) {
-    return AsmModule.of(module, tiered).statistics();
+    return AsmModule.of(module, this).statistics();
   }
 
   @Override
@@ -56,21 +61,29 @@ final class AsmExecutor implements Executor {
       NativeCode code;
       if (tiered) {
         if (fc.nativeCode == null && --fc.countdown <= 0) {
-          fc.countdown = Integer.MAX_VALUE;
-          AsmModule.of(fc.module, true).tierUp(fc);
+          AsmModule.of(fc.module, this).hot(fc, false);
         }
         code = fc.nativeCode;
       } else {
         code = AsmModule.nativeCode(fc);
       }
-      int depth = f.instance.store.hostCallDepth; // a host function's call back into the guest
-      if (code == null) {
-        Interpreter.invoke(f, args, results, depth);
-        return;
+      StoreState store = f.instance.store;
+      int depth = store.hostCallDepth; // a host function's call back into the guest, or 0
+      int floor = store.stackFloor;
+      if (depth == 0) { // a guest call starts on this thread, whose stack holds only so many calls
+        store.stackFloor = DeepStacks.floorOnEntry(store.maxCallDepth);
       }
-      long[] r = code.call(f.instance, args, depth);
-      System.arraycopy(r, 0, results, 0, results.length);
-    } catch (StackOverflowError e) { // the JVM stack ran out before maxCallDepth
+      try {
+        if (code == null) {
+          Interpreter.invoke(f, args, results, depth);
+          return;
+        }
+        long[] r = code.call(f.instance, args, depth);
+        System.arraycopy(r, 0, results, 0, results.length);
+      } finally {
+        store.stackFloor = floor;
+      }
+    } catch (StackOverflowError e) { // the JVM stack ran out all the same (very large frames)
       throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
     }
   }

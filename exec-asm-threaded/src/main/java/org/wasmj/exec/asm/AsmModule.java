@@ -9,9 +9,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.wasmj.exec.asm.FunctionCompiler.Fallback;
 import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.InternalAccess;
+import org.wasmj.exec.internal.LoopEntry;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.NativeCode;
 
@@ -23,27 +25,38 @@ import org.wasmj.exec.internal.NativeCode;
  *
  * <p>Classes: {@code F<k>} is function {@code k}'s entry; for {@code asm} it is the compiled code
  * (or an interpreter stub for a {@link Fallback}); for {@code tiered} it is always the stub, and
- * {@code C<k>} the compiled code made when {@code k} gets hot.
+ * {@code C<k>} the compiled code made when {@code k} gets hot, with entries at its loop headers
+ * for interpreter frames to jump into ({@link org.wasmj.exec.internal.LoopEntry}).
  *
- * @implNote Thread-safe: classes are generated under the loader's per-class lock.
+ * <p>Tiering never makes the guest wait for code generation: a hot function is queued on the
+ * executor's {@link CompileQueue} and keeps running in the interpreter until its class is ready.
+ *
+ * @implNote Thread-safe: classes are generated under the loader's per-class lock; the per-function
+ *     state changes under the lock of {@link #state}.
  */
 public final class AsmModule {
   private static final byte NOT_GENERATED = 0;
   private static final byte COMPILED = 1;
   private static final byte INTERPRETED = 2;
+  private static final byte QUEUED = 3;
 
   final ModuleCode code;
   final boolean tiered;
+  private final AsmExecutor executor;
   private final ModuleClassLoader loader;
   private final byte[] state;
   private final MutableCallSite[] callSites;
   private final AtomicInteger compiled = new AtomicInteger();
   private final AtomicInteger split = new AtomicInteger();
+  private final AtomicInteger loopEntries = new AtomicInteger();
+  private final AtomicInteger loopEntriesDropped = new AtomicInteger();
+  private final AtomicLong generationNanos = new AtomicLong();
   private final Map<Fallback, AtomicInteger> fallbacks = new EnumMap<>(Fallback.class);
 
-  private AsmModule(ModuleCode code, boolean tiered) {
+  private AsmModule(ModuleCode code, AsmExecutor executor) {
     this.code = code;
-    this.tiered = tiered;
+    this.executor = executor;
+    this.tiered = executor.tiered;
     this.state = new byte[code.functionCount()];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     for (Fallback f : Fallback.values()) {
@@ -55,15 +68,15 @@ public final class AsmModule {
     AsmModule.class.getModule().addExports("org.wasmj.exec.asm.rt", generated);
   }
 
-  /** The module's state, made on first use. */
-  static AsmModule of(ModuleCode code, boolean tiered) {
+  /** The module's state for {@code executor}, made on first use. */
+  static AsmModule of(ModuleCode code, AsmExecutor executor) {
     Object data = code.executorData;
     if (data instanceof AsmModule) {
       return (AsmModule) data;
     }
     synchronized (code) {
       if (!(code.executorData instanceof AsmModule)) {
-        code.executorData = new AsmModule(code, tiered);
+        code.executorData = new AsmModule(code, executor);
       }
       return (AsmModule) code.executorData;
     }
@@ -79,11 +92,23 @@ public final class AsmModule {
       return n;
     }
     AsmModule m = (AsmModule) f.module.executorData;
-    if (m == null || m.tiered || m.state[f.definedIndex] == INTERPRETED) {
+    if (m == null || m.tiered || m.state(f.definedIndex) == INTERPRETED) {
       return null;
     }
     m.loader.functionClass(ModuleClassLoader.ENTRY, f.definedIndex);
     return f.nativeCode;
+  }
+
+  private byte state(int k) {
+    synchronized (state) {
+      return state[k];
+    }
+  }
+
+  private void setState(int k, byte s) {
+    synchronized (state) {
+      state[k] = s;
+    }
   }
 
   /** Generates every function's class now ({@code asm}, eager mode). */
@@ -93,52 +118,102 @@ public final class AsmModule {
     }
   }
 
-  /** Compiles hot function {@code f} ({@code tiered}) and points its callers at the compiled code. */
-  void tierUp(FunctionCode f) {
+  /**
+   * Tiering: {@code f} turned hot in the interpreter (in a loop of it, if {@code inLoop}). Queues
+   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile.
+   */
+  void hot(FunctionCode f, boolean inLoop) {
     int k = f.definedIndex;
-    if (state[k] != NOT_GENERATED) {
+    f.countdown = Integer.MAX_VALUE; // quiet until its code is ready or the queue refuses it
+    synchronized (state) {
+      if (state[k] != NOT_GENERATED) {
+        return;
+      }
+      state[k] = QUEUED;
+    }
+    if (!executor.queue.submit(() -> compileHot(f), inLoop)) {
+      setState(k, NOT_GENERATED);
+      f.countdown = executor.threshold; // ask again later
+    }
+  }
+
+  /**
+   * Generates hot function {@code f}'s class and points its callers at it; an interpreter frame
+   * looping in it enters at its next loop header. A failure leaves it to the interpreter.
+   */
+  private void compileHot(FunctionCode f) {
+    int k = f.definedIndex;
+    try {
+      Class<?> c = loader.functionClass(ModuleClassLoader.COMPILED, k);
+      if (state(k) == COMPILED) {
+        MutableCallSite site;
+        synchronized (this) {
+          site = callSites[k];
+        }
+        if (site != null) {
+          site.setTarget(entry(c, k));
+        }
+      }
+    } catch (RuntimeException | LinkageError | VirtualMachineError e) {
+      // The generator must not fail, but if it does the function runs on, interpreted.
+      fallbacks.get(Fallback.GENERATION_FAILED).incrementAndGet();
+      setState(k, INTERPRETED);
       return;
     }
-    Class<?> c = loader.functionClass(ModuleClassLoader.COMPILED, k);
-    if (state[k] == COMPILED) {
-      callSite(k).setTarget(entry(c, k));
+    if (f.loopEntry != null) {
+      f.countdown = 0; // a frame looping in the interpreter enters at its next iteration
     }
   }
 
   /** The class bytes of defined function {@code k} as entry ({@code F}) or compiled code ({@code C}). */
   byte[] generate(String kind, int k) {
-    boolean stubOnly = tiered && kind.equals(ModuleClassLoader.ENTRY);
-    FunctionCompiler compiler = new FunctionCompiler(code.module(),
-        ModuleClassLoader.internalName(kind, k), k, code.function(k).name(), code.transientIr(k),
-        tiered);
-    if (stubOnly) {
-      return compiler.stub();
-    }
-    FunctionCompiler.Result r = compiler.compile();
-    if (r.fallback() != null) {
-      fallbacks.get(r.fallback()).incrementAndGet();
-      state[k] = INTERPRETED;
-    } else {
-      compiled.incrementAndGet();
-      if (r.chunks() > 1) {
-        split.incrementAndGet();
+    long start = System.nanoTime();
+    try {
+      boolean stubOnly = tiered && kind.equals(ModuleClassLoader.ENTRY);
+      FunctionCompiler compiler = new FunctionCompiler(code.module(),
+          ModuleClassLoader.internalName(kind, k), k, code.transientIr(k), tiered);
+      if (stubOnly) {
+        return compiler.stub();
       }
-      state[k] = COMPILED;
+      FunctionCompiler.Result r = compiler.compile(tiered);
+      if (r.fallback() != null) {
+        fallbacks.get(r.fallback()).incrementAndGet();
+        setState(k, INTERPRETED);
+      } else {
+        compiled.incrementAndGet();
+        if (r.chunks() > 1) {
+          split.incrementAndGet();
+        }
+        if (compiler.hasLoopEntries()) {
+          loopEntries.incrementAndGet();
+        } else if (compiler.loopEntriesDropped()) {
+          loopEntriesDropped.incrementAndGet();
+        }
+        setState(k, COMPILED);
+      }
+      return r.bytes();
+    } finally {
+      generationNanos.addAndGet(System.nanoTime() - start);
     }
-    return r.bytes();
   }
 
-  /** Attaches the native code of a compiled function once its class is defined. */
+  /** Attaches the native code (and loop entry) of a compiled function once its class is defined. */
   void defined(String kind, int k, Class<?> c) {
     boolean compiledClass = tiered ? kind.equals(ModuleClassLoader.COMPILED) : true;
-    if (!compiledClass || state[k] != COMPILED) {
+    if (!compiledClass || state(k) != COMPILED) {
       return;
     }
+    Object instance;
     try {
-      code.function(k).nativeCode = (NativeCode) c.getDeclaredConstructor().newInstance();
+      instance = c.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot instantiate generated " + c.getName(), e);
     }
+    FunctionCode f = code.function(k);
+    if (instance instanceof LoopEntry) {
+      f.loopEntry = (LoopEntry) instance;
+    }
+    f.nativeCode = (NativeCode) instance;
   }
 
   /** Links a tiered call site of generated code that calls function {@code k}. */
@@ -148,7 +223,7 @@ public final class AsmModule {
 
   private synchronized MutableCallSite callSite(int k) {
     if (callSites[k] == null) {
-      Class<?> c = state[k] == COMPILED
+      Class<?> c = state(k) == COMPILED
           ? loader.functionClass(ModuleClassLoader.COMPILED, k)
           : loader.functionClass(ModuleClassLoader.ENTRY, k);
       MethodHandle target = entry(c, k);
@@ -168,19 +243,35 @@ public final class AsmModule {
     }
   }
 
-  /** Functions compiled to classes, and functions left to the interpreter by reason. */
+  /**
+   * Functions compiled to classes (split, with loop entries), functions left to the interpreter
+   * by reason, functions waiting in the compile queue, and the time spent generating classes.
+   */
   Map<String, Integer> statistics() {
     Map<String, Integer> s = new LinkedHashMap<>();
     s.put("compiled", compiled.get());
     s.put("compiled.split", split.get());
+    if (tiered) {
+      s.put("compiled.loop_entries", loopEntries.get());
+      s.put("compiled.loop_entries_too_large", loopEntriesDropped.get());
+    }
     fallbacks.forEach((reason, n) -> s.put("interpreted." + reason.name().toLowerCase(), n.get()));
     int notYet = 0;
-    for (byte b : state) {
-      if (b == NOT_GENERATED) {
-        notYet++;
+    int queued = 0;
+    synchronized (state) {
+      for (byte b : state) {
+        if (b == NOT_GENERATED) {
+          notYet++;
+        } else if (b == QUEUED) {
+          queued++;
+        }
       }
     }
     s.put(tiered ? "interpreted.not_hot_yet" : "not_generated_yet", notYet);
+    if (tiered) {
+      s.put("queued", queued);
+    }
+    s.put("generation.ms", (int) (generationNanos.get() / 1_000_000));
     return s;
   }
 }

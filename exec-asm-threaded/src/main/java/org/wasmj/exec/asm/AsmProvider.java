@@ -28,6 +28,6 @@ public final class AsmProvider implements ExecutorProvider {
 
   @Override
   public Executor create(Config config) {
-    return new AsmExecutor(false, 0);
+    return new AsmExecutor(false, 0, 0);
   }
 }

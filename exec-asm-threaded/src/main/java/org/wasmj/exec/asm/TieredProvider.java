@@ -24,11 +24,11 @@ public final class TieredProvider implements ExecutorProvider {
 
   @Override
   public int priority() {
-    return 15;
+    return 30; // the default: see docs/RATIONALE.md, "The default executor is tiered"
   }
 
   @Override
   public Executor create(Config config) {
-    return new AsmExecutor(true, config.tieringThreshold());
+    return new AsmExecutor(true, config.tieringThreshold(), config.compilerThreads());
   }
 }

@@ -39,7 +39,7 @@ class AsmExecutorTest {
   @ParameterizedTest
   @ValueSource(strings = {"asm", "tiered"})
   void endlessRecursionExhaustsTheCallStackAndTheStoreStaysUsable(String executor) {
-    Engine engine = new Engine(Config.defaults().withExecutor(executor).withTieringThreshold(1));
+    Engine engine = new Engine(Config.defaults().withExecutor(executor).withTieringThreshold(1).withCompilerThreads(0));
     Instance instance = instantiate(engine, RECURSE);
     TypedFunc f = instance.getTypedFunc("f", I32, I32);
     for (int i = 0; i < 3; i++) {
@@ -68,7 +68,7 @@ class AsmExecutorTest {
     byte[] wasm = new ModuleBuilder().importFunc("host", "reenter", 1, 1)
         .func("down", 1, 1, 0x20, 0, 0x41, 1, 0x6A, 0x10, 0).build();
     Engine engine = new Engine(Config.defaults().withExecutor(executor).withMaxCallDepth(300)
-        .withTieringThreshold(5));
+        .withTieringThreshold(5).withCompilerThreads(0));
     Instance[] self = new Instance[1];
     int[] deepest = new int[1];
     Linker<Void> linker = new Linker<>(engine);
@@ -93,7 +93,7 @@ class AsmExecutorTest {
         .withNames().build();
     boolean split = executor.endsWith("split");
     Engine engine = new Engine(Config.defaults().withExecutor(executor.replace(" split", ""))
-        .withTieringThreshold(1));
+        .withTieringThreshold(1).withCompilerThreads(0));
     if (split) {
       FunctionCompiler.forcedChunkBudget = 10;
     }
@@ -148,7 +148,8 @@ class AsmExecutorTest {
 
   @Test
   void eagerModeGeneratesEveryClassAtCompileTimeAndLazyModeOnFirstCall() {
-    Engine eager = new Engine(Config.defaults().withExecutor("asm"));
+    Engine eager = new Engine(Config.defaults().withExecutor("asm")
+        .withCompilationMode(CompilationMode.EAGER));
     assertEquals(0, Module.compile(eager, RECURSE).executorStatistics().get("not_generated_yet"));
     Engine lazy = new Engine(Config.defaults().withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
     Module module = Module.compile(lazy, RECURSE);
@@ -160,7 +161,8 @@ class AsmExecutorTest {
 
   @Test
   void tieringCompilesAFunctionAfterTheThresholdAndSwapsItIn() {
-    Engine engine = new Engine(Config.defaults().withExecutor("tiered").withTieringThreshold(10));
+    Engine engine = new Engine(Config.defaults().withExecutor("tiered").withTieringThreshold(10)
+        .withCompilerThreads(0));
     Module module = Module.compile(engine, RECURSE);
     TypedFunc id = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module)
         .getTypedFunc("id", I32, I32);

@@ -35,16 +35,18 @@ class DifferentialTest {
     CONFIGS.put("switch eager", base.withExecutor("switch"));
     CONFIGS.put("asm eager", base.withExecutor("asm"));
     CONFIGS.put("asm lazy", base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
-    CONFIGS.put("tiered (threshold 2)", base.withExecutor("tiered").withTieringThreshold(2));
+    CONFIGS.put("tiered (threshold 2)",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    CONFIGS.put("tiered (background)", base.withExecutor("tiered").withTieringThreshold(2));
   }
 
   /**
-   * What binaryen may generate: features wasmj runs. Not reference types: binaryen 108 (Debian
+   * What binaryen may generate: features wasmj runs, SIMD included. Not reference types: binaryen 108 (Debian
    * bookworm) ties them to pre-standard types such as {@code anyref}, which Wasm 2.0 lacks.
    */
   private static final List<String> FEATURES = List.of("--enable-sign-ext",
       "--enable-nontrapping-float-to-int", "--enable-bulk-memory", "--enable-multivalue",
-      "--enable-tail-call");
+      "--enable-tail-call", "--enable-simd");
 
   @Test
   void executorsAgreeOnTheExamples() throws IOException {

@@ -21,8 +21,10 @@ import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
+import org.wasmj.exec.internal.LoopEntry;
 import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.TableInstance;
+import org.wasmj.exec.internal.Tiering;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.OpCodes;
@@ -193,11 +195,13 @@ public final class Interpreter {
             callee = null;
             break;
           case OpCodes.COUNT_LOOP:
-            if (--fn.code.countdown == 0) {
-              tierUp(fn);
+            if (--fn.code.countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
+              pc++;
+              continue;
             }
-            pc++;
-            continue;
+            s = st.slots; // compiled code ran the rest of the frame; its results are in place
+            callee = null;
+            break;
           case OpCodes.CALL_XR:
             callee = inst.functions[code[pc + 1]];
             base = fp + code[pc + 2];
@@ -210,13 +214,13 @@ public final class Interpreter {
             break;
           case OpCodes.RETURN_CALL_XR:
             callee = inst.functions[code[pc + 1]];
-            System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramCount());
+            System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramSlotCount());
             base = fp;
             next = -1;
             break;
           case OpCodes.RETURN_CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
-            System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
+            System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramSlotCount());
             base = fp;
             next = -1;
             break;
@@ -255,7 +259,7 @@ public final class Interpreter {
           if (c == null) {
             c = w.ir();
           }
-          if (--w.code.countdown == 0) {
+          if (--w.code.countdown <= 0) {
             tierUp(w);
           }
           if (base + c.registerCount() > s.length) {
@@ -1028,11 +1032,36 @@ public final class Interpreter {
 
   /** Asks the module's tiering executor to compile {@code f}, and counts down afresh. */
   private static void tierUp(WasmFunction f) {
-    java.util.function.Consumer<FunctionCode> hook = f.code.module.tierUp;
-    f.code.countdown = Integer.MAX_VALUE;
+    Tiering hook = f.code.module.tiering;
     if (hook != null) {
-      hook.accept(f.code);
+      hook.hot(f.code, false);
+    } else {
+      f.code.countdown = Integer.MAX_VALUE;
     }
+  }
+
+  /**
+   * A loop header of {@code fn}'s frame at {@code fp} is hot: if the function has compiled code
+   * to enter there, runs the rest of the frame in it and returns true (its results are then in
+   * the frame's first registers); else tells the tiering executor and returns false.
+   */
+  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
+    FunctionCode fc = fn.code;
+    LoopEntry entry = fc.loopEntry;
+    if (entry == null) {
+      Tiering hook = fc.module.tiering;
+      if (hook != null) {
+        hook.hot(fc, true);
+      } else {
+        fc.countdown = Integer.MAX_VALUE;
+      }
+      return false;
+    }
+    st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
+    st.top = fp + fn.compiled.registerCount();
+    long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
+    System.arraycopy(results, 0, st.slots, fp, results.length);
+    return true;
   }
 
   /**
@@ -1041,7 +1070,7 @@ public final class Interpreter {
    */
   private static void callExternal(FunctionInstance f, InstanceState caller, Stack st, int base,
       int depth) {
-    long[] args = new long[f.type.paramCount()];
+    long[] args = new long[f.type.paramSlotCount()];
     System.arraycopy(st.slots, base, args, 0, args.length);
     long[] results;
     if (f instanceof HostFunction) {
@@ -1056,13 +1085,13 @@ public final class Interpreter {
     } else {
       results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
     }
-    System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
+    System.arraycopy(results, 0, st.slots, base, f.type.resultSlotCount());
   }
 
   /**
    * The ops that are rare in hot loops: numeric ops other than the common integer and float
-   * arithmetic, other memories, bulk memory, tables. Kept out of {@link #run} so that it stays
-   * small enough for C2 to compile well. Returns the next pc.
+   * arithmetic, other memories, bulk memory, tables; SIMD goes on to {@link SimdInterpreter}. Kept
+   * out of {@link #run} so that it stays small enough for C2 to compile well. Returns the next pc.
    */
   private static int cold(int[] code, int pc, long[] s, int fp, InstanceState inst) {
     switch (code[pc]) {
@@ -1442,7 +1471,7 @@ public final class Interpreter {
         inst.dropElements(code[pc + 1]);
         return pc + 2;
       default:
-        throw new IllegalStateException("unknown IR op " + code[pc] + " at " + pc);
+        return SimdInterpreter.exec(code, pc, s, fp, inst);
     }
   }
 

@@ -3,6 +3,7 @@ package org.wasmj.wasi.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.file.Path;
@@ -59,6 +60,46 @@ public abstract sealed class Descriptor {
       super(Rights.STDIO & ~Rights.FD_READ, 0);
       this.out = out;
       this.terminal = terminal;
+    }
+
+    /**
+     * Writes and flushes {@code data}; returns its length. A failure is the errno the host
+     * reported ({@code EPIPE}, {@code ENOSPC}, ...; {@code EIO} for any other), and a
+     * {@link PrintStream}, which keeps its failures to itself, is asked with
+     * {@link PrintStream#checkError()} ({@code EIO}, since it does not say why).
+     */
+    public int write(byte[] data) {
+      try {
+        out.write(data);
+        out.flush();
+      } catch (IOException e) {
+        throw new WasiError(errno(e));
+      }
+      if (out instanceof PrintStream && ((PrintStream) out).checkError()) {
+        throw new WasiError(Errno.IO);
+      }
+      return data.length;
+    }
+
+    /** Flushes the stream, with {@link #write}'s errors. */
+    public void flush() {
+      write(new byte[0]);
+    }
+
+    /** The errno for a failed write on a stream: what can happen to a file, pipe or terminal. */
+    static int errno(IOException e) {
+      int errno = Errno.of(e);
+      switch (errno) {
+        case Errno.PIPE:
+        case Errno.NOSPC:
+        case Errno.FBIG:
+        case Errno.DQUOT:
+        case Errno.AGAIN:
+        case Errno.CONNRESET:
+          return errno;
+        default:
+          return Errno.IO; // e.g. EBADF from the host is no bad descriptor of the guest's
+      }
     }
 
     @Override

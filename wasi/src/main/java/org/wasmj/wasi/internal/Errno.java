@@ -24,6 +24,8 @@ public final class Errno {
   public static final int AGAIN = 6;
   public static final int BADF = 8;
   public static final int BUSY = 10;
+  public static final int CONNRESET = 15;
+  public static final int DQUOT = 19;
   public static final int EXIST = 20;
   public static final int FAULT = 21;
   public static final int FBIG = 22;
@@ -149,6 +151,14 @@ public final class Errno {
       return MFILE;
     } else if (r.contains("broken pipe")) {
       return PIPE;
+    } else if (r.contains("disk quota exceeded")) {
+      return DQUOT;
+    } else if (r.contains("connection reset")) {
+      return CONNRESET;
+    } else if (r.contains("resource temporarily unavailable")) {
+      return AGAIN;
+    } else if (r.contains("bad file descriptor")) {
+      return BADF;
     } else if (r.contains("illegal seek")) {
       return SPIPE;
     }

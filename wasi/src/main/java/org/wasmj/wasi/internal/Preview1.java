@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,7 +70,13 @@ public final class Preview1 {
   private final List<byte[]> args;
   private final List<byte[]> env;
   private final Random random;
+  /** The descriptor table: fd to descriptor, {@code null} for a closed fd. */
   private final List<Descriptor> fds = new ArrayList<>();
+  /** The closed fds below {@code fds.size()}, lowest first: the next open takes the lowest. */
+  private final PriorityQueue<Integer> free = new PriorityQueue<>();
+  /** Descriptors open now, and how many may be. */
+  private int open;
+  private final int maxOpen;
   private final long monotonicBase = System.nanoTime();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   /**
@@ -83,17 +90,20 @@ public final class Preview1 {
    * A guest's WASI state: {@code args} and {@code env} ({@code "K=V"}) as given, the stdio
    * descriptors and then the preopens, numbered from 3 in order.
    */
-  public Preview1(List<String> args, List<String> env, Random random, List<Descriptor> initial) {
+  public Preview1(List<String> args, List<String> env, Random random, List<Descriptor> initial,
+      int maxOpen) {
     this.args = utf8(args);
     this.env = utf8(env);
     this.random = random;
+    this.maxOpen = maxOpen;
     fds.addAll(initial);
+    open = initial.size();
   }
 
   private static List<byte[]> utf8(List<String> strings) {
     List<byte[]> out = new ArrayList<>();
     for (String s : strings) {
-      out.add(s.getBytes(StandardCharsets.UTF_8));
+      out.add(HostBytes.encode(s));
     }
     return out;
   }
@@ -111,9 +121,12 @@ public final class Preview1 {
       }
       fds.set(fd, null);
     }
+    fds.clear();
+    free.clear();
+    open = 0;
   }
 
-  // ---- descriptor table ----
+  // ---- descriptor table: lookups O(1), opening and closing O(log n) ----
 
   private Descriptor get(int fd) {
     if (fd < 0 || fd >= fds.size() || fds.get(fd) == null) {
@@ -155,15 +168,41 @@ public final class Preview1 {
     return (Descriptor.Dir) d;
   }
 
+  /**
+   * Gives {@code d} the lowest free fd, as POSIX does.
+   *
+   * @throws WasiError MFILE if the guest holds as many descriptors as it may (then {@code d} is
+   *     closed)
+   */
   private int add(Descriptor d) {
-    for (int fd = 0; fd < fds.size(); fd++) {
-      if (fds.get(fd) == null) {
-        fds.set(fd, d);
-        return fd;
+    if (open >= maxOpen) {
+      try {
+        d.close();
+      } catch (IOException e) {
+        // it was never the guest's
       }
+      throw new WasiError(Errno.MFILE);
+    }
+    open++;
+    Integer fd = free.poll();
+    if (fd != null) {
+      fds.set(fd, d);
+      return fd;
     }
     fds.add(d);
     return fds.size() - 1;
+  }
+
+  /** Removes {@code fd} (open) from the table; returns what it held. */
+  private Descriptor remove(int fd) {
+    Descriptor d = fds.set(fd, null);
+    open--;
+    if (fd == fds.size() - 1) {
+      fds.remove(fd); // the table shrinks from the top; lower holes stay in free
+    } else {
+      free.add(fd);
+    }
+    return d;
   }
 
   // ---- args, environ ----
@@ -279,9 +318,7 @@ public final class Preview1 {
     int n;
     if (d instanceof Descriptor.Output) {
       requireRight(d, Rights.FD_WRITE);
-      ((Descriptor.Output) d).out.write(data);
-      ((Descriptor.Output) d).out.flush();
-      n = data.length;
+      n = ((Descriptor.Output) d).write(data);
     } else if (d instanceof Descriptor.File) {
       Descriptor.File f = file(fd, Rights.FD_WRITE);
       if ((f.fdflags & FDFLAGS_APPEND) != 0) {
@@ -456,7 +493,7 @@ public final class Preview1 {
 
   public int fdClose(int fd) throws IOException {
     Descriptor d = get(fd);
-    fds.set(fd, null);
+    remove(fd);
     if (!(d instanceof Descriptor.Input) && !(d instanceof Descriptor.Output)) {
       d.close();
     }
@@ -468,7 +505,7 @@ public final class Preview1 {
     if (d instanceof Descriptor.File) {
       ((Descriptor.File) d).channel.force(metadata);
     } else if (d instanceof Descriptor.Output) {
-      ((Descriptor.Output) d).out.flush();
+      ((Descriptor.Output) d).flush();
     }
     return Errno.SUCCESS;
   }
@@ -637,12 +674,12 @@ public final class Preview1 {
     String name = preopenName(fd);
     m.check(ptr, 8);
     m.putI32(ptr, 0);
-    m.putI32(ptr + 4, name.getBytes(StandardCharsets.UTF_8).length);
+    m.putI32(ptr + 4, HostBytes.encode(name).length);
     return Errno.SUCCESS;
   }
 
   public int fdPrestatDirName(GuestMemory m, int fd, int ptr, int len) {
-    byte[] name = preopenName(fd).getBytes(StandardCharsets.UTF_8);
+    byte[] name = HostBytes.encode(preopenName(fd));
     if ((len & 0xFFFFFFFFL) < name.length) {
       return Errno.NAMETOOLONG;
     }
@@ -672,7 +709,7 @@ public final class Preview1 {
     ByteBuffer hb = ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (long i = cookie; i >= 0 && i < d.listing.size() && used < len; i++) {
       Sandbox.Entry e = d.listing.get((int) i);
-      byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
+      byte[] name = HostBytes.encode(e.name());
       hb.clear();
       hb.putLong(i + 1).putLong(e.inode()).putInt(name.length).put((byte) e.filetype());
       hb.put((byte) 0).putShort((short) 0);
@@ -700,7 +737,7 @@ public final class Preview1 {
     TreeMap<String, Sandbox.Entry> sorted = new TreeMap<>();
     try (var stream = Files.newDirectoryStream(path)) {
       for (Path p : stream) {
-        String name = p.getFileName().toString();
+        String name = HostBytes.name(p); // the name's bytes, whatever the host's charset
         Sandbox.Stat s = Sandbox.Stat.of(p);
         if (s != null) {
           sorted.put(name, new Sandbox.Entry(name, s.ino, s.filetype));
@@ -717,8 +754,8 @@ public final class Preview1 {
     if (from == to) {
       return Errno.SUCCESS;
     }
-    fds.set(to, d);
-    fds.set(from, null);
+    fds.set(to, d); // 'old' is closed below: one descriptor fewer
+    remove(from);
     if (!(old instanceof Descriptor.Input) && !(old instanceof Descriptor.Output)) {
       old.close();
     }
@@ -817,6 +854,9 @@ public final class Preview1 {
       long rightsBase, long rightsInheriting, int fdflags, int fdPtr) throws IOException {
     Descriptor.Dir d = dir(fd, Rights.PATH_OPEN);
     m.check(fdPtr, 4);
+    if (open >= maxOpen) {
+      return Errno.MFILE; // before anything is created or opened
+    }
     String guestPath = m.string(path, pathLen);
     boolean create = (oflags & OFLAGS_CREAT) != 0;
     boolean directory = (oflags & OFLAGS_DIRECTORY) != 0;
@@ -916,7 +956,7 @@ public final class Preview1 {
     if (r.stat.filetype != Filetype.SYMBOLIC_LINK) {
       return Errno.INVAL;
     }
-    byte[] target = Files.readSymbolicLink(r.path).toString().getBytes(StandardCharsets.UTF_8);
+    byte[] target = HostBytes.bytes(Files.readSymbolicLink(r.path));
     int n = (int) Math.min(target.length, bufLen & 0xFFFFFFFFL);
     m.write(buf, target, 0, n);
     m.putI32(bufusedPtr, n);
@@ -996,7 +1036,8 @@ public final class Preview1 {
     if (link.trailingSlash) {
       return Errno.NOENT;
     }
-    Files.createSymbolicLink(link.path, link.path.getFileSystem().getPath(target));
+    Files.createSymbolicLink(link.path, link.path.getFileSystem() == FileSystems.getDefault()
+        ? HostBytes.path(target) : link.path.getFileSystem().getPath(target));
     return Errno.SUCCESS;
   }
 
@@ -1029,6 +1070,7 @@ public final class Preview1 {
     long[] deadline = new long[count]; // for clocks, in System.nanoTime() terms
     int[] error = new int[count];
     int[] fdOf = new int[count];
+    boolean[] never = new boolean[count]; // clocks too far away to ever fire
     boolean anyClock = false;
     for (int i = 0; i < count; i++) {
       int s = in + 48 * i;
@@ -1043,9 +1085,14 @@ public final class Preview1 {
           deadline[i] = start;
           continue;
         }
-        long rel = (flags & 1) != 0 ? timeout - now(id) : timeout;
-        deadline[i] = start + Math.max(0, rel);
+        // timeouts are unsigned; one 2^62 ns (146 years) away or more never comes
+        long rel = (flags & 1) != 0 ? unsignedMinus(timeout, now(id)) : timeout;
         anyClock = true;
+        if (Long.compareUnsigned(rel, NEVER) >= 0) {
+          never[i] = true;
+          continue;
+        }
+        deadline[i] = start + rel;
       } else if (type[i] == EVENT_FD_READ || type[i] == EVENT_FD_WRITE) {
         fdOf[i] = m.i32(s + 16);
       } else {
@@ -1054,11 +1101,14 @@ public final class Preview1 {
     }
     while (true) {
       int events = 0;
-      long earliest = Long.MAX_VALUE;
+      long wait = 10_000_000L; // poll stdin every 10 ms while waiting for a clock
       long now = System.nanoTime();
       for (int i = 0; i < count; i++) {
         if (type[i] == EVENT_CLOCK) {
-          earliest = Math.min(earliest, deadline[i]);
+          if (never[i]) {
+            continue;
+          }
+          wait = Math.min(wait, deadline[i] - now);
           if (now - deadline[i] >= 0 || error[i] != 0) {
             writeEvent(m, out + 32 * events++, userdata[i], error[i], type[i], 0);
           }
@@ -1074,10 +1124,8 @@ public final class Preview1 {
         m.putI32(neventsPtr, events);
         return Errno.SUCCESS;
       }
-      long wait = earliest == Long.MAX_VALUE ? 10_000_000L : earliest - now;
       try {
-        // poll stdin every 10 ms while waiting for a clock
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(wait, 10_000_000L)));
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, wait));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         m.putI32(neventsPtr, 0);
@@ -1087,6 +1135,14 @@ public final class Preview1 {
   }
 
   private static final long NOT_READY = Long.MIN_VALUE;
+
+  /** A relative clock timeout (ns) this far away or more never comes: 2^62 ns, 146 years. */
+  private static final long NEVER = 1L << 62;
+
+  /** {@code a - b} for unsigned {@code a} and {@code b}, 0 if {@code b >= a}. */
+  private static long unsignedMinus(long a, long b) {
+    return Long.compareUnsigned(a, b) <= 0 ? 0 : a - b;
+  }
 
   /** Bytes ready ({@code >= 0}), {@code -errno}, or {@link #NOT_READY}. */
   private long fdReady(int fd, int type, boolean canWait) throws IOException {
@@ -1151,6 +1207,9 @@ public final class Preview1 {
       return Errno.INVAL;
     }
     m.check(fdPtr, 4);
+    if (open >= maxOpen) {
+      return Errno.MFILE; // the connection waits for a guest with room for it
+    }
     ServerSocketChannel server = (ServerSocketChannel) s.channel;
     server.configureBlocking((s.fdflags & FDFLAGS_NONBLOCK) == 0);
     SocketChannel client = server.accept();

@@ -51,11 +51,11 @@ public final class Sandbox {
     return root;
   }
 
-  /** The host path of {@code components} under the root. */
+  /** The host path of {@code components} under the root (their bytes: see {@link HostBytes}). */
   public Path hostPath(List<String> components) {
     Path p = root;
     for (String c : components) {
-      p = p.resolve(c);
+      p = HostBytes.resolve(p, c);
     }
     return p;
   }
@@ -128,14 +128,14 @@ public final class Sandbox {
           current.remove(current.size() - 1);
           continue;
         }
-        Path p = hostPath(current).resolve(c);
+        Path p = HostBytes.resolve(hostPath(current), c);
         Stat s = Stat.of(p);
         if (s != null && s.filetype == Filetype.SYMBOLIC_LINK
             && (!isLast || followFinal || trailingSlash)) {
           if (++links > MAX_SYMLINKS) {
             throw new WasiError(Errno.LOOP);
           }
-          String target = Files.readSymbolicLink(p).toString();
+          String target = HostBytes.string(Files.readSymbolicLink(p)); // bytes, not the locale's
           if (target.isEmpty()) {
             throw new WasiError(Errno.NOENT);
           }

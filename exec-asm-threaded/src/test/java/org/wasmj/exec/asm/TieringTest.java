@@ -1,0 +1,173 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+import org.wasmj.TrapException;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.HostType;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.Val;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tiering: hot functions are compiled (in the background, or on the guest's thread with 0
+ * compiler threads), and an interpreter frame stuck in a loop enters the compiled code at a loop
+ * header (on-stack replacement) without waiting for the function's next call.
+ */
+class TieringTest {
+  /**
+   * {@code spin() -> i}: {@code i = 0; loop { if (tick(i)) break; i++ }}, with {@code tick}
+   * imported; and {@code spin2}, the same returning {@code (i, i)}.
+   */
+  private static final byte[] SPIN = new ModuleBuilder()
+      .importFunc("host", "tick", 1, 1)
+      .funcWithLocals("spin", 0, 1, 1, loopBody(false))
+      .funcWithLocals("spin2", 0, 2, 1, loopBody(true))
+      .withNames().build();
+
+  private static int[] loopBody(boolean twoResults) {
+    int[] loop = {
+        0x02, 0x40, // block
+        0x03, 0x40, //   loop
+        0x20, 0, 0x10, 0, 0x0D, 1, // if tick(i) break
+        0x20, 0, 0x41, 1, 0x6A, 0x21, 0, // i++
+        0x0C, 0, //     br loop
+        0x0B, 0x0B, // end end
+        0x20, 0};
+    if (!twoResults) {
+      return loop;
+    }
+    int[] both = java.util.Arrays.copyOf(loop, loop.length + 2);
+    both[loop.length] = 0x20;
+    both[loop.length + 1] = 0;
+    return both;
+  }
+
+  /** True if a generated method named {@code osr} is on the calling thread's stack. */
+  private static boolean inLoopEntry() {
+    return StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
+        f.getMethodName().equals("osr") && f.getClassName().startsWith("wasmj.gen.")));
+  }
+
+  private static Instance spinner(Config config, IntUnaryOperator tick) {
+    Engine engine = new Engine(config);
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "tick", HostType.I32, HostType.I32, (caller, i) -> tick.applyAsInt(i));
+    return linker.instantiate(Store.of(engine), Module.compile(engine, SPIN));
+  }
+
+  private static Config tiered(int threshold, int threads) {
+    return Config.defaults().withExecutor("tiered").withTieringThreshold(threshold)
+        .withCompilerThreads(threads);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aFrameLoopingInTheInterpreterEntersTheCompiledCodeAtALoopHeader(boolean split) {
+    AtomicInteger firstCompiled = new AtomicInteger(-1);
+    if (split) {
+      FunctionCompiler.forcedChunkBudget = 10;
+    }
+    try {
+      Instance instance = spinner(tiered(10, 0), i -> {
+        if (firstCompiled.get() < 0 && inLoopEntry()) {
+          firstCompiled.set(i);
+        }
+        return i == 100 ? 1 : 0;
+      });
+      assertEquals(100, instance.getFunc("spin").call()[0].i32());
+      assertTrue(firstCompiled.get() > 0 && firstCompiled.get() < 20,
+          "entered compiled code at iteration " + firstCompiled.get());
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
+  @Test
+  void aFunctionWithTooManyRegistersForAWholeLoopEntryGetsASplitOne() {
+    // 900 locals: invoke fits one method, but osr's loads of every register would not
+    byte[] wasm = new ModuleBuilder().importFunc("host", "tick", 1, 1)
+        .funcWithLocals("wide", 0, 1, 900, loopBody(false)).build();
+    Engine engine = new Engine(tiered(10, 0));
+    Linker<Void> linker = new Linker<>(engine);
+    int[] firstCompiled = {-1};
+    linker.funcWrap("host", "tick", HostType.I32, HostType.I32, (caller, i) -> {
+      if (firstCompiled[0] < 0 && inLoopEntry()) {
+        firstCompiled[0] = i;
+      }
+      return i == 100 ? 1 : 0;
+    });
+    Module module = Module.compile(engine, wasm);
+    Instance instance = linker.instantiate(Store.of(engine), module);
+    assertEquals(100, instance.getFunc("wide").call()[0].i32());
+    assertTrue(firstCompiled[0] > 0 && firstCompiled[0] < 20, "entered at " + firstCompiled[0]);
+    assertEquals(0, module.executorStatistics().get("compiled.split"));
+  }
+
+  @Test
+  void aLoopEntryReturnsEveryResult() {
+    Instance instance = spinner(tiered(5, 0), i -> i == 50 ? 1 : 0);
+    Val[] results = instance.getFunc("spin2").call();
+    assertArrayEquals(new int[] {50, 50}, new int[] {results[0].i32(), results[1].i32()});
+  }
+
+  @Test
+  void aTrapInCodeEnteredAtALoopHeaderNamesEachFrameOnce() {
+    // outer -> inner, which loops until tick says stop, then traps
+    byte[] wasm = new ModuleBuilder().importFunc("host", "tick", 1, 1)
+        .funcWithLocals("inner", 0, 0, 1,
+            0x03, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x10, 0, 0x45, 0x0D, 0, 0x0B, 0x00)
+        .func("outer", 0, 0, 0x10, 1)
+        .withNames().build();
+    Engine engine = new Engine(tiered(10, 0));
+    Linker<Void> linker = new Linker<>(engine);
+    boolean[] compiled = new boolean[1];
+    linker.funcWrap("host", "tick", HostType.I32, HostType.I32, (caller, i) -> {
+      compiled[0] |= inLoopEntry();
+      return i == 100 ? 1 : 0;
+    });
+    Instance instance = linker.instantiate(Store.of(engine), Module.compile(engine, wasm));
+    TrapException trap = assertThrows(TrapException.class, () -> instance.getFunc("outer").call());
+    assertTrue(compiled[0], "the loop never entered compiled code");
+    assertEquals(List.of("inner", "outer"), trap.backtrace());
+  }
+
+  @Test
+  void backgroundCompilationLetsTheGuestRunOnAndSwapsTheCodeIn() {
+    int limit = 50_000_000;
+    Instance instance = spinner(tiered(1000, 1), i -> inLoopEntry() || i == limit ? 1 : 0);
+    int iterations = instance.getFunc("spin").call()[0].i32();
+    assertTrue(iterations < limit, "the loop never entered the compiled code");
+    assertTrue(iterations >= 990, "entered at " + iterations + ", before it was hot (1,000)");
+  }
+
+  @Test
+  void statisticsCountQueuedAndCompiledFunctionsAndGenerationTime() {
+    Engine engine = new Engine(tiered(10, 0));
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "tick", HostType.I32, HostType.I32, (caller, i) -> i == 20 ? 1 : 0);
+    Module module = Module.compile(engine, SPIN);
+    Map<String, Integer> before = module.executorStatistics();
+    assertEquals(2, before.get("interpreted.not_hot_yet"), before.toString());
+    linker.instantiate(Store.of(engine), module).getFunc("spin").call();
+    Map<String, Integer> after = module.executorStatistics();
+    assertEquals(1, after.get("compiled"), after.toString());
+    assertEquals(1, after.get("compiled.loop_entries"), after.toString());
+    assertEquals(1, after.get("interpreted.not_hot_yet"), after.toString());
+    assertEquals(0, after.get("queued"), after.toString());
+    assertTrue(after.get("generation.ms") >= 0, after.toString());
+  }
+}
