@@ -176,7 +176,7 @@ public final class Interpreter {
     try {
       while (true) {
         try {
-          pc = runInFrame(s, fp, code, pc, mem);
+          pc = runInFrame(s, fp, code, pc, mem, fn);
         } catch (IndexOutOfBoundsException e) { // a load or store past the end of memory 0
           throw outOfBounds();
         }
@@ -224,14 +224,6 @@ public final class Interpreter {
             base = fp;
             next = -1;
             break;
-          case OpCodes.GLOBAL_GET_RX:
-            s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
-            pc += 3;
-            continue;
-          case OpCodes.GLOBAL_SET_XR:
-            inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
-            pc += 3;
-            continue;
           default:
             pc = cold(code, pc, s, fp, inst);
             mem = memoryOf(inst); // a memory may have grown
@@ -329,9 +321,28 @@ public final class Interpreter {
    * the memory trap, in {@link #run}); only the wrap-around of {@code base + offset} past 2 GiB
    * is checked here. {@code DispatchSizeTest} lists what may be called.
    */
-  private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem) {
+  private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem,
+      WasmFunction fn) {
     while (true) {
       switch (code[pc]) {
+        case OpCodes.GLOBAL_GET_RX:
+          s[fp + code[pc + 1]] = fn.instance.globals[code[pc + 2]].value;
+          pc += 3;
+          continue;
+        case OpCodes.GLOBAL_SET_XR:
+          fn.instance.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+          pc += 3;
+          continue;
+        case OpCodes.COUNT_LOOP: {
+          FunctionCode counted = fn.code;
+          int countdown = counted.countdown;
+          if (countdown <= 1) {
+            return pc; // run asks for compilation
+          }
+          counted.countdown = countdown - 1;
+          pc++;
+          continue;
+        }
         case OpCodes.COPY_RR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
           pc += 3;
