@@ -7,13 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int guard(boolean verbose, Callable<Integer> body) {
+  private int guard(boolean verbose, Failures.Guarded body) {
     return Failures.guard(new PrintStream(err, true, StandardCharsets.UTF_8), verbose, body);
   }
 

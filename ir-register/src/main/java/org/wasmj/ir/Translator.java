@@ -5,8 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.wasmj.parser.FuncType;
+import org.wasmj.parser.FunctionBody;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.ValType;
+import org.wasmj.validator.BodyWalker;
 import org.wasmj.validator.FunctionValidator;
 import org.wasmj.validator.InstructionVisitor;
 
@@ -211,14 +213,31 @@ public final class Translator implements InstructionVisitor {
     this.countLoops = countLoops;
   }
 
-  /**
-   * Validates and translates defined function {@code definedIndex} in one pass. If constants
-   * were pooled, a second pass over the code makes room for their registers, after the locals:
-   * temporaries move up, and {@code const} instructions that set the pooled registers are put
-   * in front (branch targets move with the code).
-   */
+  /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
     validator.validate(definedIndex, this);
+    return result();
+  }
+
+  /**
+   * Translates defined function {@code definedIndex}, whose body is {@code bytes[body.offset(),
+   * body.offset() + body.length())}, as {@code walker} walks it: a {@link FunctionValidator}
+   * validates it in the same pass; an {@link org.wasmj.validator.UncheckedWalker} does not, and
+   * an invalid body then gives code that computes garbage (within its own registers).
+   */
+  public CompiledFunction translate(BodyWalker walker, int definedIndex, byte[] bytes,
+      FunctionBody body) {
+    walker.walk(definedIndex, bytes, body, this);
+    return result();
+  }
+
+  /**
+   * The function just translated. If constants were pooled, a second pass over the code makes
+   * room for their registers, after the locals: temporaries move up, and {@code const}
+   * instructions that set the pooled registers are put in front (branch targets move with the
+   * code).
+   */
+  private CompiledFunction result() {
     for (int i = 0; i < sameTargets; i += 2) {
       out.patch(sameTarget[i], out.get(sameTarget[i + 1]));
     }
