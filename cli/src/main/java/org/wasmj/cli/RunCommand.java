@@ -97,14 +97,65 @@ final class RunCommand implements Failures.Guarded {
 
   @Override
   public int run() throws Exception {
+    Engine engine = Failures.fromOptions(this::engine);
+    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
+    Linker<Void> linker = new Linker<>(engine);
+    WasiConfig wasiConfig = Failures.fromOptions(this::wasiConfig);
+    Store<Void> store = Store.of(engine);
+    // Wasi.create checks the preopens in any case
+    try (Wasi wasi = Failures.fromOptions(() -> Wasi.create(wasiConfig))) {
+      if (importsWasi(module)) { // 46 host functions, milliseconds a module without WASI skips
+        wasi.addToLinker(linker);
+      }
+      if (arguments.has(TRAP_UNKNOWN_IMPORTS) || arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
+        defineUnknownImports(linker, store, module);
+      }
+      Instance instance = linker.instantiate(store, module);
+      if (invoke == null && instance.getExport("_start").isPresent()) {
+        checkCommand(instance.getExport("_start").get());
+        running = describe(module, instance, "_start");
+        return Failures.exitStatus(main.err(), wasi.run(instance));
+      }
+      if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
+        running = describe(module, instance, "_initialize");
+        instance.getFunc("_initialize").call();
+      }
+      if (invoke == null) {
+        return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
+      }
+      running = describe(module, instance, invoke);
+      Func f = Failures.fromOptions(() -> instance.getFunc(invoke));
+      FuncType type = f.type();
+      if (args.size() != type.paramCount()) {
+        int n = type.paramCount();
+        throw new Failures.UsageException(invoke + " (func " + type + ") takes " + n
+            + (n == 1 ? " argument" : " arguments") + ", got " + args.size());
+      }
+      Val[] values = new Val[args.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Values.parse(type.param(i), args.get(i));
+      }
+      for (Val v : f.call(values)) {
+        main.out().println(Values.format(v));
+      }
+      return 0;
+    } finally {
+      main.out().flush();
+    }
+  }
+
+  /** The engine the options ask for. */
+  private Engine engine() {
     Config config = Config.defaults().withExecutor(arguments.get(EXECUTOR));
     String compilationMode = arguments.get(COMPILATION_MODE);
     if (compilationMode != null) {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
-    Engine engine = new Engine(config);
-    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
-    Linker<Void> linker = new Linker<>(engine);
+    return new Engine(config);
+  }
+
+  /** The guest's WASI configuration, from the options and arguments. */
+  private WasiConfig wasiConfig() {
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
         .stdout(main.guestOut()).stderr(main.guestErr())
         .arg(arguments.has(ARGV0) ? arguments.get(ARGV0) : file);
@@ -139,46 +190,7 @@ final class RunCommand implements Failures.Guarded {
         wasiConfig.env(e.substring(0, eq), e.substring(eq + 1));
       }
     }
-    Store<Void> store = Store.of(engine);
-    try (Wasi wasi = Wasi.create(wasiConfig.build())) { // checks the preopens in any case
-      if (importsWasi(module)) { // 46 host functions, milliseconds a module without WASI skips
-        wasi.addToLinker(linker);
-      }
-      if (arguments.has(TRAP_UNKNOWN_IMPORTS) || arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
-        defineUnknownImports(linker, store, module);
-      }
-      Instance instance = linker.instantiate(store, module);
-      if (invoke == null && instance.getExport("_start").isPresent()) {
-        checkCommand(instance.getExport("_start").get());
-        running = describe(module, instance, "_start");
-        return Failures.exitStatus(main.err(), wasi.run(instance));
-      }
-      if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
-        running = describe(module, instance, "_initialize");
-        instance.getFunc("_initialize").call();
-      }
-      if (invoke == null) {
-        return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
-      }
-      running = describe(module, instance, invoke);
-      Func f = instance.getFunc(invoke);
-      FuncType type = f.type();
-      if (args.size() != type.paramCount()) {
-        int n = type.paramCount();
-        throw new Failures.UsageException(invoke + " (func " + type + ") takes " + n
-            + (n == 1 ? " argument" : " arguments") + ", got " + args.size());
-      }
-      Val[] values = new Val[args.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = Values.parse(type.param(i), args.get(i));
-      }
-      for (Val v : f.call(values)) {
-        main.out().println(Values.format(v));
-      }
-      return 0;
-    } finally {
-      main.out().flush();
-    }
+    return wasiConfig.build();
   }
 
   private static boolean importsWasi(Module module) {
