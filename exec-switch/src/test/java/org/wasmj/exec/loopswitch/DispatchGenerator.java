@@ -13,7 +13,7 @@ import org.wasmj.parser.ValType;
  * Writes the interpreter's cases for every op that has Wasm numeric semantics ({@link Op#wasm()}
  * of a numeric instruction): the fused compare-and-branch ops and the numeric ops. Simple integer
  * ops are written inline as Java expressions; the rest call {@code Semantics}. The ops in
- * {@link #HOT} go into the dispatch loop, the others into its {@code cold} method.
+ * {@link #HOT} go into the dispatch loop ({@code runInFrame}), the others into its {@code cold} method.
  *
  * <p>{@code DispatchGeneratorTest} fails when {@code Interpreter.java} differs from what this
  * writes, and rewrites it with {@code -Dwasmj.regenerate=true}.
@@ -40,13 +40,18 @@ final class DispatchGenerator {
       Map.entry("I32_WRAP_I64", "(int) a"), Map.entry("I64_EXTEND_I32_S", "a"),
       Map.entry("I64_EXTEND_I32_U", "a & 0xFFFFFFFFL"));
 
-  /** Java conditions for integer compares. */
+  /**
+   * Java conditions for integer compares. Unsigned ones flip the sign bits rather than call
+   * {@code compareUnsigned}: the same machine code once inlined, but no call site, so they never
+   * count against C2's inlining budget for the dispatch loop (see {@code Interpreter}).
+   */
   private static final Map<String, String> CONDITION = Map.ofEntries(
       Map.entry("EQZ", "a == 0"), Map.entry("EQ", "a == b"), Map.entry("NE", "a != b"),
       Map.entry("LT_S", "a < b"), Map.entry("GT_S", "a > b"), Map.entry("LE_S", "a <= b"),
-      Map.entry("GE_S", "a >= b"), Map.entry("LT_U", "U.compareUnsigned(a, b) < 0"),
-      Map.entry("GT_U", "U.compareUnsigned(a, b) > 0"), Map.entry("LE_U", "U.compareUnsigned(a, b) <= 0"),
-      Map.entry("GE_U", "U.compareUnsigned(a, b) >= 0"));
+      Map.entry("GE_S", "a >= b"), Map.entry("LT_U", "(a ^ U.MIN_VALUE) < (b ^ U.MIN_VALUE)"),
+      Map.entry("GT_U", "(a ^ U.MIN_VALUE) > (b ^ U.MIN_VALUE)"),
+      Map.entry("LE_U", "(a ^ U.MIN_VALUE) <= (b ^ U.MIN_VALUE)"),
+      Map.entry("GE_U", "(a ^ U.MIN_VALUE) >= (b ^ U.MIN_VALUE)"));
 
   /** The cases: [0] for the dispatch loop, [1] for the cold method. */
   static List<List<String>> cases() {
@@ -58,8 +63,8 @@ final class DispatchGenerator {
         continue; // SIMD: SimdDispatchGenerator
       }
       boolean branch = op.shape().endsWith("t");
-      String indent = branch || HOT.contains(w.name()) ? "          " : "      ";
-      List<String> out = indent.length() == 10 ? hot : cold;
+      String indent = branch || HOT.contains(w.name()) ? "        " : "      ";
+      List<String> out = indent.length() == 8 ? hot : cold;
       out.add(indent + "case OpCodes." + op.name() + ":");
       ValType[] params = w.params();
       String[] operand = new String[params.length];
@@ -74,7 +79,8 @@ final class DispatchGenerator {
           operand[i] = "code[pc + " + slot + "]";
           slot++;
         } else { // 'l'
-          operand[i] = "imm64(code, pc + " + slot + ")";
+          operand[i] = "((code[pc + " + slot + "] & 0xFFFFFFFFL) | (long) code[pc + " + (slot + 1)
+              + "] << 32)";
           slot += 2;
         }
       }
@@ -131,7 +137,7 @@ final class DispatchGenerator {
   /** {@code source} with the generated sections replaced. */
   static String apply(String source) {
     List<List<String>> cases = cases();
-    source = replace(source, "          // BEGIN GENERATED HOT", "          // END GENERATED HOT", cases.get(0));
+    source = replace(source, "        // BEGIN GENERATED HOT", "        // END GENERATED HOT", cases.get(0));
     return replace(source, "      // BEGIN GENERATED COLD", "      // END GENERATED COLD", cases.get(1));
   }
 
