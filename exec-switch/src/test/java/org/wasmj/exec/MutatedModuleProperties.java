@@ -26,6 +26,7 @@ import org.wasmj.parser.MemoryType;
 import org.wasmj.parser.TableType;
 import org.wasmj.parser.ValType;
 import org.wasmj.testsupport.Mutations;
+import org.wasmj.testsupport.Shared;
 
 /**
  * Bad input never breaks the host, through the embedding API: the spec suite's modules
@@ -175,16 +176,17 @@ class MutatedModuleProperties {
    * repository's examples.
    */
   private static List<Path> corpus() {
-    Path json = SpecSuite.json();
-    Path dir = json != null ? json : Path.of("..", "examples");
+    Path suite = Shared.folder("wasm-testsuite", "wasmj.testsuite").resolve("json");
+    Path json = Files.isDirectory(suite) ? suite : null;
+    if (json == null) {
+      Shared.missing("MutatedModuleProperties: no spec testsuite at " + suite
+          + "; mutating the modules of examples/ instead");
+    }
+    Path dir = json != null ? json : Shared.repository().resolve("examples");
     Engine engine = new Engine();
     try (Stream<Path> walk = Files.walk(dir)) {
       List<Path> files = walk.filter(p -> p.toString().endsWith(".wasm")).sorted()
           .filter(p -> compiles(engine, p)).collect(Collectors.toList());
-      if (json == null) {
-        System.out.println("MutatedModuleProperties: no spec testsuite at " + SpecSuite.expected()
-            + "; mutating the " + files.size() + " modules of examples/ instead");
-      }
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
