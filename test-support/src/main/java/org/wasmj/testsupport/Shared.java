@@ -52,8 +52,8 @@ public final class Shared {
    */
   public static Path locate(String name, String property, String marker, String howToGet) {
     Path searched = folder(name, property);
-    assumeInput(Files.exists(searched.resolve(marker)), name + " tests skipped: no "
-        + searched.resolve(marker) + ". " + howToGet + " (or pass -D" + property + "=<dir>).");
+    assumeInput(Files.exists(searched.resolve(marker)), "no " + name + " at " + searched + " (no "
+        + marker + " inside). " + howToGet + " (or pass -D" + property + "=<dir>).");
     return searched;
   }
 
@@ -63,7 +63,7 @@ public final class Shared {
    */
   public static void assumeInput(boolean present, String message) {
     if (!present) {
-      missing(message);
+      missing("Skipped: " + message);
     }
     Assumptions.assumeTrue(present, message);
   }
@@ -74,8 +74,8 @@ public final class Shared {
    */
   public static void missing(String message) {
     if (inputsRequired()) {
-      Assertions.fail(message + " [" + REQUIRE_INPUTS + " is set, as .ci/run sets it: a missing"
-          + " test input fails the tests that need it]");
+      Assertions.fail("A test input is missing, and " + REQUIRE_INPUTS + " is set (as .ci/run"
+          + " sets it), so the tests that need it fail instead of skipping: " + message);
     }
     System.out.println(message);
   }
