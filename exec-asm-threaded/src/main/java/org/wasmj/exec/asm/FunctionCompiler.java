@@ -1277,31 +1277,14 @@ final class FunctionCompiler {
     }
   }
 
-  /** Per load/store op: bits accessed, and whether a narrow load zero-extends. */
-  private static final int[] ACCESS_BITS = new int[Op.values().length];
-  private static final boolean[] ACCESS_UNSIGNED = new boolean[Op.values().length];
-
-  static {
-    for (Op o : Op.values()) {
-      if (o.simd() == null && o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
-        String name = o.wasm().text(); // e.g. i64.load16_u
-        boolean wide = name.charAt(1) == '6';
-        String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
-        ACCESS_BITS[o.ordinal()] =
-            suffix.isEmpty() ? (wide ? 64 : 32) : Integer.parseInt(suffix.replaceAll("_.*", ""));
-        ACCESS_UNSIGNED[o.ordinal()] = suffix.endsWith("_u");
-      }
-    }
-  }
-
   /** A load or store (memory 0, or memory {@code x} for the {@code _RRIX} forms). */
   void memoryAccess(Op o, int pc) {
     boolean load = o.hasResult();
     if (!address(code[pc + (load ? 2 : 1)], code[pc + 3])) {
       return;
     }
-    int bits = ACCESS_BITS[o.ordinal()];
-    boolean unsigned = ACCESS_UNSIGNED[o.ordinal()];
+    int bits = o.wasm().access().bytes() * 8;
+    boolean unsigned = o.wasm().access().zeroExtends();
     if (bits != 8) {
       mv.visitFieldInsn(GETSTATIC, RT, bits == 16 ? "SHORT" : bits == 32 ? "INT" : "LONG",
           "L" + VAR_HANDLE + ";");
