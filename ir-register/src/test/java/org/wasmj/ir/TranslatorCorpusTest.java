@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
+import org.wasmj.testsupport.Shared;
 import org.wasmj.validator.FunctionValidator;
 import org.wasmj.validator.Validator;
 
@@ -24,12 +24,9 @@ import org.wasmj.validator.Validator;
 class TranslatorCorpusTest {
   @Test
   void everyFunctionTranslatesOrIsOutOfScope() throws Exception {
-    Path root = Path.of("").toAbsolutePath();
-    while (root != null && !Files.exists(root.resolve(".git"))) { // a file in a git worktree
-      root = root.getParent();
-    }
-    Path suite = root == null ? null : root.resolveSibling("shared").resolve("wasm-testsuite/json");
-    Assumptions.assumeTrue(suite != null && Files.isDirectory(suite), "no spec testsuite next to the repo");
+    Path suite = Shared.locate("wasm-testsuite", "wasmj.testsuite", "json",
+        "Put the prepared spec testsuite at ../shared/wasm-testsuite (see spec-suite/README.md)")
+        .resolve("json");
     List<Path> wasm;
     try (Stream<Path> walk = Files.walk(suite)) {
       wasm = walk.filter(p -> p.toString().endsWith(".wasm")).sorted().collect(Collectors.toList());

@@ -1321,24 +1321,6 @@ final class FunctionCompiler {
     }
   }
 
-  /** Per load/store op: bits accessed, and whether a narrow load zero-extends. */
-  private static final int[] ACCESS_BITS = new int[Op.values().length];
-  private static final boolean[] ACCESS_UNSIGNED = new boolean[Op.values().length];
-
-  static {
-    for (Op o : Op.values()) {
-      if (o.simd() == null && o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
-        String name = o.wasm().text(); // e.g. i64.load16_u
-        boolean wide = name.charAt(1) == '6';
-        String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
-        int sign = suffix.indexOf('_'); // no regex: this runs when the class generator starts
-        ACCESS_BITS[o.ordinal()] = suffix.isEmpty() ? (wide ? 64 : 32)
-            : Integer.parseInt(sign < 0 ? suffix : suffix.substring(0, sign));
-        ACCESS_UNSIGNED[o.ordinal()] = suffix.endsWith("_u");
-      }
-    }
-  }
-
   /** True for the memory-0 forms whose address is a sum ({@code _RRRI}, {@code _RRII}, {@code _RIRI}). */
   private static boolean isSumAddress(Op o) {
     String shape = o.shape();
@@ -1357,8 +1339,8 @@ final class FunctionCompiler {
       return;
     }
     int value = pc + (sum ? 3 : 2); // a store's value register
-    int bits = ACCESS_BITS[o.ordinal()];
-    boolean unsigned = ACCESS_UNSIGNED[o.ordinal()];
+    int bits = o.wasm().access().bytes() * 8;
+    boolean unsigned = o.wasm().access().zeroExtends();
     if (bits != 8) {
       mv.visitFieldInsn(GETSTATIC, RT, bits == 16 ? "SHORT" : bits == 32 ? "INT" : "LONG",
           "L" + VAR_HANDLE + ";");
