@@ -1,6 +1,9 @@
 /**
- * The register IR: Wasm's numeric semantics defined once ({@link org.wasmj.ir.Semantics}), and
- * (coming) the register instruction set and the stack-to-register translator.
+ * The register IR: its instruction set ({@link org.wasmj.ir.Op}), the stack-to-register
+ * translator ({@link org.wasmj.ir.Translator}) that produces a
+ * {@link org.wasmj.ir.CompiledFunction} in the validator's pass, and Wasm's numeric semantics
+ * defined once for every executor ({@link org.wasmj.ir.Semantics},
+ * {@link org.wasmj.ir.SimdSemantics}).
  */
 module org.wasmj.ir {
   requires transitive org.wasmj.validator;

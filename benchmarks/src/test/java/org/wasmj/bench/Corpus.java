@@ -1,20 +1,18 @@
 package org.wasmj.bench;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.wasmj.testsupport.Shared;
 
-/** Skips a test, saying why, when {@code ../shared/bench-wasm} is not there. */
+/** Skips a test, saying why, when {@code ../shared/bench-wasm} is not there (see {@link Shared}). */
 final class Corpus {
   private Corpus() {}
 
   static void assumePresent() {
-    boolean present;
+    String missing = null;
     try {
       BenchWasm.root();
-      present = true;
     } catch (IllegalStateException e) {
-      present = false;
-      System.out.println("SKIPPED: " + e.getMessage());
+      missing = e.getMessage();
     }
-    assumeTrue(present, "bench-wasm corpus not found");
+    Shared.assumeInput(missing == null, missing);
   }
 }

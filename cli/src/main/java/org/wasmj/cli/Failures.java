@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.wasmj.ExhaustionException;
 import org.wasmj.ExitException;
 import org.wasmj.TrapException;
@@ -65,7 +66,7 @@ final class Failures {
       return e.status;
     } catch (WasmException e) {
       return moduleError(err, verbose, e);
-    } catch (UsageException | IllegalArgumentException e) {
+    } catch (UsageException e) {
       err.println("wasmj: " + Text.escape(String.valueOf(e.getMessage())));
       trace(err, verbose, e);
       return Main.USAGE;
@@ -81,6 +82,21 @@ final class Failures {
       err.println("wasmj: internal error: " + Text.escape(oneLine(e)));
       trace(err, verbose, e);
       return INTERNAL;
+    }
+  }
+
+  /**
+   * Runs {@code step}, which builds something from the command line (an engine, a WASI
+   * configuration): an {@link IllegalArgumentException} it throws is a usage error. Elsewhere an
+   * {@code IllegalArgumentException} is a bug of ours, an internal error.
+   */
+  static <T> T fromOptions(Callable<T> step) throws Exception {
+    try {
+      return step.call();
+    } catch (IllegalArgumentException e) {
+      UsageException usage = new UsageException(e.getMessage());
+      usage.initCause(e);
+      throw usage;
     }
   }
 

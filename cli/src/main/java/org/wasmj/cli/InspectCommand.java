@@ -32,9 +32,11 @@ final class InspectCommand implements Failures.Guarded {
     byte[] bytes = ModuleFile.read(HostBytes.path(file));
     String ir = arguments.get(IR);
     if (ir != null) {
-      Config config = Config.defaults().withExecutor(arguments.get(EXECUTOR));
-      Module module = Module.compile(new Engine(config), bytes);
-      main.out().println(Text.escapeLines(module.disassemble(ir)));
+      Engine engine = Failures.fromOptions(
+          () -> new Engine(Config.defaults().withExecutor(arguments.get(EXECUTOR))));
+      Module module = Module.compile(engine, bytes);
+      String text = Failures.fromOptions(() -> module.disassemble(ir)); // --ir names no function
+      main.out().println(Text.escapeLines(text));
     } else {
       Inspector.print(file, bytes, main.out());
     }

@@ -77,8 +77,9 @@ final class RunCommand implements Failures.Guarded {
           + " for --invoke).")
       .describe("Exit status: the guest's proc_exit code (0 when _start returns, or when the"
           + " module has no _start); a proc_exit code of 126 or more is an error, 1; 134 on a"
-          + " trap, in the start function too, and when --fuel runs out or --timeout passes; 1 for a module that cannot be loaded, linked or"
-          + " run as a command; 2 for a usage error; 74 when wasmj cannot write its own output.")
+          + " trap, in the start function too, and when --fuel runs out or --timeout passes; 1"
+          + " for a module that cannot be loaded, linked or run as a command; 2 for a usage error;"
+          + " 74 when wasmj cannot write its own output.")
       .options(INVOKE, DIR, MAPDIR, ENV, MAX_OPEN_FILES, ARGV0, COMPILATION_MODE, EXECUTOR,
           TRAP_UNKNOWN_IMPORTS, DEFAULT_VALUES_UNKNOWN_IMPORTS, FUEL, TIMEOUT, MAX_MEMORY_SIZE,
           MAX_TABLE_ELEMENTS, Failures.VERBOSE)
@@ -97,6 +98,9 @@ final class RunCommand implements Failures.Guarded {
 
   /** What the guest was running, for a trap's message. */
   private String running;
+  /** The guest's fuel ({@code --fuel}) and time ({@code --timeout}), or null; set by engine(). */
+  private Long fuel;
+  private Duration runFor;
 
   RunCommand(Main main, Arguments arguments) {
     this.main = main;
@@ -113,17 +117,85 @@ final class RunCommand implements Failures.Guarded {
 
   @Override
   public int run() throws Exception {
+    Engine engine = Failures.fromOptions(this::engine);
+    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
+    Linker<Void> linker = new Linker<>(engine);
+    WasiConfig wasiConfig = Failures.fromOptions(this::wasiConfig);
+    Store<Void> store = Failures.fromOptions(() -> store(engine));
+    // Wasi.create checks the preopens in any case
+    try (Wasi wasi = Failures.fromOptions(() -> Wasi.create(wasiConfig))) {
+      if (importsWasi(module)) { // 46 host functions, milliseconds a module without WASI skips
+        wasi.addToLinker(linker);
+      }
+      if (arguments.has(TRAP_UNKNOWN_IMPORTS) || arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
+        defineUnknownImports(linker, store, module);
+      }
+      Instance instance = linker.instantiate(store, module);
+      if (invoke == null && instance.getExport("_start").isPresent()) {
+        checkCommand(instance.getExport("_start").get());
+        running = describe(module, instance, "_start");
+        return Failures.exitStatus(main.err(), wasi.run(instance));
+      }
+      if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
+        running = describe(module, instance, "_initialize");
+        instance.getFunc("_initialize").call();
+      }
+      if (invoke == null) {
+        return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
+      }
+      running = describe(module, instance, invoke);
+      Func f = Failures.fromOptions(() -> instance.getFunc(invoke));
+      FuncType type = f.type();
+      if (args.size() != type.paramCount()) {
+        int n = type.paramCount();
+        throw new Failures.UsageException(invoke + " (func " + type + ") takes " + n
+            + (n == 1 ? " argument" : " arguments") + ", got " + args.size());
+      }
+      Val[] values = new Val[args.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Values.parse(type.param(i), args.get(i));
+      }
+      for (Val v : f.call(values)) {
+        main.out().println(Values.format(v));
+      }
+      return 0;
+    } finally {
+      main.out().flush();
+    }
+  }
+
+  /** The engine the options ask for. */
+  private Engine engine() {
     Config config = Config.defaults().withExecutor(arguments.get(EXECUTOR));
     String compilationMode = arguments.get(COMPILATION_MODE);
     if (compilationMode != null) {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
-    Duration runFor = arguments.has(TIMEOUT) ? duration(arguments.get(TIMEOUT)) : null;
-    Long fuel = arguments.has(FUEL) ? count(FUEL) : null;
+    fuel = arguments.has(FUEL) ? count(FUEL) : null;
+    runFor = arguments.has(TIMEOUT) ? duration(arguments.get(TIMEOUT)) : null;
     config = config.withFuel(fuel != null).withEpochInterruption(runFor != null);
-    Engine engine = new Engine(config);
-    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
-    Linker<Void> linker = new Linker<>(engine);
+    return new Engine(config);
+  }
+
+  /**
+   * The guest's store on {@code engine} (from {@link #engine}), with the limits, fuel and
+   * deadline the options ask for; the timer that ends the deadline starts now.
+   */
+  private Store<Void> store(Engine engine) {
+    Store<Void> store = Store.of(engine);
+    limit(store);
+    if (fuel != null) {
+      store.setFuel(fuel);
+    }
+    if (runFor != null) {
+      store.setEpochDeadline(1);
+      startTimer(engine, runFor);
+    }
+    return store;
+  }
+
+  /** The guest's WASI configuration, from the options and arguments. */
+  private WasiConfig wasiConfig() {
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
         .stdout(main.guestOut()).stderr(main.guestErr())
         .arg(arguments.has(ARGV0) ? arguments.get(ARGV0) : file);
@@ -158,54 +230,7 @@ final class RunCommand implements Failures.Guarded {
         wasiConfig.env(e.substring(0, eq), e.substring(eq + 1));
       }
     }
-    Store<Void> store = Store.of(engine);
-    limit(store);
-    if (fuel != null) {
-      store.setFuel(fuel);
-    }
-    if (runFor != null) {
-      store.setEpochDeadline(1);
-      startTimer(engine, runFor);
-    }
-    try (Wasi wasi = Wasi.create(wasiConfig.build())) { // checks the preopens in any case
-      if (importsWasi(module)) { // 46 host functions, milliseconds a module without WASI skips
-        wasi.addToLinker(linker);
-      }
-      if (arguments.has(TRAP_UNKNOWN_IMPORTS) || arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
-        defineUnknownImports(linker, store, module);
-      }
-      Instance instance = linker.instantiate(store, module);
-      if (invoke == null && instance.getExport("_start").isPresent()) {
-        checkCommand(instance.getExport("_start").get());
-        running = describe(module, instance, "_start");
-        return Failures.exitStatus(main.err(), wasi.run(instance));
-      }
-      if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
-        running = describe(module, instance, "_initialize");
-        instance.getFunc("_initialize").call();
-      }
-      if (invoke == null) {
-        return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
-      }
-      running = describe(module, instance, invoke);
-      Func f = instance.getFunc(invoke);
-      FuncType type = f.type();
-      if (args.size() != type.paramCount()) {
-        int n = type.paramCount();
-        throw new Failures.UsageException(invoke + " (func " + type + ") takes " + n
-            + (n == 1 ? " argument" : " arguments") + ", got " + args.size());
-      }
-      Val[] values = new Val[args.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = Values.parse(type.param(i), args.get(i));
-      }
-      for (Val v : f.call(values)) {
-        main.out().println(Values.format(v));
-      }
-      return 0;
-    } finally {
-      main.out().flush();
-    }
+    return wasiConfig.build();
   }
 
   private static boolean importsWasi(Module module) {

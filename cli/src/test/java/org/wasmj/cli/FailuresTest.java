@@ -47,4 +47,17 @@ class FailuresTest {
     assertTrue(err().startsWith("wasmj: internal error: java.lang.LinkageError: bad class\n"), err());
     assertTrue(err().contains("\tat org.wasmj.cli.FailuresTest"), err());
   }
+
+  @Test
+  void anIllegalArgumentIsAUsageErrorOnlyWhereTheCommandLineMadeIt() throws Exception {
+    assertEquals(2, guard(false, () -> Failures.fromOptions(() -> {
+      throw new IllegalArgumentException("unknown compilation mode 'fast'");
+    })));
+    assertEquals("wasmj: unknown compilation mode 'fast'\n", err());
+    err.reset();
+    assertEquals(Failures.INTERNAL, guard(false, () -> {
+      throw new IllegalArgumentException("a bug of ours");
+    }));
+    assertTrue(err().startsWith("wasmj: internal error: java.lang.IllegalArgumentException"), err());
+  }
 }

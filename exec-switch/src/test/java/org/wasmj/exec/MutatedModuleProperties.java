@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +15,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.wasmj.WasmException;
 import org.wasmj.parser.FuncType;
@@ -25,7 +26,9 @@ import org.wasmj.parser.GlobalType;
 import org.wasmj.parser.MemoryType;
 import org.wasmj.parser.TableType;
 import org.wasmj.parser.ValType;
+import org.wasmj.testsupport.Choices;
 import org.wasmj.testsupport.Mutations;
+import org.wasmj.testsupport.Shared;
 
 /**
  * Bad input never breaks the host, through the embedding API: the spec suite's modules
@@ -49,11 +52,11 @@ class MutatedModuleProperties {
   private static ExecutorService worker = newWorker();
 
   @Property
-  void mutatedModulesCompileAndInstantiateOrFailWithWasmExceptions(@ForAll long seed) throws Exception {
-    Random random = new Random(seed);
-    byte[] original = read(CORPUS.get(random.nextInt(CORPUS.size())));
-    byte[] mutated = Mutations.mutate(original, random);
-    CompilationMode mode = CompilationMode.values()[random.nextInt(CompilationMode.values().length)];
+  void mutatedModulesCompileAndInstantiateOrFailWithWasmExceptions(
+      @ForAll("mutations") Choices choices) throws Exception {
+    CompilationMode mode = CompilationMode.values()[choices.nextInt(CompilationMode.values().length)];
+    byte[] original = read(CORPUS.get(choices.nextInt(CORPUS.size())));
+    byte[] mutated = Mutations.mutate(original, choices);
     Future<?> run = worker.submit(() -> {
       compileAndInstantiate(mutated, mode);
       return null;
@@ -62,15 +65,20 @@ class MutatedModuleProperties {
       run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException stuck) {
       NOT_JUDGED.incrementAndGet();
-      System.out.println("MutatedModuleProperties: seed " + seed + " not judged: still running after "
+      System.out.println("MutatedModuleProperties: " + choices + " not judged: still running after "
           + TIMEOUT_SECONDS + " s (" + mode.cliName() + ")");
       worker.shutdownNow();
       worker = newWorker();
     } catch (ExecutionException e) {
       Throwable t = e.getCause();
-      throw new AssertionError("seed " + seed + " (" + mode.cliName() + "): " + t
+      throw new AssertionError(choices + " (" + mode.cliName() + "): " + t
           + " for mutated module " + Arrays.toString(mutated), t);
     }
+  }
+
+  @Provide
+  Arbitrary<Choices> mutations() {
+    return Choices.upTo(64); // the mode, the module, then at most 4 mutations of up to 11 choices
   }
 
   @AfterContainer
@@ -175,16 +183,17 @@ class MutatedModuleProperties {
    * repository's examples.
    */
   private static List<Path> corpus() {
-    Path json = SpecSuite.json();
-    Path dir = json != null ? json : Path.of("..", "examples");
+    Path suite = Shared.folder("wasm-testsuite", "wasmj.testsuite").resolve("json");
+    Path json = Files.isDirectory(suite) ? suite : null;
+    if (json == null) {
+      Shared.missing("MutatedModuleProperties: no spec testsuite at " + suite
+          + "; mutating the modules of examples/ instead");
+    }
+    Path dir = json != null ? json : Shared.repository().resolve("examples");
     Engine engine = new Engine();
     try (Stream<Path> walk = Files.walk(dir)) {
       List<Path> files = walk.filter(p -> p.toString().endsWith(".wasm")).sorted()
           .filter(p -> compiles(engine, p)).collect(Collectors.toList());
-      if (json == null) {
-        System.out.println("MutatedModuleProperties: no spec testsuite at " + SpecSuite.expected()
-            + "; mutating the " + files.size() + " modules of examples/ instead");
-      }
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

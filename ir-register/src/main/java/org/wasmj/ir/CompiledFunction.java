@@ -5,7 +5,8 @@ package org.wasmj.ir;
  *
  * <p>The frame layout: registers {@code 0 .. paramCount-1} hold the parameters on entry,
  * {@code paramCount .. localCount-1} the declared locals (zero on entry), and the rest the
- * temporaries of the value stack. Results are returned in registers {@code 0 ..}.
+ * function's pooled constants (set by {@code const} instructions at the start of the code) and
+ * the temporaries of the value stack. Results are returned in registers {@code 0 ..}.
  *
  * @param code the instructions: an {@link Op} ordinal followed by its operands, back to back
  * @param registerCount registers the frame needs: parameters, locals, then temporaries

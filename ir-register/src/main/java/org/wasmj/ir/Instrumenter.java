@@ -22,7 +22,8 @@ import java.util.Arrays;
  * when it will return -1 for passing the memory's maximum) and {@code table.grow} one per 8
  * elements likewise. A run ends at every branch, branch target, return and call, so the fuel
  * consumed when a call starts, and when the function returns, is exactly the cost of what ran
- * (a run that traps half-way has been charged whole). Every executor runs this same IR, so
+ * (a run that traps half-way has been charged whole). Every executor runs this same IR (code
+ * that meters fuel is translated without loop rotation, as a tiering executor's always is), so
  * fuel is consumed identically on each. The IR is wasmj's own, so costs may change between
  * versions as the translator improves, as Wasmi's do.
  *
@@ -74,40 +75,41 @@ public final class Instrumenter {
       size += Op.size(code, pc);
     }
     moved[n] = size;
-    int[] out = new int[size];
-    int at = 0;
+    CodeWriter out = new CodeWriter(); // checks each instruction against its op's shape
     for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
       Op op = Op.of(code[pc]);
       if (interrupts && (pc == 0 || loopHeader[pc])) {
-        out[at++] = Op.CHECK_INTERRUPT.ordinal();
+        out.op(Op.CHECK_INTERRUPT);
       }
       if (fuel && leader[pc]) {
-        out[at++] = Op.FUEL_I.ordinal();
-        out[at++] = runCost[pc];
+        out.op(Op.FUEL_I);
+        out.emit(runCost[pc]);
       }
       Op charge = fuel ? dynamic(op) : null;
       if (charge != null) {
-        out[at++] = charge.ordinal();
+        out.op(charge);
         switch (op) {
           case MEMORY_GROW_RRX: // d r x
-            out[at++] = code[pc + 2];
-            out[at++] = code[pc + 3];
+            out.emit(code[pc + 2]);
+            out.emit(code[pc + 3]);
             break;
           case TABLE_GROW_RRRX: // d init n x
-            out[at++] = code[pc + 3];
-            out[at++] = code[pc + 4];
+            out.emit(code[pc + 3]);
+            out.emit(code[pc + 4]);
             break;
           default: // dst src len ...: the length is the third register
-            out[at++] = code[pc + 3];
-            out[at++] = op.name().startsWith("MEMORY") ? 6 : 3;
+            out.emit(code[pc + 3]);
+            out.emit(op.name().startsWith("MEMORY") ? 6 : 3);
         }
       }
-      int length = Op.size(code, pc);
-      System.arraycopy(code, pc, out, at, length);
-      retarget(out, at, moved);
-      at += length;
+      copy(code, pc, out, moved);
     }
-    return new CompiledFunction(out, f.registerCount(), f.paramCount(), f.localCount());
+    int[] instrumented = out.toArray();
+    if (instrumented.length != size) {
+      throw new IllegalStateException("instrumented " + instrumented.length + " slots, planned "
+          + size);
+    }
+    return new CompiledFunction(instrumented, f.registerCount(), f.paramCount(), f.localCount());
   }
 
   /**
@@ -175,18 +177,20 @@ public final class Instrumenter {
     return t < 0 ? new int[0] : new int[] {code[pc + 1 + t]};
   }
 
-  /** Points the branch targets of the instruction copied to {@code out[at ..]} where they moved. */
-  private static void retarget(int[] out, int at, int[] moved) {
-    Op op = Op.of(out[at]);
-    if (op == Op.BR_TABLE_RI) {
-      for (int i = 0; i < out[at + 2]; i++) {
-        out[at + 3 + i] = moved[out[at + 3 + i]];
+  /** Writes the instruction at {@code pc} to {@code out}, its branch targets where they moved. */
+  private static void copy(int[] code, int pc, CodeWriter out, int[] moved) {
+    Op op = Op.of(code[pc]);
+    String shape = op.shape();
+    out.op(op);
+    for (int at = pc + 1, end = pc + Op.size(code, pc), operand = 0; at < end; operand++) {
+      char kind = operand < shape.length() ? shape.charAt(operand) : 't'; // a br_table's targets
+      if (kind == 'l') {
+        out.emit64((code[at] & 0xFFFFFFFFL) | (long) code[at + 1] << 32);
+        at += 2;
+      } else {
+        out.emit(kind == 't' ? moved[code[at]] : code[at]);
+        at++;
       }
-      return;
-    }
-    int t = op.shape().indexOf('t');
-    if (t >= 0) {
-      out[at + 1 + t] = moved[out[at + 1 + t]];
     }
   }
 }

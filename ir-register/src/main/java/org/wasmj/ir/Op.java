@@ -22,7 +22,11 @@ import org.wasmj.parser.Opcode;
  * f32/f64 as raw bits, references as store-wide ids (0 is null).
  *
  * <p>Immediate forms exist only where they save an instruction in common code: i32/i64 add,
- * sub, mul, bit ops, shifts and rotations, and i32 compares. Fused compare-and-branch ops exist for the ten
+ * sub, mul, bit ops, shifts and rotations, and i32 compares. Loads and stores on memory 0 also
+ * have forms whose address is an {@code i32.add} of two registers ({@code _RRRI}) or of a
+ * register and an immediate ({@code _RRII}, {@code _RIRI}), the add done first with its 32-bit
+ * wrap-around, then the static offset added as usual: for 32- and 64-bit accesses and unsigned
+ * byte loads and byte stores (the widths of memcpy and array loops). Fused compare-and-branch ops exist for the ten
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}.
  */
@@ -164,6 +168,31 @@ public enum Op {
   I64_STORE8_RRI(Opcode.I64_STORE8, "rri"),
   I64_STORE16_RRI(Opcode.I64_STORE16, "rri"),
   I64_STORE32_RRI(Opcode.I64_STORE32, "rri"),
+
+  // ---- memory 0, the address an i32.add of two registers or of a register and #i (wrapping to
+  // ---- 32 bits, as the add does), then the offset: d <- mem[(r1 + r2) + #offset],
+  // ---- d <- mem[(r + #i) + #offset], mem[(r1 + r2) + #offset] <- r3, mem[(r1 + #i) + #offset] <- r2;
+  // ---- for the accesses compiled loops make most (32 and 64 bits, bytes unsigned) ----
+  I32_LOAD_RRRI(Opcode.I32_LOAD, "drri"),
+  I64_LOAD_RRRI(Opcode.I64_LOAD, "drri"),
+  F32_LOAD_RRRI(Opcode.F32_LOAD, "drri"),
+  F64_LOAD_RRRI(Opcode.F64_LOAD, "drri"),
+  I32_LOAD8_U_RRRI(Opcode.I32_LOAD8_U, "drri"),
+  I32_LOAD_RRII(Opcode.I32_LOAD, "drii"),
+  I64_LOAD_RRII(Opcode.I64_LOAD, "drii"),
+  F32_LOAD_RRII(Opcode.F32_LOAD, "drii"),
+  F64_LOAD_RRII(Opcode.F64_LOAD, "drii"),
+  I32_LOAD8_U_RRII(Opcode.I32_LOAD8_U, "drii"),
+  I32_STORE_RRRI(Opcode.I32_STORE, "rrri"),
+  I64_STORE_RRRI(Opcode.I64_STORE, "rrri"),
+  F32_STORE_RRRI(Opcode.F32_STORE, "rrri"),
+  F64_STORE_RRRI(Opcode.F64_STORE, "rrri"),
+  I32_STORE8_RRRI(Opcode.I32_STORE8, "rrri"),
+  I32_STORE_RIRI(Opcode.I32_STORE, "riri"),
+  I64_STORE_RIRI(Opcode.I64_STORE, "riri"),
+  F32_STORE_RIRI(Opcode.F32_STORE, "riri"),
+  F64_STORE_RIRI(Opcode.F64_STORE, "riri"),
+  I32_STORE8_RIRI(Opcode.I32_STORE8, "riri"),
 
   // ---- fused compare-and-branch: jump to t if the compare holds (i32/i64 integer compares) ----
   BR_I32_EQ_RRT(Opcode.I32_EQ, "rrt"),

@@ -7,8 +7,8 @@ import org.wasmj.TrapKind;
  * Wasm's scalar numeric semantics, defined once: one static method per numeric instruction,
  * named after its text name in camelCase ({@code i32.div_s} is {@link #i32DivS},
  * {@code f64.convert_i64_u} is {@link #f64ConvertI64U}). The executors call these (the
- * interpreter directly, generated code by {@code INVOKESTATIC}) and the translator folds
- * constants with them.
+ * interpreter directly, generated code by {@code INVOKESTATIC}); the tests take them as the
+ * reference the executors are checked against.
  *
  * <p>i32 and i64 are {@code int} and {@code long}; <b>f32 and f64 are their raw bits</b>
  * ({@code int}/{@code long}), so NaN payloads survive moves. Comparisons return 0 or 1.

@@ -2,6 +2,7 @@ package org.wasmj.ir;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.FunctionBody;
@@ -39,12 +40,24 @@ public final class Translator implements InstructionVisitor {
   private static final int LOCAL = 0;
   private static final int TEMP = 1;
   private static final int CONST = 2;
+  /**
+   * An {@code i32.add} not emitted yet, of the registers {@code value} and {@code operand}
+   * ({@code SUM_RR}) or of register {@code value} and the constant {@code operand}
+   * ({@code SUM_RI}): a load or store on it takes the add into its address. Its registers are
+   * locals or its own slot's temporary, so nothing overwrites them while it waits (a local is
+   * preserved like a {@code local.get}).
+   */
+  private static final int SUM_RR = 3;
+  private static final int SUM_RI = 4;
 
   /** Wasm instruction → its register form, immediate form, memory-0 form, other-memory form. */
   private static final Map<Opcode, Op> REGISTER_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> IMMEDIATE_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> MEMORY0_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> MEMORY_X_FORM = new EnumMap<>(Opcode.class);
+  /** Memory-0 access → its form with the address {@code r1 + r2} / {@code r + #i}. */
+  private static final Map<Opcode, Op> MEMORY0_SUM_RR_FORM = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> MEMORY0_SUM_RI_FORM = new EnumMap<>(Opcode.class);
   /** SIMD instruction (other than a plain memarg load or store) → its op; on memory x. */
   private static final Map<Opcode, Op> SIMD_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> SIMD_X_FORM = new EnumMap<>(Opcode.class);
@@ -54,6 +67,8 @@ public final class Translator implements InstructionVisitor {
   private static final Map<Opcode, Opcode> NEGATION = new EnumMap<>(Opcode.class);
   /** Binary ops whose operands can be swapped: {@code a op b == b mirror(op) a}. */
   private static final Map<Opcode, Opcode> MIRROR = new EnumMap<>(Opcode.class);
+  /** Conditional branch → the branch on the negated condition (same operands and target). */
+  private static final Map<Op, Op> NEGATED_BRANCH = new EnumMap<>(Op.class);
 
   static {
     for (Op op : Op.values()) {
@@ -67,7 +82,16 @@ public final class Translator implements InstructionVisitor {
         continue;
       }
       if (w.immediates() == Opcode.Imm.MEMARG) {
-        (shape.endsWith("x") ? MEMORY_X_FORM : MEMORY0_FORM).put(w, op);
+        boolean load = op.hasResult();
+        if (shape.endsWith("x")) {
+          MEMORY_X_FORM.put(w, op);
+        } else if (shape.equals(load ? "drri" : "rrri")) {
+          MEMORY0_SUM_RR_FORM.put(w, op);
+        } else if (shape.equals(load ? "drii" : "riri")) {
+          MEMORY0_SUM_RI_FORM.put(w, op);
+        } else {
+          MEMORY0_FORM.put(w, op);
+        }
       } else if (shape.equals("rrt")) {
         BRANCH_RR.put(w, op);
       } else if (shape.equals("rit")) {
@@ -98,12 +122,21 @@ public final class Translator implements InstructionVisitor {
         NEGATION.put(b, a);
       }
     }
+    NEGATED_BRANCH.put(Op.BR_EQZ_RT, Op.BR_NEZ_RT);
+    NEGATED_BRANCH.put(Op.BR_NEZ_RT, Op.BR_EQZ_RT);
+    NEGATED_BRANCH.put(Op.BR_I64_EQZ_RT, Op.BR_I64_NEZ_RT);
+    NEGATED_BRANCH.put(Op.BR_I64_NEZ_RT, Op.BR_I64_EQZ_RT);
+    for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
+      forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
+    }
   }
 
   private final CodeWriter out = new CodeWriter();
   private final boolean countLoops;
+  private final boolean rotateLoops;
   private int[] kind = new int[16];
   private long[] value = new long[16]; // register, or the constant's bits
+  private long[] operand = new long[16]; // a SUM's second register or constant
   private ValType[] type = new ValType[16];
   /** Per stack slot: the register of its temporary; valid up to {@code height} inclusive. */
   private int[] slotReg = new int[17];
@@ -136,9 +169,37 @@ public final class Translator implements InstructionVisitor {
   private int[] frameStart = new int[8]; // loop: code index of its first instruction
   private int[] frameElseFixup = new int[8]; // if: the slot of its branch to else/end, else -1
   private boolean[] frameBranchedTo = new boolean[8];
-  private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end
+  private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end (~slot: a br's)
   private int[] frameFixupCount = new int[8];
   private int frames;
+  /**
+   * Pairs of code slots (target, source): branch targets copied from another branch's once every
+   * target is known (a rotated loop's exit jumps where the loop's head test does).
+   */
+  private int[] sameTarget = new int[8];
+  private int sameTargets;
+
+  /**
+   * The {@code br} instructions (their target slots) that jump to the current end of the code,
+   * where a block just ended: if a {@code return} comes next, they become that return.
+   */
+  private int[] jumpsHere = new int[8];
+  private int jumpsHereCount;
+  private int jumpsHerePosition = -1;
+
+  /** Loops open at this point of the code. */
+  private int loops;
+  /**
+   * Constants read as register operands inside loops: their slot contents, in register order.
+   * They get registers of their own, set once at the function's entry (see {@link #translate}),
+   * instead of a {@code const} into a temporary on every use.
+   */
+  private long[] pooled = new long[8];
+  private int pooledCount;
+  /** At most this many pooled constants per function (each costs an instruction per call). */
+  private static final int MAX_POOLED = 32;
+  /** Register numbers standing for pooled constants until the frame layout is known. */
+  private static final int POOL_BASE = 1 << 24;
 
   /** A translator for executors that do not tier. */
   public Translator() {
@@ -150,7 +211,19 @@ public final class Translator implements InstructionVisitor {
    * a tiering executor's interpreter counts iterations.
    */
   public Translator(boolean countLoops) {
+    this(countLoops, true);
+  }
+
+  /**
+   * A translator; {@code countLoops} as {@link #Translator(boolean)}; {@code rotateLoops}: rotate
+   * top-tested loops where it can (see {@link #rotate}). Code that meters fuel is translated
+   * without rotation, so that every executor, tiering ones included (whose loops start with
+   * {@link Op#COUNT_LOOP} and are never rotated), runs the same instructions and consumes the
+   * same fuel.
+   */
+  public Translator(boolean countLoops, boolean rotateLoops) {
     this.countLoops = countLoops;
+    this.rotateLoops = rotateLoops;
   }
 
   /** Validates and translates defined function {@code definedIndex} in one pass. */
@@ -171,8 +244,67 @@ public final class Translator implements InstructionVisitor {
     return result();
   }
 
+  /**
+   * The function just translated. If constants were pooled, a second pass over the code makes
+   * room for their registers, after the locals: temporaries move up, and {@code const}
+   * instructions that set the pooled registers are put in front (branch targets move with the
+   * code).
+   */
   private CompiledFunction result() {
-    return new CompiledFunction(out.toArray(), maxRegisters, paramRegisters, locals);
+    for (int i = 0; i < sameTargets; i += 2) {
+      out.patch(sameTarget[i], out.get(sameTarget[i + 1]));
+    }
+    int[] code = out.toArray();
+    if (pooledCount > 0) {
+      code = withPool(code);
+    }
+    return new CompiledFunction(code, maxRegisters + pooledCount, paramRegisters, locals);
+  }
+
+  /** {@code code} with the pooled constants' registers after the locals, set by a prologue. */
+  private int[] withPool(int[] code) {
+    CodeWriter prologue = new CodeWriter();
+    for (int k = 0; k < pooledCount; k++) {
+      long v = pooled[k];
+      if ((int) v == v) {
+        prologue.op(Op.CONST32_RI);
+        prologue.emit(locals + k);
+        prologue.emit((int) v);
+      } else {
+        prologue.op(Op.CONST64_RL);
+        prologue.emit(locals + k);
+        prologue.emit64(v);
+      }
+    }
+    int shift = prologue.position();
+    int[] result = java.util.Arrays.copyOf(prologue.toArray(), shift + code.length);
+    for (int pc = 0; pc < code.length; ) {
+      Op op = Op.of(code[pc]);
+      result[shift + pc] = code[pc];
+      int at = pc + 1;
+      for (int i = 0; i < op.shape().length(); i++) {
+        char k = op.shape().charAt(i);
+        int v = code[at];
+        if (k == 'd' || k == 'r' || k == 'V' || k == 'v') {
+          v = v >= POOL_BASE ? locals + v - POOL_BASE : v >= locals ? v + pooledCount : v;
+        } else if (k == 't') {
+          v += shift;
+        } else if (k == 'l') {
+          result[shift + at] = v;
+          at++;
+          v = code[at];
+        }
+        result[shift + at] = v;
+        at++;
+      }
+      if (op == Op.BR_TABLE_RI) {
+        for (int i = 0; i < code[pc + 2]; i++, at++) {
+          result[shift + at] = code[at] + shift;
+        }
+      }
+      pc = at;
+    }
+    return result;
   }
 
   @Override
@@ -202,6 +334,11 @@ public final class Translator implements InstructionVisitor {
     lastStart = -1;
     reachable = true;
     frames = 0;
+    sameTargets = 0;
+    loops = 0;
+    pooledCount = 0;
+    jumpsHereCount = 0;
+    jumpsHerePosition = -1;
     pushFrame(FUNCTION, type);
   }
 
@@ -214,6 +351,7 @@ public final class Translator implements InstructionVisitor {
     if (height == kind.length) {
       kind = Arrays.copyOf(kind, height * 2);
       value = Arrays.copyOf(value, height * 2);
+      operand = Arrays.copyOf(operand, height * 2);
       type = Arrays.copyOf(type, height * 2);
       slotReg = Arrays.copyOf(slotReg, height * 2 + 1);
     }
@@ -234,12 +372,15 @@ public final class Translator implements InstructionVisitor {
   private void swap(int a, int b) {
     int k = kind[a];
     long v = value[a];
+    long o = operand[a];
     ValType t = type[a];
     kind[a] = kind[b];
     value[a] = value[b];
+    operand[a] = operand[b];
     type[a] = type[b];
     kind[b] = k;
     value[b] = v;
+    operand[b] = o;
     type[b] = t;
   }
 
@@ -264,12 +405,59 @@ public final class Translator implements InstructionVisitor {
     return reg;
   }
 
-  /** The register holding stack entry {@code slot}, materializing a constant into its temporary. */
+  /**
+   * The register holding stack entry {@code slot}, materializing a constant or a sum into its
+   * temporary.
+   */
   private int register(int slot) {
-    if (kind[slot] == CONST) {
+    if (kind[slot] == CONST && loops > 0) {
+      int pooledRegister = pool(value[slot]);
+      if (pooledRegister >= 0) {
+        return pooledRegister;
+      }
+    }
+    if (kind[slot] >= CONST) {
       materialize(slot);
     }
     return (int) value[slot];
+  }
+
+  /** The register of pooled constant {@code v} (placeholder numbering), or -1 if the pool is full. */
+  private int pool(long v) {
+    for (int k = 0; k < pooledCount; k++) {
+      if (pooled[k] == v) {
+        return POOL_BASE + k;
+      }
+    }
+    if (pooledCount == MAX_POOLED) {
+      return -1;
+    }
+    if (pooledCount == pooled.length) {
+      pooled = Arrays.copyOf(pooled, pooledCount * 2);
+    }
+    pooled[pooledCount] = v;
+    return POOL_BASE + pooledCount++;
+  }
+
+  private boolean isSum(int slot) {
+    return kind[slot] == SUM_RR || kind[slot] == SUM_RI;
+  }
+
+  /**
+   * True if stack entry {@code slot} reads the local in register {@code reg} (a {@code local.get}
+   * or a sum of it).
+   */
+  private boolean reads(int slot, int reg) {
+    switch (kind[slot]) {
+      case LOCAL:
+        return value[slot] == reg;
+      case SUM_RR:
+        return value[slot] == reg || operand[slot] == reg;
+      case SUM_RI:
+        return value[slot] == reg;
+      default:
+        return false;
+    }
   }
 
   /** Pops the top entry into a register. */
@@ -305,7 +493,7 @@ public final class Translator implements InstructionVisitor {
   /** Copies out stack entries that read the local in register {@code reg} before it is overwritten. */
   private void preserve(int reg) {
     for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL && value[slot] == reg) {
+      if (reads(slot, reg)) {
         materialize(slot);
       }
     }
@@ -315,6 +503,11 @@ public final class Translator implements InstructionVisitor {
   private void moveTo(int slot, int reg) {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
+    } else if (isSum(slot)) {
+      start(kind[slot] == SUM_RR ? Op.I32_ADD_RRR : Op.I32_ADD_RRI);
+      out.emit(reg);
+      out.emit((int) value[slot]);
+      out.emit((int) operand[slot]);
     } else if (value[slot] != reg) {
       copy(reg, (int) value[slot], type[slot]);
     }
@@ -376,6 +569,12 @@ public final class Translator implements InstructionVisitor {
   }
 
   private void numeric(Opcode op, ValType resultType) {
+    if (op == Opcode.I32_EQZ && negateLastCompare()) {
+      return;
+    }
+    if (op == Opcode.I32_ADD && deferAdd()) {
+      return;
+    }
     Op form = REGISTER_FORM.get(op);
     int arity = form.shape().length() - 1;
     int first = height - arity;
@@ -406,6 +605,54 @@ public final class Translator implements InstructionVisitor {
     } else if (arity == 2) {
       out.emit(rhs);
     }
+  }
+
+  /**
+   * {@code i32.add} of the top two entries becomes a sum entry instead of an instruction, if its
+   * operands are registers that nothing can overwrite while it waits (locals, or the temporary of
+   * the slot the sum takes) and at most one is a constant.
+   */
+  private boolean deferAdd() {
+    int first = height - 2;
+    if (isSum(first)) {
+      materialize(first); // now the temporary of its own slot
+    }
+    int k2 = kind[first + 1];
+    if (isSum(first + 1) || (kind[first] == CONST && k2 == CONST)
+        || (k2 == TEMP && value[first + 1] != tempOf(first))
+        || (kind[first] == TEMP && value[first] != tempOf(first))) {
+      return false;
+    }
+    if (kind[first] == CONST) {
+      swap(first, first + 1);
+    }
+    boolean immediate = kind[first + 1] == CONST;
+    operand[first] = immediate ? (int) value[first + 1] : value[first + 1];
+    kind[first] = immediate ? SUM_RI : SUM_RR;
+    type[first] = ValType.I32;
+    height = first + 1;
+    return true;
+  }
+
+  /**
+   * {@code i32.eqz} of an integer compare just computed into the top entry: the compare is
+   * negated in place ({@code eq; eqz} is {@code ne}), so a branch on it can still fuse.
+   */
+  private boolean negateLastCompare() {
+    if (!topIsLastResult()) {
+      return false;
+    }
+    Op last = Op.of(out.get(lastStart));
+    Opcode w = last.wasm();
+    if (w == null || !NEGATION.containsKey(w)) {
+      return false;
+    }
+    Op negated = (last.shape().equals("dri") ? IMMEDIATE_FORM : REGISTER_FORM).get(NEGATION.get(w));
+    if (negated == null || !negated.shape().equals(last.shape())) {
+      return false;
+    }
+    out.patch(lastStart, negated.ordinal());
+    return true;
   }
 
   @Override
@@ -533,6 +780,9 @@ public final class Translator implements InstructionVisitor {
       return;
     }
     Op ir = (memIndex == 0 ? MEMORY0_FORM : MEMORY_X_FORM).get(op);
+    if (memIndex == 0 && addressFused(op, (int) offset)) {
+      return;
+    }
     if (op.results().length == 1) { // a load
       int base = popRegister();
       int result = pushResult(op.results()[0]);
@@ -551,6 +801,53 @@ public final class Translator implements InstructionVisitor {
     if (memIndex != 0) {
       out.emit(memIndex);
     }
+  }
+
+  /**
+   * A load or store on memory 0 whose address is a sum entry, or (a load) the result of an
+   * {@code i32.add} just emitted, which is taken back: one instruction with the add in its
+   * address. Returns false if there is no such add.
+   */
+  private boolean addressFused(Opcode op, int offset) {
+    boolean load = op.results().length == 1;
+    if (!MEMORY0_SUM_RR_FORM.containsKey(op)) {
+      return false; // no fused forms for this access (both forms exist for the same accesses)
+    }
+    int slot = height - (load ? 1 : 2);
+    int a;
+    int b;
+    boolean immediate;
+    if (isSum(slot)) {
+      a = (int) value[slot];
+      b = (int) operand[slot];
+      immediate = kind[slot] == SUM_RI;
+    } else if (load && topIsLastResult()
+        && (out.get(lastStart) == Op.I32_ADD_RRR.ordinal() || out.get(lastStart) == Op.I32_ADD_RRI.ordinal())) {
+      a = out.get(lastStart + 2);
+      b = out.get(lastStart + 3);
+      immediate = out.get(lastStart) == Op.I32_ADD_RRI.ordinal();
+      out.truncate(lastStart);
+    } else {
+      return false;
+    }
+    Op fused = (immediate ? MEMORY0_SUM_RI_FORM : MEMORY0_SUM_RR_FORM).get(op);
+    if (load) {
+      height--;
+      int result = pushResult(op.results()[0]);
+      start(fused);
+      out.emit(result);
+      out.emit(a);
+      out.emit(b);
+    } else {
+      int v = register(height - 1);
+      height -= 2;
+      start(fused);
+      out.emit(a);
+      out.emit(b);
+      out.emit(v);
+    }
+    out.emit(offset);
+    return true;
   }
 
   @Override
@@ -751,11 +1048,14 @@ public final class Translator implements InstructionVisitor {
     // Locals still on the stack are copied out now, so later preservation copies never have to
     // run on only one path; block parameters move into their own slots' registers.
     for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL || slot >= height - blockType.paramCount()) {
+      if (kind[slot] == LOCAL || isSum(slot) || slot >= height - blockType.paramCount()) {
         materialize(slot);
       }
     }
     pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
+    if (op == Opcode.LOOP) {
+      loops++;
+    }
     if (op == Opcode.LOOP && countLoops) {
       start(Op.COUNT_LOOP); // the loop's start: every iteration passes here
     }
@@ -774,7 +1074,7 @@ public final class Translator implements InstructionVisitor {
         materialize(height - results + i);
       }
       start(Op.BR_T);
-      addFixup(f, out.emit(-1));
+      addFixup(f, ~out.emit(-1)); // a br: may become a return (see threadJumpsHere)
       frameBranchedTo[f] = true; // the end is reached from the then-arm
     }
     if (frameElseFixup[f] >= 0) {
@@ -811,9 +1111,17 @@ public final class Translator implements InstructionVisitor {
       out.patch(frameElseFixup[f], out.position()); // an if without else: false goes here
     }
     for (int i = 0; i < frameFixupCount[f]; i++) {
-      out.patch(frameFixups[f][i], out.position());
+      int slot = frameFixups[f][i];
+      if (slot < 0) { // the target of a br
+        slot = ~slot;
+        jumpHere(slot);
+      }
+      out.patch(slot, out.position());
     }
     boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
+    if (frameKind[f] == LOOP) {
+      loops--;
+    }
     height = frameHeight[f];
     for (int i = 0; i < results; i++) {
       pushResult(frameType[f].result(i));
@@ -897,8 +1205,51 @@ public final class Translator implements InstructionVisitor {
     for (int i = 0; i < n; i++) {
       moveTo(height - n + i, labelReg(f, i));
     }
+    if (frameKind[f] == LOOP && rotate(f)) {
+      return;
+    }
     start(Op.BR_T);
-    target(f, out.emit(-1));
+    int slot = out.emit(-1);
+    if (frameKind[f] == LOOP) {
+      out.patch(slot, frameStart[f]);
+    } else {
+      frameBranchedTo[f] = true;
+      addFixup(f, ~slot); // a br: may become a return (see threadJumpsHere)
+    }
+  }
+
+  /**
+   * Loop rotation, for a jump back to loop {@code f} whose first instruction is a conditional
+   * branch (a top-tested loop: {@code loop (br_if $exit (cond)) ... (br $loop)}): the jump runs
+   * that test itself, negated, and goes on after the loop's test when it holds; else it jumps
+   * where the test would have. A pass through the loop then takes one branch instead of two.
+   * Never with {@link Op#COUNT_LOOP}, which stays the first instruction of every loop, nor
+   * without {@code rotateLoops}.
+   */
+  private boolean rotate(int f) {
+    int head = frameStart[f];
+    if (!rotateLoops || head >= out.position()) {
+      return false;
+    }
+    Op test = Op.of(out.get(head));
+    Op negated = NEGATED_BRANCH.get(test);
+    if (negated == null) {
+      return false;
+    }
+    int last = head + test.size() - 1; // the test's target
+    start(negated);
+    for (int i = head + 1; i < last; i++) {
+      out.emit(out.get(i));
+    }
+    out.emit(last + 1);
+    start(Op.BR_T);
+    int exit = out.emit(out.get(last));
+    if (sameTargets == sameTarget.length) {
+      sameTarget = Arrays.copyOf(sameTarget, sameTargets * 2);
+    }
+    sameTarget[sameTargets++] = exit;
+    sameTarget[sameTargets++] = last;
+    return true;
   }
 
   private void target(int f, int slot) {
@@ -914,7 +1265,7 @@ public final class Translator implements InstructionVisitor {
     int n = labelArity(f);
     for (int i = 0; i < n; i++) {
       int slot = height - n + i;
-      if (kind[slot] == CONST || value[slot] != labelReg(f, i)) {
+      if (kind[slot] >= CONST || value[slot] != labelReg(f, i)) {
         return false;
       }
     }
@@ -1006,13 +1357,15 @@ public final class Translator implements InstructionVisitor {
   private void emitReturn() {
     int results = function.resultCount();
     if (results == 0) {
+      threadJumpsHere(Op.RETURN, 0);
       start(Op.RETURN);
       return;
     }
     int top = height - 1;
     if (results == 1 && type[top] != ValType.V128) {
-      int reg = kind[top] == CONST ? tempOf(top) : (int) value[top];
+      int reg = kind[top] >= CONST ? tempOf(top) : (int) value[top];
       moveTo(top, reg);
+      threadJumpsHere(Op.RETURN_R, reg);
       start(Op.RETURN_R);
       out.emit(reg);
       return;
@@ -1023,6 +1376,36 @@ public final class Translator implements InstructionVisitor {
     start(Op.RETURN_SPAN_RI);
     out.emit(tempOf(height - results));
     out.emit(tempOf(height) - tempOf(height - results)); // registers: a v128 counts two
+  }
+
+  /** Notes that the {@code br} whose target is in {@code slot} jumps to the current end of the code. */
+  private void jumpHere(int slot) {
+    if (jumpsHerePosition != out.position()) {
+      jumpsHerePosition = out.position();
+      jumpsHereCount = 0;
+    }
+    if (jumpsHereCount == jumpsHere.length) {
+      jumpsHere = Arrays.copyOf(jumpsHere, jumpsHereCount * 2);
+    }
+    jumpsHere[jumpsHereCount++] = slot;
+  }
+
+  /**
+   * Jump threading, for a return about to be emitted: a {@code br} to it becomes the return
+   * itself ({@code RETURN_R r} takes the br's two slots; {@code RETURN} is followed by an
+   * {@code UNREACHABLE} that never runs). The then-arm of an {@code if} with a result, which ends
+   * in a {@code br} over the else-arm to the function's return, returns at once.
+   */
+  private void threadJumpsHere(Op ret, int reg) {
+    if (jumpsHerePosition != out.position()) {
+      return;
+    }
+    for (int i = 0; i < jumpsHereCount; i++) {
+      int slot = jumpsHere[i];
+      out.patch(slot - 1, ret.ordinal());
+      out.patch(slot, ret == Op.RETURN_R ? reg : Op.UNREACHABLE.ordinal());
+    }
+    jumpsHereCount = 0;
   }
 
   // ---- SIMD ----

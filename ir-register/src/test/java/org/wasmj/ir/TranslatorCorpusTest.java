@@ -7,25 +7,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
+import org.wasmj.testsupport.Shared;
 import org.wasmj.validator.FunctionValidator;
 import org.wasmj.validator.Validator;
 
-/** Translates every function of every valid module in the spec suite, SIMD included. */
+/**
+ * Translates every function of every valid module in the spec suite, SIMD included. Every result
+ * is well formed: instructions tile the code, and every branch target is the start of an
+ * instruction (or the end).
+ */
 class TranslatorCorpusTest {
   @Test
   void everyFunctionTranslatesOrIsOutOfScope() throws Exception {
-    Path root = Path.of("").toAbsolutePath();
-    while (root != null && !Files.exists(root.resolve(".git"))) {
-      root = root.getParent();
-    }
-    Path suite = root == null ? null : root.resolveSibling("shared").resolve("wasm-testsuite/json");
-    Assumptions.assumeTrue(suite != null && Files.isDirectory(suite), "no spec testsuite next to the repo");
+    Path suite = Shared.locate("wasm-testsuite", "wasmj.testsuite", "json",
+        "Put the prepared spec testsuite at ../shared/wasm-testsuite (see spec-suite/README.md)")
+        .resolve("json");
     List<Path> wasm;
     try (Stream<Path> walk = Files.walk(suite)) {
       wasm = walk.filter(p -> p.toString().endsWith(".wasm")).sorted().collect(Collectors.toList());
@@ -43,7 +44,7 @@ class TranslatorCorpusTest {
       }
       for (int i = 0; i < module.bodies().size(); i++) {
         try {
-          translator.translate(validator, i);
+          assertWellFormed(translator.translate(validator, i), file + " function " + i);
           translated++;
         } catch (WasmException invalidBody) {
           // assert_invalid modules: rejected while translating, as they should be
@@ -54,5 +55,33 @@ class TranslatorCorpusTest {
     }
     System.out.printf("translated %d functions%n", translated);
     assertTrue(translated > 5000, translated + " functions translated");
+  }
+
+  private static void assertWellFormed(CompiledFunction f, String where) {
+    int[] code = f.code();
+    boolean[] start = new boolean[code.length + 1];
+    int pc = 0;
+    while (pc < code.length) {
+      start[pc] = true;
+      pc += Op.size(code, pc);
+    }
+    assertTrue(pc == code.length, where + ": the last instruction overruns the code");
+    start[code.length] = true;
+    for (pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      int t = op.shape().indexOf('t');
+      if (t >= 0) {
+        int target = code[pc + 1 + t];
+        assertTrue(target >= 0 && target <= code.length && start[target],
+            where + ": @" + pc + " branches to @" + target);
+      }
+      if (op == Op.BR_TABLE_RI) {
+        for (int i = 0; i < code[pc + 2]; i++) {
+          int target = code[pc + 3 + i];
+          assertTrue(target >= 0 && target <= code.length && start[target],
+              where + ": @" + pc + " br_table to @" + target);
+        }
+      }
+    }
   }
 }

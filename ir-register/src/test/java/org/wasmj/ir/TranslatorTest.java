@@ -116,6 +116,108 @@ class TranslatorTest {
   }
 
   @Test
+  void eqzOfACompareNegatesTheCompare() {
+    // local.get 0; local.get 1; i32.eq; i32.eqz
+    assertEquals(
+        "@0: r2 <- i32.ne r0 r1\n@4: return r2\n",
+        translate(1, 0, 0x20, 0, 0x20, 1, 0x46, 0x45));
+    // local.get 0; i32.const 3; i32.lt_u; i32.eqz; if; end (the negation fuses into the if)
+    assertEquals(
+        "@0: i32.lt_u r0 #3 @4\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 3, 0x49, 0x45, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
+  void aTopTestedLoopIsRotated() {
+    // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
+    // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does
+    assertEquals(
+        "@0: br_eqz r0 @12\n@3: r0 <- i32.sub r0 #1\n@7: br_nez r0 @3\n@10: br @12\n@12: return\n",
+        translate(0, 0, 0x02, 0x40, 0x03, 0x40, 0x20, 0, 0x45, 0x0D, 1,
+            0x20, 0, 0x41, 1, 0x6B, 0x21, 0, 0x0C, 0, 0x0B, 0x0B));
+  }
+
+  @Test
+  void anAddressSumGoesIntoTheLoadOrStore() {
+    // memcpy's body: local.get 0; local.get 2; i32.add; local.get 1; local.get 2; i32.add;
+    // i32.load8_u; i32.store8
+    assertEquals(
+        "@0: r4 <- i32.load8_u r1 r2 #0\n@5: i32.store8 r0 r2 r4 #0\n@10: return\n",
+        translateWithMemory(0, 0x20, 0, 0x20, 2, 0x6A, 0x20, 1, 0x20, 2, 0x6A,
+            0x2D, 0, 0, 0x3A, 0, 0));
+    // local.get 0; i32.const 8; i32.add; i32.load offset=4: the add wraps before the offset
+    assertEquals(
+        "@0: r3 <- i32.load r0 #8 #4\n@5: return r3\n",
+        translateWithMemory(1, 0x20, 0, 0x41, 8, 0x6A, 0x28, 2, 4));
+    // an operand computed into the next slot: the add is emitted, then taken into the load
+    // local.get 0; local.get 1; i32.const 2; i32.shl; i32.add; i32.load
+    assertEquals(
+        "@0: r4 <- i32.shl r1 #2\n@4: r3 <- i32.load r0 r4 #0\n@9: return r3\n",
+        translateWithMemory(1, 0x20, 0, 0x20, 1, 0x41, 2, 0x74, 0x6A, 0x28, 2, 0));
+    // a sum that a local.set would change is computed first; one that is dropped never is
+    // local.get 0; local.get 1; i32.add; i32.const 5; local.set 0; local.get 1; local.get 1;
+    // i32.add; drop; i32.load
+    assertEquals(
+        "@0: r3 <- i32.add r0 r1\n@4: r0 <- const32 #5\n@7: r3 <- i32.load r3 #0\n@11: return r3\n",
+        translateWithMemory(1, 0x20, 0, 0x20, 1, 0x6A, 0x41, 5, 0x21, 0, 0x20, 1, 0x20, 1, 0x6A,
+            0x1A, 0x28, 2, 0));
+  }
+
+  /** As {@link #translate}, in a module with a memory, for type {@code (i32, i32, i32) -> results}. */
+  private static String translateWithMemory(int results, int... code) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, results == 0
+        ? new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 0}
+        : new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 1, 0x7F});
+    section(b, 3, new byte[] {1, 0});
+    section(b, 5, new byte[] {1, 0, 1});
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(0);
+    for (int c : code) {
+      body.write(c);
+    }
+    body.write(0x0B);
+    ByteArrayOutputStream codeSection = new ByteArrayOutputStream();
+    codeSection.write(1);
+    codeSection.write(body.size());
+    codeSection.writeBytes(body.toByteArray());
+    section(b, 10, codeSection.toByteArray());
+    WasmModule m = WasmParser.parse(b.toByteArray());
+    return new Translator()
+        .translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0)
+        .toString();
+  }
+
+  @Test
+  void aConstantReadInALoopGetsARegisterSetOnEntry() {
+    // loop; i32.const 7; local.get 0; i32.sub; local.set 1; end: the constant is in r2, set
+    // once before the code; the temporaries move up by one (r3)
+    assertEquals(
+        "@0: r2 <- const32 #7\n@3: r1 <- i32.sub r2 r0\n@7: return\n",
+        translate(0, 0, 0x03, 0x40, 0x41, 7, 0x20, 0, 0x6B, 0x21, 1, 0x0B));
+    // the same with the loop's jump back and a branch target that moves with the code
+    // loop; i32.const 7; local.get 0; i32.sub; local.tee 1; br_if 0; end
+    assertEquals(
+        "@0: r2 <- const32 #7\n@3: r1 <- i32.sub r2 r0\n@7: br_nez r1 @3\n@10: return\n",
+        translate(0, 0, 0x03, 0x40, 0x41, 7, 0x20, 0, 0x6B, 0x22, 1, 0x0D, 0, 0x0B));
+  }
+
+  @Test
+  void aJumpToTheReturnIsTheReturn() {
+    // local.get 0; i32.const 2; i32.lt_u; if (result i32) local.get 0 else local.get 1 end:
+    // the then-arm returns at once instead of jumping over the else-arm to the return
+    assertEquals(
+        "@0: i32.ge_u r0 #2 @9\n@4: r2 <- copy r0\n@7: return r2\n@9: r2 <- copy r1\n@12: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 2, 0x49, 0x04, 0x7F, 0x20, 0, 0x05, 0x20, 1, 0x0B));
+    // without a result: the br becomes return (and a never-run unreachable fills its second slot)
+    // local.get 0; if; local.get 1; local.set 0; else; local.get 0; local.set 1; end
+    assertEquals(
+        "@0: br_eqz r0 @8\n@3: r0 <- copy r1\n@6: return\n@7: unreachable\n@8: r1 <- copy r0\n@11: return\n",
+        translate(0, 0, 0x20, 0, 0x04, 0x40, 0x20, 1, 0x21, 0, 0x05, 0x20, 0, 0x21, 1, 0x0B));
+  }
+
+  @Test
   void everyNumericOpcodeHasARegisterForm() {
     for (org.wasmj.parser.Opcode op : org.wasmj.parser.Opcode.values()) {
       boolean scalarNumeric = op.immediates() == org.wasmj.parser.Opcode.Imm.NONE

@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
+import org.wasmj.testsupport.Choices;
 import org.wasmj.testsupport.Json;
 import org.wasmj.testsupport.Mutations;
 import org.wasmj.validator.Validator;
@@ -31,10 +33,9 @@ class MutationProperties {
   private static final List<byte[]> CORPUS = loadCorpus();
 
   @Property
-  void mutatedModulesFailOnlyWithWasmExceptions(@ForAll long seed) {
-    Random random = new Random(seed);
-    byte[] original = CORPUS.get(random.nextInt(CORPUS.size()));
-    byte[] mutated = Mutations.mutate(original, random);
+  void mutatedModulesFailOnlyWithWasmExceptions(@ForAll("mutations") Choices choices) {
+    byte[] original = CORPUS.get(choices.nextInt(CORPUS.size()));
+    byte[] mutated = Mutations.mutate(original, choices);
     try {
       WasmModule module = WasmParser.parse(mutated, Feature.ALL);
       Validator.validate(module, Feature.ALL);
@@ -42,8 +43,13 @@ class MutationProperties {
       // malformed or invalid: the only allowed failure
     } catch (Throwable t) {
       throw new AssertionError(
-          "seed " + seed + ": " + t + " for mutated module " + Arrays.toString(mutated), t);
+          choices + ": " + t + " for mutated module " + Arrays.toString(mutated), t);
     }
+  }
+
+  @Provide
+  Arbitrary<Choices> mutations() {
+    return Choices.upTo(64); // the module, then at most 4 mutations of up to 11 choices
   }
 
   /**

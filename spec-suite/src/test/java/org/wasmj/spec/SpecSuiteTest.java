@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.wasmj.Feature;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.testsupport.Json;
+import org.wasmj.testsupport.Shared;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 
@@ -121,29 +121,11 @@ class SpecSuiteTest {
   /** Finds the testsuite folder, or skips the tests saying where it looked and how to get it. */
   static final class TestSuite {
     static Path locate() {
-      String property = System.getProperty("wasmj.testsuite");
-      Path searched;
-      if (property != null) {
-        searched = Path.of(property);
-      } else {
-        Path repo = Path.of("").toAbsolutePath();
-        while (repo != null && !Files.exists(repo.resolve(".git"))) { // a file in a git worktree
-          repo = repo.getParent();
-        }
-        searched = (repo == null ? Path.of("").toAbsolutePath() : repo)
-            .resolveSibling("shared").resolve("wasm-testsuite");
-      }
-      String message =
-          "spec tests skipped: no testsuite at " + searched + "/json. Put the prepared suite at"
-              + " ../shared/wasm-testsuite next to the repository, or pass -Dwasmj.testsuite=<dir>;"
-              + " to regenerate it, clone https://github.com/WebAssembly/testsuite at commit"
+      return Shared.locate("wasm-testsuite", "wasmj.testsuite", "json",
+          "Put the prepared suite at ../shared/wasm-testsuite next to the repository; to"
+              + " regenerate it, clone https://github.com/WebAssembly/testsuite at commit"
               + " 88e97b0f742f4c3ee01fea683da130f344dd7b02 and convert each .wast with wabt's"
-              + " wast2json (see that folder's README.md and regen.sh).";
-      if (!Files.isDirectory(searched.resolve("json"))) {
-        System.out.println(message);
-      }
-      Assumptions.assumeTrue(Files.isDirectory(searched.resolve("json")), message);
-      return searched;
+              + " wast2json (see that folder's README.md and regen.sh)");
     }
   }
 }

@@ -25,6 +25,7 @@ import org.wasmj.exec.Module;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 import org.wasmj.spec.SpecSuiteTest.Profile;
+import org.wasmj.testsupport.Choices;
 import org.wasmj.testsupport.Json;
 import org.wasmj.testsupport.Mutations;
 
@@ -86,9 +87,9 @@ class StreamingCompileTest {
             mismatches);
       }
       for (int k = 0; k < MUTANTS_PER_MODULE; k++) {
-        long seed = random.nextLong();
-        compared += compare(eager, Mutations.mutate(bytes, new Random(seed)), random,
-            what + " mutated with seed " + seed, mismatches);
+        Choices choices = Choices.of(random.ints(64).boxed().toArray(Integer[]::new));
+        compared += compare(eager, Mutations.mutate(bytes, choices), random,
+            what + " mutated with " + choices, mismatches);
       }
     }
     if (!mismatches.isEmpty()) {

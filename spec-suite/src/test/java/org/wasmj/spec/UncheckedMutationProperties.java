@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +18,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
@@ -48,6 +49,7 @@ import org.wasmj.parser.TableType;
 import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
+import org.wasmj.testsupport.Choices;
 import org.wasmj.testsupport.Json;
 import org.wasmj.testsupport.Mutations;
 
@@ -82,18 +84,18 @@ class UncheckedMutationProperties {
   });
 
   @Property
-  void uncheckedCodeGivesResultsOrWasmExceptions(@ForAll long seed) throws Exception {
-    Random random = new Random(seed);
-    byte[] mutated = random.nextBoolean()
-        ? retype(RETYPABLE.get(random.nextInt(RETYPABLE.size())), random)
-        : Mutations.mutate(CORPUS.get(random.nextInt(CORPUS.size())), random);
-    String executor = EXECUTORS.get(random.nextInt(EXECUTORS.size()));
-    CompilationMode mode = CompilationMode.values()[random.nextInt(CompilationMode.values().length)];
+  void uncheckedCodeGivesResultsOrWasmExceptions(@ForAll("choices") Choices choices)
+      throws Exception {
+    String executor = EXECUTORS.get(choices.nextInt(EXECUTORS.size()));
+    CompilationMode mode = CompilationMode.values()[choices.nextInt(CompilationMode.values().length)];
+    byte[] mutated = choices.nextBoolean()
+        ? retype(RETYPABLE.get(choices.nextInt(RETYPABLE.size())), choices)
+        : Mutations.mutate(CORPUS.get(choices.nextInt(CORPUS.size())), choices);
     Future<?> run = WORKER.submit(() -> {
       compileAndRun(mutated, executor, mode);
       return null;
     });
-    String what = "seed " + seed + " (" + executor + ", " + mode.cliName() + ")";
+    String what = choices + " (" + executor + ", " + mode.cliName() + ")";
     try {
       run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException stuck) {
@@ -103,6 +105,11 @@ class UncheckedMutationProperties {
       Throwable t = e.getCause();
       throw new AssertionError(what + ": " + t + " for mutated module " + Arrays.toString(mutated), t);
     }
+  }
+
+  @Provide
+  Arbitrary<Choices> choices() {
+    return Choices.upTo(64); // executor, mode, module, then a retyping or mutations
   }
 
   @AfterContainer
@@ -167,11 +174,11 @@ class UncheckedMutationProperties {
    * {@code ref.null t} and {@code ref.func f} by an {@code i32.const} (a number where a reference
    * belongs). Such bodies pass the unchecked walker's checks and compute garbage.
    */
-  static byte[] retype(byte[] bytes, Random random) {
+  static byte[] retype(byte[] bytes, Choices choices) {
     List<Integer> sites = sites(bytes);
     byte[] out = bytes.clone();
-    for (int n = 1 + random.nextInt(3); n > 0; n--) {
-      int at = sites.get(random.nextInt(sites.size()));
+    for (int n = 1 + choices.nextInt(3); n > 0; n--) {
+      int at = sites.get(choices.nextInt(sites.size()));
       Opcode op = Opcode.fromByte(out[at] & 0xFF);
       if (op == Opcode.REF_NULL || op == Opcode.REF_FUNC) {
         out[at] = (byte) Opcode.I32_CONST.code(); // the immediate byte(s) read as an s32
@@ -187,7 +194,7 @@ class UncheckedMutationProperties {
           same.add(o);
         }
       }
-      out[at] = (byte) same.get(random.nextInt(same.size())).code();
+      out[at] = (byte) same.get(choices.nextInt(same.size())).code();
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package org.wasmj.parser;
 
+import org.wasmj.Feature;
+
 /**
  * Every WebAssembly instruction wasmj decodes, defined once: prefix, code, immediate shape, text
  * name and, for instructions with a fixed stack effect, the operand signature. The parser,
@@ -14,6 +16,12 @@ package org.wasmj.parser;
  * {@code i32.add}. Instructions whose stack effect depends on immediates or context (control,
  * variables, calls, {@code drop}, {@code select}, memory and table ops with index immediates)
  * have no signature ({@code null}); the validator handles them one by one.
+ *
+ * <p>The other facts about an instruction are here too, so that no stage parses them from its
+ * name: the {@linkplain #feature() feature} that introduced it (written on each instruction
+ * outside Wasm 1.0, except that every {@code 0xFD} instruction is {@link Feature#SIMD}'s), the
+ * {@linkplain #access() bytes a memory instruction accesses} and how a narrow load extends them,
+ * and the {@linkplain #lanes() lane count} of a lane instruction.
  */
 public enum Opcode {
   UNREACHABLE(0x00, Imm.NONE, "unreachable", null),
@@ -29,41 +37,41 @@ public enum Opcode {
   RETURN(0x0F, Imm.NONE, "return", null),
   CALL(0x10, Imm.FUNC, "call", null),
   CALL_INDIRECT(0x11, Imm.TYPE_AND_TABLE, "call_indirect", null),
-  RETURN_CALL(0x12, Imm.FUNC, "return_call", null),
-  RETURN_CALL_INDIRECT(0x13, Imm.TYPE_AND_TABLE, "return_call_indirect", null),
+  RETURN_CALL(0x12, Imm.FUNC, "return_call", null, Feature.TAIL_CALL),
+  RETURN_CALL_INDIRECT(0x13, Imm.TYPE_AND_TABLE, "return_call_indirect", null, Feature.TAIL_CALL),
   DROP(0x1A, Imm.NONE, "drop", null),
   SELECT(0x1B, Imm.NONE, "select", null),
-  SELECT_T(0x1C, Imm.SELECT_TYPES, "select t", null),
+  SELECT_T(0x1C, Imm.SELECT_TYPES, "select t", null, Feature.REFERENCE_TYPES),
   LOCAL_GET(0x20, Imm.LOCAL, "local.get", null),
   LOCAL_SET(0x21, Imm.LOCAL, "local.set", null),
   LOCAL_TEE(0x22, Imm.LOCAL, "local.tee", null),
   GLOBAL_GET(0x23, Imm.GLOBAL, "global.get", null),
   GLOBAL_SET(0x24, Imm.GLOBAL, "global.set", null),
-  TABLE_GET(0x25, Imm.TABLE, "table.get", null),
-  TABLE_SET(0x26, Imm.TABLE, "table.set", null),
-  I32_LOAD(0x28, Imm.MEMARG, "i32.load", "i:i"),
-  I64_LOAD(0x29, Imm.MEMARG, "i64.load", "i:l"),
-  F32_LOAD(0x2A, Imm.MEMARG, "f32.load", "i:f"),
-  F64_LOAD(0x2B, Imm.MEMARG, "f64.load", "i:d"),
-  I32_LOAD8_S(0x2C, Imm.MEMARG, "i32.load8_s", "i:i"),
-  I32_LOAD8_U(0x2D, Imm.MEMARG, "i32.load8_u", "i:i"),
-  I32_LOAD16_S(0x2E, Imm.MEMARG, "i32.load16_s", "i:i"),
-  I32_LOAD16_U(0x2F, Imm.MEMARG, "i32.load16_u", "i:i"),
-  I64_LOAD8_S(0x30, Imm.MEMARG, "i64.load8_s", "i:l"),
-  I64_LOAD8_U(0x31, Imm.MEMARG, "i64.load8_u", "i:l"),
-  I64_LOAD16_S(0x32, Imm.MEMARG, "i64.load16_s", "i:l"),
-  I64_LOAD16_U(0x33, Imm.MEMARG, "i64.load16_u", "i:l"),
-  I64_LOAD32_S(0x34, Imm.MEMARG, "i64.load32_s", "i:l"),
-  I64_LOAD32_U(0x35, Imm.MEMARG, "i64.load32_u", "i:l"),
-  I32_STORE(0x36, Imm.MEMARG, "i32.store", "ii:"),
-  I64_STORE(0x37, Imm.MEMARG, "i64.store", "il:"),
-  F32_STORE(0x38, Imm.MEMARG, "f32.store", "if:"),
-  F64_STORE(0x39, Imm.MEMARG, "f64.store", "id:"),
-  I32_STORE8(0x3A, Imm.MEMARG, "i32.store8", "ii:"),
-  I32_STORE16(0x3B, Imm.MEMARG, "i32.store16", "ii:"),
-  I64_STORE8(0x3C, Imm.MEMARG, "i64.store8", "il:"),
-  I64_STORE16(0x3D, Imm.MEMARG, "i64.store16", "il:"),
-  I64_STORE32(0x3E, Imm.MEMARG, "i64.store32", "il:"),
+  TABLE_GET(0x25, Imm.TABLE, "table.get", null, Feature.REFERENCE_TYPES),
+  TABLE_SET(0x26, Imm.TABLE, "table.set", null, Feature.REFERENCE_TYPES),
+  I32_LOAD(0x28, Imm.MEMARG, "i32.load", "i:i", Access.B4),
+  I64_LOAD(0x29, Imm.MEMARG, "i64.load", "i:l", Access.B8),
+  F32_LOAD(0x2A, Imm.MEMARG, "f32.load", "i:f", Access.B4),
+  F64_LOAD(0x2B, Imm.MEMARG, "f64.load", "i:d", Access.B8),
+  I32_LOAD8_S(0x2C, Imm.MEMARG, "i32.load8_s", "i:i", Access.B1_S),
+  I32_LOAD8_U(0x2D, Imm.MEMARG, "i32.load8_u", "i:i", Access.B1_U),
+  I32_LOAD16_S(0x2E, Imm.MEMARG, "i32.load16_s", "i:i", Access.B2_S),
+  I32_LOAD16_U(0x2F, Imm.MEMARG, "i32.load16_u", "i:i", Access.B2_U),
+  I64_LOAD8_S(0x30, Imm.MEMARG, "i64.load8_s", "i:l", Access.B1_S),
+  I64_LOAD8_U(0x31, Imm.MEMARG, "i64.load8_u", "i:l", Access.B1_U),
+  I64_LOAD16_S(0x32, Imm.MEMARG, "i64.load16_s", "i:l", Access.B2_S),
+  I64_LOAD16_U(0x33, Imm.MEMARG, "i64.load16_u", "i:l", Access.B2_U),
+  I64_LOAD32_S(0x34, Imm.MEMARG, "i64.load32_s", "i:l", Access.B4_S),
+  I64_LOAD32_U(0x35, Imm.MEMARG, "i64.load32_u", "i:l", Access.B4_U),
+  I32_STORE(0x36, Imm.MEMARG, "i32.store", "ii:", Access.B4),
+  I64_STORE(0x37, Imm.MEMARG, "i64.store", "il:", Access.B8),
+  F32_STORE(0x38, Imm.MEMARG, "f32.store", "if:", Access.B4),
+  F64_STORE(0x39, Imm.MEMARG, "f64.store", "id:", Access.B8),
+  I32_STORE8(0x3A, Imm.MEMARG, "i32.store8", "ii:", Access.B1),
+  I32_STORE16(0x3B, Imm.MEMARG, "i32.store16", "ii:", Access.B2),
+  I64_STORE8(0x3C, Imm.MEMARG, "i64.store8", "il:", Access.B1),
+  I64_STORE16(0x3D, Imm.MEMARG, "i64.store16", "il:", Access.B2),
+  I64_STORE32(0x3E, Imm.MEMARG, "i64.store32", "il:", Access.B4),
   MEMORY_SIZE(0x3F, Imm.MEMORY, "memory.size", ":i"),
   MEMORY_GROW(0x40, Imm.MEMORY, "memory.grow", "i:i"),
   I32_CONST(0x41, Imm.I32, "i32.const", ":i"),
@@ -193,44 +201,44 @@ public enum Opcode {
   I64_REINTERPRET_F64(0xBD, Imm.NONE, "i64.reinterpret_f64", "d:l"),
   F32_REINTERPRET_I32(0xBE, Imm.NONE, "f32.reinterpret_i32", "i:f"),
   F64_REINTERPRET_I64(0xBF, Imm.NONE, "f64.reinterpret_i64", "l:d"),
-  I32_EXTEND8_S(0xC0, Imm.NONE, "i32.extend8_s", "i:i"),
-  I32_EXTEND16_S(0xC1, Imm.NONE, "i32.extend16_s", "i:i"),
-  I64_EXTEND8_S(0xC2, Imm.NONE, "i64.extend8_s", "l:l"),
-  I64_EXTEND16_S(0xC3, Imm.NONE, "i64.extend16_s", "l:l"),
-  I64_EXTEND32_S(0xC4, Imm.NONE, "i64.extend32_s", "l:l"),
-  REF_NULL(0xD0, Imm.REF_TYPE, "ref.null", null),
-  REF_IS_NULL(0xD1, Imm.NONE, "ref.is_null", null),
-  REF_FUNC(0xD2, Imm.FUNC, "ref.func", null),
-  I32_TRUNC_SAT_F32_S(0xFC, 0x00, Imm.NONE, "i32.trunc_sat_f32_s", "f:i"),
-  I32_TRUNC_SAT_F32_U(0xFC, 0x01, Imm.NONE, "i32.trunc_sat_f32_u", "f:i"),
-  I32_TRUNC_SAT_F64_S(0xFC, 0x02, Imm.NONE, "i32.trunc_sat_f64_s", "d:i"),
-  I32_TRUNC_SAT_F64_U(0xFC, 0x03, Imm.NONE, "i32.trunc_sat_f64_u", "d:i"),
-  I64_TRUNC_SAT_F32_S(0xFC, 0x04, Imm.NONE, "i64.trunc_sat_f32_s", "f:l"),
-  I64_TRUNC_SAT_F32_U(0xFC, 0x05, Imm.NONE, "i64.trunc_sat_f32_u", "f:l"),
-  I64_TRUNC_SAT_F64_S(0xFC, 0x06, Imm.NONE, "i64.trunc_sat_f64_s", "d:l"),
-  I64_TRUNC_SAT_F64_U(0xFC, 0x07, Imm.NONE, "i64.trunc_sat_f64_u", "d:l"),
-  MEMORY_INIT(0xFC, 0x08, Imm.DATA_AND_MEMORY, "memory.init", "iii:"),
-  DATA_DROP(0xFC, 0x09, Imm.DATA, "data.drop", ":"),
-  MEMORY_COPY(0xFC, 0x0A, Imm.MEMORY_PAIR, "memory.copy", null),
-  MEMORY_FILL(0xFC, 0x0B, Imm.MEMORY, "memory.fill", null),
-  TABLE_INIT(0xFC, 0x0C, Imm.ELEM_AND_TABLE, "table.init", null),
-  ELEM_DROP(0xFC, 0x0D, Imm.ELEM, "elem.drop", ":"),
-  TABLE_COPY(0xFC, 0x0E, Imm.TABLE_PAIR, "table.copy", null),
-  TABLE_GROW(0xFC, 0x0F, Imm.TABLE, "table.grow", null),
-  TABLE_SIZE(0xFC, 0x10, Imm.TABLE, "table.size", ":i"),
-  TABLE_FILL(0xFC, 0x11, Imm.TABLE, "table.fill", null),
-  V128_LOAD(0xFD, 0x00, Imm.MEMARG, "v128.load", "i:v"),
-  V128_LOAD8X8_S(0xFD, 0x01, Imm.MEMARG, "v128.load8x8_s", "i:v"),
-  V128_LOAD8X8_U(0xFD, 0x02, Imm.MEMARG, "v128.load8x8_u", "i:v"),
-  V128_LOAD16X4_S(0xFD, 0x03, Imm.MEMARG, "v128.load16x4_s", "i:v"),
-  V128_LOAD16X4_U(0xFD, 0x04, Imm.MEMARG, "v128.load16x4_u", "i:v"),
-  V128_LOAD32X2_S(0xFD, 0x05, Imm.MEMARG, "v128.load32x2_s", "i:v"),
-  V128_LOAD32X2_U(0xFD, 0x06, Imm.MEMARG, "v128.load32x2_u", "i:v"),
-  V128_LOAD8_SPLAT(0xFD, 0x07, Imm.MEMARG, "v128.load8_splat", "i:v"),
-  V128_LOAD16_SPLAT(0xFD, 0x08, Imm.MEMARG, "v128.load16_splat", "i:v"),
-  V128_LOAD32_SPLAT(0xFD, 0x09, Imm.MEMARG, "v128.load32_splat", "i:v"),
-  V128_LOAD64_SPLAT(0xFD, 0x0A, Imm.MEMARG, "v128.load64_splat", "i:v"),
-  V128_STORE(0xFD, 0x0B, Imm.MEMARG, "v128.store", "iv:"),
+  I32_EXTEND8_S(0xC0, Imm.NONE, "i32.extend8_s", "i:i", Feature.SIGN_EXTENSION),
+  I32_EXTEND16_S(0xC1, Imm.NONE, "i32.extend16_s", "i:i", Feature.SIGN_EXTENSION),
+  I64_EXTEND8_S(0xC2, Imm.NONE, "i64.extend8_s", "l:l", Feature.SIGN_EXTENSION),
+  I64_EXTEND16_S(0xC3, Imm.NONE, "i64.extend16_s", "l:l", Feature.SIGN_EXTENSION),
+  I64_EXTEND32_S(0xC4, Imm.NONE, "i64.extend32_s", "l:l", Feature.SIGN_EXTENSION),
+  REF_NULL(0xD0, Imm.REF_TYPE, "ref.null", null, Feature.REFERENCE_TYPES),
+  REF_IS_NULL(0xD1, Imm.NONE, "ref.is_null", null, Feature.REFERENCE_TYPES),
+  REF_FUNC(0xD2, Imm.FUNC, "ref.func", null, Feature.REFERENCE_TYPES),
+  I32_TRUNC_SAT_F32_S(0xFC, 0x00, Imm.NONE, "i32.trunc_sat_f32_s", "f:i", Feature.SATURATING_FLOAT_TO_INT),
+  I32_TRUNC_SAT_F32_U(0xFC, 0x01, Imm.NONE, "i32.trunc_sat_f32_u", "f:i", Feature.SATURATING_FLOAT_TO_INT),
+  I32_TRUNC_SAT_F64_S(0xFC, 0x02, Imm.NONE, "i32.trunc_sat_f64_s", "d:i", Feature.SATURATING_FLOAT_TO_INT),
+  I32_TRUNC_SAT_F64_U(0xFC, 0x03, Imm.NONE, "i32.trunc_sat_f64_u", "d:i", Feature.SATURATING_FLOAT_TO_INT),
+  I64_TRUNC_SAT_F32_S(0xFC, 0x04, Imm.NONE, "i64.trunc_sat_f32_s", "f:l", Feature.SATURATING_FLOAT_TO_INT),
+  I64_TRUNC_SAT_F32_U(0xFC, 0x05, Imm.NONE, "i64.trunc_sat_f32_u", "f:l", Feature.SATURATING_FLOAT_TO_INT),
+  I64_TRUNC_SAT_F64_S(0xFC, 0x06, Imm.NONE, "i64.trunc_sat_f64_s", "d:l", Feature.SATURATING_FLOAT_TO_INT),
+  I64_TRUNC_SAT_F64_U(0xFC, 0x07, Imm.NONE, "i64.trunc_sat_f64_u", "d:l", Feature.SATURATING_FLOAT_TO_INT),
+  MEMORY_INIT(0xFC, 0x08, Imm.DATA_AND_MEMORY, "memory.init", "iii:", Feature.BULK_MEMORY),
+  DATA_DROP(0xFC, 0x09, Imm.DATA, "data.drop", ":", Feature.BULK_MEMORY),
+  MEMORY_COPY(0xFC, 0x0A, Imm.MEMORY_PAIR, "memory.copy", null, Feature.BULK_MEMORY),
+  MEMORY_FILL(0xFC, 0x0B, Imm.MEMORY, "memory.fill", null, Feature.BULK_MEMORY),
+  TABLE_INIT(0xFC, 0x0C, Imm.ELEM_AND_TABLE, "table.init", null, Feature.BULK_MEMORY),
+  ELEM_DROP(0xFC, 0x0D, Imm.ELEM, "elem.drop", ":", Feature.BULK_MEMORY),
+  TABLE_COPY(0xFC, 0x0E, Imm.TABLE_PAIR, "table.copy", null, Feature.BULK_MEMORY),
+  TABLE_GROW(0xFC, 0x0F, Imm.TABLE, "table.grow", null, Feature.REFERENCE_TYPES),
+  TABLE_SIZE(0xFC, 0x10, Imm.TABLE, "table.size", ":i", Feature.REFERENCE_TYPES),
+  TABLE_FILL(0xFC, 0x11, Imm.TABLE, "table.fill", null, Feature.REFERENCE_TYPES),
+  V128_LOAD(0xFD, 0x00, Imm.MEMARG, "v128.load", "i:v", Access.B16),
+  V128_LOAD8X8_S(0xFD, 0x01, Imm.MEMARG, "v128.load8x8_s", "i:v", Access.B8_S),
+  V128_LOAD8X8_U(0xFD, 0x02, Imm.MEMARG, "v128.load8x8_u", "i:v", Access.B8_U),
+  V128_LOAD16X4_S(0xFD, 0x03, Imm.MEMARG, "v128.load16x4_s", "i:v", Access.B8_S),
+  V128_LOAD16X4_U(0xFD, 0x04, Imm.MEMARG, "v128.load16x4_u", "i:v", Access.B8_U),
+  V128_LOAD32X2_S(0xFD, 0x05, Imm.MEMARG, "v128.load32x2_s", "i:v", Access.B8_S),
+  V128_LOAD32X2_U(0xFD, 0x06, Imm.MEMARG, "v128.load32x2_u", "i:v", Access.B8_U),
+  V128_LOAD8_SPLAT(0xFD, 0x07, Imm.MEMARG, "v128.load8_splat", "i:v", Access.B1),
+  V128_LOAD16_SPLAT(0xFD, 0x08, Imm.MEMARG, "v128.load16_splat", "i:v", Access.B2),
+  V128_LOAD32_SPLAT(0xFD, 0x09, Imm.MEMARG, "v128.load32_splat", "i:v", Access.B4),
+  V128_LOAD64_SPLAT(0xFD, 0x0A, Imm.MEMARG, "v128.load64_splat", "i:v", Access.B8),
+  V128_STORE(0xFD, 0x0B, Imm.MEMARG, "v128.store", "iv:", Access.B16),
   V128_CONST(0xFD, 0x0C, Imm.V128, "v128.const", ":v"),
   I8X16_SHUFFLE(0xFD, 0x0D, Imm.SHUFFLE, "i8x16.shuffle", "vv:v"),
   I8X16_SWIZZLE(0xFD, 0x0E, Imm.NONE, "i8x16.swizzle", "vv:v"),
@@ -240,20 +248,20 @@ public enum Opcode {
   I64X2_SPLAT(0xFD, 0x12, Imm.NONE, "i64x2.splat", "l:v"),
   F32X4_SPLAT(0xFD, 0x13, Imm.NONE, "f32x4.splat", "f:v"),
   F64X2_SPLAT(0xFD, 0x14, Imm.NONE, "f64x2.splat", "d:v"),
-  I8X16_EXTRACT_LANE_S(0xFD, 0x15, Imm.LANE, "i8x16.extract_lane_s", "v:i"),
-  I8X16_EXTRACT_LANE_U(0xFD, 0x16, Imm.LANE, "i8x16.extract_lane_u", "v:i"),
-  I8X16_REPLACE_LANE(0xFD, 0x17, Imm.LANE, "i8x16.replace_lane", "vi:v"),
-  I16X8_EXTRACT_LANE_S(0xFD, 0x18, Imm.LANE, "i16x8.extract_lane_s", "v:i"),
-  I16X8_EXTRACT_LANE_U(0xFD, 0x19, Imm.LANE, "i16x8.extract_lane_u", "v:i"),
-  I16X8_REPLACE_LANE(0xFD, 0x1A, Imm.LANE, "i16x8.replace_lane", "vi:v"),
-  I32X4_EXTRACT_LANE(0xFD, 0x1B, Imm.LANE, "i32x4.extract_lane", "v:i"),
-  I32X4_REPLACE_LANE(0xFD, 0x1C, Imm.LANE, "i32x4.replace_lane", "vi:v"),
-  I64X2_EXTRACT_LANE(0xFD, 0x1D, Imm.LANE, "i64x2.extract_lane", "v:l"),
-  I64X2_REPLACE_LANE(0xFD, 0x1E, Imm.LANE, "i64x2.replace_lane", "vl:v"),
-  F32X4_EXTRACT_LANE(0xFD, 0x1F, Imm.LANE, "f32x4.extract_lane", "v:f"),
-  F32X4_REPLACE_LANE(0xFD, 0x20, Imm.LANE, "f32x4.replace_lane", "vf:v"),
-  F64X2_EXTRACT_LANE(0xFD, 0x21, Imm.LANE, "f64x2.extract_lane", "v:d"),
-  F64X2_REPLACE_LANE(0xFD, 0x22, Imm.LANE, "f64x2.replace_lane", "vd:v"),
+  I8X16_EXTRACT_LANE_S(0xFD, 0x15, Imm.LANE, "i8x16.extract_lane_s", "v:i", 16),
+  I8X16_EXTRACT_LANE_U(0xFD, 0x16, Imm.LANE, "i8x16.extract_lane_u", "v:i", 16),
+  I8X16_REPLACE_LANE(0xFD, 0x17, Imm.LANE, "i8x16.replace_lane", "vi:v", 16),
+  I16X8_EXTRACT_LANE_S(0xFD, 0x18, Imm.LANE, "i16x8.extract_lane_s", "v:i", 8),
+  I16X8_EXTRACT_LANE_U(0xFD, 0x19, Imm.LANE, "i16x8.extract_lane_u", "v:i", 8),
+  I16X8_REPLACE_LANE(0xFD, 0x1A, Imm.LANE, "i16x8.replace_lane", "vi:v", 8),
+  I32X4_EXTRACT_LANE(0xFD, 0x1B, Imm.LANE, "i32x4.extract_lane", "v:i", 4),
+  I32X4_REPLACE_LANE(0xFD, 0x1C, Imm.LANE, "i32x4.replace_lane", "vi:v", 4),
+  I64X2_EXTRACT_LANE(0xFD, 0x1D, Imm.LANE, "i64x2.extract_lane", "v:l", 2),
+  I64X2_REPLACE_LANE(0xFD, 0x1E, Imm.LANE, "i64x2.replace_lane", "vl:v", 2),
+  F32X4_EXTRACT_LANE(0xFD, 0x1F, Imm.LANE, "f32x4.extract_lane", "v:f", 4),
+  F32X4_REPLACE_LANE(0xFD, 0x20, Imm.LANE, "f32x4.replace_lane", "vf:v", 4),
+  F64X2_EXTRACT_LANE(0xFD, 0x21, Imm.LANE, "f64x2.extract_lane", "v:d", 2),
+  F64X2_REPLACE_LANE(0xFD, 0x22, Imm.LANE, "f64x2.replace_lane", "vd:v", 2),
   I8X16_EQ(0xFD, 0x23, Imm.NONE, "i8x16.eq", "vv:v"),
   I8X16_NE(0xFD, 0x24, Imm.NONE, "i8x16.ne", "vv:v"),
   I8X16_LT_S(0xFD, 0x25, Imm.NONE, "i8x16.lt_s", "vv:v"),
@@ -303,16 +311,16 @@ public enum Opcode {
   V128_XOR(0xFD, 0x51, Imm.NONE, "v128.xor", "vv:v"),
   V128_BITSELECT(0xFD, 0x52, Imm.NONE, "v128.bitselect", "vvv:v"),
   V128_ANY_TRUE(0xFD, 0x53, Imm.NONE, "v128.any_true", "v:i"),
-  V128_LOAD8_LANE(0xFD, 0x54, Imm.MEMARG_LANE, "v128.load8_lane", "iv:v"),
-  V128_LOAD16_LANE(0xFD, 0x55, Imm.MEMARG_LANE, "v128.load16_lane", "iv:v"),
-  V128_LOAD32_LANE(0xFD, 0x56, Imm.MEMARG_LANE, "v128.load32_lane", "iv:v"),
-  V128_LOAD64_LANE(0xFD, 0x57, Imm.MEMARG_LANE, "v128.load64_lane", "iv:v"),
-  V128_STORE8_LANE(0xFD, 0x58, Imm.MEMARG_LANE, "v128.store8_lane", "iv:"),
-  V128_STORE16_LANE(0xFD, 0x59, Imm.MEMARG_LANE, "v128.store16_lane", "iv:"),
-  V128_STORE32_LANE(0xFD, 0x5A, Imm.MEMARG_LANE, "v128.store32_lane", "iv:"),
-  V128_STORE64_LANE(0xFD, 0x5B, Imm.MEMARG_LANE, "v128.store64_lane", "iv:"),
-  V128_LOAD32_ZERO(0xFD, 0x5C, Imm.MEMARG, "v128.load32_zero", "i:v"),
-  V128_LOAD64_ZERO(0xFD, 0x5D, Imm.MEMARG, "v128.load64_zero", "i:v"),
+  V128_LOAD8_LANE(0xFD, 0x54, Imm.MEMARG_LANE, "v128.load8_lane", "iv:v", Access.B1),
+  V128_LOAD16_LANE(0xFD, 0x55, Imm.MEMARG_LANE, "v128.load16_lane", "iv:v", Access.B2),
+  V128_LOAD32_LANE(0xFD, 0x56, Imm.MEMARG_LANE, "v128.load32_lane", "iv:v", Access.B4),
+  V128_LOAD64_LANE(0xFD, 0x57, Imm.MEMARG_LANE, "v128.load64_lane", "iv:v", Access.B8),
+  V128_STORE8_LANE(0xFD, 0x58, Imm.MEMARG_LANE, "v128.store8_lane", "iv:", Access.B1),
+  V128_STORE16_LANE(0xFD, 0x59, Imm.MEMARG_LANE, "v128.store16_lane", "iv:", Access.B2),
+  V128_STORE32_LANE(0xFD, 0x5A, Imm.MEMARG_LANE, "v128.store32_lane", "iv:", Access.B4),
+  V128_STORE64_LANE(0xFD, 0x5B, Imm.MEMARG_LANE, "v128.store64_lane", "iv:", Access.B8),
+  V128_LOAD32_ZERO(0xFD, 0x5C, Imm.MEMARG, "v128.load32_zero", "i:v", Access.B4),
+  V128_LOAD64_ZERO(0xFD, 0x5D, Imm.MEMARG, "v128.load64_zero", "i:v", Access.B8),
   F32X4_DEMOTE_F64X2_ZERO(0xFD, 0x5E, Imm.NONE, "f32x4.demote_f64x2_zero", "v:v"),
   F64X2_PROMOTE_LOW_F32X4(0xFD, 0x5F, Imm.NONE, "f64x2.promote_low_f32x4", "v:v"),
   I8X16_ABS(0xFD, 0x60, Imm.NONE, "i8x16.abs", "v:v"),
@@ -456,6 +464,56 @@ public enum Opcode {
   F64X2_CONVERT_LOW_I32X4_S(0xFD, 0xFE, Imm.NONE, "f64x2.convert_low_i32x4_s", "v:v"),
   F64X2_CONVERT_LOW_I32X4_U(0xFD, 0xFF, Imm.NONE, "f64x2.convert_low_i32x4_u", "v:v");
 
+  /**
+   * What a memory instruction reads or writes: its width in bytes and, for a load narrower than
+   * its result (or its lanes: {@code v128.load8x8_s}), whether it sign- or zero-extends.
+   */
+  public enum Access {
+    /** Not a memory access (bulk memory instructions included). */
+    NONE(0, 0),
+    B1(1, 0),
+    B1_S(1, 1),
+    B1_U(1, 2),
+    B2(2, 0),
+    B2_S(2, 1),
+    B2_U(2, 2),
+    B4(4, 0),
+    B4_S(4, 1),
+    B4_U(4, 2),
+    B8(8, 0),
+    B8_S(8, 1),
+    B8_U(8, 2),
+    B16(16, 0);
+
+    private final int bytes;
+    private final int extension; // 0 none, 1 signed, 2 unsigned
+
+    Access(int bytes, int extension) {
+      this.bytes = bytes;
+      this.extension = extension;
+    }
+
+    /** Bytes accessed: 1 for {@code i64.load8_u}, 8 for {@code v128.load16x4_s}; 0 for {@link #NONE}. */
+    public int bytes() {
+      return bytes;
+    }
+
+    /** log2 of {@link #bytes()}: the largest alignment a memarg may give; -1 for {@link #NONE}. */
+    public int naturalAlignment() {
+      return bytes == 0 ? -1 : Integer.numberOfTrailingZeros(bytes);
+    }
+
+    /** True for loads that sign-extend what they read ({@code _s}). */
+    public boolean signExtends() {
+      return extension == 1;
+    }
+
+    /** True for loads that zero-extend what they read ({@code _u}). */
+    public boolean zeroExtends() {
+      return extension == 2;
+    }
+  }
+
   /** The shape of an instruction's immediates, i.e. what the decoder reads after the opcode. */
   public enum Imm {
     /** Nothing. */
@@ -545,16 +603,48 @@ public enum Opcode {
   private final String text;
   private final ValType[] params;
   private final ValType[] results;
+  private final Feature feature;
+  private final Access access;
+  private final int lanes;
 
   Opcode(int code, Imm immediates, String text, String signature) {
-    this(0, code, immediates, text, signature);
+    this(0, code, immediates, text, signature, null, Access.NONE, 0);
+  }
+
+  Opcode(int code, Imm immediates, String text, String signature, Feature feature) {
+    this(0, code, immediates, text, signature, feature, Access.NONE, 0);
+  }
+
+  Opcode(int code, Imm immediates, String text, String signature, Access access) {
+    this(0, code, immediates, text, signature, null, access, 0);
   }
 
   Opcode(int prefix, int code, Imm immediates, String text, String signature) {
+    this(prefix, code, immediates, text, signature, null, Access.NONE, 0);
+  }
+
+  Opcode(int prefix, int code, Imm immediates, String text, String signature, Feature feature) {
+    this(prefix, code, immediates, text, signature, feature, Access.NONE, 0);
+  }
+
+  Opcode(int prefix, int code, Imm immediates, String text, String signature, Access access) {
+    this(prefix, code, immediates, text, signature, null, access,
+        immediates == Imm.MEMARG_LANE ? 16 / access.bytes() : 0);
+  }
+
+  Opcode(int prefix, int code, Imm immediates, String text, String signature, int lanes) {
+    this(prefix, code, immediates, text, signature, null, Access.NONE, lanes);
+  }
+
+  Opcode(int prefix, int code, Imm immediates, String text, String signature, Feature feature,
+      Access access, int lanes) {
     this.prefix = prefix;
     this.code = code;
     this.immediates = immediates;
     this.text = text;
+    this.feature = feature == null && prefix == 0xFD ? Feature.SIMD : feature;
+    this.access = access;
+    this.lanes = lanes;
     if (signature == null) {
       this.params = null;
       this.results = null;
@@ -598,6 +688,27 @@ public enum Opcode {
   /** The text-format name, e.g. {@code "i32.add"}. */
   public String text() {
     return text;
+  }
+
+  /**
+   * The feature that introduced the instruction, which a module must enable to use it; {@code null}
+   * for Wasm 1.0's.
+   */
+  public Feature feature() {
+    return feature;
+  }
+
+  /** What a load or store accesses; {@link Access#NONE} for every other instruction. */
+  public Access access() {
+    return access;
+  }
+
+  /**
+   * The lane count of the vector a lane instruction addresses ({@code i16x8.extract_lane_s}: 8,
+   * {@code v128.load32_lane}: 4), which bounds its lane index; 0 for other instructions.
+   */
+  public int lanes() {
+    return lanes;
   }
 
   /** True if the stack effect is fixed, given by {@link #params()} and {@link #results()}. */

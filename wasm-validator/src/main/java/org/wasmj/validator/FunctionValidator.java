@@ -38,15 +38,6 @@ public final class FunctionValidator implements BodyWalker {
   private static final int ELSE = 4;
 
   private static final ValType[] TYPES = ValType.values();
-  private static final int[] NATURAL_ALIGNMENT = new int[Opcode.values().length];
-  private static final int[] LANES = new int[Opcode.values().length];
-
-  static {
-    for (Opcode op : Opcode.values()) {
-      NATURAL_ALIGNMENT[op.ordinal()] = naturalAlignment(op.text());
-      LANES[op.ordinal()] = lanes(op.text());
-    }
-  }
 
   private final Validator validator;
   private final WasmModule module;
@@ -231,8 +222,8 @@ public final class FunctionValidator implements BodyWalker {
   // ---- instructions ----
 
   private void instruction(CodeReader r, Opcode op, InstructionVisitor v, FuncType fn) {
-    if (op.prefix() != 0) {
-      checkPrefixedFeature(op);
+    if (op.feature() != null) {
+      validator.requireFeature(op.feature(), op);
     }
     switch (op.immediates()) {
       case NONE:
@@ -274,7 +265,6 @@ public final class FunctionValidator implements BodyWalker {
           throw invalid("unknown function " + Integer.toUnsignedString(f));
         }
         if (op == Opcode.REF_FUNC) {
-          validator.requireFeature(Feature.REFERENCE_TYPES, op);
           if (!validator.isDeclaredReference(f)) {
             throw invalid("undeclared function reference");
           }
@@ -287,7 +277,6 @@ public final class FunctionValidator implements BodyWalker {
         FuncType t = module.functionType(f);
         popParams(t);
         if (op == Opcode.RETURN_CALL) {
-          validator.requireFeature(Feature.TAIL_CALL, op);
           checkTailCallResults(t, fn);
           unreachable();
         } else {
@@ -312,7 +301,6 @@ public final class FunctionValidator implements BodyWalker {
         pop(ValType.I32);
         popParams(t);
         if (op == Opcode.RETURN_CALL_INDIRECT) {
-          validator.requireFeature(Feature.TAIL_CALL, op);
           checkTailCallResults(t, fn);
           unreachable();
         } else {
@@ -386,7 +374,6 @@ public final class FunctionValidator implements BodyWalker {
         int m = r.readMemoryIndex();
         memory(m);
         if (op == Opcode.MEMORY_FILL) {
-          validator.requireFeature(Feature.BULK_MEMORY, op);
           threeI32();
         } else {
           applySignature(op);
@@ -457,7 +444,6 @@ public final class FunctionValidator implements BodyWalker {
         return;
       }
       case SELECT_TYPES: {
-        validator.requireFeature(Feature.REFERENCE_TYPES, op);
         int n = r.readCount();
         if (n != 1) {
           throw invalid("invalid result arity");
@@ -473,7 +459,6 @@ public final class FunctionValidator implements BodyWalker {
         return;
       }
       case REF_TYPE: {
-        validator.requireFeature(Feature.REFERENCE_TYPES, op);
         ValType t = r.readRefType();
         push(t);
         if (v != null) {
@@ -607,7 +592,6 @@ public final class FunctionValidator implements BodyWalker {
         return;
       }
       case REF_IS_NULL: {
-        validator.requireFeature(Feature.REFERENCE_TYPES, op);
         int t = pop();
         if (t != UNKNOWN && !TYPES[t].isReference()) {
           throw invalid("type mismatch");
@@ -619,7 +603,6 @@ public final class FunctionValidator implements BodyWalker {
         if (!op.hasSignature()) {
           throw new AssertionError(op);
         }
-        checkSingleByteFeature(op);
         applySignature(op);
         break;
     }
@@ -685,7 +668,6 @@ public final class FunctionValidator implements BodyWalker {
   }
 
   private void tableOp(Opcode op, int index, InstructionVisitor v) {
-    validator.requireFeature(Feature.REFERENCE_TYPES, op);
     ValType elem = table(index).elementType();
     switch (op) {
       case TABLE_GET:
@@ -789,76 +771,15 @@ public final class FunctionValidator implements BodyWalker {
   }
 
   private void checkAlignment(Opcode op, int align) {
-    if (align > NATURAL_ALIGNMENT[op.ordinal()]) {
+    if (align > op.access().naturalAlignment()) {
       throw invalid("alignment must not be larger than natural");
     }
   }
 
   private int lane(Opcode op, int lane) {
-    if (lane >= LANES[op.ordinal()]) {
+    if (lane >= op.lanes()) {
       throw invalid("invalid lane index");
     }
     return lane;
-  }
-
-  private void checkPrefixedFeature(Opcode op) {
-    if (op.prefix() == 0xFD) {
-      validator.requireFeature(Feature.SIMD, op);
-    } else if (op.code() <= 7) {
-      validator.requireFeature(Feature.SATURATING_FLOAT_TO_INT, op);
-    } else if (op.code() <= 14) {
-      validator.requireFeature(Feature.BULK_MEMORY, op);
-    } else {
-      validator.requireFeature(Feature.REFERENCE_TYPES, op);
-    }
-  }
-
-  private void checkSingleByteFeature(Opcode op) {
-    if (op.code() >= 0xC0 && op.code() <= 0xC4) {
-      validator.requireFeature(Feature.SIGN_EXTENSION, op);
-    }
-  }
-
-  /** log2 of the bytes a memory instruction accesses; -1 for other instructions. */
-  private static int naturalAlignment(String text) {
-    int at = text.indexOf(".load");
-    int skip = 5;
-    if (at < 0) {
-      at = text.indexOf(".store");
-      skip = 6;
-    }
-    if (at < 0) {
-      return -1;
-    }
-    String suffix = text.substring(at + skip);
-    if (suffix.isEmpty()) {
-      String type = text.substring(0, at);
-      return type.equals("v128") ? 4 : type.endsWith("32") ? 2 : 3;
-    }
-    if (suffix.indexOf('x') >= 0) {
-      return 3;
-    }
-    int digits = 0;
-    while (digits < suffix.length() && Character.isDigit(suffix.charAt(digits))) {
-      digits++;
-    }
-    int bits = Integer.parseInt(suffix.substring(0, digits));
-    return Integer.numberOfTrailingZeros(bits / 8);
-  }
-
-  /** Lane count of a lane instruction ({@code i8x16.extract_lane_s}: 16); 0 for others. */
-  private static int lanes(String text) {
-    if (text.startsWith("v128.") && text.endsWith("_lane")) { // v128.loadN_lane / storeN_lane
-      int end = text.length() - 5;
-      int start = end;
-      while (Character.isDigit(text.charAt(start - 1))) {
-        start--;
-      }
-      return 128 / Integer.parseInt(text.substring(start, end));
-    }
-    if (text.contains("extract_lane") || text.contains("replace_lane")) {
-      return Integer.parseInt(text.substring(text.indexOf('x') + 1, text.indexOf('.')));
-    }
-    return 0;
   }
 }

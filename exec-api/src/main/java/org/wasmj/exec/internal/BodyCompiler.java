@@ -112,6 +112,15 @@ final class BodyCompiler implements WasmParser.BodyListener {
         : new Compiled(module, validator, null, !checked);
   }
 
+  /**
+   * The translator for code with {@code COUNT_LOOP} ops ({@code countLoops}) and fuel charges
+   * ({@code fuel}): without loop rotation when fuel is metered, so that the IR, and so the fuel
+   * consumed, is the same on every executor.
+   */
+  static Translator translator(boolean countLoops, boolean fuel) {
+    return new Translator(countLoops, !fuel);
+  }
+
   private BodyWalker walker(Validator validator) {
     return checked ? validator.functionValidator() : validator.uncheckedWalker();
   }
@@ -119,7 +128,7 @@ final class BodyCompiler implements WasmParser.BodyListener {
   private void handle(int definedIndex, byte[] bytes, FunctionBody body) {
     if (translate) {
       if (translator == null) {
-        translator = new Translator(countLoops);
+        translator = translator(countLoops, fuel);
       }
       compact[definedIndex] = CompactCode.of(Instrumenter.instrument(
           translator.translate(walker, definedIndex, bytes, body), interrupts, fuel));

@@ -26,11 +26,12 @@ public final class MemoryInstance {
   public static final int MAX_PAGES = 32767;
 
   private static final int PAGE = MemoryType.PAGE_SIZE;
-  private static final VarHandle SHORT =
+  /** Little-endian views of a {@code byte[]}, for executors that access it inline. */
+  public static final VarHandle SHORT =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
+  public static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
+  public static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The memory's contents; replaced (never shrunk) by {@link #grow}. */

@@ -189,7 +189,7 @@ public final class ModuleCode {
       return compact[definedIndex].expand();
     }
     BodyWalker walker = unchecked ? validator.uncheckedWalker() : validator.functionValidator();
-    return Instrumenter.instrument(new Translator(countLoops).translate(walker, definedIndex,
-        module.bytes(), module.bodies().get(definedIndex)), interrupts, fuel);
+    return Instrumenter.instrument(BodyCompiler.translator(countLoops, fuel).translate(walker,
+        definedIndex, module.bytes(), module.bodies().get(definedIndex)), interrupts, fuel);
   }
 }

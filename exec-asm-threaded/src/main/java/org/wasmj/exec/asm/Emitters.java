@@ -16,6 +16,7 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmj.TrapKind;
+import org.wasmj.ir.NativeOps;
 import org.wasmj.ir.Op;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.Opcode;
@@ -45,13 +46,13 @@ final class Emitters {
 
   private static final Map<Op, Emitter> EMITTERS = new EnumMap<>(Op.class);
   private static final Map<Op, Kind> KINDS = new EnumMap<>(Op.class);
-  /** Wasm integer ops that are one JVM instruction, by the name after the type prefix. */
-  private static final Map<String, Integer> I32_OPS = Map.of(
-      "ADD", IADD, "SUB", ISUB, "MUL", IMUL, "AND", IAND, "OR", IOR, "XOR", IXOR,
-      "SHL", ISHL, "SHR_S", ISHR, "SHR_U", IUSHR);
+  /** The JVM's int instruction for each binary operator of {@link NativeOps}. */
+  private static final Map<String, Integer> OPERATORS = Map.of(
+      "+", IADD, "-", ISUB, "*", IMUL, "&", IAND, "|", IOR, "^", IXOR,
+      "<<", ISHL, ">>", ISHR, ">>>", IUSHR);
+  /** The JVM's jump (on a compare's int result) for each compare operator of {@link NativeOps}. */
   private static final Map<String, Integer> CONDITIONS = Map.of(
-      "EQ", IFEQ, "NE", IFNE, "LT_S", IFLT, "LT_U", IFLT, "GT_S", IFGT, "GT_U", IFGT,
-      "LE_S", IFLE, "LE_U", IFLE, "GE_S", IFGE, "GE_U", IFGE);
+      "==", IFEQ, "!=", IFNE, "<", IFLT, ">", IFGT, "<=", IFLE, ">=", IFGE);
 
   /** The emitter of {@code op}. */
   static Emitter of(Op op) {
@@ -72,10 +73,10 @@ final class Emitters {
       if (w.immediates() == Opcode.Imm.MEMARG) {
         EMITTERS.put(op, (c, pc) -> c.memoryAccess(op, pc));
       } else if (op.shape().endsWith("t")) {
-        String cmp = w.name().substring(4);
-        int jump = CONDITIONS.get(cmp);
-        boolean i64 = w.name().startsWith("I64");
-        boolean unsigned = cmp.endsWith("_U");
+        NativeOps.Form f = NativeOps.of(w);
+        int jump = CONDITIONS.get(f.operator());
+        boolean i64 = w.params()[0] == ValType.I64;
+        boolean unsigned = f.unsigned();
         boolean immediate = op.shape().equals("rit");
         EMITTERS.put(op, (c, pc) -> compareAndBranch(c, pc, jump, i64, unsigned, immediate));
         KINDS.put(op, Kind.INTRINSIC);
@@ -233,19 +234,21 @@ final class Emitters {
 
   // ---- numeric ----
 
-  /** The JVM instruction for a Wasm integer op, or -1 if it needs {@code Semantics}. */
+  /**
+   * The JVM instruction for a native binary op or conversion ({@link NativeOps}), or -1 if it
+   * calls {@code Semantics} (C2 inlines the small ones: rotations, compares as values).
+   */
   private static int intrinsic(Opcode w) {
-    String name = w.name();
-    if (name.equals("I32_WRAP_I64")) {
-      return L2I;
-    } else if (name.equals("I64_EXTEND_I32_S") || name.equals("I64_EXTEND_I32_U")) {
-      return I2L;
-    }
-    Integer op = name.length() > 4 ? I32_OPS.get(name.substring(4)) : null;
-    if (op == null || name.startsWith("F")) {
+    NativeOps.Form f = NativeOps.of(w);
+    if (f == null) {
+      return -1;
+    } else if (f.kind() == NativeOps.Kind.CONVERT) {
+      return f.operator().equals("(int)") ? L2I : I2L; // numeric() masks the unsigned extension
+    } else if (f.kind() != NativeOps.Kind.BINARY) {
       return -1;
     }
-    return name.startsWith("I64") ? op + 1 : op; // LADD = IADD + 1, and so on
+    int op = OPERATORS.get(f.operator());
+    return w.results()[0] == ValType.I64 ? op + 1 : op; // LADD = IADD + 1, and so on
   }
 
   private static void numeric(FunctionCompiler c, Op op, int pc, int jvm, String method,

@@ -1263,6 +1263,27 @@ final class FunctionCompiler {
   // ---- memory ----
 
   /**
+   * Leaves the checked index of {@code base + offset} in {@link #tmpSlot}, for scalar access
+   * {@code o} at {@code pc}: its base is its base register, or for the sum forms the 32-bit sum
+   * they name (see {@link #address(int, int)}).
+   */
+  boolean address(Op o, int pc, int offset) {
+    int base = pc + (o.hasResult() ? 2 : 1);
+    if (!isSumAddress(o) || offset < 0) { // a negative offset is out of bounds whatever the base
+      return address(code[base], offset);
+    }
+    loadI(code[base]); // the base is an i32.add: of two registers, or of a register and #i
+    if (o.shape().charAt(base - pc) == 'r') {
+      loadI(code[base + 1]);
+    } else {
+      pushInt(code[base + 1]);
+    }
+    mv.visitInsn(IADD);
+    checkIndex(offset);
+    return true;
+  }
+
+  /**
    * Leaves the checked index of {@code base + offset} in {@link #tmpSlot}: the sum of an unsigned
    * base and an unsigned offset must not wrap (a negative or wrapped index fails; the upper bound
    * is the VarHandle's or the array's own check).
@@ -1274,6 +1295,12 @@ final class FunctionCompiler {
       return false;
     }
     loadI(baseReg);
+    checkIndex(offset);
+    return true;
+  }
+
+  /** With the base on the operand stack: its sum with {@code offset} checked, into {@link #tmpSlot}. */
+  private void checkIndex(int offset) {
     if (offset != 0) {
       pushInt(offset);
       mv.visitInsn(IADD);
@@ -1284,7 +1311,6 @@ final class FunctionCompiler {
     } else {
       mv.visitVarInsn(ISTORE, tmpSlot);
     }
-    return true;
   }
 
   void loadMemoryArray(Op o, int pc) {
@@ -1296,32 +1322,26 @@ final class FunctionCompiler {
     }
   }
 
-  /** Per load/store op: bits accessed, and whether a narrow load zero-extends. */
-  private static final int[] ACCESS_BITS = new int[Op.values().length];
-  private static final boolean[] ACCESS_UNSIGNED = new boolean[Op.values().length];
-
-  static {
-    for (Op o : Op.values()) {
-      if (o.simd() == null && o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
-        String name = o.wasm().text(); // e.g. i64.load16_u
-        boolean wide = name.charAt(1) == '6';
-        String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
-        int sign = suffix.indexOf('_'); // no regex: this runs when the class generator starts
-        ACCESS_BITS[o.ordinal()] = suffix.isEmpty() ? (wide ? 64 : 32)
-            : Integer.parseInt(sign < 0 ? suffix : suffix.substring(0, sign));
-        ACCESS_UNSIGNED[o.ordinal()] = suffix.endsWith("_u");
-      }
-    }
+  /** True for the memory-0 forms whose address is a sum ({@code _RRRI}, {@code _RRII}, {@code _RIRI}). */
+  private static boolean isSumAddress(Op o) {
+    String shape = o.shape();
+    return o.simd() == null
+        && (shape.equals("drri") || shape.equals("drii") || shape.equals("rrri") || shape.equals("riri"));
   }
 
-  /** A load or store (memory 0, or memory {@code x} for the {@code _RRIX} forms). */
+  /**
+   * A load or store (memory 0, memory {@code x} for the {@code _RRIX} forms, memory 0 with a sum
+   * address for the {@code _RRRI}, {@code _RRII}, {@code _RIRI} forms).
+   */
   void memoryAccess(Op o, int pc) {
     boolean load = o.hasResult();
-    if (!address(code[pc + (load ? 2 : 1)], code[pc + 3])) {
+    boolean sum = isSumAddress(o);
+    if (!address(o, pc, code[pc + (sum ? 4 : 3)])) {
       return;
     }
-    int bits = ACCESS_BITS[o.ordinal()];
-    boolean unsigned = ACCESS_UNSIGNED[o.ordinal()];
+    int value = pc + (sum ? 3 : 2); // a store's value register
+    int bits = o.wasm().access().bytes() * 8;
+    boolean unsigned = o.wasm().access().zeroExtends();
     if (bits != 8) {
       mv.visitFieldInsn(GETSTATIC, RT, bits == 16 ? "SHORT" : bits == 32 ? "INT" : "LONG",
           "L" + VAR_HANDLE + ";");
@@ -1350,10 +1370,10 @@ final class FunctionCompiler {
         storeI(code[pc + 1]);
       }
     } else if (bits == 64) {
-      loadL(code[pc + 2]);
+      loadL(code[value]);
       mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);
     } else {
-      loadI(code[pc + 2]);
+      loadI(code[value]);
       if (bits == 8) {
         mv.visitInsn(BASTORE);
       } else {

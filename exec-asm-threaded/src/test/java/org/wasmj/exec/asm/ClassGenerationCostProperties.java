@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +14,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 import org.wasmj.exec.Module;
+import org.wasmj.testsupport.Choices;
 
 /**
  * Compiling a module on {@code asm} (every class generated: eager mode) costs at most a fixed
@@ -70,22 +70,23 @@ class ClassGenerationCostProperties {
   Arbitrary<byte[]> hostileModules() {
     Arbitrary<Integer> shape = Arbitraries.integers().between(0, 7);
     Arbitrary<Double> scale = Arbitraries.doubles().between(0, 1);
-    Arbitrary<Long> seed = Arbitraries.longs();
-    return Combinators.combine(shape, scale, seed).as(ClassGenerationCostProperties::module);
+    // random code takes up to a choice per byte or two; beyond the list, choices are 0 (regular code)
+    Arbitrary<Choices> choices = Choices.upTo(100_000);
+    return Combinators.combine(shape, scale, choices).as(ClassGenerationCostProperties::module);
   }
 
   /** A module of {@code shape}, {@code scale} (0 to 1) of the way to its largest size. */
-  static byte[] module(int shape, double scale, long seed) {
+  static byte[] module(int shape, double scale, Choices choices) {
     switch (shape) {
       case 0: return HostileModules.brTable(1 + (int) (scale * 30_000));
       case 1: return HostileModules.brTableSameTarget(1 + (int) (scale * 300_000));
       case 2: return HostileModules.deepStack(1 + (int) (scale * 100_000));
       case 3: return HostileModules.nestedIfs(1 + (int) (scale * 60_000));
       case 4: return HostileModules.manyParams(1 + (int) (scale * 999),
-          seed % 2 == 0 ? ModuleBuilder.I32 : ModuleBuilder.I64);
+          choices.nextBoolean() ? ModuleBuilder.I64 : ModuleBuilder.I32);
       case 5: return HostileModules.manyLocals(1 + (int) (scale * 49_999));
       case 6: return HostileModules.manyConstants(1 + (int) (scale * 40_000));
-      default: return randomCode(new Random(seed), 1 + (int) (scale * 150_000));
+      default: return randomCode(choices, 1 + (int) (scale * 150_000));
     }
   }
 
@@ -95,7 +96,7 @@ class ClassGenerationCostProperties {
    * branches (br_if, br_table) to enclosing labels. Valid, and mostly reachable (the translator
    * drops unreachable code); not meant to be run (loops may not end).
    */
-  static byte[] randomCode(Random random, int size) {
+  static byte[] randomCode(Choices random, int size) {
     int locals = 1 + random.nextInt(300);
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     int depth = 0;
@@ -139,7 +140,7 @@ class ClassGenerationCostProperties {
   }
 
   /** An i32 expression over {@code locals} locals, at most {@code depth} operators deep. */
-  private static void expression(Random random, ByteArrayOutputStream b, int locals, int depth) {
+  private static void expression(Choices random, ByteArrayOutputStream b, int locals, int depth) {
     int kind = depth == 0 ? random.nextInt(2) : random.nextInt(4);
     if (kind == 0) {
       b.write(0x41);

@@ -14,10 +14,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
+import org.wasmj.testsupport.Shared;
 
 /**
  * The executors agree: the same results, trap kinds, host calls and final memory, on the bench
@@ -77,7 +77,7 @@ class DifferentialTest {
 
   @Test
   void executorsAgreeOnRandomModules(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(hasWasmOpt(),
+    Shared.assumeInput(hasWasmOpt(),
         "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it):"
             + " random-module differential tests skipped");
     int count = Integer.getInteger("wasmj.diff.count", 1000);

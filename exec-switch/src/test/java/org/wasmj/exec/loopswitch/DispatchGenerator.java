@@ -2,8 +2,8 @@ package org.wasmj.exec.loopswitch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.wasmj.ir.NativeOps;
 import org.wasmj.ir.Op;
 import org.wasmj.ir.Semantics;
 import org.wasmj.parser.Opcode;
@@ -11,9 +11,10 @@ import org.wasmj.parser.ValType;
 
 /**
  * Writes the interpreter's cases for every op that has Wasm numeric semantics ({@link Op#wasm()}
- * of a numeric instruction): the fused compare-and-branch ops and the numeric ops. Simple integer
- * ops are written inline as Java expressions; the rest call {@code Semantics}. The ops in
- * {@link #HOT} go into the dispatch loop, the others into its {@code cold} method.
+ * of a numeric instruction): the fused compare-and-branch ops and the numeric ops. The ops of
+ * {@link NativeOps} are written inline as Java expressions; the rest call {@code Semantics}. The ops in
+ * {@link #HOT} go into the dispatch loop ({@code runInFrame}), the others into its {@code cold}
+ * method.
  *
  * <p>{@code DispatchGeneratorTest} fails when {@code Interpreter.java} differs from what this
  * writes, and rewrites it with {@code -Dwasmj.regenerate=true}.
@@ -31,22 +32,30 @@ final class DispatchGenerator {
       "F32_ADD", "F32_SUB", "F32_MUL", "F32_DIV", "F64_ADD", "F64_SUB", "F64_MUL", "F64_DIV",
       "I32_WRAP_I64", "I64_EXTEND_I32_S", "I64_EXTEND_I32_U");
 
-  /** Java expressions for Wasm ops that need no helper; {@code a}, {@code b} are the operands. */
-  private static final Map<String, String> INLINE = Map.ofEntries(
-      Map.entry("ADD", "a + b"), Map.entry("SUB", "a - b"), Map.entry("MUL", "a * b"),
-      Map.entry("AND", "a & b"), Map.entry("OR", "a | b"), Map.entry("XOR", "a ^ b"),
-      Map.entry("SHL", "a << b"), Map.entry("SHR_S", "a >> b"), Map.entry("SHR_U", "a >>> b"),
-      Map.entry("ROTL", "U.rotateLeft(a, (int) b)"), Map.entry("ROTR", "U.rotateRight(a, (int) b)"),
-      Map.entry("I32_WRAP_I64", "(int) a"), Map.entry("I64_EXTEND_I32_S", "a"),
-      Map.entry("I64_EXTEND_I32_U", "a & 0xFFFFFFFFL"));
+  /**
+   * The Java condition of a native compare; {@code a}, {@code b} are the operands. Unsigned ones
+   * flip the sign bits rather than call {@code compareUnsigned}: the same machine code once
+   * inlined, but no call site, so they never count against C2's inlining budget for the dispatch
+   * loop (see {@code Interpreter}).
+   */
+  private static String condition(NativeOps.Form f, int operands) {
+    if (operands == 1) {
+      return "a " + f.operator() + " 0"; // eqz
+    }
+    return f.unsigned()
+        ? "(a ^ U.MIN_VALUE) " + f.operator() + " (b ^ U.MIN_VALUE)"
+        : "a " + f.operator() + " b";
+  }
 
-  /** Java conditions for integer compares. */
-  private static final Map<String, String> CONDITION = Map.ofEntries(
-      Map.entry("EQZ", "a == 0"), Map.entry("EQ", "a == b"), Map.entry("NE", "a != b"),
-      Map.entry("LT_S", "a < b"), Map.entry("GT_S", "a > b"), Map.entry("LE_S", "a <= b"),
-      Map.entry("GE_S", "a >= b"), Map.entry("LT_U", "U.compareUnsigned(a, b) < 0"),
-      Map.entry("GT_U", "U.compareUnsigned(a, b) > 0"), Map.entry("LE_U", "U.compareUnsigned(a, b) <= 0"),
-      Map.entry("GE_U", "U.compareUnsigned(a, b) >= 0"));
+  /** The Java expression of a native op other than a compare. */
+  private static String expression(NativeOps.Form f) {
+    switch (f.kind()) {
+      case BINARY: return "a " + f.operator() + " b";
+      case ROTATE: return "U." + f.operator() + "(a, (int) b)";
+      default: // CONVERT: the operand is already an int (wrap) or a sign-extended int (extend)
+        return f.operator().equals("(int)") ? "(int) a" : f.unsigned() ? "a & 0xFFFFFFFFL" : "a";
+    }
+  }
 
   /** The cases: [0] for the dispatch loop, [1] for the cold method. */
   static List<List<String>> cases() {
@@ -58,8 +67,8 @@ final class DispatchGenerator {
         continue; // SIMD: SimdDispatchGenerator
       }
       boolean branch = op.shape().endsWith("t");
-      String indent = branch || HOT.contains(w.name()) ? "          " : "      ";
-      List<String> out = indent.length() == 10 ? hot : cold;
+      String indent = branch || HOT.contains(w.name()) ? "        " : "      ";
+      List<String> out = indent.length() == 8 ? hot : cold;
       out.add(indent + "case OpCodes." + op.name() + ":");
       ValType[] params = w.params();
       String[] operand = new String[params.length];
@@ -74,25 +83,24 @@ final class DispatchGenerator {
           operand[i] = "code[pc + " + slot + "]";
           slot++;
         } else { // 'l'
-          operand[i] = "imm64(code, pc + " + slot + ")";
+          operand[i] = "((code[pc + " + slot + "] & 0xFFFFFFFFL) | (long) code[pc + " + (slot + 1)
+              + "] << 32)";
           slot += 2;
         }
       }
       String type = w.name().substring(0, 3); // I32, I64, F32, F64
-      String suffix = w.name().substring(4);
+      NativeOps.Form f = NativeOps.of(w);
       if (branch) {
-        String cond = substitute(CONDITION.get(suffix), operand, type);
+        String cond = substitute(condition(f, params.length), operand, type);
         out.add(indent + "  pc = " + cond + " ? code[pc + " + slot + "] : pc + " + (slot + 1) + ";");
         out.add(indent + "  continue;");
         continue;
       }
       String expr;
-      if (INLINE.containsKey(w.name())) {
-        expr = substitute(INLINE.get(w.name()), operand, type);
-      } else if (type.startsWith("I") && INLINE.containsKey(suffix)) {
-        expr = substitute(INLINE.get(suffix), operand, type);
-      } else if (type.startsWith("I") && CONDITION.containsKey(suffix)) {
-        expr = substitute(CONDITION.get(suffix), operand, type) + " ? 1 : 0";
+      if (f != null && f.kind() == NativeOps.Kind.COMPARE) {
+        expr = substitute(condition(f, params.length), operand, type) + " ? 1 : 0";
+      } else if (f != null) {
+        expr = substitute(expression(f), operand, type);
       } else {
         expr = "Semantics." + Semantics.methodName(w) + "(" + String.join(", ", operand) + ")";
       }
@@ -131,7 +139,7 @@ final class DispatchGenerator {
   /** {@code source} with the generated sections replaced. */
   static String apply(String source) {
     List<List<String>> cases = cases();
-    source = replace(source, "          // BEGIN GENERATED HOT", "          // END GENERATED HOT", cases.get(0));
+    source = replace(source, "        // BEGIN GENERATED HOT", "        // END GENERATED HOT", cases.get(0));
     return replace(source, "      // BEGIN GENERATED COLD", "      // END GENERATED COLD", cases.get(1));
   }
 

@@ -3,9 +3,11 @@ package org.wasmj.exec.loopswitch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.wasmj.TrapException;
 import org.wasmj.exec.Engine;
 import org.wasmj.exec.Instance;
@@ -18,6 +20,7 @@ import org.wasmj.exec.WasmBuilder.Code;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.ValType;
+import org.wasmj.testsupport.Choices;
 
 /**
  * The translator and interpreter against a reference evaluation: random functions over i32 and
@@ -97,23 +100,22 @@ class RandomProgramProperties {
   /** {@code block {before; cond; br_if 0; after}}. */
   record Skip(List<Stmt> before, Expr cond, List<Stmt> after) implements Stmt {}
 
-  /** Generates random programs of bounded size. */
+  /**
+   * Generates random programs of bounded size from jqwik's shrinkable {@link Choices}; choice 0
+   * is always the simplest option (a constant, no statement), so shrinking simplifies programs.
+   */
   static final class Generator {
-    private final Random random;
+    private final Choices random;
     private int counters;
 
-    Generator(Random random) {
+    Generator(Choices random) {
       this.random = random;
     }
 
     /** A parameter or local of type {@code t}, not a loop counter. */
     private int local(ValType t) {
-      while (true) {
-        int l = random.nextInt(FIRST_COUNTER);
-        if (LOCALS[l] == t) {
-          return l;
-        }
-      }
+      int[] candidates = IntStream.range(0, FIRST_COUNTER).filter(l -> LOCALS[l] == t).toArray();
+      return candidates[random.nextInt(candidates.length)];
     }
 
     Expr expr(ValType t, int depth) {
@@ -130,7 +132,7 @@ class RandomProgramProperties {
         case 3:
         case 4:
         case 5: {
-          if (t == I32 && random.nextInt(4) == 0) {
+          if (t == I32 && random.nextInt(4) == 3) {
             Opcode op = I64_COMPARE[random.nextInt(I64_COMPARE.length)];
             return new Op(t, op, expr(I64, depth - 1), expr(I64, depth - 1));
           }
@@ -147,7 +149,7 @@ class RandomProgramProperties {
           return new Select(t, expr(t, depth - 1), expr(t, depth - 1), expr(I32, depth - 1));
         case 10:
           return new Call(t, expr(I32, depth - 1), expr(I64, depth - 1), expr(I32, depth - 1),
-              random.nextBoolean() ? null : random.nextInt(8) == 0 ? new Const(I32, 1) : new Const(I32, 0));
+              !random.nextBoolean() ? null : random.nextInt(8) == 7 ? new Const(I32, 1) : new Const(I32, 0));
         case 8:
           return new If(t, expr(I32, depth - 1), stmts(depth - 1), expr(t, depth - 1), stmts(depth - 1),
               expr(t, depth - 1));
@@ -415,10 +417,14 @@ class RandomProgramProperties {
   private static final long[][] ARGUMENTS = {{0, 0, 0}, {1, -1, 5}, {-7, 3, Long.MIN_VALUE},
       {Integer.MIN_VALUE, -1, -1}, {12345, 31, 0x123456789L}, {Integer.MAX_VALUE, 64, 63}};
 
+  @Provide
+  Arbitrary<Choices> programs() {
+    return Choices.upTo(4096); // about what a program of depth 4 uses at most
+  }
+
   @Property
-  void randomProgramsComputeWhatTheReferenceComputes(@ForAll long seed) {
-    Random random = new Random(seed);
-    Generator g = new Generator(random);
+  void randomProgramsComputeWhatTheReferenceComputes(@ForAll("programs") Choices choices) {
+    Generator g = new Generator(choices);
     List<Stmt> body = g.stmts(4);
     Expr result = g.expr(I32, 4);
     // the result also depends on every local, so that a wrong local shows
@@ -456,7 +462,7 @@ class RandomProgramProperties {
         actual = t.kind();
       }
       if (!expected.equals(actual)) {
-        throw new AssertionError("seed " + seed + ", arguments " + Arrays.toString(typed) + ": expected "
+        throw new AssertionError(choices + ", arguments " + Arrays.toString(typed) + ": expected "
             + expected + ", got " + actual + "\nprogram: " + body + "\nresult: " + result + "\n"
             + Module.compile(ENGINE, wasm).disassemble("f") + "\nmodule: " + Arrays.toString(wasm));
       }
