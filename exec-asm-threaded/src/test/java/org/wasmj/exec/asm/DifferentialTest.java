@@ -138,6 +138,15 @@ class DifferentialTest {
 
   /** A random valid module from {@code seed}, or null if binaryen refused the input. */
   static byte[] generate(Path dir, long seed) throws IOException, InterruptedException {
+    return generate(dir, seed, FEATURES);
+  }
+
+  /**
+   * A random valid module from {@code seed} made with {@code wasm-opt} {@code options} (features
+   * and passes), or null if binaryen refused the input.
+   */
+  static byte[] generate(Path dir, long seed, List<String> options)
+      throws IOException, InterruptedException {
     Random random = new Random(seed);
     byte[] input = new byte[256 + random.nextInt(4096)];
     random.nextBytes(input);
@@ -146,7 +155,7 @@ class DifferentialTest {
     Files.write(in, input);
     Files.deleteIfExists(out);
     List<String> command = new ArrayList<>(List.of("wasm-opt", "-ttf", in.toString(), "-o", out.toString()));
-    command.addAll(FEATURES);
+    command.addAll(options);
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("wasm-opt.log").toFile()).start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -1,0 +1,242 @@
+package org.wasmj.exec.asm;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.wasmj.exec.ExportType;
+import org.wasmj.exec.ImportType;
+import org.wasmj.exec.Module;
+import org.wasmj.parser.ExternKind;
+import org.wasmj.parser.FuncType;
+
+/**
+ * Node's V8 as a second engine: one long-lived {@code node} process running
+ * {@code src/test/node/v8-oracle.js}, asked one module per line, answering with the module's
+ * transcript in {@link Transcript#forV8}'s words. Node starts in about 70 ms and a fuzzed module
+ * runs in a few, so the process is kept; it is restarted after a timeout.
+ *
+ * <p>The V8 flags: tail calls are on by default in Node 20 (V8 11.3), extended constant
+ * expressions need {@code --experimental-wasm-extended-const}, SIMD needs nothing. V8 11.3 has no
+ * multiple memories at all.
+ */
+final class NodeV8 implements AutoCloseable {
+  /** The flags that Node 20's V8 needs for the features the oracle's modules use. */
+  static final List<String> V8_FLAGS = List.of("--experimental-wasm-extended-const");
+
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private final Path script;
+  private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "node-v8-reader");
+    t.setDaemon(true);
+    return t;
+  });
+  private Process process;
+  private BufferedWriter in;
+  private BufferedReader out;
+
+  NodeV8(Path script) {
+    this.script = script;
+  }
+
+  /** The Node script, in the repository. */
+  static Path script() {
+    return DifferentialTest.repository().resolve("exec-asm-threaded/src/test/node/v8-oracle.js");
+  }
+
+  /** Whether {@code node} runs here; null if it does, else why not. */
+  static String unavailable() {
+    try {
+      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        return "node --version failed: " + version;
+      }
+      return null;
+    } catch (IOException | InterruptedException e) {
+      return "node is not installed (" + e.getMessage() + ")";
+    }
+  }
+
+  /**
+   * V8's transcript of the module in {@code wasm}; {@code module} is wasmj's compilation of it
+   * (for the types of its imports and exports), null if wasmj rejected it.
+   */
+  String transcript(Path wasm, Module module) throws IOException, InterruptedException {
+    String request = request(wasm, module);
+    if (process == null || !process.isAlive()) {
+      start();
+    }
+    in.write(request);
+    in.write('\n');
+    in.flush();
+    Future<String> answer = reader.submit(out::readLine);
+    String line;
+    try {
+      line = answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      stop();
+      return "node timed out after " + TIMEOUT_SECONDS + " s";
+    } catch (java.util.concurrent.ExecutionException e) {
+      stop();
+      throw new IOException("reading from node", e.getCause());
+    }
+    if (line == null) {
+      stop();
+      throw new IOException("node exited (status " + process.waitFor() + ")");
+    }
+    return String.join("\n", Json.stringArray(line, "lines"));
+  }
+
+  private void start() throws IOException {
+    List<String> command = new ArrayList<>(List.of("node"));
+    command.addAll(V8_FLAGS);
+    command.add(script.toString());
+    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  private void stop() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      try {
+        in.close();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          stop();
+        }
+      } catch (IOException | InterruptedException e) {
+        stop();
+      }
+    }
+    reader.shutdownNow();
+  }
+
+  /** The request line: the file, and the types of the module's function imports and exports. */
+  static String request(Path wasm, Module module) {
+    StringBuilder sb = new StringBuilder("{\"wasm\":").append(Json.string(wasm.toAbsolutePath().toString()));
+    sb.append(",\"imports\":[");
+    if (module != null) {
+      String sep = "";
+      for (ImportType i : module.imports()) {
+        if (i.kind() == ExternKind.FUNC) {
+          sb.append(sep).append("{\"module\":").append(Json.string(i.module()))
+              .append(",\"name\":").append(Json.string(i.name()));
+          types(sb, (FuncType) i.type());
+          sb.append('}');
+          sep = ",";
+        }
+      }
+    }
+    sb.append("],\"exports\":[");
+    if (module != null) {
+      String sep = "";
+      for (ExportType e : module.exports()) {
+        if (e.kind() == ExternKind.FUNC && Transcript.jsCanCall((FuncType) e.type())) {
+          sb.append(sep).append("{\"name\":").append(Json.string(e.name())).append(",\"kind\":\"func\"");
+          types(sb, (FuncType) e.type());
+          sb.append('}');
+          sep = ",";
+        } else if (e.kind() == ExternKind.MEMORY) {
+          sb.append(sep).append("{\"name\":").append(Json.string(e.name())).append(",\"kind\":\"memory\"}");
+          sep = ",";
+        }
+      }
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static void types(StringBuilder sb, FuncType t) {
+    sb.append(",\"params\":[");
+    for (int i = 0; i < t.paramCount(); i++) {
+      sb.append(i == 0 ? "" : ",").append('"').append(t.param(i)).append('"');
+    }
+    sb.append("],\"results\":[");
+    for (int i = 0; i < t.resultCount(); i++) {
+      sb.append(i == 0 ? "" : ",").append('"').append(t.result(i)).append('"');
+    }
+    sb.append(']');
+  }
+
+  /** Just the JSON the protocol needs: strings written, one array of strings read. */
+  static final class Json {
+    private Json() {}
+
+    static String string(String s) {
+      StringBuilder sb = new StringBuilder("\"");
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\\') {
+          sb.append('\\').append(c);
+        } else if (c < 0x20) {
+          sb.append(String.format("\\u%04x", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+      return sb.append('"').toString();
+    }
+
+    /** The strings of the array under {@code key} in a one-line JSON object. */
+    static List<String> stringArray(String json, String key) throws IOException {
+      int i = json.indexOf("\"" + key + "\":[");
+      if (i < 0) {
+        throw new IOException("no " + key + " in " + json);
+      }
+      i += key.length() + 4;
+      List<String> strings = new ArrayList<>();
+      while (json.charAt(i) != ']') {
+        if (json.charAt(i) == ',') {
+          i++;
+        }
+        if (json.charAt(i) != '"') {
+          throw new IOException("not a string at " + i + " in " + json);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (i++; json.charAt(i) != '"'; i++) {
+          char c = json.charAt(i);
+          if (c == '\\') {
+            char e = json.charAt(++i);
+            switch (e) {
+              case 'n': sb.append('\n'); break;
+              case 't': sb.append('\t'); break;
+              case 'r': sb.append('\r'); break;
+              case 'b': sb.append('\b'); break;
+              case 'f': sb.append('\f'); break;
+              case 'u': sb.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16)); i += 4; break;
+              default: sb.append(e);
+            }
+          } else {
+            sb.append(c);
+          }
+        }
+        strings.add(sb.toString());
+        i++;
+      }
+      return strings;
+    }
+  }
+}

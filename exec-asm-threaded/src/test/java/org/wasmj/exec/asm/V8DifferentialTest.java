@@ -1,0 +1,230 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmj.Feature;
+import org.wasmj.WasmException;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Module;
+
+/**
+ * wasmj agrees with an independent engine, V8 (Node's): on random valid modules made by
+ * binaryen's {@code wasm-opt -ttf}, every executor ({@code switch}, {@code asm}, {@code tiered}
+ * compiling on the calling thread after two calls) gives V8's results, traps, host calls and final
+ * memory ({@link Transcript#forV8}; V8's side is {@code src/test/node/v8-oracle.js}, driven by
+ * {@link NodeV8}). {@link DifferentialTest} compares our executors with each other, but they share
+ * one translator and one {@code Semantics}, so a bug there is invisible to it.
+ *
+ * <p>1,000 modules per run ({@code -Dwasmj.v8.count=N}) from a random base seed printed first;
+ * {@code -Dwasmj.v8.seed=S -Dwasmj.v8.count=1} replays one. A long campaign runs outside Maven
+ * through {@link #main}. Skipped, with the reason printed, without {@code node} or
+ * {@code wasm-opt}.
+ *
+ * <p>What the modules use ({@link #GENERATOR_OPTIONS}): sign extension, non-trapping conversions,
+ * bulk memory, multiple values, tail calls and extended constant expressions, made
+ * NaN-deterministic by binaryen's {@code --denan} (every float a NaN could reach becomes 0), since
+ * the spec lets engines choose NaN bits that wasmj fixes (docs/RATIONALE.md, "Deterministic
+ * NaNs"). Not generated: reference types (binaryen 108, Debian bookworm's, generates the
+ * pre-standard {@code anyref} with them, which Wasm 2.0 and V8 without GC reject), multiple memories
+ * (binaryen 108 has no such option, and V8 11.3 in Node 20 does not implement them). SIMD is one
+ * switch, {@link #SIMD}.
+ *
+ * <p>What is compared, and what is not: a NaN result or host-call argument is only "a NaN", since
+ * V8 hands an f32 to JS as a double; V8's trap messages name fewer kinds than
+ * {@link org.wasmj.TrapKind} does, so a trap agrees when V8's message can mean our kind (see the
+ * table in the script); module errors are compared by kind (compile, link, trap at instantiation),
+ * not message. Exports with {@code v128} in their type are not called (JS cannot pass one).
+ */
+class V8DifferentialTest {
+  /** Whether the modules may use SIMD, and the executors run it. */
+  static final boolean SIMD = false;
+
+  /** The executors compared with V8. */
+  static final Map<String, Config> CONFIGS = new LinkedHashMap<>();
+
+  /** {@code wasm-opt} options after {@code -ttf}: the features, then the NaN pass. */
+  static final List<String> GENERATOR_OPTIONS;
+
+  static {
+    Config base = Config.defaults();
+    if (SIMD) {
+      EnumSet<Feature> features = EnumSet.copyOf(base.features());
+      features.add(Feature.SIMD);
+      base = base.withFeatures(features);
+    }
+    CONFIGS.put("switch", base.withExecutor("switch"));
+    CONFIGS.put("asm", base.withExecutor("asm"));
+    CONFIGS.put("tiered (threshold 2)",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    List<String> options = new ArrayList<>(List.of("--enable-sign-ext",
+        "--enable-nontrapping-float-to-int", "--enable-mutable-globals", "--enable-bulk-memory",
+        "--enable-multivalue", "--enable-tail-call", "--enable-extended-const"));
+    if (SIMD) {
+      options.add("--enable-simd");
+    }
+    options.add("--denan");
+    GENERATOR_OPTIONS = List.copyOf(options);
+  }
+
+  @Test
+  void wasmjAgreesWithV8(@TempDir Path dir) throws Exception {
+    String missing = missingTools();
+    Assumptions.assumeTrue(missing == null, missing);
+    int count = Integer.getInteger("wasmj.v8.count", 1000);
+    long base = Long.getLong("wasmj.v8.seed", new Random().nextLong() & Long.MAX_VALUE);
+    Result r = campaign(dir, base, count, Path.of("target"), 5, System.out);
+    assertEquals(List.of(), r.failures);
+    assertTrue(r.generated >= count * 9 / 10, "wasm-opt generated only " + r.generated + " modules");
+  }
+
+  /**
+   * A campaign outside Maven: {@code count seed [failure-directory [max-failures]]}, e.g.
+   * {@code nice -n 15 java -cp <test classpath> org.wasmj.exec.asm.V8DifferentialTest 100000 1}.
+   */
+  public static void main(String[] args) throws Exception {
+    String missing = missingTools();
+    if (missing != null) {
+      System.out.println(missing);
+      System.exit(2);
+    }
+    int count = Integer.parseInt(args[0]);
+    long base = Long.parseLong(args[1]);
+    Path failures = Path.of(args.length > 2 ? args[2] : "target/v8-campaign");
+    int maxFailures = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+    Files.createDirectories(failures);
+    Path dir = Files.createTempDirectory("v8-campaign");
+    Result r = campaign(dir, base, count, failures, maxFailures, System.out);
+    System.exit(r.failures.isEmpty() ? 0 : 1);
+  }
+
+  /** Why the test cannot run here, or null if it can. */
+  static String missingTools() {
+    if (!DifferentialTest.hasWasmOpt()) {
+      return "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it):"
+          + " V8 differential test skipped";
+    }
+    String node = NodeV8.unavailable();
+    return node == null ? null : node + ": V8 differential test skipped";
+  }
+
+  /** What a campaign found. */
+  static final class Result {
+    int generated;
+    int calls;
+    int traps;
+    int hostCalls;
+    final List<String> failures = new ArrayList<>();
+  }
+
+  /**
+   * Runs modules {@code base} to {@code base + count - 1} in V8 and in every executor, keeping
+   * each disagreeing module in {@code keep}; stops after {@code maxFailures}.
+   */
+  static Result campaign(Path dir, long base, int count, Path keep, int maxFailures, PrintStream log)
+      throws IOException, InterruptedException {
+    log.printf("v8 differential: %d random modules from seed %d (replay one with"
+        + " -Dwasmj.v8.seed=S -Dwasmj.v8.count=1)%n", count, base);
+    Result r = new Result();
+    long start = System.nanoTime();
+    Path wasmFile = dir.resolve("module.wasm");
+    try (NodeV8 v8 = new NodeV8(NodeV8.script())) {
+      for (int i = 0; i < count && r.failures.size() < maxFailures; i++) {
+        long seed = base + i;
+        byte[] wasm = DifferentialTest.generate(dir, seed, GENERATOR_OPTIONS);
+        if (wasm == null) {
+          continue;
+        }
+        r.generated++;
+        Files.write(wasmFile, wasm);
+        String theirs = v8.transcript(wasmFile, compile(wasm));
+        for (Map.Entry<String, Config> e : CONFIGS.entrySet()) {
+          String ours = Transcript.forV8(wasm, e.getValue());
+          String difference = difference(theirs, ours);
+          if (difference != null) {
+            Files.createDirectories(keep);
+            Path kept = Files.write(keep.resolve("v8-differential-" + seed + ".wasm"), wasm);
+            String failure = "seed " + seed + " (module kept in " + kept + "): " + e.getKey()
+                + " disagrees with V8 at " + difference + "\n--- V8\n" + theirs + "\n--- "
+                + e.getKey() + "\n" + ours;
+            r.failures.add(failure);
+            log.println(failure);
+            break;
+          }
+        }
+        for (String line : theirs.split("\n")) {
+          if (line.startsWith("call ")) {
+            r.calls++;
+            r.traps += line.contains(": trap ") ? 1 : 0;
+          } else if (line.startsWith("  host ")) {
+            r.hostCalls++;
+          }
+        }
+        if ((i + 1) % 1000 == 0 && count > 1000) {
+          log.printf("v8 differential: %d/%d seeds, %d disagreements, %.0f s%n", i + 1, count,
+              r.failures.size(), (System.nanoTime() - start) / 1e9);
+        }
+      }
+    }
+    log.printf("v8 differential: %d modules generated, %d export calls (%d trapped) and %d host"
+        + " calls compared with V8 on %s, %d disagreements, %.0f s%n", r.generated, r.calls,
+        r.traps, r.hostCalls, CONFIGS.keySet(), r.failures.size(),
+        (System.nanoTime() - start) / 1e9);
+    return r;
+  }
+
+  /** wasmj's compilation of a module, for the types of its imports and exports; null if invalid. */
+  private static Module compile(byte[] wasm) {
+    try {
+      return Module.compile(new Engine(CONFIGS.values().iterator().next()), wasm);
+    } catch (WasmException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Where V8's transcript and ours differ, null if nowhere: lines must be equal, except that V8's
+   * trap line may list several kinds ({@code trap A|B}) of which ours must be one.
+   */
+  static String difference(String theirs, String ours) {
+    String[] t = theirs.split("\n", -1);
+    String[] o = ours.split("\n", -1);
+    for (int i = 0; i < Math.max(t.length, o.length); i++) {
+      if (i >= t.length || i >= o.length) {
+        return "line " + (i + 1) + ": one transcript ends";
+      }
+      if (!t[i].equals(o[i]) && !sameTrap(t[i], o[i])) {
+        return "line " + (i + 1) + ": \"" + t[i] + "\" vs \"" + o[i] + "\"";
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameTrap(String theirs, String ours) {
+    int at = theirs.indexOf(": trap ");
+    if (at < 0 || !theirs.startsWith("call ") || !ours.startsWith(theirs.substring(0, at + 7))) {
+      return false;
+    }
+    String kind = ours.substring(at + 7);
+    for (String k : theirs.substring(at + 7).split("\\|")) {
+      if (k.equals(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
