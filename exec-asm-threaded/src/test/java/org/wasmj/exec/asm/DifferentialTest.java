@@ -138,17 +138,18 @@ class DifferentialTest {
 
   /** A random valid module from {@code seed}, or null if binaryen refused the input. */
   static byte[] generate(Path dir, long seed) throws IOException, InterruptedException {
-    return generate(dir, seed, FEATURES);
+    return generate(dir, seed, 256, 4096, FEATURES);
   }
 
   /**
    * A random valid module from {@code seed} made with {@code wasm-opt} {@code options} (features
-   * and passes), or null if binaryen refused the input.
+   * and passes) out of {@code minBytes} plus up to {@code moreBytes} random bytes (the more bytes,
+   * the more code), or null if binaryen refused the input.
    */
-  static byte[] generate(Path dir, long seed, List<String> options)
+  static byte[] generate(Path dir, long seed, int minBytes, int moreBytes, List<String> options)
       throws IOException, InterruptedException {
     Random random = new Random(seed);
-    byte[] input = new byte[256 + random.nextInt(4096)];
+    byte[] input = new byte[minBytes + random.nextInt(moreBytes)];
     random.nextBytes(input);
     Path in = dir.resolve("in.bin");
     Path out = dir.resolve("out.wasm");

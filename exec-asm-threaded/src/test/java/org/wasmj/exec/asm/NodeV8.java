@@ -22,7 +22,7 @@ import org.wasmj.parser.FuncType;
 
 /**
  * Node's V8 as a second engine: one long-lived {@code node} process running
- * {@code src/test/node/v8-oracle.js}, asked one module per line, answering with the module's
+ * {@code src/test/node/v8-oracle.cjs}, asked one module per line, answering with the module's
  * transcript in {@link Transcript#forV8}'s words. Node starts in about 70 ms and a fuzzed module
  * runs in a few, so the process is kept; it is restarted after a timeout.
  *
@@ -52,7 +52,7 @@ final class NodeV8 implements AutoCloseable {
 
   /** The Node script, in the repository. */
   static Path script() {
-    return DifferentialTest.repository().resolve("exec-asm-threaded/src/test/node/v8-oracle.js");
+    return DifferentialTest.repository().resolve("exec-asm-threaded/src/test/node/v8-oracle.cjs");
   }
 
   /** Whether {@code node} runs here; null if it does, else why not. */

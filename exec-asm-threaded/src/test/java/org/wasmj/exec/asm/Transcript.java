@@ -31,7 +31,7 @@ import org.wasmj.parser.ValType;
  * there is one, is called before each export so that fuzzer-generated loops end.
  *
  * <p>{@link #forV8} writes what V8 can be compared on, in the words of the Node script
- * {@code src/test/node/v8-oracle.js}: a NaN that crosses the JS boundary (a result, a host call's
+ * {@code src/test/node/v8-oracle.cjs}: a NaN that crosses the JS boundary (a result, a host call's
  * argument) is only {@code nan}, since V8 turns an f32 into a JS number there, and failures to
  * compile or instantiate are only their kind, since the two engines' messages differ.
  */

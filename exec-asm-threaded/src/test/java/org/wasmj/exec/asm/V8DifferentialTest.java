@@ -1,6 +1,8 @@
 package org.wasmj.exec.asm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.wasmj.exec.Module;
  * wasmj agrees with an independent engine, V8 (Node's): on random valid modules made by
  * binaryen's {@code wasm-opt -ttf}, every executor ({@code switch}, {@code asm}, {@code tiered}
  * compiling on the calling thread after two calls) gives V8's results, traps, host calls and final
- * memory ({@link Transcript#forV8}; V8's side is {@code src/test/node/v8-oracle.js}, driven by
+ * memory ({@link Transcript#forV8}; V8's side is {@code src/test/node/v8-oracle.cjs}, driven by
  * {@link NodeV8}). {@link DifferentialTest} compares our executors with each other, but they share
  * one translator and one {@code Semantics}, so a bug there is invisible to it.
  *
@@ -54,6 +56,13 @@ class V8DifferentialTest {
   /** Whether the modules may use SIMD, and the executors run it. */
   static final boolean SIMD = false;
 
+  /**
+   * Up to how many random bytes (above 1 KiB) binaryen turns into a module: with the 4 KiB of
+   * {@link DifferentialTest} most code is binaryen's own {@code hashMemory}; binaryen's fuzzer
+   * feeds about 40 KiB.
+   */
+  static final int INPUT_BYTES = Integer.getInteger("wasmj.v8.inputBytes", 40 * 1024);
+
   /** The executors compared with V8. */
   static final Map<String, Config> CONFIGS = new LinkedHashMap<>();
 
@@ -77,7 +86,9 @@ class V8DifferentialTest {
     if (SIMD) {
       options.add("--enable-simd");
     }
-    options.add("--denan");
+    if (!Boolean.getBoolean("wasmj.v8.keepNaNs")) {
+      options.add("--denan");
+    }
     GENERATOR_OPTIONS = List.copyOf(options);
   }
 
@@ -92,15 +103,31 @@ class V8DifferentialTest {
     assertTrue(r.generated >= count * 9 / 10, "wasm-opt generated only " + r.generated + " modules");
   }
 
+  @Test
+  void aDifferenceIsFoundAndATrapMayBeAnyKindV8CouldMean() {
+    String v8 = "instantiate: ok\ncall f: i32:1 \ncall g: trap INTEGER_OVERFLOW|BAD_CONVERSION_TO_INTEGER";
+    assertNull(difference(v8, "instantiate: ok\ncall f: i32:1 \ncall g: trap BAD_CONVERSION_TO_INTEGER"));
+    assertNull(difference(v8, "instantiate: ok\ncall f: i32:1 \ncall g: trap INTEGER_OVERFLOW"));
+    assertNotNull(difference(v8, "instantiate: ok\ncall f: i32:1 \ncall g: trap UNREACHABLE"));
+    assertNotNull(difference(v8, "instantiate: ok\ncall f: i32:2 \ncall g: trap INTEGER_OVERFLOW"));
+    assertNotNull(difference(v8, "instantiate: ok\ncall f: i32:1 "));
+    assertNotNull(difference("call f: trap UNREACHABLE", "call g: trap UNREACHABLE"));
+  }
+
   /**
    * A campaign outside Maven: {@code count seed [failure-directory [max-failures]]}, e.g.
-   * {@code nice -n 15 java -cp <test classpath> org.wasmj.exec.asm.V8DifferentialTest 100000 1}.
+   * {@code nice -n 15 java -cp <test classpath> org.wasmj.exec.asm.V8DifferentialTest 100000 1}
+   * ({@code v8-campaign.sh} does that); or {@code --check FILE...}, which compares the given
+   * modules, prints the transcripts and exits 1 if any disagrees (a test for {@code wasm-reduce}).
    */
   public static void main(String[] args) throws Exception {
     String missing = missingTools();
     if (missing != null) {
       System.out.println(missing);
       System.exit(2);
+    }
+    if (args[0].equals("--check")) {
+      System.exit(check(List.of(args).subList(1, args.length)) ? 0 : 1);
     }
     int count = Integer.parseInt(args[0]);
     long base = Long.parseLong(args[1]);
@@ -110,6 +137,28 @@ class V8DifferentialTest {
     Path dir = Files.createTempDirectory("v8-campaign");
     Result r = campaign(dir, base, count, failures, maxFailures, System.out);
     System.exit(r.failures.isEmpty() ? 0 : 1);
+  }
+
+  /** Whether every module in {@code files} gives V8's transcript on every executor. */
+  private static boolean check(List<String> files) throws IOException, InterruptedException {
+    boolean agree = true;
+    try (NodeV8 v8 = new NodeV8(NodeV8.script())) {
+      for (String file : files) {
+        Path path = Path.of(file);
+        byte[] wasm = Files.readAllBytes(path);
+        String theirs = v8.transcript(path, compile(wasm));
+        System.out.println("--- " + file + ", V8:\n" + theirs);
+        for (Map.Entry<String, Config> e : CONFIGS.entrySet()) {
+          String ours = Transcript.forV8(wasm, e.getValue());
+          String difference = difference(theirs, ours);
+          if (difference != null) {
+            System.out.println("--- " + e.getKey() + " disagrees at " + difference + ":\n" + ours);
+            agree = false;
+          }
+        }
+      }
+    }
+    return agree;
   }
 
   /** Why the test cannot run here, or null if it can. */
@@ -128,6 +177,10 @@ class V8DifferentialTest {
     int calls;
     int traps;
     int hostCalls;
+    /** Nanoseconds spent generating, in V8, and in each executor. */
+    long generating;
+    long inV8;
+    final Map<String, Long> inExecutor = new LinkedHashMap<>();
     final List<String> failures = new ArrayList<>();
   }
 
@@ -145,15 +198,22 @@ class V8DifferentialTest {
     try (NodeV8 v8 = new NodeV8(NodeV8.script())) {
       for (int i = 0; i < count && r.failures.size() < maxFailures; i++) {
         long seed = base + i;
-        byte[] wasm = DifferentialTest.generate(dir, seed, GENERATOR_OPTIONS);
+        long t0 = System.nanoTime();
+        byte[] wasm = DifferentialTest.generate(dir, seed, 1024, INPUT_BYTES, GENERATOR_OPTIONS);
+        long t1 = System.nanoTime();
+        r.generating += t1 - t0;
         if (wasm == null) {
           continue;
         }
         r.generated++;
         Files.write(wasmFile, wasm);
         String theirs = v8.transcript(wasmFile, compile(wasm));
+        long t2 = System.nanoTime();
+        r.inV8 += t2 - t1;
         for (Map.Entry<String, Config> e : CONFIGS.entrySet()) {
+          long t3 = System.nanoTime();
           String ours = Transcript.forV8(wasm, e.getValue());
+          r.inExecutor.merge(e.getKey(), System.nanoTime() - t3, Long::sum);
           String difference = difference(theirs, ours);
           if (difference != null) {
             Files.createDirectories(keep);
@@ -175,8 +235,9 @@ class V8DifferentialTest {
           }
         }
         if ((i + 1) % 1000 == 0 && count > 1000) {
-          log.printf("v8 differential: %d/%d seeds, %d disagreements, %.0f s%n", i + 1, count,
-              r.failures.size(), (System.nanoTime() - start) / 1e9);
+          log.printf("v8 differential: %d/%d seeds, %d modules, %d export calls (%d trapped), %d host"
+              + " calls, %d disagreements, %.0f s%n", i + 1, count, r.generated, r.calls, r.traps,
+              r.hostCalls, r.failures.size(), (System.nanoTime() - start) / 1e9);
         }
       }
     }
@@ -184,11 +245,16 @@ class V8DifferentialTest {
         + " calls compared with V8 on %s, %d disagreements, %.0f s%n", r.generated, r.calls,
         r.traps, r.hostCalls, CONFIGS.keySet(), r.failures.size(),
         (System.nanoTime() - start) / 1e9);
+    StringBuilder times = new StringBuilder(String.format(
+        "v8 differential: seconds generating %.0f, in V8 (with wasmj's compile for the types) %.0f",
+        r.generating / 1e9, r.inV8 / 1e9));
+    r.inExecutor.forEach((k, v) -> times.append(String.format(", %s %.0f", k, v / 1e9)));
+    log.println(times);
     return r;
   }
 
   /** wasmj's compilation of a module, for the types of its imports and exports; null if invalid. */
-  private static Module compile(byte[] wasm) {
+  static Module compile(byte[] wasm) {
     try {
       return Module.compile(new Engine(CONFIGS.values().iterator().next()), wasm);
     } catch (WasmException e) {

@@ -13,7 +13,7 @@
 //
 // The types come from the request because V8 in Node 20 reflects no function types without an
 // experimental flag, and they decide how a JS number is read back into bits (an i32 and an f32
-// both arrive as a number). Run with `node --experimental-wasm-extended-const v8-oracle.js`.
+// both arrive as a number). Run with `node --experimental-wasm-extended-const v8-oracle.cjs`.
 'use strict';
 const fs = require('fs');
 const readline = require('readline');
