@@ -70,6 +70,10 @@ const TRAPS = [
 
 function describe(e) {
   if (e instanceof RangeError && /call stack size/.test(e.message)) return 'exhausted';
+  // Wasm calling a JS function with a v128 in its type: wasmj's stub fails the same way.
+  if (e instanceof TypeError && /type incompatibility when transforming from\/to JS/.test(e.message)) {
+    return 'trap HOST';
+  }
   if (e instanceof WebAssembly.RuntimeError) {
     for (const [message, kinds] of TRAPS) {
       if (e.message === message) return 'trap ' + kinds;

@@ -74,6 +74,12 @@ final class NodeV8 implements AutoCloseable {
    * (for the types of its imports and exports), null if wasmj rejected it.
    */
   String transcript(Path wasm, Module module) throws IOException, InterruptedException {
+    send(wasm, module);
+    return receive();
+  }
+
+  /** Asks V8 for the transcript of {@code wasm}, which {@link #receive} then returns. */
+  void send(Path wasm, Module module) throws IOException {
     String request = request(wasm, module);
     if (process == null || !process.isAlive()) {
       start();
@@ -81,6 +87,10 @@ final class NodeV8 implements AutoCloseable {
     in.write(request);
     in.write('\n');
     in.flush();
+  }
+
+  /** The answer to the last {@link #send}. */
+  String receive() throws IOException, InterruptedException {
     Future<String> answer = reader.submit(out::readLine);
     String line;
     try {
