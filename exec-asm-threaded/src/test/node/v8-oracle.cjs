@@ -6,10 +6,12 @@
 // one JSON request, each line on stdout the JSON answer to it, in order.
 //
 //   request: {"wasm": "/path/m.wasm",
-//             "imports": [{"module": "fuzzing-support", "name": "log-i32", "params": ["i32"], "results": []}],
+//             "imports": [{"module": "fuzzing-support", "name": "log-i32",
+//                          "params": ["i32"], "results": []}],
 //             "exports": [{"name": "func", "kind": "func", "params": ["i64"], "results": ["f32"]},
 //                         {"name": "memory", "kind": "memory"}]}
-//   answer:  {"lines": ["instantiate: ok", "  host fuzzing-support.log-i32(i32:2a )", "call func: f32:3f800000 ", ...]}
+//   answer:  {"lines": ["instantiate: ok", "  host fuzzing-support.log-i32(i32:2a )",
+//                       "call func: f32:3f800000 ", ...]}
 //
 // The types come from the request because V8 in Node 20 reflects no function types without an
 // experimental flag, and they decide how a JS number is read back into bits (an i32 and an f32
@@ -28,8 +30,14 @@ function show(type, v) {
   switch (type) {
     case 'i32': return 'i32:' + (v >>> 0).toString(16);
     case 'i64': return 'i64:' + BigInt.asUintN(64, v).toString(16);
-    case 'f32': if (Number.isNaN(v)) return 'f32:nan'; f32[0] = v; return 'f32:' + u32[0].toString(16);
-    case 'f64': if (Number.isNaN(v)) return 'f64:nan'; f64[0] = v; return 'f64:' + u64[0].toString(16);
+    case 'f32':
+      if (Number.isNaN(v)) return 'f32:nan';
+      f32[0] = v;
+      return 'f32:' + u32[0].toString(16);
+    case 'f64':
+      if (Number.isNaN(v)) return 'f64:nan';
+      f64[0] = v;
+      return 'f64:' + u64[0].toString(16);
     case 'funcref': return v === null ? 'funcref:null' : 'funcref';
     case 'externref': return 'externref:' + v;
     default: throw new Error('no value type ' + type);
@@ -71,7 +79,7 @@ const TRAPS = [
 function describe(e) {
   if (e instanceof RangeError && /call stack size/.test(e.message)) return 'exhausted';
   // Wasm calling a JS function with a v128 in its type: wasmj's stub fails the same way.
-  if (e instanceof TypeError && /type incompatibility when transforming from\/to JS/.test(e.message)) {
+  if (e instanceof TypeError && /type incompatibility when transforming/.test(e.message)) {
     return 'trap HOST';
   }
   if (e instanceof WebAssembly.RuntimeError) {
@@ -129,7 +137,8 @@ function transcript(request) {
     if (hangLimit) hangLimit();
     try {
       const result = instance.exports[e.name](...e.params.map(zero));
-      lines.push('call ' + e.name + ': ' + showResults(e.results, result).map(s => s + ' ').join(''));
+      const shown = showResults(e.results, result).map(s => s + ' ').join('');
+      lines.push('call ' + e.name + ': ' + shown);
     } catch (x) {
       lines.push('call ' + e.name + ': ' + describe(x));
     }

@@ -115,8 +115,10 @@ final class NodeV8 implements AutoCloseable {
     command.addAll(V8_FLAGS);
     command.add(script.toString());
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    in = new BufferedWriter(
+        new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   private void stop() {
@@ -147,7 +149,8 @@ final class NodeV8 implements AutoCloseable {
 
   /** The request line: the file, and the types of the module's function imports and exports. */
   static String request(Path wasm, Module module) {
-    StringBuilder sb = new StringBuilder("{\"wasm\":").append(Json.string(wasm.toAbsolutePath().toString()));
+    StringBuilder sb = new StringBuilder("{\"wasm\":")
+        .append(Json.string(wasm.toAbsolutePath().toString()));
     sb.append(",\"imports\":[");
     if (module != null) {
       String sep = "";
@@ -166,12 +169,14 @@ final class NodeV8 implements AutoCloseable {
       String sep = "";
       for (ExportType e : module.exports()) {
         if (e.kind() == ExternKind.FUNC && Transcript.jsCanCall((FuncType) e.type())) {
-          sb.append(sep).append("{\"name\":").append(Json.string(e.name())).append(",\"kind\":\"func\"");
+          sb.append(sep).append("{\"name\":").append(Json.string(e.name()))
+              .append(",\"kind\":\"func\"");
           types(sb, (FuncType) e.type());
           sb.append('}');
           sep = ",";
         } else if (e.kind() == ExternKind.MEMORY) {
-          sb.append(sep).append("{\"name\":").append(Json.string(e.name())).append(",\"kind\":\"memory\"}");
+          sb.append(sep).append("{\"name\":").append(Json.string(e.name()))
+              .append(",\"kind\":\"memory\"}");
           sep = ",";
         }
       }
@@ -236,7 +241,10 @@ final class NodeV8 implements AutoCloseable {
               case 'r': sb.append('\r'); break;
               case 'b': sb.append('\b'); break;
               case 'f': sb.append('\f'); break;
-              case 'u': sb.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16)); i += 4; break;
+              case 'u':
+                sb.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                i += 4;
+                break;
               default: sb.append(e);
             }
           } else {

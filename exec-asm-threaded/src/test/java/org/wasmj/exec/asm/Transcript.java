@@ -123,7 +123,8 @@ final class Transcript {
         Memory m = instance.getMemory(e.name());
         CRC32 crc = new CRC32();
         crc.update(m.read(0, (int) m.dataSize()));
-        lines.add("memory " + e.name() + ": " + m.size() + " pages, crc " + Long.toHexString(crc.getValue()));
+        lines.add("memory " + e.name() + ": " + m.size() + " pages, crc "
+            + Long.toHexString(crc.getValue()));
       }
     }
     return String.join("\n", lines);
@@ -184,7 +185,8 @@ final class Transcript {
     switch (v.type()) {
       case I32: return "i32:" + Integer.toHexString(v.i32());
       case I64: return "i64:" + Long.toHexString(v.i64());
-      case F32: return Float.isNaN(v.f32()) ? "f32:nan" : "f32:" + Integer.toHexString((int) v.bits());
+      case F32:
+        return Float.isNaN(v.f32()) ? "f32:nan" : "f32:" + Integer.toHexString((int) v.bits());
       case F64: return Double.isNaN(v.f64()) ? "f64:nan" : "f64:" + Long.toHexString(v.bits());
       case FUNCREF: return v.funcref() == null ? "funcref:null" : "funcref";
       case EXTERNREF: return "externref:" + v.externref();

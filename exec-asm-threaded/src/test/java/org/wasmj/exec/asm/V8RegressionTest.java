@@ -18,8 +18,8 @@ import org.wasmj.exec.Config;
 
 /**
  * Modules on which wasmj once disagreed with V8, and the harness's own check: each
- * {@code src/test/resources/v8-regressions/NAME.wasm} (minimised by {@code wasm-reduce}; its text in
- * {@code NAME.wat}) must give V8's transcript, kept in {@code NAME.v8}, on every executor of
+ * {@code src/test/resources/v8-regressions/NAME.wasm} (minimised by {@code wasm-reduce}; its text
+ * in {@code NAME.wat}) must give V8's transcript, kept in {@code NAME.v8}, on every executor of
  * {@link V8DifferentialTest#CONFIGS}, with or without Node. Where {@code node} runs, V8 must still
  * say {@code NAME.v8} too, so the file cannot drift from what V8 does.
  */
@@ -29,10 +29,7 @@ class V8RegressionTest {
 
   @TestFactory
   Stream<DynamicTest> everyExecutorSaysWhatV8Says() throws IOException {
-    List<Path> modules;
-    try (Stream<Path> files = Files.list(DIR)) {
-      modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().collect(Collectors.toList());
-    }
+    List<Path> modules = modules();
     assertTrue(modules.size() >= 1, "no modules in " + DIR);
     return modules.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
       byte[] wasm = Files.readAllBytes(p);
@@ -52,15 +49,19 @@ class V8RegressionTest {
       System.out.println(missing + ": the .v8 files are not checked against V8");
       return Stream.empty();
     }
-    List<Path> modules;
-    try (Stream<Path> files = Files.list(DIR)) {
-      modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().collect(Collectors.toList());
-    }
+    List<Path> modules = modules();
     NodeV8 v8 = new NodeV8(NodeV8.script());
     return modules.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
       String theirs = v8.transcript(p, V8DifferentialTest.compile(Files.readAllBytes(p)));
       assertEquals(Files.readString(expectedFile(p), StandardCharsets.UTF_8).strip(), theirs);
     })).onClose(v8::close);
+  }
+
+  private static List<Path> modules() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      return files.filter(p -> p.toString().endsWith(".wasm")).sorted()
+          .collect(Collectors.toList());
+    }
   }
 
   private static Path expectedFile(Path wasm) {
