@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # A long V8 differential campaign, outside Maven so that it holds no build slot for hours:
 #   exec-asm-threaded/v8-campaign.sh COUNT SEED [FAILURE_DIR [MAX_FAILURES]]
+#   exec-asm-threaded/v8-campaign.sh --check FILE...   (exit status 1 if wasmj and V8 disagree)
 # Compiles the tests, runs V8DifferentialTest.main on a copy of the classes (so that rebuilding
 # the work tree meanwhile changes nothing) under `nice -n 15`, and keeps each disagreeing module in
-# FAILURE_DIR (default target/v8-campaign). Needs node and binaryen's wasm-opt.
+# FAILURE_DIR (default target/v8-campaign). Needs node and binaryen's wasm-opt. The class path of
+# the copy is left in exec-asm-threaded/target/v8-campaign.classpath, for wasm-reduce's test
+# command (`java -cp "$(cat ...)" org.wasmj.exec.asm.V8DifferentialTest --check t.wasm`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile -pl exec-asm-threaded -am
-snapshot=$(mktemp -d -t wasmj-v8-campaign.XXXXXX)
-trap 'rm -rf "$snapshot"' EXIT
+snapshot=exec-asm-threaded/target/v8-campaign-classes
+rm -rf "$snapshot"
+mkdir -p "$snapshot"
 cp=""
 for m in wasm-parser wasm-validator ir-register exec-api exec-switch exec-asm-threaded; do
   cp -r "$m/target/classes" "$snapshot/$m"
-  cp="$cp:$snapshot/$m"
+  cp="$cp:$PWD/$snapshot/$m"
 done
 cp -r exec-asm-threaded/target/test-classes "$snapshot/tests"
 version=$(sed -n 's:.*<asm.version>\(.*\)</asm.version>.*:\1:p' pom.xml)
-asm=""
 for a in asm asm-tree asm-analysis asm-util; do
-  asm="$asm:$HOME/.m2/repository/org/ow2/asm/$a/$version/$a-$version.jar"
+  cp="$cp:$HOME/.m2/repository/org/ow2/asm/$a/$version/$a-$version.jar"
 done
-nice -n 15 java -cp "$snapshot/tests$cp$asm" org.wasmj.exec.asm.V8DifferentialTest "$@"
+echo "$PWD/$snapshot/tests$cp" > exec-asm-threaded/target/v8-campaign.classpath
+exec nice -n 15 java -cp "$PWD/$snapshot/tests$cp" org.wasmj.exec.asm.V8DifferentialTest "$@"

@@ -38,7 +38,10 @@ import org.wasmj.exec.Module;
  * <p>1,000 modules per run ({@code -Dwasmj.v8.count=N}) from a random base seed printed first;
  * {@code -Dwasmj.v8.seed=S -Dwasmj.v8.count=1} replays one. A long campaign runs outside Maven
  * through {@link #main}. Skipped, with the reason printed, without {@code node} or
- * {@code wasm-opt}.
+ * {@code wasm-opt}. For exploring: {@code -Dwasmj.v8.passes="-O3 --no-fuzz-oob"} adds
+ * {@code wasm-opt} options before {@code --denan}, {@code -Dwasmj.v8.inputBytes=N} changes the size
+ * of binaryen's random input, {@code -Dwasmj.v8.keepNaNs=true} leaves {@code --denan} out (and then
+ * NaN bits differ where the spec lets them).
  *
  * <p>What the modules use ({@link #GENERATOR_OPTIONS}): sign extension, non-trapping conversions,
  * bulk memory, multiple values, tail calls and extended constant expressions, made
@@ -91,6 +94,10 @@ class V8DifferentialTest {
         "--enable-multivalue", "--enable-tail-call", "--enable-extended-const"));
     if (SIMD) {
       options.add("--enable-simd");
+    }
+    String passes = System.getProperty("wasmj.v8.passes", "");
+    if (!passes.isBlank()) {
+      options.addAll(List.of(passes.trim().split("\\s+")));
     }
     if (!Boolean.getBoolean("wasmj.v8.keepNaNs")) {
       options.add("--denan");
