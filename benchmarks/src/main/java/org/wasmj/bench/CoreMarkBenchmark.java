@@ -84,7 +84,12 @@ public class CoreMarkBenchmark {
 
   /** CoreMark's {@code run} in {@code runtime}, its clock linked. */
   static Guest.Fn start(String runtime) {
-    Guest guest = Guest.instantiate(runtime, BenchWasm.load(PATH),
+    return start(runtime, BenchWasm.load(PATH));
+  }
+
+  /** As {@link #start(String)}, from CoreMark's bytes already loaded. */
+  static Guest.Fn start(String runtime, byte[] coremark) {
+    Guest guest = Guest.instantiate(runtime, coremark,
         Map.of("env.clock_ms", new MillisSinceFirstCall()));
     return guest.fn("run");
   }

@@ -123,7 +123,8 @@ interface Guest {
   static Guest chicory(byte[] bytes, String machine, Map<String, LongSupplier> hosts) {
     com.dylibso.chicory.wasm.WasmModule module = com.dylibso.chicory.wasm.Parser.parse(bytes);
     var builder = com.dylibso.chicory.runtime.Instance.builder(module)
-        .withImportValues(Stubs.chicory(module, hosts));
+        .withImportValues(Stubs.chicory(module, hosts))
+        .withStart(false); // a WASI command's _start is not run, as wasmj's instantiate does not
     switch (machine) {
       case "interpreter":
         break;

@@ -109,7 +109,7 @@ public final class Report {
           : new Cell(runner, runner.startsWith("chicory"), primary.getStatistics(),
               primary.getScoreUnit(), false);
       byClass.computeIfAbsent(cls, c -> new LinkedHashMap<>())
-          .computeIfAbsent(row.length() == 0 ? "-" : row.toString(), k -> new ArrayList<>())
+          .computeIfAbsent(row.length() == 0 ? method : row.toString(), k -> new ArrayList<>())
           .add(cell);
     }
     StringBuilder out = new StringBuilder();
@@ -138,8 +138,7 @@ public final class Report {
               double ratio = cell.higherIsBetter
                   ? cell.stats.getPercentile(50) / base.stats.getPercentile(50)
                   : base.stats.getPercentile(50) / cell.stats.getPercentile(50);
-              out.append(' ').append(base.median()).append(" | ")
-                  .append(String.format(Locale.ROOT, "%.1f×", ratio)).append(" |");
+              out.append(' ').append(base.median()).append(" | ").append(ratio(ratio)).append(" |");
             }
           }
           out.append(' ').append(cell.unit).append(" | ").append(cell.stats.getN()).append(" |\n");
@@ -148,6 +147,11 @@ public final class Report {
       out.append('\n');
     });
     return out.toString();
+  }
+
+  /** A ratio of medians, or "–" where one of them is 0 (a CoreMark score of a rejected run). */
+  static String ratio(double ratio) {
+    return Double.isFinite(ratio) && ratio > 0 ? String.format(Locale.ROOT, "%.1f×", ratio) : "–";
   }
 
   private static String fmt(double v) {

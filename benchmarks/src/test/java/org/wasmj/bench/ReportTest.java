@@ -1,5 +1,6 @@
 package org.wasmj.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,14 @@ class ReportTest {
     assertTrue(Report.paired(compiler, "wasmj executor=asm"));
     assertTrue(Report.paired(compiler, "wasmj executor=tiered"));
     assertFalse(Report.paired(compiler, "wasmj executor=switch"));
+  }
+
+  @Test
+  void aRatioWithAZeroSideIsADash() {
+    assertEquals("2.5×", Report.ratio(2.5));
+    assertEquals("–", Report.ratio(1.0 / 0)); // a rejected CoreMark run of the baseline: score 0
+    assertEquals("–", Report.ratio(0.0 / 0));
+    assertEquals("–", Report.ratio(0));
   }
 
   @Test

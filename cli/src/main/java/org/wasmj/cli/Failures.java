@@ -19,7 +19,9 @@ import org.wasmj.WasmException;
  * <p>Exit statuses: the guest's {@code proc_exit} code if it is below 126 (a larger one is an
  * error, status 1, as Wasmtime); 134 for a trap, also in the start function (as Wasmtime, the
  * status of an abort); 1 for a module that is malformed, invalid, unlinkable or uninstantiable,
- * or a file that cannot be read; 2 for a command-line mistake; 70 for an internal error.
+ * or a file that cannot be read; 2 for a command-line mistake; 70 for an internal error: any
+ * other exception or {@code Error} (a {@code LinkageError}, an {@code OutOfMemoryError}...),
+ * reported on one line too, since a stack trace helps only us.
  */
 final class Failures {
   static final int TRAP = 134;
@@ -71,12 +73,20 @@ final class Failures {
       err.println("wasmj: cannot read: " + e.getMessage());
       trace(err, verbose, e);
       return MODULE;
-    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      err.println("wasmj: internal error: " + e);
+    } catch (Exception | Error e) { // VirtualMachineError, LinkageError...: a bug of ours
+      err.println("wasmj: internal error: " + Text.escape(oneLine(e)));
       trace(err, verbose, e);
       return INTERNAL;
     }
   }
+
+  /** What an internal error says, on one line of reasonable length, whatever its message holds. */
+  static String oneLine(Throwable e) {
+    String s = e.toString().replaceAll("\\s+", " ");
+    return s.length() <= MAX_LINE ? s : s.substring(0, MAX_LINE) + "...";
+  }
+
+  private static final int MAX_LINE = 300;
 
   /**
    * The process status for a guest's exit code: the code if it is in [0, 126), else an error

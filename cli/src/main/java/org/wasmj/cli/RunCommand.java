@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
   String argv0;
 
   @Option(names = "--compilation-mode", paramLabel = "MODE",
-      description = "eager (default), lazy-translation or lazy.")
+      description = "eager, lazy-translation (default) or lazy.")
   String compilationMode;
 
   @Option(names = "--executor", paramLabel = "NAME",
@@ -258,6 +258,7 @@ final class RunCommand implements Callable<Integer> {
     switch (type) {
       case FUNCREF: return Val.funcref(null);
       case EXTERNREF: return Val.externref(null);
+      case V128: return Val.v128(0, 0);
       default: return Val.fromBits(type, 0);
     }
   }

@@ -11,7 +11,8 @@ final class Values {
   /**
    * A command-line value of {@code type}: integers in decimal or {@code 0x} hex with an optional
    * sign, signed or unsigned ({@code -1} and {@code 4294967295} are the same i32) but never out
-   * of range; decimal floats.
+   * of range; decimal floats; a v128 as one 128-bit hex number ({@code 0x} and up to 32 digits;
+   * lane 0 is its lowest bits).
    */
   static Val parse(ValType type, String text) {
     try {
@@ -20,6 +21,7 @@ final class Values {
         case I64: return Val.i64(parseInteger(text, 64));
         case F32: return Val.f32(Float.parseFloat(text));
         case F64: return Val.f64(Double.parseDouble(text));
+        case V128: return v128(text);
         default: throw new Failures.UsageException("cannot pass a " + type + " on the command line");
       }
     } catch (NumberFormatException e) {
@@ -27,6 +29,16 @@ final class Values {
           + (e.getMessage() != null && e.getMessage().startsWith("out of range")
               ? " (" + e.getMessage() + ")" : ""));
     }
+  }
+
+  private static Val v128(String text) {
+    if (!text.startsWith("0x") && !text.startsWith("0X") || text.length() < 3 || text.length() > 34) {
+      throw new NumberFormatException(text);
+    }
+    String digits = text.substring(2);
+    int split = Math.max(0, digits.length() - 16);
+    long high = split == 0 ? 0 : Long.parseUnsignedLong(digits.substring(0, split), 16);
+    return Val.v128(Long.parseUnsignedLong(digits.substring(split), 16), high);
   }
 
   /** {@code text} as a {@code bits}-bit integer in [-2^(bits-1), 2^bits - 1]. */
@@ -65,6 +77,7 @@ final class Values {
       case I64: return Long.toString(v.i64());
       case F32: return Float.toString(v.f32());
       case F64: return Double.toString(v.f64());
+      case V128: return String.format("0x%016x%016x", v.high(), v.bits());
       case FUNCREF: return v.funcref() == null ? "null" : Text.escape(v.funcref().toString());
       default: return v.externref() == null ? "null" : Text.escape(String.valueOf(v.externref()));
     }

@@ -8,9 +8,12 @@ package org.wasmj.exec;
  * }</pre>
  */
 public enum CompilationMode {
-  /** Validate and translate every function when the module is compiled (the default). */
+  /** Validate and translate every function when the module is compiled. */
   EAGER,
-  /** Validate every function when the module is compiled; translate each on its first call. */
+  /**
+   * Validate every function when the module is compiled; translate each on its first call (the
+   * default: a module is checked whole, but a function that never runs costs no translation).
+   */
   LAZY_TRANSLATION,
   /**
    * Validate and translate each function on its first call: the fastest start. A function body

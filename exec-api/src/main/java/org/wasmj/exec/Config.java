@@ -19,7 +19,8 @@ import org.wasmj.exec.internal.TableInstance;
  *     .withMaxCallDepth(5_000);
  * }</pre>
  *
- * <p>Defaults: {@link CompilationMode#EAGER}; the best executor available; features
+ * <p>Defaults: {@link CompilationMode#LAZY_TRANSLATION}; the best executor available (the
+ * {@code tiered} executor when present); features
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
  * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
  * the memories of a store together; 10 million table elements for all the tables of a store; the
@@ -30,17 +31,11 @@ import org.wasmj.exec.internal.TableInstance;
  */
 public final class Config {
   /**
-   * Wasm 2.0 without SIMD (not implemented yet), plus tail calls, multiple memories and extended
-   * constant expressions.
+   * Wasm 2.0 (SIMD included), plus tail calls, multiple memories and extended constant
+   * expressions.
    */
-  public static final Set<Feature> DEFAULT_FEATURES;
-
-  static {
-    EnumSet<Feature> features = Feature.with(Feature.WASM_2_0, Feature.TAIL_CALL,
-        Feature.MULTI_MEMORY, Feature.EXTENDED_CONST);
-    features.remove(Feature.SIMD);
-    DEFAULT_FEATURES = Collections.unmodifiableSet(features);
-  }
+  public static final Set<Feature> DEFAULT_FEATURES = Collections.unmodifiableSet(Feature.with(
+      Feature.WASM_2_0, Feature.TAIL_CALL, Feature.MULTI_MEMORY, Feature.EXTENDED_CONST));
 
   /** The default of {@link #maxStoreMemoryBytes()}: 2 GiB, as much as one memory can hold. */
   public static final long DEFAULT_MAX_STORE_MEMORY_BYTES = 1L << 31;
@@ -51,7 +46,7 @@ public final class Config {
   private static final Config DEFAULTS = new Config();
 
   // Fields are set only by the constructors and on the fresh copy a withX returns.
-  private CompilationMode compilationMode = CompilationMode.EAGER;
+  private CompilationMode compilationMode = CompilationMode.LAZY_TRANSLATION;
   private String executor;
   private Set<Feature> features = DEFAULT_FEATURES;
   private int maxCallDepth = 20_000;
@@ -98,7 +93,12 @@ public final class Config {
     return features;
   }
 
-  /** Most nested calls before a guest traps with {@code call stack exhausted}. */
+  /**
+   * Most nested calls before a guest traps with {@code call stack exhausted}, on every executor,
+   * for calls from a thread with at least 512 KiB of stack (the JVM's default is 1 MiB); fewer if
+   * a function's frames are so large that the value stack ({@link #maxStackSlots()}) or a thread
+   * stack runs out first.
+   */
   public int maxCallDepth() {
     return maxCallDepth;
   }
@@ -167,13 +167,10 @@ public final class Config {
     return c;
   }
 
-  /** A copy with exactly {@code enabled} features; SIMD is not implemented yet. */
+  /** A copy with exactly {@code enabled} features. */
   public Config withFeatures(Set<Feature> enabled) {
     if (enabled == null || enabled.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("features must not be or contain null: " + enabled);
-    }
-    if (enabled.contains(Feature.SIMD)) {
-      throw new IllegalArgumentException("SIMD not yet implemented");
     }
     Set<Feature> copy = enabled.isEmpty()
         ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));

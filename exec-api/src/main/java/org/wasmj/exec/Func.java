@@ -66,20 +66,8 @@ public final class Func implements Extern {
           "expected " + t.paramCount() + " arguments for " + t + ", got " + args.length);
     }
     StoreState s = store.state();
-    long[] slots = new long[args.length];
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].type() != t.param(i)) {
-        throw new IllegalArgumentException(
-            "argument " + i + " is " + args[i].type() + ", expected " + t.param(i));
-      }
-      slots[i] = args[i].toSlot(s);
-    }
-    long[] results = invoke(s, instance, slots);
-    Val[] out = new Val[results.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Val.fromSlot(t.result(i), results[i], store);
-    }
-    return out;
+    long[] results = invoke(s, instance, Val.toSlots(t.params(), args, s));
+    return Val.fromSlots(t.results(), results, store);
   }
 
   /**
@@ -90,7 +78,7 @@ public final class Func implements Extern {
     boolean outermost = s.enter();
     try {
       if (f instanceof WasmFunction) {
-        long[] results = new long[f.type.resultCount()];
+        long[] results = new long[f.type.resultSlotCount()];
         s.executor.invoke((WasmFunction) f, args, results);
         return results;
       }
@@ -106,8 +94,8 @@ public final class Func implements Extern {
 
   /** Raw call used by {@link TypedFunc}: checks the arity only. */
   long[] callRaw(long[] args) {
-    if (args.length != instance.type.paramCount()) {
-      throw new IllegalArgumentException("expected " + instance.type.paramCount()
+    if (args.length != instance.type.paramSlotCount()) {
+      throw new IllegalArgumentException("expected " + instance.type.paramSlotCount()
           + " arguments for " + instance.type + ", got " + args.length);
     }
     return invoke(store.state(), instance, args);

@@ -2,6 +2,7 @@ package org.wasmj.exec;
 
 import org.wasmj.exec.internal.GlobalInstance;
 import org.wasmj.parser.GlobalType;
+import org.wasmj.parser.ValType;
 
 /**
  * A global variable, as the host sees it.
@@ -25,7 +26,9 @@ public final class Global implements Extern {
   /** A new global of {@code type} in {@code store} holding {@code value}. */
   public static Global create(Store<?> store, GlobalType type, Val value) {
     check(type, value);
-    return new Global(store, new GlobalInstance(type, value.toSlot(store.state())));
+    GlobalInstance g = new GlobalInstance(type, value.toSlot(store.state()));
+    g.high = value.high();
+    return new Global(store, g);
   }
 
   /** The declared type. */
@@ -35,6 +38,9 @@ public final class Global implements Extern {
 
   /** The current value. */
   public Val get() {
+    if (instance.type.valueType() == ValType.V128) {
+      return Val.v128(instance.value, instance.high);
+    }
     return Val.fromSlot(instance.type.valueType(), instance.value, store);
   }
 
@@ -45,6 +51,7 @@ public final class Global implements Extern {
     }
     check(instance.type, value);
     instance.value = value.toSlot(store.state());
+    instance.high = value.high();
   }
 
   GlobalInstance instance() {

@@ -90,24 +90,16 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
   /** A raw body running {@code fn} on {@link Val}s, checking its results against {@code type}. */
   static <T> RawHost<T> untyped(FuncType type, HostFunc<T> fn) {
     return (caller, args) -> {
-      Val[] in = new Val[args.length];
-      for (int i = 0; i < args.length; i++) {
-        in[i] = Val.fromSlot(type.param(i), args[i], caller.store());
-      }
-      Val[] out = fn.call(caller, in);
+      Val[] out = fn.call(caller, Val.fromSlots(type.params(), args, caller.store()));
       if (out == null ? type.resultCount() != 0 : out.length != type.resultCount()) {
         throw new IllegalStateException("host function returned "
             + (out == null ? 0 : out.length) + " values for " + type);
       }
-      long[] slots = new long[type.resultCount()];
-      for (int i = 0; i < slots.length; i++) {
-        if (out[i].type() != type.result(i)) {
-          throw new IllegalStateException(
-              "host function result " + i + " is " + out[i].type() + ", expected " + type.result(i));
-        }
-        slots[i] = out[i].toSlot(caller.store().state());
+      try {
+        return Val.toSlots(type.results(), out == null ? new Val[0] : out, caller.store().state());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("host function result: " + e.getMessage());
       }
-      return slots;
     };
   }
 

@@ -2,12 +2,13 @@ package org.wasmj.exec;
 
 import java.util.Objects;
 import org.wasmj.exec.internal.StoreState;
+import org.wasmj.parser.FuncType;
 import org.wasmj.parser.ValType;
 
 /**
  * A Wasm value passed to or returned from a function, a global or a table: a number (floats
- * keep their exact bits, NaN payloads included) or a reference ({@code funcref}: a {@link Func}
- * or null; {@code externref}: any host object or null).
+ * keep their exact bits, NaN payloads included), a v128 (two 64-bit halves, {@link #v128}) or a
+ * reference ({@code funcref}: a {@link Func} or null; {@code externref}: any host object or null).
  *
  * <pre>{@code
  * Val[] results = instance.getFunc("add").call(Val.i32(2), Val.i32(3));
@@ -19,11 +20,17 @@ import org.wasmj.parser.ValType;
 public final class Val {
   private final ValType type;
   private final long bits;
+  private final long high;
   private final Object ref;
 
   private Val(ValType type, long bits, Object ref) {
+    this(type, bits, 0, ref);
+  }
+
+  private Val(ValType type, long bits, long high, Object ref) {
     this.type = type;
     this.bits = bits;
+    this.high = high;
     this.ref = ref;
   }
 
@@ -45,6 +52,11 @@ public final class Val {
   /** An f64. */
   public static Val f64(double v) {
     return new Val(ValType.F64, Double.doubleToRawLongBits(v), null);
+  }
+
+  /** A v128 from its two halves: {@code low} holds bytes 0..7 (little-endian), {@code high} 8..15. */
+  public static Val v128(long low, long high) {
+    return new Val(ValType.V128, low, high, null);
   }
 
   /** A funcref: {@code f}, or null. */
@@ -74,6 +86,11 @@ public final class Val {
   /** The raw bits of a number (i32 sign-extended, floats' IEEE bits); 0 for references. */
   public long bits() {
     return bits;
+  }
+
+  /** A v128's high half (bytes 8..15, little-endian); 0 for other types. {@link #bits()} is its low half. */
+  public long high() {
+    return high;
   }
 
   /** This i32. */
@@ -143,6 +160,38 @@ public final class Val {
     return f.instance().ref;
   }
 
+  /** Writes the slots of {@code args} (a v128 takes two) for {@code store}; checks their types. */
+  static long[] toSlots(ValType[] types, Val[] args, StoreState store) {
+    long[] slots = new long[FuncType.of(types, new ValType[0]).paramSlotCount()];
+    int k = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].type() != types[i]) {
+        throw new IllegalArgumentException(
+            "argument " + i + " is " + args[i].type() + ", expected " + types[i]);
+      }
+      slots[k++] = args[i].toSlot(store);
+      if (types[i] == ValType.V128) {
+        slots[k++] = args[i].high;
+      }
+    }
+    return slots;
+  }
+
+  /** The values of {@code types} in {@code slots} (a v128 takes two). */
+  static Val[] fromSlots(ValType[] types, long[] slots, Store<?> store) {
+    Val[] out = new Val[types.length];
+    int k = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (types[i] == ValType.V128) {
+        out[i] = v128(slots[k], slots[k + 1]);
+        k += 2;
+      } else {
+        out[i] = fromSlot(types[i], slots[k++], store);
+      }
+    }
+    return out;
+  }
+
   /** The value of {@code type} an executor left in {@code slot}. */
   static Val fromSlot(ValType type, long slot, Store<?> store) {
     switch (type) {
@@ -158,12 +207,12 @@ public final class Val {
   @Override
   public boolean equals(Object o) {
     return o instanceof Val && ((Val) o).type == type && ((Val) o).bits == bits
-        && Objects.equals(((Val) o).ref, ref);
+        && ((Val) o).high == high && Objects.equals(((Val) o).ref, ref);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, bits, ref);
+    return Objects.hash(type, bits, high, ref);
   }
 
   @Override
@@ -173,6 +222,7 @@ public final class Val {
       case I64: return "i64:" + bits;
       case F32: return "f32:" + Float.intBitsToFloat((int) bits);
       case F64: return "f64:" + Double.longBitsToDouble(bits);
+      case V128: return String.format("v128:0x%016x%016x", high, bits);
       default: return type + ":" + ref;
     }
   }

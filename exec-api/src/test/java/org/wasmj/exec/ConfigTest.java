@@ -19,10 +19,12 @@ class ConfigTest {
 
   @Test
   void defaultsAreDocumented() {
-    assertEquals(CompilationMode.EAGER, defaults.compilationMode());
+    assertEquals(CompilationMode.LAZY_TRANSLATION, defaults.compilationMode());
     assertNull(defaults.executor());
     assertEquals(Config.DEFAULT_FEATURES, defaults.features());
     assertEquals(20_000, defaults.maxCallDepth());
+    assertEquals(1000, defaults.tieringThreshold());
+    assertEquals(1, defaults.compilerThreads());
     assertEquals(8 << 20, defaults.maxStackSlots());
     assertEquals(MemoryInstance.MAX_PAGES, defaults.maxMemoryPages());
     assertEquals(1L << 31, defaults.maxStoreMemoryBytes());
@@ -31,9 +33,9 @@ class ConfigTest {
   }
 
   @Test
-  void defaultFeaturesAreWasm20WithoutSimdPlusThreeProposals() {
+  void defaultFeaturesAreWasm20PlusThreeProposals() {
     Set<Feature> expected = EnumSet.copyOf(Feature.WASM_2_0);
-    expected.remove(Feature.SIMD);
+    assertTrue(expected.contains(Feature.SIMD));
     expected.addAll(Set.of(Feature.TAIL_CALL, Feature.MULTI_MEMORY, Feature.EXTENDED_CONST));
     assertEquals(expected, Config.DEFAULT_FEATURES);
     assertThrows(UnsupportedOperationException.class, () -> Config.DEFAULT_FEATURES.add(Feature.SIMD));
@@ -48,8 +50,12 @@ class ConfigTest {
         .withMaxStackSlots(4096)
         .withMaxMemoryPages(3)
         .withMaxStoreMemoryBytes(5 << 16)
-        .withMaxStoreTableElements(77);
+        .withMaxStoreTableElements(77)
+        .withTieringThreshold(9)
+        .withCompilerThreads(0);
     assertNotSame(defaults, c);
+    assertEquals(9, c.tieringThreshold());
+    assertEquals(0, c.compilerThreads());
     assertEquals(5 << 16, c.maxStoreMemoryBytes());
     assertEquals(77, c.maxStoreTableElements());
     assertEquals(CompilationMode.LAZY, c.compilationMode());
@@ -59,7 +65,7 @@ class ConfigTest {
     assertEquals(4096, c.maxStackSlots());
     assertEquals(3, c.maxMemoryPages());
     // the original is untouched
-    assertEquals(CompilationMode.EAGER, defaults.compilationMode());
+    assertEquals(CompilationMode.LAZY_TRANSLATION, defaults.compilationMode());
     assertNull(defaults.executor());
     assertEquals(Config.DEFAULT_FEATURES, defaults.features());
     assertEquals(20_000, defaults.maxCallDepth());
@@ -86,11 +92,9 @@ class ConfigTest {
   }
 
   @Test
-  void simdIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> defaults.withFeatures(Feature.WASM_2_0));
-    assertTrue(e.getMessage().contains("SIMD"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> defaults.withFeatures(Feature.ALL));
+  void simdCanBeEnabledAndDisabled() {
+    assertTrue(defaults.withFeatures(Feature.ALL).features().contains(Feature.SIMD));
+    assertFalse(defaults.withFeatures(Feature.WASM_1_0).features().contains(Feature.SIMD));
   }
 
   @Test
@@ -137,7 +141,7 @@ class ConfigTest {
     assertTrue(s.contains("maxCallDepth=5"), s);
     assertTrue(s.contains("maxStoreMemoryBytes=2147483648"), s);
     assertTrue(s.contains("maxStoreTableElements=10000000"), s);
-    assertFalse(s.contains("SIMD"), s);
+    assertTrue(s.contains("SIMD"), s);
   }
 
   @Test

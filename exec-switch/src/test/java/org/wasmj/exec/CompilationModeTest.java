@@ -139,7 +139,7 @@ class CompilationModeTest {
       assertTrue(!m.code().isTranslated(0) && !m.code().isTranslated(1) && !m.code().isTranslated(3),
           mode.toString());
     }
-    Module eager = Module.compile(new Engine(), manyFunctions(4));
+    Module eager = Module.compile(Wasm.engine(CompilationMode.EAGER), manyFunctions(4));
     for (int k = 0; k < 5; k++) {
       assertTrue(eager.code().isTranslated(k));
     }

@@ -126,23 +126,30 @@ class ModuleTest {
   }
 
   /**
-   * Without {@link Feature#SIMD}, {@code v128} is no value type: a module using it in a function
-   * type, a local or {@code select t} is rejected (it once compiled, and the translator threw
-   * {@code UnsupportedOperationException}).
+   * v128 values pass through parameters, {@code select} and results as two 64-bit halves (SIMD is
+   * on by default, as in Wasm 2.0); without {@link Feature#SIMD}, {@code v128} is no value type
+   * and a module using it is rejected.
    */
   @Test
-  void v128IsRejectedWithoutSimd() {
+  void v128RunsWithSimdAndIsRejectedWithout() {
     WasmBuilder b = new WasmBuilder();
     ValType v128 = ValType.V128;
     b.exportFunc("select", b.func(fn(of(v128, v128, I32), v128),
         new Code().localGet(0).localGet(1).localGet(2).op(Opcode.SELECT)));
     byte[] select = b.build();
+    Val x = Val.v128(1, -2);
+    Val y = Val.v128(0x7FF8000000000001L, 3);
     for (CompilationMode mode : CompilationMode.values()) {
-      assertThrows(WasmException.class, () -> Module.compile(Wasm.engine(mode), select).disassemble("select"));
+      Engine e = Wasm.engine(mode);
+      Func f = new Linker<Void>(e).instantiate(Store.of(e), Module.compile(e, select)).getFunc("select");
+      assertEquals(List.of(x), List.of(f.call(x, y, Val.i32(1))));
+      assertEquals(List.of(y), List.of(f.call(x, y, Val.i32(0))));
     }
+    Engine noSimd = new Engine(Config.defaults().withFeatures(Feature.WASM_1_0));
+    assertThrows(WasmException.class, () -> Module.compile(noSimd, select));
     WasmBuilder p = new WasmBuilder();
     p.exportFunc("f", p.func(fn(of(v128)), new Code()));
-    assertThrows(WasmException.class, () -> Module.compile(engine, p.build()));
+    assertThrows(WasmException.class, () -> Module.compile(noSimd, p.build()));
   }
 
   @ParameterizedTest
@@ -156,8 +163,9 @@ class ModuleTest {
 
   @Test
   void compileUncheckedIsCompileInEagerMode() {
+    Engine eager = Wasm.engine(CompilationMode.EAGER);
     assertEquals("type mismatch", assertThrows(InvalidModuleException.class,
-        () -> Module.compileUnchecked(engine, Wasm.invalidBody())).getMessage());
+        () -> Module.compileUnchecked(eager, Wasm.invalidBody())).getMessage());
   }
 
   @Test

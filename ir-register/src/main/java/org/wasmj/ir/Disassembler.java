@@ -2,7 +2,8 @@ package org.wasmj.ir;
 
 /**
  * Prints register IR, one instruction per line: {@code @3: r0 <- i32.add r0 r1}; immediates as
- * {@code #5}, targets as {@code @12}, indices as {@code $2}.
+ * {@code #5}, targets as {@code @12}, indices as {@code $2}, a v128 in registers 4 and 5 as
+ * {@code v4}.
  *
  * <pre>{@code
  * System.out.print(Disassembler.print(compiledFunction));
@@ -30,7 +31,7 @@ public final class Disassembler {
     int at = pc + 1;
     int k = 0;
     if (op.hasResult()) {
-      sb.append('r').append(code[at++]).append(" <- ");
+      sb.append(kinds.charAt(0) == 'V' ? 'v' : 'r').append(code[at++]).append(" <- ");
       k = 1;
     }
     sb.append(op.mnemonic());
@@ -38,6 +39,7 @@ public final class Disassembler {
       sb.append(' ');
       switch (kinds.charAt(k)) {
         case 'r': sb.append('r').append(code[at++]); break;
+        case 'v': sb.append('v').append(code[at++]); break; // a v128: registers v, v+1
         case 'i': sb.append('#').append(code[at++]); break;
         case 'l': sb.append('#').append((code[at] & 0xFFFFFFFFL) | (long) code[at + 1] << 32); at += 2; break;
         case 't': sb.append('@').append(code[at++]); break;

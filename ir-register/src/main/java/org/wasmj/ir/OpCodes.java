@@ -568,7 +568,531 @@ public final class OpCodes {
   public static final int I64_STORE16_RRIX = 278;
   /** {@link Op#I64_STORE32_RRIX}. */
   public static final int I64_STORE32_RRIX = 279;
+  /** {@link Op#V128_COPY_VV}. */
+  public static final int V128_COPY_VV = 280;
+  /** {@link Op#V128_SELECT_VVVR}. */
+  public static final int V128_SELECT_VVVR = 281;
+  /** {@link Op#V128_GLOBAL_GET_VX}. */
+  public static final int V128_GLOBAL_GET_VX = 282;
+  /** {@link Op#V128_GLOBAL_SET_XV}. */
+  public static final int V128_GLOBAL_SET_XV = 283;
+  /** {@link Op#V128_CONST_VLL}. */
+  public static final int V128_CONST_VLL = 284;
+  /** {@link Op#I8X16_SHUFFLE_VVVLL}. */
+  public static final int I8X16_SHUFFLE_VVVLL = 285;
+  /** {@link Op#I8X16_SWIZZLE_VVV}. */
+  public static final int I8X16_SWIZZLE_VVV = 286;
+  /** {@link Op#I8X16_SPLAT_VR}. */
+  public static final int I8X16_SPLAT_VR = 287;
+  /** {@link Op#I16X8_SPLAT_VR}. */
+  public static final int I16X8_SPLAT_VR = 288;
+  /** {@link Op#I32X4_SPLAT_VR}. */
+  public static final int I32X4_SPLAT_VR = 289;
+  /** {@link Op#I64X2_SPLAT_VR}. */
+  public static final int I64X2_SPLAT_VR = 290;
+  /** {@link Op#F32X4_SPLAT_VR}. */
+  public static final int F32X4_SPLAT_VR = 291;
+  /** {@link Op#F64X2_SPLAT_VR}. */
+  public static final int F64X2_SPLAT_VR = 292;
+  /** {@link Op#I8X16_EXTRACT_LANE_S_RVI}. */
+  public static final int I8X16_EXTRACT_LANE_S_RVI = 293;
+  /** {@link Op#I8X16_EXTRACT_LANE_U_RVI}. */
+  public static final int I8X16_EXTRACT_LANE_U_RVI = 294;
+  /** {@link Op#I8X16_REPLACE_LANE_VVRI}. */
+  public static final int I8X16_REPLACE_LANE_VVRI = 295;
+  /** {@link Op#I16X8_EXTRACT_LANE_S_RVI}. */
+  public static final int I16X8_EXTRACT_LANE_S_RVI = 296;
+  /** {@link Op#I16X8_EXTRACT_LANE_U_RVI}. */
+  public static final int I16X8_EXTRACT_LANE_U_RVI = 297;
+  /** {@link Op#I16X8_REPLACE_LANE_VVRI}. */
+  public static final int I16X8_REPLACE_LANE_VVRI = 298;
+  /** {@link Op#I32X4_EXTRACT_LANE_RVI}. */
+  public static final int I32X4_EXTRACT_LANE_RVI = 299;
+  /** {@link Op#I32X4_REPLACE_LANE_VVRI}. */
+  public static final int I32X4_REPLACE_LANE_VVRI = 300;
+  /** {@link Op#I64X2_EXTRACT_LANE_RVI}. */
+  public static final int I64X2_EXTRACT_LANE_RVI = 301;
+  /** {@link Op#I64X2_REPLACE_LANE_VVRI}. */
+  public static final int I64X2_REPLACE_LANE_VVRI = 302;
+  /** {@link Op#F32X4_EXTRACT_LANE_RVI}. */
+  public static final int F32X4_EXTRACT_LANE_RVI = 303;
+  /** {@link Op#F32X4_REPLACE_LANE_VVRI}. */
+  public static final int F32X4_REPLACE_LANE_VVRI = 304;
+  /** {@link Op#F64X2_EXTRACT_LANE_RVI}. */
+  public static final int F64X2_EXTRACT_LANE_RVI = 305;
+  /** {@link Op#F64X2_REPLACE_LANE_VVRI}. */
+  public static final int F64X2_REPLACE_LANE_VVRI = 306;
+  /** {@link Op#I8X16_EQ_VVV}. */
+  public static final int I8X16_EQ_VVV = 307;
+  /** {@link Op#I8X16_NE_VVV}. */
+  public static final int I8X16_NE_VVV = 308;
+  /** {@link Op#I8X16_LT_S_VVV}. */
+  public static final int I8X16_LT_S_VVV = 309;
+  /** {@link Op#I8X16_LT_U_VVV}. */
+  public static final int I8X16_LT_U_VVV = 310;
+  /** {@link Op#I8X16_GT_S_VVV}. */
+  public static final int I8X16_GT_S_VVV = 311;
+  /** {@link Op#I8X16_GT_U_VVV}. */
+  public static final int I8X16_GT_U_VVV = 312;
+  /** {@link Op#I8X16_LE_S_VVV}. */
+  public static final int I8X16_LE_S_VVV = 313;
+  /** {@link Op#I8X16_LE_U_VVV}. */
+  public static final int I8X16_LE_U_VVV = 314;
+  /** {@link Op#I8X16_GE_S_VVV}. */
+  public static final int I8X16_GE_S_VVV = 315;
+  /** {@link Op#I8X16_GE_U_VVV}. */
+  public static final int I8X16_GE_U_VVV = 316;
+  /** {@link Op#I16X8_EQ_VVV}. */
+  public static final int I16X8_EQ_VVV = 317;
+  /** {@link Op#I16X8_NE_VVV}. */
+  public static final int I16X8_NE_VVV = 318;
+  /** {@link Op#I16X8_LT_S_VVV}. */
+  public static final int I16X8_LT_S_VVV = 319;
+  /** {@link Op#I16X8_LT_U_VVV}. */
+  public static final int I16X8_LT_U_VVV = 320;
+  /** {@link Op#I16X8_GT_S_VVV}. */
+  public static final int I16X8_GT_S_VVV = 321;
+  /** {@link Op#I16X8_GT_U_VVV}. */
+  public static final int I16X8_GT_U_VVV = 322;
+  /** {@link Op#I16X8_LE_S_VVV}. */
+  public static final int I16X8_LE_S_VVV = 323;
+  /** {@link Op#I16X8_LE_U_VVV}. */
+  public static final int I16X8_LE_U_VVV = 324;
+  /** {@link Op#I16X8_GE_S_VVV}. */
+  public static final int I16X8_GE_S_VVV = 325;
+  /** {@link Op#I16X8_GE_U_VVV}. */
+  public static final int I16X8_GE_U_VVV = 326;
+  /** {@link Op#I32X4_EQ_VVV}. */
+  public static final int I32X4_EQ_VVV = 327;
+  /** {@link Op#I32X4_NE_VVV}. */
+  public static final int I32X4_NE_VVV = 328;
+  /** {@link Op#I32X4_LT_S_VVV}. */
+  public static final int I32X4_LT_S_VVV = 329;
+  /** {@link Op#I32X4_LT_U_VVV}. */
+  public static final int I32X4_LT_U_VVV = 330;
+  /** {@link Op#I32X4_GT_S_VVV}. */
+  public static final int I32X4_GT_S_VVV = 331;
+  /** {@link Op#I32X4_GT_U_VVV}. */
+  public static final int I32X4_GT_U_VVV = 332;
+  /** {@link Op#I32X4_LE_S_VVV}. */
+  public static final int I32X4_LE_S_VVV = 333;
+  /** {@link Op#I32X4_LE_U_VVV}. */
+  public static final int I32X4_LE_U_VVV = 334;
+  /** {@link Op#I32X4_GE_S_VVV}. */
+  public static final int I32X4_GE_S_VVV = 335;
+  /** {@link Op#I32X4_GE_U_VVV}. */
+  public static final int I32X4_GE_U_VVV = 336;
+  /** {@link Op#F32X4_EQ_VVV}. */
+  public static final int F32X4_EQ_VVV = 337;
+  /** {@link Op#F32X4_NE_VVV}. */
+  public static final int F32X4_NE_VVV = 338;
+  /** {@link Op#F32X4_LT_VVV}. */
+  public static final int F32X4_LT_VVV = 339;
+  /** {@link Op#F32X4_GT_VVV}. */
+  public static final int F32X4_GT_VVV = 340;
+  /** {@link Op#F32X4_LE_VVV}. */
+  public static final int F32X4_LE_VVV = 341;
+  /** {@link Op#F32X4_GE_VVV}. */
+  public static final int F32X4_GE_VVV = 342;
+  /** {@link Op#F64X2_EQ_VVV}. */
+  public static final int F64X2_EQ_VVV = 343;
+  /** {@link Op#F64X2_NE_VVV}. */
+  public static final int F64X2_NE_VVV = 344;
+  /** {@link Op#F64X2_LT_VVV}. */
+  public static final int F64X2_LT_VVV = 345;
+  /** {@link Op#F64X2_GT_VVV}. */
+  public static final int F64X2_GT_VVV = 346;
+  /** {@link Op#F64X2_LE_VVV}. */
+  public static final int F64X2_LE_VVV = 347;
+  /** {@link Op#F64X2_GE_VVV}. */
+  public static final int F64X2_GE_VVV = 348;
+  /** {@link Op#V128_NOT_VV}. */
+  public static final int V128_NOT_VV = 349;
+  /** {@link Op#V128_AND_VVV}. */
+  public static final int V128_AND_VVV = 350;
+  /** {@link Op#V128_ANDNOT_VVV}. */
+  public static final int V128_ANDNOT_VVV = 351;
+  /** {@link Op#V128_OR_VVV}. */
+  public static final int V128_OR_VVV = 352;
+  /** {@link Op#V128_XOR_VVV}. */
+  public static final int V128_XOR_VVV = 353;
+  /** {@link Op#V128_BITSELECT_VVVV}. */
+  public static final int V128_BITSELECT_VVVV = 354;
+  /** {@link Op#V128_ANY_TRUE_RV}. */
+  public static final int V128_ANY_TRUE_RV = 355;
+  /** {@link Op#F32X4_DEMOTE_F64X2_ZERO_VV}. */
+  public static final int F32X4_DEMOTE_F64X2_ZERO_VV = 356;
+  /** {@link Op#F64X2_PROMOTE_LOW_F32X4_VV}. */
+  public static final int F64X2_PROMOTE_LOW_F32X4_VV = 357;
+  /** {@link Op#I8X16_ABS_VV}. */
+  public static final int I8X16_ABS_VV = 358;
+  /** {@link Op#I8X16_NEG_VV}. */
+  public static final int I8X16_NEG_VV = 359;
+  /** {@link Op#I8X16_POPCNT_VV}. */
+  public static final int I8X16_POPCNT_VV = 360;
+  /** {@link Op#I8X16_ALL_TRUE_RV}. */
+  public static final int I8X16_ALL_TRUE_RV = 361;
+  /** {@link Op#I8X16_BITMASK_RV}. */
+  public static final int I8X16_BITMASK_RV = 362;
+  /** {@link Op#I8X16_NARROW_I16X8_S_VVV}. */
+  public static final int I8X16_NARROW_I16X8_S_VVV = 363;
+  /** {@link Op#I8X16_NARROW_I16X8_U_VVV}. */
+  public static final int I8X16_NARROW_I16X8_U_VVV = 364;
+  /** {@link Op#F32X4_CEIL_VV}. */
+  public static final int F32X4_CEIL_VV = 365;
+  /** {@link Op#F32X4_FLOOR_VV}. */
+  public static final int F32X4_FLOOR_VV = 366;
+  /** {@link Op#F32X4_TRUNC_VV}. */
+  public static final int F32X4_TRUNC_VV = 367;
+  /** {@link Op#F32X4_NEAREST_VV}. */
+  public static final int F32X4_NEAREST_VV = 368;
+  /** {@link Op#I8X16_SHL_VVR}. */
+  public static final int I8X16_SHL_VVR = 369;
+  /** {@link Op#I8X16_SHR_S_VVR}. */
+  public static final int I8X16_SHR_S_VVR = 370;
+  /** {@link Op#I8X16_SHR_U_VVR}. */
+  public static final int I8X16_SHR_U_VVR = 371;
+  /** {@link Op#I8X16_ADD_VVV}. */
+  public static final int I8X16_ADD_VVV = 372;
+  /** {@link Op#I8X16_ADD_SAT_S_VVV}. */
+  public static final int I8X16_ADD_SAT_S_VVV = 373;
+  /** {@link Op#I8X16_ADD_SAT_U_VVV}. */
+  public static final int I8X16_ADD_SAT_U_VVV = 374;
+  /** {@link Op#I8X16_SUB_VVV}. */
+  public static final int I8X16_SUB_VVV = 375;
+  /** {@link Op#I8X16_SUB_SAT_S_VVV}. */
+  public static final int I8X16_SUB_SAT_S_VVV = 376;
+  /** {@link Op#I8X16_SUB_SAT_U_VVV}. */
+  public static final int I8X16_SUB_SAT_U_VVV = 377;
+  /** {@link Op#F64X2_CEIL_VV}. */
+  public static final int F64X2_CEIL_VV = 378;
+  /** {@link Op#F64X2_FLOOR_VV}. */
+  public static final int F64X2_FLOOR_VV = 379;
+  /** {@link Op#I8X16_MIN_S_VVV}. */
+  public static final int I8X16_MIN_S_VVV = 380;
+  /** {@link Op#I8X16_MIN_U_VVV}. */
+  public static final int I8X16_MIN_U_VVV = 381;
+  /** {@link Op#I8X16_MAX_S_VVV}. */
+  public static final int I8X16_MAX_S_VVV = 382;
+  /** {@link Op#I8X16_MAX_U_VVV}. */
+  public static final int I8X16_MAX_U_VVV = 383;
+  /** {@link Op#F64X2_TRUNC_VV}. */
+  public static final int F64X2_TRUNC_VV = 384;
+  /** {@link Op#I8X16_AVGR_U_VVV}. */
+  public static final int I8X16_AVGR_U_VVV = 385;
+  /** {@link Op#I16X8_EXTADD_PAIRWISE_I8X16_S_VV}. */
+  public static final int I16X8_EXTADD_PAIRWISE_I8X16_S_VV = 386;
+  /** {@link Op#I16X8_EXTADD_PAIRWISE_I8X16_U_VV}. */
+  public static final int I16X8_EXTADD_PAIRWISE_I8X16_U_VV = 387;
+  /** {@link Op#I32X4_EXTADD_PAIRWISE_I16X8_S_VV}. */
+  public static final int I32X4_EXTADD_PAIRWISE_I16X8_S_VV = 388;
+  /** {@link Op#I32X4_EXTADD_PAIRWISE_I16X8_U_VV}. */
+  public static final int I32X4_EXTADD_PAIRWISE_I16X8_U_VV = 389;
+  /** {@link Op#I16X8_ABS_VV}. */
+  public static final int I16X8_ABS_VV = 390;
+  /** {@link Op#I16X8_NEG_VV}. */
+  public static final int I16X8_NEG_VV = 391;
+  /** {@link Op#I16X8_Q15MULR_SAT_S_VVV}. */
+  public static final int I16X8_Q15MULR_SAT_S_VVV = 392;
+  /** {@link Op#I16X8_ALL_TRUE_RV}. */
+  public static final int I16X8_ALL_TRUE_RV = 393;
+  /** {@link Op#I16X8_BITMASK_RV}. */
+  public static final int I16X8_BITMASK_RV = 394;
+  /** {@link Op#I16X8_NARROW_I32X4_S_VVV}. */
+  public static final int I16X8_NARROW_I32X4_S_VVV = 395;
+  /** {@link Op#I16X8_NARROW_I32X4_U_VVV}. */
+  public static final int I16X8_NARROW_I32X4_U_VVV = 396;
+  /** {@link Op#I16X8_EXTEND_LOW_I8X16_S_VV}. */
+  public static final int I16X8_EXTEND_LOW_I8X16_S_VV = 397;
+  /** {@link Op#I16X8_EXTEND_HIGH_I8X16_S_VV}. */
+  public static final int I16X8_EXTEND_HIGH_I8X16_S_VV = 398;
+  /** {@link Op#I16X8_EXTEND_LOW_I8X16_U_VV}. */
+  public static final int I16X8_EXTEND_LOW_I8X16_U_VV = 399;
+  /** {@link Op#I16X8_EXTEND_HIGH_I8X16_U_VV}. */
+  public static final int I16X8_EXTEND_HIGH_I8X16_U_VV = 400;
+  /** {@link Op#I16X8_SHL_VVR}. */
+  public static final int I16X8_SHL_VVR = 401;
+  /** {@link Op#I16X8_SHR_S_VVR}. */
+  public static final int I16X8_SHR_S_VVR = 402;
+  /** {@link Op#I16X8_SHR_U_VVR}. */
+  public static final int I16X8_SHR_U_VVR = 403;
+  /** {@link Op#I16X8_ADD_VVV}. */
+  public static final int I16X8_ADD_VVV = 404;
+  /** {@link Op#I16X8_ADD_SAT_S_VVV}. */
+  public static final int I16X8_ADD_SAT_S_VVV = 405;
+  /** {@link Op#I16X8_ADD_SAT_U_VVV}. */
+  public static final int I16X8_ADD_SAT_U_VVV = 406;
+  /** {@link Op#I16X8_SUB_VVV}. */
+  public static final int I16X8_SUB_VVV = 407;
+  /** {@link Op#I16X8_SUB_SAT_S_VVV}. */
+  public static final int I16X8_SUB_SAT_S_VVV = 408;
+  /** {@link Op#I16X8_SUB_SAT_U_VVV}. */
+  public static final int I16X8_SUB_SAT_U_VVV = 409;
+  /** {@link Op#F64X2_NEAREST_VV}. */
+  public static final int F64X2_NEAREST_VV = 410;
+  /** {@link Op#I16X8_MUL_VVV}. */
+  public static final int I16X8_MUL_VVV = 411;
+  /** {@link Op#I16X8_MIN_S_VVV}. */
+  public static final int I16X8_MIN_S_VVV = 412;
+  /** {@link Op#I16X8_MIN_U_VVV}. */
+  public static final int I16X8_MIN_U_VVV = 413;
+  /** {@link Op#I16X8_MAX_S_VVV}. */
+  public static final int I16X8_MAX_S_VVV = 414;
+  /** {@link Op#I16X8_MAX_U_VVV}. */
+  public static final int I16X8_MAX_U_VVV = 415;
+  /** {@link Op#I16X8_AVGR_U_VVV}. */
+  public static final int I16X8_AVGR_U_VVV = 416;
+  /** {@link Op#I16X8_EXTMUL_LOW_I8X16_S_VVV}. */
+  public static final int I16X8_EXTMUL_LOW_I8X16_S_VVV = 417;
+  /** {@link Op#I16X8_EXTMUL_HIGH_I8X16_S_VVV}. */
+  public static final int I16X8_EXTMUL_HIGH_I8X16_S_VVV = 418;
+  /** {@link Op#I16X8_EXTMUL_LOW_I8X16_U_VVV}. */
+  public static final int I16X8_EXTMUL_LOW_I8X16_U_VVV = 419;
+  /** {@link Op#I16X8_EXTMUL_HIGH_I8X16_U_VVV}. */
+  public static final int I16X8_EXTMUL_HIGH_I8X16_U_VVV = 420;
+  /** {@link Op#I32X4_ABS_VV}. */
+  public static final int I32X4_ABS_VV = 421;
+  /** {@link Op#I32X4_NEG_VV}. */
+  public static final int I32X4_NEG_VV = 422;
+  /** {@link Op#I32X4_ALL_TRUE_RV}. */
+  public static final int I32X4_ALL_TRUE_RV = 423;
+  /** {@link Op#I32X4_BITMASK_RV}. */
+  public static final int I32X4_BITMASK_RV = 424;
+  /** {@link Op#I32X4_EXTEND_LOW_I16X8_S_VV}. */
+  public static final int I32X4_EXTEND_LOW_I16X8_S_VV = 425;
+  /** {@link Op#I32X4_EXTEND_HIGH_I16X8_S_VV}. */
+  public static final int I32X4_EXTEND_HIGH_I16X8_S_VV = 426;
+  /** {@link Op#I32X4_EXTEND_LOW_I16X8_U_VV}. */
+  public static final int I32X4_EXTEND_LOW_I16X8_U_VV = 427;
+  /** {@link Op#I32X4_EXTEND_HIGH_I16X8_U_VV}. */
+  public static final int I32X4_EXTEND_HIGH_I16X8_U_VV = 428;
+  /** {@link Op#I32X4_SHL_VVR}. */
+  public static final int I32X4_SHL_VVR = 429;
+  /** {@link Op#I32X4_SHR_S_VVR}. */
+  public static final int I32X4_SHR_S_VVR = 430;
+  /** {@link Op#I32X4_SHR_U_VVR}. */
+  public static final int I32X4_SHR_U_VVR = 431;
+  /** {@link Op#I32X4_ADD_VVV}. */
+  public static final int I32X4_ADD_VVV = 432;
+  /** {@link Op#I32X4_SUB_VVV}. */
+  public static final int I32X4_SUB_VVV = 433;
+  /** {@link Op#I32X4_MUL_VVV}. */
+  public static final int I32X4_MUL_VVV = 434;
+  /** {@link Op#I32X4_MIN_S_VVV}. */
+  public static final int I32X4_MIN_S_VVV = 435;
+  /** {@link Op#I32X4_MIN_U_VVV}. */
+  public static final int I32X4_MIN_U_VVV = 436;
+  /** {@link Op#I32X4_MAX_S_VVV}. */
+  public static final int I32X4_MAX_S_VVV = 437;
+  /** {@link Op#I32X4_MAX_U_VVV}. */
+  public static final int I32X4_MAX_U_VVV = 438;
+  /** {@link Op#I32X4_DOT_I16X8_S_VVV}. */
+  public static final int I32X4_DOT_I16X8_S_VVV = 439;
+  /** {@link Op#I32X4_EXTMUL_LOW_I16X8_S_VVV}. */
+  public static final int I32X4_EXTMUL_LOW_I16X8_S_VVV = 440;
+  /** {@link Op#I32X4_EXTMUL_HIGH_I16X8_S_VVV}. */
+  public static final int I32X4_EXTMUL_HIGH_I16X8_S_VVV = 441;
+  /** {@link Op#I32X4_EXTMUL_LOW_I16X8_U_VVV}. */
+  public static final int I32X4_EXTMUL_LOW_I16X8_U_VVV = 442;
+  /** {@link Op#I32X4_EXTMUL_HIGH_I16X8_U_VVV}. */
+  public static final int I32X4_EXTMUL_HIGH_I16X8_U_VVV = 443;
+  /** {@link Op#I64X2_ABS_VV}. */
+  public static final int I64X2_ABS_VV = 444;
+  /** {@link Op#I64X2_NEG_VV}. */
+  public static final int I64X2_NEG_VV = 445;
+  /** {@link Op#I64X2_ALL_TRUE_RV}. */
+  public static final int I64X2_ALL_TRUE_RV = 446;
+  /** {@link Op#I64X2_BITMASK_RV}. */
+  public static final int I64X2_BITMASK_RV = 447;
+  /** {@link Op#I64X2_EXTEND_LOW_I32X4_S_VV}. */
+  public static final int I64X2_EXTEND_LOW_I32X4_S_VV = 448;
+  /** {@link Op#I64X2_EXTEND_HIGH_I32X4_S_VV}. */
+  public static final int I64X2_EXTEND_HIGH_I32X4_S_VV = 449;
+  /** {@link Op#I64X2_EXTEND_LOW_I32X4_U_VV}. */
+  public static final int I64X2_EXTEND_LOW_I32X4_U_VV = 450;
+  /** {@link Op#I64X2_EXTEND_HIGH_I32X4_U_VV}. */
+  public static final int I64X2_EXTEND_HIGH_I32X4_U_VV = 451;
+  /** {@link Op#I64X2_SHL_VVR}. */
+  public static final int I64X2_SHL_VVR = 452;
+  /** {@link Op#I64X2_SHR_S_VVR}. */
+  public static final int I64X2_SHR_S_VVR = 453;
+  /** {@link Op#I64X2_SHR_U_VVR}. */
+  public static final int I64X2_SHR_U_VVR = 454;
+  /** {@link Op#I64X2_ADD_VVV}. */
+  public static final int I64X2_ADD_VVV = 455;
+  /** {@link Op#I64X2_SUB_VVV}. */
+  public static final int I64X2_SUB_VVV = 456;
+  /** {@link Op#I64X2_MUL_VVV}. */
+  public static final int I64X2_MUL_VVV = 457;
+  /** {@link Op#I64X2_EQ_VVV}. */
+  public static final int I64X2_EQ_VVV = 458;
+  /** {@link Op#I64X2_NE_VVV}. */
+  public static final int I64X2_NE_VVV = 459;
+  /** {@link Op#I64X2_LT_S_VVV}. */
+  public static final int I64X2_LT_S_VVV = 460;
+  /** {@link Op#I64X2_GT_S_VVV}. */
+  public static final int I64X2_GT_S_VVV = 461;
+  /** {@link Op#I64X2_LE_S_VVV}. */
+  public static final int I64X2_LE_S_VVV = 462;
+  /** {@link Op#I64X2_GE_S_VVV}. */
+  public static final int I64X2_GE_S_VVV = 463;
+  /** {@link Op#I64X2_EXTMUL_LOW_I32X4_S_VVV}. */
+  public static final int I64X2_EXTMUL_LOW_I32X4_S_VVV = 464;
+  /** {@link Op#I64X2_EXTMUL_HIGH_I32X4_S_VVV}. */
+  public static final int I64X2_EXTMUL_HIGH_I32X4_S_VVV = 465;
+  /** {@link Op#I64X2_EXTMUL_LOW_I32X4_U_VVV}. */
+  public static final int I64X2_EXTMUL_LOW_I32X4_U_VVV = 466;
+  /** {@link Op#I64X2_EXTMUL_HIGH_I32X4_U_VVV}. */
+  public static final int I64X2_EXTMUL_HIGH_I32X4_U_VVV = 467;
+  /** {@link Op#F32X4_ABS_VV}. */
+  public static final int F32X4_ABS_VV = 468;
+  /** {@link Op#F32X4_NEG_VV}. */
+  public static final int F32X4_NEG_VV = 469;
+  /** {@link Op#F32X4_SQRT_VV}. */
+  public static final int F32X4_SQRT_VV = 470;
+  /** {@link Op#F32X4_ADD_VVV}. */
+  public static final int F32X4_ADD_VVV = 471;
+  /** {@link Op#F32X4_SUB_VVV}. */
+  public static final int F32X4_SUB_VVV = 472;
+  /** {@link Op#F32X4_MUL_VVV}. */
+  public static final int F32X4_MUL_VVV = 473;
+  /** {@link Op#F32X4_DIV_VVV}. */
+  public static final int F32X4_DIV_VVV = 474;
+  /** {@link Op#F32X4_MIN_VVV}. */
+  public static final int F32X4_MIN_VVV = 475;
+  /** {@link Op#F32X4_MAX_VVV}. */
+  public static final int F32X4_MAX_VVV = 476;
+  /** {@link Op#F32X4_PMIN_VVV}. */
+  public static final int F32X4_PMIN_VVV = 477;
+  /** {@link Op#F32X4_PMAX_VVV}. */
+  public static final int F32X4_PMAX_VVV = 478;
+  /** {@link Op#F64X2_ABS_VV}. */
+  public static final int F64X2_ABS_VV = 479;
+  /** {@link Op#F64X2_NEG_VV}. */
+  public static final int F64X2_NEG_VV = 480;
+  /** {@link Op#F64X2_SQRT_VV}. */
+  public static final int F64X2_SQRT_VV = 481;
+  /** {@link Op#F64X2_ADD_VVV}. */
+  public static final int F64X2_ADD_VVV = 482;
+  /** {@link Op#F64X2_SUB_VVV}. */
+  public static final int F64X2_SUB_VVV = 483;
+  /** {@link Op#F64X2_MUL_VVV}. */
+  public static final int F64X2_MUL_VVV = 484;
+  /** {@link Op#F64X2_DIV_VVV}. */
+  public static final int F64X2_DIV_VVV = 485;
+  /** {@link Op#F64X2_MIN_VVV}. */
+  public static final int F64X2_MIN_VVV = 486;
+  /** {@link Op#F64X2_MAX_VVV}. */
+  public static final int F64X2_MAX_VVV = 487;
+  /** {@link Op#F64X2_PMIN_VVV}. */
+  public static final int F64X2_PMIN_VVV = 488;
+  /** {@link Op#F64X2_PMAX_VVV}. */
+  public static final int F64X2_PMAX_VVV = 489;
+  /** {@link Op#I32X4_TRUNC_SAT_F32X4_S_VV}. */
+  public static final int I32X4_TRUNC_SAT_F32X4_S_VV = 490;
+  /** {@link Op#I32X4_TRUNC_SAT_F32X4_U_VV}. */
+  public static final int I32X4_TRUNC_SAT_F32X4_U_VV = 491;
+  /** {@link Op#F32X4_CONVERT_I32X4_S_VV}. */
+  public static final int F32X4_CONVERT_I32X4_S_VV = 492;
+  /** {@link Op#F32X4_CONVERT_I32X4_U_VV}. */
+  public static final int F32X4_CONVERT_I32X4_U_VV = 493;
+  /** {@link Op#I32X4_TRUNC_SAT_F64X2_S_ZERO_VV}. */
+  public static final int I32X4_TRUNC_SAT_F64X2_S_ZERO_VV = 494;
+  /** {@link Op#I32X4_TRUNC_SAT_F64X2_U_ZERO_VV}. */
+  public static final int I32X4_TRUNC_SAT_F64X2_U_ZERO_VV = 495;
+  /** {@link Op#F64X2_CONVERT_LOW_I32X4_S_VV}. */
+  public static final int F64X2_CONVERT_LOW_I32X4_S_VV = 496;
+  /** {@link Op#F64X2_CONVERT_LOW_I32X4_U_VV}. */
+  public static final int F64X2_CONVERT_LOW_I32X4_U_VV = 497;
+  /** {@link Op#V128_LOAD_VRI}. */
+  public static final int V128_LOAD_VRI = 498;
+  /** {@link Op#V128_LOAD8X8_S_VRI}. */
+  public static final int V128_LOAD8X8_S_VRI = 499;
+  /** {@link Op#V128_LOAD8X8_U_VRI}. */
+  public static final int V128_LOAD8X8_U_VRI = 500;
+  /** {@link Op#V128_LOAD16X4_S_VRI}. */
+  public static final int V128_LOAD16X4_S_VRI = 501;
+  /** {@link Op#V128_LOAD16X4_U_VRI}. */
+  public static final int V128_LOAD16X4_U_VRI = 502;
+  /** {@link Op#V128_LOAD32X2_S_VRI}. */
+  public static final int V128_LOAD32X2_S_VRI = 503;
+  /** {@link Op#V128_LOAD32X2_U_VRI}. */
+  public static final int V128_LOAD32X2_U_VRI = 504;
+  /** {@link Op#V128_LOAD8_SPLAT_VRI}. */
+  public static final int V128_LOAD8_SPLAT_VRI = 505;
+  /** {@link Op#V128_LOAD16_SPLAT_VRI}. */
+  public static final int V128_LOAD16_SPLAT_VRI = 506;
+  /** {@link Op#V128_LOAD32_SPLAT_VRI}. */
+  public static final int V128_LOAD32_SPLAT_VRI = 507;
+  /** {@link Op#V128_LOAD64_SPLAT_VRI}. */
+  public static final int V128_LOAD64_SPLAT_VRI = 508;
+  /** {@link Op#V128_STORE_RVI}. */
+  public static final int V128_STORE_RVI = 509;
+  /** {@link Op#V128_LOAD8_LANE_VRVII}. */
+  public static final int V128_LOAD8_LANE_VRVII = 510;
+  /** {@link Op#V128_LOAD16_LANE_VRVII}. */
+  public static final int V128_LOAD16_LANE_VRVII = 511;
+  /** {@link Op#V128_LOAD32_LANE_VRVII}. */
+  public static final int V128_LOAD32_LANE_VRVII = 512;
+  /** {@link Op#V128_LOAD64_LANE_VRVII}. */
+  public static final int V128_LOAD64_LANE_VRVII = 513;
+  /** {@link Op#V128_STORE8_LANE_RVII}. */
+  public static final int V128_STORE8_LANE_RVII = 514;
+  /** {@link Op#V128_STORE16_LANE_RVII}. */
+  public static final int V128_STORE16_LANE_RVII = 515;
+  /** {@link Op#V128_STORE32_LANE_RVII}. */
+  public static final int V128_STORE32_LANE_RVII = 516;
+  /** {@link Op#V128_STORE64_LANE_RVII}. */
+  public static final int V128_STORE64_LANE_RVII = 517;
+  /** {@link Op#V128_LOAD32_ZERO_VRI}. */
+  public static final int V128_LOAD32_ZERO_VRI = 518;
+  /** {@link Op#V128_LOAD64_ZERO_VRI}. */
+  public static final int V128_LOAD64_ZERO_VRI = 519;
+  /** {@link Op#V128_LOAD_VRIX}. */
+  public static final int V128_LOAD_VRIX = 520;
+  /** {@link Op#V128_LOAD8X8_S_VRIX}. */
+  public static final int V128_LOAD8X8_S_VRIX = 521;
+  /** {@link Op#V128_LOAD8X8_U_VRIX}. */
+  public static final int V128_LOAD8X8_U_VRIX = 522;
+  /** {@link Op#V128_LOAD16X4_S_VRIX}. */
+  public static final int V128_LOAD16X4_S_VRIX = 523;
+  /** {@link Op#V128_LOAD16X4_U_VRIX}. */
+  public static final int V128_LOAD16X4_U_VRIX = 524;
+  /** {@link Op#V128_LOAD32X2_S_VRIX}. */
+  public static final int V128_LOAD32X2_S_VRIX = 525;
+  /** {@link Op#V128_LOAD32X2_U_VRIX}. */
+  public static final int V128_LOAD32X2_U_VRIX = 526;
+  /** {@link Op#V128_LOAD8_SPLAT_VRIX}. */
+  public static final int V128_LOAD8_SPLAT_VRIX = 527;
+  /** {@link Op#V128_LOAD16_SPLAT_VRIX}. */
+  public static final int V128_LOAD16_SPLAT_VRIX = 528;
+  /** {@link Op#V128_LOAD32_SPLAT_VRIX}. */
+  public static final int V128_LOAD32_SPLAT_VRIX = 529;
+  /** {@link Op#V128_LOAD64_SPLAT_VRIX}. */
+  public static final int V128_LOAD64_SPLAT_VRIX = 530;
+  /** {@link Op#V128_STORE_RVIX}. */
+  public static final int V128_STORE_RVIX = 531;
+  /** {@link Op#V128_LOAD8_LANE_VRVIIX}. */
+  public static final int V128_LOAD8_LANE_VRVIIX = 532;
+  /** {@link Op#V128_LOAD16_LANE_VRVIIX}. */
+  public static final int V128_LOAD16_LANE_VRVIIX = 533;
+  /** {@link Op#V128_LOAD32_LANE_VRVIIX}. */
+  public static final int V128_LOAD32_LANE_VRVIIX = 534;
+  /** {@link Op#V128_LOAD64_LANE_VRVIIX}. */
+  public static final int V128_LOAD64_LANE_VRVIIX = 535;
+  /** {@link Op#V128_STORE8_LANE_RVIIX}. */
+  public static final int V128_STORE8_LANE_RVIIX = 536;
+  /** {@link Op#V128_STORE16_LANE_RVIIX}. */
+  public static final int V128_STORE16_LANE_RVIIX = 537;
+  /** {@link Op#V128_STORE32_LANE_RVIIX}. */
+  public static final int V128_STORE32_LANE_RVIIX = 538;
+  /** {@link Op#V128_STORE64_LANE_RVIIX}. */
+  public static final int V128_STORE64_LANE_RVIIX = 539;
+  /** {@link Op#V128_LOAD32_ZERO_VRIX}. */
+  public static final int V128_LOAD32_ZERO_VRIX = 540;
+  /** {@link Op#V128_LOAD64_ZERO_VRIX}. */
+  public static final int V128_LOAD64_ZERO_VRIX = 541;
 
   /** Number of ops. */
-  public static final int COUNT = 280;
+  public static final int COUNT = 542;
 }

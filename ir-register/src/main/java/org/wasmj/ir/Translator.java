@@ -27,8 +27,9 @@ import org.wasmj.validator.InstructionVisitor;
  * System.out.print(f); // @0: r0 <- i32.add r0 r1 ...
  * }</pre>
  *
- * <p>Every instruction of Wasm 2.0 but SIMD is translated, with tail calls and multiple
- * memories; a SIMD instruction fails with {@link UnsupportedOperationException}.
+ * <p>Every instruction of Wasm 2.0 is translated, with tail calls and multiple memories. A v128
+ * takes two consecutive registers (low half, high half) wherever it lives: a local, a
+ * temporary, a call's argument span, a block's results.
  *
  * @implNote Not thread-safe; reusable across functions, one per thread.
  */
@@ -42,6 +43,9 @@ public final class Translator implements InstructionVisitor {
   private static final Map<Opcode, Op> IMMEDIATE_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> MEMORY0_FORM = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> MEMORY_X_FORM = new EnumMap<>(Opcode.class);
+  /** SIMD instruction (other than a plain memarg load or store) → its op; on memory x. */
+  private static final Map<Opcode, Op> SIMD_FORM = new EnumMap<>(Opcode.class);
+  private static final Map<Opcode, Op> SIMD_X_FORM = new EnumMap<>(Opcode.class);
   /** Integer compare → compare-and-branch with a register / an immediate right operand. */
   private static final Map<Opcode, Op> BRANCH_RR = new EnumMap<>(Opcode.class);
   private static final Map<Opcode, Op> BRANCH_RI = new EnumMap<>(Opcode.class);
@@ -56,6 +60,10 @@ public final class Translator implements InstructionVisitor {
         continue;
       }
       String shape = op.shape();
+      if (op.simd() != null && w.immediates() != Opcode.Imm.MEMARG) {
+        (shape.endsWith("x") ? SIMD_X_FORM : SIMD_FORM).put(w, op);
+        continue;
+      }
       if (w.immediates() == Opcode.Imm.MEMARG) {
         (shape.endsWith("x") ? MEMORY_X_FORM : MEMORY0_FORM).put(w, op);
       } else if (shape.equals("rrt")) {
@@ -95,9 +103,14 @@ public final class Translator implements InstructionVisitor {
   private int[] kind = new int[16];
   private long[] value = new long[16]; // register, or the constant's bits
   private ValType[] type = new ValType[16];
+  /** Per stack slot: the register of its temporary; valid up to {@code height} inclusive. */
+  private int[] slotReg = new int[17];
+  /** Per local: its register (a v128 takes two); the last entry is the locals' register count. */
+  private int[] localReg = new int[16];
   private int height;
-  private int maxHeight;
+  private int maxRegisters;
   private int locals;
+  private int paramRegisters;
   private FuncType function;
   /** Code index of the last instruction emitted, or -1 after a label (code reached from elsewhere). */
   private int lastStart = -1;
@@ -141,17 +154,33 @@ public final class Translator implements InstructionVisitor {
   /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
     validator.validate(definedIndex, this);
-    return new CompiledFunction(
-        out.toArray(), locals + maxHeight, function.paramCount(), locals);
+    return new CompiledFunction(out.toArray(), maxRegisters, paramRegisters, locals);
   }
 
   @Override
   public void beginFunction(int funcIndex, FuncType type, ValType[] declaredLocals) {
     out.reset();
     function = type;
-    locals = type.paramCount() + declaredLocals.length;
+    int count = type.paramCount() + declaredLocals.length;
+    if (localReg.length <= count) {
+      localReg = new int[count + 1];
+    }
+    int reg = 0;
+    for (int i = 0; i < count; i++) {
+      localReg[i] = reg;
+      if (i == type.paramCount()) {
+        paramRegisters = reg;
+      }
+      reg += width(i < type.paramCount() ? type.param(i) : declaredLocals[i - type.paramCount()]);
+    }
+    if (count == type.paramCount()) {
+      paramRegisters = reg;
+    }
+    localReg[count] = reg;
+    locals = reg;
+    slotReg[0] = reg;
+    maxRegisters = reg;
     height = 0;
-    maxHeight = 0;
     lastStart = -1;
     reachable = true;
     frames = 0;
@@ -168,12 +197,19 @@ public final class Translator implements InstructionVisitor {
       kind = Arrays.copyOf(kind, height * 2);
       value = Arrays.copyOf(value, height * 2);
       type = Arrays.copyOf(type, height * 2);
+      slotReg = Arrays.copyOf(slotReg, height * 2 + 1);
     }
     kind[height] = k;
     value[height] = v;
     type[height] = t;
+    slotReg[height + 1] = slotReg[height] + width(t);
     height++;
-    maxHeight = Math.max(maxHeight, height);
+    maxRegisters = Math.max(maxRegisters, slotReg[height]);
+  }
+
+  /** Registers a value of type {@code t} takes: two for a v128, else one. */
+  private static int width(ValType t) {
+    return t == ValType.V128 ? 2 : 1;
   }
 
   /** Swaps two stack entries (only their description: nothing is emitted). */
@@ -196,8 +232,18 @@ public final class Translator implements InstructionVisitor {
     return reg;
   }
 
+  /** The register of stack slot {@code slot}'s temporary ({@code slot <= height}). */
   private int tempOf(int slot) {
-    return locals + slot;
+    return slotReg[slot];
+  }
+
+  /** The register of the {@code i}-th value frame {@code f}'s label carries. */
+  private int labelReg(int f, int i) {
+    int reg = slotReg[frameHeight[f]];
+    for (int j = 0; j < i; j++) {
+      reg += width(frameKind[f] == LOOP ? frameType[f].param(j) : frameType[f].result(j));
+    }
+    return reg;
   }
 
   /** The register holding stack entry {@code slot}, materializing a constant into its temporary. */
@@ -232,16 +278,16 @@ public final class Translator implements InstructionVisitor {
     }
   }
 
-  private void copy(int dst, int src) {
-    start(Op.COPY_RR);
+  private void copy(int dst, int src, ValType t) {
+    start(t == ValType.V128 ? Op.V128_COPY_VV : Op.COPY_RR);
     out.emit(dst);
     out.emit(src);
   }
 
-  /** Copies out stack entries that read local {@code index} before it is overwritten. */
-  private void preserve(int index) {
+  /** Copies out stack entries that read the local in register {@code reg} before it is overwritten. */
+  private void preserve(int reg) {
     for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL && value[slot] == index) {
+      if (kind[slot] == LOCAL && value[slot] == reg) {
         materialize(slot);
       }
     }
@@ -252,7 +298,7 @@ public final class Translator implements InstructionVisitor {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
     } else if (value[slot] != reg) {
-      copy(reg, (int) value[slot]);
+      copy(reg, (int) value[slot], type[slot]);
     }
   }
 
@@ -304,7 +350,8 @@ public final class Translator implements InstructionVisitor {
         return;
       default:
         if (op.prefix() == 0xFD) {
-          throw notYet(op.text());
+          simd(SIMD_FORM.get(op), 0, 0);
+          return;
         }
         numeric(op, op.results()[0]);
     }
@@ -348,21 +395,22 @@ public final class Translator implements InstructionVisitor {
     if (!reachable) {
       return;
     }
+    int reg = localReg[index];
     if (op == Opcode.LOCAL_GET) {
-      push(LOCAL, index, t);
+      push(LOCAL, reg, t);
       return;
     }
-    preserve(index);
+    preserve(reg);
     int top = height - 1;
     if (topIsLastResult()) {
-      out.patch(lastStart + 1, index); // the producing op writes the local directly
+      out.patch(lastStart + 1, reg); // the producing op writes the local directly
     } else {
-      moveTo(top, index);
+      moveTo(top, reg);
     }
     lastStart = -1;
     height--;
     if (op == Opcode.LOCAL_TEE) {
-      push(LOCAL, index, t);
+      push(LOCAL, reg, t);
     }
   }
 
@@ -420,14 +468,19 @@ public final class Translator implements InstructionVisitor {
     if (!reachable) {
       return;
     }
-    if (t == ValType.V128) {
-      throw notYet("select of v128");
-    }
     int cond = register(height - 1);
     int ifFalse = register(height - 2);
     int ifTrue = register(height - 3);
     height -= 3;
     int result = pushResult(t);
+    if (t == ValType.V128) {
+      start(Op.V128_SELECT_VVVR);
+      out.emit(result);
+      out.emit(ifTrue);
+      out.emit(ifFalse);
+      out.emit(cond);
+      return;
+    }
     start(Op.SELECT_RRRR);
     out.emit(result);
     out.emit(ifTrue);
@@ -440,14 +493,15 @@ public final class Translator implements InstructionVisitor {
     if (!reachable) {
       return;
     }
+    boolean v128 = t == ValType.V128;
     if (op == Opcode.GLOBAL_GET) {
       int result = pushResult(t);
-      start(Op.GLOBAL_GET_RX);
+      start(v128 ? Op.V128_GLOBAL_GET_VX : Op.GLOBAL_GET_RX);
       out.emit(result);
       out.emit(index);
     } else {
       int v = popRegister();
-      start(Op.GLOBAL_SET_XR);
+      start(v128 ? Op.V128_GLOBAL_SET_XV : Op.GLOBAL_SET_XR);
       out.emit(index);
       out.emit(v);
     }
@@ -461,9 +515,6 @@ public final class Translator implements InstructionVisitor {
       return;
     }
     Op ir = (memIndex == 0 ? MEMORY0_FORM : MEMORY_X_FORM).get(op);
-    if (ir == null) {
-      throw notYet(op.text());
-    }
     if (op.results().length == 1) { // a load
       int base = popRegister();
       int result = pushResult(op.results()[0]);
@@ -826,7 +877,7 @@ public final class Translator implements InstructionVisitor {
     }
     int n = labelArity(f);
     for (int i = 0; i < n; i++) {
-      moveTo(height - n + i, tempOf(frameHeight[f] + i));
+      moveTo(height - n + i, labelReg(f, i));
     }
     start(Op.BR_T);
     target(f, out.emit(-1));
@@ -845,7 +896,7 @@ public final class Translator implements InstructionVisitor {
     int n = labelArity(f);
     for (int i = 0; i < n; i++) {
       int slot = height - n + i;
-      if (kind[slot] == CONST || value[slot] != tempOf(frameHeight[f] + i)) {
+      if (kind[slot] == CONST || value[slot] != labelReg(f, i)) {
         return false;
       }
     }
@@ -941,7 +992,7 @@ public final class Translator implements InstructionVisitor {
       return;
     }
     int top = height - 1;
-    if (results == 1) {
+    if (results == 1 && type[top] != ValType.V128) {
       int reg = kind[top] == CONST ? tempOf(top) : (int) value[top];
       moveTo(top, reg);
       start(Op.RETURN_R);
@@ -953,40 +1004,81 @@ public final class Translator implements InstructionVisitor {
     }
     start(Op.RETURN_SPAN_RI);
     out.emit(tempOf(height - results));
-    out.emit(results);
+    out.emit(tempOf(height) - tempOf(height - results)); // registers: a v128 counts two
   }
 
-  // ---- SIMD: not translated yet ----
+  // ---- SIMD ----
 
-  private static UnsupportedOperationException notYet(String what) {
-    return new UnsupportedOperationException("SIMD not yet implemented: " + what);
+  /**
+   * Emits SIMD op {@code op}: its register operands popped in order, its result (if any) pushed,
+   * then {@code immediates} 32-bit immediates from {@code imm} (lane index; offset then lane).
+   */
+  private void simd(Op op, int immediates, long imm) {
+    String shape = op.shape();
+    int sources = 0;
+    for (int i = 0; i < shape.length(); i++) {
+      char c = shape.charAt(i);
+      sources += c == 'r' || c == 'v' ? 1 : 0;
+    }
+    int first = height - sources;
+    int[] regs = new int[sources];
+    for (int i = 0; i < sources; i++) {
+      regs[i] = register(first + i);
+    }
+    height = first;
+    int result = op.hasResult() ? pushResult(op.wasm().results()[0]) : -1;
+    start(op);
+    if (result >= 0) {
+      out.emit(result);
+    }
+    for (int r : regs) {
+      out.emit(r);
+    }
+    for (int i = 0; i < immediates; i++) {
+      out.emit((int) (imm >>> (32 * i)));
+    }
   }
 
   @Override
   public void v128Const(long low, long high) {
     if (reachable) {
-      throw notYet("v128.const");
+      int result = pushResult(ValType.V128);
+      start(Op.V128_CONST_VLL);
+      out.emit(result);
+      out.emit64(low);
+      out.emit64(high);
     }
   }
 
   @Override
   public void memoryLane(Opcode op, int mem, int align, long offset, int lane) {
     if (reachable) {
-      throw notYet(op.text());
+      simd((mem == 0 ? SIMD_FORM : SIMD_X_FORM).get(op), 2, (offset & 0xFFFFFFFFL) | (long) lane << 32);
+      if (mem != 0) {
+        out.emit(mem);
+      }
     }
   }
 
   @Override
   public void lane(Opcode op, int lane) {
     if (reachable) {
-      throw notYet(op.text());
+      simd(SIMD_FORM.get(op), 1, lane);
     }
   }
 
   @Override
   public void shuffle(byte[] lanes) {
     if (reachable) {
-      throw notYet("i8x16.shuffle");
+      simd(Op.I8X16_SHUFFLE_VVVLL, 0, 0);
+      long lo = 0;
+      long hi = 0;
+      for (int i = 0; i < 8; i++) {
+        lo |= (lanes[i] & 0xFFL) << (8 * i);
+        hi |= (lanes[i + 8] & 0xFFL) << (8 * i);
+      }
+      out.emit64(lo);
+      out.emit64(hi);
     }
   }
 }

@@ -50,6 +50,32 @@ class TranslatorTest {
   }
 
   @Test
+  void aV128TakesTwoRegistersWhereverItLives() {
+    // (func (param v128 i32) (result v128) (local v128)
+    //   (local.set 2 (i32x4.replace_lane 1 (local.get 0) (local.get 1)))
+    //   (i32x4.add (local.get 2) (local.get 0)))
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, new byte[] {1, 0x60, 2, 0x7B, 0x7F, 1, 0x7B});
+    section(b, 3, new byte[] {1, 0});
+    byte[] body = {1, 1, 0x7B, 0x20, 0, 0x20, 1, (byte) 0xFD, 0x1C, 1, 0x21, 2,
+        0x20, 2, 0x20, 0, (byte) 0xFD, (byte) 0xAE, 1, 0x0B};
+    ByteArrayOutputStream code = new ByteArrayOutputStream();
+    code.write(1);
+    code.write(body.length);
+    code.writeBytes(body);
+    section(b, 10, code.toByteArray());
+    WasmModule m = WasmParser.parse(b.toByteArray());
+    CompiledFunction f = new Translator().translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0);
+    assertEquals("@0: v3 <- i32x4.replace_lane v0 r2 #1\n" // the v128 local 2 is r3, r4
+        + "@5: v5 <- i32x4.add v3 v0\n" // its temporary: r5, r6
+        + "@9: return r5 #2\n", Disassembler.print(f));
+    assertEquals(3, f.paramCount()); // registers: v128 + i32
+    assertEquals(5, f.localCount());
+    assertEquals(9, f.registerCount()); // two v128 stack slots at most: r5..r8
+  }
+
+  @Test
   void theSeedExampleIsOneInstruction() {
     // local.get 0; local.get 1; i32.add; local.set 0
     assertEquals(

@@ -34,7 +34,6 @@ import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 import org.wasmj.spec.SpecSuiteTest.Profile;
-import org.wasmj.validator.Validator;
 
 /**
  * The commands of one spec test file, run in order on one engine: modules are instantiated in
@@ -43,8 +42,6 @@ import org.wasmj.validator.Validator;
  * failed; both are recorded in the {@link Report}.
  */
 final class SpecFile {
-  private static final String SIMD = "SIMD not yet implemented";
-
   private final Path file;
   private final String rel;
   private final Profile profile;
@@ -52,14 +49,11 @@ final class SpecFile {
   private final Report report;
   private final String executor;
   private final String mode;
-  private final boolean simdFile;
   private final Store<Void> store;
   private final Linker<Void> linker;
   private final Map<String, Instance> named = new HashMap<>();
-  private final Map<String, String> skippedNames = new HashMap<>();
   private final Map<Long, HostRef> externs = new HashMap<>();
   private Instance current;
-  private String currentSkip;
 
   /** An {@code externref} value made up by the test: equal ids are the same reference. */
   record HostRef(long id) {}
@@ -72,7 +66,6 @@ final class SpecFile {
     this.report = report;
     this.executor = engine.executorName();
     this.mode = engine.config().compilationMode().cliName();
-    this.simdFile = rel.startsWith("simd_");
     this.store = new Store<>(engine, null);
     this.linker = new Linker<Void>(engine).allowShadowing(true);
     defineSpectest();
@@ -134,10 +127,6 @@ final class SpecFile {
         return notInstantiated(command, kind, line);
       case "register": {
         String name = (String) command.get("name");
-        String skip = name != null ? skippedNames.get(name) : currentSkip;
-        if (skip != null) {
-          return skip(line, kind, skip);
-        }
         linker.instance((String) command.get("as"), name != null ? named.get(name) : current);
         return pass(kind);
       }
@@ -155,34 +144,9 @@ final class SpecFile {
     String name = (String) command.get("name");
     byte[] bytes = read(command);
     current = null;
-    currentSkip = null;
-    String skip = null;
-    if (simdFile) {
-      Throwable error = decodeAndValidate(bytes);
-      if (error != null) {
-        return "expected a valid module, got " + error;
-      }
-      skip = SIMD;
-    } else {
-      try {
-        current = linker.instantiate(store, Module.compile(engine, bytes));
-      } catch (InvalidModuleException | MalformedModuleException e) {
-        if (!usesSimd(e) || decodeAndValidate(bytes) != null) {
-          throw e;
-        }
-        skip = SIMD + " (module uses v128)";
-      }
-    }
-    if (skip != null) {
-      currentSkip = skip;
-      if (name != null) {
-        skippedNames.put(name, skip);
-      }
-      return skip(line, "module", skip);
-    }
+    current = linker.instantiate(store, Module.compile(engine, bytes));
     if (name != null) {
       named.put(name, current);
-      skippedNames.remove(name);
     }
     return pass("module");
   }
@@ -195,10 +159,7 @@ final class SpecFile {
     Class<? extends WasmException> expected =
         kind.equals("assert_malformed") ? MalformedModuleException.class : InvalidModuleException.class;
     byte[] bytes = read(command);
-    Throwable error = simdFile ? decodeAndValidate(bytes) : compileFully(bytes);
-    if (error instanceof WasmException && usesSimd((WasmException) error)) {
-      error = decodeAndValidate(bytes); // rejected for SIMD: check it is rejected for its own reason
-    }
+    Throwable error = compileFully(bytes);
     if (!expected.isInstance(error)) {
       return "expected " + expected.getSimpleName() + ", got " + (error == null ? "success" : error);
     }
@@ -228,10 +189,6 @@ final class SpecFile {
   private String action(Map<?, ?> command, String kind, int line) {
     Map<?, ?> action = (Map<?, ?>) command.get("action");
     String moduleName = (String) action.get("module");
-    String skip = simdFile ? SIMD : moduleName != null ? skippedNames.get(moduleName) : currentSkip;
-    if (skip != null) {
-      return skip(line, kind, skip);
-    }
     Instance target = moduleName != null ? named.get(moduleName) : current;
     if (target == null) {
       return "no module to run the action on";
@@ -292,6 +249,9 @@ final class SpecFile {
     if (actual.type() != type) {
       return false;
     }
+    if (type == ValType.V128) {
+      return matchesV128(expected, actual);
+    }
     String v = (String) expected.get("value");
     switch (type) {
       case F32: {
@@ -321,7 +281,66 @@ final class SpecFile {
     }
   }
 
+  /** A v128 lane by lane: {@code nan:canonical} / {@code nan:arithmetic} per float lane. */
+  private static boolean matchesV128(Map<?, ?> expected, Val actual) {
+    String laneType = (String) expected.get("lane_type");
+    List<?> lanes = (List<?>) expected.get("value");
+    int bits = 128 / lanes.size();
+    for (int i = 0; i < lanes.size(); i++) {
+      String v = (String) lanes.get(i);
+      long lane = lane(actual, i, bits);
+      if (v.startsWith("nan:")) {
+        boolean canonical = v.equals("nan:canonical");
+        if (laneType.equals("f32")) {
+          int mask = canonical ? 0x7FFFFFFF : 0x7FC00000;
+          if (((int) lane & mask) != 0x7FC00000) {
+            return false;
+          }
+        } else {
+          long mask = canonical ? 0x7FFFFFFFFFFFFFFFL : 0x7FF8000000000000L;
+          if ((lane & mask) != 0x7FF8000000000000L) {
+            return false;
+          }
+        }
+      } else if (lane != (Long.parseUnsignedLong(v) & laneMask(bits))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Lane {@code i} of {@code bits} bits of a v128, zero-extended. */
+  private static long lane(Val v, int i, int bits) {
+    int bit = i * bits;
+    long half = bit < 64 ? v.bits() : v.high();
+    return (half >>> (bit & 63)) & laneMask(bits);
+  }
+
+  private static long laneMask(int bits) {
+    return bits == 64 ? -1L : (1L << bits) - 1;
+  }
+
+  private static Val v128(Map<?, ?> json) {
+    List<?> lanes = (List<?>) json.get("value");
+    int bits = 128 / lanes.size();
+    long lo = 0;
+    long hi = 0;
+    for (int i = 0; i < lanes.size(); i++) {
+      long lane = Long.parseUnsignedLong((String) lanes.get(i)) & laneMask(bits);
+      int bit = i * bits;
+      if (bit < 64) {
+        lo |= lane << bit;
+      } else {
+        hi |= lane << (bit - 64);
+      }
+    }
+    return Val.v128(lo, hi);
+  }
+
   private Val value(Map<?, ?> json) {
+    if ("v128".equals(json.get("type"))) {
+      return v128(json);
+    }
     String v = (String) json.get("value");
     switch (valType((String) json.get("type"))) {
       case I32: return Val.i32((int) Long.parseUnsignedLong(v));
@@ -366,27 +385,6 @@ final class SpecFile {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return e; // never allowed: reported as a failure with its class
     }
-  }
-
-  /** Decodes and validates with the folder's full feature set (SIMD included). */
-  private Throwable decodeAndValidate(byte[] bytes) {
-    try {
-      Validator.validate(WasmParser.parse(bytes, profile.features), profile.features);
-      return null;
-    } catch (WasmException e) {
-      return e;
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return e;
-    }
-  }
-
-  /**
-   * True if the engine may have rejected the module only for using SIMD: an instruction that
-   * needs the feature, or the type v128, which without SIMD is no value type (malformed).
-   */
-  private static boolean usesSimd(WasmException e) {
-    String m = e.getMessage();
-    return m != null && (m.contains("simd") || m.startsWith("malformed value type"));
   }
 
   private byte[] read(Map<?, ?> command) {

@@ -55,6 +55,24 @@ public final class FuncType {
     return results.length;
   }
 
+  /** 64-bit slots the parameters take at run time: one per value, two for a v128. */
+  public int paramSlotCount() {
+    return slots(params);
+  }
+
+  /** 64-bit slots the results take at run time: one per value, two for a v128. */
+  public int resultSlotCount() {
+    return slots(results);
+  }
+
+  private static int slots(ValType[] types) {
+    int n = types.length;
+    for (ValType t : types) {
+      n += t == ValType.V128 ? 1 : 0;
+    }
+    return n;
+  }
+
   /** The {@code i}-th parameter type. */
   public ValType param(int i) {
     return params[i];

@@ -11,8 +11,10 @@ import org.wasmj.parser.GlobalType;
 public final class GlobalInstance {
   /** The declared type. */
   public final GlobalType type;
-  /** The current value. */
+  /** The current value (a v128's low half). */
   public long value;
+  /** A v128's high half; 0 for other types. */
+  public long high;
 
   /** A global of {@code type} holding {@code value}. */
   public GlobalInstance(GlobalType type, long value) {

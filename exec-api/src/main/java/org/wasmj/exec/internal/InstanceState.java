@@ -17,6 +17,7 @@ import org.wasmj.parser.MemoryType;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.SegmentMode;
 import org.wasmj.parser.TableType;
+import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 
 /**
@@ -172,7 +173,12 @@ public final class InstanceState {
     }
     for (int i = m.importedGlobalCount(); i < s.globals.length; i++) {
       GlobalType type = m.globalTypes().get(i);
-      s.globals[i] = new GlobalInstance(type, s.evaluate(m.globals().get(i - m.importedGlobalCount()).init()));
+      ConstExpr init = m.globals().get(i - m.importedGlobalCount()).init();
+      if (type.valueType() == ValType.V128) {
+        s.globals[i] = s.evaluateV128(type, init);
+      } else {
+        s.globals[i] = new GlobalInstance(type, s.evaluate(init));
+      }
     }
     for (int i = 0; i < s.elements.length; i++) {
       ElementSegment e = m.elements().get(i);
@@ -250,6 +256,25 @@ public final class InstanceState {
   private static UnlinkableException incompatible(Import imp, String expected) {
     return new UnlinkableException("incompatible import type: " + imp.module() + "::" + imp.name()
         + " must be " + expected);
+  }
+
+  /** A v128 global's initial value: a {@code v128.const} or a {@code global.get} of a v128. */
+  private GlobalInstance evaluateV128(GlobalType type, ConstExpr expr) {
+    WasmModule m = module.module();
+    CodeReader r = new CodeReader(m.bytes(), expr.offset(), expr.offset() + expr.length(), module.features());
+    Opcode op = r.readOpcode();
+    GlobalInstance g = new GlobalInstance(type, 0);
+    if (op == Opcode.V128_CONST) {
+      g.value = r.readV128Low();
+      g.high = r.readV128High();
+    } else if (op == Opcode.GLOBAL_GET) {
+      GlobalInstance source = globals[r.readU32()];
+      g.value = source.value;
+      g.high = source.high;
+    } else {
+      throw new UnsupportedOperationException("constant expression: " + op.text());
+    }
+    return g;
   }
 
   /** Evaluates a constant expression to a raw slot. */

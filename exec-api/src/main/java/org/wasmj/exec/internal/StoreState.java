@@ -38,6 +38,13 @@ public final class StoreState {
    * guest-host-guest recursion too. Executors set it around host calls.
    */
   public int hostCallDepth;
+  /**
+   * For executors whose guest calls nest on the Java stack: how many of the calls still allowed
+   * ({@link #maxCallDepth} less the depth) the current thread must leave to a thread with a fresh
+   * stack, because its own stack may not hold them (0: it holds them all). Executors set it when
+   * a guest call starts on a thread, and restore it when the call ends.
+   */
+  public int stackFloor;
 
   private FunctionInstance[] functions = new FunctionInstance[16];
   private int functionCount;
@@ -99,6 +106,17 @@ public final class StoreState {
   /** Ends what {@link #enter} began, when it returned {@code true}. */
   public void exit() {
     OWNER.setRelease(this, null);
+  }
+
+  /**
+   * For an executor continuing a guest call on another thread while the owner waits for it: makes
+   * {@code thread} the owner, so that host functions running there may call back into the guest,
+   * and returns the previous owner, to give back the same way when the call ends.
+   */
+  public Thread handOver(Thread thread) {
+    Thread previous = owner;
+    OWNER.setRelease(this, thread);
+    return previous;
   }
 
   /** Gives {@code f} its reference id in this store. */

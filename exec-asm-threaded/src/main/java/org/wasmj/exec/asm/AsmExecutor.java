@@ -2,9 +2,11 @@ package org.wasmj.exec.asm;
 
 import java.util.Map;
 import org.wasmj.ExhaustionException;
+import org.wasmj.exec.asm.rt.DeepStacks;
 import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.exec.spi.Executor;
@@ -65,14 +67,23 @@ final class AsmExecutor implements Executor {
       } else {
         code = AsmModule.nativeCode(fc);
       }
-      int depth = f.instance.store.hostCallDepth; // a host function's call back into the guest
-      if (code == null) {
-        Interpreter.invoke(f, args, results, depth);
-        return;
+      StoreState store = f.instance.store;
+      int depth = store.hostCallDepth; // a host function's call back into the guest, or 0
+      int floor = store.stackFloor;
+      if (depth == 0) { // a guest call starts on this thread, whose stack holds only so many calls
+        store.stackFloor = DeepStacks.floorOnEntry(store.maxCallDepth);
       }
-      long[] r = code.call(f.instance, args, depth);
-      System.arraycopy(r, 0, results, 0, results.length);
-    } catch (StackOverflowError e) { // the JVM stack ran out before maxCallDepth
+      try {
+        if (code == null) {
+          Interpreter.invoke(f, args, results, depth);
+          return;
+        }
+        long[] r = code.call(f.instance, args, depth);
+        System.arraycopy(r, 0, results, 0, results.length);
+      } finally {
+        store.stackFloor = floor;
+      }
+    } catch (StackOverflowError e) { // the JVM stack ran out all the same (very large frames)
       throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
     }
   }

@@ -171,8 +171,7 @@ public final class AsmModule {
     try {
       boolean stubOnly = tiered && kind.equals(ModuleClassLoader.ENTRY);
       FunctionCompiler compiler = new FunctionCompiler(code.module(),
-          ModuleClassLoader.internalName(kind, k), k, code.function(k).name(), code.transientIr(k),
-          tiered);
+          ModuleClassLoader.internalName(kind, k), k, code.transientIr(k), tiered);
       if (stubOnly) {
         return compiler.stub();
       }

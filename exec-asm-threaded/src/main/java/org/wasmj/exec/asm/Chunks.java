@@ -9,33 +9,45 @@ import org.wasmj.parser.FuncType;
 /**
  * Plans how a function too large for one JVM method is cut into chunks of consecutive
  * instructions, and says which registers an instruction reads and writes (a chunk copies those it
- * uses in and those it writes out).
+ * uses in and those it writes out). Everything here is linear in the function's size.
  */
 final class Chunks {
   private Chunks() {}
 
+  /** Estimated bytecode per chunk when splitting (well under the 8,000 bytes: the estimate is rough). */
+  static final int BUDGET = 5000;
+
+  /** Upper estimate of the bytecode copying one register into its local, or back into the frame. */
+  private static final int COPY = 11;
+
   /**
    * Cuts the function into ranges {@code [from, to)} of about {@code budget} estimated bytecode
-   * bytes each, preferring cuts outside loops, so that a loop's iterations stay within a chunk.
+   * bytes each (its instructions, the registers it copies in and out, its entries), preferring
+   * cuts outside loops, so that a loop's iterations stay within a chunk. {@code null} if one
+   * instruction alone is too large for a method HotSpot compiles.
    */
   static List<int[]> plan(FunctionCompiler c, int budget) {
     int[] code = c.code();
-    List<Integer> pcs = new ArrayList<>();
+    int n = 0;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      pcs.add(pc);
+      n++;
     }
-    int n = pcs.size();
+    int[] pcs = new int[n + 1];
     int[] index = new int[code.length + 1];
-    for (int i = 0; i < n; i++) {
-      index[pcs.get(i)] = i;
+    for (int pc = 0, i = 0; pc < code.length; pc += Op.size(code, pc), i++) {
+      pcs[i] = pc;
+      index[pc] = i;
     }
+    pcs[n] = code.length;
     index[code.length] = n;
     // inLoop[i] > 0: a cut just before instruction i would split a loop (a backward branch spans it).
     int[] delta = new int[n + 1];
+    boolean[] target = new boolean[code.length + 1];
     for (int[] branch : c.branches()) {
       int i = index[branch[0]];
       for (int k = 1; k < branch.length; k++) {
         int t = branch[k];
+        target[t] = true;
         if (t <= branch[0]) {
           delta[index[t] + 1]++;
           delta[i + 1]--;
@@ -47,55 +59,108 @@ final class Chunks {
       running += delta[i];
       inLoop[i] = running;
     }
+    Traffic traffic = new Traffic(c);
     List<int[]> chunks = new ArrayList<>();
     int start = 0;
-    int size = 0;
+    long size = 0;
     int goodCut = -1;
     for (int i = 0; i < n; i++) {
-      int estimate = estimate(c, pcs.get(i));
-      if (i > start && size + estimate > budget) {
+      int cost = cost(c, pcs[i], target, traffic);
+      if (i > start && size + cost > budget) {
         int cut = goodCut > start + (i - start) / 4 ? goodCut : i;
-        chunks.add(new int[] {pcs.get(start), pcs.get(cut)});
+        chunks.add(new int[] {pcs[start], pcs[cut]});
         start = cut;
+        traffic.nextChunk();
         size = 0;
-        for (int j = start; j < i; j++) {
-          size += estimate(c, pcs.get(j));
+        for (int j = start; j <= i; j++) {
+          cost = cost(c, pcs[j], target, traffic);
+          size += cost;
         }
+        size -= cost;
         goodCut = -1;
+      }
+      if (i == start && cost > FunctionCompiler.HUGE_METHOD_LIMIT - 1000) {
+        return null; // even alone in a chunk, with the chunk's own code
       }
       if (inLoop[i] == 0) {
         goodCut = i;
       }
-      size += estimate;
+      size += cost;
     }
-    chunks.add(new int[] {pcs.get(start), code.length});
+    chunks.add(new int[] {pcs[start], code.length});
     return chunks;
   }
 
-  /** A rough estimate of the whole function's bytecode in one method. */
-  static int estimate(FunctionCompiler c) {
+  /** The estimated bytecode the instruction at {@code pc} adds to its chunk. */
+  private static int cost(FunctionCompiler c, int pc, boolean[] target, Traffic traffic) {
+    return estimate(c, pc) + (target[pc] ? 4 : 0) + traffic.add(pc);
+  }
+
+  /**
+   * The registers the current chunk copies in and out, by chunk number (so that starting a chunk
+   * clears nothing).
+   */
+  private static final class Traffic implements Operands {
+    private final FunctionCompiler c;
+    private final int[] used;
+    private final int[] written;
+    private int chunk = 1;
+    private int cost;
+
+    Traffic(FunctionCompiler c) {
+      this.c = c;
+      this.used = new int[c.ir.registerCount()];
+      this.written = new int[c.ir.registerCount()];
+    }
+
+    void nextChunk() {
+      chunk++;
+    }
+
+    /** Counts the registers of the instruction at {@code pc}; returns the copying it adds. */
+    int add(int pc) {
+      cost = 0;
+      operands(c, pc, this);
+      return cost;
+    }
+
+    @Override
+    public void register(int r, boolean write) {
+      if (used[r] != chunk) {
+        used[r] = chunk;
+        cost += COPY;
+      }
+      if (write && written[r] != chunk) {
+        written[r] = chunk;
+        cost += COPY;
+      }
+    }
+  }
+
+  /** A rough upper estimate of the whole function's bytecode in one method, zeroing its registers included. */
+  static long estimate(FunctionCompiler c) {
     int[] code = c.code();
-    int total = 0;
+    long total = 5L * c.ir.registerCount();
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       total += estimate(c, pc);
     }
     return total;
   }
 
-  /** A rough upper estimate of an instruction's bytecode. */
-  private static int estimate(FunctionCompiler c, int pc) {
+  /** A rough upper estimate of an instruction's bytecode (a branch's exit from a chunk included). */
+  static int estimate(FunctionCompiler c, int pc) {
     int[] code = c.code();
     Op op = Op.of(code[pc]);
     switch (op) {
       case BR_TABLE_RI:
-        return 24 + 4 * code[pc + 2];
+        return 24 + 8 * code[pc + 2]; // a tableswitch entry, maybe an exit
       case CALL_XR: {
         FuncType t = c.module.functionType(code[pc + 1]);
-        return 24 + 8 * (t.paramCount() + t.resultCount());
+        return 24 + 10 * (t.paramSlotCount() + t.resultSlotCount());
       }
       case CALL_INDIRECT_XXRR: {
         FuncType t = c.module.types().get(code[pc + 1]);
-        return 32 + 10 * (t.paramCount() + t.resultCount());
+        return 32 + 10 * (t.paramSlotCount() + t.resultSlotCount());
       }
       case RETURN_SPAN_RI:
         return 8 + 10 * code[pc + 2];
@@ -104,20 +169,33 @@ final class Chunks {
     }
   }
 
+  /** Receives the registers an instruction reads or writes (a register may come twice). */
+  @FunctionalInterface
+  interface Operands {
+    void register(int r, boolean written);
+  }
+
   /** Marks the registers the instruction at {@code pc} reads and writes. */
   static void operands(FunctionCompiler c, int pc, BitSet read, BitSet write) {
+    operands(c, pc, (r, written) -> (written ? write : read).set(r));
+  }
+
+  /** Passes the registers the instruction at {@code pc} reads and writes to {@code to}. */
+  static void operands(FunctionCompiler c, int pc, Operands to) {
     int[] code = c.code();
     Op op = Op.of(code[pc]);
     switch (op) {
       case CALL_XR:
-        span(c.module.functionType(code[pc + 1]), code[pc + 2], read, write);
+        span(c.module.functionType(code[pc + 1]), code[pc + 2], to);
         return;
       case CALL_INDIRECT_XXRR:
-        span(c.module.types().get(code[pc + 1]), code[pc + 3], read, write);
-        read.set(code[pc + 4]);
+        span(c.module.types().get(code[pc + 1]), code[pc + 3], to);
+        to.register(code[pc + 4], false);
         return;
       case RETURN_SPAN_RI:
-        read.set(code[pc + 1], code[pc + 1] + code[pc + 2]);
+        for (int r = code[pc + 1]; r < code[pc + 1] + code[pc + 2]; r++) {
+          to.register(r, false);
+        }
         return;
       default:
         String shape = op.shape();
@@ -125,17 +203,27 @@ final class Chunks {
         for (int i = 0; i < shape.length(); i++) {
           char k = shape.charAt(i);
           if (k == 'd') {
-            write.set(code[at]);
+            to.register(code[at], true);
           } else if (k == 'r') {
-            read.set(code[at]);
+            to.register(code[at], false);
+          } else if (k == 'V') { // a v128: two registers
+            to.register(code[at], true);
+            to.register(code[at] + 1, true);
+          } else if (k == 'v') {
+            to.register(code[at], false);
+            to.register(code[at] + 1, false);
           }
           at += k == 'l' ? 2 : 1;
         }
     }
   }
 
-  private static void span(FuncType t, int base, BitSet read, BitSet write) {
-    read.set(base, base + t.paramCount());
-    write.set(base, base + t.resultCount());
+  private static void span(FuncType t, int base, Operands to) {
+    for (int i = 0; i < t.paramSlotCount(); i++) {
+      to.register(base + i, false);
+    }
+    for (int i = 0; i < t.resultSlotCount(); i++) {
+      to.register(base + i, true);
+    }
   }
 }

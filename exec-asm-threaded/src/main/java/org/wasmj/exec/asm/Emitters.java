@@ -65,8 +65,8 @@ final class Emitters {
   static {
     for (Op op : Op.values()) {
       Opcode w = op.wasm();
-      if (w == null) {
-        continue;
+      if (w == null || op.simd() != null) {
+        continue; // SIMD: SimdEmitters
       }
       if (w.immediates() == Opcode.Imm.MEMARG) {
         EMITTERS.put(op, (c, pc) -> c.memoryAccess(op, pc));
@@ -107,11 +107,12 @@ final class Emitters {
       c.loadI(code[pc + 4]);
       mv.visitJumpInsn(IFEQ, ifFalse);
       c.loadL(code[pc + 2]);
-      mv.visitJumpInsn(GOTO, done);
-      mv.visitLabel(ifFalse);
-      c.loadL(code[pc + 3]);
-      mv.visitLabel(done);
       c.storeL(code[pc + 1]);
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(ifFalse); // every label is reached with an empty stack (Frames)
+      c.loadL(code[pc + 3]);
+      c.storeL(code[pc + 1]);
+      mv.visitLabel(done);
     });
     EMITTERS.put(Op.UNREACHABLE, (c, pc) -> {
       c.pushInt(TrapKind.UNREACHABLE.ordinal());
@@ -181,6 +182,7 @@ final class Emitters {
     EMITTERS.put(Op.MEMORY_COPY_RRRXX, (c, pc) -> pair(c, pc, "memories", MEMORY));
     EMITTERS.put(Op.MEMORY_INIT_RRRXX, (c, pc) -> segment(c, pc, "memoryInit"));
     EMITTERS.put(Op.DATA_DROP_X, (c, pc) -> drop(c, pc, "dropData"));
+    SimdEmitters.register(EMITTERS);
   }
 
   // ---- numeric ----
@@ -320,10 +322,10 @@ final class Emitters {
     c.pushInt(code[pc + 1]);
     c.pushInt(code[pc + 2]);
     c.loadI(code[pc + 4]);
-    c.boxRegisters(code[pc + 3], t.paramCount());
+    c.boxRegisters(code[pc + 3], t.paramSlotCount());
     c.mv().visitVarInsn(ILOAD, c.depthSlot);
     c.mv().visitMethodInsn(INVOKESTATIC, RT, "callIndirect", "(" + INSTANCE_DESC + "III[JI)[J", false);
-    c.unboxResults(code[pc + 3], t.resultCount());
+    c.unboxResults(code[pc + 3], t.resultSlotCount());
     c.reloadMemory();
   }
 

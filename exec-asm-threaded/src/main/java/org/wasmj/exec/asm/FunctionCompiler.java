@@ -37,8 +37,10 @@ import org.wasmj.parser.WasmModule;
  * of consecutive instructions, cut preferably outside loops. A chunk copies the registers it
  * uses into locals on entry and the ones it writes back on exit, so inside a chunk the code is as
  * above; a branch out of the chunk returns the id of the entry point it leads to, and
- * {@code invoke} calls the chunk holding that entry. Only functions with tail calls, or
- * with a single instruction too large for a method, are left to the interpreter ({@link Fallback}).
+ * {@code invoke} calls the chunk holding that entry. Functions with tail calls, and those beyond
+ * the limits of class files or the size budget ({@link JvmLimits}, checked before generating),
+ * are left to the interpreter ({@link Fallback}). Stack map frames are written as the code is
+ * emitted ({@link Frames}), so that generating a class costs time linear in its size.
  *
  * @implNote Not thread-safe; one per class generation.
  */
@@ -63,8 +65,13 @@ final class FunctionCompiler {
   enum Fallback {
     /** It makes tail calls, which the JVM cannot; the interpreter's are proper. */
     TAIL_CALL,
-    /** Even split into chunks, a method would exceed 8,000 bytes (one huge instruction). */
+    /**
+     * Over the size budget, or even split into chunks a method would exceed 8,000 bytes (one
+     * huge instruction), or the class its constant pool.
+     */
     TOO_LARGE,
+    /** Its parameters take more JVM descriptor slots than a typed entry can have (about 250). */
+    TOO_MANY_PARAMS,
     /** Generating its class failed unexpectedly (a bug): it runs on in the interpreter. */
     GENERATION_FAILED,
   }
@@ -74,9 +81,6 @@ final class FunctionCompiler {
    * that calls the interpreter ({@code fallback} says why).
    */
   record Result(byte[] bytes, Fallback fallback, int chunks) {}
-
-  /** Estimated bytecode per chunk when splitting (well under the limit: the estimate is rough). */
-  private static final int CHUNK_BUDGET = 5000;
 
   /**
    * Tests set this to split every function into chunks of this budget, so that the split form
@@ -129,13 +133,9 @@ final class FunctionCompiler {
   /** {@code long[] osr(long[] frame, int fp, InstanceState, int budget, int pc)}. */
   static final String OSR_DESC = "([JI" + "Lorg/wasmj/exec/internal/InstanceState;" + "II)[J";
 
-  /** The function's name in a trap's backtrace. */
-  private final String functionName;
-
-  FunctionCompiler(WasmModule module, String className, int definedIndex, String functionName,
-      CompiledFunction ir, boolean mutableCalls) {
+  FunctionCompiler(WasmModule module, String className, int definedIndex, CompiledFunction ir,
+      boolean mutableCalls) {
     this.mutableCalls = mutableCalls;
-    this.functionName = functionName;
     this.module = module;
     this.className = className;
     this.definedIndex = definedIndex;
@@ -158,8 +158,11 @@ final class FunctionCompiler {
       return r;
     }
     if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
-      for (int budget = CHUNK_BUDGET; budget >= 250; budget /= 2) {
+      for (int budget = Chunks.BUDGET; budget >= 250; budget /= 2) {
         osrChunks = Chunks.plan(this, budget);
+        if (osrChunks == null || osrChunks.size() > JvmLimits.MAX_CHUNKS) {
+          break;
+        }
         try {
           byte[] bytes = generate(Mode.WHOLE, null);
           if (largestMethod <= HUGE_METHOD_LIMIT && osrLength <= HUGE_METHOD_LIMIT) {
@@ -201,48 +204,69 @@ final class FunctionCompiler {
   /** The class for the function, or a stub calling the interpreter and the reason. */
   Result compile() {
     if (hasTailCalls()) {
-      return new Result(generate(Mode.STUB, null), Fallback.TAIL_CALL, 0);
+      return fallback(Fallback.TAIL_CALL);
     }
-    int forced = forcedChunkBudget;
-    if (forced > 0) {
-      try {
+    Fallback beyond = JvmLimits.check(this);
+    if (beyond != null) {
+      return fallback(beyond);
+    }
+    try {
+      int forced = forcedChunkBudget;
+      if (forced > 0) {
         List<int[]> chunks = Chunks.plan(this, forced);
-        return new Result(generate(Mode.SPLIT, chunks), null, chunks.size());
-      } catch (MethodTooLargeException | ClassTooLargeException e) {
-        // too many chunks for one class: compile as usual
+        if (chunks != null && chunks.size() <= JvmLimits.MAX_CHUNKS) {
+          return new Result(generate(Mode.SPLIT, chunks), null, chunks.size());
+        } // else compile as usual
       }
-    }
-    if (paramSlots(type) + 8 + 2L * ir.registerCount() <= 65535
-        && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT) { // far larger: split at once
-      try {
-        byte[] bytes = generate(Mode.WHOLE, null);
-        if (largestMethod <= HUGE_METHOD_LIMIT) {
-          return new Result(bytes, null, 1);
+      if (fitsOneMethod()) {
+        try {
+          byte[] bytes = generate(Mode.WHOLE, null);
+          if (largestMethod <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, 1);
+          }
+        } catch (MethodTooLargeException e) {
+          // split below
         }
-      } catch (MethodTooLargeException | ClassTooLargeException e) {
-        // split below
       }
-    }
-    for (int budget = CHUNK_BUDGET; budget >= 250; budget /= 2) {
-      List<int[]> chunks = Chunks.plan(this, budget);
-      if (chunks == null) {
-        break;
-      }
-      try {
-        byte[] bytes = generate(Mode.SPLIT, chunks);
-        if (largestMethod <= HUGE_METHOD_LIMIT) {
-          return new Result(bytes, null, chunks.size());
+      for (int budget = Chunks.BUDGET; budget >= 250; budget /= 2) {
+        List<int[]> chunks = Chunks.plan(this, budget);
+        if (chunks == null || chunks.size() > JvmLimits.MAX_CHUNKS) {
+          break;
         }
-      } catch (MethodTooLargeException | ClassTooLargeException e) {
-        // smaller chunks
+        try {
+          byte[] bytes = generate(Mode.SPLIT, chunks);
+          if (largestMethod <= HUGE_METHOD_LIMIT) {
+            return new Result(bytes, null, chunks.size());
+          }
+        } catch (MethodTooLargeException e) {
+          // the estimate was wrong: smaller chunks
+        }
       }
+    } catch (ClassTooLargeException e) {
+      // too many constants for one class: smaller chunks would not help
     }
-    return new Result(generate(Mode.STUB, null), Fallback.TOO_LARGE, 0);
+    return fallback(Fallback.TOO_LARGE);
   }
 
-  /** A class whose {@code invoke} runs the function in the interpreter. */
+  private Result fallback(Fallback why) {
+    return new Result(stub(), why, 0);
+  }
+
+  /**
+   * Whether to try the whole function in one method: its locals fit, and its estimated bytecode
+   * (zeroing its registers included) is not far beyond 8,000 bytes.
+   */
+  private boolean fitsOneMethod() {
+    long locals = JvmLimits.paramSlots(type) + 8 + 2L * ir.registerCount();
+    return locals <= JvmLimits.LOCALS && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT;
+  }
+
+  /**
+   * A class whose {@code invoke} runs the function in the interpreter; for a function with no
+   * typed entry ({@link JvmLimits#hasTypedEntry}), an empty class, as its callers never call it.
+   */
   byte[] stub() {
-    return generate(Mode.STUB, null);
+    return generate(JvmLimits.hasTypedEntry(type) ? Mode.STUB : Mode.EMPTY, null);
   }
 
   private boolean hasTailCalls() {
@@ -255,11 +279,15 @@ final class FunctionCompiler {
     return false;
   }
 
-  /** How {@code invoke} is made: the whole function in it, split into chunks, or an interpreter stub. */
+  /**
+   * How {@code invoke} is made: the whole function in it, split into chunks, or an interpreter
+   * stub; or no {@code invoke} at all.
+   */
   private enum Mode {
     WHOLE,
     SPLIT,
-    STUB
+    STUB,
+    EMPTY
   }
 
   /** Bytecode length of the largest method generated last. */
@@ -268,15 +296,11 @@ final class FunctionCompiler {
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
     osrLength = 0;
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object"; // frames never merge two of our classes; never load classes here
-      }
-    };
-    boolean osr = loopEntries && mode != Mode.STUB;
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
+    boolean osr = loopEntries && (mode == Mode.WHOLE || mode == Mode.SPLIT);
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
-        osr ? new String[] {NATIVE_CODE, LOOP_ENTRY} : new String[] {NATIVE_CODE});
+        mode == Mode.EMPTY ? null
+            : osr ? new String[] {NATIVE_CODE, LOOP_ENTRY} : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -284,8 +308,12 @@ final class FunctionCompiler {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+    if (mode == Mode.EMPTY) {
+      cw.visitEnd();
+      return cw.toByteArray();
+    }
     bridge(cw);
-    mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type), null, null);
+    mv = method(cw, ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type));
     mv.visitCode();
     switch (mode) {
       case STUB:
@@ -298,6 +326,12 @@ final class FunctionCompiler {
         driver(chunks);
     }
     endMethod();
+    if (mode != Mode.STUB) {
+      mv = method(cw, ACC_PRIVATE | ACC_STATIC, "deeper", descriptor(type));
+      mv.visitCode();
+      deeperBody();
+      endMethod();
+    }
     if (mode == Mode.SPLIT) {
       driveMethod(cw, chunks, "c");
       chunkMethods(cw, chunks, "c");
@@ -306,7 +340,7 @@ final class FunctionCompiler {
       loopEntryBridge(cw);
       int invokeLength = largestMethod;
       largestMethod = 0;
-      mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC, null, null);
+      mv = method(cw, ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC);
       mv.visitCode();
       boxedReturns = true;
       if (mode == Mode.SPLIT) {
@@ -333,11 +367,23 @@ final class FunctionCompiler {
   /** The chunk methods {@code <prefix><k>} of a split function. */
   private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
     for (int k = 0; k < chunks.size(); k++) {
-      mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC, null, null);
+      mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC);
       mv.visitCode();
       chunk(chunks, k);
       endMethod();
     }
+  }
+
+  /** A method of the class, whose stack map frames {@link Frames} writes as it is emitted. */
+  private static MethodVisitor method(ClassWriter cw, int access, String name, String descriptor) {
+    return new Frames(cw.visitMethod(access, name, descriptor, null, null), descriptor,
+        (access & ACC_STATIC) != 0);
+  }
+
+  /** {@code ASTORE} of an object of type {@code internalName} (which the frames need). */
+  private void storeObject(int slot, String internalName) {
+    ((Frames) mv).nextObject(internalName);
+    mv.visitVarInsn(ASTORE, slot);
   }
 
   private void endMethod() {
@@ -350,19 +396,33 @@ final class FunctionCompiler {
 
   // ---- calling conventions ----
 
-  /** The JVM descriptor of {@code invoke} for Wasm type {@code t}. */
+  /**
+   * The JVM descriptor of {@code invoke} for Wasm type {@code t}: a v128 parameter is two
+   * {@code long}s (low, high half); a function with one result slot returns it, with more (a
+   * v128 result takes two) a {@code long[]}.
+   */
   static String descriptor(FuncType t) {
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < t.paramCount(); i++) {
-      sb.append(isInt(t.param(i)) ? 'I' : 'J');
-    }
+    StringBuilder sb = new StringBuilder("(").append(slotKinds(t.params()));
     sb.append(INSTANCE_DESC).append("I)");
-    if (t.resultCount() == 0) {
+    if (t.resultSlotCount() == 0) {
       sb.append('V');
-    } else if (t.resultCount() == 1) {
+    } else if (t.resultSlotCount() == 1) {
       sb.append(isInt(t.result(0)) ? 'I' : 'J');
     } else {
       sb.append("[J");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The JVM type of each 64-bit slot of {@code types}, one letter per slot: {@code I} for i32 and
+   * f32, {@code J} for the rest, a v128 taking two {@code J}s. Slot {@code k} is register {@code k}
+   * of a parameter span.
+   */
+  static String slotKinds(ValType[] types) {
+    StringBuilder sb = new StringBuilder();
+    for (ValType t : types) {
+      sb.append(t == ValType.V128 ? "JJ" : isInt(t) ? "I" : "J");
     }
     return sb.toString();
   }
@@ -372,35 +432,23 @@ final class FunctionCompiler {
     return t == ValType.I32 || t == ValType.F32;
   }
 
-  private static int paramSlots(FuncType t) {
-    int n = 0;
-    for (int i = 0; i < t.paramCount(); i++) {
-      n += isInt(t.param(i)) ? 1 : 2;
-    }
-    return n;
-  }
-
   /** {@code long[] call(InstanceState, long[] args, int depth)}: unboxes, invokes, boxes. */
   private void bridge(ClassWriter cw) {
-    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "call",
-        "(" + INSTANCE_DESC + "[JI)[J", null, null);
+    MethodVisitor m = method(cw, ACC_PUBLIC, "call", "(" + INSTANCE_DESC + "[JI)[J");
     m.visitCode();
-    for (int i = 0; i < type.paramCount(); i++) {
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
       m.visitVarInsn(ALOAD, 2);
       pushInt(m, i);
       m.visitInsn(LALOAD);
-      if (isInt(type.param(i))) {
+      if (kinds.charAt(i) == 'I') {
         m.visitInsn(L2I);
       }
     }
     m.visitVarInsn(ALOAD, 1);
-    m.visitVarInsn(ALOAD, 1); // the callee's budget: maxCallDepth - (depth + 1)
-    m.visitFieldInsn(GETFIELD, INSTANCE, "store", "Lorg/wasmj/exec/internal/StoreState;");
-    m.visitFieldInsn(GETFIELD, "org/wasmj/exec/internal/StoreState", "maxCallDepth", "I");
+    m.visitVarInsn(ALOAD, 1);
     m.visitVarInsn(ILOAD, 3);
-    m.visitInsn(ISUB);
-    m.visitInsn(ICONST_1);
-    m.visitInsn(ISUB);
+    m.visitMethodInsn(INVOKESTATIC, RT, "budget", "(" + INSTANCE_DESC + "I)I", false);
     m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
     boxResults(m);
     m.visitInsn(ARETURN);
@@ -410,9 +458,9 @@ final class FunctionCompiler {
 
   /** Turns {@code invoke}'s return value on the stack into a {@code long[]}. */
   private void boxResults(MethodVisitor m) {
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       m.visitFieldInsn(GETSTATIC, RT, "NONE", "[J");
-    } else if (type.resultCount() == 1) {
+    } else if (type.resultSlotCount() == 1) {
       if (isInt(type.result(0))) {
         m.visitInsn(I2L);
       }
@@ -429,13 +477,28 @@ final class FunctionCompiler {
 
   /** A fallback function's {@code invoke}: boxes its arguments and runs the interpreter. */
   private void stubBody() {
+    boxedCall("interpret");
+  }
+
+  /**
+   * {@code deeper}, the slow path of the depth check: boxes the arguments, calls {@code
+   * Rt.deeper}, which runs the function on a thread with a fresh stack or finds the call stack
+   * exhausted, and returns its results.
+   */
+  private void deeperBody() {
+    boxedCall("deeper");
+  }
+
+  /** Boxes the arguments, calls {@code Rt.<method>(inst, definedIndex, args, budget)} and returns its results. */
+  private void boxedCall(String method) {
     int slot = 0;
-    pushInt(mv, type.paramCount());
+    String kinds = slotKinds(type.params());
+    pushInt(mv, kinds.length());
     mv.visitIntInsn(NEWARRAY, T_LONG);
-    for (int i = 0; i < type.paramCount(); i++) {
+    for (int i = 0; i < kinds.length(); i++) {
       mv.visitInsn(DUP);
       pushInt(mv, i);
-      if (isInt(type.param(i))) {
+      if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
         mv.visitInsn(I2L);
       } else {
@@ -445,21 +508,21 @@ final class FunctionCompiler {
       mv.visitInsn(LASTORE);
     }
     int args = slot + 2;
-    mv.visitVarInsn(ASTORE, args);
+    storeObject(args, "[J");
     mv.visitVarInsn(ALOAD, slot);
     pushInt(mv, definedIndex);
     mv.visitVarInsn(ALOAD, args);
     mv.visitVarInsn(ILOAD, slot + 1);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(" + INSTANCE_DESC + "I[JI)[J", false);
+    mv.visitMethodInsn(INVOKESTATIC, RT, method, "(" + INSTANCE_DESC + "I[JI)[J", false);
     returnBoxed(mv);
   }
 
   /** Returns the {@code long[]} results on the stack in {@code invoke}'s return type. */
   private void returnBoxed(MethodVisitor m) {
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       m.visitInsn(POP);
       m.visitInsn(RETURN);
-    } else if (type.resultCount() == 1) {
+    } else if (type.resultSlotCount() == 1) {
       m.visitInsn(ICONST_0);
       m.visitInsn(LALOAD);
       if (isInt(type.result(0))) {
@@ -477,7 +540,7 @@ final class FunctionCompiler {
 
   private void body() {
     regsSlot = -1;
-    int params = paramSlots(type);
+    int params = JvmLimits.paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     memSlot = params + 2;
@@ -505,8 +568,9 @@ final class FunctionCompiler {
     checkDepth();
     // Parameters into their registers, every other register zeroed.
     int slot = 0;
-    for (int i = 0; i < type.paramCount(); i++) {
-      if (isInt(type.param(i))) {
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
+      if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
         mv.visitInsn(I2L);
       } else {
@@ -515,7 +579,7 @@ final class FunctionCompiler {
       }
       mv.visitVarInsn(LSTORE, reg(i));
     }
-    for (int r = type.paramCount(); r < ir.registerCount(); r++) {
+    for (int r = kinds.length(); r < ir.registerCount(); r++) {
       mv.visitInsn(LCONST_0);
       mv.visitVarInsn(LSTORE, reg(r));
     }
@@ -538,7 +602,8 @@ final class FunctionCompiler {
 
   /**
    * A handler over everything from {@code start} so far: a trap passing through this function
-   * gets its name appended to the backtrace, then goes on.
+   * gets its name appended to the backtrace, then goes on. The name is looked up then: names come
+   * from the module, and could be longer than a class file's strings may be.
    */
   private void nameInTraps(Label start) {
     Label end = new Label();
@@ -547,9 +612,10 @@ final class FunctionCompiler {
     mv.visitTryCatchBlock(start, end, handler, "org/wasmj/TrapException");
     mv.visitLabel(handler);
     mv.visitInsn(DUP);
-    mv.visitLdcInsn(functionName);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "org/wasmj/TrapException", "appendFrame",
-        "(Ljava/lang/String;)V", false);
+    mv.visitVarInsn(ALOAD, instSlot);
+    pushInt(definedIndex);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "appendFrame",
+        "(Lorg/wasmj/TrapException;" + INSTANCE_DESC + "I)V", false);
     mv.visitInsn(ATHROW);
   }
 
@@ -567,14 +633,16 @@ final class FunctionCompiler {
 
   // ---- loop-header entries (on-stack replacement) ----
 
-  /** {@code LoopEntry.enter}: calls the static {@code osr}. */
+  /** {@code LoopEntry.enter}: calls the static {@code osr}, with the budget of the current thread. */
   private void loopEntryBridge(ClassWriter cw) {
-    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "enter", OSR_DESC, null, null);
+    MethodVisitor m = method(cw, ACC_PUBLIC, "enter", OSR_DESC);
     m.visitCode();
     m.visitVarInsn(ALOAD, 1);
     m.visitVarInsn(ILOAD, 2);
     m.visitVarInsn(ALOAD, 3);
+    m.visitVarInsn(ALOAD, 3);
     m.visitVarInsn(ILOAD, 4);
+    m.visitMethodInsn(INVOKESTATIC, RT, "budgetOf", "(" + INSTANCE_DESC + "I)I", false);
     m.visitVarInsn(ILOAD, 5);
     m.visitMethodInsn(INVOKESTATIC, className, "osr", OSR_DESC, false);
     m.visitInsn(ARETURN);
@@ -673,7 +741,7 @@ final class FunctionCompiler {
     pushInt(ir.registerCount());
     mv.visitInsn(IADD);
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOfRange", "([JII)[J", false);
-    mv.visitVarInsn(ASTORE, regs);
+    storeObject(regs, "[J");
     mv.visitVarInsn(ALOAD, regs);
     mv.visitVarInsn(ALOAD, inst);
     mv.visitVarInsn(ILOAD, budget);
@@ -682,7 +750,7 @@ final class FunctionCompiler {
     mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
     mv.visitMethodInsn(INVOKESTATIC, className, prefix + "drive", DRIVE_DESC, false);
     mv.visitVarInsn(ALOAD, regs);
-    pushInt(type.resultCount());
+    pushInt(type.resultSlotCount());
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
     mv.visitInsn(ARETURN);
     loopTable(cw);
@@ -721,6 +789,9 @@ final class FunctionCompiler {
   /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
   private static final String CHUNK_DESC = "([J" + INSTANCE_DESC + "II)I";
 
+  /** Split mode: whether a pc is a branch target, so gets a label; computed once per function. */
+  private boolean[] isTarget;
+
   /**
    * Gives every entry point (chunk starts, targets of branches between chunks) an id:
    * {@code chunk << 16 | n}, the chunk's n-th entry (its start is entry 0). The driver switches on
@@ -729,6 +800,7 @@ final class FunctionCompiler {
   private void assignEntries(List<int[]> chunks) {
     entryIds = new int[code.length + 1];
     java.util.Arrays.fill(entryIds, -1);
+    isTarget = new boolean[code.length + 1];
     boolean[] entry = new boolean[code.length + 1];
     for (int[] c : chunks) {
       entry[c[0]] = true;
@@ -743,6 +815,7 @@ final class FunctionCompiler {
     for (int[] branch : branches()) {
       int k = chunkOf(chunks, branch[0]);
       for (int i = 1; i < branch.length; i++) {
+        isTarget[branch[i]] = true;
         if (chunkOf(chunks, branch[i]) != k) {
           entry[branch[i]] = true;
         }
@@ -756,6 +829,8 @@ final class FunctionCompiler {
         }
       }
     }
+    slots = new int[ir.registerCount()];
+    java.util.Arrays.fill(slots, -1);
   }
 
   private static int chunkOf(List<int[]> chunks, int pc) {
@@ -794,19 +869,20 @@ final class FunctionCompiler {
   /** {@code invoke} of a split function: a frame with the parameters, run by {@code drive}. */
   private void driver(List<int[]> chunks) {
     assignEntries(chunks);
-    int params = paramSlots(type);
+    int params = JvmLimits.paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
     int frame = params + 2;
     checkDepth();
     pushInt(ir.registerCount());
     mv.visitIntInsn(NEWARRAY, T_LONG);
-    mv.visitVarInsn(ASTORE, frame);
+    storeObject(frame, "[J");
     int slot = 0;
-    for (int i = 0; i < type.paramCount(); i++) {
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
       mv.visitVarInsn(ALOAD, frame);
       pushInt(i);
-      if (isInt(type.param(i))) {
+      if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
         mv.visitInsn(I2L);
       } else {
@@ -826,12 +902,12 @@ final class FunctionCompiler {
     mv.visitJumpInsn(GOTO, done);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
-    if (type.resultCount() == 0) {
+    if (type.resultSlotCount() == 0) {
       mv.visitInsn(RETURN);
       return;
     }
     mv.visitVarInsn(ALOAD, frame);
-    if (type.resultCount() == 1) {
+    if (type.resultSlotCount() == 1) {
       mv.visitInsn(ICONST_0);
       mv.visitInsn(LALOAD);
       if (isInt(type.result(0))) {
@@ -841,7 +917,7 @@ final class FunctionCompiler {
         mv.visitInsn(LRETURN);
       }
     } else {
-      pushInt(type.resultCount());
+      pushInt(type.resultSlotCount());
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
       mv.visitInsn(ARETURN);
     }
@@ -852,14 +928,20 @@ final class FunctionCompiler {
 
   /**
    * {@code <prefix>drive}: runs the chunks {@code <prefix><k>} over {@code frame} from
-   * {@code entry}, each returning the entry to go on at, until one returns (-1).
+   * {@code entry}, each returning the entry to go on at, until one returns (-1). The chunks have
+   * no exception handlers: an array index out of bounds in a chunk is a memory access, and
+   * becomes the trap here, once for all chunks.
    */
   private void driveMethod(ClassWriter cw, List<int[]> chunks, String prefix) {
-    mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, prefix + "drive", DRIVE_DESC, null, null);
+    mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + "drive", DRIVE_DESC);
     mv.visitCode();
     int entry = 3;
     Label loop = new Label();
     Label done = new Label();
+    Label boundsFrom = new Label();
+    Label boundsTo = new Label();
+    Label bounds = new Label();
+    mv.visitTryCatchBlock(boundsFrom, boundsTo, bounds, "java/lang/IndexOutOfBoundsException");
     Label[] calls = new Label[chunks.size()];
     for (int k = 0; k < calls.length; k++) {
       calls[k] = new Label();
@@ -869,6 +951,7 @@ final class FunctionCompiler {
     pushInt(16);
     mv.visitInsn(IUSHR); // the chunk; -1 (returned) gives 65535: done
     mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
+    mv.visitLabel(boundsFrom);
     for (int k = 0; k < calls.length; k++) {
       mv.visitLabel(calls[k]);
       mv.visitVarInsn(ALOAD, 0);
@@ -879,12 +962,20 @@ final class FunctionCompiler {
       mv.visitVarInsn(ISTORE, entry);
       mv.visitJumpInsn(GOTO, loop);
     }
+    mv.visitLabel(boundsTo);
+    mv.visitLabel(bounds);
+    mv.visitInsn(POP);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
+    mv.visitInsn(ATHROW);
     mv.visitLabel(done);
     mv.visitInsn(RETURN);
     endMethod();
   }
 
-  /** Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. */
+  /**
+   * Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. Every exit
+   * stores its entry id and goes to one block writing the chunk's written registers back.
+   */
   private void chunk(List<int[]> chunks, int k) {
     chunkFrom = chunks.get(k)[0];
     chunkTo = chunks.get(k)[1];
@@ -902,8 +993,6 @@ final class FunctionCompiler {
     }
     java.util.BitSet used = (java.util.BitSet) read.clone();
     used.or(write);
-    slots = new int[ir.registerCount()];
-    java.util.Arrays.fill(slots, -1);
     int n = 0;
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       slots[r] = regBase + 2 * n++;
@@ -915,21 +1004,11 @@ final class FunctionCompiler {
     for (int pc = chunkFrom; pc < chunkTo; pc++) {
       if (entryIds[pc] >= 0) {
         entries.add(pc);
+      }
+      if (isTarget[pc] || entryIds[pc] >= 0) {
         labels[pc - chunkFrom] = new Label();
       }
     }
-    for (int[] branch : branches()) {
-      for (int i = 1; i < branch.length; i++) {
-        int t = branch[i];
-        if (t >= chunkFrom && t < chunkTo && labels[t - chunkFrom] == null) {
-          labels[t - chunkFrom] = new Label();
-        }
-      }
-    }
-    Label start = new Label();
-    Label end = new Label();
-    Label handler = new Label();
-    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
     reloadMemory();
     mv.visitInsn(ICONST_0);
@@ -940,7 +1019,6 @@ final class FunctionCompiler {
       mv.visitInsn(LALOAD);
       mv.visitVarInsn(LSTORE, slots[r]);
     }
-    mv.visitLabel(start);
     if (entries.size() > 1) {
       Label[] to = new Label[entries.size()];
       for (int i = 0; i < to.length; i++) {
@@ -961,18 +1039,34 @@ final class FunctionCompiler {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
     // Copy label keys first: emitting an exit does not create new ones.
+    Label writeBack = new Label();
     for (java.util.Map.Entry<Integer, Label> exit : new java.util.TreeMap<>(exits).entrySet()) {
       mv.visitLabel(exit.getValue());
+      pushInt(entryIds[exit.getKey()]);
+      if (written.length == 0) {
+        mv.visitInsn(IRETURN);
+      } else {
+        mv.visitVarInsn(ISTORE, tmpSlot);
+        mv.visitJumpInsn(GOTO, writeBack);
+      }
+    }
+    if (written.length > 0 && !exits.isEmpty()) {
+      mv.visitLabel(writeBack);
       for (int r : written) {
         mv.visitVarInsn(ALOAD, regsSlot);
         pushInt(r);
         mv.visitVarInsn(LLOAD, slots[r]);
         mv.visitInsn(LASTORE);
       }
-      pushInt(entryIds[exit.getKey()]);
+      mv.visitVarInsn(ILOAD, tmpSlot);
       mv.visitInsn(IRETURN);
     }
-    endOfBody(end, handler);
+    mv.visitLabel(outOfBounds);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
+    mv.visitInsn(ATHROW);
+    for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
+      slots[r] = -1;
+    }
   }
 
   /** Branch targets of the instruction at {@code pc}. */
@@ -993,16 +1087,31 @@ final class FunctionCompiler {
   }
 
   /**
-   * Too deep? Then {@code call stack exhausted}, before anything else. A generated function gets
-   * the calls it may still nest, its budget ({@code maxCallDepth} minus its depth), and passes one
-   * less to its callees: the check is a compare with zero, no loads.
+   * Too deep for this thread? Then {@code deeper} runs the call on a thread with a fresh stack, or
+   * finds the call stack exhausted, before anything else. A generated function gets the calls it
+   * may still nest on the current thread, its budget ({@code maxCallDepth} minus its depth, less
+   * the store's stack floor), and passes one less to its callees: the check is a compare with
+   * zero, no loads.
    */
   private void checkDepth() {
     Label deepEnough = new Label();
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitJumpInsn(IFGE, deepEnough);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "()Lorg/wasmj/ExhaustionException;", false);
-    mv.visitInsn(ATHROW);
+    int slot = 0;
+    for (char k : slotKinds(type.params()).toCharArray()) {
+      mv.visitVarInsn(k == 'I' ? ILOAD : LLOAD, slot);
+      slot += k == 'I' ? 1 : 2;
+    }
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitVarInsn(ILOAD, depthSlot);
+    mv.visitMethodInsn(INVOKESTATIC, className, "deeper", descriptor(type), false);
+    if (type.resultSlotCount() == 0) {
+      mv.visitInsn(RETURN);
+    } else if (type.resultSlotCount() == 1) {
+      mv.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
+    } else {
+      mv.visitInsn(ARETURN);
+    }
     mv.visitLabel(deepEnough);
   }
 
@@ -1112,7 +1221,7 @@ final class FunctionCompiler {
       mv.visitVarInsn(ALOAD, instSlot);
       mv.visitFieldInsn(GETFIELD, INSTANCE, "memory0", "L" + MEMORY + ";");
       mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
-      mv.visitVarInsn(ASTORE, memSlot);
+      storeObject(memSlot, "[B");
     }
   }
 
@@ -1161,7 +1270,7 @@ final class FunctionCompiler {
 
   void loadMemoryArray(Op o, int pc) {
     if (o.shape().endsWith("x")) {
-      element("memories", MEMORY, code[pc + 4]);
+      element("memories", MEMORY, code[pc + o.size() - 1]); // the memory index is last
       mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
     } else {
       mv.visitVarInsn(ALOAD, memSlot);
@@ -1174,7 +1283,7 @@ final class FunctionCompiler {
 
   static {
     for (Op o : Op.values()) {
-      if (o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
+      if (o.simd() == null && o.wasm() != null && o.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
         String name = o.wasm().text(); // e.g. i64.load16_u
         boolean wide = name.charAt(1) == '6';
         String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
@@ -1238,19 +1347,25 @@ final class FunctionCompiler {
 
   // ---- calls ----
 
+  /**
+   * Calls function {@code funcIndex} with the arguments in registers {@code base ..}, which get
+   * its results: a JVM call of its typed entry, or a boxed call through the runtime for imports
+   * and for functions too wide for a typed entry.
+   */
   void call(int funcIndex, int base) {
     FuncType t = module.functionType(funcIndex);
     int imported = module.importedFunctionCount();
-    if (funcIndex < imported) {
+    if (funcIndex < imported || !JvmLimits.hasTypedEntry(t)) { // boxed, through the runtime
       loadInstance();
       pushInt(funcIndex);
-      boxRegisters(base, t.paramCount());
+      boxRegisters(base, t.paramSlotCount());
       mv.visitVarInsn(ILOAD, depthSlot);
       mv.visitMethodInsn(INVOKESTATIC, RT, "call", "(" + INSTANCE_DESC + "I[JI)[J", false);
-      unboxResults(base, t.resultCount());
+      unboxResults(base, t.resultSlotCount());
     } else {
-      for (int i = 0; i < t.paramCount(); i++) {
-        if (isInt(t.param(i))) {
+      String kinds = slotKinds(t.params());
+      for (int i = 0; i < kinds.length(); i++) {
+        if (kinds.charAt(i) == 'I') {
           loadI(base + i);
         } else {
           loadL(base + i);
@@ -1267,14 +1382,14 @@ final class FunctionCompiler {
             ModuleClassLoader.internalName(ModuleClassLoader.ENTRY, funcIndex - imported),
             "invoke", descriptor(t), false);
       }
-      if (t.resultCount() == 1) {
+      if (t.resultSlotCount() == 1) {
         if (isInt(t.result(0))) {
           storeI(base);
         } else {
           storeL(base);
         }
-      } else if (t.resultCount() > 1) {
-        unboxResults(base, t.resultCount());
+      } else if (t.resultSlotCount() > 1) {
+        unboxResults(base, t.resultSlotCount());
       }
     }
     reloadMemory();
@@ -1305,6 +1420,11 @@ final class FunctionCompiler {
     if (n == 0) {
       mv.visitInsn(POP);
     }
+  }
+
+  /** Pushes the checked index that {@link #address} left. */
+  void loadIndex() {
+    mv.visitVarInsn(ILOAD, tmpSlot);
   }
 
   long imm64(int at) {

@@ -24,7 +24,7 @@ public final class TieredProvider implements ExecutorProvider {
 
   @Override
   public int priority() {
-    return 15;
+    return 30; // the default: see docs/RATIONALE.md, "The default executor is tiered"
   }
 
   @Override

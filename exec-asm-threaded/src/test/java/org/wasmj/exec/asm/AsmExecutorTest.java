@@ -148,7 +148,8 @@ class AsmExecutorTest {
 
   @Test
   void eagerModeGeneratesEveryClassAtCompileTimeAndLazyModeOnFirstCall() {
-    Engine eager = new Engine(Config.defaults().withExecutor("asm"));
+    Engine eager = new Engine(Config.defaults().withExecutor("asm")
+        .withCompilationMode(CompilationMode.EAGER));
     assertEquals(0, Module.compile(eager, RECURSE).executorStatistics().get("not_generated_yet"));
     Engine lazy = new Engine(Config.defaults().withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
     Module module = Module.compile(lazy, RECURSE);

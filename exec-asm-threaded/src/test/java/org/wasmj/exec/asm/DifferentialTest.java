@@ -41,12 +41,12 @@ class DifferentialTest {
   }
 
   /**
-   * What binaryen may generate: features wasmj runs. Not reference types: binaryen 108 (Debian
+   * What binaryen may generate: features wasmj runs, SIMD included. Not reference types: binaryen 108 (Debian
    * bookworm) ties them to pre-standard types such as {@code anyref}, which Wasm 2.0 lacks.
    */
   private static final List<String> FEATURES = List.of("--enable-sign-ext",
       "--enable-nontrapping-float-to-int", "--enable-bulk-memory", "--enable-multivalue",
-      "--enable-tail-call");
+      "--enable-tail-call", "--enable-simd");
 
   @Test
   void executorsAgreeOnTheExamples() throws IOException {

@@ -21,7 +21,8 @@ class EmittersTest {
     int intrinsic = 0;
     int shared = 0;
     for (Op op : Op.values()) {
-      if (op.wasm() == null || op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
+      if (op.wasm() == null || op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG
+          || op.simd() != null) {
         continue;
       }
       Emitters.Kind kind = Emitters.kind(op);
@@ -44,5 +45,25 @@ class EmittersTest {
       }
     }
     System.out.printf("numeric ops: %d intrinsic, %d shared%n", intrinsic, shared);
+  }
+
+  @Test
+  void simdOpsCallSimdSemanticsMethodsThatExist() {
+    int checked = 0;
+    for (Op op : Op.values()) {
+      String desc = op.simd() == null ? null : SimdEmitters.descriptor(op.wasm());
+      if (desc == null) {
+        continue;
+      }
+      String name = Semantics.methodName(op.wasm());
+      boolean found = false;
+      for (var m : org.wasmj.ir.SimdSemantics.class.getMethods()) {
+        found |= m.getName().equals(name)
+            && org.objectweb.asm.Type.getMethodDescriptor(m).equals(desc);
+      }
+      assertEquals(true, found, "SimdSemantics." + name + desc + " for " + op);
+      checked++;
+    }
+    assertEquals(true, checked > 200, checked + " SIMD ops checked");
   }
 }

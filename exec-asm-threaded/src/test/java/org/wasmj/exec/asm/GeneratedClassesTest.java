@@ -24,8 +24,10 @@ import org.wasmj.parser.WasmParser;
 
 /**
  * Every class the compiler generates — compiled code (whole and split into chunks) and
- * interpreter stubs, with direct and with tiered calls — passes ASM's {@link CheckClassAdapter} (structure and bytecode verification),
- * over every function of the spec suite's valid modules, the examples and the bench modules.
+ * interpreter stubs, with direct and with tiered calls and loop-header entries — passes ASM's {@link CheckClassAdapter}
+ * (structure and bytecode verification) and the JVM's own verifier (which checks the stack map
+ * frames {@link Frames} writes), over every function of the spec suite's valid modules, the
+ * examples and the bench modules.
  */
 class GeneratedClassesTest {
   @Test
@@ -47,30 +49,40 @@ class GeneratedClassesTest {
     List<String> errors = new ArrayList<>();
     for (Path file : files) {
       ModuleCode code;
+      ModuleCode counted; // its IR counts loop iterations, as tiered's does
       try {
         WasmModule m = WasmParser.parse(Files.readAllBytes(file), Config.DEFAULT_FEATURES);
         code = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, false);
+        counted = new ModuleCode(m, Config.DEFAULT_FEATURES, types, false, true, true);
       } catch (WasmException notRunnable) {
         continue; // invalid, malformed, or SIMD
       }
       for (int k = 0; k < code.functionCount(); k++) {
         for (boolean tiered : new boolean[] {false, true}) {
-          FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k,
-              code.function(k).name(), code.compiled(k), tiered);
+          ModuleCode source = tiered ? counted : code;
+          FunctionCompiler c = new FunctionCompiler(source.module(), "wasmj/gen/F" + k, k,
+              source.compiled(k), tiered);
           FunctionCompiler.forcedChunkBudget = 100;
           byte[] split;
           try {
-            split = c.compile().bytes();
+            split = c.compile(tiered).bytes(); // tiered: with loop-header entries
           } finally {
             FunctionCompiler.forcedChunkBudget = 0;
           }
-          for (byte[] bytes : List.of(c.compile().bytes(), c.stub(), split)) {
+          for (byte[] bytes : List.of(c.compile(tiered).bytes(), c.stub(), split)) {
             StringWriter out = new StringWriter();
             CheckClassAdapter.verify(new ClassReader(bytes), GeneratedClassesTest.class.getClassLoader(),
                 false, new PrintWriter(out));
             classes++;
             if (!out.toString().isEmpty() && errors.size() < 3) {
               errors.add(file + " function " + k + ":\n" + out);
+            }
+            try {
+              Verifier.link(bytes);
+            } catch (VerifyError | ClassFormatError e) {
+              if (errors.size() < 3) {
+                errors.add(file + " function " + k + ": " + e);
+              }
             }
           }
         }
@@ -81,4 +93,32 @@ class GeneratedClassesTest {
     assertTrue(classes > 10_000, classes + " classes");
   }
 
+  /** Defines a generated class in a loader of its own and links it, which runs the JVM's verifier. */
+  static final class Verifier extends ClassLoader {
+    private final String name;
+    private final byte[] bytes;
+
+    private Verifier(byte[] bytes) {
+      super(GeneratedClassesTest.class.getClassLoader());
+      this.name = new ClassReader(bytes).getClassName().replace('/', '.');
+      this.bytes = bytes;
+    }
+
+    @Override
+    protected Class<?> findClass(String n) throws ClassNotFoundException {
+      if (n.equals(name)) {
+        return defineClass(n, bytes, 0, bytes.length);
+      }
+      throw new ClassNotFoundException(n);
+    }
+
+    static void link(byte[] bytes) {
+      Verifier loader = new Verifier(bytes);
+      try {
+        Class.forName(loader.name, true, loader);
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
 }

@@ -168,6 +168,7 @@ final class Transcript {
       case I64: return Val.i64(0);
       case F32: return Val.f32(0);
       case F64: return Val.f64(0);
+      case V128: return Val.v128(0, 0);
       case FUNCREF: return Val.funcref(null);
       case EXTERNREF: return Val.externref(null);
       default: throw new IllegalArgumentException(t.toString());
@@ -179,6 +180,7 @@ final class Transcript {
       switch (v.type()) {
         case FUNCREF: return v.funcref() == null ? "funcref:null" : "funcref";
         case EXTERNREF: return "externref:" + v.externref();
+        case V128: return "v128:" + Long.toHexString(v.high()) + ":" + Long.toHexString(v.bits());
         default: return v.type() + ":" + Long.toHexString(v.bits());
       }
     }

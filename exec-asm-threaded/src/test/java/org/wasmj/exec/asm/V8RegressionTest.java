@@ -35,7 +35,7 @@ class V8RegressionTest {
       byte[] wasm = Files.readAllBytes(p);
       String expected = Files.readString(expectedFile(p), StandardCharsets.UTF_8).strip();
       for (Map.Entry<String, Config> e : V8DifferentialTest.CONFIGS.entrySet()) {
-        String ours = Transcript.forV8(wasm, e.getValue());
+        String ours = V8DifferentialTest.transcript(wasm, e.getValue());
         assertNull(V8DifferentialTest.difference(expected, ours),
             e.getKey() + " on " + p.getFileName() + ":\n" + ours);
       }

@@ -241,13 +241,13 @@ public final class Interpreter {
             break;
           case OpCodes.RETURN_CALL_XR:
             callee = inst.functions[code[pc + 1]];
-            System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramCount());
+            System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramSlotCount());
             base = fp;
             next = -1;
             break;
           case OpCodes.RETURN_CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
-            System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramCount());
+            System.arraycopy(s, fp + code[pc + 3], s, fp, callee.type.paramSlotCount());
             base = fp;
             next = -1;
             break;
@@ -841,7 +841,7 @@ public final class Interpreter {
    */
   private static void callExternal(FunctionInstance f, InstanceState caller, Stack st, int base,
       int depth) {
-    long[] args = new long[f.type.paramCount()];
+    long[] args = new long[f.type.paramSlotCount()];
     System.arraycopy(st.slots, base, args, 0, args.length);
     long[] results;
     if (f instanceof HostFunction) {
@@ -856,13 +856,13 @@ public final class Interpreter {
     } else {
       results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
     }
-    System.arraycopy(results, 0, st.slots, base, f.type.resultCount());
+    System.arraycopy(results, 0, st.slots, base, f.type.resultSlotCount());
   }
 
   /**
    * The ops that are rare in hot loops: numeric ops other than the common integer and float
-   * arithmetic, other memories, bulk memory, tables. Kept out of {@link #run} so that it stays
-   * small enough for C2 to compile well. Returns the next pc.
+   * arithmetic, other memories, bulk memory, tables; SIMD goes on to {@link SimdInterpreter}. Kept
+   * out of {@link #run} so that it stays small enough for C2 to compile well. Returns the next pc.
    */
   private static int cold(int[] code, int pc, long[] s, int fp, InstanceState inst) {
     switch (code[pc]) {
@@ -1242,7 +1242,7 @@ public final class Interpreter {
         inst.dropElements(code[pc + 1]);
         return pc + 2;
       default:
-        throw new IllegalStateException("unknown IR op " + code[pc] + " at " + pc);
+        return SimdInterpreter.exec(code, pc, s, fp, inst);
     }
   }
 

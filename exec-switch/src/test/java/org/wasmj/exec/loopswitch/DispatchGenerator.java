@@ -54,8 +54,8 @@ final class DispatchGenerator {
     List<String> cold = new ArrayList<>();
     for (Op op : Op.values()) {
       Opcode w = op.wasm();
-      if (w == null || w.immediates() == Opcode.Imm.MEMARG) {
-        continue;
+      if (w == null || w.immediates() == Opcode.Imm.MEMARG || op.simd() != null) {
+        continue; // SIMD: SimdDispatchGenerator
       }
       boolean branch = op.shape().endsWith("t");
       String indent = branch || HOT.contains(w.name()) ? "          " : "      ";

@@ -19,6 +19,7 @@ import org.wasmj.ir.Op;
  */
 class DispatchGeneratorTest {
   private static final Path SOURCE = Path.of("src/main/java/org/wasmj/exec/loopswitch/Interpreter.java");
+  private static final Path SIMD_SOURCE = Path.of("src/main/java/org/wasmj/exec/loopswitch/SimdInterpreter.java");
 
   @Test
   void generatedCasesAreFresh() throws IOException {
@@ -33,8 +34,21 @@ class DispatchGeneratorTest {
   }
 
   @Test
+  void generatedSimdCasesAreFresh() throws IOException {
+    String source = Files.readString(SIMD_SOURCE);
+    String expected = SimdDispatchGenerator.apply(source);
+    if (Boolean.getBoolean("wasmj.regenerate")) {
+      Files.writeString(SIMD_SOURCE, expected);
+      source = expected;
+    }
+    assertEquals(expected, source,
+        "SimdInterpreter.java is stale: rerun DispatchGeneratorTest with -Dwasmj.regenerate=true");
+  }
+
+  @Test
   void everyOpHasExactlyOneCase() throws IOException {
-    Matcher m = Pattern.compile("case OpCodes\\.(\\w+):").matcher(Files.readString(SOURCE));
+    Matcher m = Pattern.compile("case OpCodes\\.(\\w+):")
+        .matcher(Files.readString(SOURCE) + Files.readString(SIMD_SOURCE));
     Set<String> handled = new TreeSet<>();
     while (m.find()) {
       assertTrue(handled.add(m.group(1)), "two cases for " + m.group(1));

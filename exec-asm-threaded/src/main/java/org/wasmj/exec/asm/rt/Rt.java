@@ -14,6 +14,7 @@ import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
 import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.Tiering;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
@@ -52,6 +53,11 @@ public final class Rt {
     return new TrapException(KINDS[kind]);
   }
 
+  /** Appends the name of defined function {@code definedIndex} of {@code inst} to a passing trap's backtrace. */
+  public static void appendFrame(TrapException trap, InstanceState inst, int definedIndex) {
+    trap.appendFrame(inst.module.function(definedIndex).name());
+  }
+
   /** {@code call stack exhausted}. */
   public static ExhaustionException exhausted() {
     return new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
@@ -71,9 +77,38 @@ public final class Rt {
     return invoke(inst, inst.indirect(typeIndex, table, index), args, depthOf(inst, budget));
   }
 
-  /** The call depth of generated code with call-depth budget {@code budget}. */
+  /**
+   * The call depth of generated code with call-depth budget {@code budget}: its budget counts
+   * the calls it may still nest on the current thread, down to the store's stack floor.
+   */
   private static int depthOf(InstanceState inst, int budget) {
-    return inst.store.maxCallDepth - budget;
+    return inst.store.maxCallDepth - inst.store.stackFloor - budget;
+  }
+
+  /** The budget of generated code called at depth {@code depth + 1} (its caller's is {@code depth}). */
+  public static int budget(InstanceState inst, int depth) {
+    return inst.store.maxCallDepth - inst.store.stackFloor - depth - 1;
+  }
+
+  /** The budget of generated code that may nest {@code remaining} more calls (those this thread holds). */
+  public static int budgetOf(InstanceState inst, int remaining) {
+    return remaining - inst.store.stackFloor;
+  }
+
+  /**
+   * Calls defined function {@code definedIndex} of {@code inst} whose budget ran out: on a thread
+   * with a fresh stack if {@code maxCallDepth} allows more calls ({@link DeepStacks}), else
+   * {@code call stack exhausted}. The slow path of generated code's depth check.
+   */
+  public static long[] deeper(InstanceState inst, int definedIndex, long[] args, int budget) {
+    StoreState store = inst.store;
+    int remaining = store.stackFloor + budget; // the calls it may nest, wherever they run
+    if (store.stackFloor == 0 || remaining < 0) {
+      throw exhausted();
+    }
+    NativeCode code = inst.module.function(definedIndex).nativeCode;
+    int callerDepth = store.maxCallDepth - remaining - 1;
+    return DeepStacks.deeper(store, remaining, () -> code.call(inst, args, callerDepth));
   }
 
   /**
@@ -97,7 +132,7 @@ public final class Rt {
     if (compiled != null) {
       return compiled.call(inst, args, depth - 1);
     }
-    long[] results = new long[f.type.resultCount()];
+    long[] results = new long[f.type.resultSlotCount()];
     Interpreter.invoke(f, args, results, depth);
     return results;
   }
@@ -148,7 +183,7 @@ public final class Rt {
     if (code != null) {
       return code.call(w.instance, args, depth);
     }
-    long[] results = new long[f.type.resultCount()];
+    long[] results = new long[f.type.resultSlotCount()];
     Interpreter.invoke(w, args, results, depth + 1);
     return results;
   }

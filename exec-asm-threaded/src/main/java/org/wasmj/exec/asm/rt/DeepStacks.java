@@ -1,0 +1,110 @@
+package org.wasmj.exec.asm.rt;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.wasmj.ExhaustionException;
+import org.wasmj.exec.internal.StoreState;
+
+/**
+ * Threads with big stacks, for guest calls nested deeper than a thread's own stack may hold, so
+ * that {@code Config.maxCallDepth} holds on {@code asm} and {@code tiered} as on the interpreter.
+ *
+ * <p>Generated code nests a Wasm call as a JVM call, and a thread's stack (512 KiB to 1 MiB by
+ * default; unknown for the caller's) runs out long before 20,000 of them, sooner while the code
+ * is still interpreted by the JVM. So a guest call from the host may nest {@link #FOREIGN_CALLS}
+ * calls deep on the caller's thread ({@code StoreState.stackFloor} marks where); a call below
+ * that runs on one of these threads, which hold {@link #DEEP_CALLS} more each, and so on. The
+ * thread that made the call waits meanwhile, and hands the store over ({@code StoreState.handOver}),
+ * so the store is still used by one thread at a time, and host functions called there may call
+ * back into the guest.
+ * Calls that stay shallow never leave their thread and cost nothing more; a call that crosses the
+ * floor costs a hand-off between threads, about as much as a few hundred interpreted calls.
+ *
+ * @implNote Thread-safe. The threads are daemons, made when needed and ended after 30 s idle.
+ */
+public final class DeepStacks {
+  private DeepStacks() {}
+
+  /** Nested calls a guest call may make on the thread that started it before moving on. */
+  public static final int FOREIGN_CALLS = 1000;
+  /** Nested calls each thread of ours holds. */
+  static final int DEEP_CALLS = 32_768;
+  /** Stack per nested call on our threads: a cold (JVM-interpreted) frame of a large function. */
+  static final long BYTES_PER_CALL = 2048;
+
+  private static final AtomicInteger COUNT = new AtomicInteger();
+  private static final ThreadPoolExecutor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+      30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(null, r, "wasmj-deep-stack-" + COUNT.incrementAndGet(),
+            DEEP_CALLS * BYTES_PER_CALL);
+        t.setDaemon(true);
+        return t;
+      });
+
+  /** {@code StoreState.stackFloor} for a guest call that the host starts on the current thread. */
+  public static int floorOnEntry(int maxCallDepth) {
+    return Math.max(0, maxCallDepth - FOREIGN_CALLS);
+  }
+
+  /**
+   * Runs {@code call}, which may nest {@code remaining} calls, on a thread of ours, with the
+   * store's floor lowered by what that thread holds; waits for it, and returns its result or
+   * throws what it threw.
+   */
+  static long[] deeper(StoreState store, int remaining, Supplier<long[]> call) {
+    int floor = store.stackFloor;
+    store.stackFloor = Math.max(0, remaining - DEEP_CALLS);
+    try {
+      Future<long[]> result;
+      try {
+        result = THREADS.submit(() -> {
+          Thread owner = store.handOver(Thread.currentThread()); // it waits for us meanwhile
+          try {
+            return call.get();
+          } catch (StackOverflowError e) { // frames larger than BYTES_PER_CALL
+            throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+          } finally {
+            store.handOver(owner);
+          }
+        });
+      } catch (RejectedExecutionException | OutOfMemoryError noThread) {
+        throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
+      }
+      return await(result);
+    } finally {
+      store.stackFloor = floor;
+    }
+  }
+
+  /** The result of {@code f}, uninterruptibly (the guest cannot be interrupted either). */
+  private static long[] await(Future<long[]> f) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw DeepStacks.<RuntimeException>rethrow(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Throws {@code t} as it is, checked or not: what the guest's host functions threw goes on. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T rethrow(Throwable t) throws T {
+    throw (T) t;
+  }
+}
