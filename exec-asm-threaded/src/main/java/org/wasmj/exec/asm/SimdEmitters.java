@@ -59,12 +59,13 @@ final class SimdEmitters {
       mv.visitJumpInsn(IFEQ, ifFalse);
       c.loadL(code[pc + 2]);
       c.loadL(code[pc + 2] + 1);
+      storeV(c, code[pc + 1]);
       mv.visitJumpInsn(GOTO, done);
-      mv.visitLabel(ifFalse);
+      mv.visitLabel(ifFalse); // every label is reached with an empty stack (Frames)
       c.loadL(code[pc + 3]);
       c.loadL(code[pc + 3] + 1);
-      mv.visitLabel(done);
       storeV(c, code[pc + 1]);
+      mv.visitLabel(done);
     });
     table.put(Op.V128_GLOBAL_GET_VX, (c, pc) -> {
       int[] code = c.code();
