@@ -29,6 +29,8 @@ import org.wasmj.parser.FuncType;
  * <p>The V8 flags: tail calls are on by default in Node 20 (V8 11.3), extended constant
  * expressions need {@code --experimental-wasm-extended-const}, SIMD needs nothing. V8 11.3 has no
  * multiple memories at all.
+ *
+ * <p>{@link #denan} is a second such process, running {@code src/test/node/denan-v128.mjs}.
  */
 final class NodeV8 implements AutoCloseable {
   /** The flags that Node 20's V8 needs for the features the oracle's modules use. */
@@ -36,7 +38,8 @@ final class NodeV8 implements AutoCloseable {
 
   private static final long TIMEOUT_SECONDS = 60;
 
-  private final Path script;
+  /** The command that starts the process. */
+  private final List<String> command;
   private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "node-v8-reader");
     t.setDaemon(true);
@@ -46,13 +49,39 @@ final class NodeV8 implements AutoCloseable {
   private BufferedWriter in;
   private BufferedReader out;
 
-  NodeV8(Path script) {
-    this.script = script;
+  private NodeV8(List<String> command) {
+    this.command = List.copyOf(command);
   }
 
-  /** The Node script, in the repository. */
-  static Path script() {
-    return DifferentialTest.repository().resolve("exec-asm-threaded/src/test/node/v8-oracle.cjs");
+  /** The oracle: a process that runs modules in V8 ({@link #transcript}). */
+  static NodeV8 oracle() {
+    List<String> command = new ArrayList<>(List.of("node"));
+    command.addAll(V8_FLAGS);
+    command.add(script("v8-oracle.cjs").toString());
+    return new NodeV8(command);
+  }
+
+  /**
+   * A process that takes the NaNs out of v128 lanes with binaryen.js at {@code binaryenJs} (its
+   * {@code index.js}), which binaryen 108's {@code --denan} does not ({@link #denan(Path, Path)}).
+   */
+  static NodeV8 denan(Path binaryenJs) {
+    return new NodeV8(List.of("node", script("denan-v128.mjs").toString(),
+        binaryenJs.toAbsolutePath().toString()));
+  }
+
+  private static Path script(String name) {
+    return DifferentialTest.repository().resolve("exec-asm-threaded/src/test/node").resolve(name);
+  }
+
+  /** Writes {@code in} with no NaN left in any float or v128 value to {@code out}. */
+  void denan(Path in, Path out) throws IOException, InterruptedException {
+    send("{\"in\":" + Json.string(in.toAbsolutePath().toString()) + ",\"out\":"
+        + Json.string(out.toAbsolutePath().toString()) + "}");
+    String answer = receiveLine();
+    if (!answer.equals("{\"ok\":true}")) {
+      throw new IOException("denan-v128.mjs: " + answer);
+    }
   }
 
   /** Whether {@code node} runs here; null if it does, else why not. */
@@ -80,7 +109,10 @@ final class NodeV8 implements AutoCloseable {
 
   /** Asks V8 for the transcript of {@code wasm}, which {@link #receive} then returns. */
   void send(Path wasm, Module module) throws IOException {
-    String request = request(wasm, module);
+    send(request(wasm, module));
+  }
+
+  private void send(String request) throws IOException {
     if (process == null || !process.isAlive()) {
       start();
     }
@@ -91,6 +123,11 @@ final class NodeV8 implements AutoCloseable {
 
   /** The answer to the last {@link #send}. */
   String receive() throws IOException, InterruptedException {
+    String line = receiveLine();
+    return line.startsWith("node timed out") ? line : String.join("\n", Json.stringArray(line, "lines"));
+  }
+
+  private String receiveLine() throws IOException, InterruptedException {
     Future<String> answer = reader.submit(out::readLine);
     String line;
     try {
@@ -107,13 +144,10 @@ final class NodeV8 implements AutoCloseable {
       stop();
       throw new IOException("node exited (status " + process.waitFor() + ")");
     }
-    return String.join("\n", Json.stringArray(line, "lines"));
+    return line;
   }
 
   private void start() throws IOException {
-    List<String> command = new ArrayList<>(List.of("node"));
-    command.addAll(V8_FLAGS);
-    command.add(script.toString());
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     in = new BufferedWriter(
         new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));

@@ -60,8 +60,23 @@ import org.wasmj.exec.Module;
  * {@code TypeError}, wasmj's stub a host trap.
  */
 class V8DifferentialTest {
-  /** Whether the modules may use SIMD (the executors run it by default). */
-  static final boolean SIMD = true;
+  /**
+   * binaryen.js (npm {@code binaryen} 132), whose {@code --denan} also clears NaN lanes of v128
+   * values; {@code src/test/node/fetch-binaryen.sh} puts it here ({@code -Dwasmj.v8.binaryenjs}
+   * names another {@code index.js}).
+   */
+  static final Path BINARYEN_JS = Path.of(System.getProperty("wasmj.v8.binaryenjs",
+      (System.getenv("XDG_CACHE_HOME") != null ? System.getenv("XDG_CACHE_HOME")
+          : System.getProperty("user.home") + "/.cache")
+          + "/wasmj/binaryen-js-132/node_modules/binaryen/index.js"));
+
+  /**
+   * Whether the modules use SIMD (the executors run it by default): only with binaryen.js to take
+   * the NaNs out of v128 lanes, since binaryen 108's {@code --denan} leaves them, and a NaN lane's
+   * bits are the engine's choice; {@code -Dwasmj.v8.simd=false} turns it off.
+   */
+  static final boolean SIMD = Files.isRegularFile(BINARYEN_JS)
+      && Boolean.parseBoolean(System.getProperty("wasmj.v8.simd", "true"));
 
   /**
    * Up to how many random bytes (above 1 KiB) binaryen turns into a module: with the 4 KiB of
@@ -111,6 +126,8 @@ class V8DifferentialTest {
     assertEquals(List.of(), r.failures);
     assertTrue(r.generated >= count * 9 / 10,
         "wasm-opt generated only " + r.generated + " modules");
+    assertTrue(r.calls >= r.generated, "only " + r.calls + " export calls in " + r.generated
+        + " modules: agreeing that a module does not compile compares nothing");
   }
 
   @Test
@@ -153,7 +170,7 @@ class V8DifferentialTest {
   /** Whether every module in {@code files} gives V8's transcript on every executor. */
   private static boolean check(List<String> files) throws IOException, InterruptedException {
     boolean agree = true;
-    try (NodeV8 v8 = new NodeV8(NodeV8.script())) {
+    try (NodeV8 v8 = NodeV8.oracle()) {
       for (String file : files) {
         Path path = Path.of(file);
         byte[] wasm = Files.readAllBytes(path);
@@ -204,6 +221,9 @@ class V8DifferentialTest {
       PrintStream log) throws Exception {
     log.printf("v8 differential: %d random modules from seed %d (replay one with"
         + " -Dwasmj.v8.seed=S -Dwasmj.v8.count=1)%n", count, base);
+    log.println(SIMD ? "v8 differential: with SIMD (v128 NaNs cleared by " + BINARYEN_JS + ")"
+        : "v8 differential: without SIMD: binaryen.js, which clears NaNs from v128 lanes, is not at "
+            + BINARYEN_JS + " (exec-asm-threaded/src/test/node/fetch-binaryen.sh fetches it)");
     Result r = new Result();
     long start = System.nanoTime();
     ExecutorService binaryen = Executors.newSingleThreadExecutor(task -> {
@@ -211,15 +231,15 @@ class V8DifferentialTest {
       t.setDaemon(true);
       return t;
     });
-    try (NodeV8 v8 = new NodeV8(NodeV8.script())) {
-      Future<byte[]> next = binaryen.submit(() -> generate(dir, base));
+    try (NodeV8 v8 = NodeV8.oracle(); NodeV8 denan = SIMD ? NodeV8.denan(BINARYEN_JS) : null) {
+      Future<byte[]> next = binaryen.submit(() -> generate(dir, base, denan));
       for (int i = 0; i < count && r.failures.size() < maxFailures; i++) {
         long seed = base + i;
         long t0 = System.nanoTime();
         byte[] wasm = next.get();
         r.waitingForBinaryen += System.nanoTime() - t0;
         if (i + 1 < count) {
-          next = binaryen.submit(() -> generate(dir, seed + 1));
+          next = binaryen.submit(() -> generate(dir, seed + 1, denan));
         }
         if (wasm == null) {
           continue;
@@ -287,10 +307,21 @@ class V8DifferentialTest {
     }
   }
 
-  /** Module {@code seed}, made in a directory of its own (two are made at once). */
-  private static byte[] generate(Path dir, long seed) throws IOException, InterruptedException {
+  /**
+   * Module {@code seed}, made in a directory of its own (two are made at once), its v128 NaNs
+   * cleared by {@code denan} unless that is null.
+   */
+  private static byte[] generate(Path dir, long seed, NodeV8 denan)
+      throws IOException, InterruptedException {
     Path slot = Files.createDirectories(dir.resolve("binaryen-" + (seed & 1)));
-    return DifferentialTest.generate(slot, seed, 1024, INPUT_BYTES, GENERATOR_OPTIONS);
+    byte[] wasm = DifferentialTest.generate(slot, seed, 1024, INPUT_BYTES, GENERATOR_OPTIONS);
+    if (wasm == null || denan == null || Boolean.getBoolean("wasmj.v8.keepNaNs")) {
+      return wasm;
+    }
+    Path in = Files.write(slot.resolve("generated.wasm"), wasm);
+    Path out = slot.resolve("denan.wasm");
+    denan.denan(in, out);
+    return Files.readAllBytes(out);
   }
 
   /** wasmj's compilation of a module, for the types of its imports and exports; null if invalid. */

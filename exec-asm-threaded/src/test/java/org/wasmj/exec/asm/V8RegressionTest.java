@@ -50,7 +50,7 @@ class V8RegressionTest {
       return Stream.empty();
     }
     List<Path> modules = modules();
-    NodeV8 v8 = new NodeV8(NodeV8.script());
+    NodeV8 v8 = NodeV8.oracle();
     return modules.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
       String theirs = v8.transcript(p, V8DifferentialTest.compile(Files.readAllBytes(p)));
       assertEquals(expected(p), theirs);
