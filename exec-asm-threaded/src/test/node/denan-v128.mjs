@@ -5,7 +5,8 @@
 // v128 values. One long-lived process, as v8-oracle.cjs:
 //
 //   node denan-v128.mjs /path/to/binaryen/index.js
-//   request: {"in": "/path/a.wasm", "out": "/path/b.wasm"}      answer: {"ok": true} or {"error": "..."}
+//   request: {"in": "/path/a.wasm", "out": "/path/b.wasm"}
+//   answer:  {"ok": true} or {"error": "..."}
 import fs from 'fs';
 import readline from 'readline';
 

@@ -10,5 +10,6 @@ if [ -f "$cache/node_modules/binaryen/index.js" ]; then
   exit 0
 fi
 mkdir -p "$cache"
-npm install --prefix "$cache" --no-save --no-audit --no-fund --loglevel=error "binaryen@$version" >/dev/null
+npm install --prefix "$cache" --no-save --no-audit --no-fund --loglevel=error \
+  "binaryen@$version" >/dev/null
 test -f "$cache/node_modules/binaryen/index.js"

@@ -124,7 +124,8 @@ final class NodeV8 implements AutoCloseable {
   /** The answer to the last {@link #send}. */
   String receive() throws IOException, InterruptedException {
     String line = receiveLine();
-    return line.startsWith("node timed out") ? line : String.join("\n", Json.stringArray(line, "lines"));
+    return line.startsWith("node timed out") ? line
+        : String.join("\n", Json.stringArray(line, "lines"));
   }
 
   private String receiveLine() throws IOException, InterruptedException {

@@ -222,8 +222,8 @@ class V8DifferentialTest {
     log.printf("v8 differential: %d random modules from seed %d (replay one with"
         + " -Dwasmj.v8.seed=S -Dwasmj.v8.count=1)%n", count, base);
     log.println(SIMD ? "v8 differential: with SIMD (v128 NaNs cleared by " + BINARYEN_JS + ")"
-        : "v8 differential: without SIMD: binaryen.js, which clears NaNs from v128 lanes, is not at "
-            + BINARYEN_JS + " (exec-asm-threaded/src/test/node/fetch-binaryen.sh fetches it)");
+        : "v8 differential: without SIMD: binaryen.js, which clears NaNs from v128 lanes, is not"
+            + " at " + BINARYEN_JS + " (exec-asm-threaded/src/test/node/fetch-binaryen.sh fetches it)");
     Result r = new Result();
     long start = System.nanoTime();
     ExecutorService binaryen = Executors.newSingleThreadExecutor(task -> {
