@@ -223,7 +223,7 @@ class V8DifferentialTest {
         + " -Dwasmj.v8.seed=S -Dwasmj.v8.count=1)%n", count, base);
     log.println(SIMD ? "v8 differential: with SIMD (v128 NaNs cleared by " + BINARYEN_JS + ")"
         : "v8 differential: without SIMD: binaryen.js, which clears NaNs from v128 lanes, is not"
-            + " at " + BINARYEN_JS + " (exec-asm-threaded/src/test/node/fetch-binaryen.sh fetches it)");
+            + " at " + BINARYEN_JS + " (src/test/node/fetch-binaryen.sh fetches it)");
     Result r = new Result();
     long start = System.nanoTime();
     ExecutorService binaryen = Executors.newSingleThreadExecutor(task -> {
