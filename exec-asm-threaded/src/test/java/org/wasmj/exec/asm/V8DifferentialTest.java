@@ -36,12 +36,13 @@ import org.wasmj.exec.Module;
  * <p>1,000 modules per run ({@code -Dwasmj.v8.count=N}) from a random base seed printed first;
  * {@code -Dwasmj.v8.seed=S -Dwasmj.v8.count=1} replays one. A long campaign runs outside Maven
  * through {@link #main}. Skipped, with the reason printed, without {@code node} or
- * {@code wasm-opt}. For exploring: {@code -Dwasmj.v8.passes="-O3 --no-fuzz-oob"} adds
- * {@code wasm-opt} options before {@code --denan}, {@code -Dwasmj.v8.inputBytes=N} changes the size
+ * {@code wasm-opt}. For exploring: {@code -Dwasmj.v8.passes="-O3 --no-fuzz-oob"} runs these
+ * {@code wasm-opt} options before {@code --denan} on every module, in place of {@link #PASSES}'s
+ * rotation, {@code -Dwasmj.v8.inputBytes=N} changes the size
  * of binaryen's random input, {@code -Dwasmj.v8.keepNaNs=true} leaves {@code --denan} out (and then
  * NaN bits differ where the spec lets them).
  *
- * <p>What the modules use ({@link #GENERATOR_OPTIONS}): sign extension, non-trapping conversions,
+ * <p>What the modules use ({@link #options}): sign extension, non-trapping conversions,
  * bulk memory, multiple values, tail calls, extended constant expressions and SIMD, made
  * NaN-deterministic by binaryen's {@code --denan} (every float a NaN could reach becomes 0), since
  * the spec lets engines choose NaN bits that wasmj fixes (docs/RATIONALE.md, "Deterministic
@@ -88,8 +89,18 @@ class V8DifferentialTest {
   /** The executors compared with V8. */
   static final Map<String, Config> CONFIGS = new LinkedHashMap<>();
 
-  /** {@code wasm-opt} options after {@code -ttf}: the features, then the NaN pass. */
-  static final List<String> GENERATOR_OPTIONS;
+  /** {@code wasm-opt}'s features. */
+  static final List<String> FEATURES;
+
+  /**
+   * What {@code wasm-opt} does after {@code -ttf}, by seed modulo 4: as generated (twice), then
+   * optimized by {@code -O3} (other shapes: fused, hoisted, inlined, tuples), then generated with no
+   * out-of-bounds accesses (fewer early traps, so more code runs). {@code -Dwasmj.v8.passes} puts
+   * one list in their place.
+   */
+  private static final List<List<String>> PASSES = System.getProperty("wasmj.v8.passes") != null
+      ? List.of(List.of(System.getProperty("wasmj.v8.passes").trim().split("\\s+")))
+      : List.of(List.of(), List.of(), List.of("-O3"), List.of("--no-fuzz-oob"));
 
   static {
     Config base = Config.defaults();
@@ -103,14 +114,7 @@ class V8DifferentialTest {
     if (SIMD) {
       options.add("--enable-simd");
     }
-    String passes = System.getProperty("wasmj.v8.passes", "");
-    if (!passes.isBlank()) {
-      options.addAll(List.of(passes.trim().split("\\s+")));
-    }
-    if (!Boolean.getBoolean("wasmj.v8.keepNaNs")) {
-      options.add("--denan");
-    }
-    GENERATOR_OPTIONS = List.copyOf(options);
+    FEATURES = List.copyOf(options);
   }
 
   @Test
@@ -298,6 +302,16 @@ class V8DifferentialTest {
     return r;
   }
 
+  /** {@code wasm-opt}'s options for module {@code seed}: features, passes, the NaN pass. */
+  static List<String> options(long seed) {
+    List<String> options = new ArrayList<>(FEATURES);
+    options.addAll(PASSES.get((int) Math.floorMod(seed, (long) PASSES.size())));
+    if (!Boolean.getBoolean("wasmj.v8.keepNaNs")) {
+      options.add("--denan");
+    }
+    return options;
+  }
+
   /** wasmj's transcript; a JVM exception escaping wasmj (a bug in itself) is written down too. */
   static String transcript(byte[] wasm, Config config) {
     try {
@@ -314,7 +328,7 @@ class V8DifferentialTest {
   private static byte[] generate(Path dir, long seed, NodeV8 denan)
       throws IOException, InterruptedException {
     Path slot = Files.createDirectories(dir.resolve("binaryen-" + (seed & 1)));
-    byte[] wasm = DifferentialTest.generate(slot, seed, 1024, INPUT_BYTES, GENERATOR_OPTIONS);
+    byte[] wasm = DifferentialTest.generate(slot, seed, 1024, INPUT_BYTES, options(seed));
     if (wasm == null || denan == null || Boolean.getBoolean("wasmj.v8.keepNaNs")) {
       return wasm;
     }
