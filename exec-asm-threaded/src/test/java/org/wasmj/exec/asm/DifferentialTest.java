@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
@@ -62,9 +61,7 @@ class DifferentialTest {
 
   @Test
   void executorsAgreeOnRandomModules(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(hasWasmOpt(),
-        "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it):"
-            + " random-module differential tests skipped");
+    TestInputs.check(hasWasmOpt() ? null : WASM_OPT_MISSING, "random-module differential test");
     int count = Integer.getInteger("wasmj.diff.count", 1000);
     long base = Long.getLong("wasmj.diff.seed", new Random().nextLong() & Long.MAX_VALUE);
     System.out.printf("differential: %d random modules from seed %d (replay one with"
@@ -165,6 +162,10 @@ class DifferentialTest {
     }
     return p.exitValue() == 0 && Files.exists(out) ? Files.readAllBytes(out) : null;
   }
+
+  /** What the tests that need {@code wasm-opt} say without it. */
+  static final String WASM_OPT_MISSING =
+      "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it)";
 
   static boolean hasWasmOpt() {
     try {

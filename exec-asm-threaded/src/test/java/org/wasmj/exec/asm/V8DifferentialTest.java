@@ -1,6 +1,7 @@
 package org.wasmj.exec.asm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmj.WasmException;
@@ -36,7 +36,8 @@ import org.wasmj.exec.Module;
  * <p>1,000 modules per run ({@code -Dwasmj.v8.count=N}) from a random base seed printed first;
  * {@code -Dwasmj.v8.seed=S -Dwasmj.v8.count=1} replays one. A long campaign runs outside Maven
  * through {@link #main}. Skipped, with the reason printed, without {@code node} or
- * {@code wasm-opt}. For exploring: {@code -Dwasmj.v8.passes="-O3 --no-fuzz-oob"} runs these
+ * {@code wasm-opt}, and without SIMD without binaryen.js; failed instead where
+ * {@link TestInputs#REQUIRE} is set, as in CI. For exploring: {@code -Dwasmj.v8.passes="-O3 --no-fuzz-oob"} runs these
  * {@code wasm-opt} options before {@code --denan} on every module, in place of {@link #PASSES}'s
  * rotation, {@code -Dwasmj.v8.inputBytes=N} changes the size
  * of binaryen's random input, {@code -Dwasmj.v8.keepNaNs=true} leaves {@code --denan} out (and then
@@ -72,12 +73,15 @@ class V8DifferentialTest {
           + "/wasmj/binaryen-js-132/node_modules/binaryen/index.js"));
 
   /**
-   * Whether the modules use SIMD (the executors run it by default): only with binaryen.js to take
-   * the NaNs out of v128 lanes, since binaryen 108's {@code --denan} leaves them, and a NaN lane's
-   * bits are the engine's choice; {@code -Dwasmj.v8.simd=false} turns it off.
+   * Whether the modules are to use SIMD (the executors run it by default), which needs binaryen.js
+   * to take the NaNs out of v128 lanes, since binaryen 108's {@code --denan} leaves them, and a NaN
+   * lane's bits are the engine's choice; {@code -Dwasmj.v8.simd=false} turns it off.
    */
-  static final boolean SIMD = Files.isRegularFile(BINARYEN_JS)
-      && Boolean.parseBoolean(System.getProperty("wasmj.v8.simd", "true"));
+  static final boolean SIMD_WANTED =
+      Boolean.parseBoolean(System.getProperty("wasmj.v8.simd", "true"));
+
+  /** Whether the modules use SIMD: {@link #SIMD_WANTED}, and binaryen.js is there. */
+  static final boolean SIMD = SIMD_WANTED && Files.isRegularFile(BINARYEN_JS);
 
   /**
    * Up to how many random bytes (above 1 KiB) binaryen turns into a module: with the 4 KiB of
@@ -119,11 +123,10 @@ class V8DifferentialTest {
 
   @Test
   void wasmjAgreesWithV8(@TempDir Path dir) throws Exception {
-    String missing = missingTools();
-    if (missing != null) {
-      System.out.println(missing);
-    }
-    Assumptions.assumeTrue(missing == null, missing);
+    TestInputs.check(missingTools(), "V8 differential test");
+    assertFalse(SIMD_WANTED && !SIMD && TestInputs.required(), "binaryen.js is not at "
+        + BINARYEN_JS + " (src/test/node/fetch-binaryen.sh fetches it): the V8 differential test"
+        + " would run without SIMD, and " + TestInputs.REQUIRE + " is set");
     int count = Integer.getInteger("wasmj.v8.count", 1000);
     long base = Long.getLong("wasmj.v8.seed", new Random().nextLong() & Long.MAX_VALUE);
     Result r = campaign(dir, base, count, Path.of("target"), 5, System.out);
@@ -195,12 +198,7 @@ class V8DifferentialTest {
 
   /** Why the test cannot run here, or null if it can. */
   static String missingTools() {
-    if (!DifferentialTest.hasWasmOpt()) {
-      return "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it):"
-          + " V8 differential test skipped";
-    }
-    String node = NodeV8.unavailable();
-    return node == null ? null : node + ": V8 differential test skipped";
+    return DifferentialTest.hasWasmOpt() ? NodeV8.unavailable() : DifferentialTest.WASM_OPT_MISSING;
   }
 
   /** What a campaign found. */
