@@ -7,11 +7,13 @@
 # FAILURE_DIR (default target/v8-campaign). Needs node and binaryen's wasm-opt. The class path of
 # the copy is left in exec-asm-threaded/target/v8-campaign.classpath, for wasm-reduce's test
 # command (`java -cp "$(cat ...)" org.wasmj.exec.asm.V8DifferentialTest --check t.wasm`).
+# JAVA_OPTS goes to java, e.g. JAVA_OPTS='-Dwasmj.v8.keepNaNs=true -Dwasmj.v8.passes=-O3'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile -pl exec-asm-threaded -am
-snapshot=exec-asm-threaded/target/v8-campaign-classes
-rm -rf "$snapshot"
+# A copy of its own for each run, so that a second run (a --check while a campaign goes on) does
+# not take classes away from the first; `mvn clean` removes them.
+snapshot=exec-asm-threaded/target/v8-campaign-classes-$$
 mkdir -p "$snapshot"
 cp=""
 for m in wasm-parser wasm-validator ir-register exec-api exec-switch exec-asm-threaded; do
@@ -24,4 +26,4 @@ for a in asm asm-tree asm-analysis asm-util; do
   cp="$cp:$HOME/.m2/repository/org/ow2/asm/$a/$version/$a-$version.jar"
 done
 echo "$PWD/$snapshot/tests$cp" > exec-asm-threaded/target/v8-campaign.classpath
-exec nice -n 15 java -cp "$PWD/$snapshot/tests$cp" org.wasmj.exec.asm.V8DifferentialTest "$@"
+exec nice -n 15 java ${JAVA_OPTS:-} -cp "$PWD/$snapshot/tests$cp" org.wasmj.exec.asm.V8DifferentialTest "$@"
