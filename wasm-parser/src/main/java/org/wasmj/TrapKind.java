@@ -15,7 +15,12 @@ public enum TrapKind {
   BAD_CONVERSION_TO_INTEGER("invalid conversion to integer"),
   NULL_REFERENCE("null reference"),
   /** A host function threw; the message and cause carry the host's error. */
-  HOST("host function failed");
+  HOST("host function failed"),
+  /**
+   * A reference value that names no function or host object: only code translated without
+   * validation ({@code Module.compileUnchecked}) from an invalid body makes one. Not in the spec.
+   */
+  INVALID_REFERENCE("invalid reference");
 
   private final String message;
 

@@ -28,6 +28,7 @@ import org.wasmj.exec.Store;
  * <p>What each side does, so that like is compared with like:
  * <ul>
  *   <li>wasmj {@code eager}: decode, validate everything, translate every body to the register IR;
+ *       {@code wasmjUnchecked} the same without validating bodies ({@link Module#compileUnchecked});
  *       {@code lazy-translation}: decode, validate everything, translate nothing yet;
  *       {@code lazy}: decode and validate the module's sections; bodies stay byte ranges until
  *       their first call. Then a store, a linker of stubs, and instantiation (memory, data and
@@ -85,6 +86,17 @@ public class StartupBenchmark {
   @Benchmark
   public org.wasmj.exec.Instance wasmj(WasmjEngine e) {
     Module m = Module.compile(e.engine, bytes);
+    return Stubs.wasmj(e.engine, m).instantiate(Store.of(e.engine), m);
+  }
+
+  /**
+   * As {@link #wasmj}, with {@link Module#compileUnchecked}: bodies translated without being
+   * validated (in {@code eager} mode now, in the lazy modes on first call, which this does not
+   * reach; {@code lazy-translation} then also skips validating every body ahead).
+   */
+  @Benchmark
+  public org.wasmj.exec.Instance wasmjUnchecked(WasmjEngine e) {
+    Module m = Module.compileUnchecked(e.engine, bytes);
     return Stubs.wasmj(e.engine, m).instantiate(Store.of(e.engine), m);
   }
 

@@ -28,6 +28,7 @@ class StartupBenchmarkTest {
       engine.executor = "switch";
       engine.create();
       assertNotNull(bench.wasmj(engine).getMemory("memory"));
+      assertNotNull(bench.wasmjUnchecked(engine).getMemory("memory"));
     }
   }
 

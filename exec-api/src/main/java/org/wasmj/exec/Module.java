@@ -11,7 +11,6 @@ import org.wasmj.parser.ExternKind;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.Import;
 import org.wasmj.parser.WasmModule;
-import org.wasmj.parser.WasmParser;
 
 /**
  * A compiled WebAssembly module: decoded, validated and translated to the register IR as the
@@ -41,31 +40,66 @@ public final class Module {
    * @throws org.wasmj.InvalidModuleException if the module does not validate
    */
   public static Module compile(Engine engine, byte[] bytes) {
-    return build(engine, WasmParser.parse(bytes, engine.config().features()), true);
-  }
-
-  /** As {@link #compile(Engine, byte[])}, reading the module from {@code in} (not closed). */
-  public static Module compile(Engine engine, InputStream in) throws IOException {
-    return compile(engine, in.readAllBytes());
+    Config c = engine.config();
+    return new Module(engine, prepare(engine, ModuleCode.compile(bytes, c.features(),
+        engine.types(), c.compilationMode(), true, engine.executor().countsLoops())));
   }
 
   /**
-   * Compiles input known to be valid, skipping the validation pass over function bodies that
-   * {@link CompilationMode#LAZY_TRANSLATION} would make up front. (wasmj's translator is driven
-   * by its validator, so bodies are still checked as they are translated; module-level checks
-   * always run.) In {@code EAGER} mode this is {@link #compile(Engine, byte[])}.
+   * As {@link #compile(Engine, byte[])}, reading the module from {@code in} (to its end; not
+   * closed) and compiling it as it arrives, as Wasmi's {@code Module::new_streaming}: sections
+   * are decoded, and function bodies validated and (in {@code EAGER} mode) translated, as soon as
+   * their bytes are read, so that compiling from a slow stream ends shortly after its last byte
+   * (what the executor does with the module then, such as {@code asm} generating classes in
+   * {@code EAGER} mode, still follows). The result, or the error, is the same as for the
+   * stream's bytes as an array: an error in a body is reported only if the rest of the module
+   * decodes and validates, as it would be then.
+   *
+   * @throws IOException if reading {@code in} fails
    */
-  public static Module compileUnchecked(Engine engine, byte[] bytes) {
-    return build(engine, WasmParser.parse(bytes, engine.config().features()), false);
+  public static Module compile(Engine engine, InputStream in) throws IOException {
+    Config c = engine.config();
+    return new Module(engine, prepare(engine, ModuleCode.compile(in, c.features(),
+        engine.types(), c.compilationMode(), true, engine.executor().countsLoops())));
   }
 
-  private static Module build(Engine engine, WasmModule module, boolean checked) {
-    CompilationMode mode = engine.config().compilationMode();
-    boolean eager = mode == CompilationMode.EAGER;
-    ModuleCode code = new ModuleCode(module, engine.config().features(), engine.types(), eager,
-        checked && mode == CompilationMode.LAZY_TRANSLATION, engine.executor().countsLoops());
-    engine.executor().prepare(code, eager);
-    return new Module(engine, code);
+  /**
+   * Compiles input known to be valid, as Wasmi's {@code Module::new_unchecked}: the module is
+   * decoded (malformed bytes are still a {@code MalformedModuleException}) and validated outside
+   * its function bodies, but the bodies are translated without being validated, at compile time
+   * in {@code EAGER} mode, on first call in the lazy modes ({@code LAZY_TRANSLATION} then
+   * validates nothing ahead either).
+   *
+   * <p>What is no longer checked in bodies: the types of operands (a value of any type may reach
+   * any instruction, a number a reference's place), alignment hints, the mutability of a global
+   * that is set, that {@code ref.func} names a declared function, that {@code select}'s operands
+   * are numbers, that {@code if} without {@code else} yields what it takes, and that the
+   * instructions' features are enabled. What still is, because translation needs it to stay within
+   * bounds (each a constant-time check per instruction): decoding, every index (locals, globals,
+   * functions, types, tables, memories, segments, labels), the height of the operand stack in
+   * each block, block nesting, a tail call's result types and the element types of tables used by
+   * {@code call_indirect}, {@code table.init} and {@code table.copy}. A body that handles
+   * {@code v128} values is validated in full all the same: a v128 takes two registers, so its
+   * translation needs every operand's type.
+   *
+   * <p><b>The input must be trusted</b> to be valid: an invalid body is translated to code that
+   * computes garbage. It still never breaks the host: running it gives some results or a
+   * {@code WasmException} (a reference that is really a number traps as a reference to no
+   * function), never another exception.
+   *
+   * @throws org.wasmj.MalformedModuleException if the bytes are not a Wasm binary
+   * @throws org.wasmj.InvalidModuleException if the module outside its bodies does not validate,
+   *     or a body fails the checks above
+   */
+  public static Module compileUnchecked(Engine engine, byte[] bytes) {
+    Config c = engine.config();
+    return new Module(engine, prepare(engine, ModuleCode.compile(bytes, c.features(),
+        engine.types(), c.compilationMode(), false, engine.executor().countsLoops())));
+  }
+
+  private static ModuleCode prepare(Engine engine, ModuleCode code) {
+    engine.executor().prepare(code, engine.config().compilationMode() == CompilationMode.EAGER);
+    return code;
   }
 
   /** The engine the module was compiled for. */

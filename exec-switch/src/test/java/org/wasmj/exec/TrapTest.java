@@ -79,6 +79,8 @@ class TrapTest {
     // NULL_REFERENCE comes only from instructions of the function-references proposal
     // (call_ref, br_on_null, ref.as_non_null), which wasmj does not implement: no guest reaches it.
     reach.put(TrapKind.NULL_REFERENCE, new String[0]);
+    // INVALID_REFERENCE comes only from code compiled unchecked: see invalidReferencesTrap
+    reach.put(TrapKind.INVALID_REFERENCE, new String[0]);
     assertEquals(TrapKind.values().length, reach.size(), "a new TrapKind needs a case here");
 
     Instance i = trapping(new IllegalStateException("boom"));
@@ -92,6 +94,35 @@ class TrapTest {
         assertEquals(1, i.getFunc("ok").call()[0].i32(), "after " + name);
       }
     });
+  }
+
+  /**
+   * Invalid code compiled unchecked may take a number for a reference: calling through it, or
+   * handing it to the host, traps {@code invalid reference} instead of failing in the runtime.
+   */
+  @Test
+  void invalidReferencesTrap() {
+    for (CompilationMode mode : CompilationMode.values()) {
+      Engine e = Wasm.engine(mode);
+      WasmBuilder b = new WasmBuilder();
+      int table = b.table(FUNCREF, 1, 1);
+      int voidType = b.typeIndex(fn(NONE));
+      b.exportTable("table", table);
+      b.exportFunc("setGarbage", b.func(fn(NONE),
+          new Code().i32Const(0).i64Const(77).op(Opcode.TABLE_SET).u32(table)));
+      b.exportFunc("callIt", b.func(fn(NONE),
+          new Code().i32Const(0).callIndirect(voidType, table)));
+      b.exportFunc("externGarbage", b.func(fn(NONE, Wasm.EXTERNREF), new Code().i32Const(5)));
+      Store<Void> s = Store.of(e);
+      Instance i = new Linker<Void>(e).instantiate(s, Module.compileUnchecked(e, b.build()));
+      i.getFunc("setGarbage").call();
+      for (Runnable r : new Runnable[] {
+          () -> i.getFunc("callIt").call(),
+          () -> i.getTable("table").get(0),
+          () -> i.getFunc("externGarbage").call()}) {
+        assertEquals(TrapKind.INVALID_REFERENCE, assertThrows(TrapException.class, r::run).kind());
+      }
+    }
   }
 
   @Test

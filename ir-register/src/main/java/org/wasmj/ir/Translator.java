@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.wasmj.parser.FuncType;
+import org.wasmj.parser.FunctionBody;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.ValType;
+import org.wasmj.validator.BodyWalker;
 import org.wasmj.validator.FunctionValidator;
 import org.wasmj.validator.InstructionVisitor;
 
@@ -154,6 +156,22 @@ public final class Translator implements InstructionVisitor {
   /** Validates and translates defined function {@code definedIndex} in one pass. */
   public CompiledFunction translate(FunctionValidator validator, int definedIndex) {
     validator.validate(definedIndex, this);
+    return result();
+  }
+
+  /**
+   * Translates defined function {@code definedIndex}, whose body is {@code bytes[body.offset(),
+   * body.offset() + body.length())}, as {@code walker} walks it: a {@link FunctionValidator}
+   * validates it in the same pass; an {@link org.wasmj.validator.UncheckedWalker} does not, and
+   * an invalid body then gives code that computes garbage (within its own registers).
+   */
+  public CompiledFunction translate(BodyWalker walker, int definedIndex, byte[] bytes,
+      FunctionBody body) {
+    walker.walk(definedIndex, bytes, body, this);
+    return result();
+  }
+
+  private CompiledFunction result() {
     return new CompiledFunction(out.toArray(), maxRegisters, paramRegisters, locals);
   }
 

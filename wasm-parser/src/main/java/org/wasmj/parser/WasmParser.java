@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ import org.wasmj.MalformedModuleException;
  * WasmModule module = WasmParser.parse(Files.readAllBytes(path), Feature.WASM_2_0);
  * }</pre>
  *
+ * <p>From an {@link InputStream} the module is decoded as its bytes arrive, and a
+ * {@link BodyListener} is handed each function body as soon as the stream has delivered it, so
+ * that a compiler can work on the code section while the rest is still on its way. A stream gives
+ * exactly the result, or the error (type, message and offset), that its bytes would give as an
+ * array.
+ *
  * <p>Any malformation raises {@link MalformedModuleException} with the spec's message; no other
  * exception escapes, whatever the bytes.
  *
@@ -31,36 +38,108 @@ public final class WasmParser {
     /* global */ 6, /* export */ 7, /* start */ 8, /* element */ 9, /* code */ 11, /* data */ 12,
     /* data count */ 10
   };
+  private static final int CODE_SECTION = 10;
+  /** The largest {@code byte[]} the JVM reliably allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  /** First buffer size for a stream that does not say how much it holds. */
+  private static final int FIRST_BUFFER = 4096;
+  /** Most bytes allocated on a stream's word ({@code available()}) before they arrive. */
+  private static final int MAX_HINT = 64 << 20;
 
   private WasmParser() {}
+
+  /**
+   * Receives the function bodies of a module while it is decoded, in order, each as soon as its
+   * bytes are read (from a stream) or right after the sections before the code section (from an
+   * array). A decoding error found later still fails {@link WasmParser#parse}; what the listener
+   * did with the bodies until then is its own business.
+   */
+  public interface BodyListener {
+    /**
+     * The code section starts with {@code count} bodies (as many as the function section
+     * declared). {@code header} holds every section before it: types, imports, functions,
+     * tables, memories, globals, exports, start, elements, data count; no bodies and no data
+     * segments yet. Its byte ranges point into {@code header.bytes()}.
+     */
+    void codeSection(WasmModule header, int count);
+
+    /**
+     * Body {@code definedIndex} is complete: {@code bytes[body.offset(), body.offset() +
+     * body.length())}, at the offsets it has in the module. The array is the parser's buffer:
+     * read it during the call only.
+     */
+    void body(int definedIndex, byte[] bytes, FunctionBody body);
+  }
 
   /** Decodes {@code bytes} with the Wasm 2.0 features. */
   public static WasmModule parse(byte[] bytes) {
     return parse(bytes, Feature.WASM_2_0);
   }
 
-  /** Decodes a module read fully from {@code in}. */
+  /** Decodes {@code bytes}; the module keeps a reference to the array, which must not change. */
+  public static WasmModule parse(byte[] bytes, Set<Feature> features) {
+    return parse(bytes, features, null);
+  }
+
+  /**
+   * As {@link #parse(byte[], Set)}, handing each function body to {@code listener} (if not null)
+   * once the sections before the code section are decoded.
+   */
+  public static WasmModule parse(byte[] bytes, Set<Feature> features, BodyListener listener) {
+    try {
+      return decode(new Decoder(bytes, null, features, listener));
+    } catch (IOException e) {
+      throw new AssertionError(e); // an array is no stream
+    }
+  }
+
+  /**
+   * Decodes a module read from {@code in} (to its end; not closed) as its bytes arrive.
+   *
+   * @throws UncheckedIOException if reading fails
+   */
   public static WasmModule parse(InputStream in, Set<Feature> features) {
     try {
-      return parse(in.readAllBytes(), features);
+      return parse(in, features, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Decodes {@code bytes}; the module keeps a reference to the array, which must not change. */
-  public static WasmModule parse(byte[] bytes, Set<Feature> features) {
+  /**
+   * Decodes a module read from {@code in} (to its end; not closed) as its bytes arrive, handing
+   * each function body to {@code listener} (if not null) as soon as it has been read.
+   *
+   * @throws IOException if reading fails
+   */
+  public static WasmModule parse(InputStream in, Set<Feature> features, BodyListener listener)
+      throws IOException {
+    // what the stream says it holds (a file: all of it), believed up to MAX_HINT; + 1: the end
+    // of the stream is seen without growing the buffer
+    int hint = Math.max(0, Math.min(in.available(), MAX_HINT));
+    byte[] buffer = new byte[Math.max(FIRST_BUFFER, hint + 1)];
+    return decode(new Decoder(buffer, in, features, listener));
+  }
+
+  private static WasmModule decode(Decoder decoder) throws IOException {
     try {
-      return new Decoder(bytes, features).decode();
+      return decoder.decode();
     } catch (OutOfMemoryError e) {
       throw new MalformedModuleException("module too large to decode");
     }
   }
 
-  /** One decoding run. */
+  /** One decoding run, over an array or over the bytes a stream has delivered so far. */
   private static final class Decoder {
-    private final byte[] bytes;
+    /** The stream, or null when {@link #bytes} is the whole module. */
+    private final InputStream in;
+    /** The module's bytes; from a stream, a buffer whose first {@link #filled} bytes are read. */
+    private byte[] bytes;
+    private int filled;
+    /** True once {@link #filled} is the module's length. */
+    private boolean atEnd;
     private final Set<Feature> features;
+    private final BodyListener listener;
     private final List<FuncType> types = new ArrayList<>();
     private final List<Import> imports = new ArrayList<>();
     private final List<Integer> importedFunctionTypes = new ArrayList<>();
@@ -78,51 +157,88 @@ public final class WasmParser {
     private final List<CustomSection> customs = new ArrayList<>();
     private NameSection names = NameSection.EMPTY;
 
-    Decoder(byte[] bytes, Set<Feature> features) {
+    Decoder(byte[] bytes, InputStream in, Set<Feature> features, BodyListener listener) {
       this.bytes = bytes;
+      this.in = in;
+      this.filled = in == null ? bytes.length : 0;
+      this.atEnd = in == null;
       this.features = features;
+      this.listener = listener;
     }
 
-    WasmModule decode() {
-      if (bytes.length < 4
+    /**
+     * Reads until the first {@code upTo} bytes of the module are in {@link #bytes}, or the stream
+     * ends; true if they are.
+     */
+    private boolean fill(long upTo) throws IOException {
+      while (filled < upTo && !atEnd) {
+        if (filled == bytes.length) {
+          if (bytes.length == MAX_ARRAY) {
+            throw new MalformedModuleException("module too large to decode");
+          }
+          bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY, 2L * bytes.length));
+        }
+        int n = in.read(bytes, filled, bytes.length - filled);
+        if (n < 0) {
+          atEnd = true;
+        } else {
+          filled += n;
+        }
+      }
+      return filled >= upTo;
+    }
+
+    WasmModule decode() throws IOException {
+      fill(8);
+      if (filled < 4
           || bytes[0] != 0
           || bytes[1] != 'a'
           || bytes[2] != 's'
           || bytes[3] != 'm') {
         throw new MalformedModuleException("magic header not detected");
       }
-      if (bytes.length < 8) {
+      if (filled < 8) {
         throw new MalformedModuleException("unexpected end");
       }
       if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
         throw new MalformedModuleException("unknown binary version");
       }
-      WasmReader top = new WasmReader(bytes, 8, bytes.length);
       int lastOrder = 0;
-      while (top.hasMore()) {
-        int id = top.readByte();
+      for (int pos = 8; fill(pos + 1); ) {
+        int id = bytes[pos] & 0xFF;
         if (id >= SECTION_ORDER.length) {
-          throw new MalformedModuleException("malformed section id", top.position() - 1);
+          throw new MalformedModuleException("malformed section id", pos);
         }
+        fill(pos + 6L); // a u32 takes at most 5 bytes, so the size decodes as from the whole module
+        WasmReader top = new WasmReader(bytes, pos + 1, filled);
         int size = top.readU32();
-        if (size < 0 || size > top.remaining()) {
-          throw new MalformedModuleException("length out of bounds", top.position());
-        }
         int begin = top.position();
-        int end = begin + size;
+        long end = (long) begin + size;
+        // the code section of a stream is read body by body (codeSection checks its length)
+        boolean streamed = id == CODE_SECTION && !atEnd && end <= MAX_ARRAY;
+        if (size < 0 || (!streamed && !fill(end))) {
+          throw new MalformedModuleException("length out of bounds", begin);
+        }
         if (id != 0) {
           int order = SECTION_ORDER[id];
           if (order <= lastOrder) {
+            if (streamed && !fill(end)) { // the array's first error
+              throw new MalformedModuleException("length out of bounds", begin);
+            }
             throw new MalformedModuleException("unexpected content after last section", begin);
           }
           lastOrder = order;
         }
-        CodeReader r = new CodeReader(bytes, begin, end, features);
-        section(id, r);
-        if (r.position() != end) {
-          throw new MalformedModuleException("section size mismatch", r.position());
+        if (id == CODE_SECTION) {
+          codeSection(begin, (int) end);
+        } else {
+          CodeReader r = new CodeReader(bytes, begin, (int) end, features);
+          section(id, r);
+          if (r.position() != end) {
+            throw new MalformedModuleException("section size mismatch", r.position());
+          }
         }
-        top.position(end);
+        pos = (int) end;
       }
       if (definedFunctionTypes.length != bodies.size()) {
         throw new MalformedModuleException("function and code section have inconsistent lengths");
@@ -130,6 +246,13 @@ public final class WasmParser {
       if (dataCount >= 0 && dataCount != data.size()) {
         throw new MalformedModuleException("data count and data section have inconsistent lengths");
       }
+      byte[] module = bytes.length == filled ? bytes : Arrays.copyOf(bytes, filled);
+      return new WasmModule(
+          module, types, imports, functionTypes(), tables, memories, globalTypes, globals, exports,
+          start, elements, dataCount, bodies, data, customs, names);
+    }
+
+    private int[] functionTypes() {
       int[] functionTypes = new int[importedFunctionTypes.size() + definedFunctionTypes.length];
       for (int i = 0; i < importedFunctionTypes.size(); i++) {
         functionTypes[i] = importedFunctionTypes.get(i);
@@ -137,9 +260,7 @@ public final class WasmParser {
       System.arraycopy(
           definedFunctionTypes, 0, functionTypes, importedFunctionTypes.size(),
           definedFunctionTypes.length);
-      return new WasmModule(
-          bytes, types, imports, functionTypes, tables, memories, globalTypes, globals, exports,
-          start, elements, dataCount, bodies, data, customs, names);
+      return functionTypes;
     }
 
     private void section(int id, CodeReader r) {
@@ -168,7 +289,6 @@ public final class WasmParser {
         case 7: exportSection(r); break;
         case 8: start = r.readU32(); break;
         case 9: elementSection(r); break;
-        case 10: codeSection(r); break;
         case 11: dataSection(r); break;
         case 12: dataCount = r.readU32(); break;
         default: throw new AssertionError(id);
@@ -339,19 +459,66 @@ public final class WasmParser {
       }
     }
 
-    private void codeSection(CodeReader r) {
-      int count = r.readCount();
+    /**
+     * The code section {@code [begin, end)}, read body by body: each body is handed to the
+     * listener as soon as its bytes are in. Errors are those of the whole section decoded at
+     * once: a stream that ends inside the section is {@code length out of bounds} at its start,
+     * whatever came before.
+     */
+    private void codeSection(int begin, int end) throws IOException {
+      try {
+        codeEntries(begin, end);
+      } catch (MalformedModuleException e) {
+        if (!fill(end)) {
+          throw new MalformedModuleException("length out of bounds", begin);
+        }
+        throw e;
+      }
+    }
+
+    private void codeEntries(int begin, int end) throws IOException {
+      CodeReader r = entryReader(begin, end);
+      int count = r.readU32();
+      if (count < 0 || count > end - r.position()) { // as readCount over the whole section
+        throw new MalformedModuleException("unexpected end", r.position());
+      }
       if (count != definedFunctionTypes.length) {
         throw new MalformedModuleException("function and code section have inconsistent lengths");
       }
+      if (listener != null) {
+        listener.codeSection(new WasmModule(bytes, types, imports, functionTypes(), tables,
+            memories, globalTypes, globals, exports, start, elements, dataCount, List.of(),
+            List.of(), customs, names), count);
+      }
+      int pos = r.position();
       for (int i = 0; i < count; i++) {
+        r = entryReader(pos, end);
         int size = r.readU32();
-        if (size < 0 || size > r.remaining()) {
+        if (size < 0 || size > end - r.position()) {
           throw new MalformedModuleException("unexpected end of section or function", r.position());
         }
-        bodies.add(new FunctionBody(r.position(), size));
-        r.skip(size);
+        FunctionBody body = new FunctionBody(r.position(), size);
+        pos = body.offset() + size;
+        if (!fill(pos)) {
+          throw new MalformedModuleException("length out of bounds", begin);
+        }
+        bodies.add(body);
+        if (listener != null) {
+          listener.body(i, bytes, body);
+        }
       }
+      if (pos != end) {
+        throw new MalformedModuleException("section size mismatch", pos);
+      }
+    }
+
+    /**
+     * A reader of the code section from {@code pos}, with at least the 5 bytes of a u32 to read
+     * unless the section or the stream ends first.
+     */
+    private CodeReader entryReader(int pos, int end) throws IOException {
+      fill(Math.min(pos + 5L, end));
+      return new CodeReader(bytes, pos, Math.min(end, Math.max(pos, filled)), features);
     }
 
     private void dataSection(CodeReader r) {

@@ -79,4 +79,107 @@ class WasmParserTest {
     // type section claiming 2^32-1 types in 5 bytes
     assertTrue(malformed(module(1, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F)).startsWith("unexpected end"));
   }
+
+  /** Two bodies ({@code i32.const 7} and {@code i32.const 8}), then a data section of 40 bytes. */
+  private static final byte[] TWO_BODIES_AND_DATA = twoBodiesAndData();
+
+  private static byte[] twoBodiesAndData() {
+    int[] head = {1, 5, 1, 0x60, 0, 1, 0x7F, 3, 3, 2, 0, 0, 5, 3, 1, 0, 1,
+        10, 11, 2, 4, 0, 0x41, 7, 0x0B, 4, 0, 0x41, 8, 0x0B,
+        11, 46, 1, 0, 0x41, 0, 0x0B, 40};
+    int[] all = java.util.Arrays.copyOf(head, head.length + 40);
+    return module(all);
+  }
+
+  /** Delivers one byte per read and counts them. */
+  private static final class Trickle extends java.io.InputStream {
+    private final byte[] bytes;
+    int delivered;
+
+    Trickle(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return delivered < bytes.length ? bytes[delivered++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      int c = read();
+      if (c < 0) {
+        return -1;
+      }
+      b[off] = (byte) c;
+      return 1;
+    }
+  }
+
+  @Test
+  void aStreamHandsEachBodyOverAsSoonAsItsBytesAreIn() throws java.io.IOException {
+    Trickle in = new Trickle(TWO_BODIES_AND_DATA);
+    java.util.List<String> events = new java.util.ArrayList<>();
+    WasmModule m = WasmParser.parse(in, Feature.WASM_2_0, new WasmParser.BodyListener() {
+      @Override
+      public void codeSection(WasmModule header, int count) {
+        events.add("code " + count + " functions " + header.functionCount()
+            + " memories " + header.memories().size() + " data " + header.data().size());
+      }
+
+      @Override
+      public void body(int i, byte[] bytes, FunctionBody body) {
+        events.add("body " + i + " const " + bytes[body.offset() + 2]
+            + (in.delivered == body.offset() + body.length() ? " just read" : " read " + in.delivered));
+      }
+    });
+    assertEquals(java.util.List.of("code 2 functions 2 memories 1 data 0", "body 0 const 7 just read",
+        "body 1 const 8 just read"), events);
+    assertEquals(1, m.data().size());
+    assertEquals(TWO_BODIES_AND_DATA.length, m.bytes().length);
+    assertEquals(m.bodies(), WasmParser.parse(TWO_BODIES_AND_DATA).bodies());
+  }
+
+  /**
+   * Cut anywhere (e.g. inside the code section: "length out of bounds"), a stream fails as the
+   * array; only the header alone, the type section alone and everything but the data are modules.
+   */
+  @Test
+  void aStreamCutShortFailsAsTheArray() {
+    int failures = 0;
+    for (int cut = 0; cut < TWO_BODIES_AND_DATA.length; cut++) {
+      byte[] bytes = java.util.Arrays.copyOf(TWO_BODIES_AND_DATA, cut);
+      String array = outcome(() -> WasmParser.parse(bytes));
+      assertEquals(array, outcome(() -> WasmParser.parse(new Trickle(bytes), Feature.WASM_2_0)),
+          "cut at " + cut);
+      failures += array.startsWith("malformed") ? 1 : 0;
+    }
+    assertEquals(TWO_BODIES_AND_DATA.length - 3, failures, "all cuts fail but three modules");
+    assertTrue(outcome(() -> WasmParser.parse(java.util.Arrays.copyOf(TWO_BODIES_AND_DATA, 30)))
+        .startsWith("malformed: length out of bounds"));
+  }
+
+  private static String outcome(java.util.function.Supplier<WasmModule> parse) {
+    try {
+      return "bodies " + parse.get().bodies();
+    } catch (MalformedModuleException e) {
+      return "malformed: " + e.getMessage();
+    }
+  }
+
+  @Test
+  void readErrorsReachTheCaller() {
+    java.io.InputStream failing = new java.io.InputStream() {
+      @Override
+      public int read() throws java.io.IOException {
+        throw new java.io.IOException("disk on fire");
+      }
+    };
+    assertEquals("disk on fire", assertThrows(java.io.IOException.class,
+        () -> WasmParser.parse(failing, Feature.WASM_2_0, null)).getMessage());
+    assertThrows(java.io.UncheckedIOException.class, () -> WasmParser.parse(failing, Feature.WASM_2_0));
+  }
 }

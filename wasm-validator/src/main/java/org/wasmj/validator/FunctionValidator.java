@@ -26,9 +26,9 @@ import org.wasmj.parser.WasmModule;
  *
  * @implNote Not thread-safe: its stacks are reused between bodies. Use one per thread.
  */
-public final class FunctionValidator {
+public final class FunctionValidator implements BodyWalker {
   /** Most locals a function may declare (as wasmtime and the spec tests' implementations). */
-  public static final int MAX_LOCALS = 50_000;
+  public static final int MAX_LOCALS = Locals.MAX_LOCALS;
 
   private static final int UNKNOWN = -1;
   private static final int IMPLICIT = 0; // function frame
@@ -60,8 +60,7 @@ public final class FunctionValidator {
   private boolean[] ctrlUnreachable = new boolean[16];
   private FuncType[] ctrlType = new FuncType[16];
   private int csp;
-  private ValType[] locals = new ValType[16];
-  private int localCount;
+  private final Locals locals = new Locals();
   private int[] brTargets = new int[16];
 
   FunctionValidator(Validator validator) {
@@ -79,13 +78,19 @@ public final class FunctionValidator {
    * each instruction.
    */
   public void validate(int definedIndex, InstructionVisitor visitor) {
+    validate(definedIndex, module.bytes(), module.bodies().get(definedIndex), visitor);
+  }
+
+  /**
+   * As {@link #validate(int, InstructionVisitor)}, the body being {@code bytes[body.offset(),
+   * body.offset() + body.length())} (e.g. read from a stream before the module is complete).
+   */
+  public void validate(int definedIndex, byte[] bytes, FunctionBody body, InstructionVisitor visitor) {
     int funcIndex = module.importedFunctionCount() + definedIndex;
     FuncType type = module.functionType(funcIndex);
-    FunctionBody body = module.bodies().get(definedIndex);
     CodeReader r =
-        new CodeReader(
-            module.bytes(), body.offset(), body.offset() + body.length(), validator.features);
-    ValType[] declared = readLocals(r, type);
+        new CodeReader(bytes, body.offset(), body.offset() + body.length(), validator.features);
+    ValType[] declared = locals.read(r, type);
     if (visitor != null) {
       visitor.beginFunction(funcIndex, type, declared);
     }
@@ -103,34 +108,10 @@ public final class FunctionValidator {
     }
   }
 
-  private ValType[] readLocals(CodeReader r, FuncType type) {
-    int params = type.paramCount();
-    long total = params;
-    int groups = r.readCount();
-    int start = r.position();
-    for (int g = 0; g < groups; g++) {
-      total += r.readU32() & 0xFFFFFFFFL;
-      if (total > MAX_LOCALS + params) {
-        throw new MalformedModuleException("too many locals", r.position());
-      }
-      r.readValType();
-    }
-    localCount = (int) total;
-    if (locals.length < localCount) {
-      locals = new ValType[Math.max(localCount, locals.length * 2)];
-    }
-    for (int i = 0; i < params; i++) {
-      locals[i] = type.param(i);
-    }
-    r.position(start);
-    int at = params;
-    for (int g = 0; g < groups; g++) {
-      int n = r.readU32();
-      ValType t = r.readValType();
-      Arrays.fill(locals, at, at + n, t);
-      at += n;
-    }
-    return Arrays.copyOfRange(locals, params, localCount);
+  /** {@link #validate(int, byte[], FunctionBody, InstructionVisitor)}. */
+  @Override
+  public void walk(int definedIndex, byte[] bytes, FunctionBody body, InstructionVisitor visitor) {
+    validate(definedIndex, bytes, body, visitor);
   }
 
   // ---- operand and control stacks ----
@@ -344,10 +325,7 @@ public final class FunctionValidator {
       }
       case LOCAL: {
         int i = r.readU32();
-        if (i < 0 || i >= localCount) {
-          throw invalid("unknown local " + Integer.toUnsignedString(i));
-        }
-        ValType t = locals[i];
+        ValType t = locals.type(i);
         if (op == Opcode.LOCAL_GET) {
           push(t);
         } else if (op == Opcode.LOCAL_SET) {

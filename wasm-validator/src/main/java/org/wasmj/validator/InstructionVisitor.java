@@ -5,9 +5,11 @@ import org.wasmj.parser.Opcode;
 import org.wasmj.parser.ValType;
 
 /**
- * Receives a function body's instructions, one call per instruction, from the
- * {@link Validator} <em>after</em> the instruction has been validated (so the operand types a
- * visitor is handed are known to be right). Calls come for every instruction, reachable or not;
+ * Receives a function body's instructions, one call per instruction, from a {@link BodyWalker}:
+ * a {@link FunctionValidator} calls it <em>after</em> the instruction has been validated (so the
+ * operand types a visitor is handed are known to be right); an {@link UncheckedWalker} validates
+ * nothing, and hands {@code i32} as the type of {@code drop} and of an untyped {@code select}.
+ * Calls come for every instruction, reachable or not;
  * a visitor that cares tracks reachability itself (after {@code unreachable}, {@code br},
  * {@code br_table}, {@code return} and the {@code return_call}s, up to the next {@code else} or
  * {@code end}).

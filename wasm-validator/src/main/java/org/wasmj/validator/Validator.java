@@ -69,6 +69,17 @@ public final class Validator {
     return new FunctionValidator(this);
   }
 
+  /**
+   * A new walker of function bodies that does not validate them, for input known to be valid
+   * (see {@link UncheckedWalker}); each is single-threaded and reusable.
+   */
+  public UncheckedWalker uncheckedWalker() {
+    if (!moduleValidated) {
+      validateModule();
+    }
+    return new UncheckedWalker(this);
+  }
+
   /** True if {@code ref.func funcIndex} may appear in a body (the function is in C.refs). */
   public boolean isDeclaredReference(int funcIndex) {
     return funcIndex >= 0 && funcIndex < declaredReferences.length && declaredReferences[funcIndex];

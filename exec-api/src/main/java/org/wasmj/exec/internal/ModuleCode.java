@@ -1,19 +1,24 @@
 package org.wasmj.exec.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
+import org.wasmj.exec.CompilationMode;
 import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.WasmModule;
-import org.wasmj.validator.FunctionValidator;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.BodyWalker;
 import org.wasmj.validator.Validator;
 
 /**
  * A compiled module's code: the decoded module and each defined function's register IR,
  * translated when the module is compiled ({@code eager}) or on first use ({@code lazy}: validated
  * and translated then; {@code lazy-translation}: validated at compile time, translated then).
+ * Compiled from a stream, a module's bodies are validated and translated as they arrive.
  *
  * <p>To keep little memory, eager translation stores each function as {@link CompactCode} and
  * drops the bytes of the function bodies from the module ({@link WasmModule#withoutFunctionBodies});
@@ -33,6 +38,8 @@ public final class ModuleCode {
   /** Eagerly translated functions, compact until expanded into {@link #code}; else null. */
   private final CompactCode[] compact;
   private final boolean countLoops;
+  /** Lazy translation walks bodies without validating them ({@code Module.compileUnchecked}). */
+  private final boolean unchecked;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
   private final FunctionCode[] functions;
@@ -47,16 +54,57 @@ public final class ModuleCode {
   public volatile Tiering tiering;
 
   /**
-   * Compiles {@code module}: validates the module, and then every body now ({@code eager},
-   * translating it in the same pass), or ahead of translation ({@code validateBodiesNow}), or
-   * not until each body is first translated; {@code countLoops} asks for {@code COUNT_LOOP} ops.
+   * Compiles {@code bytes}: decodes and validates the module and handles the bodies as
+   * {@code mode} says, while the code section is decoded where it can (see {@link BodyCompiler});
+   * {@code checked}: bodies are validated as they are translated, else walked without checks
+   * ({@link org.wasmj.validator.UncheckedWalker}) and in {@code LAZY_TRANSLATION} mode not
+   * validated ahead; {@code countLoops} asks for {@code COUNT_LOOP} ops.
+   */
+  public static ModuleCode compile(byte[] bytes, Set<Feature> features, TypeRegistry types,
+      CompilationMode mode, boolean checked, boolean countLoops) {
+    BodyCompiler bodies = bodyCompiler(features, mode, checked, countLoops);
+    return new ModuleCode(bodies.finish(WasmParser.parse(bytes, features, bodies)), features,
+        types, countLoops);
+  }
+
+  /**
+   * As {@link #compile(byte[], Set, TypeRegistry, CompilationMode, boolean, boolean)}, reading
+   * the module from {@code in} (to its end, not closed): sections are decoded and bodies
+   * validated and translated as their bytes arrive.
+   */
+  public static ModuleCode compile(InputStream in, Set<Feature> features, TypeRegistry types,
+      CompilationMode mode, boolean checked, boolean countLoops) throws IOException {
+    BodyCompiler bodies = bodyCompiler(features, mode, checked, countLoops);
+    return new ModuleCode(bodies.finish(WasmParser.parse(in, features, bodies)), features, types,
+        countLoops);
+  }
+
+  private static BodyCompiler bodyCompiler(Set<Feature> features, CompilationMode mode,
+      boolean checked, boolean countLoops) {
+    return new BodyCompiler(features, mode == CompilationMode.EAGER,
+        checked && mode == CompilationMode.LAZY_TRANSLATION, checked, countLoops);
+  }
+
+  /**
+   * Compiles the decoded {@code module}: validates the module, and then every body now
+   * ({@code eager}, translating it in the same pass), or ahead of translation
+   * ({@code validateBodiesNow}), or not until each body is first translated; {@code countLoops}
+   * asks for {@code COUNT_LOOP} ops.
    */
   public ModuleCode(WasmModule module, Set<Feature> features, TypeRegistry types, boolean eager,
       boolean validateBodiesNow, boolean countLoops) {
+    this(new BodyCompiler(features, eager, validateBodiesNow, true, countLoops).finish(module),
+        features, types, countLoops);
+  }
+
+  private ModuleCode(BodyCompiler.Compiled compiled, Set<Feature> features, TypeRegistry types,
+      boolean countLoops) {
     this.countLoops = countLoops;
     this.features = Set.copyOf(features);
-    Validator validator = new Validator(module, features);
-    validator.validateModule();
+    this.module = compiled.module();
+    this.validator = compiled.validator();
+    this.compact = compiled.compact();
+    this.unchecked = compiled.unchecked();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
     this.functions = new FunctionCode[n];
@@ -69,26 +117,6 @@ public final class ModuleCode {
     this.typeIds = new int[module.types().size()];
     for (int i = 0; i < typeIds.length; i++) {
       typeIds[i] = types.id(module.types().get(i));
-    }
-    if (eager) {
-      FunctionValidator bodies = validator.functionValidator();
-      Translator translator = new Translator(countLoops);
-      this.compact = new CompactCode[n];
-      for (int i = 0; i < n; i++) {
-        compact[i] = CompactCode.of(translator.translate(bodies, i));
-      }
-      this.module = module.withoutFunctionBodies();
-      this.validator = null;
-    } else {
-      if (validateBodiesNow) {
-        FunctionValidator bodies = validator.functionValidator();
-        for (int i = 0; i < n; i++) {
-          bodies.validate(i, null);
-        }
-      }
-      this.compact = null;
-      this.module = module;
-      this.validator = validator;
     }
   }
 
@@ -146,8 +174,11 @@ public final class ModuleCode {
   }
 
   private CompiledFunction translate(int definedIndex) {
-    return compact != null
-        ? compact[definedIndex].expand()
-        : new Translator(countLoops).translate(validator.functionValidator(), definedIndex);
+    if (compact != null) {
+      return compact[definedIndex].expand();
+    }
+    BodyWalker walker = unchecked ? validator.uncheckedWalker() : validator.functionValidator();
+    return new Translator(countLoops).translate(walker, definedIndex, module.bytes(),
+        module.bodies().get(definedIndex));
   }
 }

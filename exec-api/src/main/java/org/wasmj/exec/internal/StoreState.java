@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wasmj.TrapException;
+import org.wasmj.TrapKind;
 import org.wasmj.exec.spi.Executor;
 
 /**
@@ -128,8 +130,14 @@ public final class StoreState {
     f.ref = functionCount;
   }
 
-  /** The function with reference id {@code ref} (not 0). */
+  /**
+   * The function with reference id {@code ref} (not 0); traps {@code invalid reference} if there
+   * is none (a number taken for a reference by code compiled unchecked).
+   */
   public FunctionInstance function(long ref) {
+    if (ref < 1 || ref > functionCount) {
+      throw new TrapException(TrapKind.INVALID_REFERENCE);
+    }
     return functions[(int) ref - 1];
   }
 
@@ -147,8 +155,17 @@ public final class StoreState {
     return id;
   }
 
-  /** The host object behind {@code externref} id {@code ref}, or {@code null}. */
+  /**
+   * The host object behind {@code externref} id {@code ref}, or {@code null}; traps
+   * {@code invalid reference} if there is none (see {@link #function}).
+   */
   public Object extern(long ref) {
-    return ref == 0 ? null : externs.get((int) ref - 1);
+    if (ref == 0) {
+      return null;
+    }
+    if (ref < 0 || ref > externs.size()) {
+      throw new TrapException(TrapKind.INVALID_REFERENCE);
+    }
+    return externs.get((int) ref - 1);
   }
 }

@@ -1,0 +1,124 @@
+package org.wasmj.exec.internal;
+
+import java.util.Set;
+import org.wasmj.Feature;
+import org.wasmj.WasmException;
+import org.wasmj.ir.CompactCode;
+import org.wasmj.ir.Translator;
+import org.wasmj.parser.FunctionBody;
+import org.wasmj.parser.WasmModule;
+import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.BodyWalker;
+import org.wasmj.validator.Validator;
+
+/**
+ * Validates and translates (eager), or only validates (lazy translation), a module's function
+ * bodies as the parser hands them over, while a stream is still being read; then, once the whole
+ * module is decoded, validates the module and finishes what is left.
+ *
+ * <p>The errors are those of the three stages run one after the other (decode everything,
+ * validate the module, then each body in order), whatever the order the bytes arrive in: a body
+ * walked early against the sections before the code section (which is all a body's validation
+ * reads, but for data segments without a data count section, an error either way) gives the same
+ * result as against the whole module, so an error met early is only set aside; that body and the
+ * ones after it are walked again by {@link #finish}, after the decoder and the module's
+ * validation had their say.
+ *
+ * @implNote Single-threaded: one per compilation.
+ */
+final class BodyCompiler implements WasmParser.BodyListener {
+  /** A module whose bodies were handled as the compilation mode asks. */
+  record Compiled(WasmModule module, Validator validator, CompactCode[] compact, boolean unchecked) {}
+
+  private final Set<Feature> features;
+  private final boolean translate;
+  private final boolean validate;
+  private final boolean checked;
+  private final boolean countLoops;
+  /** Walks the bodies as they arrive; null until the code section, and after an error. */
+  private BodyWalker walker;
+  private Translator translator;
+  private CompactCode[] compact;
+  /** Bodies done so far. */
+  private int done;
+
+  /**
+   * A compiler of bodies that translates them all ({@code translate}), validates them all
+   * ({@code validate}) or leaves them for later (neither); {@code checked}: validate while
+   * translating (else walk bodies unchecked); {@code countLoops}: {@code COUNT_LOOP} ops.
+   */
+  BodyCompiler(Set<Feature> features, boolean translate, boolean validate, boolean checked,
+      boolean countLoops) {
+    this.features = features;
+    this.translate = translate;
+    this.validate = validate && !translate;
+    this.checked = checked;
+    this.countLoops = countLoops;
+  }
+
+  @Override
+  public void codeSection(WasmModule header, int count) {
+    if (!translate && !validate) {
+      return;
+    }
+    compact = translate ? new CompactCode[count] : null;
+    try {
+      walker = walker(new Validator(header, features));
+    } catch (WasmException e) {
+      // found again, in its turn, by finish
+    }
+  }
+
+  @Override
+  public void body(int definedIndex, byte[] bytes, FunctionBody body) {
+    if (walker == null) {
+      return;
+    }
+    try {
+      handle(definedIndex, bytes, body);
+      done = definedIndex + 1;
+    } catch (WasmException e) {
+      walker = null; // this body and the rest are walked again by finish
+    }
+  }
+
+  /**
+   * Validates the whole {@code module} (every section now decoded), then handles the bodies not
+   * handled yet; throws the first error, as the stages run in turn would.
+   */
+  Compiled finish(WasmModule module) {
+    Validator validator = new Validator(module, features);
+    validator.validateModule();
+    int n = module.bodies().size();
+    if (translate && compact == null) {
+      compact = new CompactCode[n]; // no code section
+    }
+    if ((translate || validate) && done < n) {
+      walker = walker(validator);
+      for (int i = done; i < n; i++) {
+        handle(i, module.bytes(), module.bodies().get(i));
+      }
+    }
+    walker = null;
+    translator = null;
+    return translate
+        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked)
+        : new Compiled(module, validator, null, !checked);
+  }
+
+  private BodyWalker walker(Validator validator) {
+    return checked ? validator.functionValidator() : validator.uncheckedWalker();
+  }
+
+  private void handle(int definedIndex, byte[] bytes, FunctionBody body) {
+    if (translate) {
+      if (translator == null) {
+        translator = new Translator(countLoops);
+      }
+      compact[definedIndex] =
+          CompactCode.of(translator.translate(walker, definedIndex, bytes, body));
+    } else {
+      walker.walk(definedIndex, bytes, body, null);
+    }
+  }
+}
