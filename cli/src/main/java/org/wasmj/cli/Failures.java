@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.wasmj.ExhaustionException;
 import org.wasmj.ExitException;
 import org.wasmj.TrapException;
@@ -28,25 +27,31 @@ final class Failures {
   static final int MODULE = 1;
   static final int INTERNAL = 70;
 
+  /** Every command's {@code -v, --verbose}. */
+  static final Option<Boolean> VERBOSE =
+      Option.flag("-v, --verbose", "Print a Java stack trace on errors.");
+
   private Failures() {}
 
-  /** Runs {@code body}, turning what it throws into a message on {@code err} and a status. */
-  static int guard(PrintStream err, boolean verbose, Callable<Integer> body) {
-    return guard(err, verbose, () -> null, body);
+  /** A command's work, run by {@link #guard}. */
+  interface Guarded {
+    /** Does the work; returns the exit status. */
+    int run() throws Exception;
+
+    /** Where the guest was, printed after a trap that has no backtrace; null if unknown. */
+    default String running() {
+      return null;
+    }
   }
 
-  /**
-   * As {@link #guard(PrintStream, boolean, Callable)}; a trap's message is followed by what
-   * {@code trapContext} says (where the guest was), if anything.
-   */
-  static int guard(PrintStream err, boolean verbose, Supplier<String> trapContext,
-      Callable<Integer> body) {
+  /** Runs {@code body}, turning what it throws into a message on {@code err} and a status. */
+  static int guard(PrintStream err, boolean verbose, Guarded body) {
     try {
-      return body.call();
+      return body.run();
     } catch (ExitException e) {
       return exitStatus(err, e.exitCode());
     } catch (TrapException | ExhaustionException e) {
-      return trap(err, verbose, e, trapContext.get());
+      return trap(err, verbose, e, body.running());
     } catch (UninstantiableException e) {
       if (!(e.getCause() instanceof TrapException)) {
         return moduleError(err, verbose, e);
@@ -61,7 +66,7 @@ final class Failures {
       return e.status;
     } catch (WasmException e) {
       return moduleError(err, verbose, e);
-    } catch (UsageException | IllegalArgumentException e) {
+    } catch (UsageException e) {
       err.println("wasmj: " + Text.escape(String.valueOf(e.getMessage())));
       trace(err, verbose, e);
       return Main.USAGE;
@@ -77,6 +82,21 @@ final class Failures {
       err.println("wasmj: internal error: " + Text.escape(oneLine(e)));
       trace(err, verbose, e);
       return INTERNAL;
+    }
+  }
+
+  /**
+   * Runs {@code step}, which builds something from the command line (an engine, a WASI
+   * configuration): an {@link IllegalArgumentException} it throws is a usage error. Elsewhere an
+   * {@code IllegalArgumentException} is a bug of ours, an internal error.
+   */
+  static <T> T fromOptions(Callable<T> step) throws Exception {
+    try {
+      return step.call();
+    } catch (IllegalArgumentException e) {
+      UsageException usage = new UsageException(e.getMessage());
+      usage.initCause(e);
+      throw usage;
     }
   }
 
@@ -112,7 +132,7 @@ final class Failures {
       }
       int omitted = ((TrapException) e).omittedFrames();
       if (omitted > 0) {
-        err.println("  ... " + omitted + " more frames");
+        err.println("  ... " + omitted + (omitted == 1 ? " more frame" : " more frames"));
       }
     } else if (where != null) {
       err.println(Text.escape(where));

@@ -24,7 +24,11 @@ final class HostArgs {
 
   /** {@code args} as the process received them, or {@code args} if that cannot be known. */
   static String[] recover(String[] args) {
-    if (Arrays.stream(args).allMatch(HostArgs::isAscii)) {
+    boolean ascii = true;
+    for (String a : args) {
+      ascii &= isAscii(a);
+    }
+    if (ascii) {
       return args; // nothing was lost: the common case reads nothing
     }
     List<byte[]> cmdline = read(Path.of("/proc/self/cmdline"));

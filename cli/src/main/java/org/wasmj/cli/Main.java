@@ -7,45 +7,50 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.nio.file.Files;
 import java.util.List;
 import org.wasmj.exec.Engine;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.OptionSpec;
+import org.wasmj.wasi.internal.HostBytes;
 
 /**
  * The {@code wasmj} command: {@code run} runs a WASI command or calls an export, {@code inspect}
  * prints a module's sections, imports, exports and sizes (or a function's register IR), and
  * {@code executors} lists the executors found. Flags follow Wasmtime's, so tools written for
- * {@code wasmtime run} (like the WASI testsuite's adapter) work with {@code wasmj run}.
+ * {@code wasmtime run} (like the WASI testsuite's adapter) work with {@code wasmj run}; as with
+ * Wasmtime, {@code wasmj app.wasm args} is short for {@code wasmj run app.wasm args}.
  */
-@Command(name = "wasmj", mixinStandardHelpOptions = true, version = "wasmj 0.1.0-SNAPSHOT",
-    description = "A WebAssembly runtime in pure Java.",
-    subcommands = {RunCommand.class, InspectCommand.class, Main.Executors.class,
-        CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main {
   /** Exit status for a command-line mistake. */
   static final int USAGE = 2;
   /** Exit status when wasmj's own output could not be written (sysexits' EX_IOERR). */
   static final int OUTPUT_FAILED = 74;
+  static final String VERSION = "wasmj 0.1.0-SNAPSHOT";
+
+  private static final CommandSpec EXECUTORS = new CommandSpec("executors",
+      "List the executors found, best first (the first is the default).");
+  private static final CommandSpec HELP = new CommandSpec("help", "Show the help of a command.")
+      .optionalParameter("[COMMAND]", "The command to show the help of (default: wasmj's).");
+  private static final CommandSpec[] COMMANDS =
+      {RunCommand.SPEC, InspectCommand.SPEC, EXECUTORS, HELP};
+  private static final CommandSpec WASMJ = new CommandSpec("wasmj",
+      "A WebAssembly runtime in pure Java.")
+      .describe("A WebAssembly runtime in pure Java.")
+      .parameter("COMMAND", "One of the commands below; or a module file, which is run: wasmj"
+          + " app.wasm ARGS is short for wasmj run app.wasm ARGS, as with wasmtime.")
+      .rest("[ARGS...]", "The command's options and parameters (see: wasmj help COMMAND).")
+      .commands(COMMANDS);
 
   private final PrintStream out;
   private final PrintStream err;
   private final OutputStream guestOut;
   private final OutputStream guestErr;
-  private final FailureRecorder outFailure;
 
-  Main(PrintStream out, PrintStream err, OutputStream guestOut, OutputStream guestErr,
-      FailureRecorder outFailure) {
+  private Main(PrintStream out, PrintStream err, OutputStream guestOut, OutputStream guestErr) {
     this.out = out;
     this.err = err;
     this.guestOut = guestOut;
     this.guestErr = guestErr;
-    this.outFailure = outFailure;
   }
 
   /** What wasmj prints: results, listings, help. */
@@ -94,29 +99,109 @@ public final class Main implements Runnable {
    */
   static int run(String[] args, PrintStream out, PrintStream err, OutputStream guestOut,
       OutputStream guestErr, FailureRecorder outFailure) {
-    Main main = new Main(out, err, guestOut, guestErr, outFailure);
-    int status = main.execute(args);
+    int status = new Main(out, err, guestOut, guestErr).execute(args);
     out.flush();
     if (out.checkError()) {
       IOException why = outFailure == null ? null : outFailure.failure;
-      err.println("wasmj: cannot write the output" + (why == null ? "" : ": " + why.getMessage()));
+      err.println(why == null ? "wasmj: cannot write the output"
+          : "wasmj: cannot write the output: " + why.getMessage());
       return status == 0 ? OUTPUT_FAILED : status;
     }
     return status;
   }
 
+  /**
+   * Dispatches on the first argument: a command's name, {@code --help} or {@code --version};
+   * anything else is {@code run}'s, as {@code wasmtime app.wasm} is {@code wasmtime run
+   * app.wasm}.
+   */
   private int execute(String[] args) {
-    CommandLine cli = new CommandLine(this, new Factory(this));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, ignored) -> {
-      err.println("wasmj: " + e.getMessage());
-      CommandLine sub = e.getCommandLine();
-      err.println("try 'wasmj " + (sub.getParent() == null ? "" : sub.getCommandName() + " ")
-          + "--help'");
+    if (args.length == 0) {
+      WASMJ.printHelp(err);
       return USAGE;
-    });
-    return cli.execute(normalize(cli, args));
+    }
+    String first = args[0];
+    CommandSpec spec = command(first);
+    int from = 1;
+    if (spec == null) {
+      from = 0;
+      if (CommandSpec.HELP.isNamed(first) || CommandSpec.VERSION.isNamed(first)) {
+        spec = WASMJ;
+      } else if (first.startsWith("-") || exists(first)) {
+        spec = RunCommand.SPEC;
+      } else {
+        StringBuilder names = new StringBuilder();
+        for (CommandSpec c : COMMANDS) {
+          names.append(names.length() == 0 ? "" : ", ").append(c.name());
+        }
+        return usageError(WASMJ, "'" + first + "' is neither a command (" + names + ") nor a file");
+      }
+    }
+    Arguments arguments;
+    try {
+      arguments = spec.parse(args, from);
+    } catch (Failures.UsageException e) {
+      return usageError(spec, e.getMessage());
+    }
+    if (arguments.has(CommandSpec.HELP)) {
+      spec.printHelp(out);
+      return 0;
+    }
+    if (arguments.has(CommandSpec.VERSION)) {
+      out.println(VERSION);
+      return 0;
+    }
+    if (spec == RunCommand.SPEC) {
+      return Failures.guard(err, arguments.has(Failures.VERBOSE), new RunCommand(this, arguments));
+    }
+    if (spec == InspectCommand.SPEC) {
+      return Failures.guard(err, arguments.has(Failures.VERBOSE),
+          new InspectCommand(this, arguments));
+    }
+    if (spec == EXECUTORS) {
+      List<String> names = Engine.executors();
+      for (int i = 0; i < names.size(); i++) {
+        out.println(names.get(i));
+      }
+      return 0;
+    }
+    if (spec == HELP) {
+      String name = arguments.parameter(0);
+      CommandSpec about = name == null ? WASMJ : command(name);
+      if (about == null) {
+        return usageError(HELP, "no command '" + name + "'");
+      }
+      about.printHelp(out);
+      return 0;
+    }
+    WASMJ.printHelp(out);
+    return 0;
+  }
+
+  /** The command called {@code name}, or null. */
+  private static CommandSpec command(String name) {
+    for (CommandSpec c : COMMANDS) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a file (of any kind) is at {@code path}, given as the bytes {@link HostArgs} kept. */
+  private static boolean exists(String path) {
+    try {
+      return Files.exists(HostBytes.path(path));
+    } catch (RuntimeException e) { // not a path at all (a NUL in it)
+      return false;
+    }
+  }
+
+  /** Prints {@code message} and where to find the right usage; returns {@link #USAGE}. */
+  private int usageError(CommandSpec spec, String message) {
+    err.println("wasmj: " + Text.escape(message));
+    err.println(spec == WASMJ ? "try 'wasmj --help'" : "try 'wasmj " + spec.name() + " --help'");
+    return USAGE;
   }
 
   /** The charset {@link System#out} uses (the console's or, before Java 18, the default). */
@@ -170,92 +255,6 @@ public final class Main implements Runnable {
         failure = e;
       }
       return e;
-    }
-  }
-
-  /** With no subcommand: the usage, and a usage error. */
-  @Override
-  public void run() {
-    new CommandLine(this).usage(err);
-    throw new CommandLine.ParameterException(new CommandLine(this), "no command given");
-  }
-
-  /**
-   * Marks where the guest's arguments start in a {@code run} command line. Options may come
-   * before the module and right after it (as in {@code run fib.wasm --invoke fib 30}); from the
-   * first argument after the module that is not one of {@code run}'s options, everything is the
-   * guest's, even if it looks like an option: a {@code --} is inserted there for picocli.
-   */
-  static String[] normalize(CommandLine cli, String[] args) {
-    if (args.length == 0 || !args[0].equals("run")) {
-      return args;
-    }
-    CommandLine run = cli.getSubcommands().get("run");
-    List<String> out = new ArrayList<>(Arrays.asList(args));
-    boolean seenModule = false;
-    for (int i = 1; i < out.size(); i++) {
-      String a = out.get(i);
-      if (a.equals("--")) {
-        return out.toArray(new String[0]);
-      }
-      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-      OptionSpec option = a.startsWith("-") ? run.getCommandSpec().findOption(name) : null;
-      if (option != null) {
-        boolean takesValue = option.arity().max() > 0 && !option.type().equals(boolean.class);
-        if (takesValue && !a.contains("=")) {
-          i++;
-        }
-        continue;
-      }
-      if (!seenModule) {
-        seenModule = true; // the module file
-        continue;
-      }
-      out.add(i, "--");
-      break;
-    }
-    return out.toArray(new String[0]);
-  }
-
-  /** Gives each command object the streams. */
-  private static final class Factory implements CommandLine.IFactory {
-    private final Main main;
-
-    Factory(Main main) {
-      this.main = main;
-    }
-
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      if (type == Main.class) {
-        return type.cast(main);
-      }
-      if (type == RunCommand.class) {
-        return type.cast(new RunCommand(main));
-      }
-      if (type == InspectCommand.class) {
-        return type.cast(new InspectCommand(main));
-      }
-      if (type == Executors.class) {
-        return type.cast(new Executors(main));
-      }
-      return CommandLine.defaultFactory().create(type);
-    }
-  }
-
-  /** {@code wasmj executors}. */
-  @Command(name = "executors", mixinStandardHelpOptions = true,
-      description = "List the executors found, best first (the first is the default).")
-  static final class Executors implements Runnable {
-    private final Main main;
-
-    Executors(Main main) {
-      this.main = main;
-    }
-
-    @Override
-    public void run() {
-      Engine.executors().forEach(main.out::println);
     }
   }
 }

@@ -1,8 +1,6 @@
 package org.wasmj.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.exec.CompilationMode;
@@ -23,141 +21,93 @@ import org.wasmj.parser.ValType;
 import org.wasmj.wasi.Wasi;
 import org.wasmj.wasi.WasiConfig;
 import org.wasmj.wasi.internal.HostBytes;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code wasmj run}: instantiates a module with WASI and runs {@code _start}, or calls the export
  * named by {@code --invoke} with arguments parsed by its signature, printing each result on its
  * own line. The guest sees only the directories, environment and arguments given.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a WebAssembly module: a WASI command's _start, or the export named by"
-        + " --invoke. Options may come before <file.wasm> or right after it; the first argument"
-        + " after the module that is not an option starts the guest's arguments (or the values"
-        + " for --invoke).",
-        "Exit status: the guest's proc_exit code (0 when _start returns, or when the module has"
-            + " no _start); a proc_exit code of 126 or more is an error, 1; 134 on a trap, in the"
-            + " start function too; 1 for a module that cannot be loaded, linked or run as a"
-            + " command; 2 for a usage error; 74 when wasmj cannot write its own output."},
-    footer = {"", "Examples:",
-        "  wasmj run examples/fib.wasm --invoke fib 30",
-        "  wasmj run --dir .::/ --env LANG=C app.wasm input.txt"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Failures.Guarded {
+  static final Option<String> INVOKE = Option.text("--invoke", "NAME", "Call the export NAME"
+      + " instead of _start; the arguments after the module are its parameters, parsed by its"
+      + " signature (integers decimal or 0x hex).");
+  static final Option<String> DIR = Option.text("--dir", "HOST[::GUEST]", "Preopen the host"
+      + " directory HOST, under the guest name GUEST (default: HOST as written). Repeatable.")
+      .repeatable();
+  static final Option<String> MAPDIR = Option.text("--mapdir", "GUEST::HOST",
+      "Wasmtime's older spelling of --dir HOST::GUEST.").repeatable().hidden();
+  static final Option<String> ENV = Option.text("--env", "KEY[=VALUE]", "Give the guest the"
+      + " environment variable KEY (without =VALUE: this process's value). Repeatable; nothing"
+      + " else of the host's environment is passed.").repeatable();
+  static final Option<Integer> MAX_OPEN_FILES = Option.integer("--max-open-files", "N", "Most"
+      + " files, directories and sockets the guest may hold open at once, stdio and --dir"
+      + " included (default: " + WasiConfig.DEFAULT_MAX_OPEN_FILES + "); opening more fails with"
+      + " EMFILE.");
+  static final Option<String> ARGV0 = Option.text("--argv0", "NAME",
+      "The guest's argv[0] (default: <file.wasm> as written).");
+  static final Option<String> COMPILATION_MODE = Option.text("--compilation-mode", "MODE",
+      "eager, lazy-translation (default) or lazy.");
+  static final Option<String> EXECUTOR = Option.text("--executor", "NAME",
+      "The executor to run code with (see: wasmj executors).");
+  static final Option<Boolean> TRAP_UNKNOWN_IMPORTS = Option.flag("--trap-unknown-imports",
+      "Define every function import nothing else defines as one that traps when called.");
+  static final Option<Boolean> DEFAULT_VALUES_UNKNOWN_IMPORTS = Option.flag(
+      "--default-values-unknown-imports",
+      "Define every function import nothing else defines as one that returns zeros.");
+
+  static final CommandSpec SPEC = new CommandSpec("run",
+      "Run a WebAssembly module: a WASI command, or one export with --invoke.")
+      .describe("Run a WebAssembly module: a WASI command's _start, or the export named by"
+          + " --invoke. Options may come before <file.wasm> or right after it; the first argument"
+          + " after the module that is not an option starts the guest's arguments (or the values"
+          + " for --invoke).")
+      .describe("Exit status: the guest's proc_exit code (0 when _start returns, or when the"
+          + " module has no _start); a proc_exit code of 126 or more is an error, 1; 134 on a"
+          + " trap, in the start function too; 1 for a module that cannot be loaded, linked or"
+          + " run as a command; 2 for a usage error; 74 when wasmj cannot write its own output.")
+      .options(INVOKE, DIR, MAPDIR, ENV, MAX_OPEN_FILES, ARGV0, COMPILATION_MODE, EXECUTOR,
+          TRAP_UNKNOWN_IMPORTS, DEFAULT_VALUES_UNKNOWN_IMPORTS, Failures.VERBOSE)
+      .parameter("<file.wasm>", "The module to run.")
+      .rest("[ARGS...]", "The guest's arguments, or the values for --invoke.")
+      .footer("Examples:",
+          "  wasmj run examples/fib.wasm --invoke fib 30",
+          "  wasmj run --dir .::/ --env LANG=C app.wasm input.txt",
+          "  wasmj app.wasm input.txt            (short for wasmj run app.wasm input.txt)");
+
   private final Main main;
-
-  @Option(names = "--invoke", paramLabel = "NAME",
-      description = "Call the export NAME instead of _start; the arguments after the module are"
-          + " its parameters, parsed by its signature (integers decimal or 0x hex).")
-  String invoke;
-
-  @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
-      description = "Preopen the host directory HOST, under the guest name GUEST (default: HOST"
-          + " as written). Repeatable.")
-  List<String> dirs = new ArrayList<>();
-
-  @Option(names = "--mapdir", paramLabel = "GUEST::HOST", hidden = true,
-      description = "Wasmtime's older spelling of --dir HOST::GUEST.")
-  List<String> mapdirs = new ArrayList<>();
-
-  @Option(names = "--env", paramLabel = "KEY[=VALUE]",
-      description = "Give the guest the environment variable KEY (without =VALUE: this process's"
-          + " value). Repeatable; nothing else of the host's environment is passed.")
-  List<String> env = new ArrayList<>();
-
-  @Option(names = "--max-open-files", paramLabel = "N",
-      description = "Most files, directories and sockets the guest may hold open at once, stdio"
-          + " and --dir included (default: " + WasiConfig.DEFAULT_MAX_OPEN_FILES + "); opening"
-          + " more fails with EMFILE.")
-  Integer maxOpenFiles;
-
-  @Option(names = "--argv0", paramLabel = "NAME",
-      description = "The guest's argv[0] (default: <file.wasm> as written).")
-  String argv0;
-
-  @Option(names = "--compilation-mode", paramLabel = "MODE",
-      description = "eager, lazy-translation (default) or lazy.")
-  String compilationMode;
-
-  @Option(names = "--executor", paramLabel = "NAME",
-      description = "The executor to run code with (see: wasmj executors).")
-  String executor;
-
-  @Option(names = "--trap-unknown-imports",
-      description = "Define every function import nothing else defines as one that traps when"
-          + " called.")
-  boolean trapUnknownImports;
-
-  @Option(names = "--default-values-unknown-imports",
-      description = "Define every function import nothing else defines as one that returns zeros.")
-  boolean defaultValuesUnknownImports;
-
-  @Option(names = {"-v", "--verbose"}, description = "Print a Java stack trace on errors.")
-  boolean verbose;
-
-  @Parameters(index = "0", paramLabel = "<file.wasm>", description = "The module to run.")
-  String file;
-
-  @Parameters(index = "1..*", paramLabel = "ARGS",
-      description = "The guest's arguments, or the values for --invoke.")
-  List<String> args = new ArrayList<>();
+  private final Arguments arguments;
+  private final String file;
+  private final String invoke;
+  private final List<String> args;
 
   /** What the guest was running, for a trap's message. */
   private String running;
 
-  RunCommand(Main main) {
+  RunCommand(Main main, Arguments arguments) {
     this.main = main;
+    this.arguments = arguments;
+    this.file = arguments.parameter(0);
+    this.invoke = arguments.get(INVOKE);
+    this.args = arguments.rest();
   }
 
   @Override
-  public Integer call() {
-    return Failures.guard(main.err(), verbose, () -> running, this::execute);
+  public String running() {
+    return running;
   }
 
-  private int execute() throws Exception {
-    Config config = Config.defaults().withExecutor(executor);
-    if (compilationMode != null) {
-      config = config.withCompilationMode(CompilationMode.parse(compilationMode));
-    }
-    Engine engine = new Engine(config);
+  @Override
+  public int run() throws Exception {
+    Engine engine = Failures.fromOptions(this::engine);
     Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
     Linker<Void> linker = new Linker<>(engine);
-    WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
-        .stdout(main.guestOut()).stderr(main.guestErr())
-        .arg(argv0 != null ? argv0 : file);
-    if (invoke == null) {
-      args.forEach(wasiConfig::arg);
-    }
-    if (maxOpenFiles != null) {
-      wasiConfig.maxOpenFiles(maxOpenFiles);
-    }
-    for (String d : dirs) {
-      int sep = d.indexOf("::");
-      preopen(wasiConfig, "--dir", d, sep < 0 ? d : d.substring(0, sep),
-          sep < 0 ? d : d.substring(sep + 2));
-    }
-    for (String d : mapdirs) {
-      int sep = d.indexOf("::");
-      if (sep < 0) {
-        throw new Failures.UsageException("--mapdir takes GUEST::HOST, got '" + d + "'");
-      }
-      preopen(wasiConfig, "--mapdir", d, d.substring(sep + 2), d.substring(0, sep));
-    }
-    for (String e : env) {
-      int eq = e.indexOf('=');
-      if (eq < 0) {
-        String value = HostArgs.env(e);
-        if (value != null) {
-          wasiConfig.env(e, value);
-        }
-      } else {
-        wasiConfig.env(e.substring(0, eq), e.substring(eq + 1));
-      }
-    }
+    WasiConfig wasiConfig = Failures.fromOptions(this::wasiConfig);
     Store<Void> store = Store.of(engine);
-    try (Wasi wasi = wasiConfig.addToLinker(linker)) {
-      if (trapUnknownImports || defaultValuesUnknownImports) {
+    // Wasi.create checks the preopens in any case
+    try (Wasi wasi = Failures.fromOptions(() -> Wasi.create(wasiConfig))) {
+      if (importsWasi(module)) { // 46 host functions, milliseconds a module without WASI skips
+        wasi.addToLinker(linker);
+      }
+      if (arguments.has(TRAP_UNKNOWN_IMPORTS) || arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
         defineUnknownImports(linker, store, module);
       }
       Instance instance = linker.instantiate(store, module);
@@ -174,11 +124,12 @@ final class RunCommand implements Callable<Integer> {
         return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
       }
       running = describe(module, instance, invoke);
-      Func f = instance.getFunc(invoke);
+      Func f = Failures.fromOptions(() -> instance.getFunc(invoke));
       FuncType type = f.type();
       if (args.size() != type.paramCount()) {
-        throw new Failures.UsageException(invoke + " takes " + type.paramCount() + " arguments "
-            + type + ", got " + args.size());
+        int n = type.paramCount();
+        throw new Failures.UsageException(invoke + " (func " + type + ") takes " + n
+            + (n == 1 ? " argument" : " arguments") + ", got " + args.size());
       }
       Val[] values = new Val[args.size()];
       for (int i = 0; i < values.length; i++) {
@@ -191,6 +142,64 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       main.out().flush();
     }
+  }
+
+  /** The engine the options ask for. */
+  private Engine engine() {
+    Config config = Config.defaults().withExecutor(arguments.get(EXECUTOR));
+    String compilationMode = arguments.get(COMPILATION_MODE);
+    if (compilationMode != null) {
+      config = config.withCompilationMode(CompilationMode.parse(compilationMode));
+    }
+    return new Engine(config);
+  }
+
+  /** The guest's WASI configuration, from the options and arguments. */
+  private WasiConfig wasiConfig() {
+    WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
+        .stdout(main.guestOut()).stderr(main.guestErr())
+        .arg(arguments.has(ARGV0) ? arguments.get(ARGV0) : file);
+    if (invoke == null) {
+      for (String arg : args) {
+        wasiConfig.arg(arg);
+      }
+    }
+    if (arguments.has(MAX_OPEN_FILES)) {
+      wasiConfig.maxOpenFiles(arguments.get(MAX_OPEN_FILES));
+    }
+    for (String d : arguments.all(DIR)) {
+      int sep = d.indexOf("::");
+      preopen(wasiConfig, "--dir", d, sep < 0 ? d : d.substring(0, sep),
+          sep < 0 ? d : d.substring(sep + 2));
+    }
+    for (String d : arguments.all(MAPDIR)) {
+      int sep = d.indexOf("::");
+      if (sep < 0) {
+        throw new Failures.UsageException("--mapdir takes GUEST::HOST, got '" + d + "'");
+      }
+      preopen(wasiConfig, "--mapdir", d, d.substring(sep + 2), d.substring(0, sep));
+    }
+    for (String e : arguments.all(ENV)) {
+      int eq = e.indexOf('=');
+      if (eq < 0) {
+        String value = HostArgs.env(e);
+        if (value != null) {
+          wasiConfig.env(e, value);
+        }
+      } else {
+        wasiConfig.env(e.substring(0, eq), e.substring(eq + 1));
+      }
+    }
+    return wasiConfig.build();
+  }
+
+  private static boolean importsWasi(Module module) {
+    for (ImportType imp : module.imports()) {
+      if (imp.module().equals(Wasi.MODULE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Preopens {@code host} as {@code guest}; neither may be empty ({@code ::/x} is no "."). */
@@ -238,7 +247,7 @@ final class RunCommand implements Callable<Integer> {
       }
       FuncType type = (FuncType) imp.type();
       String name = imp.module() + "::" + imp.name();
-      if (defaultValuesUnknownImports) {
+      if (arguments.has(DEFAULT_VALUES_UNKNOWN_IMPORTS)) {
         linker.func(imp.module(), imp.name(), type, (caller, in) -> {
           Val[] out = new Val[type.resultCount()];
           for (int i = 0; i < out.length; i++) {

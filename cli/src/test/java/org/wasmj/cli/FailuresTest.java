@@ -7,13 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int guard(boolean verbose, Callable<Integer> body) {
+  private int guard(boolean verbose, Failures.Guarded body) {
     return Failures.guard(new PrintStream(err, true, StandardCharsets.UTF_8), verbose, body);
   }
 
@@ -47,5 +46,18 @@ class FailuresTest {
     }));
     assertTrue(err().startsWith("wasmj: internal error: java.lang.LinkageError: bad class\n"), err());
     assertTrue(err().contains("\tat org.wasmj.cli.FailuresTest"), err());
+  }
+
+  @Test
+  void anIllegalArgumentIsAUsageErrorOnlyWhereTheCommandLineMadeIt() throws Exception {
+    assertEquals(2, guard(false, () -> Failures.fromOptions(() -> {
+      throw new IllegalArgumentException("unknown compilation mode 'fast'");
+    })));
+    assertEquals("wasmj: unknown compilation mode 'fast'\n", err());
+    err.reset();
+    assertEquals(Failures.INTERNAL, guard(false, () -> {
+      throw new IllegalArgumentException("a bug of ours");
+    }));
+    assertTrue(err().startsWith("wasmj: internal error: java.lang.IllegalArgumentException"), err());
   }
 }

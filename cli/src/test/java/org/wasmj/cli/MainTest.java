@@ -125,6 +125,68 @@ class MainTest {
   }
 
   @Test
+  void helpAndVersionAtEveryLevel() {
+    assertEquals(0, run("help", "run"));
+    assertTrue(out().startsWith("Usage: wasmj run [OPTIONS] <file.wasm> [ARGS...]\n"), out());
+    out.reset();
+    assertEquals(0, run("inspect", "-h"));
+    assertTrue(out().startsWith("Usage: wasmj inspect [OPTIONS] <file.wasm>\n"), out());
+    out.reset();
+    assertEquals(0, run("-V"));
+    assertEquals(Main.VERSION + "\n", out());
+    out.reset();
+    assertEquals(0, run("run", "../examples/fib.wasm", "--help"), "an option right after the module");
+    assertTrue(out().startsWith("Usage: wasmj run"), out());
+    assertEquals(2, run("help", "nope"));
+    assertEquals("wasmj: no command 'nope'\ntry 'wasmj help --help'\n", err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "run --help", "inspect --help", "executors --help",
+      "help help"})
+  void everyHelpIsPlainTextThatFitsEightyColumns(String command) {
+    assertEquals(0, run(command.split(" ")));
+    assertTrue(out().startsWith("Usage: wasmj"), out());
+    assertFalse(out().contains("\u001b"), "no terminal escapes, on a terminal or not");
+    for (String line : out().split("\n")) {
+      assertTrue(line.length() <= 80, line);
+    }
+  }
+
+  @Test
+  void noCommandPrintsTheHelpToStderrAndIsAUsageError() {
+    assertEquals(2, run());
+    assertTrue(err().startsWith("Usage: wasmj [OPTIONS] COMMAND [ARGS...]\n"), err());
+    assertEquals("", out());
+  }
+
+  @Test
+  void aModuleFileInPlaceOfTheCommandIsRunAsWasmtimeDoes() {
+    assertEquals(0, run("../examples/fib.wasm", "--invoke", "fib", "20"));
+    assertEquals("6765\n", out());
+    out.reset();
+    assertEquals(0, run("--invoke", "fib", "../examples/fib.wasm", "10"), "run's options first");
+    assertEquals("55\n", out());
+    assertEquals(3, run(ECHO, "--env", "K=V", "arg", "--help"));
+  }
+
+  @Test
+  void aWordThatIsNeitherCommandNorFileIsAUsageErrorThatSaysSo() {
+    assertEquals(2, run("frobnicate", "x"));
+    assertEquals("wasmj: 'frobnicate' is neither a command (run, inspect, executors, help) nor a"
+        + " file\ntry 'wasmj --help'\n", err());
+  }
+
+  @Test
+  void anArgumentCountMismatchIsGrammatical() {
+    assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib"));
+    assertEquals("wasmj: fib (func (i32) -> (i32)) takes 1 argument, got 0\n", err());
+    err.reset();
+    assertEquals(2, run("run", "--invoke", "add", ECHO, "1"));
+    assertTrue(err().endsWith(" takes 2 arguments, got 1\n"), err());
+  }
+
+  @Test
   void executorsListsWhatIsFound() {
     assertEquals(0, run("executors"));
     assertTrue(out().contains("switch\n"), out());
@@ -182,6 +244,10 @@ class MainTest {
   void aMissingPreopenIsAUsageError() {
     assertEquals(2, run("run", "--dir", "/no/such/dir", ECHO));
     assertTrue(err().startsWith("wasmj: cannot preopen /no/such/dir"), err());
+    err.reset();
+    assertEquals(2, run("run", "--dir", "/no/such/dir", "../examples/fib.wasm", "--invoke", "fib",
+        "1"), "a module that imports no WASI function gets none linked, but the same checks");
+    assertTrue(err().startsWith("wasmj: cannot preopen /no/such/dir"), err());
   }
 
   @Test
@@ -192,8 +258,10 @@ class MainTest {
     assertTrue(err().contains("available: tiered, asm, switch"), err());
     assertEquals(2, run("run", "--compilation-mode", "fast", "../examples/fib.wasm"));
     assertTrue(err().contains("unknown compilation mode 'fast'"), err());
+    err.reset();
     assertEquals(2, run("run", "--bogus", "../examples/fib.wasm"));
-    assertTrue(err().contains("Unknown option: '--bogus'"), err());
+    assertTrue(err().startsWith("wasmj: unknown option '--bogus'\n"), err());
+    assertTrue(err().contains("try 'wasmj run --help'"), err());
   }
 
   @Test

@@ -1,10 +1,8 @@
 package org.wasmj.exec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 import org.wasmj.exec.internal.TypeRegistry;
 import org.wasmj.exec.spi.Executor;
 import org.wasmj.exec.spi.ExecutorProvider;
@@ -57,7 +55,11 @@ public final class Engine {
 
   /** The names of the executors available, best first. */
   public static List<String> executors() {
-    return Providers.ALL.stream().map(ExecutorProvider::name).collect(Collectors.toList());
+    List<String> names = new ArrayList<>(Providers.ALL.size());
+    for (ExecutorProvider p : Providers.ALL) {
+      names.add(p.name());
+    }
+    return names;
   }
 
   Executor executor() {
@@ -85,19 +87,40 @@ public final class Engine {
         "unknown executor '" + name + "'; available: " + String.join(", ", executors()));
   }
 
-  /** The providers found, loaded once, highest priority first. */
+  /**
+   * The providers found, loaded once, highest priority first (then by name). Plain loops: this
+   * runs at every start, where streams, lambdas and comparators cost milliseconds of class
+   * loading and spinning.
+   */
   private static final class Providers {
     static final List<ExecutorProvider> ALL = load();
 
     private static List<ExecutorProvider> load() {
       List<ExecutorProvider> found = new ArrayList<>();
-      ServiceLoader.load(ExecutorProvider.class).forEach(found::add);
-      if (found.isEmpty()) { // e.g. a thread context class loader that does not see wasmj
-        ServiceLoader.load(ExecutorProvider.class, Engine.class.getClassLoader()).forEach(found::add);
+      for (ExecutorProvider p : ServiceLoader.load(ExecutorProvider.class)) {
+        insert(found, p);
       }
-      found.sort(Comparator.comparingInt(ExecutorProvider::priority).reversed()
-          .thenComparing(ExecutorProvider::name));
+      if (found.isEmpty()) { // e.g. a thread context class loader that does not see wasmj
+        for (ExecutorProvider p
+            : ServiceLoader.load(ExecutorProvider.class, Engine.class.getClassLoader())) {
+          insert(found, p);
+        }
+      }
       return List.copyOf(found);
+    }
+
+    /** Inserts {@code p} into {@code sorted}, before the first provider it ranks above. */
+    private static void insert(List<ExecutorProvider> sorted, ExecutorProvider p) {
+      int i = 0;
+      while (i < sorted.size() && !ranksAbove(p, sorted.get(i))) {
+        i++;
+      }
+      sorted.add(i, p);
+    }
+
+    private static boolean ranksAbove(ExecutorProvider a, ExecutorProvider b) {
+      return a.priority() != b.priority() ? a.priority() > b.priority()
+          : a.name().compareTo(b.name()) < 0;
     }
   }
 }

@@ -62,8 +62,9 @@ public final class Func implements Extern {
   public Val[] call(Val... args) {
     FuncType t = instance.type;
     if (args.length != t.paramCount()) {
-      throw new IllegalArgumentException(
-          "expected " + t.paramCount() + " arguments for " + t + ", got " + args.length);
+      throw new IllegalArgumentException("expected " + t.paramCount()
+          + (t.paramCount() == 1 ? " argument for " : " arguments for ") + t + ", got "
+          + args.length);
     }
     StoreState s = store.state();
     long[] results = invoke(s, instance, Val.toSlots(t.params(), args, s));
@@ -95,8 +96,10 @@ public final class Func implements Extern {
   /** Raw call used by {@link TypedFunc}: checks the arity only. */
   long[] callRaw(long[] args) {
     if (args.length != instance.type.paramSlotCount()) {
-      throw new IllegalArgumentException("expected " + instance.type.paramSlotCount()
-          + " arguments for " + instance.type + ", got " + args.length);
+      int n = instance.type.paramSlotCount();
+      throw new IllegalArgumentException("expected " + n
+          + (n == 1 ? " argument for " : " arguments for ") + instance.type + ", got "
+          + args.length);
     }
     return invoke(store.state(), instance, args);
   }

@@ -92,8 +92,9 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
     return (caller, args) -> {
       Val[] out = fn.call(caller, Val.fromSlots(type.params(), args, caller.store()));
       if (out == null ? type.resultCount() != 0 : out.length != type.resultCount()) {
-        throw new IllegalStateException("host function returned "
-            + (out == null ? 0 : out.length) + " values for " + type);
+        int n = out == null ? 0 : out.length;
+        throw new IllegalStateException("host function returned " + n
+            + (n == 1 ? " value for " : " values for ") + type);
       }
       try {
         return Val.toSlots(type.results(), out == null ? new Val[0] : out, caller.store().state());

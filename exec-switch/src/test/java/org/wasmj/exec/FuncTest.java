@@ -102,7 +102,7 @@ class FuncTest {
     Instance i = instance();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> i.getFunc("id_i32").call());
-    assertEquals("expected 1 arguments for (i32) -> (i32), got 0", e.getMessage());
+    assertEquals("expected 1 argument for (i32) -> (i32), got 0", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> i.getFunc("id_i32").call(Val.i32(1), Val.i32(2)));
     assertThrows(IllegalArgumentException.class, () -> i.getFunc("i32").call(Val.i32(1)));
   }

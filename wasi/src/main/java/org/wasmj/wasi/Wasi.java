@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.wasmj.ExitException;
 import org.wasmj.TrapException;
@@ -132,12 +133,6 @@ public final class Wasi implements AutoCloseable {
     p.closeAll();
   }
 
-  /** One WASI function's body on raw arguments: returns the errno. */
-  @FunctionalInterface
-  private interface Body {
-    int call(Memories m, long[] a) throws IOException;
-  }
-
   /** The calling instance's memory, looked up on first use. */
   private static final class Memories {
     private final Caller<?> caller;
@@ -166,108 +161,163 @@ public final class Wasi implements AutoCloseable {
    * @throws IllegalArgumentException if the linker already defines one of them
    */
   public <T> Wasi addToLinker(Linker<T> linker) {
-    def(linker, "args_get", "ii", (m, a) -> p.argsGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "args_sizes_get", "ii", (m, a) -> p.argsSizesGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "environ_get", "ii", (m, a) -> p.environGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "environ_sizes_get", "ii",
-        (m, a) -> p.environSizesGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "clock_res_get", "ii", (m, a) -> p.clockResGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "clock_time_get", "iIi",
-        (m, a) -> p.clockTimeGet(m.get(), i(a[0]), a[1], i(a[2])));
-    def(linker, "fd_advise", "iIIi", (m, a) -> p.fdAdvise(i(a[0]), a[1], a[2], i(a[3])));
-    def(linker, "fd_allocate", "iII", (m, a) -> p.fdAllocate(i(a[0]), a[1], a[2]));
-    def(linker, "fd_close", "i", (m, a) -> p.fdClose(i(a[0])));
-    def(linker, "fd_datasync", "i", (m, a) -> p.fdSync(i(a[0]), false));
-    def(linker, "fd_fdstat_get", "ii", (m, a) -> p.fdFdstatGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "fd_fdstat_set_flags", "ii", (m, a) -> p.fdFdstatSetFlags(i(a[0]), i(a[1])));
-    def(linker, "fd_fdstat_set_rights", "iII",
-        (m, a) -> p.fdFdstatSetRights(i(a[0]), a[1], a[2]));
-    def(linker, "fd_filestat_get", "ii", (m, a) -> p.fdFilestatGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "fd_filestat_set_size", "iI", (m, a) -> p.fdFilestatSetSize(i(a[0]), a[1]));
-    def(linker, "fd_filestat_set_times", "iIIi",
-        (m, a) -> p.fdFilestatSetTimes(i(a[0]), a[1], a[2], i(a[3])));
-    def(linker, "fd_pread", "iiiIi",
-        (m, a) -> p.fdPread(m.get(), i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4])));
-    def(linker, "fd_prestat_get", "ii", (m, a) -> p.fdPrestatGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "fd_prestat_dir_name", "iii",
-        (m, a) -> p.fdPrestatDirName(m.get(), i(a[0]), i(a[1]), i(a[2])));
-    def(linker, "fd_pwrite", "iiiIi",
-        (m, a) -> p.fdPwrite(m.get(), i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4])));
-    def(linker, "fd_read", "iiii",
-        (m, a) -> p.fdRead(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3])));
-    def(linker, "fd_readdir", "iiiIi",
-        (m, a) -> p.fdReaddir(m.get(), i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4])));
-    def(linker, "fd_renumber", "ii", (m, a) -> p.fdRenumber(i(a[0]), i(a[1])));
-    def(linker, "fd_seek", "iIii",
-        (m, a) -> p.fdSeek(m.get(), i(a[0]), a[1], i(a[2]), i(a[3])));
-    def(linker, "fd_sync", "i", (m, a) -> p.fdSync(i(a[0]), true));
-    def(linker, "fd_tell", "ii", (m, a) -> p.fdTell(m.get(), i(a[0]), i(a[1])));
-    def(linker, "fd_write", "iiii",
-        (m, a) -> p.fdWrite(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3])));
-    def(linker, "path_create_directory", "iii",
-        (m, a) -> p.pathCreateDirectory(m.get(), i(a[0]), i(a[1]), i(a[2])));
-    def(linker, "path_filestat_get", "iiiii",
-        (m, a) -> p.pathFilestatGet(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4])));
-    def(linker, "path_filestat_set_times", "iiiiIIi", (m, a) -> p.pathFilestatSetTimes(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), a[4], a[5], i(a[6])));
-    def(linker, "path_link", "iiiiiii", (m, a) -> p.pathLink(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]), i(a[6])));
-    def(linker, "path_open", "iiiiiIIii", (m, a) -> p.pathOpen(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), a[5], a[6], i(a[7]), i(a[8])));
-    def(linker, "path_readlink", "iiiiii", (m, a) -> p.pathReadlink(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5])));
-    def(linker, "path_remove_directory", "iii",
-        (m, a) -> p.pathRemoveDirectory(m.get(), i(a[0]), i(a[1]), i(a[2])));
-    def(linker, "path_rename", "iiiiii", (m, a) -> p.pathRename(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5])));
-    def(linker, "path_symlink", "iiiii", (m, a) -> p.pathSymlink(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4])));
-    def(linker, "path_unlink_file", "iii",
-        (m, a) -> p.pathUnlinkFile(m.get(), i(a[0]), i(a[1]), i(a[2])));
-    def(linker, "poll_oneoff", "iiii",
-        (m, a) -> p.pollOneoff(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3])));
-    linker.func(MODULE, "proc_exit", FuncType.of(new ValType[] {ValType.I32}, new ValType[0]),
-        (caller, args) -> {
-          p.procExit(args[0].i32());
-          return new Val[0];
-        });
-    def(linker, "proc_raise", "i", (m, a) -> p.procRaise(i(a[0])));
-    def(linker, "sched_yield", "", (m, a) -> p.schedYield());
-    def(linker, "random_get", "ii", (m, a) -> p.randomGet(m.get(), i(a[0]), i(a[1])));
-    def(linker, "sock_accept", "iii", (m, a) -> p.sockAccept(m.get(), i(a[0]), i(a[1]), i(a[2])));
-    def(linker, "sock_recv", "iiiiii", (m, a) -> p.sockRecv(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5])));
-    def(linker, "sock_send", "iiiii", (m, a) -> p.sockSend(
-        m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4])));
-    def(linker, "sock_shutdown", "ii", (m, a) -> p.sockShutdown(i(a[0]), i(a[1])));
+    for (Function f : Function.values()) {
+      ValType[] params = new ValType[f.signature.length()];
+      for (int k = 0; k < params.length; k++) {
+        params[k] = f.signature.charAt(k) == 'I' ? ValType.I64 : ValType.I32;
+      }
+      boolean exit = f == Function.PROC_EXIT;
+      FuncType type = FuncType.of(params, exit ? new ValType[0] : new ValType[] {ValType.I32});
+      linker.func(MODULE, f.wasiName, type, (caller, args) -> {
+        long[] raw = new long[args.length];
+        for (int k = 0; k < raw.length; k++) {
+          raw[k] = args[k].bits();
+        }
+        int errno = call(f, new Memories(caller), raw);
+        return exit ? new Val[0] : new Val[] {Val.i32(errno)};
+      });
+    }
     return this;
+  }
+
+  /**
+   * The {@code wasi_snapshot_preview1} functions, in the order they are defined: each one's name
+   * is its constant's in lower case, its signature lists its parameters ({@code i} an i32,
+   * {@code I} an i64), and all but {@code proc_exit} return an errno.
+   */
+  private enum Function {
+    ARGS_GET("ii"),
+    ARGS_SIZES_GET("ii"),
+    ENVIRON_GET("ii"),
+    ENVIRON_SIZES_GET("ii"),
+    CLOCK_RES_GET("ii"),
+    CLOCK_TIME_GET("iIi"),
+    FD_ADVISE("iIIi"),
+    FD_ALLOCATE("iII"),
+    FD_CLOSE("i"),
+    FD_DATASYNC("i"),
+    FD_FDSTAT_GET("ii"),
+    FD_FDSTAT_SET_FLAGS("ii"),
+    FD_FDSTAT_SET_RIGHTS("iII"),
+    FD_FILESTAT_GET("ii"),
+    FD_FILESTAT_SET_SIZE("iI"),
+    FD_FILESTAT_SET_TIMES("iIIi"),
+    FD_PREAD("iiiIi"),
+    FD_PRESTAT_GET("ii"),
+    FD_PRESTAT_DIR_NAME("iii"),
+    FD_PWRITE("iiiIi"),
+    FD_READ("iiii"),
+    FD_READDIR("iiiIi"),
+    FD_RENUMBER("ii"),
+    FD_SEEK("iIii"),
+    FD_SYNC("i"),
+    FD_TELL("ii"),
+    FD_WRITE("iiii"),
+    PATH_CREATE_DIRECTORY("iii"),
+    PATH_FILESTAT_GET("iiiii"),
+    PATH_FILESTAT_SET_TIMES("iiiiIIi"),
+    PATH_LINK("iiiiiii"),
+    PATH_OPEN("iiiiiIIii"),
+    PATH_READLINK("iiiiii"),
+    PATH_REMOVE_DIRECTORY("iii"),
+    PATH_RENAME("iiiiii"),
+    PATH_SYMLINK("iiiii"),
+    PATH_UNLINK_FILE("iii"),
+    POLL_ONEOFF("iiii"),
+    PROC_EXIT("i"),
+    PROC_RAISE("i"),
+    SCHED_YIELD(""),
+    RANDOM_GET("ii"),
+    SOCK_ACCEPT("iii"),
+    SOCK_RECV("iiiiii"),
+    SOCK_SEND("iiiii"),
+    SOCK_SHUTDOWN("ii");
+
+    final String signature;
+    final String wasiName = name().toLowerCase(Locale.ROOT);
+
+    Function(String signature) {
+      this.signature = signature;
+    }
+  }
+
+  /**
+   * Runs {@code f} on raw arguments; returns the errno. One switch rather than a lambda per
+   * function: linking 46 lambda call sites cost ~10 ms of every start on JDK 17.
+   */
+  private int dispatch(Function f, Memories m, long[] a) throws IOException {
+    switch (f) {
+      case ARGS_GET: return p.argsGet(m.get(), i(a[0]), i(a[1]));
+      case ARGS_SIZES_GET: return p.argsSizesGet(m.get(), i(a[0]), i(a[1]));
+      case ENVIRON_GET: return p.environGet(m.get(), i(a[0]), i(a[1]));
+      case ENVIRON_SIZES_GET: return p.environSizesGet(m.get(), i(a[0]), i(a[1]));
+      case CLOCK_RES_GET: return p.clockResGet(m.get(), i(a[0]), i(a[1]));
+      case CLOCK_TIME_GET: return p.clockTimeGet(m.get(), i(a[0]), a[1], i(a[2]));
+      case FD_ADVISE: return p.fdAdvise(i(a[0]), a[1], a[2], i(a[3]));
+      case FD_ALLOCATE: return p.fdAllocate(i(a[0]), a[1], a[2]);
+      case FD_CLOSE: return p.fdClose(i(a[0]));
+      case FD_DATASYNC: return p.fdSync(i(a[0]), false);
+      case FD_FDSTAT_GET: return p.fdFdstatGet(m.get(), i(a[0]), i(a[1]));
+      case FD_FDSTAT_SET_FLAGS: return p.fdFdstatSetFlags(i(a[0]), i(a[1]));
+      case FD_FDSTAT_SET_RIGHTS: return p.fdFdstatSetRights(i(a[0]), a[1], a[2]);
+      case FD_FILESTAT_GET: return p.fdFilestatGet(m.get(), i(a[0]), i(a[1]));
+      case FD_FILESTAT_SET_SIZE: return p.fdFilestatSetSize(i(a[0]), a[1]);
+      case FD_FILESTAT_SET_TIMES: return p.fdFilestatSetTimes(i(a[0]), a[1], a[2], i(a[3]));
+      case FD_PREAD: return p.fdPread(m.get(), i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4]));
+      case FD_PRESTAT_GET: return p.fdPrestatGet(m.get(), i(a[0]), i(a[1]));
+      case FD_PRESTAT_DIR_NAME: return p.fdPrestatDirName(m.get(), i(a[0]), i(a[1]), i(a[2]));
+      case FD_PWRITE: return p.fdPwrite(m.get(), i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4]));
+      case FD_READ: return p.fdRead(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]));
+      case FD_READDIR: return p.fdReaddir(m.get(), i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4]));
+      case FD_RENUMBER: return p.fdRenumber(i(a[0]), i(a[1]));
+      case FD_SEEK: return p.fdSeek(m.get(), i(a[0]), a[1], i(a[2]), i(a[3]));
+      case FD_SYNC: return p.fdSync(i(a[0]), true);
+      case FD_TELL: return p.fdTell(m.get(), i(a[0]), i(a[1]));
+      case FD_WRITE: return p.fdWrite(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]));
+      case PATH_CREATE_DIRECTORY: return p.pathCreateDirectory(m.get(), i(a[0]), i(a[1]), i(a[2]));
+      case PATH_FILESTAT_GET:
+        return p.pathFilestatGet(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]));
+      case PATH_FILESTAT_SET_TIMES:
+        return p.pathFilestatSetTimes(
+            m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), a[4], a[5], i(a[6]));
+      case PATH_LINK:
+        return p.pathLink(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]), i(a[6]));
+      case PATH_OPEN:
+        return p.pathOpen(
+            m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), a[5], a[6], i(a[7]), i(a[8]));
+      case PATH_READLINK:
+        return p.pathReadlink(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]));
+      case PATH_REMOVE_DIRECTORY: return p.pathRemoveDirectory(m.get(), i(a[0]), i(a[1]), i(a[2]));
+      case PATH_RENAME:
+        return p.pathRename(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]));
+      case PATH_SYMLINK: return p.pathSymlink(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]));
+      case PATH_UNLINK_FILE: return p.pathUnlinkFile(m.get(), i(a[0]), i(a[1]), i(a[2]));
+      case POLL_ONEOFF: return p.pollOneoff(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]));
+      case PROC_EXIT:
+        p.procExit(i(a[0])); // throws ExitException
+        return Errno.SUCCESS;
+      case PROC_RAISE: return p.procRaise(i(a[0]));
+      case SCHED_YIELD: return p.schedYield();
+      case RANDOM_GET: return p.randomGet(m.get(), i(a[0]), i(a[1]));
+      case SOCK_ACCEPT: return p.sockAccept(m.get(), i(a[0]), i(a[1]), i(a[2]));
+      case SOCK_RECV:
+        return p.sockRecv(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]));
+      case SOCK_SEND: return p.sockSend(m.get(), i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]));
+      case SOCK_SHUTDOWN: return p.sockShutdown(i(a[0]), i(a[1]));
+      default:
+        throw new AssertionError(f);
+    }
   }
 
   private static int i(long slot) {
     return (int) slot;
   }
 
-  private static <T> void def(Linker<T> linker, String name, String signature, Body body) {
-    ValType[] params = new ValType[signature.length()];
-    for (int k = 0; k < params.length; k++) {
-      params[k] = signature.charAt(k) == 'I' ? ValType.I64 : ValType.I32;
-    }
-    FuncType type = FuncType.of(params, new ValType[] {ValType.I32});
-    linker.func(MODULE, name, type, (caller, args) -> {
-      long[] raw = new long[args.length];
-      for (int k = 0; k < raw.length; k++) {
-        raw[k] = args[k].bits();
-      }
-      int errno = call(name, body, new Memories(caller), raw);
-      return new Val[] {Val.i32(errno)};
-    });
-  }
-
-  /** Runs a body; whatever goes wrong becomes an errno, except the guest's exit and traps. */
-  private static int call(String name, Body body, Memories m, long[] a) {
+  /** Runs {@code f}; whatever goes wrong becomes an errno, except the guest's exit and traps. */
+  private int call(Function f, Memories m, long[] a) {
     int errno;
     try {
-      errno = body.call(m, a);
+      errno = dispatch(f, m, a);
     } catch (WasiError e) {
       errno = e.errno;
     } catch (IOException e) {
@@ -287,7 +337,7 @@ public final class Wasi implements AutoCloseable {
       errno = Errno.NOMEM;
     }
     if (TRACE) {
-      StringBuilder sb = new StringBuilder("wasi: ").append(name).append('(');
+      StringBuilder sb = new StringBuilder("wasi: ").append(f.wasiName).append('(');
       for (int k = 0; k < a.length; k++) {
         sb.append(k == 0 ? "" : ", ").append(a[k]);
       }

@@ -139,6 +139,33 @@ public final class WasiConfig {
   }
 
   /**
+   * The default source of {@code random_get}: a {@link SecureRandom}, made when first used, since
+   * seeding one loads the security providers, milliseconds that a run which never asks for random
+   * bytes should not pay at start-up.
+   */
+  private static final class LazySecureRandom extends Random {
+    private static final long serialVersionUID = 1L;
+    private SecureRandom secure;
+
+    private SecureRandom secure() {
+      if (secure == null) {
+        secure = new SecureRandom();
+      }
+      return secure;
+    }
+
+    @Override
+    protected synchronized int next(int bits) {
+      return secure().nextInt() >>> (32 - bits);
+    }
+
+    @Override
+    public synchronized void nextBytes(byte[] bytes) {
+      secure().nextBytes(bytes);
+    }
+  }
+
+  /**
    * Builds a {@link WasiConfig}; each call replaces or adds one setting.
    *
    * @implNote Not thread-safe.
@@ -153,7 +180,7 @@ public final class WasiConfig {
     private OutputStream stderr = OutputStream.nullOutputStream();
     private boolean stdinTerminal;
     private boolean stdoutTerminal;
-    private Random random = new SecureRandom();
+    private Random random = new LazySecureRandom();
     private int maxOpenFiles = DEFAULT_MAX_OPEN_FILES;
 
     Builder() {}

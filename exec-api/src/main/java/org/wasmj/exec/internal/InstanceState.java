@@ -69,7 +69,8 @@ public final class InstanceState {
     }
     List<Import> declared = m.imports();
     if (imports.length != declared.size()) {
-      throw new IllegalArgumentException("expected " + declared.size() + " imports, got " + imports.length);
+      throw new IllegalArgumentException("expected " + declared.size()
+          + (declared.size() == 1 ? " import, got " : " imports, got ") + imports.length);
     }
     int f = 0;
     int t = 0;

@@ -3,6 +3,7 @@ package org.wasmj.exec.asm;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -41,6 +42,12 @@ final class Frames extends MethodVisitor {
   private String nextObject;
 
   /** A method visitor writing frames for a method of {@code descriptor}, static if so. */
+  /** A new method of {@code cw} whose frames a {@code Frames} writes (see FunctionCompiler#method). */
+  static MethodVisitor method(ClassWriter cw, int access, String name, String descriptor) {
+    return new Frames(cw.visitMethod(access, name, descriptor, null, null), descriptor,
+        (access & Opcodes.ACC_STATIC) != 0);
+  }
+
   Frames(MethodVisitor mv, String descriptor, boolean isStatic) {
     super(Opcodes.ASM9, mv);
     locals = new Object[16];

@@ -168,7 +168,10 @@ final class FunctionCompiler {
           if (largestMethod <= HUGE_METHOD_LIMIT && osrLength <= HUGE_METHOD_LIMIT) {
             return new Result(bytes, null, 1);
           }
-        } catch (MethodTooLargeException | ClassTooLargeException e) {
+        } catch (RuntimeException e) {
+          if (!(e instanceof MethodTooLargeException || e instanceof ClassTooLargeException)) {
+            throw e; // (caught by type, these would be loaded at every start: see method)
+          }
           // smaller chunks
         }
       }
@@ -224,7 +227,10 @@ final class FunctionCompiler {
           if (largestMethod <= HUGE_METHOD_LIMIT) {
             return new Result(bytes, null, 1);
           }
-        } catch (MethodTooLargeException e) {
+        } catch (RuntimeException e) {
+          if (!(e instanceof MethodTooLargeException)) {
+            throw e;
+          }
           // split below
         }
       }
@@ -238,11 +244,17 @@ final class FunctionCompiler {
           if (largestMethod <= HUGE_METHOD_LIMIT) {
             return new Result(bytes, null, chunks.size());
           }
-        } catch (MethodTooLargeException e) {
+        } catch (RuntimeException e) {
+          if (!(e instanceof MethodTooLargeException)) {
+            throw e;
+          }
           // the estimate was wrong: smaller chunks
         }
       }
-    } catch (ClassTooLargeException e) {
+    } catch (RuntimeException e) {
+      if (!(e instanceof ClassTooLargeException)) {
+        throw e;
+      }
       // too many constants for one class: smaller chunks would not help
     }
     return fallback(Fallback.TOO_LARGE);
@@ -374,10 +386,16 @@ final class FunctionCompiler {
     }
   }
 
-  /** A method of the class, whose stack map frames {@link Frames} writes as it is emitted. */
+  /**
+   * A method of the class, whose stack map frames {@link Frames} writes as it is emitted.
+   *
+   * <p>This class does not name ASM's exception types in a {@code catch}, nor hand a {@code
+   * Frames} on as a {@code MethodVisitor}: either makes the verifier record a check that JDK 25's
+   * AOT cache replays when it loads this class at start, loading ASM classes from the jar on
+   * every run, even one that generates no code (docs/RATIONALE.md, "Start-up").
+   */
   private static MethodVisitor method(ClassWriter cw, int access, String name, String descriptor) {
-    return new Frames(cw.visitMethod(access, name, descriptor, null, null), descriptor,
-        (access & ACC_STATIC) != 0);
+    return Frames.method(cw, access, name, descriptor);
   }
 
   /** {@code ASTORE} of an object of type {@code internalName} (which the frames need). */
@@ -1287,8 +1305,9 @@ final class FunctionCompiler {
         String name = o.wasm().text(); // e.g. i64.load16_u
         boolean wide = name.charAt(1) == '6';
         String suffix = name.substring(name.indexOf('.') + (o.hasResult() ? 5 : 6));
-        ACCESS_BITS[o.ordinal()] =
-            suffix.isEmpty() ? (wide ? 64 : 32) : Integer.parseInt(suffix.replaceAll("_.*", ""));
+        int sign = suffix.indexOf('_'); // no regex: this runs when the class generator starts
+        ACCESS_BITS[o.ordinal()] = suffix.isEmpty() ? (wide ? 64 : 32)
+            : Integer.parseInt(sign < 0 ? suffix : suffix.substring(0, sign));
         ACCESS_UNSIGNED[o.ordinal()] = suffix.endsWith("_u");
       }
     }

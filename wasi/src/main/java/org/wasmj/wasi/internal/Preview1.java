@@ -78,7 +78,6 @@ public final class Preview1 {
   private int open;
   private final int maxOpen;
   private final long monotonicBase = System.nanoTime();
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   /**
    * Times set on symlinks, by (dev, ino): JDK 17 sets a symlink's times with {@code lutimes},
    * whose precision is a microsecond, so the nanoseconds the guest asked for are kept here and
@@ -277,11 +276,20 @@ public final class Preview1 {
         return ProcessHandle.current().info().totalCpuDuration()
             .map(d -> d.toNanos()).orElseGet(() -> System.nanoTime() - monotonicBase);
       case CLOCK_THREAD_CPUTIME:
+        ThreadMXBean threads = ThreadClock.THREADS;
         return threads.isCurrentThreadCpuTimeSupported()
             ? threads.getCurrentThreadCpuTime() : System.nanoTime() - monotonicBase;
       default:
         throw new WasiError(Errno.INVAL);
     }
+  }
+
+  /**
+   * The thread CPU clock, loaded at its first use: {@code java.lang.management} costs tens of
+   * milliseconds to start, which a run that never reads this clock should not pay.
+   */
+  private static final class ThreadClock {
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   }
 
   public int randomGet(GuestMemory m, int buf, int len) {

@@ -32,7 +32,7 @@ public final class DeepStacks {
   private DeepStacks() {}
 
   /** Nested calls a guest call may make on the thread that started it before moving on. */
-  public static final int FOREIGN_CALLS = 1000;
+  public static final int FOREIGN_CALLS = 500; // 1,000 overflowed 512 KiB in cold tiered code at times
   /** Nested calls each thread of ours holds. */
   static final int DEEP_CALLS = 32_768;
   /** Stack per nested call on our threads: a cold (JVM-interpreted) frame of a large function. */
