@@ -77,9 +77,7 @@ class DifferentialTest {
 
   @Test
   void executorsAgreeOnRandomModules(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    Shared.assumeInput(hasWasmOpt(),
-        "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it):"
-            + " random-module differential tests skipped");
+    Shared.assumeInput(hasWasmOpt(), WASM_OPT_MISSING + ": random-module differential tests skipped");
     int count = Integer.getInteger("wasmj.diff.count", 1000);
     long base = Long.getLong("wasmj.diff.seed", new Random().nextLong() & Long.MAX_VALUE);
     System.out.printf("differential: %d random modules from seed %d (replay one with"
@@ -171,15 +169,25 @@ class DifferentialTest {
 
   /** A random valid module from {@code seed}, or null if binaryen refused the input. */
   static byte[] generate(Path dir, long seed) throws IOException, InterruptedException {
+    return generate(dir, seed, 256, 4096, FEATURES);
+  }
+
+  /**
+   * A random valid module from {@code seed} made with {@code wasm-opt} {@code options} (features
+   * and passes) out of {@code minBytes} plus up to {@code moreBytes} random bytes (the more bytes,
+   * the more code), or null if binaryen refused the input.
+   */
+  static byte[] generate(Path dir, long seed, int minBytes, int moreBytes, List<String> options)
+      throws IOException, InterruptedException {
     Random random = new Random(seed);
-    byte[] input = new byte[256 + random.nextInt(4096)];
+    byte[] input = new byte[minBytes + random.nextInt(moreBytes)];
     random.nextBytes(input);
     Path in = dir.resolve("in.bin");
     Path out = dir.resolve("out.wasm");
     Files.write(in, input);
     Files.deleteIfExists(out);
     List<String> command = new ArrayList<>(List.of("wasm-opt", "-ttf", in.toString(), "-o", out.toString()));
-    command.addAll(FEATURES);
+    command.addAll(options);
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("wasm-opt.log").toFile()).start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -188,6 +196,10 @@ class DifferentialTest {
     }
     return p.exitValue() == 0 && Files.exists(out) ? Files.readAllBytes(out) : null;
   }
+
+  /** What the tests that need {@code wasm-opt} say without it. */
+  static final String WASM_OPT_MISSING =
+      "binaryen's wasm-opt is not installed (apt-get install binaryen; .ci/run installs it)";
 
   static boolean hasWasmOpt() {
     try {

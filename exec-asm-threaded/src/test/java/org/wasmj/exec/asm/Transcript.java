@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
+import org.wasmj.UnlinkableException;
 import org.wasmj.WasmException;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
@@ -29,21 +30,41 @@ import org.wasmj.parser.ValType;
  * that log their arguments and return zeros; binaryen's {@code hangLimitInitializer} export, if
  * there is one, is called before each export so that fuzzer-generated loops end. With fuel on,
  * each export gets {@link #FUEL} and the fuel left after it (trap or not) is written down too.
+ *
+ * <p>{@link #forV8} writes what V8 can be compared on, in the words of the Node script
+ * {@code src/test/node/v8-oracle.cjs}: a NaN that crosses the JS boundary (a result, a host call's
+ * argument) is only {@code nan}, since V8 turns an f32 into a JS number there, and failures to
+ * compile or instantiate are only their kind, since the two engines' messages differ.
  */
 final class Transcript {
-  private Transcript() {}
-
   /** The fuel each call gets when the config meters fuel: enough for most, not for all. */
   static final long FUEL = 20_000;
 
+  /** Whether this transcript is for V8: NaNs at the boundary erased, module errors by kind. */
+  private final boolean forV8;
+
+  private Transcript(boolean forV8) {
+    this.forV8 = forV8;
+  }
+
+  /** The transcript of {@code wasm} run by {@code config}, exact to the bit. */
   static String of(byte[] wasm, Config config) {
+    return new Transcript(false).run(wasm, config);
+  }
+
+  /** The transcript of {@code wasm} run by {@code config}, as V8's is written. */
+  static String forV8(byte[] wasm, Config config) {
+    return new Transcript(true).run(wasm, config);
+  }
+
+  private String run(byte[] wasm, Config config) {
     List<String> lines = new ArrayList<>();
     Engine engine = new Engine(config);
     Module module;
     try {
       module = Module.compile(engine, wasm);
     } catch (WasmException e) {
-      return "compile: " + describe(e);
+      return "compile: " + (forV8 ? "error" : describe(e));
     }
     Store<Void> store = new Store<>(engine, null);
     if (config.fuel()) {
@@ -55,6 +76,10 @@ final class Transcript {
         FuncType t = (FuncType) i.type();
         String name = i.module() + "." + i.name();
         linker.func(i.module(), i.name(), t, (caller, args) -> {
+          if (forV8 && !jsCanCall(t)) {
+            // V8 throws a TypeError when Wasm calls JS with a v128: a failed host call.
+            throw new IllegalStateException("a v128 cannot cross into JS");
+          }
           StringBuilder sb = new StringBuilder("  host " + name + "(");
           for (Val a : args) {
             sb.append(value(a)).append(' ');
@@ -73,12 +98,13 @@ final class Transcript {
       instance = linker.instantiate(store, module);
       lines.add("instantiate: ok");
     } catch (WasmException e) {
-      lines.add("instantiate: " + describe(e));
+      lines.add("instantiate: " + (forV8 ? instantiationFailure(e) : describe(e)));
       return String.join("\n", lines);
     }
     boolean hangLimit = instance.getExport("hangLimitInitializer").isPresent();
     for (ExportType e : module.exports()) {
-      if (e.kind() != ExternKind.FUNC || e.name().equals("hangLimitInitializer")) {
+      if (e.kind() != ExternKind.FUNC || e.name().equals("hangLimitInitializer")
+          || forV8 && !jsCanCall((FuncType) e.type())) {
         continue;
       }
       if (config.fuel()) {
@@ -110,10 +136,34 @@ final class Transcript {
         Memory m = instance.getMemory(e.name());
         CRC32 crc = new CRC32();
         crc.update(m.read(0, (int) m.dataSize()));
-        lines.add("memory " + e.name() + ": " + m.size() + " pages, crc " + Long.toHexString(crc.getValue()));
+        lines.add("memory " + e.name() + ": " + m.size() + " pages, crc "
+            + Long.toHexString(crc.getValue()));
       }
     }
     return String.join("\n", lines);
+  }
+
+  /** Whether JS can call a function of this type: a {@code v128} cannot cross into JS. */
+  static boolean jsCanCall(FuncType type) {
+    for (int i = 0; i < type.paramCount(); i++) {
+      if (type.param(i) == ValType.V128) {
+        return false;
+      }
+    }
+    for (int i = 0; i < type.resultCount(); i++) {
+      if (type.result(i) == ValType.V128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A failed instantiation as V8 says it: a {@code LinkError}, a trap, or exhaustion. */
+  private static String instantiationFailure(WasmException e) {
+    if (e instanceof UnlinkableException) {
+      return "link error";
+    }
+    return e instanceof ExhaustionException ? "exhausted" : "trap";
   }
 
   private static String describe(WasmException e) {
@@ -138,12 +188,24 @@ final class Transcript {
     }
   }
 
-  private static String value(Val v) {
+  private String value(Val v) {
+    if (!forV8) {
+      switch (v.type()) {
+        case FUNCREF: return v.funcref() == null ? "funcref:null" : "funcref";
+        case EXTERNREF: return "externref:" + v.externref();
+        case V128: return "v128:" + Long.toHexString(v.high()) + ":" + Long.toHexString(v.bits());
+        default: return v.type() + ":" + Long.toHexString(v.bits());
+      }
+    }
     switch (v.type()) {
+      case I32: return "i32:" + Integer.toHexString(v.i32());
+      case I64: return "i64:" + Long.toHexString(v.i64());
+      case F32:
+        return Float.isNaN(v.f32()) ? "f32:nan" : "f32:" + Integer.toHexString((int) v.bits());
+      case F64: return Double.isNaN(v.f64()) ? "f64:nan" : "f64:" + Long.toHexString(v.bits());
       case FUNCREF: return v.funcref() == null ? "funcref:null" : "funcref";
       case EXTERNREF: return "externref:" + v.externref();
-      case V128: return "v128:" + Long.toHexString(v.high()) + ":" + Long.toHexString(v.bits());
-      default: return v.type() + ":" + Long.toHexString(v.bits());
+      default: throw new IllegalArgumentException(v.type().toString());
     }
   }
 }
