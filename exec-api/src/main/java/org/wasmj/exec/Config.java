@@ -24,8 +24,8 @@ import org.wasmj.exec.internal.TableInstance;
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
  * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
  * the memories of a store together; 10 million table elements for all the tables of a store; the
- * {@code tiered} executor compiles a function after 1,000 calls and loop iterations, on one
- * background thread.
+ * {@code tiered} executor compiles a function after 1,000 calls and loop iterations, and 1,000 more
+ * per 100 bytes of its body, on one background thread.
  *
  * @implNote Immutable and thread-safe.
  */
@@ -118,8 +118,9 @@ public final class Config {
   }
 
   /**
-   * Calls plus loop iterations after which the {@code tiered} executor compiles a function that
-   * has been running in its interpreter.
+   * Calls plus loop iterations after which the {@code tiered} executor compiles a small function
+   * that has been running in its interpreter; a bigger one takes as many again per 100 bytes of
+   * its body (compiling it costs more).
    */
   public int tieringThreshold() {
     return tieringThreshold;

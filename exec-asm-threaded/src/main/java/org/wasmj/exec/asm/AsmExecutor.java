@@ -1,5 +1,6 @@
 package org.wasmj.exec.asm;
 
+import java.util.List;
 import java.util.Map;
 import org.wasmj.ExhaustionException;
 import org.wasmj.exec.asm.rt.DeepStacks;
@@ -10,6 +11,7 @@ import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.exec.spi.Executor;
+import org.wasmj.parser.FunctionBody;
 
 /**
  * Runs generated code, and the interpreter for what is not (yet) compiled. As {@code asm} it
@@ -40,13 +42,24 @@ final class AsmExecutor implements Executor {
   public void prepare(ModuleCode module, boolean eager) {
     AsmModule m = AsmModule.of(module, this);
     if (tiered) {
+      List<FunctionBody> bodies = module.module().bodies();
       for (int k = 0; k < module.functionCount(); k++) {
-        module.function(k).countdown = threshold;
+        module.function(k).countdown = countdown(threshold, bodies.get(k).length());
       }
       module.tiering = m::hot;
     } else if (eager) {
       m.generateAll();
     }
+  }
+
+  /**
+   * The calls plus loop iterations after which {@code tiered} compiles a function whose body has
+   * {@code bodyBytes} bytes: the threshold, and as much again per 100 bytes. Compiling costs in
+   * proportion to a function's size (generating its class, then HotSpot's C1 and C2 compiling
+   * it), so a big function must run longer before it pays back; see RATIONALE.md, "Tiering".
+   */
+  static int countdown(int threshold, int bodyBytes) {
+    return (int) Math.min(Integer.MAX_VALUE - 1, threshold + (long) threshold * bodyBytes / 100);
   }
 
   @Override

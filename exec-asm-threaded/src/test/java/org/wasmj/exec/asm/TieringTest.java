@@ -170,4 +170,29 @@ class TieringTest {
     assertEquals(0, after.get("queued"), after.toString());
     assertTrue(after.get("generation.ms") >= 0, after.toString());
   }
+
+  @Test
+  void aBigFunctionMustRunLongerThanASmallOneBeforeItIsCompiled() {
+    // small() and big() both return 7; big's body pads with 1,000 bytes of nops
+    int[] padded = new int[1002];
+    java.util.Arrays.fill(padded, 0x01);
+    padded[1000] = 0x41;
+    padded[1001] = 7;
+    byte[] wasm = new ModuleBuilder().func("small", 0, 1, 0x41, 7).func("big", 0, 1, padded)
+        .build();
+    Engine engine = new Engine(tiered(10, 0));
+    Module module = Module.compile(engine, wasm);
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    int bigCountdown = AsmExecutor.countdown(10, 1004); // the body: locals, the code, end
+    assertTrue(bigCountdown >= 100, "countdown " + bigCountdown);
+    for (int i = 0; i < 20; i++) {
+      instance.getFunc("small").call();
+      instance.getFunc("big").call();
+    }
+    assertEquals(1, module.executorStatistics().get("compiled"), "small only");
+    for (int i = 20; i < bigCountdown + 1; i++) {
+      assertEquals(7, instance.getFunc("big").call()[0].i32());
+    }
+    assertEquals(2, module.executorStatistics().get("compiled"), "big too, after its countdown");
+  }
 }
