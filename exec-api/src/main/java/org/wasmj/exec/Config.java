@@ -24,7 +24,7 @@ import org.wasmj.exec.internal.TableInstance;
  * {@link #DEFAULT_FEATURES}; 20,000 nested calls; 8 Mi value-stack slots (64 MiB, allocated as
  * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
  * the memories of a store together; 10 million table elements for all the tables of a store; the
- * {@code tiered} executor compiles a function after 1,000 calls and loop iterations, and 1,000 more
+ * {@code tiered} executor compiles a function after 1,000 calls and loop iterations, and 999 more
  * per 100 bytes of its body, on one background thread.
  *
  * @implNote Immutable and thread-safe.
@@ -119,8 +119,9 @@ public final class Config {
 
   /**
    * Calls plus loop iterations after which the {@code tiered} executor compiles a small function
-   * that has been running in its interpreter; a bigger one takes as many again per 100 bytes of
-   * its body (compiling it costs more).
+   * that has been running in its interpreter; a bigger one takes {@code n - 1} more per 100 bytes
+   * of its body (compiling it costs more), so {@code n = 1} compiles every function at its first
+   * call.
    */
   public int tieringThreshold() {
     return tieringThreshold;

@@ -54,12 +54,13 @@ final class AsmExecutor implements Executor {
 
   /**
    * The calls plus loop iterations after which {@code tiered} compiles a function whose body has
-   * {@code bodyBytes} bytes: the threshold, and as much again per 100 bytes. Compiling costs in
+   * {@code bodyBytes} bytes: the threshold, and {@code threshold - 1} more per 100 bytes (so a
+   * threshold of 1 still compiles every function at its first call). Compiling costs in
    * proportion to a function's size (generating its class, then HotSpot's C1 and C2 compiling
    * it), so a big function must run longer before it pays back; see RATIONALE.md, "Tiering".
    */
   static int countdown(int threshold, int bodyBytes) {
-    return (int) Math.min(Integer.MAX_VALUE - 1, threshold + (long) threshold * bodyBytes / 100);
+    return (int) Math.min(Integer.MAX_VALUE - 1, threshold + (threshold - 1L) * bodyBytes / 100);
   }
 
   @Override
