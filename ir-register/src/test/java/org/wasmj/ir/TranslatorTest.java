@@ -22,6 +22,14 @@ class TranslatorTest {
         : new byte[] {1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F};
     section(b, 1, type);
     section(b, 3, new byte[] {1, 0});
+    return withBody(b, extraLocals, code);
+  }
+
+  /**
+   * Appends the code section of one function ({@code extraLocals} more i32 locals, then
+   * {@code code}) to module bytes {@code b}, and prints the function's IR.
+   */
+  private static String withBody(ByteArrayOutputStream b, int extraLocals, int... code) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (extraLocals == 0) {
       body.write(0);
@@ -172,21 +180,7 @@ class TranslatorTest {
         : new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 1, 0x7F});
     section(b, 3, new byte[] {1, 0});
     section(b, 5, new byte[] {1, 0, 1});
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(0);
-    for (int c : code) {
-      body.write(c);
-    }
-    body.write(0x0B);
-    ByteArrayOutputStream codeSection = new ByteArrayOutputStream();
-    codeSection.write(1);
-    codeSection.write(body.size());
-    codeSection.writeBytes(body.toByteArray());
-    section(b, 10, codeSection.toByteArray());
-    WasmModule m = WasmParser.parse(b.toByteArray());
-    return new Translator()
-        .translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0)
-        .toString();
+    return withBody(b, 0, code);
   }
 
   @Test
