@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,7 @@ import org.wasmj.ir.Instrumenter;
 class FuelTest {
   static Map<String, Config> configs() {
     Config base = Config.defaults().withFuel(true);
-    Map<String, Config> configs = new LinkedHashMap<>();
-    configs.put("switch", base.withExecutor("switch"));
-    configs.put("asm", base.withExecutor("asm"));
-    configs.put("tiered", base.withExecutor("tiered"));
-    configs.put("tiered (threshold 2, no compiler thread)",
-        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    Map<String, Config> configs = ExecutorConfigs.everyExecutor(base);
     configs.put("asm with epochs too", base.withExecutor("asm").withEpochInterruption(true));
     return configs;
   }

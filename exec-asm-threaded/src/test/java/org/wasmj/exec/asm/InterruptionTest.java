@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,14 +54,7 @@ class InterruptionTest {
 
   /** Every executor, with interruption checks; tiered both with background compilation and without. */
   static Map<String, Config> configs() {
-    Config base = Config.defaults().withEpochInterruption(true);
-    Map<String, Config> configs = new LinkedHashMap<>();
-    configs.put("switch", base.withExecutor("switch"));
-    configs.put("asm", base.withExecutor("asm"));
-    configs.put("tiered", base.withExecutor("tiered"));
-    configs.put("tiered (threshold 2, no compiler thread)",
-        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
-    return configs;
+    return ExecutorConfigs.everyExecutor(Config.defaults().withEpochInterruption(true));
   }
 
   /** A guest to stop: its export, its argument (or none), and whether it needs 128 MiB of memory. */
