@@ -5,6 +5,7 @@
  */
 module org.wasmj.exec.asm {
   requires transitive org.wasmj.exec;
+  requires org.wasmj.ir;
   requires org.wasmj.exec.loopswitch;
   requires org.objectweb.asm;
 

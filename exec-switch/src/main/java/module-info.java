@@ -4,6 +4,7 @@
  */
 module org.wasmj.exec.loopswitch {
   requires transitive org.wasmj.exec;
+  requires org.wasmj.ir;
 
   // The asm executor runs the functions it does not compile with this interpreter.
   exports org.wasmj.exec.loopswitch to

@@ -70,18 +70,18 @@ public final class ClassGeneration {
       byte[] bytes = ClassGenerationBenchmark.bytes(name);
       Engine engine = new Engine(Config.defaults().withExecutor("asm")
           .withCompilationMode(CompilationMode.EAGER));
-      Map<String, Integer> s = Module.compile(engine, bytes).executorStatistics();
-      int compiled = s.getOrDefault("compiled", 0);
-      int interpreted = s.entrySet().stream().filter(e -> e.getKey().startsWith("interpreted."))
-          .mapToInt(Map.Entry::getValue).sum();
-      int functions = compiled + interpreted + s.getOrDefault("not_generated_yet", 0);
+      Map<String, Long> s = Module.compile(engine, bytes).executorStatistics();
+      long compiled = s.getOrDefault("compiled", 0L);
+      long interpreted = s.entrySet().stream().filter(e -> e.getKey().startsWith("interpreted."))
+          .mapToLong(Map.Entry::getValue).sum();
+      long functions = compiled + interpreted + s.getOrDefault("not_generated_yet", 0L);
       long code = RetainedHeap.codeBytes(bytes, engine);
       Statistics sw = byExecutor.get("compile switch");
       Statistics asm = byExecutor.get("compile asm");
       Statistics firstSwitch = byExecutor.get("firstCompile switch");
       Statistics firstAsm = byExecutor.get("firstCompile asm");
       out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s |",
-          name, bytes.length, code, functions, compiled, s.getOrDefault("compiled.split", 0),
+          name, bytes.length, code, functions, compiled, s.getOrDefault("compiled.split", 0L),
           interpreted, median(sw), median(asm)));
       if (sw != null && asm != null) {
         double generation = asm.getPercentile(50) - sw.getPercentile(50);

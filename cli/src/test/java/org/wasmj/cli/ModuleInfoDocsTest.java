@@ -126,7 +126,7 @@ class ModuleInfoDocsTest {
     Set<String> modules = ModuleInfoDocs.read(ROOT).stream().map(ModuleInfo::name)
         .collect(Collectors.toSet());
     List<Path> sourceRoots = new ArrayList<>();
-    try (Stream<Path> folders = Files.list(ROOT)) {
+    try (Stream<Path> folders = Stream.concat(Files.list(ROOT), Files.list(ROOT.resolve("examples")))) {
       folders.map(f -> f.resolve("src/main/java")).filter(Files::isDirectory).forEach(sourceRoots::add);
     }
     List<String> unknown = new ArrayList<>();

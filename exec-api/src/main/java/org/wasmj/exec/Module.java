@@ -172,9 +172,11 @@ public final class Module {
   /**
    * What the engine's executor did with this module's functions so far: for {@code asm}, how
    * many were compiled to classes and how many run in the interpreter, by reason
-   * ({@code interpreted.tail_call}, {@code interpreted.too_large}…); empty for {@code switch}.
+   * ({@code interpreted.tail_call}, {@code interpreted.too_large}…); for the example
+   * {@code tracing} executor, IR ops run per op ({@code ops.<OP_NAME>}) and per function
+   * ({@code functions.<index>}); empty for {@code switch}. Counts are {@code long}s.
    */
-  public java.util.Map<String, Integer> executorStatistics() {
+  public java.util.Map<String, Long> executorStatistics() {
     return engine.executor().statistics(code);
   }
 

@@ -1,5 +1,6 @@
 package org.wasmj.exec.internal;
 
+import org.wasmj.exec.spi.Callee;
 import org.wasmj.parser.FuncType;
 
 /**
@@ -9,7 +10,7 @@ import org.wasmj.parser.FuncType;
  *
  * @implNote Belongs to one store; not synchronized.
  */
-public abstract sealed class FunctionInstance permits WasmFunction, HostFunction {
+public abstract sealed class FunctionInstance implements Callee permits WasmFunction, HostFunction {
   /** The function's type. */
   public final FuncType type;
   /** The engine-wide id of {@link #type}: two functions have equal types iff their ids are equal. */
@@ -18,6 +19,11 @@ public abstract sealed class FunctionInstance permits WasmFunction, HostFunction
   public int ref;
   /** The embedding API's face of this function, created on first use. */
   public Object face;
+
+  @Override
+  public FuncType type() {
+    return type;
+  }
 
   FunctionInstance(FuncType type, int typeId) {
     this.type = type;

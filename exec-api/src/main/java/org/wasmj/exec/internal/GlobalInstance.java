@@ -1,5 +1,6 @@
 package org.wasmj.exec.internal;
 
+import org.wasmj.exec.spi.GuestGlobal;
 import org.wasmj.parser.GlobalType;
 
 /**
@@ -8,7 +9,7 @@ import org.wasmj.parser.GlobalType;
  *
  * @implNote Not synchronized: a global belongs to one store.
  */
-public final class GlobalInstance {
+public final class GlobalInstance implements GuestGlobal {
   /** The declared type. */
   public final GlobalType type;
   /** The current value (a v128's low half). */
@@ -20,5 +21,30 @@ public final class GlobalInstance {
   public GlobalInstance(GlobalType type, long value) {
     this.type = type;
     this.value = value;
+  }
+
+  @Override
+  public GlobalType type() {
+    return type;
+  }
+
+  @Override
+  public long value() {
+    return value;
+  }
+
+  @Override
+  public void setValue(long value) {
+    this.value = value;
+  }
+
+  @Override
+  public long high() {
+    return high;
+  }
+
+  @Override
+  public void setHigh(long high) {
+    this.high = high;
   }
 }

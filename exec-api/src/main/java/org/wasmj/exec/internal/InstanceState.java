@@ -5,6 +5,8 @@ import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.UninstantiableException;
 import org.wasmj.UnlinkableException;
+import org.wasmj.exec.spi.Callee;
+import org.wasmj.exec.spi.GuestInstance;
 import org.wasmj.parser.CodeReader;
 import org.wasmj.parser.ConstExpr;
 import org.wasmj.parser.DataSegment;
@@ -30,7 +32,7 @@ import org.wasmj.parser.WasmModule;
  *
  * @implNote Belongs to one store; not synchronized. Executors read its arrays directly.
  */
-public final class InstanceState {
+public final class InstanceState implements GuestInstance {
   /** The store the instance lives in. */
   public final StoreState store;
   /** The module's code. */
@@ -327,6 +329,7 @@ public final class InstanceState {
    * {@code table} at {@code index}; traps {@code undefined element}, {@code uninitialized element}
    * or {@code indirect call type mismatch}.
    */
+  @Override
   public FunctionInstance indirect(int typeIndex, int table, int index) {
     long[] elements = tables[table].elements;
     if (index < 0 || index >= elements.length) {
@@ -343,23 +346,73 @@ public final class InstanceState {
     return f;
   }
 
+  @Override
+  public StoreState store() {
+    return store;
+  }
+
+  @Override
+  public ModuleCode module() {
+    return module;
+  }
+
+  @Override
+  public FunctionInstance function(int index) {
+    return functions[index];
+  }
+
+  @Override
+  public long functionRef(int index) {
+    return functions[index].ref;
+  }
+
+  @Override
+  public long[] callHost(Callee host, long[] args, int depth) {
+    int saved = store.hostCallDepth;
+    store.hostCallDepth = depth;
+    try {
+      return ((HostFunction) host).call(this, args);
+    } finally {
+      store.hostCallDepth = saved;
+    }
+  }
+
+  @Override
+  public MemoryInstance memory(int index) {
+    return memories[index];
+  }
+
+  @Override
+  public TableInstance table(int index) {
+    return tables[index];
+  }
+
+  @Override
+  public GlobalInstance global(int index) {
+    return globals[index];
+  }
+
   /** {@code memory.init} of data segment {@code data} into memory {@code mem}. */
+  @Override
   public void memoryInit(int mem, int data, int dst, int from, int n) {
     DataSegment d = module.module().data().get(data);
     memories[mem].init(module.module().bytes(), d.dataOffset(), dataLengths[data], dst, from, n);
   }
 
   /** {@code table.init} of element segment {@code elem} into table {@code table}. */
+  @Override
   public void tableInit(int table, int elem, int dst, int from, int n) {
     tables[table].init(elements[elem], dst, from, n);
   }
 
   /** {@code elem.drop}. */
+  @Override
   public void dropElements(int elem) {
     elements[elem] = EMPTY;
   }
 
   /** {@code data.drop}. */
+  @Override
   public void dropData(int data) {
     dataLengths[data] = 0;
   }

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.spi.GuestMemory;
 import org.wasmj.parser.MemoryType;
 
 /**
@@ -21,7 +22,7 @@ import org.wasmj.parser.MemoryType;
  * @implNote Not synchronized: a memory belongs to one store, used by one thread at a time.
  *     Executors read {@link #bytes} into a local and re-read it after anything that may grow.
  */
-public final class MemoryInstance {
+public final class MemoryInstance implements GuestMemory {
   /** Most pages a {@code byte[]}-backed memory can hold. */
   public static final int MAX_PAGES = 32767;
 
@@ -99,6 +100,7 @@ public final class MemoryInstance {
   }
 
   /** Current size in pages. */
+  @Override
   public int pages() {
     return bytes.length / PAGE;
   }
@@ -109,6 +111,7 @@ public final class MemoryInstance {
   }
 
   /** {@code memory.grow}: the old size in pages, or -1 if it cannot grow by {@code delta}. */
+  @Override
   public int grow(int delta) {
     int old = pages();
     if (delta < 0 || delta > maxPages - old) {
@@ -138,6 +141,7 @@ public final class MemoryInstance {
    * so far (its maximum permitting; limits of the store are not foreseen), else nothing, as it will
    * return -1.
    */
+  @Override
   public long growCost(int delta) {
     return delta < 0 || delta > maxPages - pages() ? 0 : (long) delta << 10;
   }
@@ -185,6 +189,7 @@ public final class MemoryInstance {
   }
 
   /** {@code memory.fill}: trap if {@code [dst, dst+len)} is out of bounds, else fill. */
+  @Override
   public void fill(int dst, int value, int len) {
     int at = address(bytes, dst, 0, 0);
     if ((len & 0xFFFFFFFFL) > bytes.length - at) {
@@ -227,6 +232,16 @@ public final class MemoryInstance {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     copy(src, srcStart + (int) f, bytes, (int) d, (int) count);
+  }
+
+  @Override
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  @Override
+  public void copyFrom(GuestMemory src, int dst, int from, int len) {
+    copyFrom((MemoryInstance) src, dst, from, len);
   }
 
   /** {@code memory.copy} from {@code src} (possibly this memory; overlap is handled). */

@@ -6,10 +6,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
 import org.wasmj.exec.CompilationMode;
+import org.wasmj.exec.spi.GuestModule;
 import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Instrumenter;
 import org.wasmj.ir.Translator;
+import org.wasmj.parser.FuncType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 import org.wasmj.validator.BodyWalker;
@@ -29,7 +31,7 @@ import org.wasmj.validator.Validator;
  *     at most once, under a lock striped by function index, and published through an
  *     {@link AtomicReferenceArray}.
  */
-public final class ModuleCode {
+public final class ModuleCode implements GuestModule {
   private static final int LOCK_STRIPES = 64;
 
   private final WasmModule module;
@@ -147,8 +149,39 @@ public final class ModuleCode {
   }
 
   /** Number of defined functions. */
+  @Override
   public int functionCount() {
     return functions.length;
+  }
+
+  @Override
+  public int importedFunctionCount() {
+    return module.importedFunctionCount();
+  }
+
+  @Override
+  public CompiledFunction ir(int definedIndex) {
+    return compiled(definedIndex);
+  }
+
+  @Override
+  public FuncType functionType(int definedIndex) {
+    return module.functionType(module.importedFunctionCount() + definedIndex);
+  }
+
+  @Override
+  public String functionName(int definedIndex) {
+    return functions[definedIndex].name();
+  }
+
+  @Override
+  public Object executorData() {
+    return executorData;
+  }
+
+  @Override
+  public void setExecutorData(Object data) {
+    executorData = data;
   }
 
   /** True once defined function {@code definedIndex} has been translated. */

@@ -9,6 +9,7 @@ import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.WasmException;
 import org.wasmj.exec.spi.Executor;
+import org.wasmj.exec.spi.GuestStore;
 
 /**
  * What a store holds at run time for its instances: the functions it knows, by reference id
@@ -18,7 +19,7 @@ import org.wasmj.exec.spi.Executor;
  * @implNote Not thread-safe: a store is used by one thread at a time; {@link #enter} detects a
  *     second thread calling in while one runs guest code.
  */
-public final class StoreState {
+public final class StoreState implements GuestStore {
   /** The engine's function-type ids. */
   public final TypeRegistry types;
   /** The engine's executor. */
@@ -146,6 +147,7 @@ public final class StoreState {
    * passed (unless the deadline callback extends it) or the current thread was interrupted (whose
    * interrupt status it clears, as an {@link InterruptedException} would).
    */
+  @Override
   public void checkInterrupt() {
     if (epoch.get() >= epochDeadline || Thread.currentThread().isInterrupted()) {
       interrupted();
@@ -180,12 +182,33 @@ public final class StoreState {
    * Consumes {@code cost} fuel ({@code FUEL_I} and its kin): traps {@code all fuel consumed by
    * WebAssembly}, leaving the fuel as it is, if less is left.
    */
+  @Override
   public void consumeFuel(long cost) {
     long left = fuel - cost;
     if (left < 0) {
       throw new TrapException(TrapKind.OUT_OF_FUEL);
     }
     fuel = left;
+  }
+
+  @Override
+  public int maxCallDepth() {
+    return maxCallDepth;
+  }
+
+  @Override
+  public int hostCallDepth() {
+    return hostCallDepth;
+  }
+
+  @Override
+  public Object executorState() {
+    return executorState;
+  }
+
+  @Override
+  public void setExecutorState(Object state) {
+    executorState = state;
   }
 
   /** Sets the deadline {@code ticks} after the engine's epoch now. */
@@ -207,6 +230,7 @@ public final class StoreState {
    * The function with reference id {@code ref} (not 0); traps {@code invalid reference} if there
    * is none (a number taken for a reference by code compiled unchecked).
    */
+  @Override
   public FunctionInstance function(long ref) {
     if (ref < 1 || ref > functionCount) {
       throw new TrapException(TrapKind.INVALID_REFERENCE);

@@ -3,6 +3,7 @@ package org.wasmj.exec.internal;
 import java.util.Arrays;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.spi.GuestTable;
 import org.wasmj.parser.TableType;
 
 /**
@@ -18,7 +19,7 @@ import org.wasmj.parser.TableType;
  * @implNote Not synchronized: a table belongs to one store. {@link #elements} is replaced when
  *     the table grows.
  */
-public final class TableInstance {
+public final class TableInstance implements GuestTable {
   /** Most elements a table may have, whatever it declares. */
   public static final int MAX_ELEMENTS = 10_000_000;
 
@@ -81,6 +82,7 @@ public final class TableInstance {
   }
 
   /** The current size. */
+  @Override
   public int size() {
     return elements.length;
   }
@@ -91,6 +93,7 @@ public final class TableInstance {
   }
 
   /** {@code table.get}. */
+  @Override
   public long get(int index) {
     if (index < 0 || index >= elements.length) {
       throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
@@ -99,6 +102,7 @@ public final class TableInstance {
   }
 
   /** {@code table.set}. */
+  @Override
   public void set(int index, long ref) {
     if (index < 0 || index >= elements.length) {
       throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
@@ -107,6 +111,7 @@ public final class TableInstance {
   }
 
   /** {@code table.grow}: the old size, or -1 if the table cannot grow by {@code delta} (unsigned). */
+  @Override
   public int grow(int delta, long init) {
     int old = elements.length;
     long n = delta & 0xFFFFFFFFL;
@@ -130,18 +135,25 @@ public final class TableInstance {
   }
 
   /** The fuel {@code table.grow} by {@code delta} (unsigned) costs: one per 8 elements if it may grow so far, else nothing. */
+  @Override
   public long growCost(int delta) {
     long n = delta & 0xFFFFFFFFL;
     return n > max - elements.length ? 0 : n >>> 3;
   }
 
   /** {@code table.fill}: {@code n} elements from {@code index} set to {@code ref}. */
+  @Override
   public void fill(int index, long ref, int n) {
     long end = (index & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL);
     if (end > elements.length) {
       throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
     }
     Arrays.fill(elements, index, (int) end, ref);
+  }
+
+  @Override
+  public void copyFrom(GuestTable src, int dst, int from, int n) {
+    copyFrom((TableInstance) src, dst, from, n);
   }
 
   /** {@code table.copy} of {@code n} elements from {@code src} at {@code from} to this table at {@code dst}. */

@@ -1,5 +1,6 @@
 package org.wasmj.exec.internal;
 
+import org.wasmj.exec.spi.GuestFunction;
 import org.wasmj.ir.CompiledFunction;
 
 /**
@@ -9,7 +10,7 @@ import org.wasmj.ir.CompiledFunction;
  * @implNote {@link #compiled} is a benign-race cache: {@link CompiledFunction} is immutable, and
  *     {@link ModuleCode#compiled} translates each function at most once.
  */
-public final class WasmFunction extends FunctionInstance {
+public final class WasmFunction extends FunctionInstance implements GuestFunction {
   /** The instance the function belongs to (its memories, tables, globals). */
   public final InstanceState instance;
   /** The module's code for this function, shared with its other instances. */
@@ -24,6 +25,7 @@ public final class WasmFunction extends FunctionInstance {
   }
 
   /** The translated IR, translating it now if needed (lazy modes may throw {@code InvalidModuleException}). */
+  @Override
   public CompiledFunction ir() {
     CompiledFunction c = compiled;
     if (c == null) {
@@ -34,7 +36,23 @@ public final class WasmFunction extends FunctionInstance {
   }
 
   /** A readable name: the name section's, else {@code func[index]}. */
+  @Override
   public String name() {
     return code.name();
+  }
+
+  @Override
+  public InstanceState instance() {
+    return instance;
+  }
+
+  @Override
+  public ModuleCode module() {
+    return code.module;
+  }
+
+  @Override
+  public int index() {
+    return code.functionIndex();
   }
 }

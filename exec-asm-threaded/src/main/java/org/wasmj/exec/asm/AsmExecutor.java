@@ -1,5 +1,6 @@
 package org.wasmj.exec.asm;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wasmj.ExhaustionException;
@@ -11,6 +12,8 @@ import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.exec.spi.Executor;
+import org.wasmj.exec.spi.GuestFunction;
+import org.wasmj.exec.spi.GuestModule;
 import org.wasmj.parser.FunctionBody;
 
 /**
@@ -39,7 +42,8 @@ final class AsmExecutor implements Executor {
   }
 
   @Override
-  public void prepare(ModuleCode module, boolean eager) {
+  public void prepare(GuestModule guestModule, boolean eager) {
+    ModuleCode module = (ModuleCode) guestModule; // the runtime's class (RATIONALE.md)
     AsmModule m = AsmModule.of(module, this);
     if (tiered) {
       List<FunctionBody> bodies = module.module().bodies();
@@ -64,12 +68,15 @@ final class AsmExecutor implements Executor {
   }
 
   @Override
-  public Map<String, Integer> statistics(ModuleCode module) {
-    return AsmModule.of(module, this).statistics();
+  public Map<String, Long> statistics(GuestModule module) {
+    Map<String, Long> s = new LinkedHashMap<>();
+    AsmModule.of((ModuleCode) module, this).statistics().forEach((k, v) -> s.put(k, (long) v));
+    return s;
   }
 
   @Override
-  public void invoke(WasmFunction f, long[] args, long[] results) {
+  public void invoke(GuestFunction guestFunction, long[] args, long[] results) {
+    WasmFunction f = (WasmFunction) guestFunction; // the runtime's class (RATIONALE.md)
     try {
       FunctionCode fc = f.code;
       NativeCode code;

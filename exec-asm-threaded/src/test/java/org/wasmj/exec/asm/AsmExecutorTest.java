@@ -127,7 +127,7 @@ class AsmExecutorTest {
     Instance instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
     assertEquals(3005, instance.getTypedFunc("big", I32, I32).callI32(5));
     assertEquals(10, instance.getTypedFunc("small", I32, I32).callI32(5));
-    Map<String, Integer> stats = module.executorStatistics();
+    Map<String, Long> stats = module.executorStatistics();
     assertEquals(2, stats.get("compiled"), stats.toString());
     assertEquals(1, stats.get("compiled.split"), stats.toString());
     assertEquals(0, stats.get("interpreted.too_large"), stats.toString());

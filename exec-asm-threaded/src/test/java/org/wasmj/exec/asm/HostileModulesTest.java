@@ -64,7 +64,7 @@ class HostileModulesTest {
     /** Asserts how many functions were left to the interpreter for {@code reason}, and compiled. */
     void assertCounted(String reason, int interpreted, int compiled) {
       if (compiles) {
-        Map<String, Integer> stats = module.executorStatistics();
+        Map<String, Long> stats = module.executorStatistics();
         assertEquals(interpreted, stats.get("interpreted." + reason), stats.toString());
         assertEquals(compiled, stats.get("compiled"), stats.toString());
       }

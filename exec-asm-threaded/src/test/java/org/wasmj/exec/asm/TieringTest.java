@@ -160,10 +160,10 @@ class TieringTest {
     Linker<Void> linker = new Linker<>(engine);
     linker.funcWrap("host", "tick", HostType.I32, HostType.I32, (caller, i) -> i == 20 ? 1 : 0);
     Module module = Module.compile(engine, SPIN);
-    Map<String, Integer> before = module.executorStatistics();
+    Map<String, Long> before = module.executorStatistics();
     assertEquals(2, before.get("interpreted.not_hot_yet"), before.toString());
     linker.instantiate(Store.of(engine), module).getFunc("spin").call();
-    Map<String, Integer> after = module.executorStatistics();
+    Map<String, Long> after = module.executorStatistics();
     assertEquals(1, after.get("compiled"), after.toString());
     assertEquals(1, after.get("compiled.loop_entries"), after.toString());
     assertEquals(1, after.get("interpreted.not_hot_yet"), after.toString());

@@ -1,10 +1,10 @@
 package org.wasmj.exec.loopswitch;
 
 import org.wasmj.exec.Config;
-import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.exec.spi.Executor;
 import org.wasmj.exec.spi.ExecutorProvider;
+import org.wasmj.exec.spi.GuestFunction;
 
 /**
  * Executor {@code switch}: the loop-switch interpreter over the register IR. Found by
@@ -37,11 +37,8 @@ public final class SwitchProvider implements ExecutorProvider {
     INSTANCE;
 
     @Override
-    public void prepare(ModuleCode module, boolean eager) {}
-
-    @Override
-    public void invoke(WasmFunction f, long[] args, long[] results) {
-      Interpreter.invoke(f, args, results);
+    public void invoke(GuestFunction f, long[] args, long[] results) {
+      Interpreter.invoke((WasmFunction) f, args, results); // the runtime's class (RATIONALE.md)
     }
   }
 }

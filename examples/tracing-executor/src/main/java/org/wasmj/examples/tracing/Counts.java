@@ -1,0 +1,101 @@
+package org.wasmj.examples.tracing;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wasmj.exec.spi.GuestModule;
+import org.wasmj.exec.spi.GuestStore;
+import org.wasmj.ir.Op;
+
+/**
+ * What one store ran of one module's code: IR ops per op and per defined function. A store is
+ * used by one thread at a time, so the counters are plain {@code long}s, updated without
+ * synchronization; a module sums the counters of every store that ran it ({@link #of(GuestModule)}).
+ */
+final class Counts {
+  private static final Op[] OPS = Op.values();
+
+  /** Per IR op (by ordinal): how many times it ran. */
+  final long[] ops = new long[OPS.length];
+  /** Per defined function: how many IR ops it ran. */
+  final long[] functions;
+
+  private Counts(int functionCount) {
+    this.functions = new long[functionCount];
+  }
+
+  /** The counters of every store that ran a module's code: the module's executor data. */
+  static final class PerModule {
+    private final List<Counts> stores = new ArrayList<>();
+    private final int functionCount;
+    private final int imported;
+
+    PerModule(GuestModule module) {
+      this.functionCount = module.functionCount();
+      this.imported = module.importedFunctionCount();
+    }
+
+    synchronized Counts newStore() {
+      Counts c = new Counts(functionCount);
+      stores.add(c);
+      return c;
+    }
+
+    /**
+     * {@code ops.<OP_NAME>}: how many times each IR op ran, then {@code functions.<index>} (the
+     * index in the module's function index space): how many IR ops each function ran; ops and
+     * functions that never ran are left out.
+     */
+    synchronized Map<String, Long> statistics() {
+      long[] ops = new long[OPS.length];
+      long[] functions = new long[functionCount];
+      for (Counts c : stores) {
+        for (int i = 0; i < ops.length; i++) {
+          ops[i] += c.ops[i];
+        }
+        for (int i = 0; i < functions.length; i++) {
+          functions[i] += c.functions[i];
+        }
+      }
+      Map<String, Long> s = new LinkedHashMap<>();
+      for (int i = 0; i < ops.length; i++) {
+        if (ops[i] != 0) {
+          s.put("ops." + OPS[i].name(), ops[i]);
+        }
+      }
+      for (int i = 0; i < functions.length; i++) {
+        if (functions[i] != 0) {
+          s.put("functions." + (imported + i), functions[i]);
+        }
+      }
+      return s;
+    }
+  }
+
+  /** A store's counters, per module it ran code of: the store's executor state. */
+  static final class PerStore {
+    private final Map<GuestModule, Counts> byModule = new IdentityHashMap<>();
+
+    /** The store's counters for {@code module}'s code. */
+    Counts of(GuestModule module) {
+      Counts c = byModule.get(module);
+      if (c == null) {
+        c = ((PerModule) module.executorData()).newStore();
+        byModule.put(module, c);
+      }
+      return c;
+    }
+
+    /** {@code store}'s counters, made on its first call. */
+    static PerStore of(GuestStore store) {
+      Object s = store.executorState();
+      if (s == null) {
+        s = new PerStore();
+        store.setExecutorState(s);
+      }
+      return (PerStore) s;
+    }
+  }
+}
