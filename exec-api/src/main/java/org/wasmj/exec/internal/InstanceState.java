@@ -368,6 +368,9 @@ public final class InstanceState implements GuestInstance {
 
   @Override
   public long[] callHost(Callee host, long[] args, int depth) {
+    if (!(host instanceof HostFunction)) {
+      throw new IllegalArgumentException("not a host function: " + host);
+    }
     int saved = store.hostCallDepth;
     store.hostCallDepth = depth;
     try {

@@ -33,12 +33,13 @@ public interface GuestInstance {
   Callee indirect(int typeIndex, int table, int index);
 
   /**
-   * Calls host function {@code host} (a {@link Callee} that is no {@link GuestFunction}) for
-   * guest code of this instance running at call depth {@code depth}: a guest call the host makes
-   * meanwhile starts at that depth ({@link GuestStore#hostCallDepth()}). A host exception arrives
-   * as a {@link org.wasmj.TrapException}, as the embedding API says.
+   * Calls host function {@code host} (a {@link Callee} that is no {@link GuestFunction}) from
+   * guest code of this instance. A host exception arrives as a {@link org.wasmj.TrapException},
+   * as the embedding API says.
    *
    * @param args one raw slot per parameter
+   * @param depth the calling frame's call depth plus one: where guest calls that the host
+   *     function makes meanwhile start ({@link GuestStore#hostCallDepth()} until it returns)
    * @return one raw slot per result
    */
   long[] callHost(Callee host, long[] args, int depth);

@@ -9,12 +9,17 @@ package org.wasmj.exec.spi;
  *     executor state needs no synchronization.
  */
 public interface GuestStore {
-  /** Most nested guest calls before {@code call stack exhausted} ({@code Config.withMaxCallDepth}). */
+  /**
+   * Most nested guest calls ({@code Config.withMaxCallDepth}): a frame at this depth or deeper
+   * (the first frame of a call from the host is at {@link #hostCallDepth()}, its callees one
+   * deeper each) is {@code call stack exhausted}.
+   */
   int maxCallDepth();
 
   /**
    * The call depth a call from the host starts at: 0, or, while a host function that guest code
-   * called is running, that guest frame's depth, so that guest-host-guest recursion is bounded too.
+   * called is running, the depth given to {@link GuestInstance#callHost}, so that
+   * guest-host-guest recursion is bounded too.
    */
   int hostCallDepth();
 
