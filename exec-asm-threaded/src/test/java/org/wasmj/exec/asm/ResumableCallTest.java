@@ -201,6 +201,28 @@ class ResumableCallTest {
     assertTrue(inner.get().getMessage().contains("from the host"), inner.get().getMessage());
   }
 
+  @Test
+  void aCallRunsOnAThreadOfItsOwnVirtualFromJdk21() throws Exception {
+    Engine engine = new Engine();
+    AtomicReference<Thread> ran = new AtomicReference<>();
+    Instance i = new Linker<Void>(engine)
+        .funcWrap("host", "next", HostType.I32, HostType.I32, (caller, k) -> {
+          ran.set(Thread.currentThread());
+          return k;
+        })
+        .funcWrap("host", "call", HostType.I32, HostType.I32, (caller, k) -> k)
+        .instantiate(Store.of(engine), Module.compile(engine, GUEST));
+    ResumableCall call = i.getFunc("divide").callResumable(Val.i32(6));
+    assertTrue(call.isFinished(), "it never suspended");
+    assertEquals(1, call.results()[0].i32());
+    Thread t = ran.get();
+    assertFalse(t == Thread.currentThread());
+    assertTrue(t.getName().startsWith("wasmj-resumable-"), t.getName());
+    if (Runtime.version().feature() >= 21 && !Boolean.getBoolean("wasmj.resumable.platformThreads")) {
+      assertTrue((boolean) Thread.class.getMethod("isVirtual").invoke(t), "a virtual thread");
+    }
+  }
+
   /** Fuel: one config's suspensions for fuel (fuel left, fuel required), and the fuel left at the end. */
   private static List<Long> runOnSlices(Config config) {
     Store<Void> store = new Store<>(new Engine(config.withFuel(true)), null);
