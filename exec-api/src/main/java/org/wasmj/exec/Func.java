@@ -125,13 +125,18 @@ public final class Func implements Extern {
 
   /** Raw call used by {@link TypedFunc}: checks the arity only. */
   long[] callRaw(long[] args) {
+    return invoke(store.state(), instance, checkedSlots(args));
+  }
+
+  /** {@code args}, raw slots, once their number is checked. */
+  long[] checkedSlots(long[] args) {
     if (args.length != instance.type.paramSlotCount()) {
       int n = instance.type.paramSlotCount();
       throw new IllegalArgumentException("expected " + n
           + (n == 1 ? " argument for " : " arguments for ") + instance.type + ", got "
           + args.length);
     }
-    return invoke(store.state(), instance, args);
+    return args;
   }
 
   /** True if this function's type is {@code params -> results}. */

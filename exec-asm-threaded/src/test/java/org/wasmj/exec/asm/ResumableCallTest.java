@@ -34,6 +34,7 @@ import org.wasmj.exec.ResumableCall;
 import org.wasmj.exec.Store;
 import org.wasmj.exec.Suspend;
 import org.wasmj.exec.Val;
+import org.wasmj.parser.ValType;
 
 /**
  * Resumable calls ({@code Func.callResumable}) on every executor and compilation mode: a host
@@ -118,6 +119,17 @@ class ResumableCallTest {
       pool.shutdown();
     }
     assertEquals(2470, call.results()[0].i64()); // 0² + ... + 19²
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aTypedFuncCallsResumably(String config) {
+    Instance i = instantiate(configs().get(config));
+    ResumableCall call = i.getTypedFunc("sumNext", List.of(ValType.I32), List.of(ValType.I64))
+        .callResumable(2);
+    assertEquals(5L, call.resume(Val.i32(2)).resume(Val.i32(3)).results()[0].i64());
+    assertThrows(IllegalArgumentException.class,
+        () -> i.getTypedFunc("sumNext", List.of(ValType.I32), List.of(ValType.I64)).callResumable());
   }
 
   @ParameterizedTest(name = "{0}")
