@@ -62,6 +62,8 @@ final class Resumption implements Suspender, Runnable {
   private Throwable failure;
   /** The thread running the call, to pass the host's interrupts on to. */
   private Thread runner;
+  /** Whether the host was interrupted before {@link #runner} started: it interrupts itself. */
+  private boolean interruptBeforeStart;
 
   /** Thrown in the guest's thread to unwind an abandoned call. */
   static final class Abandoned extends Error {
@@ -89,6 +91,9 @@ final class Resumption implements Suspender, Runnable {
     lock.lock();
     try {
       runner = me;
+      if (interruptBeforeStart) {
+        me.interrupt();
+      }
     } finally {
       lock.unlock();
     }
@@ -181,8 +186,12 @@ final class Resumption implements Suspender, Runnable {
           toHost.await();
         } catch (InterruptedException e) {
           interrupted = true;
-          if (store.interruptible && runner != null) {
-            runner.interrupt();
+          if (store.interruptible) {
+            if (runner != null) {
+              runner.interrupt();
+            } else {
+              interruptBeforeStart = true;
+            }
           }
         }
       }
