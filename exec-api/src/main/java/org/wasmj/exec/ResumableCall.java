@@ -36,8 +36,10 @@ import org.wasmj.parser.FuncType;
  * call, and resuming goes on inside that nested call. Host functions called by the guest run on
  * the call's thread (so {@code ThreadLocal}s differ from the host's). An interrupt of the thread
  * waiting for the call ({@link #resume} or {@link Func#callResumable}) is passed on to the call's
- * thread, where an engine with {@link Config#withEpochInterruption} traps {@code interrupt};
- * epoch deadlines trap as in any call.
+ * thread, where an engine with {@link Config#withEpochInterruption} traps {@code interrupt}.
+ * Epoch deadlines trap as in any call; the epoch goes on advancing while a call is suspended, so
+ * a deadline that passed meanwhile stops the guest at its first check after resuming (set a new
+ * one with {@link Store#setEpochDeadline} before resuming to prevent that).
  *
  * <p><b>The store meanwhile.</b> While a call is suspended, its store runs no other guest code:
  * {@link Func#call}, {@link TypedFunc}, another {@code callResumable} and {@link

@@ -317,6 +317,25 @@ class ResumableCallTest {
   }
 
   @Test
+  void anEpochDeadlinePassedWhileSuspendedStopsTheGuestAfterResuming() {
+    for (Map.Entry<String, Config> c : ExecutorConfigs.everyExecutor(
+        Config.defaults().withEpochInterruption(true)).entrySet()) {
+      Store<Void> store = new Store<>(new Engine(c.getValue()), null);
+      Instance i = instantiate(store);
+      store.setEpochDeadline(1);
+      ResumableCall call = i.getFunc("sumNext").callResumable(Val.i32(3));
+      store.engine().incrementEpoch();
+      TrapException trap = assertThrows(TrapException.class, () -> call.resume(Val.i32(1)), c.getKey());
+      assertEquals(TrapKind.INTERRUPT, trap.kind());
+      store.setEpochDeadline(1);
+      ResumableCall again = i.getFunc("sumNext").callResumable(Val.i32(2));
+      store.engine().incrementEpoch();
+      store.setEpochDeadline(1); // a new deadline, set while suspended
+      assertEquals(3, again.resume(Val.i32(1)).resume(Val.i32(2)).results()[0].i64(), c.getKey());
+    }
+  }
+
+  @Test
   void anInterruptOfTheWaitingThreadStopsTheGuest() throws Exception {
     for (Map.Entry<String, Config> c : ExecutorConfigs.everyExecutor(
         Config.defaults().withEpochInterruption(true)).entrySet()) {
