@@ -60,15 +60,42 @@ public final class Func implements Extern {
    * @throws IllegalStateException if another thread is running guest code of this store
    */
   public Val[] call(Val... args) {
+    long[] results = invoke(store.state(), instance, argSlots(args));
+    return Val.fromSlots(instance.type.results(), results, store);
+  }
+
+  /** {@code args} as raw slots, checked against the parameter types. */
+  private long[] argSlots(Val[] args) {
     FuncType t = instance.type;
     if (args.length != t.paramCount()) {
       throw new IllegalArgumentException("expected " + t.paramCount()
           + (t.paramCount() == 1 ? " argument for " : " arguments for ") + t + ", got "
           + args.length);
     }
-    StoreState s = store.state();
-    long[] results = invoke(s, instance, Val.toSlots(t.params(), args, s));
-    return Val.fromSlots(t.results(), results, store);
+    return Val.toSlots(t.params(), args, store.state());
+  }
+
+  /**
+   * Calls the function so that it may suspend and be resumed later: when a host function it
+   * calls throws {@link Suspend}, or the store's fuel runs out, this returns a suspended
+   * {@link ResumableCall}; else a finished one, with the results. See {@link ResumableCall} for
+   * how it runs and what the store may do meanwhile.
+   *
+   * <pre>{@code
+   * ResumableCall call = instance.getFunc("main").callResumable();
+   * while (call.isSuspended()) {
+   *   call.resume(Val.i32(answer(call.suspension().payload())));
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the arguments do not match the parameter types
+   * @throws org.wasmj.TrapException if the guest traps before it suspends (and so on, as
+   *     {@link #call})
+   * @throws IllegalStateException if another thread is running guest code of this store, a
+   *     resumable call of it is suspended, or this is called from a host function
+   */
+  public ResumableCall callResumable(Val... args) {
+    return ResumableCall.start(this, argSlots(args));
   }
 
   /**
@@ -98,13 +125,18 @@ public final class Func implements Extern {
 
   /** Raw call used by {@link TypedFunc}: checks the arity only. */
   long[] callRaw(long[] args) {
+    return invoke(store.state(), instance, checkedSlots(args));
+  }
+
+  /** {@code args}, raw slots, once their number is checked. */
+  long[] checkedSlots(long[] args) {
     if (args.length != instance.type.paramSlotCount()) {
       int n = instance.type.paramSlotCount();
       throw new IllegalArgumentException("expected " + n
           + (n == 1 ? " argument for " : " arguments for ") + instance.type + ", got "
           + args.length);
     }
-    return invoke(store.state(), instance, args);
+    return args;
   }
 
   /** True if this function's type is {@code params -> results}. */

@@ -56,7 +56,9 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
     public long[] call(InstanceState caller, long[] args) {
       try {
         return body.call(new Caller<>(store, caller), args);
-      } catch (WasmException | VirtualMachineError e) {
+      } catch (Suspend s) { // in a resumable call: wait for the host, who gives the results
+        return Resumption.suspendIn(store.state(), this, s);
+      } catch (WasmException | VirtualMachineError | Resumption.Abandoned e) {
         throw e; // the guest's exit or trap; the JVM out of memory or stack: not the guest's
       } catch (Throwable e) { // any other exception or error, checked ones thrown sneakily too
         throw new TrapException(TrapKind.HOST, "host function failed: " + e, e);

@@ -16,7 +16,8 @@ package org.wasmj.exec;
  * (the JVM out of memory or stack is the host's problem, not the guest's). Anything else it
  * throws, an unchecked or (sneakily thrown) checked exception or any other {@link Error}, becomes
  * a trap of kind {@link org.wasmj.TrapKind#HOST} with the throwable as its cause, so the guest's
- * caller sees one {@link org.wasmj.TrapException} and the store stays usable.
+ * caller sees one {@link org.wasmj.TrapException} and the store stays usable. In a resumable
+ * call ({@link Func#callResumable}), throwing {@link Suspend} suspends the call instead.
  */
 @FunctionalInterface
 public interface HostFunc<T> {

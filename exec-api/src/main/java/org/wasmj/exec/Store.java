@@ -22,7 +22,8 @@ import org.wasmj.exec.internal.StoreState;
  *     run in parallel, sharing an engine and modules). A call into the store's guest code
  *     ({@link Func#call}, {@link TypedFunc}, {@link Linker#instantiate}) from a second thread
  *     while one runs is detected and throws {@link IllegalStateException} instead of corrupting
- *     the store; a host function calling back into the guest on the same thread is fine. Other
+ *     the store; a host function calling back into the guest on the same thread is fine. While a
+ *     {@link ResumableCall} of the store is suspended, other guest calls throw it too. Other
  *     accesses (memory, tables, globals) are not checked.
  */
 public final class Store<T> {

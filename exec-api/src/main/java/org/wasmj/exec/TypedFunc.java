@@ -50,6 +50,15 @@ public final class TypedFunc {
   }
 
   /**
+   * Calls with raw argument slots so that the call may suspend ({@link Func#callResumable}).
+   *
+   * @throws IllegalArgumentException if the number of slots does not match the parameters
+   */
+  public ResumableCall callResumable(long... args) {
+    return ResumableCall.start(func, func.checkedSlots(args));
+  }
+
+  /**
    * Calls a function returning one i32.
    *
    * @throws IllegalStateException if the function does not return exactly one i32

@@ -63,6 +63,11 @@ public final class StoreState implements GuestStore {
   public LongSupplier deadlineCallback;
   /** Fuel left, when {@link #metersFuel}. */
   public long fuel;
+  /**
+   * The resumable call running now ({@code Func.callResumable}), which waits for fuel instead of
+   * trapping when it runs out; {@code null} outside one.
+   */
+  public Suspender suspender;
 
   /** The host objects guests hold as {@code externref}s, by id. */
   public final ExternRefs externs = new ExternRefs();
@@ -116,6 +121,11 @@ public final class StoreState implements GuestStore {
       Thread other = owner;
       if (other == me) {
         return false;
+      }
+      Suspender suspended = suspender;
+      if (other != null && suspended != null && suspended.isSuspended()) {
+        throw new IllegalStateException("a Store runs no other guest code while a resumable call"
+            + " of it is suspended: resume or close that call first");
       }
       if (other != null) {
         throw new IllegalStateException("a Store is used by one thread at a time, but thread \""
@@ -180,15 +190,29 @@ public final class StoreState implements GuestStore {
 
   /**
    * Consumes {@code cost} fuel ({@code FUEL_I} and its kin): traps {@code all fuel consumed by
-   * WebAssembly}, leaving the fuel as it is, if less is left.
+   * WebAssembly}, leaving the fuel as it is, if less is left; in a resumable call, suspends it
+   * until the host has added enough instead.
    */
   @Override
   public void consumeFuel(long cost) {
     long left = fuel - cost;
     if (left < 0) {
-      throw new TrapException(TrapKind.OUT_OF_FUEL);
+      left = refuel(cost);
     }
     fuel = left;
+  }
+
+  /** The slow path of {@link #consumeFuel}: traps, or waits for the host to add fuel. */
+  private long refuel(long cost) {
+    Suspender s = suspender;
+    if (s == null) {
+      throw new TrapException(TrapKind.OUT_OF_FUEL);
+    }
+    long left;
+    while ((left = fuel - cost) < 0) {
+      s.awaitFuel(cost);
+    }
+    return left;
   }
 
   @Override

@@ -35,7 +35,11 @@ public interface GuestStore {
    */
   void checkInterrupt();
 
-  /** {@code FUEL_I} and its kin: consumes {@code cost} fuel, or traps {@code all fuel consumed} leaving it as it is. */
+  /**
+   * {@code FUEL_I} and its kin: consumes {@code cost} fuel, or, with less left, traps {@code all
+   * fuel consumed} leaving it as it is (in a resumable call, {@code Func.callResumable}, waits
+   * instead until the host has added enough).
+   */
   void consumeFuel(long cost);
 
   /** The function with reference id {@code ref} (not 0); traps {@code invalid reference} if there is none. */
