@@ -76,11 +76,13 @@ public final class BarChart {
       body.append(text(MARGIN, y, "panel", p.title()));
       y += 8;
       double max = 0;
+      boolean whole = true; // counts: no tick at 0.2 of a function
       for (Bar b : p.bars()) {
         max = Math.max(max, finite(b.high()) ? Math.max(b.value(), b.high()) : finite(b.value())
             ? b.value() : 0);
+        whole &= !finite(b.value()) || b.value() == Math.rint(b.value()) && !finite(b.high());
       }
-      double[] ticks = ticks(max);
+      double[] ticks = ticks(max, whole);
       double axisMax = ticks[ticks.length - 1];
       int top = y;
       for (Bar b : p.bars()) {
@@ -153,9 +155,9 @@ public final class BarChart {
 
   /**
    * The ticks of an axis from 0 to at least {@code max}, 1, 2 or 5 times a power of ten apart,
-   * four to ten of them; the last is the end of the axis.
+   * two to seven of them (at least 1 apart if {@code whole}); the last is the end of the axis.
    */
-  static double[] ticks(double max) {
+  static double[] ticks(double max, boolean whole) {
     if (!(max > 0)) {
       return new double[] {0, 1};
     }
@@ -165,6 +167,9 @@ public final class BarChart {
         step *= f;
         break;
       }
+    }
+    if (whole) {
+      step = Math.max(1, step);
     }
     int n = (int) Math.ceil(max / step - 1e-9);
     List<Double> out = new ArrayList<>();

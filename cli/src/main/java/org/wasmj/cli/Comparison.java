@@ -305,9 +305,10 @@ final class Comparison {
     boolean oneMode = rows.stream().map(r -> r.mode).distinct().count() == 1;
     addPanel(panels, "Time to first result, cold (a fresh JVM per bar)",
         "milliseconds, wall clock (lower is better)", oneMode, r -> median(r.coldMillis));
-    addPanel(panels, "Time per run, warm (median of " + runs + " after " + warmup + " warm-up)",
+    addPanel(panels, "Time per run, warm (median of " + runs + (runs == 1 ? " run" : " runs")
+        + " after " + warmup + (warmup == 1 ? " warm-up run)" : " warm-up runs)"),
         "milliseconds (lower is better)", oneMode, r -> median(r.warmMillis));
-    addPanel(panels, "Functions compiled", "functions", oneMode,
+    addPanel(panels, "Functions compiled by the executor", "functions", oneMode,
         r -> r.statistics.containsKey("compiled") ? r.statistics.get("compiled") : Double.NaN);
     addPanel(panels, "Register IR of the module", "instructions", oneMode,
         r -> r.irInstructions < 0 ? Double.NaN : r.irInstructions);

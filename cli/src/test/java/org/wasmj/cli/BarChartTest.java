@@ -94,11 +94,14 @@ class BarChartTest {
 
   @Test
   void ticksAreRoundAndReachTheLargestValue() {
-    assertArrayEquals(new double[] {0, 100, 200, 300, 400, 500}, BarChart.ticks(463));
-    assertArrayEquals(new double[] {0, 5, 10, 15, 20, 25}, BarChart.ticks(20.1));
-    assertArrayEquals(new double[] {0, 1}, BarChart.ticks(0));
-    double[] t = BarChart.ticks(1);
+    assertArrayEquals(new double[] {0, 100, 200, 300, 400, 500}, BarChart.ticks(463, false));
+    assertArrayEquals(new double[] {0, 5, 10, 15, 20, 25}, BarChart.ticks(20.1, false));
+    assertArrayEquals(new double[] {0, 1}, BarChart.ticks(0, false));
+    double[] t = BarChart.ticks(1, false);
+    assertEquals(6, t.length, "0, 0.2, ... 1");
     assertEquals(1.0, t[t.length - 1], 1e-9);
+    assertArrayEquals(new double[] {0, 1}, BarChart.ticks(1, true), "no fraction of a count");
+    assertArrayEquals(new double[] {0, 1, 2, 3}, BarChart.ticks(3, true));
     assertEquals("0.2", BarChart.tick(0.2));
     assertEquals("1,000", BarChart.tick(1000));
     assertEquals("0.629", BarChart.format(0.629));
