@@ -309,9 +309,10 @@ final class CompareCommand implements Failures.Guarded {
 
   /** How the program was given, for the table's title. */
   private String commandLine() {
+    List<String> options = programArguments();
     List<String> words = new ArrayList<>();
     words.add(new File(file).getName());
-    words.addAll(programArguments().subList(0, programArguments().indexOf("--")));
+    words.addAll(options.subList(0, options.indexOf("--")));
     words.addAll(arguments.rest());
     return Text.escape(String.join(" ", words));
   }
