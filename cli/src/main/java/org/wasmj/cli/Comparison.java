@@ -84,9 +84,9 @@ final class Comparison {
     /** Every run's outcome, in-process and cold. */
     final List<Outcome> outcomes = new ArrayList<>();
     /** {@code Module.executorStatistics()} after the first run (for the op histogram). */
-    Map<String, Integer> firstRunStatistics = Map.of();
+    Map<String, ? extends Number> firstRunStatistics = Map.of();
     /** {@code Module.executorStatistics()} after the last in-process run. */
-    Map<String, Integer> statistics = Map.of();
+    Map<String, ? extends Number> statistics = Map.of();
     /** Register-IR instructions and bytes of every defined function; -1 if unknown. */
     long irInstructions = -1;
     long irBytes = -1;
@@ -226,10 +226,10 @@ final class Comparison {
     boolean header = false;
     for (Row r : rows) {
       List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, Integer> e : r.statistics.entrySet()) {
-        if (e.getValue() != 0 && !e.getKey().startsWith(OPS)
-            && !e.getKey().startsWith(FUNCTIONS)) {
-          parts.add(e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()));
+      for (Map.Entry<String, ? extends Number> e : r.statistics.entrySet()) {
+        long v = e.getValue().longValue();
+        if (v != 0 && !e.getKey().startsWith(OPS) && !e.getKey().startsWith(FUNCTIONS)) {
+          parts.add(e.getKey() + " " + String.format(Locale.ROOT, "%,d", v));
         }
       }
       if (parts.isEmpty()) {
@@ -286,12 +286,12 @@ final class Comparison {
    * The entries of {@code statistics} whose keys start with {@code prefix}, without it, largest
    * count first (ties by name).
    */
-  static List<Map.Entry<String, Long>> histogram(Map<String, Integer> statistics, String prefix) {
+  static List<Map.Entry<String, Long>> histogram(Map<String, ? extends Number> statistics,
+      String prefix) {
     List<Map.Entry<String, Long>> out = new ArrayList<>();
-    for (Map.Entry<String, Integer> e : statistics.entrySet()) {
+    for (Map.Entry<String, ? extends Number> e : statistics.entrySet()) {
       if (e.getKey().startsWith(prefix)) {
-        out.add(Map.entry(e.getKey().substring(prefix.length()),
-            Integer.toUnsignedLong(e.getValue())));
+        out.add(Map.entry(e.getKey().substring(prefix.length()), e.getValue().longValue()));
       }
     }
     out.sort((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey())
@@ -309,7 +309,8 @@ final class Comparison {
         + " after " + warmup + (warmup == 1 ? " warm-up run)" : " warm-up runs)"),
         "milliseconds (lower is better)", oneMode, r -> median(r.warmMillis));
     addPanel(panels, "Functions compiled by the executor", "functions", oneMode,
-        r -> r.statistics.containsKey("compiled") ? r.statistics.get("compiled") : Double.NaN);
+        r -> r.statistics.containsKey("compiled") ? r.statistics.get("compiled").doubleValue()
+            : Double.NaN);
     addPanel(panels, "Register IR of the module", "instructions", oneMode,
         r -> r.irInstructions < 0 ? Double.NaN : r.irInstructions);
     return BarChart.svg("wasmj compare: " + program, panels);
@@ -348,9 +349,9 @@ final class Comparison {
         : "%.3f", ms);
   }
 
-  private static String statistic(Map<String, Integer> statistics, String key) {
-    Integer v = statistics.get(key);
-    return v == null ? "-" : String.format(Locale.ROOT, "%,d", v);
+  private static String statistic(Map<String, ? extends Number> statistics, String key) {
+    Number v = statistics.get(key);
+    return v == null ? "-" : String.format(Locale.ROOT, "%,d", v.longValue());
   }
 
   private static String count(long n) {
