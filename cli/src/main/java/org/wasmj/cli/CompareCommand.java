@@ -40,7 +40,10 @@ final class CompareCommand implements Failures.Guarded {
   static final Option<Integer> RUNS = Option.integer("--runs", "N", "Runs timed in this JVM per"
       + " executor and mode, after the warm-up; the median is shown (default: 10).");
   static final Option<Integer> WARMUP = Option.integer("--warmup", "N", "Untimed runs in this"
-      + " JVM before those (default: 5).");
+      + " JVM before those: at least N (default: 5), and for at least --warmup-time.");
+  static final Option<String> WARMUP_TIME = Option.text("--warmup-time", "DURATION", "The least"
+      + " time the warm-up runs take, so that the JIT compiler has compiled what it will"
+      + " (default: 1s; e.g. 500ms; 0 for none).");
   static final Option<Integer> COLD_RUNS = Option.integer("--cold-runs", "N", "Fresh JVMs started"
       + " per executor and mode, each timed from its start to the program's result; the median"
       + " is shown (default: 1; 0 measures no cold start).");
@@ -67,7 +70,7 @@ final class CompareCommand implements Failures.Guarded {
           + " follow.")
       .describe("The program's output is kept and compared, not printed; its stdin is empty. It"
           + " takes the options of wasmj run, except --executor and --compilation-mode.")
-      .options(EXECUTORS, MODES, RUNS, WARMUP, COLD_RUNS, SVG, TOP, MEASURE_ONCE)
+      .options(EXECUTORS, MODES, RUNS, WARMUP, WARMUP_TIME, COLD_RUNS, SVG, TOP, MEASURE_ONCE)
       .options(RunCommand.PROGRAM_OPTIONS)
       .options(Failures.VERBOSE)
       .parameter("<file.wasm>", "The module to run.")
@@ -99,11 +102,13 @@ final class CompareCommand implements Failures.Guarded {
     }
     int runs = atLeast(RUNS, 10, 1);
     int warmup = atLeast(WARMUP, 5, 0);
+    long warmupNanos = arguments.has(WARMUP_TIME)
+        ? RunCommand.duration(WARMUP_TIME, arguments.get(WARMUP_TIME)).toNanos() : 1_000_000_000L;
     int coldRuns = atLeast(COLD_RUNS, 1, 0);
     int top = atLeast(TOP, 10, 0);
     byte[] bytes = ModuleFile.read(HostBytes.path(file));
     WasmModule parsed = WasmParser.parse(bytes, Feature.ALL);
-    Comparison comparison = new Comparison(commandLine(), warmup, runs, coldRuns);
+    Comparison comparison = new Comparison(commandLine(), runs, coldRuns);
     for (String executor : executors) {
       for (String mode : modes) {
         Comparison.Row row = comparison.add(executor, mode != null ? mode
@@ -118,9 +123,13 @@ final class CompareCommand implements Failures.Guarded {
         }
         row.outcomes.add(first);
         row.firstRunStatistics = module.executorStatistics();
-        for (int i = 0; i < warmup; i++) {
+        long warmupStart = System.nanoTime();
+        int warmed = 0;
+        while (warmed < warmup || System.nanoTime() - warmupStart < warmupNanos) {
           runOnce(program, module, false);
+          warmed++;
         }
+        row.warmupRuns = warmed;
         for (int i = 0; i < runs; i++) {
           long start = System.nanoTime();
           row.outcomes.add(runOnce(program, module, false));

@@ -81,6 +81,8 @@ final class Comparison {
     final List<Double> coldMillis = new ArrayList<>();
     /** Milliseconds of each measured warm run. */
     final List<Double> warmMillis = new ArrayList<>();
+    /** Untimed runs before those. */
+    int warmupRuns;
     /** Every run's outcome, in-process and cold. */
     final List<Outcome> outcomes = new ArrayList<>();
     /** {@code Module.executorStatistics()} after the first run (for the op histogram). */
@@ -102,15 +104,13 @@ final class Comparison {
   }
 
   private final String program;
-  private final int warmup;
   private final int runs;
   private final int coldRuns;
   private final List<Row> rows = new ArrayList<>();
 
   /** A comparison of {@code program} (as the user wrote it) with those run counts. */
-  Comparison(String program, int warmup, int runs, int coldRuns) {
+  Comparison(String program, int runs, int coldRuns) {
     this.program = program;
-    this.warmup = warmup;
     this.runs = runs;
     this.coldRuns = coldRuns;
   }
@@ -192,8 +192,7 @@ final class Comparison {
         : "cold: time to the first result in a fresh JVM per row, from its start, wall clock"
             + (coldRuns == 1 ? "." : "; median of " + coldRuns + " JVMs."));
     notes.add("warm: time of a run (instantiate and run) in this JVM, one row after another;"
-        + " median of " + runs + (runs == 1 ? " run" : " runs") + " after " + warmup
-        + (warmup == 1 ? " warm-up run." : " warm-up runs."));
+        + " median of " + runs + (runs == 1 ? " run" : " runs") + " after " + warmups() + ".");
     notes.add("compiled: functions compiled by the executor (its statistic \"compiled\").");
     notes.add("IR: instructions of the register IR of every function the module defines, and"
         + " bytes of its int[] code.");
@@ -306,7 +305,7 @@ final class Comparison {
     addPanel(panels, "Time to first result, cold (a fresh JVM per bar)",
         "milliseconds, wall clock (lower is better)", oneMode, r -> median(r.coldMillis));
     addPanel(panels, "Time per run, warm (median of " + runs + (runs == 1 ? " run" : " runs")
-        + " after " + warmup + (warmup == 1 ? " warm-up run)" : " warm-up runs)"),
+        + " after " + warmups() + ")",
         "milliseconds (lower is better)", oneMode, r -> median(r.warmMillis));
     addPanel(panels, "Functions compiled by the executor", "functions", oneMode,
         r -> r.statistics.containsKey("compiled") ? r.statistics.get("compiled").doubleValue()
@@ -328,6 +327,19 @@ final class Comparison {
     if (any) {
       panels.add(new BarChart.Panel(title, axis, bars));
     }
+  }
+
+  /** How many warm-up runs the rows had: {@code 5 warm-up runs}, {@code 5 to 300 warm-up runs}. */
+  private String warmups() {
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    for (Row r : rows) {
+      min = Math.min(min, r.warmupRuns);
+      max = Math.max(max, r.warmupRuns);
+    }
+    return rows.isEmpty() || min == max
+        ? String.format(Locale.ROOT, max == 1 ? "%,d warm-up run" : "%,d warm-up runs", max)
+        : String.format(Locale.ROOT, "%,d to %,d warm-up runs", min, max);
   }
 
   /** The median of {@code values}, or NaN if there are none. */

@@ -192,7 +192,7 @@ final class RunCommand implements Failures.Guarded {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
     fuel = arguments.has(FUEL) ? count(FUEL) : null;
-    runFor = arguments.has(TIMEOUT) ? duration(arguments.get(TIMEOUT)) : null;
+    runFor = arguments.has(TIMEOUT) ? duration(TIMEOUT, arguments.get(TIMEOUT)) : null;
     config = config.withFuel(fuel != null).withEpochInterruption(runFor != null);
     return new Engine(config);
   }
@@ -304,13 +304,13 @@ final class RunCommand implements Failures.Guarded {
     timer.start();
   }
 
-  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a number of seconds. */
-  static Duration duration(String s) {
+  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a number of seconds, for {@code option}. */
+  static Duration duration(Option<String> option, String s) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("(\\d{1,12})(ms|s|m|h)?").matcher(s.trim());
     if (!m.matches()) {
-      throw new Failures.UsageException("--timeout takes a duration such as 500ms, 10s, 2m or 1h,"
-          + " got '" + s + "'");
+      throw new Failures.UsageException(option.name() + " takes a duration such as 500ms, 10s, 2m"
+          + " or 1h, got '" + s + "'");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

@@ -20,8 +20,16 @@ class CompareCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  /** One measured run, no warm-up: the tests check what is shown, not how fast. */
+  private static final String QUICK = "--runs=1 --warmup=0 --warmup-time=0";
+
+  /** Runs wasmj; an argument that is {@link #QUICK} stands for its words. */
   private int run(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    List<String> words = new ArrayList<>();
+    for (String a : args) {
+      words.addAll(a.equals(QUICK) ? List.of(QUICK.split(" ")) : List.of(a));
+    }
+    return Main.run(words.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -49,8 +57,8 @@ class CompareCommandTest {
   void everyExecutorRunsTheProgramWithTheSameOutputAndNothingOfItIsPrinted(@TempDir Path dir)
       throws Exception {
     Path svg = dir.resolve("fib.svg");
-    assertEquals(0, run("compare", "--runs", "1", "--warmup", "0", "--cold-runs", "0",
-        "--svg", svg.toString(), "../examples/fib.wasm", "--invoke", "fib", "20"), err());
+    assertEquals(0, run("compare", QUICK, "--cold-runs", "0", "--svg", svg.toString(),
+        "../examples/fib.wasm", "--invoke", "fib", "20"), err());
     assertEquals("", err());
     assertFalse(out().contains("6765"), "the program's output is kept, not printed");
     List<String[]> rows = rows();
@@ -74,9 +82,8 @@ class CompareCommandTest {
 
   @Test
   void aColdRunStartsAFreshJvmThatGivesTheSameOutput() {
-    assertEquals(0, run("compare", "--executors", "switch", "--modes", "eager,LAZY", "--runs", "1",
-        "--warmup", "0", "--cold-runs", "1", "../examples/fib.wasm", "--invoke", "fib", "20"),
-        err());
+    assertEquals(0, run("compare", QUICK, "--executors", "switch", "--modes", "eager,LAZY",
+        "--cold-runs", "1", "../examples/fib.wasm", "--invoke", "fib", "20"), err());
     List<String[]> rows = rows();
     assertEquals(2, rows.size(), out());
     assertEquals("eager", rows.get(0)[1]);
@@ -89,17 +96,16 @@ class CompareCommandTest {
 
   @Test
   void aWasiCommandsOutputAndExitStatusAreCompared() {
-    assertEquals(0, run("compare", "--executors", "switch,asm", "--runs", "1", "--warmup", "0",
-        "--cold-runs", "0", "--env", "K=V", "src/test/resources/guests/echo.wasm", "a", "b"),
-        err());
+    assertEquals(0, run("compare", QUICK, "--executors", "switch,asm", "--cold-runs", "0",
+        "--env", "K=V", "src/test/resources/guests/echo.wasm", "a", "b"), err());
     assertTrue(out().contains("output: every run gave the same (exit status 3,"), out());
   }
 
   @Test
   void aTrapIsAnOutcomeLikeAnyOther() {
-    assertEquals(0, run("compare", "--executors", "switch,asm", "--runs", "1", "--warmup", "0",
-        "--cold-runs", "0", "--trap-unknown-imports", "--invoke", "call_missing",
-        "src/test/resources/guests/trap.wasm"), err());
+    assertEquals(0, run("compare", QUICK, "--executors", "switch,asm", "--cold-runs", "0",
+        "--trap-unknown-imports", "--invoke", "call_missing", "src/test/resources/guests/trap.wasm"),
+        err());
     assertTrue(out().contains("output: every run gave the same (exit status 134,"), out());
   }
 
@@ -116,6 +122,10 @@ class CompareCommandTest {
     err.reset();
     assertEquals(2, run("compare", "--runs", "0", "../examples/fib.wasm"));
     assertEquals("wasmj: --runs takes a number of at least 1, got 0\n", err());
+    err.reset();
+    assertEquals(2, run("compare", "--warmup-time", "soon", "../examples/fib.wasm"));
+    assertEquals("wasmj: --warmup-time takes a duration such as 500ms, 10s, 2m or 1h, got 'soon'\n",
+        err());
     err.reset();
     assertEquals(2, run("compare", "--cold-runs", "0", "../examples/fib.wasm", "--invoke", "fib"));
     assertEquals("wasmj: fib (func (i32) -> (i32)) takes 1 argument, got 0\n", err(),

@@ -25,18 +25,20 @@ class ComparisonTest {
   }
 
   private static Comparison twoExecutors() {
-    Comparison c = new Comparison("fib.wasm --invoke=fib 20", 5, 10, 1);
+    Comparison c = new Comparison("fib.wasm --invoke=fib 20", 10, 1);
     Comparison.Row slow = c.add("switch", "eager");
     slow.coldMillis.add(400.0);
     slow.warmMillis.addAll(List.of(30.0, 20.0, 25.0));
     slow.outcomes.add(Comparison.Outcome.of(0, OUT, NONE));
     slow.irInstructions = 9;
     slow.irBytes = 116;
+    slow.warmupRuns = 5;
     Comparison.Row fast = c.add("asm", "eager");
     fast.coldMillis.add(300.0);
     fast.warmMillis.addAll(List.of(2.0, 1.0));
     fast.outcomes.add(Comparison.Outcome.of(0, OUT, NONE));
-    fast.statistics = Map.of("compiled", 1);
+    fast.statistics = Map.of("compiled", 1L);
+    fast.warmupRuns = 500;
     return c;
   }
 
@@ -49,6 +51,7 @@ class ComparisonTest {
     assertEquals(List.of("asm", "eager", "300", "1.50", "1", "-", "-", "same"), words(text, "asm"));
     assertTrue(text.contains("\noutput: every run gave the same (exit status 0, 5 bytes on stdout,"
         + " 0 bytes on\n  stderr).\n"), text);
+    assertTrue(text.contains("median of 10 runs after 5 to 500 warm-up runs."), text);
     for (String line : text.split("\n")) {
       assertTrue(line.length() <= 80, line);
     }
