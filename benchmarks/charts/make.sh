@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes the charts in this folder, which benchmarks/README.md shows: a short ExecuteBenchmark run
-# (switch, asm, tiered, Chicory's interpreter and compiler on FIB, LOOP and PRIME_SIEVE; about 10 min),
-# whose JMH JSON is kept here as execute.json, then one SVG per pairing of Report's (interpreters;
-# compilers), drawn from that JSON by org.wasmj.bench.Charts. No figure is drawn by hand.
+# (switch, asm, tiered, Chicory's interpreter and compiler on FIB, LOOP and PRIME_SIEVE; about
+# 10 min), whose JMH JSON is kept here as execute.json, then one SVG per pairing of Report's
+# (interpreters; compilers), drawn from that JSON by org.wasmj.bench.Charts. No figure is drawn
+# by hand.
 #
 #   benchmarks/charts/make.sh            # run JMH, then draw
 #   benchmarks/charts/make.sh --redraw   # only draw again, from the committed execute.json
