@@ -126,10 +126,7 @@ final class Emitters {
     EMITTERS.put(Op.RETURN_SPAN_RI, (c, pc) -> c.returnSpan(c.code()[pc + 1], c.code()[pc + 2]));
     EMITTERS.put(Op.COUNT_LOOP, (c, pc) -> {}); // compiled code does not tier
     // Interruption and fuel (Instrumenter): calls of the store's methods, which C2 inlines.
-    EMITTERS.put(Op.CHECK_INTERRUPT, (c, pc) -> {
-      loadStore(c);
-      c.mv().visitMethodInsn(INVOKEVIRTUAL, STORE, "checkInterrupt", "()V", false);
-    });
+    EMITTERS.put(Op.CHECK_INTERRUPT, (c, pc) -> c.checkInterrupt(pc));
     EMITTERS.put(Op.FUEL_I, (c, pc) -> {
       loadStore(c);
       c.pushLong(c.code()[pc + 1]);

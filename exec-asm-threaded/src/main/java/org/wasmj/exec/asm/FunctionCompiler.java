@@ -605,6 +605,7 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
+    controlLocals(regBase + 2 * ir.registerCount());
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       if (labels[pc] != null) {
@@ -721,6 +722,7 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
+    controlLocals(regBase + 2 * ir.registerCount());
     mv.visitLabel(start);
     int[] keys = new int[headers.size()];
     Label[] to = new Label[keys.length];
@@ -1032,6 +1034,7 @@ final class FunctionCompiler {
     reloadMemory();
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
+    noControlLocals();
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       mv.visitVarInsn(ALOAD, regsSlot);
       pushInt(r);
@@ -1258,6 +1261,70 @@ final class FunctionCompiler {
 
   private void instruction(int pc) {
     Emitters.of(Op.of(code[pc])).emit(this, pc);
+  }
+
+  // ---- host controls: the ops of org.wasmj.ir.Instrumenter ----
+
+  /** Loop-header checks between two tests of the store's interruption state. */
+  static final int POLL_INTERVAL = 1024;
+  /** The countdown (an {@code int} local) to the next loop header that tests, or -1: each tests. */
+  private int pollSlot = -1;
+
+  /**
+   * The locals of the host controls, in slots from {@code free} on, set before the code's first
+   * label: the countdown of loop-header checks, if there are any (0: the first one tests). Only
+   * whole methods (invoke, osr) have them: a split function leaves and re-enters its chunks, and
+   * a countdown starting again at each entry might never run out.
+   */
+  private void controlLocals(int free) {
+    noControlLocals();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (pc > 0 && code[pc] == OpCodes.CHECK_INTERRUPT) {
+        pollSlot = free;
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, pollSlot);
+        break;
+      }
+    }
+  }
+
+  /** A method without the locals of {@link #controlLocals}: every check tests. */
+  private void noControlLocals() {
+    pollSlot = -1;
+  }
+
+  /**
+   * {@code check_interrupt} at {@code pc}: calls {@code StoreState.checkInterrupt} (which traps,
+   * or asks the deadline callback) if {@code interruptPending}. The entry's check tests every
+   * time. A loop header's tests at the first header passed in the call, then, once a test found
+   * nothing pending, every {@link #POLL_INTERVAL}th: the test's volatile reads stay out of hot
+   * loops, a deadline or interrupt that comes stops a loop within that many iterations (each
+   * bounded: calls check at their entry), and while a deadline stays passed (a callback that
+   * extends it by 0) every check asks, as in the interpreter.
+   */
+  void checkInterrupt(int pc) {
+    Label done = new Label();
+    boolean counted = pc > 0 && pollSlot >= 0;
+    Label clear = counted ? new Label() : done;
+    if (counted) {
+      mv.visitIincInsn(pollSlot, -1);
+      mv.visitVarInsn(ILOAD, pollSlot);
+      mv.visitJumpInsn(IFGT, done);
+    }
+    loadInstance();
+    mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "interruptPending", "()Z", false);
+    mv.visitJumpInsn(IFEQ, clear);
+    loadInstance();
+    mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "checkInterrupt", "()V", false);
+    if (counted) {
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(clear);
+      pushInt(POLL_INTERVAL);
+      mv.visitVarInsn(ISTORE, pollSlot);
+    }
+    mv.visitLabel(done);
   }
 
   // ---- memory ----
