@@ -1289,23 +1289,34 @@ final class FunctionCompiler {
    */
   private void controlLocals(int free) {
     noControlLocals();
-    boolean loops = false;
-    for (int pc = 0; pc < code.length && !loops; pc += Op.size(code, pc)) {
-      for (int target : targets(pc)) {
-        loops |= target <= pc;
-      }
-    }
+    boolean metered = false;
+    boolean headerChecks = false;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      if (code[pc] == OpCodes.FUEL_I && fuelSlot < 0 && loops) {
-        fuelSlot = free;
-        free += 2;
-        loadStoreFuel();
-      } else if (pc > 0 && code[pc] == OpCodes.CHECK_INTERRUPT && pollSlot < 0) {
-        pollSlot = free++;
-        mv.visitInsn(ICONST_0);
-        mv.visitVarInsn(ISTORE, pollSlot);
+      metered |= code[pc] == OpCodes.FUEL_I;
+      headerChecks |= pc > 0 && code[pc] == OpCodes.CHECK_INTERRUPT;
+    }
+    if (metered && loops()) {
+      fuelSlot = free;
+      free += 2;
+      loadStoreFuel();
+    }
+    if (headerChecks) {
+      pollSlot = free;
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, pollSlot);
+    }
+  }
+
+  /** True if the function has a backward branch. */
+  private boolean loops() {
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        if (branch[i] <= branch[0]) {
+          return true;
+        }
       }
     }
+    return false;
   }
 
   /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
