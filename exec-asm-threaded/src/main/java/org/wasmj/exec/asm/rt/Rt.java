@@ -69,8 +69,8 @@ public final class Rt {
 
   /**
    * Running out in generated code: the local fuel goes back to the store, whose
-   * {@code consumeFuel} traps (the one place that decides what running out does), and what the
-   * store then holds is the local fuel again.
+   * {@code consumeFuel} is the one place that decides what running out does (it traps), and
+   * what the store holds if it returns is the local fuel again.
    */
   private static long outOfFuel(long fuel, long cost, InstanceState inst) {
     StoreState store = inst.store;
