@@ -1,5 +1,7 @@
 package org.wasmj.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +13,12 @@ import org.wasmj.exec.CompilationMode;
  * epoch deadline), run in alternation, so that each meets the same load; prints each one's median
  * time per run and the medians of the per-round ratios to the run without controls. Not JMH: one
  * warm JVM, {@code rounds} rounds after as many warm-up rounds, the order rotating each round.
+ * With {@code cpu} last, a run is timed by the CPU time of the thread running it (the load's
+ * other processes then take turns without being counted; compilation and GC threads are not
+ * counted either).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ControlPairs asm FIB 40
+ * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ControlPairs asm FIB 40 [cpu]
  * </pre>
  */
 public final class ControlPairs {
@@ -22,8 +27,8 @@ public final class ControlPairs {
   private static final String[] CONTROLS = {"none", "fuel", "epoch"};
 
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: ControlPairs <executor> <workload> <rounds>");
+    if (args.length != 3 && !(args.length == 4 && args[3].equals("cpu"))) {
+      System.err.println("usage: ControlPairs <executor> <workload> <rounds> [cpu]");
       System.exit(2);
     }
     Workload w = Workload.valueOf(args[1]);
@@ -33,21 +38,23 @@ public final class ControlPairs {
           CONTROLS[c]));
     }
     int rounds = Integer.parseInt(args[2]);
+    boolean cpu = args.length == 4;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[][] t = new double[runs.length][rounds];
     for (int r = -rounds; r < rounds; r++) { // the first half warms up
       for (int k = 0; k < runs.length; k++) {
         int c = Math.floorMod(r + k, runs.length);
-        long start = System.nanoTime();
+        long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
         runs[c].run();
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = ((cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start) / 1e6;
         runs[c].verify();
         if (r >= 0) {
           t[c][r] = ms;
         }
       }
     }
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s, %d rounds:", args[0],
-        args[1], rounds));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s, %d rounds%s:", args[0],
+        args[1], rounds, cpu ? " (thread CPU time)" : ""));
     for (int c = 0; c < runs.length; c++) {
       double[] ratio = new double[rounds];
       for (int r = 0; r < rounds; r++) {

@@ -311,7 +311,7 @@ final class CommandSpec {
   }
 
   /** {@code text} in lines of at most {@link #WIDTH}, the first after {@code first}. */
-  private static void wrap(PrintStream out, String first, String indent, String text) {
+  static void wrap(PrintStream out, String first, String indent, String text) {
     StringBuilder line = new StringBuilder(first);
     int start = line.length();
     for (String word : text.split(" ")) {

@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -15,8 +16,9 @@ import org.wasmj.wasi.internal.HostBytes;
 
 /**
  * The {@code wasmj} command: {@code run} runs a WASI command or calls an export, {@code inspect}
- * prints a module's sections, imports, exports and sizes (or a function's register IR), and
- * {@code executors} lists the executors found. Flags follow Wasmtime's, so tools written for
+ * prints a module's sections, imports, exports and sizes (or a function's register IR),
+ * {@code compare} runs a program on every executor and compares them, and {@code executors} lists
+ * the executors found. Flags follow Wasmtime's, so tools written for
  * {@code wasmtime run} (like the WASI testsuite's adapter) work with {@code wasmj run}; as with
  * Wasmtime, {@code wasmj app.wasm args} is short for {@code wasmj run app.wasm args}.
  */
@@ -32,7 +34,7 @@ public final class Main {
   private static final CommandSpec HELP = new CommandSpec("help", "Show the help of a command.")
       .optionalParameter("[COMMAND]", "The command to show the help of (default: wasmj's).");
   private static final CommandSpec[] COMMANDS =
-      {RunCommand.SPEC, InspectCommand.SPEC, EXECUTORS, HELP};
+      {RunCommand.SPEC, InspectCommand.SPEC, CompareCommand.SPEC, EXECUTORS, HELP};
   private static final CommandSpec WASMJ = new CommandSpec("wasmj",
       "A WebAssembly runtime in pure Java.")
       .describe("A WebAssembly runtime in pure Java.")
@@ -45,12 +47,19 @@ public final class Main {
   private final PrintStream err;
   private final OutputStream guestOut;
   private final OutputStream guestErr;
+  private final InputStream guestIn;
 
-  private Main(PrintStream out, PrintStream err, OutputStream guestOut, OutputStream guestErr) {
+  /**
+   * Where output goes: wasmj's to {@code out} and {@code err}, the guest's to {@code guestOut}
+   * and {@code guestErr}; the guest reads {@code guestIn}, or this process's stdin if null.
+   */
+  Main(PrintStream out, PrintStream err, OutputStream guestOut, OutputStream guestErr,
+      InputStream guestIn) {
     this.out = out;
     this.err = err;
     this.guestOut = guestOut;
     this.guestErr = guestErr;
+    this.guestIn = guestIn;
   }
 
   /** What wasmj prints: results, listings, help. */
@@ -71,6 +80,11 @@ public final class Main {
   /** The guest's stderr. */
   OutputStream guestErr() {
     return guestErr;
+  }
+
+  /** The guest's stdin, or null for this process's. */
+  InputStream guestIn() {
+    return guestIn;
   }
 
   /**
@@ -99,7 +113,7 @@ public final class Main {
    */
   static int run(String[] args, PrintStream out, PrintStream err, OutputStream guestOut,
       OutputStream guestErr, FailureRecorder outFailure) {
-    int status = new Main(out, err, guestOut, guestErr).execute(args);
+    int status = new Main(out, err, guestOut, guestErr, null).execute(args);
     out.flush();
     if (out.checkError()) {
       IOException why = outFailure == null ? null : outFailure.failure;
@@ -157,6 +171,10 @@ public final class Main {
     if (spec == InspectCommand.SPEC) {
       return Failures.guard(err, arguments.has(Failures.VERBOSE),
           new InspectCommand(this, arguments));
+    }
+    if (spec == CompareCommand.SPEC) {
+      return Failures.guard(err, arguments.has(Failures.VERBOSE),
+          new CompareCommand(this, arguments));
     }
     if (spec == EXECUTORS) {
       List<String> names = Engine.executors();

@@ -69,6 +69,14 @@ final class RunCommand implements Failures.Guarded {
       "Most elements any one table may have; growing past it fails (table.grow returns -1), and"
       + " a module that declares more cannot be instantiated.");
 
+  /**
+   * The options that say how the program runs (all but the engine's), shared with {@code wasmj
+   * compare}.
+   */
+  static final Option<?>[] PROGRAM_OPTIONS = {INVOKE, DIR, MAPDIR, ENV, MAX_OPEN_FILES, ARGV0,
+      TRAP_UNKNOWN_IMPORTS, DEFAULT_VALUES_UNKNOWN_IMPORTS, FUEL, TIMEOUT, MAX_MEMORY_SIZE,
+      MAX_TABLE_ELEMENTS};
+
   static final CommandSpec SPEC = new CommandSpec("run",
       "Run a WebAssembly module: a WASI command, or one export with --invoke.")
       .describe("Run a WebAssembly module: a WASI command's _start, or the export named by"
@@ -80,9 +88,8 @@ final class RunCommand implements Failures.Guarded {
           + " trap, in the start function too, and when --fuel runs out or --timeout passes; 1"
           + " for a module that cannot be loaded, linked or run as a command; 2 for a usage error;"
           + " 74 when wasmj cannot write its own output.")
-      .options(INVOKE, DIR, MAPDIR, ENV, MAX_OPEN_FILES, ARGV0, COMPILATION_MODE, EXECUTOR,
-          TRAP_UNKNOWN_IMPORTS, DEFAULT_VALUES_UNKNOWN_IMPORTS, FUEL, TIMEOUT, MAX_MEMORY_SIZE,
-          MAX_TABLE_ELEMENTS, Failures.VERBOSE)
+      .options(PROGRAM_OPTIONS)
+      .options(COMPILATION_MODE, EXECUTOR, Failures.VERBOSE)
       .parameter("<file.wasm>", "The module to run.")
       .rest("[ARGS...]", "The guest's arguments, or the values for --invoke.")
       .footer("Examples:",
@@ -98,7 +105,7 @@ final class RunCommand implements Failures.Guarded {
 
   /** What the guest was running, for a trap's message. */
   private String running;
-  /** The guest's fuel ({@code --fuel}) and time ({@code --timeout}), or null; set by engine(). */
+  /** The guest's fuel ({@code --fuel}) and time ({@code --timeout}), or null; set by engine. */
   private Long fuel;
   private Duration runFor;
 
@@ -117,10 +124,20 @@ final class RunCommand implements Failures.Guarded {
 
   @Override
   public int run() throws Exception {
-    Engine engine = Failures.fromOptions(this::engine);
-    Module module = Module.compile(engine, ModuleFile.read(HostBytes.path(file)));
+    Engine engine = Failures.fromOptions(
+        () -> engine(arguments.get(EXECUTOR), arguments.get(COMPILATION_MODE)));
+    return run(Module.compile(engine, ModuleFile.read(HostBytes.path(file))), main);
+  }
+
+  /**
+   * Runs the program once on {@code module}, compiled for an engine from {@link #engine}, with a
+   * new store and WASI context; {@code io} gives the streams (wasmj's and the guest's). Returns
+   * the exit status; errors are thrown, for {@link Failures#guard} to report.
+   */
+  int run(Module module, Main io) throws Exception {
+    Engine engine = module.engine();
     Linker<Void> linker = new Linker<>(engine);
-    WasiConfig wasiConfig = Failures.fromOptions(this::wasiConfig);
+    WasiConfig wasiConfig = Failures.fromOptions(() -> wasiConfig(io));
     Store<Void> store = Failures.fromOptions(() -> store(engine));
     // Wasi.create checks the preopens in any case
     try (Wasi wasi = Failures.fromOptions(() -> Wasi.create(wasiConfig))) {
@@ -134,7 +151,7 @@ final class RunCommand implements Failures.Guarded {
       if (invoke == null && instance.getExport("_start").isPresent()) {
         checkCommand(instance.getExport("_start").get());
         running = describe(module, instance, "_start");
-        return Failures.exitStatus(main.err(), wasi.run(instance));
+        return Failures.exitStatus(io.err(), wasi.run(instance));
       }
       if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
         running = describe(module, instance, "_initialize");
@@ -156,23 +173,26 @@ final class RunCommand implements Failures.Guarded {
         values[i] = Values.parse(type.param(i), args.get(i));
       }
       for (Val v : f.call(values)) {
-        main.out().println(Values.format(v));
+        io.out().println(Values.format(v));
       }
       return 0;
     } finally {
-      main.out().flush();
+      io.out().flush();
     }
   }
 
-  /** The engine the options ask for. */
-  private Engine engine() {
-    Config config = Config.defaults().withExecutor(arguments.get(EXECUTOR));
-    String compilationMode = arguments.get(COMPILATION_MODE);
+  /**
+   * The engine the options ask for, with {@code executor} and {@code compilationMode} (each
+   * null for the default); it must be called before {@link #run(Module, Main)}, which uses the
+   * fuel and deadline it reads.
+   */
+  Engine engine(String executor, String compilationMode) {
+    Config config = Config.defaults().withExecutor(executor);
     if (compilationMode != null) {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
     }
     fuel = arguments.has(FUEL) ? count(FUEL) : null;
-    runFor = arguments.has(TIMEOUT) ? duration(arguments.get(TIMEOUT)) : null;
+    runFor = arguments.has(TIMEOUT) ? duration(TIMEOUT, arguments.get(TIMEOUT)) : null;
     config = config.withFuel(fuel != null).withEpochInterruption(runFor != null);
     return new Engine(config);
   }
@@ -194,11 +214,14 @@ final class RunCommand implements Failures.Guarded {
     return store;
   }
 
-  /** The guest's WASI configuration, from the options and arguments. */
-  private WasiConfig wasiConfig() {
+  /** The guest's WASI configuration, from the options and arguments, writing to {@code io}. */
+  private WasiConfig wasiConfig(Main io) {
     WasiConfig.Builder wasiConfig = Wasi.builder().inheritStdio()
-        .stdout(main.guestOut()).stderr(main.guestErr())
+        .stdout(io.guestOut()).stderr(io.guestErr())
         .arg(arguments.has(ARGV0) ? arguments.get(ARGV0) : file);
+    if (io.guestIn() != null) {
+      wasiConfig.stdin(io.guestIn());
+    }
     if (invoke == null) {
       for (String arg : args) {
         wasiConfig.arg(arg);
@@ -281,13 +304,13 @@ final class RunCommand implements Failures.Guarded {
     timer.start();
   }
 
-  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a number of seconds. */
-  static Duration duration(String s) {
+  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a number of seconds, for {@code option}. */
+  static Duration duration(Option<String> option, String s) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("(\\d{1,12})(ms|s|m|h)?").matcher(s.trim());
     if (!m.matches()) {
-      throw new Failures.UsageException("--timeout takes a duration such as 500ms, 10s, 2m or 1h,"
-          + " got '" + s + "'");
+      throw new Failures.UsageException(option.name() + " takes a duration such as 500ms, 10s, 2m"
+          + " or 1h, got '" + s + "'");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

@@ -142,8 +142,8 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--help", "run --help", "inspect --help", "executors --help",
-      "help help"})
+  @ValueSource(strings = {"--help", "run --help", "inspect --help", "compare --help",
+      "executors --help", "help help"})
   void everyHelpIsPlainTextThatFitsEightyColumns(String command) {
     assertEquals(0, run(command.split(" ")));
     assertTrue(out().startsWith("Usage: wasmj"), out());
@@ -173,8 +173,8 @@ class MainTest {
   @Test
   void aWordThatIsNeitherCommandNorFileIsAUsageErrorThatSaysSo() {
     assertEquals(2, run("frobnicate", "x"));
-    assertEquals("wasmj: 'frobnicate' is neither a command (run, inspect, executors, help) nor a"
-        + " file\ntry 'wasmj --help'\n", err());
+    assertEquals("wasmj: 'frobnicate' is neither a command (run, inspect, compare, executors,"
+        + " help) nor a file\ntry 'wasmj --help'\n", err());
   }
 
   @Test

@@ -20,9 +20,13 @@ import java.util.Arrays;
  * {@code memory.copy} and {@code memory.init} cost one more per 64 bytes, their table
  * counterparts one more per 8 elements, {@code memory.grow} 1,024 per page it can add (nothing
  * when it will return -1 for passing the memory's maximum) and {@code table.grow} one per 8
- * elements likewise. A run ends at every branch, branch target, return and call, so the fuel
- * consumed when a call starts, and when the function returns, is exactly the cost of what ran
- * (a run that traps half-way has been charged whole). Every executor runs this same IR (code
+ * elements likewise. A run ends at every branch, branch target and return, but not at a call
+ * (as in Wasmi): a run is charged whole, calls and what follows them included, before its first
+ * instruction runs. So the fuel consumed at any moment is the cost of every run entered so far:
+ * when a call starts, the rest of the caller's run is paid for already; when a callee or any
+ * instruction traps, the fuel left is what the runs entered up to the trap left, none of it given
+ * back; when a charge finds too little fuel, it traps before its run starts and leaves the fuel as
+ * it was. Every executor runs this same IR (code
  * that meters fuel is translated without loop rotation, as a tiering executor's always is), so
  * fuel is consumed identically on each. The IR is wasmj's own, so costs may change between
  * versions as the translator improves, as Wasmi's do.
@@ -149,7 +153,10 @@ public final class Instrumenter {
     }
   }
 
-  /** True if the next instruction starts a run: after branches, returns, traps and calls. */
+  /**
+   * True if the next instruction starts a run: after branches, returns and traps. Not after
+   * calls: one charge per run, calls or not, is what keeps call-heavy code cheap to meter.
+   */
   private static boolean endsRun(Op op) {
     switch (op) {
       case UNREACHABLE:
@@ -157,8 +164,6 @@ public final class Instrumenter {
       case RETURN_R:
       case RETURN_SPAN_RI:
       case BR_TABLE_RI:
-      case CALL_XR:
-      case CALL_INDIRECT_XXRR:
       case RETURN_CALL_XR:
       case RETURN_CALL_INDIRECT_XXRR:
         return true;

@@ -159,9 +159,17 @@ public final class StoreState implements GuestStore {
    */
   @Override
   public void checkInterrupt() {
-    if (epoch.get() >= epochDeadline || Thread.currentThread().isInterrupted()) {
+    if (interruptPending()) {
       interrupted();
     }
+  }
+
+  /**
+   * The test of {@link #checkInterrupt}: true if the epoch deadline has passed or the current
+   * thread was interrupted (generated code tests inline and calls {@code checkInterrupt} only then).
+   */
+  public boolean interruptPending() {
+    return epoch.get() >= epochDeadline || Thread.currentThread().isInterrupted();
   }
 
   private void interrupted() {

@@ -164,6 +164,8 @@ final class Chunks {
       }
       case RETURN_SPAN_RI:
         return 8 + 10 * code[pc + 2];
+      case CHECK_INTERRUPT: // a countdown, the test, the slow path (FunctionCompiler.checkInterrupt)
+        return 32;
       default:
         return op.wasm() != null && op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG ? 28 : 16;
     }

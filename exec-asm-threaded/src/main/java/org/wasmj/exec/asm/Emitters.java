@@ -125,39 +125,36 @@ final class Emitters {
     EMITTERS.put(Op.RETURN_R, (c, pc) -> c.returnValue(c.code()[pc + 1]));
     EMITTERS.put(Op.RETURN_SPAN_RI, (c, pc) -> c.returnSpan(c.code()[pc + 1], c.code()[pc + 2]));
     EMITTERS.put(Op.COUNT_LOOP, (c, pc) -> {}); // compiled code does not tier
-    // Interruption and fuel (Instrumenter): calls of the store's methods, which C2 inlines.
-    EMITTERS.put(Op.CHECK_INTERRUPT, (c, pc) -> {
-      loadStore(c);
-      c.mv().visitMethodInsn(INVOKEVIRTUAL, STORE, "checkInterrupt", "()V", false);
-    });
+    // Interruption and fuel (Instrumenter): FunctionCompiler's host-control section.
+    EMITTERS.put(Op.CHECK_INTERRUPT, (c, pc) -> c.checkInterrupt(pc));
     EMITTERS.put(Op.FUEL_I, (c, pc) -> {
-      loadStore(c);
+      c.beginFuelCharge();
       c.pushLong(c.code()[pc + 1]);
-      consumeFuel(c);
+      c.endFuelCharge();
     });
     EMITTERS.put(Op.FUEL_SCALED_RI, (c, pc) -> { // (r as u32) >>> #i
-      loadStore(c);
+      c.beginFuelCharge();
       c.loadI(c.code()[pc + 1]);
       c.mv().visitInsn(I2L);
       c.pushLong(0xFFFFFFFFL);
       c.mv().visitInsn(LAND);
       c.pushInt(c.code()[pc + 2]);
       c.mv().visitInsn(LUSHR);
-      consumeFuel(c);
+      c.endFuelCharge();
     });
     EMITTERS.put(Op.FUEL_MEMORY_GROW_RX, (c, pc) -> {
-      loadStore(c);
+      c.beginFuelCharge();
       c.element("memories", MEMORY, c.code()[pc + 2]);
       c.loadI(c.code()[pc + 1]);
       c.mv().visitMethodInsn(INVOKEVIRTUAL, MEMORY, "growCost", "(I)J", false);
-      consumeFuel(c);
+      c.endFuelCharge();
     });
     EMITTERS.put(Op.FUEL_TABLE_GROW_RX, (c, pc) -> {
-      loadStore(c);
+      c.beginFuelCharge();
       c.element("tables", TABLE, c.code()[pc + 2]);
       c.loadI(c.code()[pc + 1]);
       c.mv().visitMethodInsn(INVOKEVIRTUAL, TABLE, "growCost", "(I)J", false);
-      consumeFuel(c);
+      c.endFuelCharge();
     });
     EMITTERS.put(Op.BR_T, (c, pc) -> c.mv().visitJumpInsn(GOTO, c.label(c.code()[pc + 1])));
     EMITTERS.put(Op.BR_EQZ_RT, (c, pc) -> {
@@ -219,17 +216,6 @@ final class Emitters {
     EMITTERS.put(Op.MEMORY_INIT_RRRXX, (c, pc) -> segment(c, pc, "memoryInit"));
     EMITTERS.put(Op.DATA_DROP_X, (c, pc) -> drop(c, pc, "dropData"));
     SimdEmitters.register(EMITTERS);
-  }
-
-  /** Pushes the instance's store. */
-  private static void loadStore(FunctionCompiler c) {
-    c.loadInstance();
-    c.mv().visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
-  }
-
-  /** {@code store.consumeFuel(cost)}, the store and the cost on the stack. */
-  private static void consumeFuel(FunctionCompiler c) {
-    c.mv().visitMethodInsn(INVOKEVIRTUAL, STORE, "consumeFuel", "(J)V", false);
   }
 
   // ---- numeric ----

@@ -309,6 +309,7 @@ final class FunctionCompiler {
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
     osrLength = 0;
+    noControlLocals();
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
     boolean osr = loopEntries && (mode == Mode.WHOLE || mode == Mode.SPLIT);
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
@@ -605,6 +606,7 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
+    controlLocals(regBase + 2 * ir.registerCount());
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       if (labels[pc] != null) {
@@ -616,6 +618,7 @@ final class FunctionCompiler {
       mv.visitLabel(labels[code.length]);
     }
     endOfBody(end, handler);
+    leaveFuelOnExceptions(start);
     nameInTraps(start);
   }
 
@@ -721,6 +724,7 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
+    controlLocals(regBase + 2 * ir.registerCount());
     mv.visitLabel(start);
     int[] keys = new int[headers.size()];
     Label[] to = new Label[keys.length];
@@ -740,6 +744,7 @@ final class FunctionCompiler {
       mv.visitLabel(labels[code.length]);
     }
     endOfBody(end, handler);
+    leaveFuelOnExceptions(start);
   }
 
   /**
@@ -1032,6 +1037,7 @@ final class FunctionCompiler {
     reloadMemory();
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
+    noControlLocals();
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       mv.visitVarInsn(ALOAD, regsSlot);
       pushInt(r);
@@ -1257,7 +1263,205 @@ final class FunctionCompiler {
   }
 
   private void instruction(int pc) {
-    Emitters.of(Op.of(code[pc])).emit(this, pc);
+    instructionWithFuel(pc);
+  }
+
+  // ---- host controls: the ops of org.wasmj.ir.Instrumenter ----
+
+  /** Loop-header checks between two tests of the store's interruption state. */
+  static final int POLL_INTERVAL = 1024;
+  /** The countdown (an {@code int} local) to the next loop header that tests, or -1: each tests. */
+  private int pollSlot = -1;
+  /**
+   * The store's fuel kept in a {@code long} local, or -1: each charge reads and writes the
+   * store's. The local holds -1 while the store holds the fuel (during a call).
+   */
+  private int fuelSlot = -1;
+
+  /**
+   * The locals of the host controls, in slots from {@code free} on, set before the code's first
+   * label: the fuel, read from the store, if the function is metered and loops (in a function
+   * without loops, reading and writing the store around its calls and returns costs more than
+   * charging the store's fuel: fib x1.9 against x1.7 with fuel, ControlPairs); the countdown of
+   * loop-header checks, if there are any (0: the first one tests). Only whole methods (invoke,
+   * osr) have them: a split function leaves and re-enters its chunks, and a countdown starting
+   * again at each entry might never run out.
+   */
+  private void controlLocals(int free) {
+    noControlLocals();
+    boolean metered = false;
+    boolean headerChecks = false;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      metered |= code[pc] == OpCodes.FUEL_I;
+      headerChecks |= pc > 0 && code[pc] == OpCodes.CHECK_INTERRUPT;
+    }
+    if (metered && loops()) {
+      fuelSlot = free;
+      free += 2;
+      loadStoreFuel();
+    }
+    if (headerChecks) {
+      pollSlot = free;
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, pollSlot);
+    }
+  }
+
+  /** True if the function has a backward branch. */
+  private boolean loops() {
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        if (branch[i] <= branch[0]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
+  private void noControlLocals() {
+    pollSlot = -1;
+    fuelSlot = -1;
+  }
+
+  /**
+   * {@code check_interrupt} at {@code pc}: calls {@code StoreState.checkInterrupt} (which traps,
+   * or asks the deadline callback) if {@code interruptPending}. The entry's check tests every
+   * time. A loop header's tests at the first header passed in the call, then, once a test found
+   * nothing pending, every {@link #POLL_INTERVAL}th: the test's volatile reads stay out of hot
+   * loops, a deadline or interrupt that comes stops a loop within that many iterations (each
+   * bounded: calls check at their entry), and while a deadline stays passed (a callback that
+   * extends it by 0) every check asks, as in the interpreter.
+   */
+  void checkInterrupt(int pc) {
+    Label done = new Label();
+    boolean counted = pc > 0 && pollSlot >= 0;
+    Label clear = counted ? new Label() : done;
+    if (counted) {
+      mv.visitIincInsn(pollSlot, -1);
+      mv.visitVarInsn(ILOAD, pollSlot);
+      mv.visitJumpInsn(IFGT, done);
+    }
+    loadStore();
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "interruptPending", "()Z", false);
+    mv.visitJumpInsn(IFEQ, clear);
+    storeFuel(); // the deadline callback may read or set it
+    loadStore();
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "checkInterrupt", "()V", false);
+    loadStoreFuel();
+    if (counted) {
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(clear);
+      pushInt(POLL_INTERVAL);
+      mv.visitVarInsn(ISTORE, pollSlot);
+    }
+    mv.visitLabel(done);
+  }
+
+  /** Starts a fuel charge ({@code fuel} and its kin): pushes the fuel local, or the store. */
+  void beginFuelCharge() {
+    if (fuelSlot >= 0) {
+      mv.visitVarInsn(LLOAD, fuelSlot);
+    } else {
+      loadStore();
+    }
+  }
+
+  /**
+   * Ends a fuel charge whose cost ({@code long}) is on the stack above what
+   * {@link #beginFuelCharge} pushed: {@code Rt.chargeFuel} into the local, or
+   * {@code store.consumeFuel}.
+   */
+  void endFuelCharge() {
+    if (fuelSlot >= 0) {
+      loadInstance();
+      mv.visitMethodInsn(INVOKESTATIC, RT, "chargeFuel", "(JJ" + INSTANCE_DESC + ")J", false);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+    } else {
+      mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "consumeFuel", "(J)V", false);
+    }
+  }
+
+  /**
+   * True if the op at hand may run code that reads or sets the store's fuel, or leaves the
+   * method: the fuel local goes to the store before it (and comes back after it).
+   */
+  private static boolean needsStoreFuel(int op) {
+    switch (op) {
+      case OpCodes.CALL_XR: // guest or host code
+      case OpCodes.CALL_INDIRECT_XXRR:
+      case OpCodes.MEMORY_GROW_RRX: // a ResourceLimiter
+      case OpCodes.TABLE_GROW_RRRX:
+      case OpCodes.MEMORY_FILL_RRRX: // interruption checks: a deadline callback
+      case OpCodes.MEMORY_COPY_RRRXX:
+      case OpCodes.MEMORY_INIT_RRRXX:
+      case OpCodes.RETURN:
+      case OpCodes.RETURN_R:
+      case OpCodes.RETURN_SPAN_RI:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The op at {@code pc}, the fuel local in the store around it if {@link #needsStoreFuel}. */
+  private void instructionWithFuel(int pc) {
+    int op = code[pc];
+    if (fuelSlot < 0 || !needsStoreFuel(op)) {
+      Emitters.of(Op.of(op)).emit(this, pc);
+      return;
+    }
+    storeFuel();
+    Emitters.of(Op.of(op)).emit(this, pc);
+    if (op != OpCodes.RETURN && op != OpCodes.RETURN_R && op != OpCodes.RETURN_SPAN_RI) {
+      loadStoreFuel();
+    }
+  }
+
+  /** The fuel local into the store, leaving -1 in the local (the store holds it); if there is one. */
+  private void storeFuel() {
+    if (fuelSlot >= 0) {
+      loadStore();
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      mv.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
+      mv.visitLdcInsn(-1L);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+    }
+  }
+
+  /** The store's fuel into the fuel local, if there is one. */
+  private void loadStoreFuel() {
+    if (fuelSlot >= 0) {
+      loadStore();
+      mv.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
+      mv.visitVarInsn(LSTORE, fuelSlot);
+    }
+  }
+
+  /**
+   * An exception handler over the code from {@code start} so far, before any other handler
+   * that covers it: an exception leaving the method takes the fuel local to the store
+   * ({@code Rt.leaveFuel}: unless -1, as when it came out of a call), then goes on.
+   */
+  private void leaveFuelOnExceptions(Label start) {
+    if (fuelSlot < 0) {
+      return;
+    }
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitLabel(end);
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+    mv.visitLabel(handler);
+    loadInstance();
+    mv.visitVarInsn(LLOAD, fuelSlot);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "leaveFuel", "(" + INSTANCE_DESC + "J)V", false);
+    mv.visitInsn(ATHROW);
+  }
+
+  private void loadStore() {
+    loadInstance();
+    mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
   }
 
   // ---- memory ----

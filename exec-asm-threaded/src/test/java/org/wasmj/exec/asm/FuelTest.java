@@ -88,6 +88,42 @@ class FuelTest {
     assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)), "one less");
   }
 
+  /**
+   * A run is charged whole before it starts, its calls and what follows them included
+   * (Instrumenter's cost model): {@code triggerThenFill}'s one run has paid for everything when its
+   * host call starts (the fill of a memory of 0 pages costs nothing more), and a trap in the
+   * callee gives nothing back.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aRunIsPaidWholeBeforeItsCalls(String config) {
+    long[] seen = new long[1];
+    boolean[] fail = new boolean[1];
+    Store<?>[] store = new Store<?>[1];
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {
+      seen[0] = store[0].fuel();
+      if (fail[0]) {
+        throw new IllegalStateException("the host fails");
+      }
+    });
+    store[0] = InterruptionTest.lastStore();
+    store[0].setFuel(1_000);
+    i.getFunc("triggerThenFill").call();
+    assertTrue(seen[0] < 1_000 - 2, "the host saw " + seen[0]);
+    assertEquals(seen[0], store[0].fuel(), "paid before the call for what follows it");
+    long cost = 1_000 - seen[0];
+    store[0].setFuel(1_000);
+    fail[0] = true;
+    assertThrows(TrapException.class, () -> i.getFunc("triggerThenFill").call());
+    assertEquals(1_000 - cost, store[0].fuel(), "a trap in the callee gives nothing back");
+    store[0].setFuel(cost - 1);
+    seen[0] = -1;
+    assertEquals(TrapKind.OUT_OF_FUEL,
+        assertThrows(TrapException.class, () -> i.getFunc("triggerThenFill").call()).kind());
+    assertEquals(-1, seen[0], "a run it cannot pay for does not start");
+    assertEquals(cost - 1, store[0].fuel());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void growingAndFillingCostBySize(String config) {

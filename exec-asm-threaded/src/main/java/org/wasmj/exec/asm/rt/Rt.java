@@ -58,6 +58,37 @@ public final class Rt {
     trap.appendFrame(inst.module.function(definedIndex).name());
   }
 
+  /**
+   * Generated code's fuel charge: {@code fuel}, the local copy of the store's fuel, less
+   * {@code cost}; with too little left, the store's own charge decides ({@link #outOfFuel}).
+   */
+  public static long chargeFuel(long fuel, long cost, InstanceState inst) {
+    long left = fuel - cost;
+    return left >= 0 ? left : outOfFuel(fuel, cost, inst);
+  }
+
+  /**
+   * Running out in generated code: the local fuel goes back to the store, whose
+   * {@code consumeFuel} is the one place that decides what running out does (it traps), and
+   * what the store holds if it returns is the local fuel again.
+   */
+  private static long outOfFuel(long fuel, long cost, InstanceState inst) {
+    StoreState store = inst.store;
+    store.fuel = fuel;
+    store.consumeFuel(cost);
+    return store.fuel;
+  }
+
+  /**
+   * On the way out of generated code by an exception: its local fuel into the store, unless it is
+   * negative (the store holds the fuel: the exception came out of a call).
+   */
+  public static void leaveFuel(InstanceState inst, long fuel) {
+    if (fuel >= 0) {
+      inst.store.fuel = fuel;
+    }
+  }
+
   /** {@code call stack exhausted}. */
   public static ExhaustionException exhausted() {
     return new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
