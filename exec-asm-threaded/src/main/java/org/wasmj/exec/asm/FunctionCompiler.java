@@ -1264,6 +1264,17 @@ final class FunctionCompiler {
 
   private void instruction(int pc) {
     instructionWithFuel(pc);
+    int op = code[pc];
+    if (pollSlot >= 0 && needsStoreFuel(op) && !returns(op)) {
+      // Code it ran (a host function, a deadline callback) may have moved the epoch or the
+      // deadline: the next loop header tests, as every header does in the interpreter.
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, pollSlot);
+    }
+  }
+
+  private static boolean returns(int op) {
+    return op == OpCodes.RETURN || op == OpCodes.RETURN_R || op == OpCodes.RETURN_SPAN_RI;
   }
 
   // ---- host controls: the ops of org.wasmj.ir.Instrumenter ----
@@ -1328,11 +1339,12 @@ final class FunctionCompiler {
   /**
    * {@code check_interrupt} at {@code pc}: calls {@code StoreState.checkInterrupt} (which traps,
    * or asks the deadline callback) if {@code interruptPending}. The entry's check tests every
-   * time. A loop header's tests at the first header passed in the call, then, once a test found
-   * nothing pending, every {@link #POLL_INTERVAL}th: the test's volatile reads stay out of hot
-   * loops, a deadline or interrupt that comes stops a loop within that many iterations (each
-   * bounded: calls check at their entry), and while a deadline stays passed (a callback that
-   * extends it by 0) every check asks, as in the interpreter.
+   * time. A loop header's tests at the first header passed in the call and the first after each
+   * call out (what the callee did to the epoch or the deadline is seen at once, as in the
+   * interpreter), then, once a test found nothing pending, every {@link #POLL_INTERVAL}th: the
+   * test's volatile reads stay out of hot loops, a deadline or interrupt that another thread
+   * brings stops a loop within that many iterations (each bounded: calls check at their entry),
+   * and while a deadline stays passed (a callback that extends it by 0) every check asks.
    */
   void checkInterrupt(int pc) {
     Label done = new Label();
@@ -1414,7 +1426,7 @@ final class FunctionCompiler {
     }
     storeFuel();
     Emitters.of(Op.of(op)).emit(this, pc);
-    if (op != OpCodes.RETURN && op != OpCodes.RETURN_R && op != OpCodes.RETURN_SPAN_RI) {
+    if (!returns(op)) {
       loadStoreFuel();
     }
   }
