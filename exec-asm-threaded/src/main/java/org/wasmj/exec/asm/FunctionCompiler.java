@@ -103,6 +103,8 @@ final class FunctionCompiler {
   private int regBase;
   /** Register → its JVM local slot (split mode: only the chunk's registers have one). */
   private int[] slots;
+  /** What is known of the registers (constants); made once, for the first class generated. */
+  private Registers registers;
   /** Split mode: the chunk being emitted ({@code [from, to)}), its written registers, its exits. */
   private int chunkFrom;
   private int chunkTo;
@@ -307,6 +309,9 @@ final class FunctionCompiler {
   private int largestMethod;
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
+    if (registers == null && (mode == Mode.WHOLE || mode == Mode.SPLIT)) {
+      registers = Registers.of(this);
+    }
     largestMethod = 0;
     osrLength = 0;
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
@@ -599,8 +604,10 @@ final class FunctionCompiler {
       mv.visitVarInsn(LSTORE, reg(i));
     }
     for (int r = kinds.length(); r < ir.registerCount(); r++) {
-      mv.visitInsn(LCONST_0);
-      mv.visitVarInsn(LSTORE, reg(r));
+      if (!registers.isConstant(r)) {
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, reg(r));
+      }
     }
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
@@ -711,6 +718,9 @@ final class FunctionCompiler {
     mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
     for (int r = 0; r < ir.registerCount(); r++) {
+      if (registers.isConstant(r)) {
+        continue;
+      }
       mv.visitVarInsn(ALOAD, frame);
       mv.visitVarInsn(ILOAD, fp);
       pushInt(r);
@@ -1010,6 +1020,8 @@ final class FunctionCompiler {
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       Chunks.operands(this, pc, read, write);
     }
+    read.andNot(registers.constants()); // immediates: never in the frame
+    write.andNot(registers.constants());
     java.util.BitSet used = (java.util.BitSet) read.clone();
     used.or(write);
     int n = 0;
@@ -1135,12 +1147,25 @@ final class FunctionCompiler {
   }
 
   void loadL(int r) {
+    if (registers.isConstant(r)) {
+      pushLong(registers.constant(r));
+      return;
+    }
     mv.visitVarInsn(LLOAD, reg(r));
   }
 
   void loadI(int r) {
+    if (registers.isConstant(r)) {
+      pushInt((int) registers.constant(r));
+      return;
+    }
     mv.visitVarInsn(LLOAD, reg(r));
     mv.visitInsn(L2I);
+  }
+
+  /** True if register {@code r} is a constant set at the entry: read as an immediate, never stored. */
+  boolean isConstant(int r) {
+    return registers.isConstant(r);
   }
 
   void storeL(int r) {
