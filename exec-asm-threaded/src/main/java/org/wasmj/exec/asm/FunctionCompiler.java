@@ -311,9 +311,6 @@ final class FunctionCompiler {
   private int largestMethod;
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
-    if (registers == null && (mode == Mode.WHOLE || mode == Mode.SPLIT)) {
-      registers = Registers.of(this);
-    }
     largestMethod = 0;
     osrLength = 0;
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
@@ -1022,7 +1019,7 @@ final class FunctionCompiler {
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       Chunks.operands(this, pc, read, write);
     }
-    read.andNot(registers.constants()); // immediates: never in the frame
+    read.andNot(registers().constants()); // immediates: never in the frame
     write.andNot(registers.constants());
     java.util.BitSet used = (java.util.BitSet) read.clone();
     used.or(write);
@@ -1122,6 +1119,7 @@ final class FunctionCompiler {
 
   /** Whole-method modes: every register but the constants gets a local, by its width, from {@link #regBase}. */
   private void assignLocals() {
+    registers();
     slots = new int[ir.registerCount()];
     int next = regBase;
     for (int r = 0; r < slots.length; r++) {
@@ -1191,7 +1189,15 @@ final class FunctionCompiler {
 
   /** True if register {@code r} is a constant set at the entry: read as an immediate, never stored. */
   boolean isConstant(int r) {
-    return registers.isConstant(r);
+    return registers().isConstant(r);
+  }
+
+  /** What is known of the registers, found on first use. */
+  private Registers registers() {
+    if (registers == null) {
+      registers = Registers.of(this);
+    }
+    return registers;
   }
 
   void storeL(int r) {
