@@ -126,6 +126,9 @@ final class Chunks {
 
     @Override
     public void register(int r, boolean write) {
+      if (c.isConstant(r)) {
+        return; // an immediate, not copied
+      }
       if (used[r] != chunk) {
         used[r] = chunk;
         cost += COPY;
