@@ -165,6 +165,9 @@ final class Chunks {
       case RETURN_SPAN_RI:
         return 8 + 10 * code[pc + 2];
       default:
+        if (op.simd() != null) {
+          return SimdEmitters.estimate(op);
+        }
         return op.wasm() != null && op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG ? 28 : 16;
     }
   }

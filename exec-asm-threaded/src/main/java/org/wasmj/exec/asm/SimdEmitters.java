@@ -19,18 +19,16 @@ import org.wasmj.parser.ValType;
 /**
  * The bytecode of the SIMD ops, registered into {@link Emitters}' table. A v128 register is two
  * {@code long} locals (low, high half). Each op pushes its result's low half, then its high half,
- * then stores the high, then the low register, so a result may overlap its operands. The halves
- * are computed as the op's {@link SimdForm} says, by an {@code INVOKESTATIC} of the
- * {@code SimdSemantics} method named after its Wasm instruction (C2 inlines the small ones), or
- * inline for the bitwise ops and 64-bit lane arithmetic, and shuffles as shifts and masks.
- * {@code v128.load} and {@code v128.store} are small calls ({@code V128Memory}), to keep SIMD-heavy
- * methods small; the other memory ops are inline VarHandle accesses, as for scalar ones.
+ * then stores the high, then the low register, so a result may overlap its operands. The ops that
+ * clang's vectorized loops use most are inline bytecode ({@link Inline}), as are the bitwise ops,
+ * 64-bit lane arithmetic, shuffles (shifts and masks) and all loads and stores (inline VarHandle
+ * accesses, as for scalar ones); the others compute each half with an {@code INVOKESTATIC} of the
+ * {@code SimdSemantics} method named after the Wasm instruction, as the op's {@link SimdForm} says.
  */
 final class SimdEmitters {
   private SimdEmitters() {}
 
   static final String SIMD = "org/wasmj/ir/SimdSemantics";
-  static final String V128_MEMORY = "org/wasmj/exec/asm/rt/V128Memory";
 
   /** Half-wise ops that are one JVM instruction on each half. */
   private static final Map<Opcode, Integer> INLINE = Map.of(
@@ -297,7 +295,7 @@ final class SimdEmitters {
    * intrinsics ({@code Float.intBitsToFloat}, {@code Float.floatToIntBits}...), which cost no
    * budget. Each computes exactly what its {@code SimdSemantics} method does (a test compares them):
    * lane extract/replace and splat as shifts and masks (the lane is a constant), i8x16/i16x8/i32x4
-   * {@code add}/{@code sub} as the same SWAR formulas, and f32x4/f64x2 {@code add}/{@code sub}/
+   * {@code add}/{@code sub} as the same SWAR formulas, {@code i32x4.abs} with {@code Math.abs}, and f32x4/f64x2 {@code add}/{@code sub}/
    * {@code mul}/{@code div} lane by lane with {@code floatToIntBits}/{@code doubleToLongBits},
    * whose NaN is the canonical one that {@code SimdSemantics} gives.
    */
@@ -321,6 +319,32 @@ final class SimdEmitters {
           return true;
         case BINARY:
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
+        case UNARY:
+          if (w != Opcode.I32X4_ABS) {
+            return false;
+          }
+          for (int k = 0; k < 2; k++) {
+            for (int lane = 0; lane < 2; lane++) {
+              c.loadL(code[pc + 2] + k);
+              if (lane == 1) {
+                c.pushInt(32);
+                c.mv().visitInsn(LUSHR);
+              }
+              c.mv().visitInsn(L2I);
+              c.mv().visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false);
+              c.mv().visitInsn(I2L);
+              if (lane == 0) {
+                c.pushLong(LOW_32);
+                c.mv().visitInsn(LAND);
+              } else {
+                c.pushInt(32);
+                c.mv().visitInsn(LSHL);
+                c.mv().visitInsn(LOR);
+              }
+            }
+          }
+          storeV(c, code[pc + 1]);
+          return true;
         default:
           return false;
       }
@@ -422,15 +446,16 @@ final class SimdEmitters {
       storeV(c, d);
     }
 
+    /** The lane-wise arithmetic with an inline form. */
+    static final java.util.Set<Opcode> BINARY = java.util.EnumSet.of(
+        Opcode.I8X16_ADD, Opcode.I8X16_SUB, Opcode.I16X8_ADD, Opcode.I16X8_SUB, Opcode.I32X4_ADD,
+        Opcode.I32X4_SUB, Opcode.F32X4_ADD, Opcode.F32X4_SUB, Opcode.F32X4_MUL, Opcode.F32X4_DIV,
+        Opcode.F64X2_ADD, Opcode.F64X2_SUB, Opcode.F64X2_MUL, Opcode.F64X2_DIV);
+
     /** The lane-wise arithmetic with an inline form; false for the others. */
     private static boolean binary(FunctionCompiler c, Opcode w, int d, int a, int b) {
-      switch (w) {
-        case I8X16_ADD: case I8X16_SUB: case I16X8_ADD: case I16X8_SUB: case I32X4_ADD: case I32X4_SUB:
-        case F32X4_ADD: case F32X4_SUB: case F32X4_MUL: case F32X4_DIV:
-        case F64X2_ADD: case F64X2_SUB: case F64X2_MUL: case F64X2_DIV:
-          break;
-        default:
-          return false;
+      if (!BINARY.contains(w)) {
+        return false;
       }
       for (int k = 0; k < 2; k++) {
         switch (w) {
@@ -551,6 +576,27 @@ final class SimdEmitters {
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
       mv.visitInsn(op);
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToLongBits", "(D)J", false);
+    }
+  }
+
+  /**
+   * A rough upper estimate of the bytecode of SIMD op {@code op} (for {@link Chunks}): most inline
+   * forms are a few instructions per half; f32x4 arithmetic, shuffles and memory accesses more.
+   */
+  static int estimate(Op op) {
+    Opcode w = op.wasm();
+    switch (op.simd()) {
+      case BINARY:
+        return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 56;
+      case SHUFFLE:
+        return 90;
+      case LOAD:
+      case STORE:
+        return 48;
+      case EXTRACT:
+        return 12;
+      default:
+        return op.wasm().immediates() == Opcode.Imm.MEMARG ? 36 : 28;
     }
   }
 
