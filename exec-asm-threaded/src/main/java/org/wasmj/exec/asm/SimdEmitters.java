@@ -295,7 +295,8 @@ final class SimdEmitters {
    * intrinsics ({@code Float.intBitsToFloat}, {@code Float.floatToIntBits}...), which cost no
    * budget. Each computes exactly what its {@code SimdSemantics} method does (a test compares them):
    * lane extract/replace and splat as shifts and masks (the lane is a constant), i8x16/i16x8/i32x4
-   * {@code add}/{@code sub} as the same SWAR formulas, {@code i32x4.abs} with {@code Math.abs}, and f32x4/f64x2 {@code add}/{@code sub}/
+   * {@code add}/{@code sub} as the same SWAR formulas, i32x4 {@code abs}/{@code min}/{@code max}
+   * with {@code Math}'s, i32x4 shifts with the JVM's, and f32x4/f64x2 {@code add}/{@code sub}/
    * {@code mul}/{@code div} lane by lane with {@code floatToIntBits}/{@code doubleToLongBits},
    * whose NaN is the canonical one that {@code SimdSemantics} gives.
    */
@@ -319,6 +320,15 @@ final class SimdEmitters {
           return true;
         case BINARY:
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
+        case SHIFT:
+          if (!SHIFTS.contains(w)) {
+            return false;
+          }
+          for (int k = 0; k < 2; k++) {
+            i32Lanes(c, code[pc + 2] + k, -1, code[pc + 3], w);
+          }
+          storeV(c, code[pc + 1]);
+          return true;
         case UNARY:
           if (w != Opcode.I32X4_ABS) {
             return false;
@@ -450,7 +460,12 @@ final class SimdEmitters {
     static final java.util.Set<Opcode> BINARY = java.util.EnumSet.of(
         Opcode.I8X16_ADD, Opcode.I8X16_SUB, Opcode.I16X8_ADD, Opcode.I16X8_SUB, Opcode.I32X4_ADD,
         Opcode.I32X4_SUB, Opcode.F32X4_ADD, Opcode.F32X4_SUB, Opcode.F32X4_MUL, Opcode.F32X4_DIV,
-        Opcode.F64X2_ADD, Opcode.F64X2_SUB, Opcode.F64X2_MUL, Opcode.F64X2_DIV);
+        Opcode.F64X2_ADD, Opcode.F64X2_SUB, Opcode.F64X2_MUL, Opcode.F64X2_DIV,
+        Opcode.I32X4_MIN_S, Opcode.I32X4_MAX_S, Opcode.I32X4_MIN_U, Opcode.I32X4_MAX_U);
+
+    /** The shifts with an inline form. */
+    static final java.util.Set<Opcode> SHIFTS = java.util.EnumSet.of(
+        Opcode.I32X4_SHL, Opcode.I32X4_SHR_S, Opcode.I32X4_SHR_U);
 
     /** The lane-wise arithmetic with an inline form; false for the others. */
     private static boolean binary(FunctionCompiler c, Opcode w, int d, int a, int b) {
@@ -472,7 +487,8 @@ final class SimdEmitters {
           case F64X2_ADD: f64(c, a + k, b + k, DADD); break;
           case F64X2_SUB: f64(c, a + k, b + k, DSUB); break;
           case F64X2_MUL: f64(c, a + k, b + k, DMUL); break;
-          default: f64(c, a + k, b + k, DDIV); break;
+          case F64X2_DIV: f64(c, a + k, b + k, DDIV); break;
+          default: i32Lanes(c, a + k, b + k, -1, w); break; // min/max
         }
       }
       storeV(c, d);
@@ -535,6 +551,53 @@ final class SimdEmitters {
       mv.visitInsn(LOR);
     }
 
+    /**
+     * i32x4 min/max (of halves {@code a}, {@code b}) or shift (of half {@code a} by i32 register
+     * {@code n}) on one half, lane by lane: {@code Math.min}/{@code max} (intrinsics; the unsigned
+     * ones on lanes with the sign bit flipped), JVM shifts (which take the count mod 32, as Wasm).
+     */
+    private static void i32Lanes(FunctionCompiler c, int a, int b, int n, Opcode w) {
+      MethodVisitor mv = c.mv();
+      boolean unsigned = w == Opcode.I32X4_MIN_U || w == Opcode.I32X4_MAX_U;
+      for (int lane = 0; lane < 2; lane++) {
+        for (int r : b < 0 ? new int[] {a} : new int[] {a, b}) {
+          c.loadL(r);
+          if (lane == 1) {
+            c.pushInt(32);
+            mv.visitInsn(LUSHR);
+          }
+          mv.visitInsn(L2I);
+          if (unsigned) {
+            c.pushInt(Integer.MIN_VALUE);
+            mv.visitInsn(IXOR);
+          }
+        }
+        switch (w) {
+          case I32X4_SHL: c.loadI(n); mv.visitInsn(ISHL); break;
+          case I32X4_SHR_S: c.loadI(n); mv.visitInsn(ISHR); break;
+          case I32X4_SHR_U: c.loadI(n); mv.visitInsn(IUSHR); break;
+          case I32X4_MIN_S: case I32X4_MIN_U:
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+            break;
+          default:
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+        }
+        if (unsigned) {
+          c.pushInt(Integer.MIN_VALUE);
+          mv.visitInsn(IXOR);
+        }
+        mv.visitInsn(I2L);
+        if (lane == 0) {
+          c.pushLong(LOW_32);
+          mv.visitInsn(LAND);
+        } else {
+          c.pushInt(32);
+          mv.visitInsn(LSHL);
+          mv.visitInsn(LOR);
+        }
+      }
+    }
+
     /** Pushes the float in the low ({@code high} false) or high 32 bits of register {@code r}. */
     private static void f32Lane(FunctionCompiler c, int r, boolean high) {
       MethodVisitor mv = c.mv();
@@ -587,7 +650,9 @@ final class SimdEmitters {
     Opcode w = op.wasm();
     switch (op.simd()) {
       case BINARY:
-        return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 56;
+        return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 76;
+      case SHIFT:
+        return 64;
       case SHUFFLE:
         return 90;
       case LOAD:

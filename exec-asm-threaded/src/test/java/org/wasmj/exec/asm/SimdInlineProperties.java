@@ -31,7 +31,7 @@ import org.wasmj.parser.ValType;
 /**
  * The ops that {@code asm} emits inline ({@link SimdEmitters.Inline}) give what their
  * {@link SimdSemantics} methods give, bit for bit: lane extract/replace and splat for every lane
- * type and lane, and the inline arithmetic, on random halves rich in the float lanes that matter
+ * type and lane, and the inline arithmetic and shifts (by any count), on random halves rich in the float lanes that matter
  * (NaNs of both signs and payloads, infinities, zeros, subnormals).
  */
 class SimdInlineProperties {
@@ -65,11 +65,15 @@ class SimdInlineProperties {
         if (SimdForm.of(w) == SimdForm.BINARY) {
           v128FromParams(body, 2);
         }
+        byte[] p = SimdForm.of(w) == SimdForm.BINARY ? types(4, ModuleBuilder.I64) : types(2, ModuleBuilder.I64);
+        if (SimdForm.of(w) == SimdForm.SHIFT) { // the count: i32 parameter 2
+          body.write(0x20);
+          body.write(2);
+          p = new byte[] {ModuleBuilder.I64, ModuleBuilder.I64, ModuleBuilder.I32};
+        }
         simd(body, w);
         extractHalf(body, half);
-        add(b, names, params, results, w.text() + "/" + half,
-            SimdForm.of(w) == SimdForm.BINARY ? types(4, ModuleBuilder.I64) : types(2, ModuleBuilder.I64),
-            ModuleBuilder.I64, body);
+        add(b, names, params, results, w.text() + "/" + half, p, ModuleBuilder.I64, body);
       }
     }
     for (Opcode w : EXTRACTS) {
@@ -120,6 +124,7 @@ class SimdInlineProperties {
   private static Set<Opcode> inlineArithmetic() {
     Set<Opcode> ops = EnumSet.copyOf(SimdEmitters.Inline.BINARY);
     ops.add(Opcode.I32X4_ABS);
+    ops.addAll(SimdEmitters.Inline.SHIFTS);
     return ops;
   }
 
@@ -191,7 +196,8 @@ class SimdInlineProperties {
 
   @Property(tries = 1000)
   void inlineArithmeticIsSimdSemantics(@ForAll("arithmetic") Opcode w, @ForAll("halves") long aLo,
-      @ForAll("halves") long aHi, @ForAll("halves") long bLo, @ForAll("halves") long bHi) {
+      @ForAll("halves") long aHi, @ForAll("halves") long bLo, @ForAll("halves") long bHi,
+      @ForAll int count) {
     String method = Semantics.methodName(w);
     for (int half = 0; half < 2; half++) {
       long a = half == 0 ? aLo : aHi;
@@ -199,6 +205,9 @@ class SimdInlineProperties {
       if (SimdForm.of(w) == SimdForm.BINARY) {
         long expected = (long) invoke(method, new Class<?>[] {long.class, long.class}, a, b);
         assertEquals(expected, call(w.text() + "/" + half, aLo, aHi, bLo, bHi), w.text() + " half " + half);
+      } else if (SimdForm.of(w) == SimdForm.SHIFT) {
+        long expected = (long) invoke(method, new Class<?>[] {long.class, int.class}, a, count);
+        assertEquals(expected, call(w.text() + "/" + half, aLo, aHi, count), w.text() + " half " + half);
       } else {
         long expected = (long) invoke(method, new Class<?>[] {long.class}, a);
         assertEquals(expected, call(w.text() + "/" + half, aLo, aHi), w.text() + " half " + half);
