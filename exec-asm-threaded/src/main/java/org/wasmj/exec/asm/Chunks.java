@@ -170,6 +170,9 @@ final class Chunks {
       case CHECK_INTERRUPT: // a countdown, the test, the slow path (FunctionCompiler.checkInterrupt)
         return 32;
       default:
+        if (op.simd() != null) {
+          return SimdEmitters.estimate(op);
+        }
         return op.wasm() != null && op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG ? 28 : 16;
     }
   }
