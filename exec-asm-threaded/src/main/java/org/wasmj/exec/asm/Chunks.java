@@ -126,6 +126,9 @@ final class Chunks {
 
     @Override
     public void register(int r, boolean write) {
+      if (c.isConstant(r)) {
+        return; // an immediate, not copied
+      }
       if (used[r] != chunk) {
         used[r] = chunk;
         cost += COPY;
@@ -167,6 +170,9 @@ final class Chunks {
       case CHECK_INTERRUPT: // a countdown, the test, the slow path (FunctionCompiler.checkInterrupt)
         return 32;
       default:
+        if (op.simd() != null) {
+          return SimdEmitters.estimate(op);
+        }
         return op.wasm() != null && op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG ? 28 : 16;
     }
   }

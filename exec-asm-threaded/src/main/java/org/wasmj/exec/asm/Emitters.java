@@ -94,12 +94,16 @@ final class Emitters {
       c.storeL(c.code()[pc + 1]);
     });
     EMITTERS.put(Op.CONST32_RI, (c, pc) -> {
-      c.pushLong(c.code()[pc + 2]);
-      c.storeL(c.code()[pc + 1]);
+      if (!c.isConstant(c.code()[pc + 1])) { // else read as an immediate (Registers)
+        c.pushLong(c.code()[pc + 2]);
+        c.storeL(c.code()[pc + 1]);
+      }
     });
     EMITTERS.put(Op.CONST64_RL, (c, pc) -> {
-      c.pushLong(c.imm64(pc + 2));
-      c.storeL(c.code()[pc + 1]);
+      if (!c.isConstant(c.code()[pc + 1])) {
+        c.pushLong(c.imm64(pc + 2));
+        c.storeL(c.code()[pc + 1]);
+      }
     });
     EMITTERS.put(Op.SELECT_RRRR, (c, pc) -> {
       int[] code = c.code();

@@ -22,8 +22,10 @@ import org.wasmj.parser.WasmModule;
  * call with boxed slots. Every IR instruction's bytecode follows the previous one's, and IR
  * branches become JVM jumps, so nothing is dispatched at run time.
  *
- * <p>Registers are {@code long} locals (i32 values sign-extended): C2 removes the
- * {@code l2i}/{@code i2l} pairs between integer ops and the int/float bit moves between float ops.
+ * <p>Registers are locals: {@code int} for those that only ever hold 32-bit values (i32, f32
+ * bits), {@code long} for the others (i32 values sign-extended), and none for constants set at
+ * the entry, which are read as immediates ({@link Registers}). C2 removes the int/float bit moves
+ * between float ops.
  * Loads and stores are inline {@code VarHandle} accesses on memory 0's {@code byte[]}, kept in a
  * local and reloaded after calls and {@code memory.grow}; an access out of bounds throws
  * {@code IndexOutOfBoundsException} (or fails the explicit check a static offset needs), which one
@@ -103,6 +105,8 @@ final class FunctionCompiler {
   private int regBase;
   /** Register → its JVM local slot (split mode: only the chunk's registers have one). */
   private int[] slots;
+  /** What is known of the registers (constants); made once, for the first class generated. */
+  private Registers registers;
   /** Split mode: the chunk being emitted ({@code [from, to)}), its written registers, its exits. */
   private int chunkFrom;
   private int chunkTo;
@@ -566,10 +570,7 @@ final class FunctionCompiler {
     memSlot = params + 2;
     tmpSlot = params + 3;
     regBase = params + 4;
-    slots = new int[ir.registerCount()];
-    for (int r = 0; r < slots.length; r++) {
-      slots[r] = regBase + 2 * r;
-    }
+    assignLocals();
     chunkFrom = 0;
     chunkTo = code.length;
     labels = new Label[code.length + 1];
@@ -592,16 +593,24 @@ final class FunctionCompiler {
     for (int i = 0; i < kinds.length(); i++) {
       if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, slot++);
-        mv.visitInsn(I2L);
+        storeI(i);
       } else {
         mv.visitVarInsn(LLOAD, slot);
         slot += 2;
+        storeL(i);
       }
-      mv.visitVarInsn(LSTORE, reg(i));
     }
     for (int r = kinds.length(); r < ir.registerCount(); r++) {
-      mv.visitInsn(LCONST_0);
-      mv.visitVarInsn(LSTORE, reg(r));
+      if (registers.isConstant(r)) {
+        continue;
+      }
+      if (registers.isWide(r)) {
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, reg(r));
+      } else {
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, reg(r));
+      }
     }
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
@@ -687,10 +696,7 @@ final class FunctionCompiler {
     memSlot = 5;
     tmpSlot = 6;
     regBase = 7;
-    slots = new int[ir.registerCount()];
-    for (int r = 0; r < slots.length; r++) {
-      slots[r] = regBase + 2 * r;
-    }
+    assignLocals();
     chunkFrom = 0;
     chunkTo = code.length;
     labels = new Label[code.length + 1];
@@ -714,12 +720,15 @@ final class FunctionCompiler {
     mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
     for (int r = 0; r < ir.registerCount(); r++) {
+      if (registers.isConstant(r)) {
+        continue;
+      }
       mv.visitVarInsn(ALOAD, frame);
       mv.visitVarInsn(ILOAD, fp);
       pushInt(r);
       mv.visitInsn(IADD);
       mv.visitInsn(LALOAD);
-      mv.visitVarInsn(LSTORE, reg(r));
+      storeL(r);
     }
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
@@ -1015,11 +1024,14 @@ final class FunctionCompiler {
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       Chunks.operands(this, pc, read, write);
     }
+    read.andNot(registers().constants()); // immediates: never in the frame
+    write.andNot(registers.constants());
     java.util.BitSet used = (java.util.BitSet) read.clone();
     used.or(write);
-    int n = 0;
+    int next = regBase;
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
-      slots[r] = regBase + 2 * n++;
+      slots[r] = next;
+      next += registers.isWide(r) ? 2 : 1;
     }
     written = write.stream().toArray();
     labels = new Label[chunkTo - chunkFrom + 1];
@@ -1042,7 +1054,7 @@ final class FunctionCompiler {
       mv.visitVarInsn(ALOAD, regsSlot);
       pushInt(r);
       mv.visitInsn(LALOAD);
-      mv.visitVarInsn(LSTORE, slots[r]);
+      storeL(r);
     }
     if (entries.size() > 1) {
       Label[] to = new Label[entries.size()];
@@ -1080,7 +1092,7 @@ final class FunctionCompiler {
       for (int r : written) {
         mv.visitVarInsn(ALOAD, regsSlot);
         pushInt(r);
-        mv.visitVarInsn(LLOAD, slots[r]);
+        loadL(r);
         mv.visitInsn(LASTORE);
       }
       mv.visitVarInsn(ILOAD, tmpSlot);
@@ -1109,6 +1121,21 @@ final class FunctionCompiler {
 
   private int reg(int r) {
     return slots[r];
+  }
+
+  /** Whole-method modes: every register but the constants gets a local, by its width, from {@link #regBase}. */
+  private void assignLocals() {
+    registers();
+    slots = new int[ir.registerCount()];
+    int next = regBase;
+    for (int r = 0; r < slots.length; r++) {
+      if (registers.isConstant(r)) {
+        slots[r] = -1;
+      } else {
+        slots[r] = next;
+        next += registers.isWide(r) ? 2 : 1;
+      }
+    }
   }
 
   /**
@@ -1141,21 +1168,60 @@ final class FunctionCompiler {
   }
 
   void loadL(int r) {
-    mv.visitVarInsn(LLOAD, reg(r));
+    if (registers.isConstant(r)) {
+      pushLong(registers.constant(r));
+      return;
+    }
+    if (registers.isWide(r)) {
+      mv.visitVarInsn(LLOAD, reg(r));
+    } else {
+      mv.visitVarInsn(ILOAD, reg(r));
+      mv.visitInsn(I2L);
+    }
   }
 
   void loadI(int r) {
-    mv.visitVarInsn(LLOAD, reg(r));
-    mv.visitInsn(L2I);
+    if (registers.isConstant(r)) {
+      pushInt((int) registers.constant(r));
+      return;
+    }
+    if (registers.isWide(r)) {
+      mv.visitVarInsn(LLOAD, reg(r));
+      mv.visitInsn(L2I);
+    } else {
+      mv.visitVarInsn(ILOAD, reg(r));
+    }
+  }
+
+  /** True if register {@code r} is a constant set at the entry: read as an immediate, never stored. */
+  boolean isConstant(int r) {
+    return registers().isConstant(r);
+  }
+
+  /** What is known of the registers, found on first use. */
+  private Registers registers() {
+    if (registers == null) {
+      registers = Registers.of(this);
+    }
+    return registers;
   }
 
   void storeL(int r) {
-    mv.visitVarInsn(LSTORE, reg(r));
+    if (registers.isWide(r)) {
+      mv.visitVarInsn(LSTORE, reg(r));
+    } else {
+      mv.visitInsn(L2I); // a 32-bit value (see Registers): its slot held it sign-extended
+      mv.visitVarInsn(ISTORE, reg(r));
+    }
   }
 
   void storeI(int r) {
-    mv.visitInsn(I2L);
-    mv.visitVarInsn(LSTORE, reg(r));
+    if (registers.isWide(r)) {
+      mv.visitInsn(I2L);
+      mv.visitVarInsn(LSTORE, reg(r));
+    } else {
+      mv.visitVarInsn(ISTORE, reg(r));
+    }
   }
 
   void pushInt(int v) {
@@ -1264,6 +1330,17 @@ final class FunctionCompiler {
 
   private void instruction(int pc) {
     instructionWithFuel(pc);
+    int op = code[pc];
+    if (pollSlot >= 0 && needsStoreFuel(op) && !returns(op)) {
+      // Code it ran (a host function, a deadline callback) may have moved the epoch or the
+      // deadline: the next loop header tests, as every header does in the interpreter.
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, pollSlot);
+    }
+  }
+
+  private static boolean returns(int op) {
+    return op == OpCodes.RETURN || op == OpCodes.RETURN_R || op == OpCodes.RETURN_SPAN_RI;
   }
 
   // ---- host controls: the ops of org.wasmj.ir.Instrumenter ----
@@ -1328,11 +1405,12 @@ final class FunctionCompiler {
   /**
    * {@code check_interrupt} at {@code pc}: calls {@code StoreState.checkInterrupt} (which traps,
    * or asks the deadline callback) if {@code interruptPending}. The entry's check tests every
-   * time. A loop header's tests at the first header passed in the call, then, once a test found
-   * nothing pending, every {@link #POLL_INTERVAL}th: the test's volatile reads stay out of hot
-   * loops, a deadline or interrupt that comes stops a loop within that many iterations (each
-   * bounded: calls check at their entry), and while a deadline stays passed (a callback that
-   * extends it by 0) every check asks, as in the interpreter.
+   * time. A loop header's tests at the first header passed in the call and the first after each
+   * call out (what the callee did to the epoch or the deadline is seen at once, as in the
+   * interpreter), then, once a test found nothing pending, every {@link #POLL_INTERVAL}th: the
+   * test's volatile reads stay out of hot loops, a deadline or interrupt that another thread
+   * brings stops a loop within that many iterations (each bounded: calls check at their entry),
+   * and while a deadline stays passed (a callback that extends it by 0) every check asks.
    */
   void checkInterrupt(int pc) {
     Label done = new Label();
@@ -1414,7 +1492,7 @@ final class FunctionCompiler {
     }
     storeFuel();
     Emitters.of(Op.of(op)).emit(this, pc);
-    if (op != OpCodes.RETURN && op != OpCodes.RETURN_R && op != OpCodes.RETURN_SPAN_RI) {
+    if (!returns(op)) {
       loadStoreFuel();
     }
   }

@@ -19,18 +19,16 @@ import org.wasmj.parser.ValType;
 /**
  * The bytecode of the SIMD ops, registered into {@link Emitters}' table. A v128 register is two
  * {@code long} locals (low, high half). Each op pushes its result's low half, then its high half,
- * then stores the high, then the low register, so a result may overlap its operands. The halves
- * are computed as the op's {@link SimdForm} says, by an {@code INVOKESTATIC} of the
- * {@code SimdSemantics} method named after its Wasm instruction (C2 inlines the small ones), or
- * inline for the bitwise ops and 64-bit lane arithmetic, and shuffles as shifts and masks.
- * {@code v128.load} and {@code v128.store} are small calls ({@code V128Memory}), to keep SIMD-heavy
- * methods small; the other memory ops are inline VarHandle accesses, as for scalar ones.
+ * then stores the high, then the low register, so a result may overlap its operands. The ops that
+ * clang's vectorized loops use most are inline bytecode ({@link Inline}), as are the bitwise ops,
+ * 64-bit lane arithmetic, shuffles (shifts and masks) and all loads and stores (inline VarHandle
+ * accesses, as for scalar ones); the others compute each half with an {@code INVOKESTATIC} of the
+ * {@code SimdSemantics} method named after the Wasm instruction, as the op's {@link SimdForm} says.
  */
 final class SimdEmitters {
   private SimdEmitters() {}
 
   static final String SIMD = "org/wasmj/ir/SimdSemantics";
-  static final String V128_MEMORY = "org/wasmj/exec/asm/rt/V128Memory";
 
   /** Half-wise ops that are one JVM instruction on each half. */
   private static final Map<Opcode, Integer> INLINE = Map.of(
@@ -136,6 +134,9 @@ final class SimdEmitters {
     int half = form == SimdForm.EXTRACT || form == SimdForm.REPLACE || form == SimdForm.LOAD_LANE
         || form == SimdForm.STORE_LANE ? SimdForm.laneCount(w) / 2 : 1;
     return (c, pc) -> {
+      if (Inline.emit(c, w, form, pc)) {
+        return;
+      }
       int[] code = c.code();
       MethodVisitor mv = c.mv();
       Runnable invoke = inline != null
@@ -287,6 +288,384 @@ final class SimdEmitters {
   }
 
   /**
+   * The ops that clang's vectorized loops use most, as inline bytecode on the two halves instead of
+   * {@code SimdSemantics} calls: C2 inlines calls only within its budget per compiled method (about
+   * 8,000 bytes of bytecode, the method's own included), so that in a large SIMD function most calls
+   * stayed calls, each forcing every live register out to the stack. Inline code calls nothing but
+   * intrinsics ({@code Float.intBitsToFloat}, {@code Float.floatToIntBits}...), which cost no
+   * budget. Each computes exactly what its {@code SimdSemantics} method does (a test compares them):
+   * lane extract/replace and splat as shifts and masks (the lane is a constant), i8x16/i16x8/i32x4
+   * {@code add}/{@code sub} as the same SWAR formulas, i32x4 {@code abs}/{@code min}/{@code max}
+   * with {@code Math}'s, i32x4 shifts with the JVM's, and f32x4/f64x2 {@code add}/{@code sub}/
+   * {@code mul}/{@code div} lane by lane with {@code floatToIntBits}/{@code doubleToLongBits},
+   * whose NaN is the canonical one that {@code SimdSemantics} gives.
+   */
+  static final class Inline {
+    private Inline() {}
+
+    private static final long LOW_32 = 0xFFFFFFFFL;
+
+    /** Emits the op at {@code pc} inline and returns true, or returns false if it has no inline form. */
+    static boolean emit(FunctionCompiler c, Opcode w, SimdForm form, int pc) {
+      int[] code = c.code();
+      switch (form) {
+        case EXTRACT:
+          extract(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
+          return true;
+        case REPLACE:
+          replace(c, w, code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+          return true;
+        case SPLAT:
+          splat(c, w, code[pc + 1], code[pc + 2]);
+          return true;
+        case BINARY:
+          return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
+        case SHIFT:
+          if (!SHIFTS.contains(w)) {
+            return false;
+          }
+          for (int k = 0; k < 2; k++) {
+            i32Lanes(c, code[pc + 2] + k, -1, code[pc + 3], w);
+          }
+          storeV(c, code[pc + 1]);
+          return true;
+        case UNARY:
+          if (w != Opcode.I32X4_ABS) {
+            return false;
+          }
+          for (int k = 0; k < 2; k++) {
+            for (int lane = 0; lane < 2; lane++) {
+              c.loadL(code[pc + 2] + k);
+              if (lane == 1) {
+                c.pushInt(32);
+                c.mv().visitInsn(LUSHR);
+              }
+              c.mv().visitInsn(L2I);
+              c.mv().visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false);
+              c.mv().visitInsn(I2L);
+              if (lane == 0) {
+                c.pushLong(LOW_32);
+                c.mv().visitInsn(LAND);
+              } else {
+                c.pushInt(32);
+                c.mv().visitInsn(LSHL);
+                c.mv().visitInsn(LOR);
+              }
+            }
+          }
+          storeV(c, code[pc + 1]);
+          return true;
+        default:
+          return false;
+      }
+    }
+
+    /** The lane width in bits of a lane op. */
+    private static int width(Opcode w) {
+      return 128 / SimdForm.laneCount(w);
+    }
+
+    /** Lane {@code lane} of v128 register {@code v} into scalar register {@code d}. */
+    private static void extract(FunctionCompiler c, Opcode w, int d, int v, int lane) {
+      MethodVisitor mv = c.mv();
+      int width = width(w);
+      int perHalf = 64 / width;
+      c.loadL(v + lane / perHalf);
+      if (width == 64) {
+        c.storeL(d);
+        return;
+      }
+      int shift = lane % perHalf * width;
+      if (shift != 0) {
+        c.pushInt(shift);
+        mv.visitInsn(LUSHR);
+      }
+      mv.visitInsn(L2I);
+      if (width < 32) {
+        if (w == Opcode.I8X16_EXTRACT_LANE_S) {
+          mv.visitInsn(I2B);
+        } else if (w == Opcode.I16X8_EXTRACT_LANE_S) {
+          mv.visitInsn(I2S);
+        } else {
+          c.pushInt(width == 8 ? 0xFF : 0xFFFF);
+          mv.visitInsn(IAND);
+        }
+      }
+      c.storeI(d);
+    }
+
+    /** v128 register {@code d} = register {@code v} with lane {@code lane} set to scalar register {@code x}. */
+    private static void replace(FunctionCompiler c, Opcode w, int d, int v, int x, int lane) {
+      MethodVisitor mv = c.mv();
+      int width = width(w);
+      int perHalf = 64 / width;
+      int half = lane / perHalf;
+      if (half == 1) {
+        c.loadL(v);
+      }
+      if (width == 64) {
+        c.loadL(x);
+      } else {
+        int shift = lane % perHalf * width;
+        long mask = width == 32 ? LOW_32 : (1L << width) - 1;
+        c.loadL(v + half);
+        c.pushLong(~(mask << shift));
+        mv.visitInsn(LAND);
+        c.loadI(x);
+        mv.visitInsn(I2L);
+        if (shift + width < 64) { // the top lane's bits above it are shifted out
+          c.pushLong(mask);
+          mv.visitInsn(LAND);
+        }
+        if (shift != 0) {
+          c.pushInt(shift);
+          mv.visitInsn(LSHL);
+        }
+        mv.visitInsn(LOR);
+      }
+      if (half == 0) {
+        c.loadL(v + 1);
+      }
+      storeV(c, d);
+    }
+
+    /** v128 register {@code d} = scalar register {@code x} in every lane. */
+    private static void splat(FunctionCompiler c, Opcode w, int d, int x) {
+      MethodVisitor mv = c.mv();
+      int width = width(w);
+      if (width == 64) {
+        c.loadL(x);
+      } else {
+        c.loadI(x);
+        mv.visitInsn(I2L);
+        if (width == 32) {
+          c.pushLong(LOW_32);
+          mv.visitInsn(LAND);
+          mv.visitInsn(DUP2);
+          c.pushInt(32);
+          mv.visitInsn(LSHL);
+          mv.visitInsn(LOR);
+        } else {
+          c.pushLong(width == 8 ? 0xFF : 0xFFFF);
+          mv.visitInsn(LAND);
+          c.pushLong(width == 8 ? 0x0101010101010101L : 0x0001000100010001L);
+          mv.visitInsn(LMUL);
+        }
+      }
+      mv.visitInsn(DUP2);
+      storeV(c, d);
+    }
+
+    /** The lane-wise arithmetic with an inline form. */
+    static final java.util.Set<Opcode> BINARY = java.util.EnumSet.of(
+        Opcode.I8X16_ADD, Opcode.I8X16_SUB, Opcode.I16X8_ADD, Opcode.I16X8_SUB, Opcode.I32X4_ADD,
+        Opcode.I32X4_SUB, Opcode.F32X4_ADD, Opcode.F32X4_SUB, Opcode.F32X4_MUL, Opcode.F32X4_DIV,
+        Opcode.F64X2_ADD, Opcode.F64X2_SUB, Opcode.F64X2_MUL, Opcode.F64X2_DIV,
+        Opcode.I32X4_MIN_S, Opcode.I32X4_MAX_S, Opcode.I32X4_MIN_U, Opcode.I32X4_MAX_U);
+
+    /** The shifts with an inline form. */
+    static final java.util.Set<Opcode> SHIFTS = java.util.EnumSet.of(
+        Opcode.I32X4_SHL, Opcode.I32X4_SHR_S, Opcode.I32X4_SHR_U);
+
+    /** The lane-wise arithmetic with an inline form; false for the others. */
+    private static boolean binary(FunctionCompiler c, Opcode w, int d, int a, int b) {
+      if (!BINARY.contains(w)) {
+        return false;
+      }
+      for (int k = 0; k < 2; k++) {
+        switch (w) {
+          case I8X16_ADD: swarAdd(c, a + k, b + k, 0x8080808080808080L); break;
+          case I16X8_ADD: swarAdd(c, a + k, b + k, 0x8000800080008000L); break;
+          case I8X16_SUB: swarSub(c, a + k, b + k, 0x8080808080808080L); break;
+          case I16X8_SUB: swarSub(c, a + k, b + k, 0x8000800080008000L); break;
+          case I32X4_ADD: i32x2(c, a + k, b + k, LADD); break;
+          case I32X4_SUB: i32x2(c, a + k, b + k, LSUB); break;
+          case F32X4_ADD: f32x2(c, a + k, b + k, FADD); break;
+          case F32X4_SUB: f32x2(c, a + k, b + k, FSUB); break;
+          case F32X4_MUL: f32x2(c, a + k, b + k, FMUL); break;
+          case F32X4_DIV: f32x2(c, a + k, b + k, FDIV); break;
+          case F64X2_ADD: f64(c, a + k, b + k, DADD); break;
+          case F64X2_SUB: f64(c, a + k, b + k, DSUB); break;
+          case F64X2_MUL: f64(c, a + k, b + k, DMUL); break;
+          case F64X2_DIV: f64(c, a + k, b + k, DDIV); break;
+          default: i32Lanes(c, a + k, b + k, -1, w); break; // min/max
+        }
+      }
+      storeV(c, d);
+      return true;
+    }
+
+    /** {@code ((a & ~high) + (b & ~high)) ^ ((a ^ b) & high)}: no carry crosses a lane. */
+    private static void swarAdd(FunctionCompiler c, int a, int b, long high) {
+      MethodVisitor mv = c.mv();
+      c.loadL(a);
+      c.pushLong(~high);
+      mv.visitInsn(LAND);
+      c.loadL(b);
+      c.pushLong(~high);
+      mv.visitInsn(LAND);
+      mv.visitInsn(LADD);
+      c.loadL(a);
+      c.loadL(b);
+      mv.visitInsn(LXOR);
+      c.pushLong(high);
+      mv.visitInsn(LAND);
+      mv.visitInsn(LXOR);
+    }
+
+    /** {@code ((a | high) - (b & ~high)) ^ (~(a ^ b) & high)}: no borrow crosses a lane. */
+    private static void swarSub(FunctionCompiler c, int a, int b, long high) {
+      MethodVisitor mv = c.mv();
+      c.loadL(a);
+      c.pushLong(high);
+      mv.visitInsn(LOR);
+      c.loadL(b);
+      c.pushLong(~high);
+      mv.visitInsn(LAND);
+      mv.visitInsn(LSUB);
+      c.loadL(a);
+      c.loadL(b);
+      mv.visitInsn(LXOR);
+      c.pushLong(high);
+      mv.visitInsn(LAND);
+      c.pushLong(high);
+      mv.visitInsn(LXOR);
+      mv.visitInsn(LXOR);
+    }
+
+    /** i32x4 add or sub on one half: {@code ((a & ~LOW) op (b & ~LOW)) | ((a op b) & LOW)}. */
+    private static void i32x2(FunctionCompiler c, int a, int b, int op) {
+      MethodVisitor mv = c.mv();
+      c.loadL(a);
+      c.pushLong(~LOW_32);
+      mv.visitInsn(LAND);
+      c.loadL(b);
+      c.pushLong(~LOW_32);
+      mv.visitInsn(LAND);
+      mv.visitInsn(op);
+      c.loadL(a);
+      c.loadL(b);
+      mv.visitInsn(op);
+      c.pushLong(LOW_32);
+      mv.visitInsn(LAND);
+      mv.visitInsn(LOR);
+    }
+
+    /**
+     * i32x4 min/max (of halves {@code a}, {@code b}) or shift (of half {@code a} by i32 register
+     * {@code n}) on one half, lane by lane: {@code Math.min}/{@code max} (intrinsics; the unsigned
+     * ones on lanes with the sign bit flipped), JVM shifts (which take the count mod 32, as Wasm).
+     */
+    private static void i32Lanes(FunctionCompiler c, int a, int b, int n, Opcode w) {
+      MethodVisitor mv = c.mv();
+      boolean unsigned = w == Opcode.I32X4_MIN_U || w == Opcode.I32X4_MAX_U;
+      for (int lane = 0; lane < 2; lane++) {
+        for (int r : b < 0 ? new int[] {a} : new int[] {a, b}) {
+          c.loadL(r);
+          if (lane == 1) {
+            c.pushInt(32);
+            mv.visitInsn(LUSHR);
+          }
+          mv.visitInsn(L2I);
+          if (unsigned) {
+            c.pushInt(Integer.MIN_VALUE);
+            mv.visitInsn(IXOR);
+          }
+        }
+        switch (w) {
+          case I32X4_SHL: c.loadI(n); mv.visitInsn(ISHL); break;
+          case I32X4_SHR_S: c.loadI(n); mv.visitInsn(ISHR); break;
+          case I32X4_SHR_U: c.loadI(n); mv.visitInsn(IUSHR); break;
+          case I32X4_MIN_S: case I32X4_MIN_U:
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+            break;
+          default:
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+        }
+        if (unsigned) {
+          c.pushInt(Integer.MIN_VALUE);
+          mv.visitInsn(IXOR);
+        }
+        mv.visitInsn(I2L);
+        if (lane == 0) {
+          c.pushLong(LOW_32);
+          mv.visitInsn(LAND);
+        } else {
+          c.pushInt(32);
+          mv.visitInsn(LSHL);
+          mv.visitInsn(LOR);
+        }
+      }
+    }
+
+    /** Pushes the float in the low ({@code high} false) or high 32 bits of register {@code r}. */
+    private static void f32Lane(FunctionCompiler c, int r, boolean high) {
+      MethodVisitor mv = c.mv();
+      c.loadL(r);
+      if (high) {
+        c.pushInt(32);
+        mv.visitInsn(LUSHR);
+      }
+      mv.visitInsn(L2I);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+    }
+
+    /** f32x4 arithmetic on one half, each lane's NaN made canonical by {@code floatToIntBits}. */
+    private static void f32x2(FunctionCompiler c, int a, int b, int op) {
+      MethodVisitor mv = c.mv();
+      for (int lane = 0; lane < 2; lane++) {
+        f32Lane(c, a, lane == 1);
+        f32Lane(c, b, lane == 1);
+        mv.visitInsn(op);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToIntBits", "(F)I", false);
+        mv.visitInsn(I2L);
+        if (lane == 0) {
+          c.pushLong(LOW_32);
+          mv.visitInsn(LAND);
+        } else {
+          c.pushInt(32);
+          mv.visitInsn(LSHL);
+          mv.visitInsn(LOR);
+        }
+      }
+    }
+
+    /** f64x2 arithmetic on one half, a NaN made canonical by {@code doubleToLongBits}. */
+    private static void f64(FunctionCompiler c, int a, int b, int op) {
+      MethodVisitor mv = c.mv();
+      c.loadL(a);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+      c.loadL(b);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+      mv.visitInsn(op);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToLongBits", "(D)J", false);
+    }
+  }
+
+  /**
+   * A rough upper estimate of the bytecode of SIMD op {@code op} (for {@link Chunks}): most inline
+   * forms are a few instructions per half; f32x4 arithmetic, shuffles and memory accesses more.
+   */
+  static int estimate(Op op) {
+    Opcode w = op.wasm();
+    switch (op.simd()) {
+      case BINARY:
+        return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 76;
+      case SHIFT:
+        return 64;
+      case SHUFFLE:
+        return 90;
+      case LOAD:
+      case STORE:
+        return 48;
+      case EXTRACT:
+        return 12;
+      default:
+        return op.wasm().immediates() == Opcode.Imm.MEMARG ? 36 : 28;
+    }
+  }
+
+  /**
    * Pushes one half of {@code i8x16.shuffle} of v128 registers {@code a} and {@code b}: the lanes
    * are constants, so the half is an OR of source halves shifted into place and masked, one term
    * per (source half, shift) that the eight lane indices use (an identity or an interleave needs
@@ -361,26 +740,28 @@ final class SimdEmitters {
     int offset = code[pc + (form == SimdForm.LOAD_LANE ? 4 : 3)];
     int lane = form == SimdForm.LOAD_LANE ? code[pc + 5] : form == SimdForm.STORE_LANE ? code[pc + 4] : 0;
     int bits = SimdForm.accessBits(w);
-    if (form == SimdForm.LOAD || form == SimdForm.STORE) { // the common ones: small calls
-      for (int k = 0; k < (form == SimdForm.LOAD ? 2 : 1); k++) {
-        c.loadMemoryArray(op, pc);
-        c.loadI(base);
-        c.pushInt(offset);
-        if (form == SimdForm.STORE) {
-          loadV(c, vector);
-        }
-        mv.visitMethodInsn(INVOKESTATIC, V128_MEMORY, form == SimdForm.STORE ? "store" : k == 0 ? "load" : "loadHigh",
-            form == SimdForm.STORE ? "([BIIJJ)V" : "([BII)J", false);
-      }
-      if (form == SimdForm.LOAD) {
-        storeV(c, d);
-      }
-      return;
-    }
     if (!c.address(base, offset)) { // checks the lower bound; the VarHandle the upper one
       return;
     }
     switch (form) {
+      case LOAD: // two inline VarHandle gets: C2 inlines them whatever its inlining budget
+        load(c, op, pc, 64, 0);
+        load(c, op, pc, 64, 8);
+        storeV(c, d);
+        return;
+      case STORE: // the high half first: if it is in bounds, so is the low one (nothing half-written)
+        for (int k = 1; k >= 0; k--) {
+          mv.visitFieldInsn(GETSTATIC, RT, "LONG", "L" + VAR_HANDLE + ";");
+          c.loadMemoryArray(op, pc);
+          c.loadIndex();
+          if (k == 1) {
+            c.pushInt(8);
+            mv.visitInsn(IADD);
+          }
+          c.loadL(vector + k);
+          mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);
+        }
+        return;
       case LOAD_EXTEND:
         load(c, op, pc, 64, 0);
         c.storeL(d); // the base register may be d: it has been read

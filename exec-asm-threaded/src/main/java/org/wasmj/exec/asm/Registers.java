@@ -1,0 +1,259 @@
+package org.wasmj.exec.asm;
+
+import java.util.BitSet;
+import org.wasmj.ir.Op;
+import org.wasmj.ir.OpCodes;
+
+/**
+ * What generated code knows of a function's registers before it emits the function.
+ *
+ * <p>Which hold only 32-bit values (i32, f32 bits, and whatever is written sign-extended from an
+ * {@code int}): those are {@code int} locals, so a loop with an i32 counter is a counted loop to
+ * C2 and its bytecode has no {@code l2i}/{@code i2l} pairs; the others are {@code long} locals. A
+ * register is narrow unless some write puts a 64-bit value in it (an i64 or f64 result, a 64-bit
+ * constant, global, call result or parameter, a v128 half), or copies into it a register that may
+ * hold one. A copy's source counts by the value it holds there when the write before it in the
+ * same straight-line run says (so a temporary reused for i32 and i64 values elsewhere does not
+ * widen the local it is copied into), else by everything that register may hold. Reading a
+ * narrow register as 64 bits sign-extends it, which is the value the slot held before (the IR's
+ * slots hold i32 and f32 bits sign-extended); the frame arrays of split functions and loop entries
+ * stay {@code long[]}, converted at the copies in and out.
+ *
+ * <p>Which are constants, set once at the entry and never written again (the translator's pooled
+ * constants, which it keeps in registers for the interpreter's sake). Generated code reads such a
+ * register as an immediate, so C2 sees a constant and a split function does not load it from its
+ * frame; the register gets no local, and its {@code const} emits nothing.
+ *
+ * @implNote Immutable once made; one per function compilation.
+ */
+final class Registers {
+  /** Registers that are constants. */
+  private final BitSet constant = new BitSet();
+  /** The value of each constant register (others 0). */
+  private final long[] value;
+  /** Registers that may hold a 64-bit value: {@code long} locals; the rest are {@code int}s. */
+  private final BitSet wide = new BitSet();
+
+  private Registers(int count) {
+    value = new long[count];
+  }
+
+  /**
+   * The analysis of {@code c}'s function: a register is a constant if its only write is a
+   * {@code const} in the code run first on every call (before any branch target or control
+   * transfer), no instruction before it reads it, and it is not a parameter.
+   */
+  static Registers of(FunctionCompiler c) {
+    int[] code = c.code();
+    int count = c.ir.registerCount();
+    Registers regs = new Registers(count);
+    int[] writes = new int[count];
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      Chunks.operands(c, pc, (r, written) -> {
+        if (written) {
+          writes[r]++;
+        }
+      });
+    }
+    boolean[] target = new boolean[code.length + 1];
+    for (int[] branch : c.branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        target[branch[i]] = true;
+      }
+    }
+    BitSet read = new BitSet();
+    for (int pc = 0; pc < code.length && !target[pc]; pc += Op.size(code, pc)) {
+      int op = code[pc];
+      if (op == OpCodes.CONST32_RI || op == OpCodes.CONST64_RL) {
+        int d = code[pc + 1];
+        if (d >= c.ir.paramCount() && writes[d] == 1 && !read.get(d)) {
+          regs.constant.set(d);
+          regs.value[d] = op == OpCodes.CONST32_RI ? code[pc + 2] : c.imm64(pc + 2);
+        }
+        continue;
+      }
+      if (transfersControl(c, pc)) {
+        break;
+      }
+      Chunks.operands(c, pc, (r, written) -> {
+        if (!written) {
+          read.set(r);
+        }
+      });
+    }
+    regs.widths(c);
+    return regs;
+  }
+
+  /** Finds the wide registers (see the class comment). */
+  private void widths(FunctionCompiler c) {
+    int[] code = c.code();
+    int count = value.length;
+    boolean[] target = new boolean[code.length + 1];
+    for (int[] branch : c.branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        target[branch[i]] = true;
+      }
+    }
+    // Per register, in the current straight-line run: whether the last write was wide; unknown
+    // (a copy from before the run) when its run number is not the current one.
+    int[] knownIn = new int[count];
+    boolean[] knownWide = new boolean[count];
+    java.util.Arrays.fill(knownIn, -1);
+    int run = 0;
+    String params = FunctionCompiler.slotKinds(c.type.params());
+    for (int r = 0; r < count; r++) {
+      knownIn[r] = 0;
+      knownWide[r] = r < params.length() && params.charAt(r) == 'J';
+      if (knownWide[r]) {
+        wide.set(r);
+      }
+    }
+    int[] copyFrom = new int[16]; // copies from registers unknown in their run: an edge each
+    int[] copyTo = new int[16];
+    int copies = 0;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (target[pc] || code[pc] == OpCodes.COUNT_LOOP) {
+        run++; // reached from elsewhere (a loop header is also entered from the interpreter)
+      }
+      Op op = Op.of(code[pc]);
+      int[] from;
+      switch (op) {
+        case COPY_RR:
+          from = new int[] {code[pc + 2]};
+          break;
+        case SELECT_RRRR:
+          from = new int[] {code[pc + 2], code[pc + 3]};
+          break;
+        default:
+          from = null;
+      }
+      if (from != null) {
+        int d = code[pc + 1];
+        boolean isWide = false;
+        boolean known = true;
+        for (int s : from) {
+          if (knownIn[s] == run) {
+            isWide |= knownWide[s];
+          } else {
+            known = false;
+            if (copies == copyFrom.length) {
+              copyFrom = java.util.Arrays.copyOf(copyFrom, 2 * copies);
+              copyTo = java.util.Arrays.copyOf(copyTo, 2 * copies);
+            }
+            copyFrom[copies] = s;
+            copyTo[copies++] = d;
+          }
+        }
+        if (isWide) {
+          wide.set(d);
+        }
+        knownIn[d] = known ? run : -1;
+        knownWide[d] = isWide;
+        continue;
+      }
+      int current = run;
+      int at = pc;
+      Chunks.operands(c, pc, (r, written) -> {
+        if (written) {
+          boolean isWide = writesWide(c, at, r);
+          if (isWide) {
+            wide.set(r);
+          }
+          knownIn[r] = current;
+          knownWide[r] = isWide;
+        }
+      });
+    }
+    // A register copied from one that may be wide may be wide: along the copies, to a fixpoint.
+    int[] start = new int[count + 1];
+    for (int i = 0; i < copies; i++) {
+      start[copyFrom[i] + 1]++;
+    }
+    for (int r = 0; r < count; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] to = new int[copies];
+    int[] fill = start.clone();
+    for (int i = 0; i < copies; i++) {
+      to[fill[copyFrom[i]]++] = copyTo[i];
+    }
+    int[] work = wide.stream().toArray();
+    int[] stack = java.util.Arrays.copyOf(work, Math.max(work.length, 16));
+    int top = work.length;
+    while (top > 0) {
+      int r = stack[--top];
+      for (int i = start[r]; i < start[r + 1]; i++) {
+        int d = to[i];
+        if (!wide.get(d)) {
+          wide.set(d);
+          if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, 2 * top);
+          }
+          stack[top++] = d;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the instruction at {@code pc}, not a copy, may write a 64-bit value to register
+   * {@code r}: the type of what it writes, if it is one of the ops with a Wasm result type or
+   * known to write an {@code int}; else wide.
+   */
+  private static boolean writesWide(FunctionCompiler c, int pc, int r) {
+    int[] code = c.code();
+    Op op = Op.of(code[pc]);
+    switch (op) {
+      case CONST32_RI:
+      case TABLE_SIZE_RX:
+      case TABLE_GROW_RRRX:
+      case MEMORY_SIZE_RX:
+      case MEMORY_GROW_RRX:
+        return false;
+      case GLOBAL_GET_RX:
+        return !FunctionCompiler.isInt(c.module.globalTypes().get(code[pc + 2]).valueType());
+      case CALL_XR:
+      case CALL_INDIRECT_XXRR: {
+        org.wasmj.parser.FuncType t = op == Op.CALL_XR ? c.module.functionType(code[pc + 1])
+            : c.module.types().get(code[pc + 1]);
+        int base = code[pc + (op == Op.CALL_XR ? 2 : 3)];
+        return FunctionCompiler.slotKinds(t.results()).charAt(r - base) == 'J';
+      }
+      default:
+        if (op.wasm() == null || op.simd() != null && op.shape().charAt(0) != 'd'
+            || op.wasm().results().length == 0) {
+          return true;
+        }
+        return !FunctionCompiler.isInt(op.wasm().results()[0]);
+    }
+  }
+
+  /** True if the instruction at {@code pc} may go on elsewhere than at the next one. */
+  private static boolean transfersControl(FunctionCompiler c, int pc) {
+    int op = c.code()[pc];
+    return c.targets(pc).length > 0 || op == OpCodes.RETURN || op == OpCodes.RETURN_R
+        || op == OpCodes.RETURN_SPAN_RI || op == OpCodes.UNREACHABLE
+        || op == OpCodes.RETURN_CALL_XR || op == OpCodes.RETURN_CALL_INDIRECT_XXRR;
+  }
+
+  /** True if register {@code r} is a constant: read as an immediate, with no local. */
+  boolean isConstant(int r) {
+    return constant.get(r);
+  }
+
+  /** The value of constant register {@code r}. */
+  long constant(int r) {
+    return value[r];
+  }
+
+  /** True if register {@code r} may hold a 64-bit value, so is a {@code long} local, else an {@code int}. */
+  boolean isWide(int r) {
+    return wide.get(r);
+  }
+
+  /** The constant registers (not to be changed). */
+  BitSet constants() {
+    return constant;
+  }
+}
