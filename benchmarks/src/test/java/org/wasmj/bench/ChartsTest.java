@@ -2,19 +2,16 @@ package org.wasmj.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.wasmj.testsupport.Svg;
 
 class ChartsTest {
   /** A short ExecuteBenchmark run's JSON: FIB and LOOP on Chicory's interpreter, switch and asm. */
@@ -22,20 +19,11 @@ class ChartsTest {
 
   private static Document chart(Pattern runners) throws Exception {
     String svg = Charts.svg(Files.readString(FIXTURE), "Execute", runners);
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    return Svg.parse(svg);
   }
 
   private static List<Element> elements(Document d, String tag, String cls) {
-    List<Element> out = new ArrayList<>();
-    NodeList all = d.getElementsByTagName(tag);
-    for (int i = 0; i < all.getLength(); i++) {
-      Element e = (Element) all.item(i);
-      if (e.getAttribute("class").equals(cls)) {
-        out.add(e);
-      }
-    }
-    return out;
+    return Svg.elements(d, tag, cls);
   }
 
   private static List<String> texts(List<Element> elements) {
@@ -82,7 +70,7 @@ class ChartsTest {
   void theToolWritesTheChartOfAJsonFile(@TempDir Path dir) throws Exception {
     Path svg = dir.resolve("out.svg");
     Charts.main(new String[] {"--title", "Short run", FIXTURE.toString(), svg.toString()});
-    Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    Document d = Svg.parse(Files.readString(svg));
     assertEquals("Short run", texts(elements(d, "text", "title")).get(0));
     assertEquals(6, elements(d, "rect", "bar").size());
   }

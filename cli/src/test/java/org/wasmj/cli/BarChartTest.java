@@ -4,36 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.wasmj.testsupport.Svg;
 
 class BarChartTest {
-  /** {@code svg} parsed by the JDK's XML parser, which fails on a document that is not well-formed. */
   static Document parse(String svg) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder()
-        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    return Svg.parse(svg);
   }
 
-  /** The elements named {@code tag} whose class is {@code cls}, in document order. */
   static List<Element> elements(Document d, String tag, String cls) {
-    List<Element> out = new ArrayList<>();
-    NodeList all = d.getElementsByTagName(tag);
-    for (int i = 0; i < all.getLength(); i++) {
-      Element e = (Element) all.item(i);
-      if (e.getAttribute("class").equals(cls)) {
-        out.add(e);
-      }
-    }
-    return out;
+    return Svg.elements(d, tag, cls);
   }
 
   @Test
