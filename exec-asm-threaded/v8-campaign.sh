@@ -3,7 +3,7 @@
 #   exec-asm-threaded/v8-campaign.sh COUNT SEED [FAILURE_DIR [MAX_FAILURES]]
 #   exec-asm-threaded/v8-campaign.sh --check FILE...   (exit status 1 if wasmj and V8 disagree)
 # Compiles the tests, runs V8DifferentialTest.main on a copy of the classes (so that rebuilding
-# the work tree meanwhile changes nothing) under `nice -n 15`, and keeps each disagreeing module in
+# the work tree meanwhile changes nothing) under `nice -n ${NICE:-15}`, and keeps each disagreeing module in
 # FAILURE_DIR (default target/v8-campaign). Needs node and binaryen's wasm-opt. The class path of
 # the copy is left in exec-asm-threaded/target/v8-campaign.classpath, for wasm-reduce's test
 # command (`java -cp "$(cat ...)" org.wasmj.exec.asm.V8DifferentialTest --check t.wasm`).
@@ -26,4 +26,4 @@ for a in asm asm-tree asm-analysis asm-util; do
   cp="$cp:$HOME/.m2/repository/org/ow2/asm/$a/$version/$a-$version.jar"
 done
 echo "$PWD/$snapshot/tests$cp" > exec-asm-threaded/target/v8-campaign.classpath
-exec nice -n 15 java ${JAVA_OPTS:-} -cp "$PWD/$snapshot/tests$cp" org.wasmj.exec.asm.V8DifferentialTest "$@"
+exec nice -n ${NICE:-15} java ${JAVA_OPTS:-} -cp "$PWD/$snapshot/tests$cp" org.wasmj.exec.asm.V8DifferentialTest "$@"

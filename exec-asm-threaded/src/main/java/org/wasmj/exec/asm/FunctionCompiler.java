@@ -1749,6 +1749,16 @@ final class FunctionCompiler {
     mv.visitVarInsn(ILOAD, tmpSlot);
   }
 
+  /**
+   * Jumps to the out-of-bounds trap if the checked index is negative: for accesses that reach
+   * past the index by a second array access ({@code index + 8}), which a negative index (an
+   * address of 2 GiB or more, with offset 0) could otherwise bring back in bounds.
+   */
+  void requireNonNegativeIndex() {
+    mv.visitVarInsn(ILOAD, tmpSlot);
+    mv.visitJumpInsn(IFLT, outOfBounds);
+  }
+
   long imm64(int at) {
     return (code[at] & 0xFFFFFFFFL) | (long) code[at + 1] << 32;
   }

@@ -750,6 +750,9 @@ final class SimdEmitters {
         storeV(c, d);
         return;
       case STORE: // the high half first: if it is in bounds, so is the low one (nothing half-written)
+        if (offset == 0) { // else the index is at least the offset; -8 + 8 must not store at 0
+          c.requireNonNegativeIndex();
+        }
         for (int k = 1; k >= 0; k--) {
           mv.visitFieldInsn(GETSTATIC, RT, "LONG", "L" + VAR_HANDLE + ";");
           c.loadMemoryArray(op, pc);
