@@ -1329,6 +1329,10 @@ final class FunctionCompiler {
   }
 
   private void instruction(int pc) {
+    if (pc == fused) { // emitted with the instruction before it
+      fused = -1;
+      return;
+    }
     instructionWithFuel(pc);
     int op = code[pc];
     if (pollSlot >= 0 && needsStoreFuel(op) && !returns(op)) {
@@ -1751,6 +1755,22 @@ final class FunctionCompiler {
 
   long imm64(int at) {
     return (code[at] & 0xFFFFFFFFL) | (long) code[at + 1] << 32;
+  }
+
+  /** The pc of an instruction already emitted with the one before it ({@link #fuse}), or -1. */
+  private int fused = -1;
+
+  /**
+   * True if the instruction at {@code pc} can be emitted together with the one before it: it is
+   * in the chunk being emitted and nothing jumps or enters there.
+   */
+  boolean fusible(int pc) {
+    return pc < chunkTo && labels[pc - chunkFrom] == null;
+  }
+
+  /** Marks the ({@link #fusible}) instruction at {@code pc} as emitted: it emits nothing itself. */
+  void fuse(int pc) {
+    fused = pc;
   }
 
   int[] code() {

@@ -319,6 +319,9 @@ final class SimdEmitters {
           splat(c, w, code[pc + 1], code[pc + 2]);
           return true;
         case BINARY:
+          if (w == Opcode.F32X4_MUL && mulAdd(c, pc)) {
+            return true;
+          }
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
         case SHIFT:
           if (!SHIFTS.contains(w)) {
@@ -357,6 +360,111 @@ final class SimdEmitters {
           return true;
         default:
           return false;
+      }
+    }
+
+    /** Instructions {@link #mulAddTarget} looks past for a write of the product's register. */
+    private static final int DEAD_SCAN = 16;
+
+    /**
+     * The {@code f32x4.add} at the pc after the {@code f32x4.mul} at {@code pc} that adds the
+     * product to another register, if the product's register is dead after it (the add writes it,
+     * or straight-line code after the add writes it before anything reads it): then the pair is
+     * one multiply-add, lane by lane in {@code float}s, with no product packed into and unpacked
+     * from a register between them. That gives the same bits: a product is exact in both, and a
+     * NaN product gives a NaN sum, which {@code floatToIntBits} makes canonical either way. Returns
+     * -1 for any other case; -2 if {@code c} is null (planning chunks: labels are not known yet)
+     * and the pair has the form.
+     */
+    static int mulAddTarget(FunctionCompiler c, int[] code, int pc) {
+      int next = pc + Op.size(code, pc);
+      if (next >= code.length || Op.of(code[next]) != Op.F32X4_ADD_VVV) {
+        return -1;
+      }
+      int t = code[pc + 1];
+      int d = code[next + 1];
+      boolean left = code[next + 2] == t;
+      boolean right = code[next + 3] == t;
+      if (left == right) {
+        return -1; // not the product's, or the product added to itself
+      }
+      if (c == null) {
+        return -2; // planning: the pair may be fused
+      }
+      return d == t || deadAfter(c, code, next + Op.size(code, next), t) ? next : -1;
+    }
+
+    /** True if v128 register {@code t} is written before it is read from {@code pc} on (straight-line code only). */
+    private static boolean deadAfter(FunctionCompiler c, int[] code, int pc, int t) {
+      for (int n = 0; n < DEAD_SCAN && pc < code.length; n++, pc += Op.size(code, pc)) {
+        if (!c.fusible(pc) || c.targets(pc).length > 0) {
+          return false; // control may go elsewhere, or come from elsewhere
+        }
+        Op op = Op.of(code[pc]);
+        if (op == Op.CALL_XR || op == Op.CALL_INDIRECT_XXRR || op.wasm() == null) {
+          return false;
+        }
+        int[] rw = new int[2]; // [read t or t+1, wrote t and t+1]
+        Chunks.operands(c, pc, (r, written) -> {
+          if (r == t || r == t + 1) {
+            if (written) {
+              rw[1]++;
+            } else {
+              rw[0]++;
+            }
+          }
+        });
+        if (rw[0] > 0) {
+          return false;
+        }
+        if (rw[1] == 2) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * {@code f32x4.mul} then the {@code f32x4.add} of its product ({@link #mulAddTarget}) as one
+     * multiply-add; false (nothing emitted) if the pair does not qualify.
+     */
+    private static boolean mulAdd(FunctionCompiler c, int pc) {
+      int[] code = c.code();
+      int add = mulAddTarget(c, code, pc);
+      if (add < 0 || !c.fusible(add)) {
+        return false;
+      }
+      int a = code[pc + 2];
+      int b = code[pc + 3];
+      int addend = code[add + 2] == code[pc + 1] ? code[add + 3] : code[add + 2];
+      MethodVisitor mv = c.mv();
+      for (int k = 0; k < 2; k++) {
+        for (int lane = 0; lane < 2; lane++) {
+          f32Lane(c, a + k, lane == 1);
+          f32Lane(c, b + k, lane == 1);
+          mv.visitInsn(FMUL);
+          f32Lane(c, addend + k, lane == 1);
+          mv.visitInsn(FADD);
+          packF32(c, lane);
+        }
+      }
+      storeV(c, code[add + 1]);
+      c.fuse(add);
+      return true;
+    }
+
+    /** Canonicalizes the float on the stack and puts its bits in lane {@code lane} of the half below it (or starts a half). */
+    private static void packF32(FunctionCompiler c, int lane) {
+      MethodVisitor mv = c.mv();
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToIntBits", "(F)I", false);
+      mv.visitInsn(I2L);
+      if (lane == 0) {
+        c.pushLong(LOW_32);
+        mv.visitInsn(LAND);
+      } else {
+        c.pushInt(32);
+        mv.visitInsn(LSHL);
+        mv.visitInsn(LOR);
       }
     }
 
@@ -617,16 +725,7 @@ final class SimdEmitters {
         f32Lane(c, a, lane == 1);
         f32Lane(c, b, lane == 1);
         mv.visitInsn(op);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToIntBits", "(F)I", false);
-        mv.visitInsn(I2L);
-        if (lane == 0) {
-          c.pushLong(LOW_32);
-          mv.visitInsn(LAND);
-        } else {
-          c.pushInt(32);
-          mv.visitInsn(LSHL);
-          mv.visitInsn(LOR);
-        }
+        packF32(c, lane);
       }
     }
 
@@ -646,10 +745,14 @@ final class SimdEmitters {
    * A rough upper estimate of the bytecode of SIMD op {@code op} (for {@link Chunks}): most inline
    * forms are a few instructions per half; f32x4 arithmetic, shuffles and memory accesses more.
    */
-  static int estimate(Op op) {
+  static int estimate(int[] code, int pc) {
+    Op op = Op.of(code[pc]);
     Opcode w = op.wasm();
     switch (op.simd()) {
       case BINARY:
+        if (op == Op.F32X4_MUL_VVV && Inline.mulAddTarget(null, code, pc) == -2) {
+          return 36; // with the add's 104, the multiply-add (if it is emitted as one)
+        }
         return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 76;
       case SHIFT:
         return 64;

@@ -49,6 +49,7 @@ class SimdInlineProperties {
     Opcode.I8X16_SPLAT, Opcode.I16X8_SPLAT, Opcode.I32X4_SPLAT, Opcode.I64X2_SPLAT,
     Opcode.F32X4_SPLAT, Opcode.F64X2_SPLAT,
   };
+  private static final byte V128 = 0x7B;
   private static final Set<Opcode> ARITHMETIC = inlineArithmetic();
 
   private static final Map<String, TypedFunc> FUNCS = new TreeMap<>();
@@ -110,9 +111,48 @@ class SimdInlineProperties {
         add(b, names, params, results, w.text() + "/" + half, new byte[] {code(w.params()[0])}, ModuleBuilder.I64, body);
       }
     }
+    // f32x4.mul then the f32x4.add of its product, fused (SimdEmitters.Inline.mulAdd): the add
+    // writing the product's register, or (the product added second) that register written after
+    int inner = names.size();
+    byte[] v128s = {V128, V128, V128};
+    for (int variant = 0; variant < 2; variant++) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      int[] order = variant == 0 ? new int[] {0, 1, -1, 2} : new int[] {2, 0, 1, -1};
+      for (int k : order) {
+        if (k < 0) {
+          simd(body, Opcode.F32X4_MUL);
+        } else {
+          body.write(0x20);
+          body.write(k);
+        }
+      }
+      simd(body, Opcode.F32X4_ADD);
+      if (variant == 1) { // a product the add does not write, then its register written
+        body.writeBytes(new byte[] {0x20, 0, 0x20, 1});
+        simd(body, Opcode.F32X4_MUL);
+        body.write(0x1A); // drop
+      }
+      add(b, names, params, results, "muladd-inner/" + variant, v128s, V128, body);
+    }
+    for (int variant = 0; variant < 2; variant++) {
+      for (int half = 0; half < 2; half++) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int v = 0; v < 3; v++) {
+          v128FromParams(body, 2 * v);
+        }
+        body.write(0x10); // call
+        ModuleBuilder.u32(body, inner + variant);
+        extractHalf(body, half);
+        add(b, names, params, results, "muladd/" + variant + "/" + half, types(6, ModuleBuilder.I64),
+            ModuleBuilder.I64, body);
+      }
+    }
     Engine engine = new Engine(Config.defaults().withExecutor("asm"));
     Instance instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, b.build()));
     for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).startsWith("muladd-inner/")) {
+        continue; // v128 parameters: called by the module only
+      }
       List<ValType> ps = new ArrayList<>();
       for (byte t : params.get(i)) {
         ps.add(type(t));
@@ -211,6 +251,25 @@ class SimdInlineProperties {
       } else {
         long expected = (long) invoke(method, new Class<?>[] {long.class}, a);
         assertEquals(expected, call(w.text() + "/" + half, aLo, aHi), w.text() + " half " + half);
+      }
+    }
+  }
+
+  @Property(tries = 1000)
+  void fusedMultiplyAddIsMulThenAdd(@ForAll("halves") long aLo, @ForAll("halves") long aHi,
+      @ForAll("halves") long bLo, @ForAll("halves") long bHi, @ForAll("halves") long cLo,
+      @ForAll("halves") long cHi) {
+    Class<?>[] two = {long.class, long.class};
+    long[] a = {aLo, aHi};
+    long[] b = {bLo, bHi};
+    long[] c = {cLo, cHi};
+    for (int half = 0; half < 2; half++) {
+      long product = (long) invoke(Semantics.methodName(Opcode.F32X4_MUL), two, a[half], b[half]);
+      String add = Semantics.methodName(Opcode.F32X4_ADD);
+      long[] expected = {(long) invoke(add, two, product, c[half]), (long) invoke(add, two, c[half], product)};
+      for (int variant = 0; variant < 2; variant++) {
+        assertEquals(expected[variant], call("muladd/" + variant + "/" + half, aLo, aHi, bLo, bHi, cLo, cHi),
+            "variant " + variant + " half " + half);
       }
     }
   }
