@@ -1329,8 +1329,7 @@ final class FunctionCompiler {
   }
 
   private void instruction(int pc) {
-    if (pc == fused) { // emitted with the instruction before it
-      fused = -1;
+    if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
       return;
     }
     instructionWithFuel(pc);
@@ -1757,20 +1756,30 @@ final class FunctionCompiler {
     return (code[at] & 0xFFFFFFFFL) | (long) code[at + 1] << 32;
   }
 
-  /** The pc of an instruction already emitted with the one before it ({@link #fuse}), or -1. */
-  private int fused = -1;
+  /** The instructions after {@code fusedFrom} and before {@code fusedTo} were emitted with it ({@link #fuse}). */
+  private int fusedFrom = -1;
+  private int fusedTo = -1;
 
   /**
-   * True if the instruction at {@code pc} can be emitted together with the one before it: it is
+   * True if the instruction at {@code pc} can be emitted together with the ones before it: it is
    * in the chunk being emitted and nothing jumps or enters there.
    */
   boolean fusible(int pc) {
     return pc < chunkTo && labels[pc - chunkFrom] == null;
   }
 
-  /** Marks the ({@link #fusible}) instruction at {@code pc} as emitted: it emits nothing itself. */
-  void fuse(int pc) {
-    fused = pc;
+  /**
+   * Marks the ({@link #fusible}) instructions after {@code from} and before {@code to} as emitted
+   * with the one at {@code from}: they emit nothing themselves.
+   */
+  void fuse(int from, int to) {
+    fusedFrom = from;
+    fusedTo = to;
+  }
+
+  /** The value of constant register {@code r} ({@link #isConstant}). */
+  long constant(int r) {
+    return registers().constant(r);
   }
 
   int[] code() {
