@@ -15,7 +15,7 @@ final class Chunks {
   private Chunks() {}
 
   /** Estimated bytecode per chunk when splitting (well under the 8,000 bytes: the estimate is rough). */
-  static final int BUDGET = Integer.getInteger("wasmj.budget", 5000);
+  static final int BUDGET = 5000;
 
   /** Upper estimate of the bytecode copying one register into its local, or back into the frame. */
   private static final int COPY = 11;
