@@ -302,6 +302,32 @@ class SimdInlineProperties {
     }
   }
 
+  /** A typed host function with v128 parameters between others (two slots each) and a v128 result, called from asm code. */
+  @net.jqwik.api.Example
+  void v128PassesToAndFromATypedHostFunction() {
+    byte[] p = {ModuleBuilder.I32, V128, ModuleBuilder.I64, V128};
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new byte[] {0x20, 0}); // i32
+    v128FromParams(body, 1);
+    body.writeBytes(new byte[] {0x20, 3}); // i64
+    v128FromParams(body, 4);
+    body.writeBytes(new byte[] {0x10, 0}); // call the import
+    extractHalf(body, 1);
+    byte[] wasm = new ModuleBuilder().importTyped("host", "v", p, new byte[] {V128})
+        .funcTyped("call", new byte[] {ModuleBuilder.I32, ModuleBuilder.I64, ModuleBuilder.I64, ModuleBuilder.I64,
+            ModuleBuilder.I64, ModuleBuilder.I64}, new byte[] {ModuleBuilder.I64}, 0, body.toByteArray())
+        .build();
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "v", org.wasmj.exec.HostType.I32, org.wasmj.exec.HostType.V128,
+        org.wasmj.exec.HostType.I64, org.wasmj.exec.HostType.V128, org.wasmj.exec.HostType.V128,
+        (caller, a, v, b, w) -> org.wasmj.exec.Val.v128(0, v.high() + a + b + w.bits() + 1000 * w.high()));
+    Instance i = linker.instantiate(new Store<>(engine, null), Module.compile(engine, wasm));
+    TypedFunc f = i.getTypedFunc("call", List.of(ValType.I32, ValType.I64, ValType.I64, ValType.I64, ValType.I64,
+        ValType.I64), List.of(ValType.I64));
+    assertEquals(3 + 20 + 5 + 7 + 1000 * 9, f.call(3, 10, 20, 5, 7, 9)[0]);
+  }
+
   @Property(tries = 1000)
   void fusedMultiplyAddIsMulThenAdd(@ForAll("halves") long aLo, @ForAll("halves") long aHi,
       @ForAll("halves") long bLo, @ForAll("halves") long bHi, @ForAll("halves") long cLo,
