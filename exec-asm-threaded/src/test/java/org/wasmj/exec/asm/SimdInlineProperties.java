@@ -31,8 +31,10 @@ import org.wasmj.parser.ValType;
 /**
  * The ops that {@code asm} emits inline ({@link SimdEmitters.Inline}) give what their
  * {@link SimdSemantics} methods give, bit for bit: lane extract/replace and splat for every lane
- * type and lane, and the inline arithmetic and shifts (by any count), on random halves rich in the float lanes that matter
- * (NaNs of both signs and payloads, infinities, zeros, subnormals).
+ * type and lane, and the inline arithmetic, narrowing and shifts (by any count), on random halves
+ * rich in the lanes that matter (NaNs of both signs and payloads, infinities, zeros, subnormals; i16
+ * lanes at the narrowing edges); and the fused forms: f32x4 multiply-add, i16x8 lane-by-lane
+ * division by a constant. Also a typed host function taking and returning v128s from asm code.
  */
 class SimdInlineProperties {
   private static final byte V_PREFIX = (byte) 0xFD;
