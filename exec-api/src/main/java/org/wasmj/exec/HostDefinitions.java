@@ -139,33 +139,39 @@ public abstract sealed class HostDefinitions<T, S extends HostDefinitions<T, S>>
       HostFunc.F1<T, A, R> fn) {
     check(module, name, fn);
     return define(module, name, host(type(result, a), (c, args) -> result.results(
-        fn.call(c, a.fromSlot(args[0], c.store())), c.store())));
+        fn.call(c, a.fromSlots(args, 0, c.store())), c.store())));
   }
 
   /** Defines a typed host function with two parameters. */
   public <A, B, R> S funcWrap(String module, String name, HostType<A> a, HostType<B> b,
       HostType<R> result, HostFunc.F2<T, A, B, R> fn) {
     check(module, name, fn);
+    int atB = a.slots();
     return define(module, name, host(type(result, a, b), (c, args) -> result.results(
-        fn.call(c, a.fromSlot(args[0], c.store()), b.fromSlot(args[1], c.store())), c.store())));
+        fn.call(c, a.fromSlots(args, 0, c.store()), b.fromSlots(args, atB, c.store())), c.store())));
   }
 
   /** Defines a typed host function with three parameters. */
   public <A, B, C, R> S funcWrap(String module, String name, HostType<A> a, HostType<B> b,
       HostType<C> cType, HostType<R> result, HostFunc.F3<T, A, B, C, R> fn) {
     check(module, name, fn);
+    int atB = a.slots();
+    int atC = atB + b.slots();
     return define(module, name, host(type(result, a, b, cType), (c, args) -> result.results(
-        fn.call(c, a.fromSlot(args[0], c.store()), b.fromSlot(args[1], c.store()),
-            cType.fromSlot(args[2], c.store())), c.store())));
+        fn.call(c, a.fromSlots(args, 0, c.store()), b.fromSlots(args, atB, c.store()),
+            cType.fromSlots(args, atC, c.store())), c.store())));
   }
 
   /** Defines a typed host function with four parameters. */
   public <A, B, C, D, R> S funcWrap(String module, String name, HostType<A> a, HostType<B> b,
       HostType<C> cType, HostType<D> d, HostType<R> result, HostFunc.F4<T, A, B, C, D, R> fn) {
     check(module, name, fn);
+    int atB = a.slots();
+    int atC = atB + b.slots();
+    int atD = atC + cType.slots();
     return define(module, name, host(type(result, a, b, cType, d), (c, args) -> result.results(
-        fn.call(c, a.fromSlot(args[0], c.store()), b.fromSlot(args[1], c.store()),
-            cType.fromSlot(args[2], c.store()), d.fromSlot(args[3], c.store())), c.store())));
+        fn.call(c, a.fromSlots(args, 0, c.store()), b.fromSlots(args, atB, c.store()),
+            cType.fromSlots(args, atC, c.store()), d.fromSlots(args, atD, c.store())), c.store())));
   }
 
   static String key(String module, String name) {

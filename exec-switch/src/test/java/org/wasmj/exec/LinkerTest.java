@@ -117,6 +117,34 @@ class LinkerTest {
   // ---- funcWrap: every HostType, in and out ----
 
   @Test
+  void v128ValuesPassBothWaysAndTakeTwoSlots() {
+    // v128 parameters between others: each later parameter is read from the right slot
+    Val[] r = throughGuest(fn(of(I32, ValType.V128, I64, ValType.V128), ValType.V128),
+        l -> l.funcWrap("env", "f", HostType.I32, HostType.V128, HostType.I64, HostType.V128, HostType.V128,
+            (c, a, v, b, w) -> Val.v128(v.bits() + a, w.high() ^ b)),
+        Val.i32(5), Val.v128(0x1111_2222_3333_4444L, -1L), Val.i64(0x0F0F), Val.v128(7L, 0x8000_0000_0000_0001L));
+    assertEquals(ValType.V128, r[0].type());
+    assertEquals(0x1111_2222_3333_4449L, r[0].bits());
+    assertEquals(0x8000_0000_0000_0F0EL, r[0].high());
+  }
+
+  @Test
+  void aV128AloneIsOneParameter() {
+    assertEquals(9L, throughGuest(fn(of(ValType.V128), I64),
+        l -> l.funcWrap("env", "f", HostType.V128, HostType.I64, (c, v) -> v.bits() + v.high()),
+        Val.v128(4, 5))[0].i64());
+  }
+
+  @Test
+  void aV128ResultOfAnotherTypeIsRejected() {
+    Linker<Void> l = new Linker<>(engine);
+    l.funcWrap("env", "f", HostType.V128, c -> Val.i32(1));
+    Instance i = l.instantiate(Store.of(engine), Module.compile(engine, Wasm.trampoline(fn(NONE, ValType.V128))));
+    TrapException e = assertThrows(TrapException.class, () -> i.getFunc("call").call());
+    assertInstanceOf(IllegalArgumentException.class, e.getCause(), "the host's error, as the trap's cause");
+  }
+
+  @Test
   void i32ValuesPassBothWays() {
     for (int v : new int[] {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
       Linker<Void> l = new Linker<>(engine);

@@ -171,7 +171,7 @@ final class Chunks {
         return 32;
       default:
         if (op.simd() != null) {
-          return SimdEmitters.estimate(op);
+          return SimdEmitters.estimate(code, pc);
         }
         return op.wasm() != null && op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG ? 28 : 16;
     }

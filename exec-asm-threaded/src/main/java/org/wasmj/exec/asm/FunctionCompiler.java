@@ -1329,6 +1329,9 @@ final class FunctionCompiler {
   }
 
   private void instruction(int pc) {
+    if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
+      return;
+    }
     instructionWithFuel(pc);
     int op = code[pc];
     if (pollSlot >= 0 && needsStoreFuel(op) && !returns(op)) {
@@ -1761,6 +1764,32 @@ final class FunctionCompiler {
 
   long imm64(int at) {
     return (code[at] & 0xFFFFFFFFL) | (long) code[at + 1] << 32;
+  }
+
+  /** The instructions after {@code fusedFrom} and before {@code fusedTo} were emitted with it ({@link #fuse}). */
+  private int fusedFrom = -1;
+  private int fusedTo = -1;
+
+  /**
+   * True if the instruction at {@code pc} can be emitted together with the ones before it: it is
+   * in the chunk being emitted and nothing jumps or enters there.
+   */
+  boolean fusible(int pc) {
+    return pc < chunkTo && labels[pc - chunkFrom] == null;
+  }
+
+  /**
+   * Marks the ({@link #fusible}) instructions after {@code from} and before {@code to} as emitted
+   * with the one at {@code from}: they emit nothing themselves.
+   */
+  void fuse(int from, int to) {
+    fusedFrom = from;
+    fusedTo = to;
+  }
+
+  /** The value of constant register {@code r} ({@link #isConstant}). */
+  long constant(int r) {
+    return registers().constant(r);
   }
 
   int[] code() {

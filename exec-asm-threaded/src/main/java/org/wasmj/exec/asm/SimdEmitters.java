@@ -310,6 +310,9 @@ final class SimdEmitters {
       int[] code = c.code();
       switch (form) {
         case EXTRACT:
+          if (w == Opcode.I16X8_EXTRACT_LANE_U && code[pc + 3] == 0 && laneDivide(c, pc)) {
+            return true;
+          }
           extract(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
           return true;
         case REPLACE:
@@ -319,7 +322,23 @@ final class SimdEmitters {
           splat(c, w, code[pc + 1], code[pc + 2]);
           return true;
         case BINARY:
+          if (w == Opcode.F32X4_MUL && mulAdd(c, pc)) {
+            return true;
+          }
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
+        case NARROW:
+          if (w != Opcode.I8X16_NARROW_I16X8_U && w != Opcode.I16X8_NARROW_I32X4_U) {
+            return false;
+          }
+          for (int k = 2; k <= 3; k++) { // the result's low half from the first operand
+            narrowU(c, code[pc + k], w == Opcode.I8X16_NARROW_I16X8_U ? 16 : 32);
+            narrowU(c, code[pc + k] + 1, w == Opcode.I8X16_NARROW_I16X8_U ? 16 : 32);
+            c.pushInt(32);
+            c.mv().visitInsn(LSHL);
+            c.mv().visitInsn(LOR);
+          }
+          storeV(c, code[pc + 1]);
+          return true;
         case SHIFT:
           if (!SHIFTS.contains(w)) {
             return false;
@@ -358,6 +377,312 @@ final class SimdEmitters {
         default:
           return false;
       }
+    }
+
+    /** Instructions {@link #mulAddTarget} looks past for a write of the product's register. */
+    private static final int DEAD_SCAN = 16;
+
+    /**
+     * The {@code f32x4.add} at the pc after the {@code f32x4.mul} at {@code pc} that adds the
+     * product to another register, if the product's register is dead after it (the add writes it,
+     * or straight-line code after the add writes it before anything reads it): then the pair is
+     * one multiply-add, lane by lane in {@code float}s, with no product packed into and unpacked
+     * from a register between them. That gives the same bits: a product is exact in both, and a
+     * NaN product gives a NaN sum, which {@code floatToIntBits} makes canonical either way. Returns
+     * -1 for any other case; -2 if {@code c} is null (planning chunks: labels are not known yet)
+     * and the pair has the form.
+     */
+    static int mulAddTarget(FunctionCompiler c, int[] code, int pc) {
+      int next = pc + Op.size(code, pc);
+      if (next >= code.length || Op.of(code[next]) != Op.F32X4_ADD_VVV) {
+        return -1;
+      }
+      int t = code[pc + 1];
+      int d = code[next + 1];
+      boolean left = code[next + 2] == t;
+      boolean right = code[next + 3] == t;
+      if (left == right) {
+        return -1; // not the product's, or the product added to itself
+      }
+      if (c == null) {
+        return -2; // planning: the pair may be fused
+      }
+      return d == t || deadAfter(c, code, next + Op.size(code, next), t) ? next : -1;
+    }
+
+    /** True if v128 register {@code t} is written before it is read from {@code pc} on (straight-line code only). */
+    private static boolean deadAfter(FunctionCompiler c, int[] code, int pc, int t) {
+      for (int n = 0; n < DEAD_SCAN && pc < code.length; n++, pc += Op.size(code, pc)) {
+        if (!c.fusible(pc) || c.targets(pc).length > 0) {
+          return false; // control may go elsewhere, or come from elsewhere
+        }
+        Op op = Op.of(code[pc]);
+        if (op == Op.CALL_XR || op == Op.CALL_INDIRECT_XXRR || op.wasm() == null) {
+          return false;
+        }
+        int[] rw = new int[2]; // [read t or t+1, wrote t and t+1]
+        Chunks.operands(c, pc, (r, written) -> {
+          if (r == t || r == t + 1) {
+            if (written) {
+              rw[1]++;
+            } else {
+              rw[0]++;
+            }
+          }
+        });
+        if (rw[0] > 0) {
+          return false;
+        }
+        if (rw[1] == 2) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * {@code f32x4.mul} then the {@code f32x4.add} of its product ({@link #mulAddTarget}) as one
+     * multiply-add; false (nothing emitted) if the pair does not qualify.
+     */
+    private static boolean mulAdd(FunctionCompiler c, int pc) {
+      int[] code = c.code();
+      int add = mulAddTarget(c, code, pc);
+      if (add < 0 || !c.fusible(add)) {
+        return false;
+      }
+      int a = code[pc + 2];
+      int b = code[pc + 3];
+      int addend = code[add + 2] == code[pc + 1] ? code[add + 3] : code[add + 2];
+      MethodVisitor mv = c.mv();
+      for (int k = 0; k < 2; k++) {
+        for (int lane = 0; lane < 2; lane++) {
+          f32Lane(c, a + k, lane == 1);
+          f32Lane(c, b + k, lane == 1);
+          mv.visitInsn(FMUL);
+          f32Lane(c, addend + k, lane == 1);
+          mv.visitInsn(FADD);
+          packF32(c, lane);
+        }
+      }
+      storeV(c, code[add + 1]);
+      c.fuse(pc, add + Op.size(code, add));
+      return true;
+    }
+
+    /** Canonicalizes the float on the stack and puts its bits in lane {@code lane} of the half below it (or starts a half). */
+    private static void packF32(FunctionCompiler c, int lane) {
+      MethodVisitor mv = c.mv();
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToIntBits", "(F)I", false);
+      mv.visitInsn(I2L);
+      if (lane == 0) {
+        c.pushLong(LOW_32);
+        mv.visitInsn(LAND);
+      } else {
+        c.pushInt(32);
+        mv.visitInsn(LSHL);
+        mv.visitInsn(LOR);
+      }
+    }
+
+    /**
+     * Pushes the four (or two) lanes of half {@code h} (signed lanes of {@code w} bits, 16 or 32)
+     * narrowed to unsigned lanes of {@code w / 2} bits with saturation, packed in the low 32 bits:
+     * SWAR, no branch. A lane is positive if its sign bit is clear ({@code p}); it is too large if
+     * positive with a bit set between its top bit and its low half ({@code over}: adding the mask
+     * of those bits carries into the sign bit exactly then, and never out of the lane); the low
+     * half is kept, all ones if too large, zero if negative; then the lanes are packed together.
+     */
+    private static void narrowU(FunctionCompiler c, int h, int w) {
+      MethodVisitor mv = c.mv();
+      long lane = w == 16 ? 0xFFFFL : LOW_32;
+      long sign = lanes(1L << (w - 1), w);
+      long low = lanes((1L << (w / 2)) - 1, w);
+      long mid = lanes(lane >>> 1, w) & ~low;
+      long ones = (1L << (w / 2)) - 1;
+      c.loadL(h); // the low halves of the lanes
+      c.pushLong(low);
+      mv.visitInsn(LAND);
+      c.loadL(h); // | expand(over)
+      c.pushLong(mid);
+      mv.visitInsn(LAND);
+      c.pushLong(mid);
+      mv.visitInsn(LADD);
+      positive(c, h, sign);
+      mv.visitInsn(LAND);
+      c.pushInt(w - 1);
+      mv.visitInsn(LUSHR);
+      c.pushLong(ones);
+      mv.visitInsn(LMUL);
+      mv.visitInsn(LOR);
+      positive(c, h, sign); // & expand(p)
+      c.pushInt(w - 1);
+      mv.visitInsn(LUSHR);
+      c.pushLong(ones);
+      mv.visitInsn(LMUL);
+      mv.visitInsn(LAND);
+      for (int shift = w / 2, keep = w; shift < 32; shift *= 2, keep *= 2) {
+        mv.visitInsn(DUP2); // lanes of `shift` bits, `shift` bits apart: pair them up
+        c.pushInt(shift);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(LOR);
+        c.pushLong(keep == 32 ? LOW_32 : lanes((1L << keep) - 1, 2 * keep));
+        mv.visitInsn(LAND);
+      }
+    }
+
+    /** Pushes {@code ~h & sign}: the sign bits of the lanes of half {@code h} that are not negative. */
+    private static void positive(FunctionCompiler c, int h, long sign) {
+      c.loadL(h);
+      c.pushLong(-1);
+      c.mv().visitInsn(LXOR);
+      c.pushLong(sign);
+      c.mv().visitInsn(LAND);
+    }
+
+    /** {@code v} repeated in every lane of {@code w} bits of a long. */
+    private static long lanes(long v, int w) {
+      long r = 0;
+      for (int shift = 0; shift < 64; shift += w) {
+        r |= v << shift;
+      }
+      return r;
+    }
+
+    /** The u16 lanes 0 and 2 of a half (in the low 16 bits of each 32-bit slot). */
+    private static final long EVEN_16 = 0x0000FFFF0000FFFFL;
+
+    /**
+     * The i16x8 lane-wise unsigned division by a constant that clang writes out lane by lane (it
+     * has no vector division), at the {@code extract_lane_u} of lane 0: for each lane {@code k}
+     * of {@code v}, {@code t = extract_lane_u v k; [t = t & M;] t = t / C} (C a constant
+     * register), then {@code d = splat t} for lane 0 and {@code d = replace_lane d t k} for the
+     * others. Emitted as one SWAR computation on each half: lanes 0, 2 and 1, 3 apart in 32-bit
+     * slots, each multiplied by {@code m} and shifted right by {@code s} with
+     * {@code floor(x * m / 2^s) == floor(x / C)} for every {@code x <= M} (as
+     * {@code m = ceil(2^s / C)}, {@code (m * C - 2^s) * M < 2^s}; {@code s <= 16} and
+     * {@code m * M < 2^32} keep the slots apart); then each scalar register the lanes used is set
+     * to its last lane's quotient, as the lane-by-lane code leaves it. False (nothing emitted) if
+     * the code differs in anything, something enters it, it aliases, or no such {@code m} exists.
+     */
+    private static boolean laneDivide(FunctionCompiler c, int pc) {
+      int[] code = c.code();
+      int v = code[pc + 2];
+      int d = -1;
+      int divisor = -1;
+      long mask = -1;
+      int[] temps = new int[8];
+      int at = pc;
+      for (int k = 0; k < 8; k++) {
+        if (at >= code.length || Op.of(code[at]) != Op.I16X8_EXTRACT_LANE_U_RVI
+            || code[at + 2] != v || code[at + 3] != k || (k > 0 && !c.fusible(at))) {
+          return false;
+        }
+        int t = code[at + 1];
+        temps[k] = t;
+        at += Op.size(code, at);
+        if (at < code.length && Op.of(code[at]) == Op.I32_AND_RRI) {
+          if (code[at + 1] != t || code[at + 2] != t || !c.fusible(at)
+              || (k > 0 && mask != (code[at + 3] & 0xFFFFL)) || (k == 0 && mask != -1)) {
+            return false;
+          }
+          mask = code[at + 3] & 0xFFFFL;
+          at += Op.size(code, at);
+        } else if (k > 0 && mask != -1) {
+          return false;
+        }
+        if (at >= code.length || Op.of(code[at]) != Op.I32_DIV_U_RRR || code[at + 1] != t
+            || code[at + 2] != t || !c.fusible(at) || (k > 0 && code[at + 3] != divisor)) {
+          return false;
+        }
+        divisor = code[at + 3];
+        at += Op.size(code, at);
+        if (at >= code.length || !c.fusible(at)) {
+          return false;
+        }
+        if (k == 0) {
+          if (Op.of(code[at]) != Op.I16X8_SPLAT_VR || code[at + 2] != t) {
+            return false;
+          }
+          d = code[at + 1];
+        } else if (Op.of(code[at]) != Op.I16X8_REPLACE_LANE_VVRI || code[at + 1] != d
+            || code[at + 2] != d || code[at + 3] != t || code[at + 4] != k) {
+          return false;
+        }
+        at += Op.size(code, at);
+      }
+      if (!c.isConstant(divisor) || d == v || d == v + 1 || d + 1 == v) {
+        return false;
+      }
+      for (int k = 0; k < 8; k++) { // the lanes read v and, after lane 0, build d
+        int t = temps[k];
+        if (t == v || t == v + 1 || (k > 0 && (t == d || t == d + 1)) || t == divisor) {
+          return false;
+        }
+      }
+      long divide = c.constant(divisor) & LOW_32;
+      long bound = mask == -1 ? 0xFFFF : mask;
+      if (divide == 0 || divide > 0xFFFF) {
+        return false; // a trap, or every quotient 0: left as it is
+      }
+      int shift = -1;
+      long multiply = 0;
+      for (int s = 0; s <= 16 && shift < 0; s++) {
+        long m = ((1L << s) + divide - 1) / divide;
+        if ((m * divide - (1L << s)) * bound < (1L << s) && m * bound < (1L << 32)) {
+          shift = s;
+          multiply = m;
+        }
+      }
+      if (shift < 0) {
+        return false;
+      }
+      MethodVisitor mv = c.mv();
+      long keep = bound * 0x0000000100000001L & EVEN_16; // the mask in both slots
+      for (int k = 0; k < 2; k++) {
+        for (int odd = 0; odd < 2; odd++) {
+          c.loadL(v + k);
+          if (odd == 1) {
+            c.pushInt(16);
+            mv.visitInsn(LUSHR);
+          }
+          c.pushLong(keep);
+          mv.visitInsn(LAND);
+          c.pushLong(multiply);
+          mv.visitInsn(LMUL);
+          if (shift > 0) {
+            c.pushInt(shift);
+            mv.visitInsn(LUSHR);
+          }
+          c.pushLong(EVEN_16);
+          mv.visitInsn(LAND);
+          if (odd == 1) {
+            c.pushInt(16);
+            mv.visitInsn(LSHL);
+            mv.visitInsn(LOR);
+          }
+        }
+      }
+      storeV(c, d);
+      for (int k = 7; k >= 1; k--) { // the scalar registers as the last lane using each left them
+        boolean later = false;
+        for (int j = k + 1; j < 8; j++) {
+          later |= temps[j] == temps[k];
+        }
+        if (!later) {
+          extract(c, Opcode.I16X8_EXTRACT_LANE_U, temps[k], d, k);
+        }
+      }
+      if (temps[0] != d && temps[0] != d + 1) {
+        boolean later = false;
+        for (int j = 1; j < 8; j++) {
+          later |= temps[j] == temps[0];
+        }
+        if (!later) {
+          extract(c, Opcode.I16X8_EXTRACT_LANE_U, temps[0], d, 0);
+        }
+      }
+      c.fuse(pc, at);
+      return true;
     }
 
     /** The lane width in bits of a lane op. */
@@ -617,16 +942,7 @@ final class SimdEmitters {
         f32Lane(c, a, lane == 1);
         f32Lane(c, b, lane == 1);
         mv.visitInsn(op);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToIntBits", "(F)I", false);
-        mv.visitInsn(I2L);
-        if (lane == 0) {
-          c.pushLong(LOW_32);
-          mv.visitInsn(LAND);
-        } else {
-          c.pushInt(32);
-          mv.visitInsn(LSHL);
-          mv.visitInsn(LOR);
-        }
+        packF32(c, lane);
       }
     }
 
@@ -646,13 +962,19 @@ final class SimdEmitters {
    * A rough upper estimate of the bytecode of SIMD op {@code op} (for {@link Chunks}): most inline
    * forms are a few instructions per half; f32x4 arithmetic, shuffles and memory accesses more.
    */
-  static int estimate(Op op) {
+  static int estimate(int[] code, int pc) {
+    Op op = Op.of(code[pc]);
     Opcode w = op.wasm();
     switch (op.simd()) {
       case BINARY:
+        if (op == Op.F32X4_MUL_VVV && Inline.mulAddTarget(null, code, pc) == -2) {
+          return 36; // with the add's 104, the multiply-add (if it is emitted as one)
+        }
         return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 76;
       case SHIFT:
         return 64;
+      case NARROW:
+        return w == Opcode.I8X16_NARROW_I16X8_U || w == Opcode.I16X8_NARROW_I32X4_U ? 290 : 28;
       case SHUFFLE:
         return 90;
       case LOAD:

@@ -58,6 +58,13 @@ final class ModuleBuilder {
     return this;
   }
 
+  /** Imports function {@code module::name} of type {@code params -> results} (value type codes). */
+  ModuleBuilder importTyped(String module, String name, byte[] params, byte[] results) {
+    imports.add(new String[] {module, name});
+    importSignatures.add(new Signature(params, results, 0));
+    return this;
+  }
+
   /** Adds function {@code name} with {@code params} i32 parameters and {@code results} i32 results. */
   ModuleBuilder func(String name, int params, int results, int... code) {
     return funcWithLocals(name, params, results, 0, code);
