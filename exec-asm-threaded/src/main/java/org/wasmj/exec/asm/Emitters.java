@@ -89,10 +89,7 @@ final class Emitters {
         KINDS.put(op, jvm >= 0 ? Kind.INTRINSIC : Kind.SHARED);
       }
     }
-    EMITTERS.put(Op.COPY_RR, (c, pc) -> {
-      c.loadL(c.code()[pc + 2]);
-      c.storeL(c.code()[pc + 1]);
-    });
+    EMITTERS.put(Op.COPY_RR, (c, pc) -> c.copy(c.code()[pc + 1], c.code()[pc + 2]));
     EMITTERS.put(Op.CONST32_RI, (c, pc) -> {
       if (!c.isConstant(c.code()[pc + 1])) { // else read as an immediate (Registers)
         c.pushLong(c.code()[pc + 2]);
@@ -112,12 +109,10 @@ final class Emitters {
       Label done = new Label();
       c.loadI(code[pc + 4]);
       mv.visitJumpInsn(IFEQ, ifFalse);
-      c.loadL(code[pc + 2]);
-      c.storeL(code[pc + 1]);
+      c.copy(code[pc + 1], code[pc + 2]);
       mv.visitJumpInsn(GOTO, done);
       mv.visitLabel(ifFalse); // every label is reached with an empty stack (Frames)
-      c.loadL(code[pc + 3]);
-      c.storeL(code[pc + 1]);
+      c.copy(code[pc + 1], code[pc + 3]);
       mv.visitLabel(done);
     });
     EMITTERS.put(Op.UNREACHABLE, (c, pc) -> {
@@ -247,6 +242,10 @@ final class Emitters {
     int[] code = c.code();
     ValType[] params = w.params();
     MethodVisitor mv = c.mv();
+    if (Registers.readsFloatValues(op)) {
+      floatValues(c, op, pc, method, desc);
+      return;
+    }
     int at = pc + 2;
     for (int i = 0; i < params.length; i++) {
       char kind = op.shape().charAt(at - pc - 1);
@@ -280,10 +279,51 @@ final class Emitters {
     } else {
       mv.visitMethodInsn(INVOKESTATIC, "org/wasmj/ir/Semantics", method, desc, false);
     }
-    if (isInt(w.results()[0])) {
-      c.storeI(code[pc + 1]);
+    c.storeTyped(code[pc + 1], w.results()[0]);
+  }
+
+  /** The JVM instruction of each f32 arithmetic op that is one (the f64 one is the next opcode). */
+  private static final Map<Opcode, Integer> FLOAT_ARITHMETIC = Map.of(
+      Opcode.F32_ADD, FADD, Opcode.F32_SUB, FSUB, Opcode.F32_MUL, FMUL, Opcode.F32_DIV, FDIV,
+      Opcode.F64_ADD, DADD, Opcode.F64_SUB, DSUB, Opcode.F64_MUL, DMUL, Opcode.F64_DIV, DDIV);
+
+  /**
+   * An op of {@link Registers#readsFloatValues}: its float operands from the registers' float
+   * locals. Add, sub, mul and div are the JVM's instruction, their result stored as a float and,
+   * canonicalised, as bits ({@link FunctionCompiler#storeFloatResult}); the others call
+   * {@code Semantics} with the float's raw bits, which C2 turns back into the float unmoved.
+   */
+  private static void floatValues(FunctionCompiler c, Op op, int pc, String method, String desc) {
+    Opcode w = op.wasm();
+    int[] code = c.code();
+    MethodVisitor mv = c.mv();
+    Integer jvm = FLOAT_ARITHMETIC.get(w);
+    ValType[] params = w.params();
+    for (int i = 0; i < params.length; i++) {
+      int r = code[pc + 2 + i];
+      if (params[i] == ValType.F32) {
+        c.loadF(r);
+        if (jvm == null) {
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+        }
+      } else {
+        c.loadD(r);
+        if (jvm == null) {
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+        }
+      }
+    }
+    ValType result = w.results()[0];
+    if (jvm == null) {
+      mv.visitMethodInsn(INVOKESTATIC, "org/wasmj/ir/Semantics", method, desc, false);
+      c.storeTyped(code[pc + 1], result);
     } else {
-      c.storeL(code[pc + 1]);
+      mv.visitInsn(jvm);
+      if (result == ValType.F32) {
+        c.storeFloatResult(code[pc + 1]);
+      } else {
+        c.storeDoubleResult(code[pc + 1]);
+      }
     }
   }
 

@@ -24,8 +24,10 @@ import org.wasmj.parser.WasmModule;
  *
  * <p>Registers are locals: {@code int} for those that only ever hold 32-bit values (i32, f32
  * bits), {@code long} for the others (i32 values sign-extended), and none for constants set at
- * the entry, which are read as immediates ({@link Registers}). C2 removes the int/float bit moves
- * between float ops.
+ * the entry, which are read as immediates ({@link Registers}); and beside its bits local a
+ * {@code float} or {@code double} local for a register that f32 or f64 arithmetic, compares and
+ * truncations read, which those ops use (their results' NaNs canonicalised only in the bits), so
+ * a float value flowing between them, around a loop too, is never moved to integer registers.
  * Loads and stores are inline {@code VarHandle} accesses on memory 0's {@code byte[]}, kept in a
  * local and reloaded after calls and {@code memory.grow}; an access out of bounds throws
  * {@code IndexOutOfBoundsException} (or fails the explicit check a static offset needs), which one
@@ -105,6 +107,12 @@ final class FunctionCompiler {
   private int regBase;
   /** Register → its JVM local slot (split mode: only the chunk's registers have one). */
   private int[] slots;
+  /** Register → the slot of its {@code float} local, or -1 ({@link Registers#hasFloatLocal}). */
+  private int[] floatSlots;
+  /** Register → the slot of its {@code double} local, or -1 ({@link Registers#hasDoubleLocal}). */
+  private int[] doubleSlots;
+  /** The first local slot after the registers' (whole-method modes). */
+  private int localsEnd;
   /** What is known of the registers (constants); made once, for the first class generated. */
   private Registers registers;
   /** Split mode: the chunk being emitted ({@code [from, to)}), its written registers, its exits. */
@@ -274,7 +282,10 @@ final class FunctionCompiler {
    * (zeroing its registers included) is not far beyond 8,000 bytes.
    */
   private boolean fitsOneMethod() {
-    long locals = JvmLimits.paramSlots(type) + 8 + 2L * ir.registerCount();
+    long locals = JvmLimits.paramSlots(type) + 8;
+    for (int r = 0; r < ir.registerCount(); r++) {
+      locals += registers().localSlots(r);
+    }
     return locals <= JvmLimits.LOCALS && Chunks.estimate(this) < 2 * HUGE_METHOD_LIMIT;
   }
 
@@ -611,11 +622,19 @@ final class FunctionCompiler {
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, reg(r));
       }
+      if (floatSlots[r] >= 0) {
+        mv.visitInsn(FCONST_0);
+        mv.visitVarInsn(FSTORE, floatSlots[r]);
+      }
+      if (doubleSlots[r] >= 0) {
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DSTORE, doubleSlots[r]);
+      }
     }
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
-    controlLocals(regBase + 2 * ir.registerCount());
+    controlLocals(localsEnd);
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       if (labels[pc] != null) {
@@ -733,7 +752,7 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
-    controlLocals(regBase + 2 * ir.registerCount());
+    controlLocals(localsEnd);
     mv.visitLabel(start);
     int[] keys = new int[headers.size()];
     Label[] to = new Label[keys.length];
@@ -864,6 +883,8 @@ final class FunctionCompiler {
     }
     slots = new int[ir.registerCount()];
     java.util.Arrays.fill(slots, -1);
+    floatSlots = slots.clone();
+    doubleSlots = slots.clone();
   }
 
   private static int chunkOf(List<int[]> chunks, int pc) {
@@ -1030,8 +1051,7 @@ final class FunctionCompiler {
     used.or(write);
     int next = regBase;
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
-      slots[r] = next;
-      next += registers.isWide(r) ? 2 : 1;
+      next = assignLocal(r, next);
     }
     written = write.stream().toArray();
     labels = new Label[chunkTo - chunkFrom + 1];
@@ -1103,6 +1123,8 @@ final class FunctionCompiler {
     mv.visitInsn(ATHROW);
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       slots[r] = -1;
+      floatSlots[r] = -1;
+      doubleSlots[r] = -1;
     }
   }
 
@@ -1127,15 +1149,30 @@ final class FunctionCompiler {
   private void assignLocals() {
     registers();
     slots = new int[ir.registerCount()];
+    java.util.Arrays.fill(slots, -1);
+    floatSlots = slots.clone();
+    doubleSlots = slots.clone();
     int next = regBase;
     for (int r = 0; r < slots.length; r++) {
-      if (registers.isConstant(r)) {
-        slots[r] = -1;
-      } else {
-        slots[r] = next;
-        next += registers.isWide(r) ? 2 : 1;
+      if (!registers.isConstant(r)) {
+        next = assignLocal(r, next);
       }
     }
+    localsEnd = next;
+  }
+
+  /** Gives register {@code r} its locals from slot {@code next} on; returns the next free slot. */
+  private int assignLocal(int r, int next) {
+    slots[r] = next;
+    next += registers.isWide(r) ? 2 : 1;
+    if (registers.hasFloatLocal(r)) {
+      floatSlots[r] = next++;
+    }
+    if (registers.hasDoubleLocal(r)) {
+      doubleSlots[r] = next;
+      next += 2;
+    }
+    return next;
   }
 
   /**
@@ -1206,22 +1243,160 @@ final class FunctionCompiler {
     return registers;
   }
 
-  void storeL(int r) {
-    if (registers.isWide(r)) {
-      mv.visitVarInsn(LSTORE, reg(r));
+  /** Pushes register {@code r}'s f32 value as a {@code float}: its float local if it has one. */
+  void loadF(int r) {
+    if (registers.isConstant(r)) {
+      pushFloatBits((int) registers.constant(r));
+    } else if (floatSlots[r] >= 0) {
+      mv.visitVarInsn(FLOAD, floatSlots[r]);
     } else {
-      mv.visitInsn(L2I); // a 32-bit value (see Registers): its slot held it sign-extended
-      mv.visitVarInsn(ISTORE, reg(r));
+      loadI(r);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
     }
   }
 
+  /** Pushes register {@code r}'s f64 value as a {@code double}: its double local if it has one. */
+  void loadD(int r) {
+    if (registers.isConstant(r)) {
+      pushDoubleBits(registers.constant(r));
+    } else if (doubleSlots[r] >= 0) {
+      mv.visitVarInsn(DLOAD, doubleSlots[r]);
+    } else {
+      loadL(r);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+    }
+  }
+
+  /** Pushes the {@code float} of {@code bits} (a NaN by its bits, so its payload is exact). */
+  private void pushFloatBits(int bits) {
+    float f = Float.intBitsToFloat(bits);
+    if (bits == 0) {
+      mv.visitInsn(FCONST_0);
+    } else if (f != f) {
+      pushInt(bits);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+    } else {
+      mv.visitLdcInsn(f);
+    }
+  }
+
+  /** Pushes the {@code double} of {@code bits} (a NaN by its bits, so its payload is exact). */
+  private void pushDoubleBits(long bits) {
+    double d = Double.longBitsToDouble(bits);
+    if (bits == 0) {
+      mv.visitInsn(DCONST_0);
+    } else if (d != d) {
+      pushLong(bits);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+    } else {
+      mv.visitLdcInsn(d);
+    }
+  }
+
+  /** Stores the {@code long} on the stack in register {@code r}, and its float locals. */
+  void storeL(int r) {
+    storeL(r, true, true);
+  }
+
+  /** Stores the {@code int} on the stack in register {@code r}, and its float locals. */
   void storeI(int r) {
+    storeI(r, true, true);
+  }
+
+  /**
+   * Stores a value of type {@code t} (on the stack as {@code int} if {@link #isInt}, else
+   * {@code long}) in register {@code r}, and in its float local if an f32, its double local if an
+   * f64: a typed write leaves the other locals stale, as nothing reads them before a write of
+   * their type (see {@link Registers}).
+   */
+  void storeTyped(int r, ValType t) {
+    if (isInt(t)) {
+      storeI(r, t == ValType.F32, false);
+    } else {
+      storeL(r, false, t == ValType.F64);
+    }
+  }
+
+  /**
+   * Stores an f32 arithmetic result, the {@code float} on the stack, in register {@code r}: as
+   * it is in the float local, its NaN canonicalised ({@code Rt.f32Bits}) in the bits local.
+   */
+  void storeFloatResult(int r) {
+    if (floatSlots[r] >= 0) {
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(FSTORE, floatSlots[r]);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, RT, "f32Bits", "(F)I", false);
+    storeI(r, false, false);
+  }
+
+  /** As {@link #storeFloatResult}, for an f64 result, a {@code double} ({@code Rt.f64Bits}). */
+  void storeDoubleResult(int r) {
+    if (doubleSlots[r] >= 0) {
+      mv.visitInsn(DUP2);
+      mv.visitVarInsn(DSTORE, doubleSlots[r]);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, RT, "f64Bits", "(D)J", false);
+    storeL(r, false, false);
+  }
+
+  /** {@code d <- s}: the bits, and the float locals of {@code d} from those of {@code s}. */
+  void copy(int d, int s) {
+    loadL(s);
+    storeL(d, false, false);
+    if (floatSlots[d] >= 0) {
+      loadF(s);
+      mv.visitVarInsn(FSTORE, floatSlots[d]);
+    }
+    if (doubleSlots[d] >= 0) {
+      loadD(s);
+      mv.visitVarInsn(DSTORE, doubleSlots[d]);
+    }
+  }
+
+  /**
+   * Stores the {@code long} on the stack in register {@code r}; also, if it has them and if
+   * asked, in its float local (the low 32 bits as a float) and its double local.
+   */
+  private void storeL(int r, boolean asFloat, boolean asDouble) {
+    if (!registers.isWide(r)) {
+      mv.visitInsn(L2I); // a 32-bit value (see Registers): its slot held it sign-extended
+      storeI(r, asFloat, asDouble);
+      return;
+    }
+    if (asDouble && doubleSlots[r] >= 0) {
+      mv.visitInsn(DUP2);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+      mv.visitVarInsn(DSTORE, doubleSlots[r]);
+    }
+    if (asFloat && floatSlots[r] >= 0) {
+      mv.visitInsn(DUP2);
+      mv.visitInsn(L2I);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+      mv.visitVarInsn(FSTORE, floatSlots[r]);
+    }
+    mv.visitVarInsn(LSTORE, reg(r));
+  }
+
+  /** As {@link #storeL(int, boolean, boolean)}, for an {@code int} on the stack. */
+  private void storeI(int r, boolean asFloat, boolean asDouble) {
     if (registers.isWide(r)) {
       mv.visitInsn(I2L);
-      mv.visitVarInsn(LSTORE, reg(r));
-    } else {
-      mv.visitVarInsn(ISTORE, reg(r));
+      storeL(r, asFloat, asDouble);
+      return;
     }
+    if (asFloat && floatSlots[r] >= 0) {
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+      mv.visitVarInsn(FSTORE, floatSlots[r]);
+    }
+    if (asDouble && doubleSlots[r] >= 0) { // (a narrow register has none: see Registers)
+      mv.visitInsn(DUP);
+      mv.visitInsn(I2L);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+      mv.visitVarInsn(DSTORE, doubleSlots[r]);
+    }
+    mv.visitVarInsn(ISTORE, reg(r));
   }
 
   void pushInt(int v) {
@@ -1644,16 +1819,15 @@ final class FunctionCompiler {
         pushInt(bits == 8 ? 0xFF : 0xFFFF);
         mv.visitInsn(IAND);
       }
-      if (bits == 64) {
-        storeL(code[pc + 1]);
-      } else if (unsigned && bits == 32) {
+      ValType result = o.wasm().results()[0];
+      if (unsigned && bits == 32) {
         mv.visitInsn(I2L);
         pushLong(0xFFFFFFFFL);
         mv.visitInsn(LAND);
-        storeL(code[pc + 1]);
-      } else {
-        storeI(code[pc + 1]);
+      } else if (bits < 64 && !isInt(result)) {
+        mv.visitInsn(I2L); // i64.load8_s and kin: sign- or (masked above) zero-extended
       }
+      storeTyped(code[pc + 1], result);
     } else if (bits == 64) {
       loadL(code[value]);
       mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);

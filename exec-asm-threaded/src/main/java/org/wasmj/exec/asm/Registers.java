@@ -24,6 +24,26 @@ import org.wasmj.ir.OpCodes;
  * register as an immediate, so C2 sees a constant and a split function does not load it from its
  * frame; the register gets no local, and its {@code const} emits nothing.
  *
+ * <p>Which some f32 (f64) op reads whose result does not depend on a NaN operand's payload
+ * ({@link #readsFloatValues}: add, sub, mul, div, min, max, compares, truncations to integers):
+ * such a register also gets a {@code float} ({@code double}) local, written beside its bits
+ * local by every write that may put an f32 (f64) value in it, and read by those ops. So a float
+ * value that only flows between arithmetic ops (a dot product's accumulator) stays in a float
+ * register across loop iterations: C2 cannot remove the bit moves through a loop's phi nor
+ * through the canonicalisation of a NaN result, which cost matrix-mul 2x. The bits local stays
+ * exactly what it was (arithmetic results canonicalised, every payload kept), and C2 drops
+ * whichever of the two locals nothing reads. The float local equals the bits read as a float
+ * ({@code Float.intBitsToFloat}, {@code Double.longBitsToDouble}) except maybe in a NaN's payload:
+ * an arithmetic result is stored there before its NaN is canonicalised, and the conversions keep
+ * payloads only as far as the hardware does (they do on x86-64 and AArch64, whose moves between
+ * integer and float registers are bit copies, but the ops that read the float local do not care).
+ * Everything that can see a payload (stores, reinterpretations, abs, neg, copysign, rounding,
+ * sqrt, promote, demote, calls, returns, globals, the frames) reads the bits local.
+ *
+ * <p>Registers read by payload-insensitive ops are found per register, not per value: a temporary
+ * that holds an i32 in one place and an f32 in another gets both locals, and the float one is
+ * dead (and dropped by C2) after the i32's writes.
+ *
  * @implNote Immutable once made; one per function compilation.
  */
 final class Registers {
@@ -33,6 +53,10 @@ final class Registers {
   private final long[] value;
   /** Registers that may hold a 64-bit value: {@code long} locals; the rest are {@code int}s. */
   private final BitSet wide = new BitSet();
+  /** Registers that an op of {@link #readsFloatValues} reads as f32: also a {@code float} local. */
+  private final BitSet floatLocal = new BitSet();
+  /** Wide registers that an op of {@link #readsFloatValues} reads as f64: also a {@code double} local. */
+  private final BitSet doubleLocal = new BitSet();
 
   private Registers(int count) {
     value = new long[count];
@@ -82,7 +106,56 @@ final class Registers {
       });
     }
     regs.widths(c);
+    regs.floatLocals(c);
     return regs;
+  }
+
+  /** Finds the registers with float and double locals (see the class comment). */
+  private void floatLocals(FunctionCompiler c) {
+    int[] code = c.code();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      if (!readsFloatValues(op)) {
+        continue;
+      }
+      org.wasmj.parser.ValType[] params = op.wasm().params();
+      for (int i = 0; i < params.length; i++) { // all these ops have the shape d r.. (registers only)
+        int r = code[pc + 2 + i];
+        if (constant.get(r)) {
+          continue; // an immediate
+        }
+        if (params[i] == org.wasmj.parser.ValType.F32) {
+          floatLocal.set(r);
+        } else if (params[i] == org.wasmj.parser.ValType.F64 && wide.get(r)) {
+          doubleLocal.set(r);
+        }
+      }
+    }
+  }
+
+  /**
+   * True for the scalar ops that read f32 or f64 operands and whose result does not depend on a
+   * NaN operand's payload (a NaN result is canonicalised, or the result is not a float): they read
+   * the float locals.
+   */
+  static boolean readsFloatValues(Op op) {
+    if (op.wasm() == null || op.simd() != null || !op.shape().startsWith("dr")) {
+      return false;
+    }
+    switch (op.wasm()) {
+      case F32_ADD: case F32_SUB: case F32_MUL: case F32_DIV: case F32_MIN: case F32_MAX:
+      case F32_EQ: case F32_NE: case F32_LT: case F32_GT: case F32_LE: case F32_GE:
+      case F64_ADD: case F64_SUB: case F64_MUL: case F64_DIV: case F64_MIN: case F64_MAX:
+      case F64_EQ: case F64_NE: case F64_LT: case F64_GT: case F64_LE: case F64_GE:
+      case I32_TRUNC_F32_S: case I32_TRUNC_F32_U: case I32_TRUNC_F64_S: case I32_TRUNC_F64_U:
+      case I64_TRUNC_F32_S: case I64_TRUNC_F32_U: case I64_TRUNC_F64_S: case I64_TRUNC_F64_U:
+      case I32_TRUNC_SAT_F32_S: case I32_TRUNC_SAT_F32_U: case I32_TRUNC_SAT_F64_S:
+      case I32_TRUNC_SAT_F64_U: case I64_TRUNC_SAT_F32_S: case I64_TRUNC_SAT_F32_U:
+      case I64_TRUNC_SAT_F64_S: case I64_TRUNC_SAT_F64_U:
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Finds the wide registers (see the class comment). */
@@ -250,6 +323,24 @@ final class Registers {
   /** True if register {@code r} may hold a 64-bit value, so is a {@code long} local, else an {@code int}. */
   boolean isWide(int r) {
     return wide.get(r);
+  }
+
+  /** True if register {@code r} also has a {@code float} local (see the class comment). */
+  boolean hasFloatLocal(int r) {
+    return floatLocal.get(r);
+  }
+
+  /** True if register {@code r} also has a {@code double} local (see the class comment). */
+  boolean hasDoubleLocal(int r) {
+    return doubleLocal.get(r);
+  }
+
+  /** The JVM local slots register {@code r} takes: 0 for a constant. */
+  int localSlots(int r) {
+    if (constant.get(r)) {
+      return 0;
+    }
+    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0);
   }
 
   /** The constant registers (not to be changed). */

@@ -21,6 +21,8 @@ import org.wasmj.exec.Store;
 import org.wasmj.exec.Val;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.TypeRegistry;
+import org.wasmj.ir.Op;
+import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmParser;
 
 class RegistersTest {
@@ -65,6 +67,126 @@ class RegistersTest {
     }
   }
 
+  /** {@code floats.wat}'s guests: float values through float locals, NaN payloads at every turn. */
+  private static final byte[] FLOATS = InterruptionTest.resource("floats.wasm");
+
+  private static final int SNAN = 0x7FA00001; // a signalling NaN with a payload
+  private static final int QNEG = 0xFFC00123; // a negative quiet NaN with a payload
+  private static final int CANONICAL = 0x7FC00000;
+  private static final long SNAN64 = 0x7FF4000000000001L;
+  private static final long CANONICAL64 = 0x7FF8000000000000L;
+
+  @Test
+  void aDotProductsAccumulatorIsAFloatLocalAndItsOpsAreInline() throws Exception {
+    FunctionCompiler c = compiler(FLOATS, 0); // sum32
+    byte[] bytes = c.compile().bytes();
+    Registers registers = Registers.of(c);
+    int floats = 0;
+    for (int r = 0; r < c.ir.registerCount(); r++) {
+      floats += registers.hasFloatLocal(r) ? 1 : 0;
+      assertFalse(registers.hasDoubleLocal(r), "register " + r + " of\n" + c.ir);
+    }
+    assertTrue(floats >= 2, "the accumulator and the product, in\n" + c.ir);
+    List<Integer> opcodes = opcodes(bytes, "invoke");
+    for (int op : new int[] {FADD, FMUL, FLOAD, FSTORE}) {
+      assertTrue(opcodes.contains(op), "opcode " + op + " in invoke");
+    }
+    List<String> calls = calls(bytes, "invoke");
+    assertFalse(calls.contains("org/wasmj/ir/Semantics.f32Add"), calls.toString());
+    assertFalse(calls.contains("org/wasmj/ir/Semantics.f32Mul"), calls.toString());
+  }
+
+  @Test
+  void registersReadByPayloadInsensitiveOpsOnlyHaveFloatLocals() throws Exception {
+    assertTrue(Registers.readsFloatValues(Op.F32_ADD_RRR));
+    assertTrue(Registers.readsFloatValues(Op.F64_LT_RRR));
+    assertTrue(Registers.readsFloatValues(Op.I32_TRUNC_SAT_F32_S_RR));
+    for (Op op : new Op[] {Op.F32_NEG_RR, Op.F32_ABS_RR, Op.F32_COPYSIGN_RRR, Op.F32_SQRT_RR,
+        Op.F64_PROMOTE_F32_RR, Op.F32_DEMOTE_F64_RR, Op.I32_REINTERPRET_F32_RR,
+        Op.F32_STORE_RRI, Op.F64_CEIL_RR, Op.COPY_RR}) {
+      assertFalse(Registers.readsFloatValues(op), op.name());
+    }
+    FunctionCompiler c = compiler(FLOATS, 4); // neg32: x is compared, then negated
+    c.compile();
+    assertTrue(Registers.of(c).hasFloatLocal(0), c.ir.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"asm", "asm split", "tiered", "switch"})
+  void nanPayloadsComeOutAsTheSpecAndTheInterpreterGiveThem(String executor) {
+    Engine engine = new Engine(Config.defaults().withExecutor(executor.replace(" split", ""))
+        .withTieringThreshold(1).withCompilerThreads(0));
+    if (executor.endsWith("split")) {
+      FunctionCompiler.forcedChunkBudget = 10;
+    }
+    try {
+      org.wasmj.exec.Instance in = instantiate(engine, FLOATS);
+      org.wasmj.exec.Memory memory = in.getMemory("memory");
+      for (int round = 0; round < 3; round++) { // tiered: interpreted, then compiled
+        int[] f32s = {Float.floatToRawIntBits(1f), Float.floatToRawIntBits(2f), SNAN, 0};
+        for (int i = 0; i < f32s.length; i++) {
+          memory.writeI32(4L * i, f32s[i]);
+        }
+        assertEquals(Float.floatToRawIntBits(4.5f), i32(in, "sum32", Val.i32(2)));
+        assertEquals(CANONICAL, i32(in, "sum32", Val.i32(3)));
+        assertEquals(CANONICAL, i32(in, "sum32", Val.i32(4)));
+        long[] f64s = {Double.doubleToRawLongBits(1), Double.doubleToRawLongBits(2), SNAN64};
+        for (int i = 0; i < f64s.length; i++) {
+          memory.writeI64(8L * i, f64s[i]);
+        }
+        assertEquals(Double.doubleToRawLongBits(4.5), i64(in, "sum64", Val.i32(2)));
+        assertEquals(CANONICAL64, i64(in, "sum64", Val.i32(3)));
+
+        assertEquals(SNAN, i32(in, "keep32", f32(SNAN)));
+        assertEquals(QNEG, i32(in, "keep32", f32(QNEG)));
+        assertEquals(Float.floatToRawIntBits(7f), i32(in, "keep32", Val.f32(0.5f)));
+        assertEquals(SNAN, i32(in, "store32", f32(SNAN)));
+        assertEquals(SNAN ^ 0x80000000, i32(in, "neg32", f32(SNAN)));
+        assertEquals(QNEG & 0x7FFFFFFF, i32(in, "abs32", f32(QNEG)));
+        assertEquals(SNAN | 0x80000000, i32(in, "copysign32", f32(SNAN)));
+
+        Val one = Val.f32(1f);
+        Val inf = Val.f32(Float.POSITIVE_INFINITY);
+        assertEquals(CANONICAL | 0x80000000, i32(in, "addneg32", f32(SNAN), one));
+        assertEquals(Float.floatToRawIntBits(-2f), i32(in, "addneg32", one, one));
+        assertEquals(CANONICAL, i32(in, "mulabs32", f32(QNEG), one));
+        assertEquals(CANONICAL64, i64(in, "divpromote", Val.f32(0f), Val.f32(0f)));
+        assertEquals(CANONICAL64, i64(in, "divpromote", f32(SNAN), one));
+        assertEquals(CANONICAL, i32(in, "subsqrt32", inf, inf)); // x86's own NaN is negative
+        assertEquals(CANONICAL, i32(in, "selectadd32", f32(SNAN), one, Val.i32(1)));
+        assertEquals(SNAN, i32(in, "selectadd32", f32(SNAN), one, Val.i32(0)));
+        assertEquals(Float.floatToRawIntBits(2f), i32(in, "selectadd32", one, one, Val.i32(1)));
+        assertEquals(CANONICAL, i32(in, "minmax32", f32(SNAN), one));
+        assertEquals(0, i32(in, "truncsat32", f32(SNAN), one));
+        assertEquals(2, i32(in, "truncsat32", one, one));
+        assertEquals(CANONICAL, i32(in, "call32", f32(QNEG), one));
+        assertEquals(Float.floatToRawIntBits(2f), i32(in, "call32", one, one));
+
+        assertEquals(SNAN64, i64(in, "keep64", Val.fromBits(ValType.F64, SNAN64)));
+        assertEquals(SNAN64 ^ Long.MIN_VALUE, i64(in, "neg64", Val.fromBits(ValType.F64, SNAN64)));
+        assertEquals(CANONICAL64 | Long.MIN_VALUE, i64(in, "addneg64",
+            Val.f64(Double.POSITIVE_INFINITY), Val.f64(Double.NEGATIVE_INFINITY)));
+        assertEquals(CANONICAL, i32(in, "muldemote", Val.fromBits(ValType.F64, SNAN64), Val.f64(1)));
+        assertEquals(2, i64(in, "subtrunc64", Val.f64(3.5), Val.f64(1)));
+        assertEquals(0, i64(in, "subtrunc64", Val.fromBits(ValType.F64, SNAN64), Val.f64(1)));
+      }
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
+  private static Val f32(int bits) {
+    return Val.fromBits(ValType.F32, bits);
+  }
+
+  private static int i32(org.wasmj.exec.Instance in, String name, Val... args) {
+    return in.getFunc(name).call(args)[0].i32();
+  }
+
+  private static long i64(org.wasmj.exec.Instance in, String name, Val... args) {
+    return in.getFunc(name).call(args)[0].i64();
+  }
+
   @Test
   void aParameterOfI64IsWide() throws Exception {
     FunctionCompiler c = compiler(MIX);
@@ -101,9 +223,34 @@ class RegistersTest {
   }
 
   private static FunctionCompiler compiler(byte[] wasm) throws Exception {
+    return compiler(wasm, 0);
+  }
+
+  private static FunctionCompiler compiler(byte[] wasm, int definedIndex) throws Exception {
     ModuleCode code = new ModuleCode(WasmParser.parse(wasm, Config.DEFAULT_FEATURES),
         Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
-    return new FunctionCompiler(code.module(), "wasmj/gen/F0", 0, code.compiled(0), false);
+    return new FunctionCompiler(code.module(), "wasmj/gen/F" + definedIndex, definedIndex,
+        code.compiled(definedIndex), false);
+  }
+
+  /** The methods ({@code owner.name}) that method {@code name} of a class calls. */
+  private static List<String> calls(byte[] bytes, String name) {
+    List<String> calls = new ArrayList<>();
+    new ClassReader(bytes).accept(new ClassVisitor(ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String n, String d, String s, String[] e) {
+        if (!n.equals(name)) {
+          return null;
+        }
+        return new MethodVisitor(ASM9) {
+          @Override
+          public void visitMethodInsn(int opcode, String owner, String m, String desc, boolean itf) {
+            calls.add(owner + "." + m);
+          }
+        };
+      }
+    }, 0);
+    return calls;
   }
 
   /** The opcodes of method {@code name} of a class. */
