@@ -25,7 +25,8 @@ import org.wasmj.exec.internal.TableInstance;
  * needed); memories of at most {@value MemoryInstance#MAX_PAGES} pages (2 GiB), and 2 GiB for all
  * the memories of a store together; 10 million table elements for all the tables of a store; the
  * {@code tiered} executor compiles a function after 1,000 calls and loop iterations, and 999 more
- * per 100 bytes of its body, on one background thread.
+ * per 100 bytes of its body (more once many of its module's functions are compiled), on one
+ * background thread.
  *
  * @implNote Immutable and thread-safe.
  */
@@ -121,7 +122,8 @@ public final class Config {
    * Calls plus loop iterations after which the {@code tiered} executor compiles a small function
    * that has been running in its interpreter; a bigger one takes {@code n - 1} more per 100 bytes
    * of its body (compiling it costs more), so {@code n = 1} compiles every function at its first
-   * call.
+   * call. Once a module has many functions compiled, the executor asks more of the next ones (a
+   * budget; {@code n = 1} is exempt).
    */
   public int tieringThreshold() {
     return tieringThreshold;

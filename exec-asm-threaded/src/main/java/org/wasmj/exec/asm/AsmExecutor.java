@@ -67,6 +67,11 @@ final class AsmExecutor implements Executor {
     return (int) Math.min(Integer.MAX_VALUE - 1, threshold + (threshold - 1L) * bodyBytes / 100);
   }
 
+  /** {@link #countdown(int, int)} with this executor's threshold. */
+  int countdown(int bodyBytes) {
+    return countdown(threshold, bodyBytes);
+  }
+
   @Override
   public Map<String, Long> statistics(GuestModule module) {
     Map<String, Long> s = new LinkedHashMap<>();

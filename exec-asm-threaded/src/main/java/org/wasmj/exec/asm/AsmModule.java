@@ -40,11 +40,20 @@ public final class AsmModule {
   private static final byte INTERPRETED = 2;
   private static final byte QUEUED = 3;
 
+  /** Functions queued at each level of {@link #roundsToCompile} before it doubles. */
+  static final int BUDGET_STEP = 128;
+  /** The most countdowns a function ever runs out before it is compiled (the budget's cap). */
+  static final int MOST_ROUNDS = 16;
+
   final ModuleCode code;
   final boolean tiered;
   private final AsmExecutor executor;
   private final ModuleClassLoader loader;
   private final byte[] state;
+  /** Per function: the countdowns it has run out so far (under the lock of {@link #state}). */
+  private final byte[] rounds;
+  /** Functions queued for compilation so far (under the lock of {@link #state}). */
+  private int admitted;
   private final MutableCallSite[] callSites;
   private final AtomicInteger compiled = new AtomicInteger();
   private final AtomicInteger split = new AtomicInteger();
@@ -58,6 +67,7 @@ public final class AsmModule {
     this.executor = executor;
     this.tiered = executor.tiered;
     this.state = new byte[code.functionCount()];
+    this.rounds = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     for (Fallback f : Fallback.values()) {
       fallbacks.put(f, new AtomicInteger());
@@ -129,12 +139,36 @@ public final class AsmModule {
       if (state[k] != NOT_GENERATED) {
         return;
       }
+      if (executor.threshold > 1 && rounds[k] + 1 < roundsToCompile(admitted)) {
+        rounds[k]++; // at most MOST_ROUNDS - 1
+        f.countdown = executor.countdown(code.module().bodies().get(k).length()); // run on
+        return;
+      }
       state[k] = QUEUED;
+      admitted++;
     }
     if (!executor.queue.submit(() -> compileHot(f), inLoop)) {
-      setState(k, NOT_GENERATED);
+      synchronized (state) {
+        state[k] = NOT_GENERATED;
+        admitted--;
+      }
       f.countdown = executor.threshold; // ask again later
     }
+  }
+
+  /**
+   * The budget: how many times a function's countdown must run out before it is compiled, once
+   * {@code admitted} functions of its module have been queued: 1 for the first
+   * {@link #BUDGET_STEP}, 2 for the next as many, then 4, 8, at most {@link #MOST_ROUNDS}. The
+   * functions that turn hot first are the hottest; a module whose run spreads over thousands of
+   * functions (Yosys: 34,004) would otherwise have each compiled by us and then by HotSpot's C1,
+   * twice, and C2, for a few thousand calls apiece. A threshold of 1 keeps its meaning (every
+   * function at its first call): {@link #hot} applies no budget then. See RATIONALE.md,
+   * "Tiering".
+   */
+  static int roundsToCompile(int admitted) {
+    int level = admitted / BUDGET_STEP;
+    return level >= 31 ? MOST_ROUNDS : Math.min(MOST_ROUNDS, 1 << level);
   }
 
   /**
@@ -245,7 +279,8 @@ public final class AsmModule {
 
   /**
    * Functions compiled to classes (split, with loop entries), functions left to the interpreter
-   * by reason, functions waiting in the compile queue, and the time spent generating classes.
+   * by reason, functions waiting in the compile queue, the countdowns a function must now run out
+   * to be compiled ({@link #roundsToCompile}), and the time spent generating classes.
    */
   Map<String, Integer> statistics() {
     Map<String, Integer> s = new LinkedHashMap<>();
@@ -270,6 +305,9 @@ public final class AsmModule {
     s.put(tiered ? "interpreted.not_hot_yet" : "not_generated_yet", notYet);
     if (tiered) {
       s.put("queued", queued);
+      synchronized (state) {
+        s.put("rounds_to_compile", roundsToCompile(admitted));
+      }
     }
     s.put("generation.ms", (int) (generationNanos.get() / 1_000_000));
     return s;

@@ -195,4 +195,58 @@ class TieringTest {
     }
     assertEquals(2, module.executorStatistics().get("compiled"), "big too, after its countdown");
   }
+
+  @Test
+  void theBudgetDoublesTheRoundsAFunctionMustRunAsMoreAreCompiled() {
+    assertEquals(1, AsmModule.roundsToCompile(0));
+    assertEquals(1, AsmModule.roundsToCompile(AsmModule.BUDGET_STEP - 1));
+    assertEquals(2, AsmModule.roundsToCompile(AsmModule.BUDGET_STEP));
+    assertEquals(4, AsmModule.roundsToCompile(2 * AsmModule.BUDGET_STEP));
+    assertEquals(AsmModule.MOST_ROUNDS, AsmModule.roundsToCompile(Integer.MAX_VALUE));
+  }
+
+  /** {@code n} functions {@code f0} ... each returning its index. */
+  private static Module constants(Engine engine, int n) {
+    ModuleBuilder b = new ModuleBuilder();
+    for (int k = 0; k < n; k++) {
+      b.func("f" + k, 0, 1, 0x41, k & 0x3F); // i32.const k (one LEB byte)
+    }
+    return Module.compile(engine, b.build());
+  }
+
+  @Test
+  void onceTheBudgetStepIsSpentAFunctionMustRunTwiceItsCountdown() {
+    int step = AsmModule.BUDGET_STEP;
+    Engine engine = new Engine(tiered(10, 0));
+    Module module = constants(engine, step + 1);
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    int countdown = AsmExecutor.countdown(10, 4); // the body: locals, i32.const k, end
+    for (int k = 0; k < step; k++) {
+      for (int i = 0; i < countdown; i++) {
+        instance.getFunc("f" + k).call();
+      }
+    }
+    assertEquals(step, module.executorStatistics().get("compiled"), "each at its countdown");
+    String last = "f" + step;
+    for (int i = 0; i < countdown; i++) {
+      assertEquals(step & 0x3F, instance.getFunc(last).call()[0].i32());
+    }
+    assertEquals(step, module.executorStatistics().get("compiled"), "the next waits a round");
+    for (int i = 0; i < countdown; i++) {
+      assertEquals(step & 0x3F, instance.getFunc(last).call()[0].i32());
+    }
+    assertEquals(step + 1, module.executorStatistics().get("compiled"), "after two rounds");
+  }
+
+  @Test
+  void aThresholdOfOneCompilesEveryFunctionAtItsFirstCallWhateverTheBudget() {
+    int n = 2 * AsmModule.BUDGET_STEP + 1;
+    Engine engine = new Engine(tiered(1, 0));
+    Module module = constants(engine, n);
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    for (int k = 0; k < n; k++) {
+      instance.getFunc("f" + k).call();
+    }
+    assertEquals(n, module.executorStatistics().get("compiled"));
+  }
 }
