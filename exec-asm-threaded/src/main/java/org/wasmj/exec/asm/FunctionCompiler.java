@@ -1403,14 +1403,17 @@ final class FunctionCompiler {
   }
 
   /**
-   * {@code check_interrupt} at {@code pc}: calls {@code StoreState.checkInterrupt} (which traps,
-   * or asks the deadline callback) if {@code interruptPending}. The entry's check tests every
-   * time. A loop header's tests at the first header passed in the call and the first after each
-   * call out (what the callee did to the epoch or the deadline is seen at once, as in the
-   * interpreter), then, once a test found nothing pending, every {@link #POLL_INTERVAL}th: the
-   * test's volatile reads stay out of hot loops, a deadline or interrupt that another thread
-   * brings stops a loop within that many iterations (each bounded: calls check at their entry),
-   * and while a deadline stays passed (a callback that extends it by 0) every check asks.
+   * {@code check_interrupt} at {@code pc}. The entry's check (and each check of a method without
+   * a countdown: a chunk) tests the store's stop request, one opaque read ({@code
+   * StoreState.stopRequested}: the epoch reaching the deadline sets it at once, an interrupt of
+   * the thread within milliseconds), and calls {@code checkStop} (which checks exactly, and traps
+   * or asks the deadline callback) if it is set. A loop header's check tests exactly ({@code
+   * interruptPending}, then {@code checkInterrupt}) at the first header passed in the call and the
+   * first after each call out (what the callee did to the epoch, the deadline or its own thread's
+   * interrupt status is seen at once, as in the interpreter), then, once a test found nothing
+   * pending, every {@link #POLL_INTERVAL}th: a deadline or interrupt that another thread brings
+   * stops a loop within that many iterations (each bounded: calls check at their entry), and while
+   * a deadline stays passed (a callback that extends it by 0) every check asks.
    */
   void checkInterrupt(int pc) {
     Label done = new Label();
@@ -1422,11 +1425,13 @@ final class FunctionCompiler {
       mv.visitJumpInsn(IFGT, done);
     }
     loadStore();
-    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "interruptPending", "()Z", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, counted ? "interruptPending" : "stopRequested", "()Z",
+        false);
     mv.visitJumpInsn(IFEQ, clear);
     storeFuel(); // the deadline callback may read or set it
     loadStore();
-    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "checkInterrupt", "()V", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, counted ? "checkInterrupt" : "checkStop", "()V",
+        false);
     loadStoreFuel();
     if (counted) {
       mv.visitJumpInsn(GOTO, done);
