@@ -13,9 +13,13 @@ import java.util.concurrent.locks.LockSupport;
  * running a store's guest is interrupted ({@code Thread.interrupt} has no hook: the watcher looks
  * every {@link #PERIOD_MS} ms while any such store runs, and sleeps otherwise).
  *
- * @implNote Thread-safe. A store is registered from its outermost {@link StoreState#enter} to its
- *     {@link StoreState#exit}, which then re-checks exactly; the registration and the epoch's
- *     advance are both sequentially consistent, so a deadline is never missed between them.
+ * @implNote Thread-safe. A store is registered from its outermost {@link StoreState#enter}, which
+ *     then checks exactly, to its {@link StoreState#exit}; the registration and its check, and the
+ *     epoch's advance and {@link #epochAdvanced}'s look, are each sequentially consistent, so a
+ *     deadline that an advance reaches meanwhile is seen by one side or the other. The deadline is
+ *     read here without synchronization: a store changes it only on its own thread, and a stale
+ *     value costs at most a needless stop request (its slow path checks exactly) or a look one
+ *     advance later.
  */
 final class StopRequests {
   private StopRequests() {}
@@ -24,20 +28,25 @@ final class StopRequests {
   static final long PERIOD_MS = 5;
 
   private static final Set<StoreState> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final Thread WATCHER = new Thread(StopRequests::watch, "wasmj-interrupt-watcher");
-  /** Set while the watcher waits for a store to run; it started when the class was loaded. */
+  /** Set while the watcher waits for a store to run. */
   private static volatile boolean idle;
 
-  static {
-    WATCHER.setDaemon(true);
-    WATCHER.start();
+  /** The watcher, started when the first store runs (not by {@link #epochAdvanced} alone). */
+  private static final class Watcher {
+    static final Thread THREAD = new Thread(StopRequests::watch, "wasmj-interrupt-watcher");
+
+    static {
+      THREAD.setDaemon(true);
+      THREAD.start();
+    }
   }
 
   /** {@code s} runs guest code from now until {@link #done}. */
   static void running(StoreState s) {
     RUNNING.add(s);
+    Thread watcher = Watcher.THREAD;
     if (idle) {
-      LockSupport.unpark(WATCHER);
+      LockSupport.unpark(watcher);
     }
   }
 

@@ -1370,7 +1370,7 @@ final class FunctionCompiler {
     boolean headerChecks = false;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       metered |= code[pc] == OpCodes.FUEL_I;
-      headerChecks |= pc > 0 && code[pc] == OpCodes.CHECK_INTERRUPT;
+      headerChecks |= code[pc] == OpCodes.CHECK_INTERRUPT && loopHeader(pc);
     }
     if (metered && loops()) {
       fuelSlot = free;
@@ -1382,6 +1382,24 @@ final class FunctionCompiler {
       mv.visitInsn(ICONST_0);
       mv.visitVarInsn(ISTORE, pollSlot);
     }
+  }
+
+  /**
+   * True if the check at {@code pc} is a loop header's: after the entry, or at the entry when a
+   * loop starts there (its first pass tests exactly, as an entry's, the others count down).
+   */
+  private boolean loopHeader(int pc) {
+    if (pc > 0) {
+      return true;
+    }
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        if (branch[i] == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** True if the function has a backward branch. */
@@ -1407,7 +1425,8 @@ final class FunctionCompiler {
    * a countdown: a chunk) tests the store's stop request, one opaque read ({@code
    * StoreState.stopRequested}: the epoch reaching the deadline sets it at once, an interrupt of
    * the thread within milliseconds), and calls {@code checkStop} (which checks exactly, and traps
-   * or asks the deadline callback) if it is set. A loop header's check tests exactly ({@code
+   * or asks the deadline callback) if it is set. A loop header's check (the entry's too, if a
+   * loop starts there, so that an endless loop never waits for the watcher) tests exactly ({@code
    * interruptPending}, then {@code checkInterrupt}) at the first header passed in the call and the
    * first after each call out (what the callee did to the epoch, the deadline or its own thread's
    * interrupt status is seen at once, as in the interpreter), then, once a test found nothing
@@ -1417,7 +1436,7 @@ final class FunctionCompiler {
    */
   void checkInterrupt(int pc) {
     Label done = new Label();
-    boolean counted = pc > 0 && pollSlot >= 0;
+    boolean counted = pollSlot >= 0 && loopHeader(pc);
     Label clear = counted ? new Label() : done;
     if (counted) {
       mv.visitIincInsn(pollSlot, -1);
