@@ -47,6 +47,12 @@
   (func (export "grow") (param $n i32) (result i32)
     (memory.grow (local.get $n)))
 
+  ;; Tells the host (which may interrupt its own thread), then calls a function without loops,
+  ;; which checks only at its entry.
+  (func (export "triggerThenCall") (result i32)
+    (call $trigger)
+    (call $tree (i32.const 0)))
+
   ;; 1 + 2 + ... + n, in a loop.
   (func (export "sum") (param $n i32) (result i32)
     (local $s i32)

@@ -264,8 +264,9 @@ public final class Config {
    * Whether guests can be interrupted: code checks at every function entry and loop header
    * whether the store's epoch deadline has passed ({@link Store#setEpochDeadline},
    * {@link Engine#incrementEpoch}) or the thread running it was interrupted
-   * ({@link Thread#interrupt}), and traps {@code interrupt} if so. Off by default: the checks cost
-   * a few percent of speed.
+   * ({@link Thread#interrupt}; generated code may see an interrupt from another thread a few
+   * milliseconds late), and traps {@code interrupt} if so. Off by default: the checks cost a few
+   * percent of speed.
    */
   public boolean epochInterruption() {
     return epochInterruption;

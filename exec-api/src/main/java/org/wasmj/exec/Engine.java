@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.TypeRegistry;
 import org.wasmj.exec.spi.Executor;
 import org.wasmj.exec.spi.ExecutorProvider;
@@ -78,6 +79,7 @@ public final class Engine {
    */
   public void incrementEpoch() {
     epoch.incrementAndGet();
+    StoreState.epochAdvanced(epoch);
   }
 
   AtomicLong epoch() {

@@ -20,9 +20,12 @@ import java.util.Arrays;
  * {@code memory.copy} and {@code memory.init} cost one more per 64 bytes, their table
  * counterparts one more per 8 elements, {@code memory.grow} 1,024 per page it can add (nothing
  * when it will return -1 for passing the memory's maximum) and {@code table.grow} one per 8
- * elements likewise. A run ends at every branch, branch target and return, but not at a call
- * (as in Wasmi): a run is charged whole, calls and what follows them included, before its first
- * instruction runs. So the fuel consumed at any moment is the cost of every run entered so far:
+ * elements likewise. A run ends at every unconditional branch ({@code br}, {@code br_table}),
+ * return, trap and branch target, but not at a call nor at a conditional branch (as in Wasmi,
+ * where a {@code br_if} adds to its block's charge): a run is charged whole, calls, conditional
+ * exits and what follows them included, before its first instruction runs; a conditional branch
+ * that is taken leaves the rest of its run paid for and not run. So the fuel consumed at any
+ * moment is the cost of every run entered so far:
  * when a call starts, the rest of the caller's run is paid for already; when a callee or any
  * instruction traps, the fuel left is what the runs entered up to the trap left, none of it given
  * back; when a charge finds too little fuel, it traps before its run starts and leaves the fuel as
@@ -154,11 +157,14 @@ public final class Instrumenter {
   }
 
   /**
-   * True if the next instruction starts a run: after branches, returns and traps. Not after
-   * calls: one charge per run, calls or not, is what keeps call-heavy code cheap to meter.
+   * True if the next instruction starts a run: after unconditional branches, returns and traps.
+   * Not after calls, nor after conditional branches (as in Wasmi, whose {@code br_if} adds to its
+   * block's charge): one charge per run, calls or not, is what keeps call-heavy code cheap to
+   * meter, and a run through a loop's exits and bounds checks is charged once per iteration.
    */
   private static boolean endsRun(Op op) {
     switch (op) {
+      case BR_T:
       case UNREACHABLE:
       case RETURN:
       case RETURN_R:
@@ -168,7 +174,7 @@ public final class Instrumenter {
       case RETURN_CALL_INDIRECT_XXRR:
         return true;
       default:
-        return op.shape().indexOf('t') >= 0;
+        return false;
     }
   }
 

@@ -77,12 +77,16 @@ public final class StoreState implements GuestStore {
 
   /** The thread running guest code of this store now, or {@code null}; see {@link #enter}. */
   private volatile Thread owner;
+  /** Non-zero: {@link #stopRequested}. Read opaquely, so that no loop keeps an old value. */
+  private int stop;
 
   private static final VarHandle OWNER;
+  private static final VarHandle STOP;
 
   static {
     try {
       OWNER = MethodHandles.lookup().findVarHandle(StoreState.class, "owner", Thread.class);
+      STOP = MethodHandles.lookup().findVarHandle(StoreState.class, "stop", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -116,6 +120,12 @@ public final class StoreState implements GuestStore {
     Thread me = Thread.currentThread();
     while (true) {
       if (OWNER.compareAndSet(this, null, me)) {
+        if (interruptible) {
+          StopRequests.running(this);
+          if (interruptPending()) {
+            requestStop();
+          }
+        }
         return true;
       }
       Thread other = owner;
@@ -138,7 +148,14 @@ public final class StoreState implements GuestStore {
 
   /** Ends what {@link #enter} began, when it returned {@code true}. */
   public void exit() {
+    if (interruptible) {
+      StopRequests.done(this);
+    }
     OWNER.setRelease(this, null);
+  }
+
+  Thread owner() {
+    return owner;
   }
 
   /**
@@ -170,6 +187,45 @@ public final class StoreState implements GuestStore {
    */
   public boolean interruptPending() {
     return epoch.get() >= epochDeadline || Thread.currentThread().isInterrupted();
+  }
+
+  /**
+   * The one-read test of generated code's check points: true if the guest may have to stop (then
+   * it calls {@link #checkStop}). Set when the epoch reaches the deadline (by {@code
+   * Engine.incrementEpoch}, {@link #setEpochDeadline}, or on entering guest code), and, within a
+   * few milliseconds, when the thread running the guest is interrupted ({@link StopRequests});
+   * false positives are allowed. The read is opaque: a compiled loop re-reads it every time.
+   */
+  public boolean stopRequested() {
+    return (int) STOP.getOpaque(this) != 0;
+  }
+
+  /**
+   * The slow path of {@link #stopRequested}: clears the request, then {@link #checkInterrupt}. A
+   * deadline that stays passed (a trap, or a callback extending it by 0) stays requested.
+   */
+  public void checkStop() {
+    STOP.setVolatile(this, 0);
+    try {
+      checkInterrupt();
+    } finally {
+      if (epoch.get() >= epochDeadline) {
+        requestStop();
+      }
+    }
+  }
+
+  /**
+   * After {@code epoch} (an engine's) advanced: requests a stop of each store of that engine
+   * running guest code whose deadline it reached.
+   */
+  public static void epochAdvanced(AtomicLong epoch) {
+    StopRequests.epochAdvanced(epoch);
+  }
+
+  /** Makes {@link #stopRequested} true. */
+  public void requestStop() {
+    STOP.setOpaque(this, 1);
   }
 
   private void interrupted() {
@@ -247,6 +303,9 @@ public final class StoreState implements GuestStore {
   public void setEpochDeadline(long ticks) {
     long now = epoch.get();
     epochDeadline = ticks > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + ticks;
+    if (now >= epochDeadline) {
+      requestStop();
+    }
   }
 
   /** Gives {@code f} its reference id in this store. */

@@ -1548,7 +1548,7 @@ final class FunctionCompiler {
     boolean headerChecks = false;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       metered |= code[pc] == OpCodes.FUEL_I;
-      headerChecks |= pc > 0 && code[pc] == OpCodes.CHECK_INTERRUPT;
+      headerChecks |= code[pc] == OpCodes.CHECK_INTERRUPT && loopHeader(pc);
     }
     if (metered && loops()) {
       fuelSlot = free;
@@ -1560,6 +1560,24 @@ final class FunctionCompiler {
       mv.visitInsn(ICONST_0);
       mv.visitVarInsn(ISTORE, pollSlot);
     }
+  }
+
+  /**
+   * True if the check at {@code pc} is a loop header's: after the entry, or at the entry when a
+   * loop starts there (its first pass tests exactly, as an entry's, the others count down).
+   */
+  private boolean loopHeader(int pc) {
+    if (pc > 0) {
+      return true;
+    }
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        if (branch[i] == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** True if the function has a backward branch. */
@@ -1581,18 +1599,22 @@ final class FunctionCompiler {
   }
 
   /**
-   * {@code check_interrupt} at {@code pc}: calls {@code StoreState.checkInterrupt} (which traps,
-   * or asks the deadline callback) if {@code interruptPending}. The entry's check tests every
-   * time. A loop header's tests at the first header passed in the call and the first after each
-   * call out (what the callee did to the epoch or the deadline is seen at once, as in the
-   * interpreter), then, once a test found nothing pending, every {@link #POLL_INTERVAL}th: the
-   * test's volatile reads stay out of hot loops, a deadline or interrupt that another thread
-   * brings stops a loop within that many iterations (each bounded: calls check at their entry),
-   * and while a deadline stays passed (a callback that extends it by 0) every check asks.
+   * {@code check_interrupt} at {@code pc}. The entry's check (and each check of a method without
+   * a countdown: a chunk) tests the store's stop request, one opaque read ({@code
+   * StoreState.stopRequested}: the epoch reaching the deadline sets it at once, an interrupt of
+   * the thread within milliseconds), and calls {@code checkStop} (which checks exactly, and traps
+   * or asks the deadline callback) if it is set. A loop header's check (the entry's too, if a
+   * loop starts there, so that an endless loop never waits for the watcher) tests exactly ({@code
+   * interruptPending}, then {@code checkInterrupt}) at the first header passed in the call and the
+   * first after each call out (what the callee did to the epoch, the deadline or its own thread's
+   * interrupt status is seen at once, as in the interpreter), then, once a test found nothing
+   * pending, every {@link #POLL_INTERVAL}th: a deadline or interrupt that another thread brings
+   * stops a loop within that many iterations (each bounded: calls check at their entry), and while
+   * a deadline stays passed (a callback that extends it by 0) every check asks.
    */
   void checkInterrupt(int pc) {
     Label done = new Label();
-    boolean counted = pc > 0 && pollSlot >= 0;
+    boolean counted = pollSlot >= 0 && loopHeader(pc);
     Label clear = counted ? new Label() : done;
     if (counted) {
       mv.visitIincInsn(pollSlot, -1);
@@ -1600,11 +1622,13 @@ final class FunctionCompiler {
       mv.visitJumpInsn(IFGT, done);
     }
     loadStore();
-    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "interruptPending", "()Z", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, counted ? "interruptPending" : "stopRequested", "()Z",
+        false);
     mv.visitJumpInsn(IFEQ, clear);
     storeFuel(); // the deadline callback may read or set it
     loadStore();
-    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "checkInterrupt", "()V", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, STORE, counted ? "checkInterrupt" : "checkStop", "()V",
+        false);
     loadStoreFuel();
     if (counted) {
       mv.visitJumpInsn(GOTO, done);

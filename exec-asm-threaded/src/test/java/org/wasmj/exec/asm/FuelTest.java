@@ -94,6 +94,23 @@ class FuelTest {
    * host call starts (the fill of a memory of 0 pages costs nothing more), and a trap in the
    * callee gives nothing back.
    */
+  /**
+   * A conditional branch does not end a run (as in Wasmi): {@code sum}'s loop is one run per
+   * iteration, its exit test included, charged 4 (the exit test, add, sub, br) each pass, the
+   * last one (whose branch leaves) too, then 1 for the return.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aConditionalBranchDoesNotEndARun(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    for (int n : new int[] {0, 1, 10, 5_000}) {
+      store.setFuel(1_000_000);
+      i.getFunc("sum").call(Val.i32(n));
+      assertEquals(4L * (n + 1) + 1, 1_000_000 - store.fuel(), config + ": sum(" + n + ")");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void aRunIsPaidWholeBeforeItsCalls(String config) {

@@ -189,6 +189,32 @@ class InterruptionTest {
     return configs().keySet().stream();
   }
 
+  /**
+   * A host function that interrupts its own thread, or moves the epoch to the deadline: the guest
+   * stops at the next check, the entry of the function it calls next, on every executor (generated
+   * code, which tests only the store's stop request there, must see both at once).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void whatAHostFunctionDoesIsSeenAtTheNextEntry(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance interrupting = instantiate(engine, () -> Thread.currentThread().interrupt());
+    try {
+      TrapException trap = assertThrows(TrapException.class,
+          () -> interrupting.getFunc("triggerThenCall").call());
+      assertEquals(TrapKind.INTERRUPT, trap.kind());
+      assertFalse(Thread.currentThread().isInterrupted(), "the interrupt is used up by the trap");
+    } finally {
+      Thread.interrupted();
+    }
+    Instance ticking = instantiate(engine, engine::incrementEpoch);
+    lastStore().setEpochDeadline(1);
+    assertEquals(TrapKind.INTERRUPT, assertThrows(TrapException.class,
+        () -> ticking.getFunc("triggerThenCall").call()).kind());
+    lastStore().setEpochDeadline(2);
+    assertEquals(1, ticking.getFunc("triggerThenCall").call()[0].i32(), "one tick: the deadline 2 ticks on");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void aDeadlineCallbackExtendsTheDeadlineOrStops(String config) {

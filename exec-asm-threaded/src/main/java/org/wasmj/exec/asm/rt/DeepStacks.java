@@ -81,7 +81,7 @@ public final class DeepStacks {
       } catch (RejectedExecutionException | OutOfMemoryError noThread) {
         throw new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
       }
-      return await(result, store.interruptible ? worker : null);
+      return await(result, store, store.interruptible ? worker : null);
     } finally {
       store.stackFloor = floor;
     }
@@ -92,7 +92,7 @@ public final class DeepStacks {
    * the guest ({@code worker}), if guests can be interrupted, so that it stops as it would have;
    * the interrupt is then used up if the guest trapped {@code interrupt}, and kept otherwise.
    */
-  private static long[] await(Future<long[]> f, AtomicReference<Thread> worker) {
+  private static long[] await(Future<long[]> f, StoreState store, AtomicReference<Thread> worker) {
     boolean interrupted = false;
     boolean usedUp = false;
     try {
@@ -104,6 +104,7 @@ public final class DeepStacks {
           Thread w = worker == null ? null : worker.get();
           if (w != null) {
             w.interrupt();
+            store.requestStop(); // generated code sees it at its next check, not the watcher's
           }
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();

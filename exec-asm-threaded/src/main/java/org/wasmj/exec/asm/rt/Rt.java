@@ -226,6 +226,9 @@ public final class Rt {
         return ((HostFunction) f).call(caller, args);
       } finally {
         caller.store.hostCallDepth = saved;
+        if (caller.store.interruptible && Thread.currentThread().isInterrupted()) {
+          caller.store.requestStop(); // the next entry's check sees it, as the interpreter's would
+        }
       }
     }
     WasmFunction w = (WasmFunction) f;
