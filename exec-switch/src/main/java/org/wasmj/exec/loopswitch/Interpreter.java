@@ -166,7 +166,7 @@ public final class Interpreter {
     WasmFunction fn = entry;
     InstanceState inst = fn.instance;
     byte[] mem = memoryOf(inst);
-    int[] code = fn.compiled.code();
+    int[] code = Superinstructions.of(fn.code, fn.ir()).code();
     int pc = 0;
     int depth = st.depth;
     FunctionInstance callee;
@@ -248,16 +248,16 @@ public final class Interpreter {
           pc = returnPc;
           fp = st.frames[2 * frame + 1];
           fn = st.callers[frame];
-          code = fn.compiled.code();
+          code = fn.code.interpreterIr.code();
           inst = fn.instance;
           mem = memoryOf(inst); // the callee may have grown a memory
           continue;
         }
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
-          CompiledFunction c = w.compiled;
+          CompiledFunction c = w.code.interpreterIr;
           if (c == null) {
-            c = w.ir();
+            c = Superinstructions.of(w.code, w.ir());
           }
           if (--w.code.countdown <= 0) {
             tierUp(w);
@@ -283,7 +283,7 @@ public final class Interpreter {
         }
         // A host function, or one with native code: called with its arguments copied out.
         st.depth = depth;
-        st.top = fp + fn.compiled.registerCount();
+        st.top = fp + fn.code.interpreterIr.registerCount();
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
@@ -301,7 +301,7 @@ public final class Interpreter {
         pc = returnPc;
         fp = st.frames[2 * frame + 1];
         fn = st.callers[frame];
-        code = fn.compiled.code();
+        code = fn.code.interpreterIr.code();
         inst = fn.instance;
         mem = memoryOf(inst);
       }
@@ -658,6 +658,46 @@ public final class Interpreter {
             pc += 5;
             continue;
           }
+        // Superinstructions: each runs two ops, the second's operands after the first's.
+        case Superinstructions.F32_MUL_ADD:
+          s[fp + code[pc + 1]] = Semantics.f32Mul((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 5]] = Semantics.f32Add((int) s[fp + code[pc + 6]], (int) s[fp + code[pc + 7]]);
+          pc += 8;
+          continue;
+        case Superinstructions.LOAD32_RRII_LOAD32_RRII:
+          {
+            int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = (int) INT.get(mem, i);
+            int b2 = (int) s[fp + code[pc + 7]] + code[pc + 8], o2 = code[pc + 9], i2 = b2 + o2;
+            if ((b2 | o2 | i2) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 6]] = (int) INT.get(mem, i2);
+            pc += 10;
+            continue;
+          }
+        case Superinstructions.I32_ADD_RRR_LOAD32_RRI:
+          {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+            int b = (int) s[fp + code[pc + 6]], o = code[pc + 7], i = b + o;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 5]] = (int) INT.get(mem, i);
+            pc += 8;
+            continue;
+          }
+        case Superinstructions.I32_ADD_RRI_BR_NE_RRT:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
+          pc = (int) s[fp + code[pc + 5]] != (int) s[fp + code[pc + 6]] ? code[pc + 7] : pc + 8;
+          continue;
+        case Superinstructions.I32_ADD_RRR_BR_NE_RRT:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+          pc = (int) s[fp + code[pc + 5]] != (int) s[fp + code[pc + 6]] ? code[pc + 7] : pc + 8;
+          continue;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
@@ -1096,7 +1136,7 @@ public final class Interpreter {
       return false;
     }
     st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
-    st.top = fp + fn.compiled.registerCount();
+    st.top = fp + fn.code.interpreterIr.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     System.arraycopy(results, 0, st.slots, fp, results.length);
     return true;
