@@ -698,6 +698,21 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
           pc = (int) s[fp + code[pc + 5]] != (int) s[fp + code[pc + 6]] ? code[pc + 7] : pc + 8;
           continue;
+        case Superinstructions.I32_SHL_RRI_XOR_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << code[pc + 3];
+          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] ^ (int) s[fp + code[pc + 7]];
+          pc += 8;
+          continue;
+        case Superinstructions.I32_SHR_U_RRI_XOR_RRR:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
+          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] ^ (int) s[fp + code[pc + 7]];
+          pc += 8;
+          continue;
+        case Superinstructions.I32_AND_RRI_SHL_RRI:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & code[pc + 3];
+          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] << code[pc + 7];
+          pc += 8;
+          continue;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
@@ -1018,7 +1033,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHL_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_SHR_S_RRR:
@@ -1026,7 +1041,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_S_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_SHR_U_RRR:
@@ -1034,7 +1049,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_U_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_ROTL_RRR:
@@ -1042,7 +1057,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTL_RRI:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.I64_ROTR_RRR:
@@ -1050,7 +1065,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR:

@@ -33,6 +33,13 @@ final class Superinstructions {
   /** {@code i32.add} of two registers, then {@code br_if} on {@code i32.ne}. */
   static final int I32_ADD_RRR_BR_NE_RRT = -5;
 
+  /** {@code i32.shl} by a constant, then {@code i32.xor} (a xorshift step, hashes). */
+  static final int I32_SHL_RRI_XOR_RRR = -6;
+  /** {@code i32.and} with a constant, then {@code i32.shl} by a constant (a masked index scaled). */
+  static final int I32_AND_RRI_SHL_RRI = -7;
+  /** {@code i32.shr_u} by a constant, then {@code i32.xor} (a xorshift step, hashes). */
+  static final int I32_SHR_U_RRI_XOR_RRR = -8;
+
   /** The code the interpreter runs for {@code fc}, made (once per module function) on first use. */
   static CompiledFunction of(FunctionCode fc, CompiledFunction ir) {
     CompiledFunction c = fc.interpreterIr;
@@ -82,6 +89,12 @@ final class Superinstructions {
         return second == OpCodes.BR_I32_NE_RRT ? I32_ADD_RRR_BR_NE_RRT : 0;
       case OpCodes.I32_ADD_RRI:
         return second == OpCodes.BR_I32_NE_RRT ? I32_ADD_RRI_BR_NE_RRT : 0;
+      case OpCodes.I32_SHL_RRI:
+        return second == OpCodes.I32_XOR_RRR ? I32_SHL_RRI_XOR_RRR : 0;
+      case OpCodes.I32_SHR_U_RRI:
+        return second == OpCodes.I32_XOR_RRR ? I32_SHR_U_RRI_XOR_RRR : 0;
+      case OpCodes.I32_AND_RRI:
+        return second == OpCodes.I32_SHL_RRI ? I32_AND_RRI_SHL_RRI : 0;
       default:
         return 0;
     }
