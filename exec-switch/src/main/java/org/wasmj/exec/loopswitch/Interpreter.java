@@ -65,6 +65,8 @@ public final class Interpreter {
     int[] frames = new int[64];
     /** Per frame: the calling function. */
     WasmFunction[] callers = new WasmFunction[32];
+    /** Per frame: the calling function's code (as run), so a return reloads one array. */
+    int[][] codes = new int[32][];
     /** Frames in use. */
     int depth;
     /** First slot free for a call from the host (raised while a host function runs). */
@@ -91,18 +93,20 @@ public final class Interpreter {
       return slots;
     }
 
-    /** Pushes a frame: the return pc and fp in {@code caller}. */
-    void push(int depth, int returnPc, int fp, WasmFunction caller) {
+    /** Pushes a frame: the return pc and fp in {@code caller}, which runs {@code code}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller, int[] code) {
       if (depth >= maxDepth) {
         throw exhausted();
       }
       if (2 * depth + 2 > frames.length) {
         frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
         callers = java.util.Arrays.copyOf(callers, frames.length / 2);
+        codes = java.util.Arrays.copyOf(codes, frames.length / 2);
       }
       frames[2 * depth] = returnPc;
       frames[2 * depth + 1] = fp;
       callers[depth] = caller;
+      codes[depth] = code;
     }
   }
 
@@ -143,7 +147,7 @@ public final class Interpreter {
       System.arraycopy(args, 0, s, fp, args.length);
       java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
       int start = Math.max(entryDepth, depth);
-      st.push(start, -1, fp, null);
+      st.push(start, -1, fp, null, null);
       st.depth = start + 1;
       run(st, f, fp);
       System.arraycopy(st.slots, fp, results, 0, results.length);
@@ -248,7 +252,7 @@ public final class Interpreter {
           pc = returnPc;
           fp = st.frames[2 * frame + 1];
           fn = st.callers[frame];
-          code = fn.code.interpreterIr.code();
+          code = st.codes[frame];
           inst = fn.instance;
           mem = memoryOf(inst); // the callee may have grown a memory
           continue;
@@ -266,7 +270,7 @@ public final class Interpreter {
             s = st.grow(base + c.registerCount());
           }
           if (next >= 0) {
-            st.push(depth++, next, fp, fn);
+            st.push(depth++, next, fp, fn, code);
           }
           fp = base;
           for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
@@ -301,7 +305,7 @@ public final class Interpreter {
         pc = returnPc;
         fp = st.frames[2 * frame + 1];
         fn = st.callers[frame];
-        code = fn.code.interpreterIr.code();
+        code = st.codes[frame];
         inst = fn.instance;
         mem = memoryOf(inst);
       }
