@@ -717,6 +717,10 @@ public final class Interpreter {
           s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] << code[pc + 7];
           pc += 8;
           continue;
+        case Superinstructions.I32_SHR_U_RRI_BR_GE_U_RRT:
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
+          pc = ((int) s[fp + code[pc + 5]] ^ Integer.MIN_VALUE) >= ((int) s[fp + code[pc + 6]] ^ Integer.MIN_VALUE) ? code[pc + 7] : pc + 8;
+          continue;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;

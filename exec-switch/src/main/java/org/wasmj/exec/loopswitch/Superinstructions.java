@@ -40,6 +40,9 @@ final class Superinstructions {
   /** {@code i32.shr_u} by a constant, then {@code i32.xor} (a xorshift step, hashes). */
   static final int I32_SHR_U_RRI_XOR_RRR = -8;
 
+  /** {@code i32.shr_u} by a constant, then {@code br_if} on {@code i32.ge_u} (an index check). */
+  static final int I32_SHR_U_RRI_BR_GE_U_RRT = -9;
+
   /** The code the interpreter runs for {@code fc}, made (once per module function) on first use. */
   static CompiledFunction of(FunctionCode fc, CompiledFunction ir) {
     CompiledFunction c = fc.interpreterIr;
@@ -92,6 +95,9 @@ final class Superinstructions {
       case OpCodes.I32_SHL_RRI:
         return second == OpCodes.I32_XOR_RRR ? I32_SHL_RRI_XOR_RRR : 0;
       case OpCodes.I32_SHR_U_RRI:
+        if (second == OpCodes.BR_I32_GE_U_RRT) {
+          return I32_SHR_U_RRI_BR_GE_U_RRT;
+        }
         return second == OpCodes.I32_XOR_RRR ? I32_SHR_U_RRI_XOR_RRR : 0;
       case OpCodes.I32_AND_RRI:
         return second == OpCodes.I32_SHL_RRI ? I32_AND_RRI_SHL_RRI : 0;

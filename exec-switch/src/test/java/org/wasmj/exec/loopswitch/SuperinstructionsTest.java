@@ -88,7 +88,8 @@ class SuperinstructionsTest {
   }
 
   /**
-   * {@code x ^ (x << 13)}, {@code (x >>> 17) ^ x}, {@code (x & 1023) << 2}, and a loop counting to
+   * {@code x ^ (x << 13)}, {@code (x >>> 17) ^ x}, {@code (x & 1023) << 2}, an unsigned
+   * {@code (x >>> 5) >= n} as a branch condition, and a loop counting to
    * {@code n} with {@code i32.add} and {@code br_if (i32.ne)}, entered past the add when
    * {@code n} is 0 (a branch to the second op of the pair).
    */
@@ -105,6 +106,10 @@ class SuperinstructionsTest {
     b.exportFunc("count", b.func(type(I32, I32), new ValType[] {I32}, new Code()
         .loop(null).localGet(1).i32Const(1).op(Opcode.I32_ADD).localSet(1)
         .localGet(1).localGet(0).op(Opcode.I32_NE).brIf(0).end().localGet(1)));
+    // (x >>> 5) >= n, unsigned, as br_if's condition
+    b.exportFunc("shrGeU", b.func(FuncType.of(new ValType[] {I32, I32}, new ValType[] {I32}),
+        new ValType[0], new Code().block(I32).i32Const(1).localGet(0).i32Const(5)
+            .op(Opcode.I32_SHR_U).localGet(1).op(Opcode.I32_GE_U).brIf(0).drop().i32Const(0).end()));
     int x = 0x9E3779B9;
     both(b, "shlXor", I32, I32, f -> {
       assertEquals(x ^ (x << 13), (int) f.call(x)[0]);
@@ -116,6 +121,13 @@ class SuperinstructionsTest {
     });
     both(b, "andShl", I32, I32, f -> {
       assertEquals((x & 1023) << 2, (int) f.call(x)[0]);
+      return null;
+    });
+    both(b, "shrGeU", I32, I32, f -> {
+      assertEquals(1L, f.call(x, 5)[0]);
+      assertEquals(1L, f.call(64, 2)[0]);
+      assertEquals(0L, f.call(64, 3)[0]);
+      assertEquals(0L, f.call(64, -1)[0]);
       return null;
     });
     both(b, "count", I32, I32, f -> {
