@@ -208,16 +208,40 @@ public final class Interpreter {
             break;
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw the deadline pass or an interrupt
             inst.store.checkInterrupt(); // traps, or the deadline callback extended the deadline
+            mem = memoryOf(inst); // the callback may have grown a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
-            inst.store.consumeFuel(code[pc + 1]); // traps
+            inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
+            mem = memoryOf(inst); // the host may have grown a memory meanwhile
             pc += 2;
             continue;
           case OpCodes.CALL_XR:
             callee = inst.functions[code[pc + 1]];
             base = fp + code[pc + 2];
             next = pc + 3;
+            break;
+          case Superinstructions.COPY_RR_CALL_XR: // the argument's move, then the call
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+            callee = inst.functions[code[pc + 4]];
+            base = fp + code[pc + 5];
+            next = pc + 6;
+            break;
+          case Superinstructions.I32_SUB_RRI_CALL_XR:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - code[pc + 3];
+            callee = inst.functions[code[pc + 5]];
+            base = fp + code[pc + 6];
+            next = pc + 7;
+            break;
+          case Superinstructions.COPY_RR_RETURN_R:
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+            s[fp] = s[fp + code[pc + 4]];
+            callee = null;
+            break;
+          case Superinstructions.I32_ADD_RRR_RETURN_R:
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+            s[fp] = s[fp + code[pc + 5]];
+            callee = null;
             break;
           case OpCodes.CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);

@@ -43,6 +43,19 @@ final class Superinstructions {
   /** {@code i32.shr_u} by a constant, then {@code br_if} on {@code i32.ge_u} (an index check). */
   static final int I32_SHR_U_RRI_BR_GE_U_RRT = -9;
 
+  /*
+   * Pairs ending in a call or a return: runInFrame leaves them to run (their codes are below its
+   * jump table), which runs both, so the first op costs no dispatch of its own.
+   */
+  /** A register move (an argument), then {@code call}. */
+  static final int COPY_RR_CALL_XR = -10;
+  /** {@code i32.sub} of a constant (an argument, as in recursion), then {@code call}. */
+  static final int I32_SUB_RRI_CALL_XR = -11;
+  /** A register move, then {@code return} of one value. */
+  static final int COPY_RR_RETURN_R = -12;
+  /** {@code i32.add} of two registers, then {@code return} of one value. */
+  static final int I32_ADD_RRR_RETURN_R = -13;
+
   /** The code the interpreter runs for {@code fc}, made (once per module function) on first use. */
   static CompiledFunction of(FunctionCode fc, CompiledFunction ir) {
     CompiledFunction c = fc.interpreterIr;
@@ -78,6 +91,14 @@ final class Superinstructions {
 
   /** The superinstruction for {@code first} followed by {@code second}, or 0. */
   static int pair(int first, int second) {
+    if (second == OpCodes.CALL_XR) {
+      return first == OpCodes.COPY_RR ? COPY_RR_CALL_XR
+          : first == OpCodes.I32_SUB_RRI ? I32_SUB_RRI_CALL_XR : 0;
+    }
+    if (second == OpCodes.RETURN_R) {
+      return first == OpCodes.COPY_RR ? COPY_RR_RETURN_R
+          : first == OpCodes.I32_ADD_RRR ? I32_ADD_RRR_RETURN_R : 0;
+    }
     switch (first) {
       case OpCodes.F32_MUL_RRR:
         return second == OpCodes.F32_ADD_RRR ? F32_MUL_ADD : 0;

@@ -137,6 +137,32 @@ class SuperinstructionsTest {
     });
   }
 
+  /**
+   * Pairs that end in a call or a return, which {@code run} fuses: {@code fib} (an argument
+   * computed by {@code i32.sub}, results added and returned, a moved result returned) and a call
+   * whose argument is moved into place.
+   */
+  @Test
+  void pairsEndingInACallOrAReturn() {
+    WasmBuilder b = new WasmBuilder();
+    int fib = b.func(type(I32, I32), new Code()
+        .localGet(0).i32Const(2).op(Opcode.I32_LT_U).ifThen(I32).localGet(0).elseThen()
+        .localGet(0).i32Const(1).op(Opcode.I32_SUB).call(0)
+        .localGet(0).i32Const(2).op(Opcode.I32_SUB).call(0).op(Opcode.I32_ADD).end());
+    int triple = b.func(type(I32, I32), new Code().localGet(0).i32Const(3).op(Opcode.I32_MUL));
+    b.exportFunc("fib", fib);
+    b.exportFunc("tripleOf", b.func(type(I32, I32), new Code().localGet(0).call(triple)));
+    both(b, "fib", I32, I32, f -> {
+      assertEquals(6765L, f.call(20)[0]);
+      assertEquals(1L, f.call(1)[0]);
+      return null;
+    });
+    both(b, "tripleOf", I32, I32, f -> {
+      assertEquals(-21L, f.call(-7)[0]);
+      return null;
+    });
+  }
+
   /** Runs {@code check} on {@code name} with superinstructions, then without. */
   private static void both(WasmBuilder b, String name, ValType param, ValType result,
       Function<TypedFunc, Void> check) {
