@@ -65,8 +65,6 @@ public final class Interpreter {
     int[] frames = new int[64];
     /** Per frame: the calling function. */
     WasmFunction[] callers = new WasmFunction[32];
-    /** Per frame: the calling function's code (as run), so a return reloads one array. */
-    int[][] codes = new int[32][];
     /** Frames in use. */
     int depth;
     /** First slot free for a call from the host (raised while a host function runs). */
@@ -93,20 +91,18 @@ public final class Interpreter {
       return slots;
     }
 
-    /** Pushes a frame: the return pc and fp in {@code caller}, which runs {@code code}. */
-    void push(int depth, int returnPc, int fp, WasmFunction caller, int[] code) {
+    /** Pushes a frame: the return pc and fp in {@code caller}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller) {
       if (depth >= maxDepth) {
         throw exhausted();
       }
       if (2 * depth + 2 > frames.length) {
         frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
         callers = java.util.Arrays.copyOf(callers, frames.length / 2);
-        codes = java.util.Arrays.copyOf(codes, frames.length / 2);
       }
       frames[2 * depth] = returnPc;
       frames[2 * depth + 1] = fp;
       callers[depth] = caller;
-      codes[depth] = code;
     }
   }
 
@@ -147,7 +143,7 @@ public final class Interpreter {
       System.arraycopy(args, 0, s, fp, args.length);
       java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
       int start = Math.max(entryDepth, depth);
-      st.push(start, -1, fp, null, null);
+      st.push(start, -1, fp, null);
       st.depth = start + 1;
       run(st, f, fp);
       System.arraycopy(st.slots, fp, results, 0, results.length);
@@ -170,7 +166,7 @@ public final class Interpreter {
     WasmFunction fn = entry;
     InstanceState inst = fn.instance;
     byte[] mem = memoryOf(inst);
-    int[] code = Superinstructions.of(fn.code, fn.ir()).code();
+    int[] code = fn.compiled.code();
     int pc = 0;
     int depth = st.depth;
     FunctionInstance callee;
@@ -208,40 +204,16 @@ public final class Interpreter {
             break;
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw the deadline pass or an interrupt
             inst.store.checkInterrupt(); // traps, or the deadline callback extended the deadline
-            mem = memoryOf(inst); // the callback may have grown a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
-            inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
-            mem = memoryOf(inst); // the host may have grown a memory meanwhile
+            inst.store.consumeFuel(code[pc + 1]); // traps
             pc += 2;
             continue;
           case OpCodes.CALL_XR:
             callee = inst.functions[code[pc + 1]];
             base = fp + code[pc + 2];
             next = pc + 3;
-            break;
-          case Superinstructions.COPY_RR_CALL_XR: // the argument's move, then the call
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-            callee = inst.functions[code[pc + 4]];
-            base = fp + code[pc + 5];
-            next = pc + 6;
-            break;
-          case Superinstructions.I32_SUB_RRI_CALL_XR:
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - code[pc + 3];
-            callee = inst.functions[code[pc + 5]];
-            base = fp + code[pc + 6];
-            next = pc + 7;
-            break;
-          case Superinstructions.COPY_RR_RETURN_R:
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-            s[fp] = s[fp + code[pc + 4]];
-            callee = null;
-            break;
-          case Superinstructions.I32_ADD_RRR_RETURN_R:
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-            s[fp] = s[fp + code[pc + 5]];
-            callee = null;
             break;
           case OpCodes.CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
@@ -276,16 +248,16 @@ public final class Interpreter {
           pc = returnPc;
           fp = st.frames[2 * frame + 1];
           fn = st.callers[frame];
-          code = st.codes[frame];
+          code = fn.compiled.code();
           inst = fn.instance;
           mem = memoryOf(inst); // the callee may have grown a memory
           continue;
         }
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
-          CompiledFunction c = w.code.interpreterIr;
+          CompiledFunction c = w.compiled;
           if (c == null) {
-            c = Superinstructions.of(w.code, w.ir());
+            c = w.ir();
           }
           if (--w.code.countdown <= 0) {
             tierUp(w);
@@ -294,7 +266,7 @@ public final class Interpreter {
             s = st.grow(base + c.registerCount());
           }
           if (next >= 0) {
-            st.push(depth++, next, fp, fn, code);
+            st.push(depth++, next, fp, fn);
           }
           fp = base;
           for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
@@ -311,7 +283,7 @@ public final class Interpreter {
         }
         // A host function, or one with native code: called with its arguments copied out.
         st.depth = depth;
-        st.top = fp + fn.code.interpreterIr.registerCount();
+        st.top = fp + fn.compiled.registerCount();
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
@@ -329,7 +301,7 @@ public final class Interpreter {
         pc = returnPc;
         fp = st.frames[2 * frame + 1];
         fn = st.callers[frame];
-        code = st.codes[frame];
+        code = fn.compiled.code();
         inst = fn.instance;
         mem = memoryOf(inst);
       }
@@ -686,65 +658,6 @@ public final class Interpreter {
             pc += 5;
             continue;
           }
-        // Superinstructions: each runs two ops, the second's operands after the first's.
-        case Superinstructions.F32_MUL_ADD:
-          s[fp + code[pc + 1]] = Semantics.f32Mul((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          s[fp + code[pc + 5]] = Semantics.f32Add((int) s[fp + code[pc + 6]], (int) s[fp + code[pc + 7]]);
-          pc += 8;
-          continue;
-        case Superinstructions.LOAD32_RRII_LOAD32_RRII:
-          {
-            int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = (int) INT.get(mem, i);
-            int b2 = (int) s[fp + code[pc + 7]] + code[pc + 8], o2 = code[pc + 9], i2 = b2 + o2;
-            if ((b2 | o2 | i2) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 6]] = (int) INT.get(mem, i2);
-            pc += 10;
-            continue;
-          }
-        case Superinstructions.I32_ADD_RRR_LOAD32_RRI:
-          {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-            int b = (int) s[fp + code[pc + 6]], o = code[pc + 7], i = b + o;
-            if ((b | o | i) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 5]] = (int) INT.get(mem, i);
-            pc += 8;
-            continue;
-          }
-        case Superinstructions.I32_ADD_RRI_BR_NE_RRT:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
-          pc = (int) s[fp + code[pc + 5]] != (int) s[fp + code[pc + 6]] ? code[pc + 7] : pc + 8;
-          continue;
-        case Superinstructions.I32_ADD_RRR_BR_NE_RRT:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-          pc = (int) s[fp + code[pc + 5]] != (int) s[fp + code[pc + 6]] ? code[pc + 7] : pc + 8;
-          continue;
-        case Superinstructions.I32_SHL_RRI_XOR_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << code[pc + 3];
-          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] ^ (int) s[fp + code[pc + 7]];
-          pc += 8;
-          continue;
-        case Superinstructions.I32_SHR_U_RRI_XOR_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
-          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] ^ (int) s[fp + code[pc + 7]];
-          pc += 8;
-          continue;
-        case Superinstructions.I32_AND_RRI_SHL_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & code[pc + 3];
-          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] << code[pc + 7];
-          pc += 8;
-          continue;
-        case Superinstructions.I32_SHR_U_RRI_BR_GE_U_RRT:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
-          pc = ((int) s[fp + code[pc + 5]] ^ Integer.MIN_VALUE) >= ((int) s[fp + code[pc + 6]] ^ Integer.MIN_VALUE) ? code[pc + 7] : pc + 8;
-          continue;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
@@ -1065,7 +978,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHL_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << code[pc + 3];
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
           pc += 5;
           continue;
         case OpCodes.I64_SHR_S_RRR:
@@ -1073,7 +986,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_S_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> code[pc + 3];
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
           pc += 5;
           continue;
         case OpCodes.I64_SHR_U_RRR:
@@ -1081,7 +994,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_U_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> code[pc + 3];
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
           pc += 5;
           continue;
         case OpCodes.I64_ROTL_RRR:
@@ -1089,7 +1002,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTL_RRI:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
           pc += 5;
           continue;
         case OpCodes.I64_ROTR_RRR:
@@ -1097,7 +1010,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR:
@@ -1183,7 +1096,7 @@ public final class Interpreter {
       return false;
     }
     st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
-    st.top = fp + fn.code.interpreterIr.registerCount();
+    st.top = fp + fn.compiled.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     System.arraycopy(results, 0, st.slots, fp, results.length);
     return true;

@@ -82,9 +82,6 @@ final class DispatchGenerator {
         } else if (kind == 'i') {
           operand[i] = "code[pc + " + slot + "]";
           slot++;
-        } else if (shiftCount(w, i)) { // 'l', of which a shift or rotate reads 6 bits
-          operand[i] = "code[pc + " + slot + "]";
-          slot += 2;
         } else { // 'l'
           operand[i] = "((code[pc + " + slot + "] & 0xFFFFFFFFL) | (long) code[pc + " + (slot + 1)
               + "] << 32)";
@@ -116,19 +113,6 @@ final class DispatchGenerator {
       }
     }
     return List.of(hot, cold);
-  }
-
-  /**
-   * Whether operand {@code i} of {@code w} is an i64 shift or rotate count: only its low 6 bits
-   * count, which are in the immediate's low half, so the case reads that half alone (Java's
-   * {@code long} shifts and {@code Long.rotateLeft} take an {@code int} count and mask it the
-   * same way), which keeps the dispatch loop's bytecode smaller.
-   */
-  private static boolean shiftCount(Opcode w, int i) {
-    NativeOps.Form f = NativeOps.of(w);
-    return i == 1 && f != null && w.name().startsWith("I64")
-        && (f.kind() == NativeOps.Kind.ROTATE || f.operator().startsWith("<<")
-            || f.operator().startsWith(">>"));
   }
 
   private static String substitute(String template, String[] operand, String type) {
