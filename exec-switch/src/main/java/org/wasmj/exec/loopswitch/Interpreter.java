@@ -204,10 +204,12 @@ public final class Interpreter {
             break;
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw the deadline pass or an interrupt
             inst.store.checkInterrupt(); // traps, or the deadline callback extended the deadline
+            mem = memoryOf(inst); // the callback may have grown a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
-            inst.store.consumeFuel(code[pc + 1]); // traps
+            inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
+            mem = memoryOf(inst); // the host may have grown a memory meanwhile
             pc += 2;
             continue;
           case OpCodes.CALL_XR:
