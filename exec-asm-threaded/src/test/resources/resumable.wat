@@ -45,6 +45,17 @@
         (br $again)))
     (local.get $s))
 
+  ;; Counts n down in a loop (fuel), then stores 42 at $addr and loads it back: a host that grows
+  ;; the memory while the call waits for fuel makes an $addr past the first page valid.
+  (func (export "storeAfterLoop") (param $n i32) (param $addr i32) (result i32)
+    (block $done
+      (loop $again
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $again)))
+    (i32.store (local.get $addr) (i32.const 42))
+    (i32.load (local.get $addr)))
+
   ;; Counts forever (interruption).
   (func (export "spin")
     (loop $again (br $again)))

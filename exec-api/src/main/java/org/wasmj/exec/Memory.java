@@ -82,8 +82,17 @@ public final class Memory implements Extern {
     return instance.bytes.length;
   }
 
-  /** Grows by {@code pages}; returns the old size in pages, or -1 if the memory cannot grow so far. */
+  /**
+   * Grows by {@code pages}; returns the old size in pages, or -1 if the memory cannot grow so far.
+   *
+   * @throws IllegalStateException while a resumable call of the store waits for fuel ({@link
+   *     ResumableCall#isOutOfFuel}): its code may hold on to the memory's current bytes
+   */
   public int grow(int pages) {
+    if (store.state().waitingForFuel) {
+      throw new IllegalStateException(
+          "a memory cannot grow while a resumable call of its store waits for fuel");
+    }
     return instance.grow(pages);
   }
 

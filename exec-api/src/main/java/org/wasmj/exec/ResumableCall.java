@@ -45,7 +45,8 @@ import org.wasmj.parser.FuncType;
  * {@link Func#call}, {@link TypedFunc}, another {@code callResumable} and {@link
  * Linker#instantiate} throw {@link IllegalStateException} until the call is resumed to its end or
  * closed. Memories, tables, globals and fuel may be read and written, from any thread (one at a
- * time). A call cannot start inside another call of its store (from a host function): it starts
+ * time), except that memories cannot grow while the call waits for fuel ({@link Memory#grow}
+ * throws {@link IllegalStateException}; they can while it waits in a host function). A call cannot start inside another call of its store (from a host function): it starts
  * from the host.
  *
  * <p><b>Ending it.</b> {@link #close} ends a suspended call: its thread unwinds as if the host

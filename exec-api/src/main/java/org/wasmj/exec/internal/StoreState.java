@@ -253,6 +253,12 @@ public final class StoreState implements GuestStore {
   }
 
   /**
+   * Set while a resumable call waits for fuel: its memories must not grow meanwhile (generated
+   * code keeps memory 0's array in a local across a fuel charge).
+   */
+  public volatile boolean waitingForFuel;
+
+  /**
    * Consumes {@code cost} fuel ({@code FUEL_I} and its kin): traps {@code all fuel consumed by
    * WebAssembly}, leaving the fuel as it is, if less is left; in a resumable call, suspends it
    * until the host has added enough instead.
@@ -273,8 +279,13 @@ public final class StoreState implements GuestStore {
       throw new TrapException(TrapKind.OUT_OF_FUEL);
     }
     long left;
-    while ((left = fuel - cost) < 0) {
-      s.awaitFuel(cost);
+    waitingForFuel = true;
+    try {
+      while ((left = fuel - cost) < 0) {
+        s.awaitFuel(cost);
+      }
+    } finally {
+      waitingForFuel = false;
     }
     return left;
   }

@@ -1630,6 +1630,7 @@ final class FunctionCompiler {
     mv.visitMethodInsn(INVOKEVIRTUAL, STORE, counted ? "checkInterrupt" : "checkStop", "()V",
         false);
     loadStoreFuel();
+    reloadMemory(); // the deadline callback is host code: it may have grown memory
     if (counted) {
       mv.visitJumpInsn(GOTO, done);
       mv.visitLabel(clear);

@@ -473,6 +473,12 @@ final class SimdEmitters {
     private static void packF32(FunctionCompiler c, int lane) {
       MethodVisitor mv = c.mv();
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToIntBits", "(F)I", false);
+      packInt(c, lane);
+    }
+
+    /** Puts the int on the stack in lane {@code lane} (0 or 1) of the half below it (or starts a half). */
+    private static void packInt(FunctionCompiler c, int lane) {
+      MethodVisitor mv = c.mv();
       mv.visitInsn(I2L);
       if (lane == 0) {
         c.pushLong(LOW_32);
@@ -911,15 +917,7 @@ final class SimdEmitters {
           c.pushInt(Integer.MIN_VALUE);
           mv.visitInsn(IXOR);
         }
-        mv.visitInsn(I2L);
-        if (lane == 0) {
-          c.pushLong(LOW_32);
-          mv.visitInsn(LAND);
-        } else {
-          c.pushInt(32);
-          mv.visitInsn(LSHL);
-          mv.visitInsn(LOR);
-        }
+        packInt(c, lane);
       }
     }
 

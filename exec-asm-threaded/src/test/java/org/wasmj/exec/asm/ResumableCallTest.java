@@ -29,6 +29,7 @@ import org.wasmj.exec.Engine;
 import org.wasmj.exec.HostType;
 import org.wasmj.exec.Instance;
 import org.wasmj.exec.Linker;
+import org.wasmj.exec.Memory;
 import org.wasmj.exec.Module;
 import org.wasmj.exec.ResumableCall;
 import org.wasmj.exec.Store;
@@ -270,6 +271,24 @@ class ResumableCallTest {
     store.setFuel(1L << 40);
     i.getFunc("sum").call(Val.i32(1000));
     assertEquals((1L << 40) - store.fuel(), reference.get(reference.size() - 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void memoriesCannotGrowWhileTheCallWaitsForFuel(String config) {
+    Store<Void> store = new Store<>(new Engine(configs().get(config).withFuel(true)), null);
+    Instance i = instantiate(store);
+    Memory memory = i.getMemory("memory");
+    store.setFuel(100);
+    ResumableCall call = i.getFunc("storeAfterLoop").callResumable(Val.i32(1000), Val.i32(65536));
+    assertTrue(call.isOutOfFuel());
+    // the suspended code may hold on to the memory's bytes: growing is refused, not lost
+    assertThrows(IllegalStateException.class, () -> memory.grow(1));
+    store.setFuel(1L << 20);
+    TrapException trap = assertThrows(TrapException.class, call::resume);
+    assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, trap.kind(), "65536 is past the one page");
+    assertEquals(1, memory.grow(1)); // once the call is over
+    assertEquals(42, i.getFunc("storeAfterLoop").call(Val.i32(10), Val.i32(65536))[0].i32());
   }
 
   /** Starts a call that suspends and drops it; returns what must become unreachable, and its thread. */
