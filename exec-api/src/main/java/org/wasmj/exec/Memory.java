@@ -89,7 +89,7 @@ public final class Memory implements Extern {
    *     ResumableCall#isOutOfFuel}): its code may hold on to the memory's current bytes
    */
   public int grow(int pages) {
-    if (store.state().waitingForFuel) {
+    if (store != null && store.state().waitingForFuel) {
       throw new IllegalStateException(
           "a memory cannot grow while a resumable call of its store waits for fuel");
     }
