@@ -236,45 +236,39 @@ class RegistersTest {
   /** The methods ({@code owner.name}) that method {@code name} of a class calls. */
   private static List<String> calls(byte[] bytes, String name) {
     List<String> calls = new ArrayList<>();
-    new ClassReader(bytes).accept(new ClassVisitor(ASM9) {
+    visitMethod(bytes, name, new MethodVisitor(ASM9) {
       @Override
-      public MethodVisitor visitMethod(int access, String n, String d, String s, String[] e) {
-        if (!n.equals(name)) {
-          return null;
-        }
-        return new MethodVisitor(ASM9) {
-          @Override
-          public void visitMethodInsn(int opcode, String owner, String m, String desc, boolean itf) {
-            calls.add(owner + "." + m);
-          }
-        };
+      public void visitMethodInsn(int opcode, String owner, String m, String desc, boolean itf) {
+        calls.add(owner + "." + m);
       }
-    }, 0);
+    });
     return calls;
   }
 
   /** The opcodes of method {@code name} of a class. */
   private static List<Integer> opcodes(byte[] bytes, String name) {
     List<Integer> opcodes = new ArrayList<>();
+    visitMethod(bytes, name, new MethodVisitor(ASM9) {
+      @Override
+      public void visitInsn(int opcode) {
+        opcodes.add(opcode);
+      }
+
+      @Override
+      public void visitVarInsn(int opcode, int var) {
+        opcodes.add(opcode);
+      }
+    });
+    return opcodes;
+  }
+
+  /** Has {@code visitor} visit method {@code name} of a class. */
+  private static void visitMethod(byte[] bytes, String name, MethodVisitor visitor) {
     new ClassReader(bytes).accept(new ClassVisitor(ASM9) {
       @Override
       public MethodVisitor visitMethod(int access, String n, String d, String s, String[] e) {
-        if (!n.equals(name)) {
-          return null;
-        }
-        return new MethodVisitor(ASM9) {
-          @Override
-          public void visitInsn(int opcode) {
-            opcodes.add(opcode);
-          }
-
-          @Override
-          public void visitVarInsn(int opcode, int var) {
-            opcodes.add(opcode);
-          }
-        };
+        return n.equals(name) ? visitor : null;
       }
     }, 0);
-    return opcodes;
   }
 }

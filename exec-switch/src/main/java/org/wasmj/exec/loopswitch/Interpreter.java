@@ -209,7 +209,6 @@ public final class Interpreter {
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
             inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
-            mem = memoryOf(inst); // the host may have grown a memory meanwhile
             pc += 2;
             continue;
           case OpCodes.CALL_XR:
