@@ -66,6 +66,16 @@ final class FunctionCompiler {
   /** The most bytecode HotSpot compiles in one method (HugeMethodLimit). */
   static final int HUGE_METHOD_LIMIT = 8000;
 
+  /**
+   * The most bytecode of a method made for a whole function (or its loop entries) in one piece;
+   * larger ones are split like functions over {@link #HUGE_METHOD_LIMIT}. C1 gives up profiling
+   * big methods with many locals ("out of virtual registers": seen from 4,100 bytes, and for every
+   * generated method over 5,900 bytes in ARGON2 and Yosys), and a method that C1 cannot profile
+   * stays in C1's unprofiled code for good, never reaching C2 (ARGON2's compression function,
+   * 6,136 bytes: 41 ms per run whole, 31 ms split, by thread CPU time at the same load).
+   */
+  static final int WHOLE_METHOD_LIMIT = 6000;
+
   /** Why a function is left to the interpreter. */
   enum Fallback {
     /** It makes tail calls, which the JVM cannot; the interpreter's are proper. */
@@ -167,7 +177,7 @@ final class FunctionCompiler {
     loopEntriesDropped = false;
     osrChunks = null;
     Result r = compile();
-    if (!this.loopEntries || r.fallback() != null || osrLength <= HUGE_METHOD_LIMIT) {
+    if (!this.loopEntries || r.fallback() != null || osrLength <= WHOLE_METHOD_LIMIT) {
       return r;
     }
     if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
@@ -237,7 +247,7 @@ final class FunctionCompiler {
       if (fitsOneMethod()) {
         try {
           byte[] bytes = generate(Mode.WHOLE, null);
-          if (largestMethod <= HUGE_METHOD_LIMIT) {
+          if (largestMethod <= WHOLE_METHOD_LIMIT) {
             return new Result(bytes, null, 1);
           }
         } catch (RuntimeException e) {

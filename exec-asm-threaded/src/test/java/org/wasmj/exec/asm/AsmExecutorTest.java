@@ -121,6 +121,47 @@ class AsmExecutorTest {
   }
 
   @Test
+  void aWholeMethodTooLargeForC1ToProfileIsSplit() {
+    // 650 additions over 300 locals (wide local indices): about 7,000 bytes of bytecode as one
+    // method, under HotSpot's 8,000 but over what C1 profiles (FunctionCompiler.WHOLE_METHOD_LIMIT)
+    Engine engine = new Engine(Config.defaults().withExecutor("asm"));
+    Module module = Module.compile(engine, wideFunction(650));
+    Instance instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
+    for (int x : new int[] {5, -123456789}) {
+      int[] locals = new int[300];
+      locals[0] = x;
+      for (int k = 0; k < 650; k++) {
+        locals[(k * 7 + 3) % 300] = locals[k % 300] + locals[(k * 13 + 5) % 300];
+      }
+      int last = locals[(649 * 7 + 3) % 300];
+      assertEquals(last, instance.getTypedFunc("wide", I32, I32).callI32(x));
+    }
+    assertEquals(1, module.executorStatistics().get("compiled.split"));
+  }
+
+  /**
+   * {@code wide(x)}: 300 locals ({@code x} the first), {@code n} additions of two into a third;
+   * returns the last sum.
+   */
+  private static byte[] wideFunction(int n) {
+    ByteArrayOutputStream code = new ByteArrayOutputStream();
+    for (int k = 0; k < n; k++) {
+      code.writeBytes(uleb(0x20, k % 300));
+      code.writeBytes(uleb(0x20, (k * 13 + 5) % 300));
+      code.write(0x6A);
+      code.writeBytes(uleb(0x21, (k * 7 + 3) % 300));
+    }
+    code.writeBytes(uleb(0x20, ((n - 1) * 7 + 3) % 300));
+    return new ModuleBuilder().funcBytes("wide", 1, 1, 299, code.toByteArray()).build();
+  }
+
+  /** An instruction with one unsigned LEB128 index immediate (below 16,384). */
+  private static byte[] uleb(int opcode, int index) {
+    return index < 128 ? new byte[] {(byte) opcode, (byte) index}
+        : new byte[] {(byte) opcode, (byte) (index & 0x7F | 0x80), (byte) (index >> 7)};
+  }
+
+  @Test
   void aFunctionTooLargeForOneMethodIsSplitAndCounted() {
     Engine engine = new Engine(Config.defaults().withExecutor("asm"));
     Module module = Module.compile(engine, bigFunction(3000));
