@@ -20,11 +20,19 @@ final class Chunks {
   /** Upper estimate of the bytecode copying one register into its local, or back into the frame. */
   private static final int COPY = 11;
 
+  /** Upper estimate of the bytecode unpacking a copied-in v128 half into its lane locals. */
+  private static final int LANES = 18;
+
   /**
    * Cuts the function into ranges {@code [from, to)} of about {@code budget} estimated bytecode
    * bytes each (its instructions, the registers it copies in and out, its entries), preferring
-   * cuts outside loops, so that a loop's iterations stay within a chunk. {@code null} if one
-   * instruction alone is too large for a method HotSpot compiles.
+   * cuts outside loops, so that a loop's iterations stay within a chunk. In a function with lane
+   * locals ({@link Registers#hasLaneLocals}: a SIMD kernel's f32x4 accumulators stay in them
+   * through a loop only if the loop is whole in a chunk), a cut that would fall inside loops is
+   * moved back to the header of the outermost that began in the chunk's last three quarters, or
+   * else, if the loop began at the chunk's start, the chunk may grow to half as much again to
+   * hold it whole. {@code null} if one instruction alone is too large for a method HotSpot
+   * compiles.
    */
   static List<int[]> plan(FunctionCompiler c, int budget) {
     int[] code = c.code();
@@ -43,6 +51,7 @@ final class Chunks {
     // inLoop[i] > 0: a cut just before instruction i would split a loop (a backward branch spans it).
     int[] delta = new int[n + 1];
     boolean[] target = new boolean[code.length + 1];
+    List<int[]> loops = new ArrayList<>(); // {header, index after the backward branch}
     for (int[] branch : c.branches()) {
       int i = index[branch[0]];
       for (int k = 1; k < branch.length; k++) {
@@ -51,6 +60,7 @@ final class Chunks {
         if (t <= branch[0]) {
           delta[index[t] + 1]++;
           delta[i + 1]--;
+          loops.add(new int[] {index[t], i + 1});
         }
       }
     }
@@ -64,10 +74,27 @@ final class Chunks {
     int start = 0;
     long size = 0;
     int goodCut = -1;
+    int stretchEnd = -1; // growing the chunk to hold a loop: the index after it
+    boolean holdLoops = c.hasLaneLocals(); // (only lane locals gain: other functions' plans stay)
     for (int i = 0; i < n; i++) {
       int cost = cost(c, pcs[i], target, traffic);
-      if (i > start && size + cost > budget) {
-        int cut = goodCut > start + (i - start) / 4 ? goodCut : i;
+      boolean over = i > start && size + cost > budget;
+      boolean withinStretch = size + cost <= budget * 3L / 2;
+      if (over && i < stretchEnd && withinStretch) {
+        over = false; // holding a loop
+      }
+      int cut = goodCut > start + (i - start) / 4 ? goodCut : i;
+      if (over && cut == i && holdLoops) { // a cut here would split the loops around i
+        int header = loopHeader(loops, start + (i - start) / 4, i); // cut before a loop
+        if (header >= 0) {
+          cut = header;
+        } else if (stretchEnd < 0 && withinStretch && loopEnd(loops, start, i) > i) {
+          stretchEnd = loopEnd(loops, start, i);
+          over = false; // it began at the chunk's start: hold it rather than cut into it
+        }
+      }
+      if (over) {
+        stretchEnd = -1;
         chunks.add(new int[] {pcs[start], pcs[cut]});
         start = cut;
         traffic.nextChunk();
@@ -89,6 +116,31 @@ final class Chunks {
     }
     chunks.add(new int[] {pcs[start], code.length});
     return chunks;
+  }
+
+  /**
+   * The header of the outermost loop (of {@code loops}: {header, index after it}) that holds
+   * instruction {@code i} and begins after {@code after}, or -1.
+   */
+  private static int loopHeader(List<int[]> loops, int after, int i) {
+    int header = -1;
+    for (int[] loop : loops) {
+      if (loop[0] > after && loop[0] <= i && i < loop[1] && (header < 0 || loop[0] < header)) {
+        header = loop[0];
+      }
+    }
+    return header;
+  }
+
+  /** The index after the loops that begin at {@code start} and hold instruction {@code i}, or -1. */
+  private static int loopEnd(List<int[]> loops, int start, int i) {
+    int end = -1;
+    for (int[] loop : loops) {
+      if (loop[0] == start && i < loop[1]) {
+        end = Math.max(end, loop[1]);
+      }
+    }
+    return end;
   }
 
   /** The estimated bytecode the instruction at {@code pc} adds to its chunk. */
@@ -131,7 +183,7 @@ final class Chunks {
       }
       if (used[r] != chunk) {
         used[r] = chunk;
-        cost += COPY;
+        cost += COPY + (c.hasLaneLocals(r) ? LANES : 0);
       }
       if (write && written[r] != chunk) {
         written[r] = chunk;
@@ -171,7 +223,7 @@ final class Chunks {
         return 32;
       default:
         if (op.simd() != null) {
-          return SimdEmitters.estimate(code, pc);
+          return SimdEmitters.estimate(c, pc);
         }
         return op.wasm() != null && op.wasm().immediates() == org.wasmj.parser.Opcode.Imm.MEMARG ? 28 : 16;
     }

@@ -121,6 +121,12 @@ final class FunctionCompiler {
   private int[] floatSlots;
   /** Register → the slot of its {@code double} local, or -1 ({@link Registers#hasDoubleLocal}). */
   private int[] doubleSlots;
+  /** v128 half register → the slot of its lane 0 {@code float} local (lane 1's is next), or -1. */
+  private int[] laneSlots;
+  /** Where v128 halves' bits may be out of date ({@link LaneBits}); null if no register has lane locals. */
+  private LaneBits laneBits;
+  /** While emitting an instruction: the halves whose {@code long} local is out of date, or null. */
+  private java.util.BitSet staleNow;
   /** The first local slot after the registers' (whole-method modes). */
   private int localsEnd;
   /** What is known of the registers (constants); made once, for the first class generated. */
@@ -432,6 +438,7 @@ final class FunctionCompiler {
   }
 
   private void endMethod() {
+    staleNow = null; // (LaneBits: set per instruction)
     Label end = new Label();
     mv.visitLabel(end);
     mv.visitMaxs(0, 0);
@@ -639,6 +646,10 @@ final class FunctionCompiler {
       if (doubleSlots[r] >= 0) {
         mv.visitInsn(DCONST_0);
         mv.visitVarInsn(DSTORE, doubleSlots[r]);
+      }
+      for (int lane = 0; laneSlots[r] >= 0 && lane < 2; lane++) {
+        mv.visitInsn(FCONST_0);
+        mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
       }
     }
     mv.visitInsn(ICONST_0);
@@ -895,6 +906,7 @@ final class FunctionCompiler {
     java.util.Arrays.fill(slots, -1);
     floatSlots = slots.clone();
     doubleSlots = slots.clone();
+    laneSlots = slots.clone();
   }
 
   private static int chunkOf(List<int[]> chunks, int pc) {
@@ -1117,6 +1129,7 @@ final class FunctionCompiler {
         mv.visitJumpInsn(GOTO, writeBack);
       }
     }
+    staleNow = null; // every exit settled the stale halves
     if (written.length > 0 && !exits.isEmpty()) {
       mv.visitLabel(writeBack);
       for (int r : written) {
@@ -1135,6 +1148,7 @@ final class FunctionCompiler {
       slots[r] = -1;
       floatSlots[r] = -1;
       doubleSlots[r] = -1;
+      laneSlots[r] = -1;
     }
   }
 
@@ -1162,6 +1176,7 @@ final class FunctionCompiler {
     java.util.Arrays.fill(slots, -1);
     floatSlots = slots.clone();
     doubleSlots = slots.clone();
+    laneSlots = slots.clone();
     int next = regBase;
     for (int r = 0; r < slots.length; r++) {
       if (!registers.isConstant(r)) {
@@ -1180,6 +1195,10 @@ final class FunctionCompiler {
     }
     if (registers.hasDoubleLocal(r)) {
       doubleSlots[r] = next;
+      next += 2;
+    }
+    if (registers.hasLaneLocals(r)) {
+      laneSlots[r] = next;
       next += 2;
     }
     return next;
@@ -1219,6 +1238,10 @@ final class FunctionCompiler {
       pushLong(registers.constant(r));
       return;
     }
+    if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) {
+      packLanes(r);
+      return;
+    }
     if (registers.isWide(r)) {
       mv.visitVarInsn(LLOAD, reg(r));
     } else {
@@ -1233,7 +1256,7 @@ final class FunctionCompiler {
       return;
     }
     if (registers.isWide(r)) {
-      mv.visitVarInsn(LLOAD, reg(r));
+      loadL(r);
       mv.visitInsn(L2I);
     } else {
       mv.visitVarInsn(ILOAD, reg(r));
@@ -1249,6 +1272,7 @@ final class FunctionCompiler {
   private Registers registers() {
     if (registers == null) {
       registers = Registers.of(this);
+      laneBits = LaneBits.of(this, registers);
     }
     return registers;
   }
@@ -1362,13 +1386,135 @@ final class FunctionCompiler {
       loadD(s);
       mv.visitVarInsn(DSTORE, doubleSlots[d]);
     }
+    for (int lane = 0; laneSlots[d] >= 0 && lane < 2; lane++) {
+      loadLane(s, lane);
+      mv.visitVarInsn(FSTORE, laneSlots[d] + lane);
+    }
+  }
+
+  /** True if v128 half register {@code r} has lane locals ({@link Registers#hasLaneLocals}). */
+  boolean hasLanes(int r) {
+    return laneSlots[r] >= 0;
+  }
+
+  /** True if some register has lane locals ({@link Registers#hasLaneLocals}). */
+  boolean hasLaneLocals() {
+    registers();
+    return laneBits != null;
+  }
+
+  /** True if v128 half register {@code r} gets lane locals where it is used (for estimates, before emitting). */
+  boolean hasLaneLocals(int r) {
+    return registers().hasLaneLocals(r);
+  }
+
+  /**
+   * Pushes lane {@code lane} (0: the low 32 bits, 1: the high) of v128 half register {@code r}
+   * as a {@code float}: its lane local if it has one, else from its bits.
+   */
+  void loadLane(int r, int lane) {
+    if (laneSlots[r] >= 0) {
+      mv.visitVarInsn(FLOAD, laneSlots[r] + lane);
+      return;
+    }
+    loadL(r);
+    laneOfBits(lane);
+  }
+
+  /** The {@code long} on the stack → its lane {@code lane} (0: the low 32 bits, 1: the high) as a {@code float}. */
+  private void laneOfBits(int lane) {
+    if (lane == 1) {
+      pushInt(32);
+      mv.visitInsn(LUSHR);
+    }
+    mv.visitInsn(L2I);
+    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+  }
+
+  /**
+   * Stores the float on the stack in lane local {@code lane} of v128 half register {@code r}
+   * (which has lane locals): an f32x4 arithmetic result; its bits are left out of date
+   * ({@link LaneBits}) once both lanes are stored.
+   */
+  void storeLane(int r, int lane) {
+    mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
+    if (lane == 1) {
+      staleNow.set(r);
+    }
+  }
+
+  /** Pushes the bits of v128 half {@code r} from its lane locals, each NaN canonicalised ({@code Rt.f32x2Bits}). */
+  private void packLanes(int r) {
+    mv.visitVarInsn(FLOAD, laneSlots[r]);
+    mv.visitVarInsn(FLOAD, laneSlots[r] + 1);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "f32x2Bits", "(FF)J", false);
+  }
+
+  /** Brings v128 half {@code r}'s {@code long} local up to date if it is not ({@link LaneBits}). */
+  void settle(int r) {
+    if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) { // (else not in this chunk)
+      packLanes(r);
+      storeL(r, false, false);
+    }
+  }
+
+  /** Settles the stale halves among {@code halves}. */
+  private void settle(java.util.BitSet halves) {
+    for (int r = halves.nextSetBit(0); r >= 0; r = halves.nextSetBit(r + 1)) {
+      if (staleNow.get(r)) {
+        settle(r);
+      }
+    }
+  }
+
+  /**
+   * Before the instruction at {@code pc} (not fused into one before it): the stale halves from
+   * {@link LaneBits}, and the settling its branches need: those whose bits are live at a target
+   * in the chunk, every one for a target outside it (the chunk's exits write registers back).
+   */
+  private void lanesBefore(int pc) {
+    staleNow = laneBits.staleAt(pc);
+    int[] targets = targets(pc);
+    if (targets.length == 0 || staleNow.isEmpty()) {
+      return;
+    }
+    java.util.BitSet need = new java.util.BitSet();
+    for (int t : targets) {
+      need.or(t >= chunkFrom && t < chunkTo ? laneBits.liveAt(t) : laneBits.lanes());
+    }
+    settle(need);
+  }
+
+  /**
+   * After the instruction (or fused instructions) from {@code pc}: if control falls through to
+   * an instruction where {@link LaneBits} starts afresh (a target, a loop header) or out of the
+   * chunk, the settling that edge needs.
+   */
+  private void lanesAfter(int pc) {
+    int next = fusedFrom == pc && fusedTo > pc ? fusedTo : pc + Op.size(code, pc);
+    int last = pc;
+    while (last + Op.size(code, last) < next) {
+      last += Op.size(code, last);
+    }
+    if (staleNow.isEmpty() || !LaneBits.fallsThrough(Op.of(code[last]))) {
+      return;
+    }
+    if (next >= chunkTo) {
+      settle(laneBits.lanes());
+    } else if (laneBits.entered(next)) {
+      settle(laneBits.liveAt(next));
+    }
   }
 
   /**
    * Stores the {@code long} on the stack in register {@code r}; also, if it has them and if
-   * asked, in its float local (the low 32 bits as a float) and its double local.
+   * asked, in its float local (the low 32 bits as a float) and its double local; with the float
+   * local, in a v128 half's lane locals (each 32 bits as a float).
    */
   private void storeL(int r, boolean asFloat, boolean asDouble) {
+    if (staleNow != null) {
+      staleNow.clear(r);
+    }
     if (!registers.isWide(r)) {
       mv.visitInsn(L2I); // a 32-bit value (see Registers): its slot held it sign-extended
       storeI(r, asFloat, asDouble);
@@ -1384,6 +1530,11 @@ final class FunctionCompiler {
       mv.visitInsn(L2I);
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
       mv.visitVarInsn(FSTORE, floatSlots[r]);
+    }
+    for (int lane = 0; asFloat && laneSlots[r] >= 0 && lane < 2; lane++) { // a v128 half's lanes
+      mv.visitInsn(DUP2);
+      laneOfBits(lane);
+      mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
     }
     mv.visitVarInsn(LSTORE, reg(r));
   }
@@ -1517,7 +1668,13 @@ final class FunctionCompiler {
     if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
       return;
     }
+    if (laneBits != null) {
+      lanesBefore(pc);
+    }
     instructionWithFuel(pc);
+    if (laneBits != null) {
+      lanesAfter(pc);
+    }
     int op = code[pc];
     if (pollSlot >= 0 && needsStoreFuel(op) && !returns(op)) {
       // Code it ran (a host function, a deadline callback) may have moved the epoch or the

@@ -40,6 +40,13 @@ import org.wasmj.ir.OpCodes;
  * Everything that can see a payload (stores, reinterpretations, abs, neg, copysign, rounding,
  * sqrt, promote, demote, calls, returns, globals, the frames) reads the bits local.
  *
+ * <p>Likewise a v128 register that inline f32x4 arithmetic reads ({@link #readsLaneValues}: add,
+ * sub, mul, div) gets, beside each half's {@code long} local, two {@code float} locals, the
+ * half's lanes: every write of the half writes them too (the lanes of the bits written), but an
+ * f32x4 arithmetic result writes its lanes as computed and its bits canonicalised; those ops read
+ * the lane locals. So an f32x4 accumulator (a matrix row kept in v128 locals across a loop) is
+ * not unpacked from and packed into {@code long}s each iteration.
+ *
  * <p>Registers read by payload-insensitive ops are found per register, not per value: a temporary
  * that holds an i32 in one place and an f32 in another gets both locals, and the float one is
  * dead (and dropped by C2) after the i32's writes.
@@ -57,6 +64,8 @@ final class Registers {
   private final BitSet floatLocal = new BitSet();
   /** Wide registers that an op of {@link #readsFloatValues} reads as f64: also a {@code double} local. */
   private final BitSet doubleLocal = new BitSet();
+  /** v128 halves that an op of {@link #readsLaneValues} reads: also two {@code float} locals. */
+  private final BitSet laneLocal = new BitSet();
 
   private Registers(int count) {
     value = new long[count];
@@ -115,6 +124,13 @@ final class Registers {
     int[] code = c.code();
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       Op op = Op.of(code[pc]);
+      if (readsLaneValues(op)) {
+        for (int i = 2; i <= 3; i++) { // shape d v v
+          laneLocal.set(code[pc + i]);
+          laneLocal.set(code[pc + i] + 1);
+        }
+        continue;
+      }
       if (!readsFloatValues(op)) {
         continue;
       }
@@ -156,6 +172,15 @@ final class Registers {
       default:
         return false;
     }
+  }
+
+  /**
+   * True for the f32x4 ops that SimdEmitters emits lane by lane in {@code float}s, each NaN result
+   * canonicalised: they read the v128 halves' lane locals (see the class comment).
+   */
+  static boolean readsLaneValues(Op op) {
+    return op == Op.F32X4_ADD_VVV || op == Op.F32X4_SUB_VVV || op == Op.F32X4_MUL_VVV
+        || op == Op.F32X4_DIV_VVV;
   }
 
   /** Finds the wide registers (see the class comment). */
@@ -335,12 +360,18 @@ final class Registers {
     return doubleLocal.get(r);
   }
 
+  /** True if v128 half register {@code r} also has two {@code float} locals, its lanes (see the class comment). */
+  boolean hasLaneLocals(int r) {
+    return laneLocal.get(r);
+  }
+
   /** The JVM local slots register {@code r} takes: 0 for a constant. */
   int localSlots(int r) {
     if (constant.get(r)) {
       return 0;
     }
-    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0);
+    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0)
+        + (laneLocal.get(r) ? 2 : 0);
   }
 
   /** The constant registers (not to be changed). */

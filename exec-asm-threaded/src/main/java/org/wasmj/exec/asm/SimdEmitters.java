@@ -53,6 +53,10 @@ final class SimdEmitters {
       MethodVisitor mv = c.mv();
       Label ifFalse = new Label();
       Label done = new Label();
+      for (int k = 0; k < 2; k++) { // each arm writes d: an operand's bits are read after that in the other
+        c.settle(code[pc + 2] + k);
+        c.settle(code[pc + 3] + k);
+      }
       c.loadI(code[pc + 4]);
       mv.visitJumpInsn(IFEQ, ifFalse);
       c.loadL(code[pc + 2]);
@@ -309,6 +313,8 @@ final class SimdEmitters {
     static boolean emit(FunctionCompiler c, Opcode w, SimdForm form, int pc) {
       int[] code = c.code();
       switch (form) {
+        case LOAD:
+          return w == Opcode.V128_LOAD && loadMulAdd(c, pc);
         case EXTRACT:
           if (w == Opcode.I16X8_EXTRACT_LANE_U && code[pc + 3] == 0 && laneDivide(c, pc)) {
             return true;
@@ -323,6 +329,14 @@ final class SimdEmitters {
           return true;
         case BINARY:
           if (w == Opcode.F32X4_MUL && mulAdd(c, pc)) {
+            return true;
+          }
+          if (F32X4_OPS.containsKey(w) && c.hasLanes(code[pc + 1]) && c.hasLanes(code[pc + 1] + 1)) {
+            f32x4(c, code[pc + 1], (k, lane) -> {
+              f32Lane(c, code[pc + 2] + k, lane == 1);
+              f32Lane(c, code[pc + 3] + k, lane == 1);
+              c.mv().visitInsn(F32X4_OPS.get(w));
+            });
             return true;
           }
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
@@ -410,8 +424,12 @@ final class SimdEmitters {
       return d == t || deadAfter(c, code, next + Op.size(code, next), t) ? next : -1;
     }
 
-    /** True if v128 register {@code t} is written before it is read from {@code pc} on (straight-line code only). */
+    /**
+     * True if each half of v128 register {@code t} is written before it is read from {@code pc}
+     * on (straight-line code only).
+     */
     private static boolean deadAfter(FunctionCompiler c, int[] code, int pc, int t) {
+      boolean[] dead = new boolean[2]; // each half: written since pc
       for (int n = 0; n < DEAD_SCAN && pc < code.length; n++, pc += Op.size(code, pc)) {
         if (!c.fusible(pc) || c.targets(pc).length > 0) {
           return false; // control may go elsewhere, or come from elsewhere
@@ -420,20 +438,23 @@ final class SimdEmitters {
         if (op == Op.CALL_XR || op == Op.CALL_INDIRECT_XXRR || op.wasm() == null) {
           return false;
         }
-        int[] rw = new int[2]; // [read t or t+1, wrote t and t+1]
+        boolean[] read = new boolean[1];
+        boolean[] wrote = new boolean[2];
         Chunks.operands(c, pc, (r, written) -> {
           if (r == t || r == t + 1) {
             if (written) {
-              rw[1]++;
-            } else {
-              rw[0]++;
+              wrote[r - t] = true;
+            } else if (!dead[r - t]) {
+              read[0] = true; // (an instruction reads its operands before it writes)
             }
           }
         });
-        if (rw[0] > 0) {
+        if (read[0]) {
           return false;
         }
-        if (rw[1] == 2) {
+        dead[0] |= wrote[0];
+        dead[1] |= wrote[1];
+        if (dead[0] && dead[1]) {
           return true;
         }
       }
@@ -454,6 +475,18 @@ final class SimdEmitters {
       int b = code[pc + 3];
       int addend = code[add + 2] == code[pc + 1] ? code[add + 3] : code[add + 2];
       MethodVisitor mv = c.mv();
+      int d = code[add + 1];
+      if (c.hasLanes(d) && c.hasLanes(d + 1)) {
+        f32x4(c, d, (k, lane) -> {
+          f32Lane(c, a + k, lane == 1);
+          f32Lane(c, b + k, lane == 1);
+          mv.visitInsn(FMUL);
+          f32Lane(c, addend + k, lane == 1);
+          mv.visitInsn(FADD);
+        });
+        c.fuse(pc, add + Op.size(code, add));
+        return true;
+      }
       for (int k = 0; k < 2; k++) {
         for (int lane = 0; lane < 2; lane++) {
           f32Lane(c, a + k, lane == 1);
@@ -467,6 +500,123 @@ final class SimdEmitters {
       storeV(c, code[add + 1]);
       c.fuse(pc, add + Op.size(code, add));
       return true;
+    }
+
+    /**
+     * The {@code f32x4.mul} after the {@code v128.load} at {@code pc} that multiplies the loaded
+     * value by another register, if that mul is one multiply-add with the add after it
+     * ({@link #mulAddTarget}), the loaded register is dead after the add (the add writes it, or
+     * straight-line code after it writes it before anything reads it), the registers do not
+     * overlap, and the sum's register has lane locals: then the three are one, the loaded halves
+     * unpacked on the operand stack into the lanes' arithmetic, nothing stored but the sum's
+     * lanes. Returns -1 for any other case; -2 if {@code c} is null (planning chunks) and the
+     * three have the form.
+     */
+    static int loadMulAddTarget(FunctionCompiler c, int[] code, int pc) {
+      int mul = pc + Op.size(code, pc);
+      if (mul >= code.length || Op.of(code[mul]) != Op.F32X4_MUL_VVV) {
+        return -1;
+      }
+      int t = code[pc + 1];
+      int s = code[mul + 2] == t ? code[mul + 3] : code[mul + 2];
+      if ((code[mul + 2] == t) == (code[mul + 3] == t) || Math.abs(s - t) < 2) {
+        return -1; // not the loaded value's, or the loaded value squared, or overlapping
+      }
+      int add = mulAddTarget(c, code, mul);
+      if (c == null) {
+        return add == -2 ? -2 : -1;
+      }
+      if (add < 0 || !c.fusible(mul) || !c.fusible(add)) {
+        return -1;
+      }
+      int d = code[add + 1];
+      int addend = code[add + 2] == code[mul + 1] ? code[add + 3] : code[add + 2];
+      if (Math.abs(addend - t) < 2 || Math.abs(d - t) == 1 || Math.abs(d - s) == 1
+          || Math.abs(d - addend) == 1 || !c.hasLanes(d) || !c.hasLanes(d + 1)) {
+        return -1;
+      }
+      return d == t || deadAfter(c, code, add + Op.size(code, add), t) ? add : -1;
+    }
+
+    /**
+     * {@code v128.load}, {@code f32x4.mul} of the loaded value, {@code f32x4.add} of the product
+     * ({@link #loadMulAddTarget}) as one: for each half, one 64-bit load, and each lane's float
+     * from it times the other factor's lane plus the addend's, stored in the sum's lane local as
+     * soon as computed (a lane reads only its own lane of each operand, so the sum may be an
+     * operand). The same bits as the three apart: the same loads (a trap before anything is
+     * written but the sum's first half, which a trap makes unreadable), the same float
+     * arithmetic. False (nothing emitted) if they do not qualify.
+     */
+    private static boolean loadMulAdd(FunctionCompiler c, int pc) {
+      int[] code = c.code();
+      int add = loadMulAddTarget(c, code, pc);
+      if (add < 0) {
+        return false;
+      }
+      int mul = pc + Op.size(code, pc);
+      int t = code[pc + 1];
+      int s = code[mul + 2] == t ? code[mul + 3] : code[mul + 2];
+      int addend = code[add + 2] == code[mul + 1] ? code[add + 3] : code[add + 2];
+      int d = code[add + 1];
+      Op load = Op.of(code[pc]);
+      MethodVisitor mv = c.mv();
+      if (c.address(code[pc + 2], code[pc + 3])) {
+        for (int k = 0; k < 2; k++) {
+          mv.visitFieldInsn(GETSTATIC, RT, "LONG", "L" + VAR_HANDLE + ";");
+          c.loadMemoryArray(load, pc);
+          c.loadIndex();
+          if (k == 1) {
+            c.pushInt(8);
+            mv.visitInsn(IADD);
+          }
+          mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "get", "([BI)J", false);
+          for (int lane = 0; lane < 2; lane++) {
+            if (lane == 0) {
+              mv.visitInsn(DUP2);
+            } else {
+              c.pushInt(32);
+              mv.visitInsn(LUSHR);
+            }
+            mv.visitInsn(L2I);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+            f32Lane(c, s + k, lane == 1);
+            mv.visitInsn(FMUL);
+            f32Lane(c, addend + k, lane == 1);
+            mv.visitInsn(FADD);
+            c.storeLane(d + k, lane);
+          }
+        }
+      }
+      c.fuse(pc, add + Op.size(code, add));
+      return true;
+    }
+
+    /** The JVM instruction of each f32x4 op with an inline form. */
+    private static final Map<Opcode, Integer> F32X4_OPS = Map.of(
+        Opcode.F32X4_ADD, FADD, Opcode.F32X4_SUB, FSUB, Opcode.F32X4_MUL, FMUL, Opcode.F32X4_DIV, FDIV);
+
+    /** Pushes lane {@code lane} (0..1) of half {@code k} (0..1) of an f32x4 result. */
+    interface LaneResult {
+      void push(int k, int lane);
+    }
+
+    /**
+     * An f32x4 arithmetic result into v128 register {@code d}, whose halves have lane locals
+     * ({@link Registers}): the four lanes pushed by {@code result} (reading the operands' lane
+     * locals), stored as they are in {@code d}'s lane locals after all four are computed (so
+     * {@code d} may be an operand); the bits, NaNs canonicalised, are computed from them where
+     * something reads them ({@link LaneBits}).
+     */
+    private static void f32x4(FunctionCompiler c, int d, LaneResult result) {
+      for (int k = 0; k < 2; k++) {
+        for (int lane = 0; lane < 2; lane++) {
+          result.push(k, lane);
+        }
+      }
+      for (int k = 1; k >= 0; k--) {
+        c.storeLane(d + k, 1);
+        c.storeLane(d + k, 0);
+      }
     }
 
     /** Canonicalizes the float on the stack and puts its bits in lane {@code lane} of the half below it (or starts a half). */
@@ -921,9 +1071,16 @@ final class SimdEmitters {
       }
     }
 
-    /** Pushes the float in the low ({@code high} false) or high 32 bits of register {@code r}. */
+    /**
+     * Pushes the float in the low ({@code high} false) or high 32 bits of register {@code r}: its
+     * lane local if it has one.
+     */
     private static void f32Lane(FunctionCompiler c, int r, boolean high) {
       MethodVisitor mv = c.mv();
+      if (!c.isConstant(r) && c.hasLanes(r)) {
+        c.loadLane(r, high ? 1 : 0);
+        return;
+      }
       c.loadL(r);
       if (high) {
         c.pushInt(32);
@@ -960,13 +1117,19 @@ final class SimdEmitters {
    * A rough upper estimate of the bytecode of SIMD op {@code op} (for {@link Chunks}): most inline
    * forms are a few instructions per half; f32x4 arithmetic, shuffles and memory accesses more.
    */
-  static int estimate(int[] code, int pc) {
+  static int estimate(FunctionCompiler c, int pc) {
+    int[] code = c.code();
     Op op = Op.of(code[pc]);
     Opcode w = op.wasm();
+    boolean lanes = Registers.readsLaneValues(op) && c.hasLaneLocals(code[pc + 1])
+        && c.hasLaneLocals(code[pc + 1] + 1); // lane by lane in the lane locals
     switch (op.simd()) {
       case BINARY:
         if (op == Op.F32X4_MUL_VVV && Inline.mulAddTarget(null, code, pc) == -2) {
-          return 36; // with the add's 104, the multiply-add (if it is emitted as one)
+          return lanes ? 4 : 36; // with the add's, the multiply-add (if it is emitted as one)
+        }
+        if (lanes) {
+          return 52;
         }
         return w.text().startsWith("f32x4") && Inline.BINARY.contains(w) ? 104 : 76;
       case SHIFT:
@@ -976,6 +1139,10 @@ final class SimdEmitters {
       case SHUFFLE:
         return 90;
       case LOAD:
+        if (w == Opcode.V128_LOAD && Inline.loadMulAddTarget(null, code, pc) == -2) {
+          return 40; // with the mul's and the add's, the three as one (if they are emitted so)
+        }
+        return c.hasLaneLocals(code[pc + 1]) ? 96 : 48; // maybe the lanes unpacked too
       case STORE:
         return 48;
       case EXTRACT:

@@ -55,6 +55,19 @@ public final class Rt {
     return bits & ~nan | 0x7FC00000 & nan;
   }
 
+  /**
+   * The bits of two f32x4 arithmetic result lanes ({@code lo} in the low 32 bits), each NaN made
+   * canonical as {@link #f32Bits} makes it, for both lanes at once: a lane's magnitude is above
+   * infinity's exactly when adding {@code 0x007FFFFF} to it sets its bit 31 (it never carries out
+   * of the lane).
+   */
+  public static long f32x2Bits(float lo, float hi) {
+    long bits = Float.floatToRawIntBits(lo) & 0xFFFFFFFFL | (long) Float.floatToRawIntBits(hi) << 32;
+    long nan = ((bits & 0x7FFFFFFF7FFFFFFFL) + 0x007FFFFF007FFFFFL & 0x8000000080000000L) >>> 31;
+    nan *= 0xFFFFFFFFL; // all ones in each NaN lane
+    return bits & ~nan | 0x7FC000007FC00000L & nan;
+  }
+
   /** As {@link #f32Bits}, for an f64 result. */
   public static long f64Bits(double r) {
     long bits = Double.doubleToRawLongBits(r);

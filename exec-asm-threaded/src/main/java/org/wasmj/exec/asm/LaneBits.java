@@ -1,0 +1,185 @@
+package org.wasmj.exec.asm;
+
+import java.util.BitSet;
+import org.wasmj.ir.Op;
+
+/**
+ * Where the {@code long} local of a v128 half with lane locals ({@link Registers#hasLaneLocals})
+ * may be out of date. An f32x4 arithmetic result with lane locals is written to its lanes only
+ * ({@code SimdEmitters}); its bits, the lanes with each NaN canonicalised, are computed where
+ * something reads them ({@link FunctionCompiler#loadL}) or settled into the {@code long} local
+ * where control goes to code that may read them. So an accumulator that only f32x4 arithmetic
+ * touches inside a loop is never packed into {@code long}s there.
+ *
+ * <p>Per instruction: a half is <em>stale</em> after an f32x4 lane write, and up to date after
+ * any other write. At a branch target or loop header, whatever reaches it, a half is stale if
+ * its bits are dead there (no path from there reads them before a write: then nothing can tell)
+ * and up to date otherwise; so every edge to a target settles the stale halves whose bits are
+ * live at the target ({@link FunctionCompiler}), and an edge out of a chunk settles all. A stale
+ * half's bits are never taken from a half whose last write on some path was not an f32x4 lane
+ * write: at a target only halves with dead bits are stale, and in straight-line code the last
+ * write is known. The lane locals are valid on every path (every write of a half writes them).
+ *
+ * @implNote Made once per function that has lane locals; linear passes to a fixpoint.
+ */
+final class LaneBits {
+  /** The halves with lane locals. */
+  private final BitSet lanes;
+  /** Per instruction start: the stale halves. */
+  private final BitSet[] stale;
+  /** Per instruction start: the halves whose bits some path from there reads before a write. */
+  private final BitSet[] live;
+  /** Per instruction start: true where the staleness starts afresh (see the class comment). */
+  private final boolean[] entered;
+
+  private LaneBits(BitSet lanes, int length) {
+    this.lanes = lanes;
+    this.stale = new BitSet[length + 1];
+    this.live = new BitSet[length + 1];
+    this.entered = new boolean[length + 1];
+  }
+
+  /** The analysis of {@code c}'s function, or null if no register has lane locals. */
+  static LaneBits of(FunctionCompiler c, Registers regs) {
+    int[] code = c.code();
+    BitSet lanes = new BitSet();
+    for (int r = 0; r < c.ir.registerCount(); r++) {
+      if (regs.hasLaneLocals(r)) {
+        lanes.set(r);
+      }
+    }
+    if (lanes.isEmpty()) {
+      return null;
+    }
+    LaneBits a = new LaneBits(lanes, code.length);
+    int n = 0;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      n++;
+    }
+    int[] pcs = new int[n];
+    for (int pc = 0, i = 0; pc < code.length; pc += Op.size(code, pc), i++) {
+      pcs[i] = pc;
+    }
+    BitSet[] reads = new BitSet[n]; // bits reads of lane halves
+    BitSet[] writes = new BitSet[n]; // writes of lane halves
+    BitSet[] laneWrites = new BitSet[n]; // f32x4 lane writes (a subset of writes)
+    boolean[] target = new boolean[code.length + 1];
+    for (int[] branch : c.branches()) {
+      for (int k = 1; k < branch.length; k++) {
+        target[branch[k]] = true;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int pc = pcs[i];
+      Op op = Op.of(code[pc]);
+      boolean laneOp = Registers.readsLaneValues(op);
+      BitSet rd = new BitSet();
+      BitSet wr = new BitSet();
+      Chunks.operands(c, pc, (r, written) -> {
+        if (lanes.get(r)) {
+          if (written) {
+            wr.set(r);
+          } else if (!laneOp) {
+            rd.set(r);
+          }
+        }
+      });
+      reads[i] = rd;
+      writes[i] = wr;
+      BitSet lw = new BitSet();
+      if (laneOp && lanes.get(code[pc + 1]) && lanes.get(code[pc + 1] + 1)) {
+        lw.set(code[pc + 1]);
+        lw.set(code[pc + 1] + 1);
+      }
+      laneWrites[i] = lw;
+    }
+    // Liveness of the bits, backwards to a fixpoint.
+    int[] index = new int[code.length + 1];
+    java.util.Arrays.fill(index, -1);
+    for (int i = 0; i < n; i++) {
+      index[pcs[i]] = i;
+    }
+    BitSet[] liveIn = new BitSet[n + 1];
+    for (int i = 0; i < n; i++) {
+      liveIn[i] = new BitSet();
+    }
+    liveIn[n] = (BitSet) lanes.clone(); // the end: as if anything were read there
+    index[code.length] = n;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = n - 1; i >= 0; i--) {
+        int pc = pcs[i];
+        BitSet out = new BitSet();
+        if (fallsThrough(Op.of(code[pc]))) {
+          out.or(liveIn[i + 1]);
+        }
+        for (int t : c.targets(pc)) {
+          out.or(liveIn[index[t]]);
+        }
+        out.andNot(writes[i]);
+        out.or(reads[i]);
+        if (!out.equals(liveIn[i])) {
+          liveIn[i] = out;
+          changed = true;
+        }
+      }
+    }
+    // Staleness, forwards (see the class comment).
+    BitSet current = new BitSet();
+    for (int i = 0; i < n; i++) {
+      int pc = pcs[i];
+      boolean entered = target[pc] || code[pc] == org.wasmj.ir.OpCodes.COUNT_LOOP
+          || (i > 0 && !fallsThrough(Op.of(code[pcs[i - 1]])));
+      if (entered) {
+        current = (BitSet) lanes.clone();
+        current.andNot(liveIn[i]);
+      }
+      a.entered[pc] = entered;
+      a.stale[pc] = (BitSet) current.clone();
+      a.live[pc] = liveIn[i];
+      current.andNot(writes[i]);
+      current.or(laneWrites[i]);
+    }
+    a.live[code.length] = liveIn[n];
+    a.stale[code.length] = current;
+    return a;
+  }
+
+  /** False for the instructions after which control never goes to the next one. */
+  static boolean fallsThrough(Op op) {
+    switch (op) {
+      case BR_T:
+      case UNREACHABLE:
+      case RETURN:
+      case RETURN_R:
+      case RETURN_SPAN_RI:
+      case BR_TABLE_RI:
+      case RETURN_CALL_XR:
+      case RETURN_CALL_INDIRECT_XXRR:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /** The halves stale at the start of the instruction at {@code pc} (a copy). */
+  BitSet staleAt(int pc) {
+    return (BitSet) stale[pc].clone();
+  }
+
+  /** The halves whose bits may be read from the start of the instruction at {@code pc} on (not to be changed). */
+  BitSet liveAt(int pc) {
+    return live[pc];
+  }
+
+  /** True if the staleness at {@code pc} does not follow from the instruction before it. */
+  boolean entered(int pc) {
+    return entered[pc];
+  }
+
+  /** Every half with lane locals (not to be changed). */
+  BitSet lanes() {
+    return lanes;
+  }
+}

@@ -1,0 +1,111 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.wasmj.exec.CompilationMode;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.Val;
+import org.wasmj.exec.asm.rt.Rt;
+
+/**
+ * f32x4 values through lane locals ({@link Registers#hasLaneLocals}, {@link LaneBits}) give the
+ * interpreter's bits: {@code lanes.wat}'s accumulator loops (bits settled every iteration, or left
+ * out of date through the loop and computed after it), fused load-mul-adds, selects, an exit out
+ * of the middle of a loop, on {@code asm} whole and split into chunks at every cut, against
+ * {@code switch}, with NaN payloads in the inputs; and {@code Rt.f32x2Bits} is two lanes'
+ * {@code floatToIntBits}.
+ */
+class LaneBitsProperties {
+  private static final byte[] LANES = InterruptionTest.resource("lanes.wasm");
+
+  private static final Instance SWITCH = instantiate("switch", false);
+  private static final Instance ASM = instantiate("asm", false);
+  private static final Instance SPLIT = instantiate("asm", true);
+
+  private static Instance instantiate(String executor, boolean split) {
+    Engine engine = new Engine(Config.defaults().withExecutor(executor)
+        .withCompilationMode(CompilationMode.EAGER));
+    if (split) {
+      FunctionCompiler.forcedChunkBudget = 10;
+    }
+    try {
+      return new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, LANES));
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
+  @Property(tries = 1000)
+  void accumulatorsAreTheInterpreters(@ForAll("halves") long aLo, @ForAll("halves") long aHi,
+      @ForAll("halves") long sLo, @ForAll("halves") long sHi, @ForAll @IntRange(min = 0, max = 6) int n,
+      @ForAll @Size(24) List<@net.jqwik.api.From("halves") Long> memory, @ForAll("limits") int limit) {
+    List<Long> results = new ArrayList<>();
+    for (Instance in : List.of(SWITCH, ASM, SPLIT)) {
+      for (int k = 0; k < memory.size(); k++) {
+        in.getMemory("mem").writeI64(8L * k, memory.get(k));
+      }
+      for (int half = 0; half < 2; half++) {
+        results.add(in.getFunc("top").call(Val.i64(aLo), Val.i64(aHi), Val.i64(sLo), Val.i64(sHi),
+            Val.i32(n), Val.i32(half))[0].i64());
+        results.add(in.getFunc("bottom").call(Val.i64(aLo), Val.i64(aHi), Val.i64(sLo), Val.i64(sHi),
+            Val.i32(Math.max(n, 1)), Val.i32(half), Val.f32(Float.intBitsToFloat(limit)))[0].i64());
+      }
+    }
+    assertEquals(results.subList(0, 4), results.subList(4, 8), "asm");
+    assertEquals(results.subList(0, 4), results.subList(8, 12), "asm split");
+  }
+
+  @Property(tries = 1000)
+  void f32x2BitsIsFloatToIntBitsOfEachLane(@ForAll("halves") long bits) {
+    float lo = Float.intBitsToFloat((int) bits);
+    float hi = Float.intBitsToFloat((int) (bits >>> 32));
+    long expected = Float.floatToIntBits(lo) & 0xFFFFFFFFL | (long) Float.floatToIntBits(hi) << 32;
+    assertEquals(expected, Rt.f32x2Bits(lo, hi));
+  }
+
+  /** The module really has lane locals: the accumulators, the factor, the loaded value. */
+  @net.jqwik.api.Example
+  void accumulatorsHaveLaneLocals() throws Exception {
+    org.wasmj.exec.internal.ModuleCode code = new org.wasmj.exec.internal.ModuleCode(
+        org.wasmj.parser.WasmParser.parse(LANES, Config.DEFAULT_FEATURES), Config.DEFAULT_FEATURES,
+        new org.wasmj.exec.internal.TypeRegistry(), true, true, false);
+    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F1", 1, code.compiled(1), false);
+    int lanes = 0;
+    for (int r = 0; r < c.ir.registerCount(); r++) {
+      lanes += c.hasLaneLocals(r) ? 1 : 0;
+    }
+    assertTrue(lanes >= 6, lanes + " halves with lane locals in\n" + c.ir);
+  }
+
+  @Provide
+  Arbitrary<Integer> limits() {
+    return Arbitraries.of(0x7F800000, 0x3F800000, 0x40000000, 0x41200000, 0);
+  }
+
+  /** Halves of two f32 lanes from the values floats go wrong on (NaN payloads, infinities, zeros), or random. */
+  @Provide
+  Arbitrary<Long> halves() {
+    Arbitrary<Integer> f32 = Arbitraries.oneOf(
+        Arbitraries.of(0x7FC00000, 0xFFC00000, 0x7F800001, 0xFF812345, 0x7FBFFFFF, 0x7FA00000, 0x7F800000,
+            0xFF800000, 0, 0x80000000, 1, 0x807FFFFF, 0x3F800000, 0xBF800000, 0x7F7FFFFF, 0x40490FDB),
+        Arbitraries.integers());
+    return Arbitraries.oneOf(Arbitraries.longs(),
+        Combinators.combine(f32, f32).as((x, y) -> (x & 0xFFFFFFFFL) | (long) y << 32));
+  }
+}
