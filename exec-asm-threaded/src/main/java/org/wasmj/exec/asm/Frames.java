@@ -38,6 +38,8 @@ final class Frames extends MethodVisitor {
   /** The exception type of the handler label(s) at the current offset, or null. */
   private String caught;
   private final Map<Label, String> handlers = new IdentityHashMap<>();
+  /** The invoke instructions written so far (see {@link #invokes()}). */
+  private int invokes;
   /** The type of the object the next {@code ASTORE} stores. */
   private String nextObject;
 
@@ -47,6 +49,15 @@ final class Frames extends MethodVisitor {
     return new Frames(cw.visitMethod(access, name, descriptor, null, null), descriptor,
         (access & Opcodes.ACC_STATIC) != 0);
   }
+  /**
+   * The method's invoke instructions so far (calls and {@code VarHandle} accesses): what C1 inlines
+   * most of, so what decides whether it runs out of virtual registers (see
+   * {@code FunctionCompiler.WHOLE_METHOD_INVOKES}).
+   */
+  int invokes() {
+    return invokes;
+  }
+
 
   Frames(MethodVisitor mv, String descriptor, boolean isStatic) {
     super(Opcodes.ASM9, mv);
@@ -220,6 +231,7 @@ final class Frames extends MethodVisitor {
   public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
       boolean isInterface) {
     beforeInstruction();
+    invokes++;
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 
@@ -227,6 +239,7 @@ final class Frames extends MethodVisitor {
   public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
       Object... arguments) {
     beforeInstruction();
+    invokes++;
     super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
   }
 

@@ -67,14 +67,16 @@ final class FunctionCompiler {
   static final int HUGE_METHOD_LIMIT = 8000;
 
   /**
-   * The most bytecode of a method made for a whole function (or its loop entries) in one piece;
-   * larger ones are split like functions over {@link #HUGE_METHOD_LIMIT}. C1 gives up profiling
-   * big methods with many locals ("out of virtual registers": seen from 4,100 bytes, and for every
-   * generated method over 5,900 bytes in ARGON2 and Yosys), and a method that C1 cannot profile
-   * stays in C1's unprofiled code for good, never reaching C2 (ARGON2's compression function,
-   * 6,136 bytes: 41 ms per run whole, 31 ms split, by thread CPU time at the same load).
+   * The most invoke instructions (calls, {@code VarHandle} memory accesses) in a method made for a
+   * whole function (or its loop entries) in one piece; one with more is split like a function over
+   * {@link #HUGE_METHOD_LIMIT}. C1 inlines most of what they call, and gives up profiling a method
+   * that needs more than about 10,000 values ("out of virtual registers"); tiered HotSpot then
+   * leaves the method in C1's unprofiled code for good: it never reaches C2. Of the generated
+   * methods over 3,000 bytes in ARGON2, Yosys and the SIMD kernels, C1 profiled every one with up
+   * to 127 invokes and gave up on every one with 146 or more, whatever its size (4,134 to 7,116
+   * bytes). ARGON2's compression function (159): 40 ms per run whole, 30 ms split.
    */
-  static final int WHOLE_METHOD_LIMIT = 6000;
+  static final int WHOLE_METHOD_INVOKES = 128;
 
   /** Why a function is left to the interpreter. */
   enum Fallback {
@@ -158,6 +160,8 @@ final class FunctionCompiler {
   private boolean boxedReturns;
   /** Bytecode length of the last {@code osr} method generated, 0 if none. */
   private int osrLength;
+  /** Invoke instructions in the last {@code osr} methods generated (the most in one), 0 if none. */
+  private int osrInvokes;
   static final String LOOP_ENTRY = "org/wasmj/exec/internal/LoopEntry";
   /** {@code long[] osr(long[] frame, int fp, InstanceState, int budget, int pc)}. */
   static final String OSR_DESC = "([JI" + "Lorg/wasmj/exec/internal/InstanceState;" + "II)[J";
@@ -183,7 +187,8 @@ final class FunctionCompiler {
     loopEntriesDropped = false;
     osrChunks = null;
     Result r = compile();
-    if (!this.loopEntries || r.fallback() != null || osrLength <= WHOLE_METHOD_LIMIT) {
+    if (!this.loopEntries || r.fallback() != null
+        || (osrLength <= HUGE_METHOD_LIMIT && osrInvokes <= WHOLE_METHOD_INVOKES)) {
       return r;
     }
     if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
@@ -253,7 +258,7 @@ final class FunctionCompiler {
       if (fitsOneMethod()) {
         try {
           byte[] bytes = generate(Mode.WHOLE, null);
-          if (largestMethod <= WHOLE_METHOD_LIMIT) {
+          if (largestMethod <= HUGE_METHOD_LIMIT && mostInvokes <= WHOLE_METHOD_INVOKES) {
             return new Result(bytes, null, 1);
           }
         } catch (RuntimeException e) {
@@ -336,10 +341,14 @@ final class FunctionCompiler {
 
   /** Bytecode length of the largest method generated last. */
   private int largestMethod;
+  /** The most invoke instructions in one method generated last ({@link #WHOLE_METHOD_INVOKES}). */
+  private int mostInvokes;
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
     largestMethod = 0;
+    mostInvokes = 0;
     osrLength = 0;
+    osrInvokes = 0;
     noControlLocals();
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
     boolean osr = loopEntries && (mode == Mode.WHOLE || mode == Mode.SPLIT);
@@ -384,7 +393,9 @@ final class FunctionCompiler {
     if (osr) {
       loopEntryBridge(cw);
       int invokeLength = largestMethod;
+      int invokeInvokes = mostInvokes;
       largestMethod = 0;
+      mostInvokes = 0;
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC);
       mv.visitCode();
       boxedReturns = true;
@@ -403,7 +414,9 @@ final class FunctionCompiler {
       }
       boxedReturns = false;
       osrLength = Math.max(osrLength, largestMethod);
+      osrInvokes = mostInvokes;
       largestMethod = invokeLength; // the osr methods are judged apart (see compile)
+      mostInvokes = invokeInvokes;
     }
     cw.visitEnd();
     return cw.toByteArray();
@@ -444,6 +457,7 @@ final class FunctionCompiler {
     mv.visitMaxs(0, 0);
     mv.visitEnd();
     largestMethod = Math.max(largestMethod, end.getOffset());
+    mostInvokes = Math.max(mostInvokes, ((Frames) mv).invokes());
   }
 
   // ---- calling conventions ----

@@ -121,44 +121,31 @@ class AsmExecutorTest {
   }
 
   @Test
-  void aWholeMethodTooLargeForC1ToProfileIsSplit() {
-    // 650 additions over 300 locals (wide local indices): about 7,000 bytes of bytecode as one
-    // method, under HotSpot's 8,000 but over what C1 profiles (FunctionCompiler.WHOLE_METHOD_LIMIT)
+  void aFunctionWithMoreInvokesThanC1ProfilesIsSplit() {
+    // 200 calls: 200 invoke instructions in a method of about 2,000 bytes, well under HotSpot's
+    // 8,000, but more than C1 profiles in one method (FunctionCompiler.WHOLE_METHOD_INVOKES)
     Engine engine = new Engine(Config.defaults().withExecutor("asm"));
-    Module module = Module.compile(engine, wideFunction(650));
+    Module module = Module.compile(engine, callingFunction(200));
     Instance instance = new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
-    for (int x : new int[] {5, -123456789}) {
-      int[] locals = new int[300];
-      locals[0] = x;
-      for (int k = 0; k < 650; k++) {
-        locals[(k * 7 + 3) % 300] = locals[k % 300] + locals[(k * 13 + 5) % 300];
-      }
-      int last = locals[(649 * 7 + 3) % 300];
-      assertEquals(last, instance.getTypedFunc("wide", I32, I32).callI32(x));
-    }
+    assertEquals(605, instance.getTypedFunc("calls", I32, I32).callI32(5));
+    assertEquals(-123456189, instance.getTypedFunc("calls", I32, I32).callI32(-123456789));
     assertEquals(1, module.executorStatistics().get("compiled.split"));
+    // a few calls fewer than the limit: whole
+    Module fewer = Module.compile(engine, callingFunction(FunctionCompiler.WHOLE_METHOD_INVOKES / 2));
+    new Linker<Void>(engine).instantiate(new Store<>(engine, null), fewer)
+        .getTypedFunc("calls", I32, I32).callI32(5);
+    assertEquals(0, fewer.executorStatistics().get("compiled.split"));
   }
 
-  /**
-   * {@code wide(x)}: 300 locals ({@code x} the first), {@code n} additions of two into a third;
-   * returns the last sum.
-   */
-  private static byte[] wideFunction(int n) {
+  /** {@code calls(x)}: {@code x} passed through {@code n} calls of {@code add3}. */
+  private static byte[] callingFunction(int n) {
     ByteArrayOutputStream code = new ByteArrayOutputStream();
+    code.writeBytes(new byte[] {0x20, 0}); // local.get 0
     for (int k = 0; k < n; k++) {
-      code.writeBytes(uleb(0x20, k % 300));
-      code.writeBytes(uleb(0x20, (k * 13 + 5) % 300));
-      code.write(0x6A);
-      code.writeBytes(uleb(0x21, (k * 7 + 3) % 300));
+      code.writeBytes(new byte[] {0x10, 1}); // call add3
     }
-    code.writeBytes(uleb(0x20, ((n - 1) * 7 + 3) % 300));
-    return new ModuleBuilder().funcBytes("wide", 1, 1, 299, code.toByteArray()).build();
-  }
-
-  /** An instruction with one unsigned LEB128 index immediate (below 16,384). */
-  private static byte[] uleb(int opcode, int index) {
-    return index < 128 ? new byte[] {(byte) opcode, (byte) index}
-        : new byte[] {(byte) opcode, (byte) (index & 0x7F | 0x80), (byte) (index >> 7)};
+    return new ModuleBuilder().funcBytes("calls", 1, 1, 0, code.toByteArray())
+        .func("add3", 1, 1, 0x20, 0, 0x41, 3, 0x6A).build();
   }
 
   @Test
