@@ -39,8 +39,8 @@ import org.wasmj.parser.WasmModule;
  * <p>A function whose method would exceed HotSpot's 8,000-byte limit is <em>split</em>: its
  * registers live in a {@code long[]} frame, and its code in several static methods ("chunks")
  * of consecutive instructions, cut preferably outside loops. A chunk copies the registers it
- * uses into locals on entry and the ones it writes back on exit, so inside a chunk the code is as
- * above; a branch out of the chunk returns the id of the entry point it leads to, and
+ * uses into locals on entry and the ones it writes back on exit (only those live there: {@link
+ * Liveness}), so inside a chunk the code is as above; a branch out of the chunk returns the id of the entry point it leads to, and
  * {@code invoke} calls the chunk holding that entry. Functions with tail calls, and those beyond
  * the limits of class files or the size budget ({@link JvmLimits}, checked before generating),
  * are left to the interpreter ({@link Fallback}). Stack map frames are written as the code is
@@ -887,6 +887,29 @@ final class FunctionCompiler {
     doubleSlots = slots.clone();
   }
 
+  private Liveness liveness;
+  private boolean livenessComputed;
+
+  /**
+   * The registers live at any of {@code pcs} (split mode: a chunk's entries or exits), or all
+   * registers if the function is too large for {@link Liveness}.
+   */
+  private java.util.BitSet liveAt(java.util.Collection<Integer> pcs) {
+    if (!livenessComputed) {
+      liveness = Liveness.of(this);
+      livenessComputed = true;
+    }
+    java.util.BitSet live = new java.util.BitSet();
+    if (liveness == null) {
+      live.set(0, ir.registerCount());
+      return live;
+    }
+    for (int pc : pcs) {
+      liveness.addLiveAt(pc, live, ir.registerCount());
+    }
+    return live;
+  }
+
   private static int chunkOf(List<int[]> chunks, int pc) {
     int lo = 0;
     int hi = chunks.size() - 1;
@@ -1028,7 +1051,9 @@ final class FunctionCompiler {
 
   /**
    * Chunk {@code k}: its registers into locals, its entry switch, its code, its exits. Every exit
-   * stores its entry id and goes to one block writing the chunk's written registers back.
+   * stores its entry id and goes to one block writing the chunk's written registers back. Only
+   * the registers live at one of its entries are loaded (the others start as 0, which no path
+   * reads), and only those live at one of its exits' targets are written back.
    */
   private void chunk(List<int[]> chunks, int k) {
     chunkFrom = chunks.get(k)[0];
@@ -1070,10 +1095,15 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     noControlLocals();
+    java.util.BitSet load = liveAt(entries);
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
-      mv.visitVarInsn(ALOAD, regsSlot);
-      pushInt(r);
-      mv.visitInsn(LALOAD);
+      if (load.get(r)) {
+        mv.visitVarInsn(ALOAD, regsSlot);
+        pushInt(r);
+        mv.visitInsn(LALOAD);
+      } else { // written before it is read from every entry: a local the verifier sees assigned
+        mv.visitInsn(LCONST_0);
+      }
       storeL(r);
     }
     if (entries.size() > 1) {
@@ -1096,6 +1126,8 @@ final class FunctionCompiler {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
     // Copy label keys first: emitting an exit does not create new ones.
+    java.util.BitSet liveAfter = liveAt(exits.keySet());
+    written = java.util.Arrays.stream(written).filter(liveAfter::get).toArray();
     Label writeBack = new Label();
     for (java.util.Map.Entry<Integer, Label> exit : new java.util.TreeMap<>(exits).entrySet()) {
       mv.visitLabel(exit.getValue());
