@@ -951,9 +951,7 @@ final class FunctionCompiler {
     depthSlot = params + 1;
     int frame = params + 2;
     checkDepth();
-    pushInt(ir.registerCount());
-    mv.visitIntInsn(NEWARRAY, T_LONG);
-    storeObject(frame, "[J");
+    takeFrame(frame);
     int slot = 0;
     String kinds = slotKinds(type.params());
     for (int i = 0; i < kinds.length(); i++) {
@@ -980,6 +978,7 @@ final class FunctionCompiler {
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
     if (type.resultSlotCount() == 0) {
+      giveBackFrame(frame);
       mv.visitInsn(RETURN);
       return;
     }
@@ -987,6 +986,7 @@ final class FunctionCompiler {
     if (type.resultSlotCount() == 1) {
       mv.visitInsn(ICONST_0);
       mv.visitInsn(LALOAD);
+      giveBackFrame(frame);
       if (isInt(type.result(0))) {
         mv.visitInsn(L2I);
         mv.visitInsn(IRETURN);
@@ -996,8 +996,70 @@ final class FunctionCompiler {
     } else {
       pushInt(type.resultSlotCount());
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+      giveBackFrame(frame);
       mv.visitInsn(ARETURN);
     }
+  }
+
+  /** Declared locals a split function's reused frame zeroes one store each; more, with {@code Arrays.fill}. */
+  private static final int UNROLLED_ZEROING = 8;
+
+  /**
+   * A split function's frame into local {@code frame}: the instance's spare frame of this
+   * function ({@code InstanceState.spareFrames}) with its declared locals zeroed, or a new one if
+   * a call in progress has it (recursion, a call that trapped, the first call). A frame is taken
+   * out before use and put back by a call that returns normally ({@link #giveBackFrame}), so no
+   * two calls ever share one; the parameters and temporaries need no zeroing, as they are
+   * written before they are read. Saves allocating and zeroing a frame per call (hundreds of
+   * bytes; spidermonkey called two split functions 21 million times, 7 GB of frames a run).
+   */
+  private void takeFrame(int frame) {
+    Label fresh = new Label();
+    Label ready = new Label();
+    spareFrames();
+    mv.visitInsn(AALOAD);
+    storeObject(frame, "[J");
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitJumpInsn(IFNULL, fresh);
+    spareFrames();
+    mv.visitInsn(ACONST_NULL);
+    mv.visitInsn(AASTORE);
+    int from = ir.paramCount();
+    int to = ir.localCount();
+    if (to - from > UNROLLED_ZEROING) {
+      mv.visitVarInsn(ALOAD, frame);
+      pushInt(from);
+      pushInt(to);
+      mv.visitInsn(LCONST_0);
+      mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([JIIJ)V", false);
+    } else {
+      for (int r = from; r < to; r++) {
+        mv.visitVarInsn(ALOAD, frame);
+        pushInt(r);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LASTORE);
+      }
+    }
+    mv.visitJumpInsn(GOTO, ready);
+    mv.visitLabel(fresh);
+    pushInt(ir.registerCount());
+    mv.visitIntInsn(NEWARRAY, T_LONG);
+    storeObject(frame, "[J");
+    mv.visitLabel(ready);
+  }
+
+  /** Puts the frame in local {@code frame} back as the instance's spare frame of this function. */
+  private void giveBackFrame(int frame) {
+    spareFrames();
+    mv.visitVarInsn(ALOAD, frame);
+    mv.visitInsn(AASTORE);
+  }
+
+  /** Pushes {@code inst.spareFrames} and this function's index in it. */
+  private void spareFrames() {
+    mv.visitVarInsn(ALOAD, instSlot);
+    mv.visitFieldInsn(GETFIELD, INSTANCE, "spareFrames", "[[J");
+    pushInt(definedIndex);
   }
 
   /** {@code void <prefix>drive(long[] frame, InstanceState, int budget, int entry)}. */
