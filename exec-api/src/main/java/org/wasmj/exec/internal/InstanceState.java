@@ -53,6 +53,12 @@ public final class InstanceState implements GuestInstance {
   public final long[][] elements;
   /** Data segments' lengths; an entry becomes 0 when dropped (the bytes stay in the module). */
   public final int[] dataLengths;
+  /**
+   * Per defined function, a register frame that no call is using, or null: an executor may keep
+   * one there when a call returns and take it for the next call instead of allocating one
+   * ({@code asm}'s split functions). A store runs on one thread at a time, so no locking.
+   */
+  public final long[][] spareFrames;
 
   /** Resolves the imports and creates the tables and memories; the rest is {@link #instantiate}'s. */
   private InstanceState(StoreState store, ModuleCode module, Object[] imports) {
@@ -66,6 +72,7 @@ public final class InstanceState implements GuestInstance {
     this.typeIds = module.typeIds;
     this.elements = new long[m.elements().size()][];
     this.dataLengths = new int[m.data().size()];
+    this.spareFrames = new long[m.functionCount() - m.importedFunctionCount()][];
     for (int i = 0; i < dataLengths.length; i++) {
       dataLengths[i] = m.data().get(i).length();
     }
