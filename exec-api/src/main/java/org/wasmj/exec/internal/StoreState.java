@@ -77,8 +77,11 @@ public final class StoreState implements GuestStore {
 
   /** The thread running guest code of this store now, or {@code null}; see {@link #enter}. */
   private volatile Thread owner;
-  /** Non-zero: {@link #stopRequested}. Read opaquely, so that no loop keeps an old value. */
-  private int stop;
+  /**
+   * Non-zero: {@link #stopRequested}. Read opaquely by generated code, volatile by the
+   * interpreter ({@link #stopWord}), so that no loop keeps an old value.
+   */
+  private volatile int stop;
 
   private static final VarHandle OWNER;
   private static final VarHandle STOP;
@@ -198,6 +201,15 @@ public final class StoreState implements GuestStore {
    */
   public boolean stopRequested() {
     return (int) STOP.getOpaque(this) != 0;
+  }
+
+  /**
+   * {@link #stopRequested}'s word, non-zero if set: a plain accessor, which C2 inlines even into
+   * a method past its inlining budget (the interpreter's dispatch loop, where a call of {@code
+   * stopRequested} stays a call).
+   */
+  public int stopWord() {
+    return stop;
   }
 
   /**
