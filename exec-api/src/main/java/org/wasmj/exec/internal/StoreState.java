@@ -235,9 +235,19 @@ public final class StoreState implements GuestStore {
     StopRequests.epochAdvanced(epoch);
   }
 
-  /** Makes {@link #stopRequested} true. */
+  /** Makes {@link #stopRequested} true, and {@link #noStopSite} false. */
   public void requestStop() {
-    STOP.setOpaque(this, 1);
+    STOP.setVolatile(this, 1);
+    StopRequests.loud();
+  }
+
+  /**
+   * A call site of type {@code ()boolean} whose target returns true while no store has had a stop
+   * requested lately: generated code skips its checks then (C2 compiles the test to nothing, and
+   * a request deoptimizes the code, which then checks). See {@code StopRequests.QUIET}.
+   */
+  public static java.lang.invoke.CallSite noStopSite() {
+    return StopRequests.QUIET;
   }
 
   private void interrupted() {
