@@ -78,8 +78,8 @@ public final class StoreState implements GuestStore {
   /** The thread running guest code of this store now, or {@code null}; see {@link #enter}. */
   private volatile Thread owner;
   /**
-   * Non-zero: {@link #stopRequested}. Read opaquely by generated code, volatile by the
-   * interpreter ({@link #stopWord}), so that no loop keeps an old value.
+   * Non-zero: {@link #stopRequested}. Read opaquely by generated code, so that no loop keeps an
+   * old value; volatile for {@link StopRequests}' watcher ({@link #stopWord}).
    */
   private volatile int stop;
 
@@ -203,12 +203,8 @@ public final class StoreState implements GuestStore {
     return (int) STOP.getOpaque(this) != 0;
   }
 
-  /**
-   * {@link #stopRequested}'s word, non-zero if set: a plain accessor, which C2 inlines even into
-   * a method past its inlining budget (the interpreter's dispatch loop, where a call of {@code
-   * stopRequested} stays a call).
-   */
-  public int stopWord() {
+  /** {@link #stopRequested}'s word, non-zero if set, read volatile. */
+  int stopWord() {
     return stop;
   }
 

@@ -202,8 +202,8 @@ public final class Interpreter {
             s = st.slots; // compiled code ran the rest of the frame; its results are in place
             callee = null;
             break;
-          case OpCodes.CHECK_INTERRUPT: // runInFrame saw the store's stop request
-            inst.store.checkStop(); // traps, or the deadline callback extended it, or nothing was due
+          case OpCodes.CHECK_INTERRUPT: // runInFrame saw the deadline pass or an interrupt
+            inst.store.checkInterrupt(); // traps, or the deadline callback extended the deadline
             mem = memoryOf(inst); // the callback may have grown a memory
             pc++;
             continue;
@@ -352,9 +352,11 @@ public final class Interpreter {
           pc++;
           continue;
         }
-        case OpCodes.CHECK_INTERRUPT: { // the stop request, as in generated code
-          if (fn.instance.store.stopWord() != 0) {
-            return pc; // run checks exactly: traps, or calls the deadline callback
+        case OpCodes.CHECK_INTERRUPT: { // StoreState.checkInterrupt's test, inline
+          StoreState store = fn.instance.store;
+          if (store.epoch.get() >= store.epochDeadline
+              || Thread.currentThread().isInterrupted()) {
+            return pc; // run traps, or calls the deadline callback
           }
           pc++;
           continue;
@@ -1118,9 +1120,6 @@ public final class Interpreter {
         results = ((HostFunction) f).call(caller, args);
       } finally {
         store.hostCallDepth = saved;
-        if (store.interruptible && Thread.currentThread().isInterrupted()) {
-          store.requestStop(); // it interrupted its own thread: the next check sees it
-        }
       }
     } else {
       results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
