@@ -148,6 +148,7 @@ class MutatedModuleProperties {
     switch (t) {
       case FUNCREF: return Val.funcref(null);
       case EXTERNREF: return Val.externref(null);
+      case V128: return Val.v128(0, 0);
       default: return Val.fromBits(t, 0);
     }
   }
