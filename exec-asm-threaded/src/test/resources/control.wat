@@ -53,6 +53,12 @@
     (call $trigger)
     (call $tree (i32.const 0)))
 
+  ;; n, counted by a recursion of direct calls n deep.
+  (func $down (export "down") (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n))
+      (then (i32.const 0))
+      (else (i32.add (call $down (i32.sub (local.get $n) (i32.const 1))) (i32.const 1)))))
+
   ;; 1 + 2 + ... + n, in a loop.
   (func (export "sum") (param $n i32) (result i32)
     (local $s i32)

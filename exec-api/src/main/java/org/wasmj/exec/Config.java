@@ -264,9 +264,11 @@ public final class Config {
    * Whether guests can be interrupted: code checks at every function entry and loop header
    * whether the store's epoch deadline has passed ({@link Store#setEpochDeadline},
    * {@link Engine#incrementEpoch}) or the thread running it was interrupted
-   * ({@link Thread#interrupt}; generated code may see an interrupt from another thread a few
-   * milliseconds late), and traps {@code interrupt} if so. Off by default: the checks cost a few
-   * percent of speed.
+   * ({@link Thread#interrupt}; an interrupt from another thread may be seen a few milliseconds
+   * late), and traps {@code interrupt} if so. Off by default: the checks cost a few percent of
+   * speed (generated code compiles them away while no stop was requested for a second; a request
+   * makes the JVM deoptimize that code, so a deadline callback that lets the guest go on costs a
+   * recompilation at most about once a second).
    */
   public boolean epochInterruption() {
     return epochInterruption;

@@ -1,5 +1,8 @@
 package org.wasmj.exec.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,68 @@ final class StopRequests {
   static final long PERIOD_MS = 5;
 
   private static final Set<StoreState> RUNNING = ConcurrentHashMap.newKeySet();
+
+  /**
+   * {@code ()boolean}: true while no store has had a stop requested for {@link #QUIET_MS} ms (the
+   * watcher sets it back then), false from any request on ({@link #loud}). Generated code tests
+   * it before its checks, which it skips while true: C2 compiles the test of a mutable call site's
+   * constant target to nothing, and a new target deoptimizes the code that relied on the old one
+   * (at a safepoint, so at once), which then checks as before. Quiet for a while before the
+   * watcher sets it back, so that a deadline callback that lets the guest go on does not make
+   * every epoch tick recompile the guest's code.
+   */
+  static final MutableCallSite QUIET = new MutableCallSite(constant(true));
+  /** How long no request may come before {@link #QUIET} is set back to true. */
+  static final long QUIET_MS = 1000;
+  /** {@link #QUIET}'s target, as a field read without the call site. */
+  private static volatile boolean quiet = true;
+  /** When {@link #QUIET} was last made false ({@code System.nanoTime}). */
+  private static volatile long loudSince;
+
+  private static MethodHandle constant(boolean b) {
+    return MethodHandles.constant(boolean.class, b);
+  }
+
+  /**
+   * After a stop request (the store's word set, volatile): makes {@link #QUIET} false if it is
+   * not. A watcher setting it back meanwhile sees the word (see {@link #quietAgain}).
+   */
+  static void loud() {
+    if (quiet) {
+      synchronized (QUIET) {
+        loudSince = System.nanoTime();
+        if (quiet) {
+          quiet = false;
+          QUIET.setTarget(constant(false));
+          MutableCallSite.syncAll(new MutableCallSite[] {QUIET});
+        }
+      }
+    } else {
+      loudSince = System.nanoTime();
+    }
+  }
+
+  /**
+   * The watcher's: {@link #QUIET} true again once no request came for {@link #QUIET_MS} ms and
+   * no running store's word is set (read after {@code quiet} is written, each volatile: a request
+   * that read {@code quiet} as false wrote its word before, so it is seen here).
+   */
+  private static void quietAgain() {
+    if (quiet || System.nanoTime() - loudSince < TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
+      return;
+    }
+    synchronized (QUIET) {
+      quiet = true;
+      for (StoreState s : RUNNING) {
+        if (s.stopWord() != 0) {
+          quiet = false;
+          return;
+        }
+      }
+      QUIET.setTarget(constant(true));
+      MutableCallSite.syncAll(new MutableCallSite[] {QUIET});
+    }
+  }
   /** Set while the watcher waits for a store to run. */
   private static volatile boolean idle;
 
@@ -84,6 +149,7 @@ final class StopRequests {
           s.requestStop();
         }
       }
+      quietAgain();
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MS));
     }
   }

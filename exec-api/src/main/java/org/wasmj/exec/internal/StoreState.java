@@ -77,8 +77,11 @@ public final class StoreState implements GuestStore {
 
   /** The thread running guest code of this store now, or {@code null}; see {@link #enter}. */
   private volatile Thread owner;
-  /** Non-zero: {@link #stopRequested}. Read opaquely, so that no loop keeps an old value. */
-  private int stop;
+  /**
+   * Non-zero: {@link #stopRequested}. Read opaquely by generated code, so that no loop keeps an
+   * old value; volatile for {@link StopRequests}' watcher ({@link #stopWord}).
+   */
+  private volatile int stop;
 
   private static final VarHandle OWNER;
   private static final VarHandle STOP;
@@ -200,6 +203,11 @@ public final class StoreState implements GuestStore {
     return (int) STOP.getOpaque(this) != 0;
   }
 
+  /** {@link #stopRequested}'s word, non-zero if set, read volatile. */
+  int stopWord() {
+    return stop;
+  }
+
   /**
    * The slow path of {@link #stopRequested}: clears the request, then {@link #checkInterrupt}. A
    * deadline that stays passed (a trap, or a callback extending it by 0) stays requested.
@@ -223,9 +231,19 @@ public final class StoreState implements GuestStore {
     StopRequests.epochAdvanced(epoch);
   }
 
-  /** Makes {@link #stopRequested} true. */
+  /** Makes {@link #stopRequested} true, and {@link #noStopSite} false. */
   public void requestStop() {
-    STOP.setOpaque(this, 1);
+    STOP.setVolatile(this, 1);
+    StopRequests.loud();
+  }
+
+  /**
+   * A call site of type {@code ()boolean} whose target returns true while no store has had a stop
+   * requested lately: generated code skips its checks then (C2 compiles the test to nothing, and
+   * a request deoptimizes the code, which then checks). See {@code StopRequests.QUIET}.
+   */
+  public static java.lang.invoke.CallSite noStopSite() {
+    return StopRequests.QUIET;
   }
 
   private void interrupted() {

@@ -63,7 +63,11 @@ final class FunctionCompiler {
   private static final org.objectweb.asm.Handle LINK_CALL = new org.objectweb.asm.Handle(H_INVOKESTATIC,
       RT, "linkCall", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
           + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
-  /** The most bytecode HotSpot compiles in one method (HugeMethodLimit). */
+  /** The bootstrap of the interruption checks' guard: {@code Rt.linkNoStop}. */
+  private static final org.objectweb.asm.Handle LINK_NO_STOP = new org.objectweb.asm.Handle(
+      H_INVOKESTATIC, RT, "linkNoStop", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+          + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+    /** The most bytecode HotSpot compiles in one method (HugeMethodLimit). */
   static final int HUGE_METHOD_LIMIT = 8000;
 
   /**
@@ -176,6 +180,7 @@ final class FunctionCompiler {
     this.ir = ir;
     this.code = ir.code();
     this.hasMemory = !module.memories().isEmpty();
+    this.passesFuel = !mutableCalls && meters(code);
   }
 
   /**
@@ -367,8 +372,13 @@ final class FunctionCompiler {
       return cw.toByteArray();
     }
     bridge(cw);
-    mv = method(cw, ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type));
+    if (passesFuel) {
+      fuelEntries(cw, mode == Mode.WHOLE);
+    }
+    mv = method(cw, ACC_PUBLIC | ACC_STATIC, passesFuel && mode == Mode.WHOLE ? INVOKE_FUEL
+        : "invoke", passesFuel && mode == Mode.WHOLE ? fuelDescriptor(type) : descriptor(type));
     mv.visitCode();
+    fuelParam = passesFuel && mode == Mode.WHOLE;
     switch (mode) {
       case STUB:
         stubBody();
@@ -379,6 +389,7 @@ final class FunctionCompiler {
       default:
         driver(chunks);
     }
+    fuelParam = false;
     endMethod();
     if (mode != Mode.STUB) {
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, "deeper", descriptor(type));
@@ -609,9 +620,10 @@ final class FunctionCompiler {
     int params = JvmLimits.paramSlots(type);
     instSlot = params;
     depthSlot = params + 1;
-    memSlot = params + 2;
-    tmpSlot = params + 3;
-    regBase = params + 4;
+    int fuel = fuelParam ? 2 : 0; // the fuel parameter's slots (invokeFuel)
+    memSlot = params + 2 + fuel;
+    tmpSlot = params + 3 + fuel;
+    regBase = params + 4 + fuel;
     assignLocals();
     chunkFrom = 0;
     chunkTo = code.length;
@@ -1323,6 +1335,7 @@ final class FunctionCompiler {
     Label deepEnough = new Label();
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitJumpInsn(IFGE, deepEnough);
+    fuelParameterToStore();
     int slot = 0;
     for (char k : slotKinds(type.params()).toCharArray()) {
       mv.visitVarInsn(k == 'I' ? ILOAD : LLOAD, slot);
@@ -1810,9 +1823,10 @@ final class FunctionCompiler {
 
   /**
    * The locals of the host controls, in slots from {@code free} on, set before the code's first
-   * label: the fuel, read from the store, if the function is metered and loops (in a function
-   * without loops, reading and writing the store around its calls and returns costs more than
-   * charging the store's fuel: fib x1.9 against x1.7 with fuel, ControlPairs); the countdown of
+   * label: the fuel, the {@link #INVOKE_FUEL} parameter in its body, else read from the store if
+   * the function is metered and loops (in a function without loops, reading and writing the store
+   * around its calls and returns costs more than charging the store's fuel: fib x1.9 against x1.7
+   * with fuel, ControlPairs; passing it to callees, x1.4); the countdown of
    * loop-header checks, if there are any (0: the first one tests). Only whole methods (invoke,
    * osr) have them: a split function leaves and re-enters its chunks, and a countdown starting
    * again at each entry might never run out.
@@ -1825,7 +1839,9 @@ final class FunctionCompiler {
       metered |= code[pc] == OpCodes.FUEL_I;
       headerChecks |= code[pc] == OpCodes.CHECK_INTERRUPT && loopHeader(pc);
     }
-    if (metered && loops()) {
+    if (fuelParam) {
+      fuelSlot = depthSlot + 1;
+    } else if (metered && loops()) {
       fuelSlot = free;
       free += 2;
       loadStoreFuel();
@@ -1885,10 +1901,15 @@ final class FunctionCompiler {
    * interrupt status is seen at once, as in the interpreter), then, once a test found nothing
    * pending, every {@link #POLL_INTERVAL}th: a deadline or interrupt that another thread brings
    * stops a loop within that many iterations (each bounded: calls check at their entry), and while
-   * a deadline stays passed (a callback that extends it by 0) every check asks.
+   * a deadline stays passed (a callback that extends it by 0) every check asks. All of it is
+   * skipped while {@code StoreState.noStopSite} says no stop was requested lately: C2 compiles the
+   * check to nothing then (a loop header's countdown cost MATRIX_MUL x1.47 and PRIME_SIEVE x1.3,
+   * ControlPairs), and a request deoptimizes the code at once.
    */
   void checkInterrupt(int pc) {
     Label done = new Label();
+    mv.visitInvokeDynamicInsn("noStop", "()Z", LINK_NO_STOP);
+    mv.visitJumpInsn(IFNE, done); // no stop requested lately: C2 compiles the check away
     boolean counted = pollSlot >= 0 && loopHeader(pc);
     Label clear = counted ? new Label() : done;
     if (counted) {
@@ -1968,7 +1989,9 @@ final class FunctionCompiler {
       Emitters.of(Op.of(op)).emit(this, pc);
       return;
     }
-    storeFuel();
+    if (!passesFuelTo(pc)) {
+      storeFuel();
+    } // else call pushes the fuel local as the callee's, and leaves -1 in it
     Emitters.of(Op.of(op)).emit(this, pc);
     if (!returns(op)) {
       loadStoreFuel();
@@ -2018,6 +2041,120 @@ final class FunctionCompiler {
   private void loadStore() {
     loadInstance();
     mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+  }
+
+  // ---- fuel passed to callees ----
+
+  /**
+   * {@code invoke}'s twin that a metered function's callers in generated code call: the same
+   * parameters and a {@code long} more, the caller's fuel, which the callee keeps in a local (no
+   * store round trip at its entry); on its way out, by a return or an exception, it leaves its
+   * fuel in the store, where the caller reads it back. Its parameters take two slots more than
+   * {@code invoke}'s, which a method handle would take ({@link JvmLimits#hasTypedEntry}): it is
+   * only called directly. Only in a class that meters fuel and calls its callees directly (not
+   * {@code tiered}'s mutable call sites, which link to {@code invoke}).
+   */
+  static final String INVOKE_FUEL = "invokeFuel";
+
+  /**
+   * Whether typed calls pass the fuel local to {@link #INVOKE_FUEL} (and every class of the
+   * module has one): the module meters fuel and calls are direct.
+   */
+  private final boolean passesFuel;
+  /** The method being emitted is a whole function's {@link #INVOKE_FUEL}: its fuel is a parameter. */
+  private boolean fuelParam;
+
+  /** True if the instrumented {@code code} charges fuel (every run starts with a charge). */
+  private static boolean meters(int[] code) {
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.FUEL_I) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #descriptor} with the caller's fuel, a {@code long}, after the depth budget. */
+  static String fuelDescriptor(FuncType t) {
+    String d = descriptor(t);
+    int end = d.indexOf(')');
+    return d.substring(0, end) + "J" + d.substring(end);
+  }
+
+  /**
+   * The entry of a metered class that is not the function's body: for a whole function, {@code
+   * invoke}, which passes the store's fuel to {@link #INVOKE_FUEL} (which has the body); else
+   * {@link #INVOKE_FUEL}, which puts its fuel in the store and calls {@code invoke}.
+   */
+  private void fuelEntries(ClassWriter cw, boolean whole) {
+    MethodVisitor m = whole ? method(cw, ACC_PUBLIC | ACC_STATIC, "invoke", descriptor(type))
+        : method(cw, ACC_PUBLIC | ACC_STATIC, INVOKE_FUEL, fuelDescriptor(type));
+    m.visitCode();
+    int params = JvmLimits.paramSlots(type);
+    if (!whole) {
+      m.visitVarInsn(ALOAD, params);
+      m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+      m.visitVarInsn(LLOAD, params + 2);
+      m.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
+    }
+    int slot = 0;
+    for (char k : slotKinds(type.params()).toCharArray()) {
+      m.visitVarInsn(k == 'I' ? ILOAD : LLOAD, slot);
+      slot += k == 'I' ? 1 : 2;
+    }
+    m.visitVarInsn(ALOAD, params);
+    m.visitVarInsn(ILOAD, params + 1);
+    if (whole) {
+      m.visitVarInsn(ALOAD, params);
+      m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+      m.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
+      m.visitMethodInsn(INVOKESTATIC, className, INVOKE_FUEL, fuelDescriptor(type), false);
+    } else {
+      m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
+    }
+    if (type.resultSlotCount() == 0) {
+      m.visitInsn(RETURN);
+    } else if (type.resultSlotCount() == 1) {
+      m.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
+    } else {
+      m.visitInsn(ARETURN);
+    }
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /** In {@link #INVOKE_FUEL}'s body, before it leaves for {@code deeper}: its fuel into the store. */
+  private void fuelParameterToStore() {
+    if (fuelParam) {
+      loadStore();
+      mv.visitVarInsn(LLOAD, depthSlot + 1);
+      mv.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
+    }
+  }
+
+  /** True if the op at {@code pc} is a call that passes the fuel to its callee ({@link #call}). */
+  private boolean passesFuelTo(int pc) {
+    if (!passesFuel || code[pc] != OpCodes.CALL_XR) {
+      return false;
+    }
+    int funcIndex = code[pc + 1];
+    return funcIndex >= module.importedFunctionCount()
+        && JvmLimits.hasTypedEntry(module.functionType(funcIndex));
+  }
+
+  /**
+   * Pushes the fuel for a callee's {@link #INVOKE_FUEL}: the fuel local, leaving -1 in it (the
+   * callee leaves its fuel in the store, by a return or an exception), or the store's.
+   */
+  private void pushFuelArgument() {
+    if (fuelSlot >= 0) {
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      mv.visitLdcInsn(-1L);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+    } else {
+      loadStore();
+      mv.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
+    }
   }
 
   // ---- memory ----
@@ -2174,7 +2311,12 @@ final class FunctionCompiler {
       mv.visitVarInsn(ILOAD, depthSlot);
       mv.visitInsn(ICONST_1);
       mv.visitInsn(ISUB); // the callee's budget
-      if (mutableCalls) {
+      if (passesFuel) {
+        pushFuelArgument();
+        mv.visitMethodInsn(INVOKESTATIC,
+            ModuleClassLoader.internalName(ModuleClassLoader.ENTRY, funcIndex - imported),
+            INVOKE_FUEL, fuelDescriptor(t), false);
+      } else if (mutableCalls) {
         mv.visitInvokeDynamicInsn("call", descriptor(t), LINK_CALL, funcIndex - imported);
       } else {
         mv.visitMethodInsn(INVOKESTATIC,

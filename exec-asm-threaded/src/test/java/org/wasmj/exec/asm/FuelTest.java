@@ -141,6 +141,40 @@ class FuelTest {
     assertEquals(cost - 1, store[0].fuel());
   }
 
+  /**
+   * Fuel crosses direct calls exactly, however deep: {@code down(n)} recurses n deep (beyond one
+   * thread's stack, so generated code moves on to a fresh one), and consumes, runs out, or finds the
+   * call stack exhausted leaving the fuel the reference leaves.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void fuelCrossesDeepRecursionExactly(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> referenceStore = InterruptionTest.lastStore();
+    for (long fuel : new long[] {1_000_000, 50_000, 3}) {
+      for (int n : new int[] {10, 15_000, 30_000}) {
+        store.setFuel(fuel);
+        referenceStore.setFuel(fuel);
+        String expected = outcome(() -> reference.getFunc("down").call(Val.i32(n))[0].i32());
+        assertEquals(expected, outcome(() -> i.getFunc("down").call(Val.i32(n))[0].i32()),
+            config + ": down(" + n + ") with fuel " + fuel);
+        assertEquals(referenceStore.fuel(), store.fuel(),
+            config + ": fuel left by down(" + n + ") with fuel " + fuel + " (" + expected + ")");
+      }
+    }
+  }
+
+  /** The result of {@code call}, or what it threw. */
+  private static String outcome(java.util.function.IntSupplier call) {
+    try {
+      return "returned " + call.getAsInt();
+    } catch (org.wasmj.WasmException e) { // a trap, or the call stack exhausted
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void growingAndFillingCostBySize(String config) {

@@ -174,6 +174,70 @@ class InterruptionTest {
     assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "the store goes on, on another thread");
   }
 
+  /**
+   * While no stop was requested lately, generated code skips its checks (C2 compiles them away,
+   * {@code StoreState.noStopSite}); a request then deoptimizes it: a guest that ran compiled in
+   * that state for a while is stopped as soon by a deadline or an interrupt.
+   */
+  @ParameterizedTest(name = "{0}: {1}, by interrupt {2}")
+  @MethodSource("quietCases")
+  void aGuestCompiledWhileNoStopWasDueIsStoppedAsSoon(String config, Guest guest,
+      boolean byInterrupt) throws Exception {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = instantiate(engine, () -> {});
+    Store<Void> store = lastStore;
+    store.setEpochDeadline(1);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicLong stopped = new AtomicLong();
+    Thread runner = new Thread(() -> {
+      try {
+        i.getFunc(guest.export).call(args(guest));
+      } catch (Throwable e) {
+        stopped.set(System.nanoTime());
+        thrown.set(e);
+      }
+    });
+    runner.start();
+    long quietSince = 0;
+    for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; sleep(10)) {
+      if (!noStopRequested()) {
+        quietSince = 0;
+      } else if (quietSince == 0) {
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince > RUN_MS * 1_000_000) {
+        break; // ran quiet long enough to be compiled without checks
+      }
+    }
+    assertTrue(quietSince != 0, "requests came for 10 s");
+    long requested = System.nanoTime();
+    if (byInterrupt) {
+      runner.interrupt();
+    } else {
+      engine.incrementEpoch();
+    }
+    runner.join(10_000);
+    assertFalse(runner.isAlive(), config + " " + guest + " was not stopped");
+    long stoppedAfter = (stopped.get() - requested) / 1_000_000;
+    assertTrue(thrown.get() instanceof TrapException, String.valueOf(thrown.get()));
+    assertEquals(TrapKind.INTERRUPT, ((TrapException) thrown.get()).kind());
+    assertTrue(stoppedAfter <= WITHIN_MS, config + " " + guest + " stopped " + stoppedAfter + " ms after");
+  }
+
+  static Stream<Arguments> quietCases() {
+    return Stream.of("asm", "tiered").flatMap(c -> Stream.of(
+        Arguments.of(c, Guest.LOOP, false), Arguments.of(c, Guest.LOOP, true),
+        Arguments.of(c, Guest.RECURSION, false)));
+  }
+
+  /** {@code StoreState.noStopSite}'s target now. */
+  private static boolean noStopRequested() {
+    try {
+      return (boolean) org.wasmj.exec.internal.StoreState.noStopSite().getTarget().invoke();
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void aLongMemoryFillChecksAsItGoes(String config) {

@@ -224,7 +224,12 @@ public final class Rt {
     return table[2 * lo + 1];
   }
 
-  /** Bootstrap of a tiered call site: the callee's call site, which tiering re-points. */
+  /** Bootstrap of the interruption checks' guard: {@code StoreState.noStopSite}. */
+  public static CallSite linkNoStop(MethodHandles.Lookup caller, String name, MethodType type) {
+    return StoreState.noStopSite();
+  }
+
+    /** Bootstrap of a tiered call site: the callee's call site, which tiering re-points. */
   public static CallSite linkCall(MethodHandles.Lookup caller, String name, MethodType type,
       int definedIndex) {
     return AsmModule.callSite(caller.lookupClass(), definedIndex);
