@@ -397,10 +397,10 @@ public final class Interpreter {
           pc = code[pc + 1];
           continue;
         case OpCodes.BR_EQZ_RT:
-          taken = ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL) - 1;
+          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - 1;
           break oneOperandBranch;
         case OpCodes.BR_NEZ_RT:
-          taken = -((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL);
+          taken = -(s[fp + code[pc + 1]] & 0xFFFFFFFFL);
           break oneOperandBranch;
         case OpCodes.BR_I64_EQZ_RT: {
           long a = s[fp + code[pc + 1]];
@@ -670,64 +670,64 @@ public final class Interpreter {
           }
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
-          taken = (((int) s[fp + code[pc + 1]] ^ (int) s[fp + code[pc + 2]]) & 0xFFFFFFFFL) - 1;
+          taken = ((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL) - 1;
           break twoOperandBranch;
         case OpCodes.BR_I32_NE_RRT:
-          taken = -(((int) s[fp + code[pc + 1]] ^ (int) s[fp + code[pc + 2]]) & 0xFFFFFFFFL);
+          taken = -((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL);
           break twoOperandBranch;
         case OpCodes.BR_I32_LT_S_RRT:
           taken = (long) (int) s[fp + code[pc + 1]] - (int) s[fp + code[pc + 2]];
           break twoOperandBranch;
         case OpCodes.BR_I32_LT_U_RRT:
-          taken = ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL);
+          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL);
           break twoOperandBranch;
         case OpCodes.BR_I32_GT_S_RRT:
           taken = (long) (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 1]];
           break twoOperandBranch;
         case OpCodes.BR_I32_GT_U_RRT:
-          taken = ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL);
+          taken = (s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL);
           break twoOperandBranch;
         case OpCodes.BR_I32_LE_S_RRT:
           taken = ~((long) (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 1]]);
           break twoOperandBranch;
         case OpCodes.BR_I32_LE_U_RRT:
-          taken = ~(((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL));
+          taken = ~((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL));
           break twoOperandBranch;
         case OpCodes.BR_I32_GE_S_RRT:
           taken = ~((long) (int) s[fp + code[pc + 1]] - (int) s[fp + code[pc + 2]]);
           break twoOperandBranch;
         case OpCodes.BR_I32_GE_U_RRT:
-          taken = ~(((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL));
+          taken = ~((s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL));
           break twoOperandBranch;
         case OpCodes.BR_I32_EQ_RIT:
-          taken = (((int) s[fp + code[pc + 1]] ^ code[pc + 2]) & 0xFFFFFFFFL) - 1;
+          taken = ((s[fp + code[pc + 1]] ^ code[pc + 2]) & 0xFFFFFFFFL) - 1;
           break twoOperandBranch;
         case OpCodes.BR_I32_NE_RIT:
-          taken = -(((int) s[fp + code[pc + 1]] ^ code[pc + 2]) & 0xFFFFFFFFL);
+          taken = -((s[fp + code[pc + 1]] ^ code[pc + 2]) & 0xFFFFFFFFL);
           break twoOperandBranch;
         case OpCodes.BR_I32_LT_S_RIT:
           taken = (long) (int) s[fp + code[pc + 1]] - code[pc + 2];
           break twoOperandBranch;
         case OpCodes.BR_I32_LT_U_RIT:
-          taken = ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (code[pc + 2] & 0xFFFFFFFFL);
+          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (code[pc + 2] & 0xFFFFFFFFL);
           break twoOperandBranch;
         case OpCodes.BR_I32_GT_S_RIT:
           taken = (long) code[pc + 2] - (int) s[fp + code[pc + 1]];
           break twoOperandBranch;
         case OpCodes.BR_I32_GT_U_RIT:
-          taken = (code[pc + 2] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL);
+          taken = (code[pc + 2] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL);
           break twoOperandBranch;
         case OpCodes.BR_I32_LE_S_RIT:
           taken = ~((long) code[pc + 2] - (int) s[fp + code[pc + 1]]);
           break twoOperandBranch;
         case OpCodes.BR_I32_LE_U_RIT:
-          taken = ~((code[pc + 2] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL));
+          taken = ~((code[pc + 2] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL));
           break twoOperandBranch;
         case OpCodes.BR_I32_GE_S_RIT:
           taken = ~((long) (int) s[fp + code[pc + 1]] - code[pc + 2]);
           break twoOperandBranch;
         case OpCodes.BR_I32_GE_U_RIT:
-          taken = ~(((int) s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (code[pc + 2] & 0xFFFFFFFFL));
+          taken = ~((s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (code[pc + 2] & 0xFFFFFFFFL));
           break twoOperandBranch;
         case OpCodes.BR_I64_EQ_RRT: {
           long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
@@ -780,23 +780,23 @@ public final class Interpreter {
           break twoOperandBranch;
         }
         case OpCodes.I32_EQZ_RR:
-          s[fp + code[pc + 1]] = (((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - 1) >>> 63;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - 1) >>> 63;
           pc += 3;
           continue;
         case OpCodes.I32_EQ_RRR:
-          s[fp + code[pc + 1]] = ((((int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]]) & 0xFFFFFFFFL) - 1) >>> 63;
+          s[fp + code[pc + 1]] = (((s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]]) & 0xFFFFFFFFL) - 1) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_EQ_RRI:
-          s[fp + code[pc + 1]] = ((((int) s[fp + code[pc + 2]] ^ code[pc + 3]) & 0xFFFFFFFFL) - 1) >>> 63;
+          s[fp + code[pc + 1]] = (((s[fp + code[pc + 2]] ^ code[pc + 3]) & 0xFFFFFFFFL) - 1) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_NE_RRR:
-          s[fp + code[pc + 1]] = (-(((int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]]) & 0xFFFFFFFFL)) >>> 63;
+          s[fp + code[pc + 1]] = (-((s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]]) & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_NE_RRI:
-          s[fp + code[pc + 1]] = (-(((int) s[fp + code[pc + 2]] ^ code[pc + 3]) & 0xFFFFFFFFL)) >>> 63;
+          s[fp + code[pc + 1]] = (-((s[fp + code[pc + 2]] ^ code[pc + 3]) & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LT_S_RRR:
@@ -808,11 +808,11 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I32_LT_U_RRR:
-          s[fp + code[pc + 1]] = (((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 3]] & 0xFFFFFFFFL)) >>> 63;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 3]] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LT_U_RRI:
-          s[fp + code[pc + 1]] = (((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (code[pc + 3] & 0xFFFFFFFFL)) >>> 63;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (code[pc + 3] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GT_S_RRR:
@@ -824,11 +824,11 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I32_GT_U_RRR:
-          s[fp + code[pc + 1]] = (((int) s[fp + code[pc + 3]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL)) >>> 63;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 3]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GT_U_RRI:
-          s[fp + code[pc + 1]] = ((code[pc + 3] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL)) >>> 63;
+          s[fp + code[pc + 1]] = ((code[pc + 3] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LE_S_RRR:
@@ -840,11 +840,11 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I32_LE_U_RRR:
-          s[fp + code[pc + 1]] = (~(((int) s[fp + code[pc + 3]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL))) >>> 63;
+          s[fp + code[pc + 1]] = (~((s[fp + code[pc + 3]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LE_U_RRI:
-          s[fp + code[pc + 1]] = (~((code[pc + 3] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL))) >>> 63;
+          s[fp + code[pc + 1]] = (~((code[pc + 3] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GE_S_RRR:
@@ -856,11 +856,11 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I32_GE_U_RRR:
-          s[fp + code[pc + 1]] = (~(((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - ((int) s[fp + code[pc + 3]] & 0xFFFFFFFFL))) >>> 63;
+          s[fp + code[pc + 1]] = (~((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 3]] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GE_U_RRI:
-          s[fp + code[pc + 1]] = (~(((int) s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (code[pc + 3] & 0xFFFFFFFFL))) >>> 63;
+          s[fp + code[pc + 1]] = (~((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (code[pc + 3] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I64_EQZ_RR: {
@@ -1010,7 +1010,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHL_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_SHR_S_RRR:
@@ -1018,7 +1018,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_S_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_SHR_U_RRR:
@@ -1026,7 +1026,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_U_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_ROTL_RRR:
@@ -1034,7 +1034,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTL_RRI:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.I64_ROTR_RRR:
@@ -1042,7 +1042,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR:

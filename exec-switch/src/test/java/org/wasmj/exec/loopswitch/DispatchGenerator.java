@@ -128,12 +128,21 @@ final class DispatchGenerator {
       }
       String type = w.name().substring(0, 3); // I32, I64, F32, F64
       NativeOps.Form f = NativeOps.of(w);
+      if (f != null && isCount(f) && operand[1].startsWith("((code")) {
+        // a shift or rotate count: Java and Wasm use its low 6 bits, all in the low word
+        operand[1] = operand[1].substring(2, operand[1].indexOf(" & "));
+      }
       if (f != null && f.kind() == NativeOps.Kind.COMPARE) {
         String declare = locals(f, operand, type);
         String sign = sign(f, params.length, type);
         String body = indent + "  ";
         if (declare.isEmpty()) {
-          sign = substitute(sign, operand, type);
+          // an i32 operand zero-extended needs no (int): the mask drops the high word
+          String[] raw = operand.clone();
+          for (int i = 0; i < raw.length && !sign.contains("(long)"); i++) {
+            raw[i] = raw[i].replace("(int) ", "");
+          }
+          sign = substitute(sign, raw, type);
         } else { // a block for the operands' locals
           out.set(out.size() - 1, out.get(out.size() - 1) + " {");
           out.add(body + declare);
@@ -168,6 +177,12 @@ final class DispatchGenerator {
       }
     }
     return List.of(hot, cold);
+  }
+
+  /** Whether the second operand of {@code f} is a shift or rotate count. */
+  private static boolean isCount(NativeOps.Form f) {
+    return f.kind() == NativeOps.Kind.ROTATE
+        || f.kind() == NativeOps.Kind.BINARY && f.operator().matches("<<|>>|>>>");
   }
 
   private static String substitute(String template, String[] operand, String type) {
