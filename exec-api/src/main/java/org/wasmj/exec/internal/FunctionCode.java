@@ -25,12 +25,6 @@ public final class FunctionCode {
    * tells it again). Updated without synchronization: a lost update only delays tiering.
    */
   public int countdown = Integer.MAX_VALUE;
-  /**
-   * The IR in the {@code switch} interpreter's own encoding (superinstructions in place, the
-   * layout unchanged), made on the function's first interpreted call; {@code null} before. A
-   * benign race: the record's final fields publish its code.
-   */
-  public CompiledFunction interpreterIr;
 
   FunctionCode(ModuleCode module, int definedIndex) {
     this.module = module;

@@ -166,7 +166,7 @@ public final class Interpreter {
     WasmFunction fn = entry;
     InstanceState inst = fn.instance;
     byte[] mem = memoryOf(inst);
-    int[] code = Superinstructions.of(fn.code, fn.ir()).code();
+    int[] code = fn.compiled.code();
     int pc = 0;
     int depth = st.depth;
     FunctionInstance callee;
@@ -216,12 +216,6 @@ public final class Interpreter {
             base = fp + code[pc + 2];
             next = pc + 3;
             break;
-          case Superinstructions.COPY_RR_CALL_XR: // the argument's move, then the call
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-            callee = inst.functions[code[pc + 4]];
-            base = fp + code[pc + 5];
-            next = pc + 6;
-            break;
           case OpCodes.CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
             base = fp + code[pc + 3];
@@ -255,16 +249,16 @@ public final class Interpreter {
           pc = returnPc;
           fp = st.frames[2 * frame + 1];
           fn = st.callers[frame];
-          code = fn.code.interpreterIr.code();
+          code = fn.compiled.code();
           inst = fn.instance;
           mem = memoryOf(inst); // the callee may have grown a memory
           continue;
         }
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
-          CompiledFunction c = w.code.interpreterIr;
+          CompiledFunction c = w.compiled;
           if (c == null) {
-            c = Superinstructions.of(w.code, w.ir());
+            c = w.ir();
           }
           if (--w.code.countdown <= 0) {
             tierUp(w);
@@ -290,7 +284,7 @@ public final class Interpreter {
         }
         // A host function, or one with native code: called with its arguments copied out.
         st.depth = depth;
-        st.top = fp + fn.code.interpreterIr.registerCount();
+        st.top = fp + fn.compiled.registerCount();
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
@@ -308,7 +302,7 @@ public final class Interpreter {
         pc = returnPc;
         fp = st.frames[2 * frame + 1];
         fn = st.callers[frame];
-        code = fn.code.interpreterIr.code();
+        code = fn.compiled.code();
         inst = fn.instance;
         mem = memoryOf(inst);
       }
@@ -674,47 +668,6 @@ public final class Interpreter {
             pc += 5;
             continue;
           }
-        // Superinstructions: each runs two ops, the second's operands after the first's.
-        case Superinstructions.I32_ADD_RRI_I32_ADD_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
-          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] + code[pc + 7];
-          pc += 8;
-          continue;
-        case Superinstructions.CONST32_RI_LOAD32_RRI: {
-          s[fp + code[pc + 1]] = code[pc + 2];
-          int b = (int) s[fp + code[pc + 5]], o = code[pc + 6], i = b + o;
-          if ((b | o | i) < 0) {
-            throw outOfBounds();
-          }
-          s[fp + code[pc + 4]] = (int) INT.get(mem, i);
-          pc += 7;
-          continue;
-        }
-        case Superinstructions.I32_ADD_RRR_LOAD32_RRI: {
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-          int b = (int) s[fp + code[pc + 6]], o = code[pc + 7], i = b + o;
-          if ((b | o | i) < 0) {
-            throw outOfBounds();
-          }
-          s[fp + code[pc + 5]] = (int) INT.get(mem, i);
-          pc += 8;
-          continue;
-        }
-        case Superinstructions.I32_SHL_RRI_I32_ADD_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << code[pc + 3];
-          s[fp + code[pc + 5]] = (int) s[fp + code[pc + 6]] + (int) s[fp + code[pc + 7]];
-          pc += 8;
-          continue;
-        case Superinstructions.I32_AND_RRI_BR_EQZ_RT: // then BR_EQZ_RT's case at pc + 4
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & code[pc + 3];
-          pc += 4;
-          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - 1;
-          break oneOperandBranch;
-        case Superinstructions.I32_ADD_RRI_BR_I32_NE_RRT: // then BR_I32_NE_RRT's case at pc + 4
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + code[pc + 3];
-          pc += 4;
-          taken = -((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL);
-          break twoOperandBranch;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           taken = ((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL) - 1;
@@ -1180,7 +1133,7 @@ public final class Interpreter {
       return false;
     }
     st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
-    st.top = fp + fn.code.interpreterIr.registerCount();
+    st.top = fp + fn.compiled.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     System.arraycopy(results, 0, st.slots, fp, results.length);
     return true;
