@@ -333,6 +333,9 @@ public final class Interpreter {
   private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem,
       WasmFunction fn) {
     while (true) {
+      long taken; // a conditional branch's: negative if it is taken
+      oneOperandBranch: {
+      twoOperandBranch: {
       switch (code[pc]) {
         case OpCodes.GLOBAL_GET_RX:
           s[fp + code[pc + 1]] = fn.instance.globals[code[pc + 2]].value;
@@ -383,30 +386,36 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFFFFFFL) | (long) code[pc + 3] << 32;
           pc += 4;
           continue;
-        case OpCodes.SELECT_RRRR:
-          s[fp + code[pc + 1]] =
-              (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
+        case OpCodes.SELECT_RRRR: {
+          int c = (int) s[fp + code[pc + 4]];
+          long first = (c | -c) >> 31; // all ones if c != 0
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & first | s[fp + code[pc + 3]] & ~first;
           pc += 5;
           continue;
+        }
         case OpCodes.BR_T:
           pc = code[pc + 1];
           continue;
         case OpCodes.BR_EQZ_RT:
-          pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-          continue;
+          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - 1;
+          break oneOperandBranch;
         case OpCodes.BR_NEZ_RT:
-          pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_I64_EQZ_RT:
-          pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_I64_NEZ_RT:
-          pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-          continue;
-        case OpCodes.BR_TABLE_RI: {
+          taken = -(s[fp + code[pc + 1]] & 0xFFFFFFFFL);
+          break oneOperandBranch;
+        case OpCodes.BR_I64_EQZ_RT: {
+          long a = s[fp + code[pc + 1]];
+          taken = ~(a | -a);
+          break oneOperandBranch;
+        }
+        case OpCodes.BR_I64_NEZ_RT: {
+          long a = s[fp + code[pc + 1]];
+          taken = a | -a;
+          break oneOperandBranch;
+        }
+        case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];
-          pc = code[pc + 3 + ((i ^ Integer.MIN_VALUE) < (last ^ Integer.MIN_VALUE) ? i : last)];
+          pc = code[pc + 3 + (Math.min(i ^ Integer.MIN_VALUE, last ^ Integer.MIN_VALUE) ^ Integer.MIN_VALUE)];
           continue;
         }
         case OpCodes.I32_LOAD_RRI:
@@ -661,183 +670,205 @@ public final class Interpreter {
           }
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
-          pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL) - 1;
+          break twoOperandBranch;
         case OpCodes.BR_I32_NE_RRT:
-          pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = -((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL);
+          break twoOperandBranch;
         case OpCodes.BR_I32_LT_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (long) (int) s[fp + code[pc + 1]] - (int) s[fp + code[pc + 2]];
+          break twoOperandBranch;
         case OpCodes.BR_I32_LT_U_RRT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) < ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL);
+          break twoOperandBranch;
         case OpCodes.BR_I32_GT_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (long) (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 1]];
+          break twoOperandBranch;
         case OpCodes.BR_I32_GT_U_RRT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) > ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL);
+          break twoOperandBranch;
         case OpCodes.BR_I32_LE_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((long) (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 1]]);
+          break twoOperandBranch;
         case OpCodes.BR_I32_LE_U_RRT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) <= ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL));
+          break twoOperandBranch;
         case OpCodes.BR_I32_GE_S_RRT:
-          pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((long) (int) s[fp + code[pc + 1]] - (int) s[fp + code[pc + 2]]);
+          break twoOperandBranch;
         case OpCodes.BR_I32_GE_U_RRT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) >= ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL));
+          break twoOperandBranch;
         case OpCodes.BR_I32_EQ_RIT:
-          pc = (int) s[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ((s[fp + code[pc + 1]] ^ code[pc + 2]) & 0xFFFFFFFFL) - 1;
+          break twoOperandBranch;
         case OpCodes.BR_I32_NE_RIT:
-          pc = (int) s[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = -((s[fp + code[pc + 1]] ^ code[pc + 2]) & 0xFFFFFFFFL);
+          break twoOperandBranch;
         case OpCodes.BR_I32_LT_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (long) (int) s[fp + code[pc + 1]] - code[pc + 2];
+          break twoOperandBranch;
         case OpCodes.BR_I32_LT_U_RIT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) < (code[pc + 2] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (code[pc + 2] & 0xFFFFFFFFL);
+          break twoOperandBranch;
         case OpCodes.BR_I32_GT_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (long) code[pc + 2] - (int) s[fp + code[pc + 1]];
+          break twoOperandBranch;
         case OpCodes.BR_I32_GT_U_RIT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) > (code[pc + 2] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = (code[pc + 2] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL);
+          break twoOperandBranch;
         case OpCodes.BR_I32_LE_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((long) code[pc + 2] - (int) s[fp + code[pc + 1]]);
+          break twoOperandBranch;
         case OpCodes.BR_I32_LE_U_RIT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) <= (code[pc + 2] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((code[pc + 2] & 0xFFFFFFFFL) - (s[fp + code[pc + 1]] & 0xFFFFFFFFL));
+          break twoOperandBranch;
         case OpCodes.BR_I32_GE_S_RIT:
-          pc = (int) s[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((long) (int) s[fp + code[pc + 1]] - code[pc + 2]);
+          break twoOperandBranch;
         case OpCodes.BR_I32_GE_U_RIT:
-          pc = ((int) s[fp + code[pc + 1]] ^ Integer.MIN_VALUE) >= (code[pc + 2] ^ Integer.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_EQ_RRT:
-          pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_NE_RRT:
-          pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LT_S_RRT:
-          pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LT_U_RRT:
-          pc = (s[fp + code[pc + 1]] ^ Long.MIN_VALUE) < (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GT_S_RRT:
-          pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GT_U_RRT:
-          pc = (s[fp + code[pc + 1]] ^ Long.MIN_VALUE) > (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LE_S_RRT:
-          pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_LE_U_RRT:
-          pc = (s[fp + code[pc + 1]] ^ Long.MIN_VALUE) <= (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GE_S_RRT:
-          pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-          continue;
-        case OpCodes.BR_I64_GE_U_RRT:
-          pc = (s[fp + code[pc + 1]] ^ Long.MIN_VALUE) >= (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) ? code[pc + 3] : pc + 4;
-          continue;
+          taken = ~((s[fp + code[pc + 1]] & 0xFFFFFFFFL) - (code[pc + 2] & 0xFFFFFFFFL));
+          break twoOperandBranch;
+        case OpCodes.BR_I64_EQ_RRT: {
+          long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
+          taken = ~(a ^ b | -(a ^ b));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_NE_RRT: {
+          long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
+          taken = a ^ b | -(a ^ b);
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_LT_S_RRT: {
+          long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
+          taken = (a - b ^ (a ^ b) & (a - b ^ a));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_LT_U_RRT: {
+          long a = s[fp + code[pc + 1]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 2]] ^ Long.MIN_VALUE;
+          taken = (a - b ^ (a ^ b) & (a - b ^ a));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_GT_S_RRT: {
+          long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
+          taken = (b - a ^ (b ^ a) & (b - a ^ b));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_GT_U_RRT: {
+          long a = s[fp + code[pc + 1]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 2]] ^ Long.MIN_VALUE;
+          taken = (b - a ^ (b ^ a) & (b - a ^ b));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_LE_S_RRT: {
+          long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
+          taken = ~(b - a ^ (b ^ a) & (b - a ^ b));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_LE_U_RRT: {
+          long a = s[fp + code[pc + 1]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 2]] ^ Long.MIN_VALUE;
+          taken = ~(b - a ^ (b ^ a) & (b - a ^ b));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_GE_S_RRT: {
+          long a = s[fp + code[pc + 1]], b = s[fp + code[pc + 2]];
+          taken = ~(a - b ^ (a ^ b) & (a - b ^ a));
+          break twoOperandBranch;
+        }
+        case OpCodes.BR_I64_GE_U_RRT: {
+          long a = s[fp + code[pc + 1]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 2]] ^ Long.MIN_VALUE;
+          taken = ~(a - b ^ (a ^ b) & (a - b ^ a));
+          break twoOperandBranch;
+        }
         case OpCodes.I32_EQZ_RR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - 1) >>> 63;
           pc += 3;
           continue;
         case OpCodes.I32_EQ_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+          s[fp + code[pc + 1]] = (((s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]]) & 0xFFFFFFFFL) - 1) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_EQ_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == code[pc + 3] ? 1 : 0;
+          s[fp + code[pc + 1]] = (((s[fp + code[pc + 2]] ^ code[pc + 3]) & 0xFFFFFFFFL) - 1) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_NE_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+          s[fp + code[pc + 1]] = (-((s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]]) & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_NE_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != code[pc + 3] ? 1 : 0;
+          s[fp + code[pc + 1]] = (-((s[fp + code[pc + 2]] ^ code[pc + 3]) & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LT_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+          s[fp + code[pc + 1]] = ((long) (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]]) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LT_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < code[pc + 3] ? 1 : 0;
+          s[fp + code[pc + 1]] = ((long) (int) s[fp + code[pc + 2]] - code[pc + 3]) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LT_U_RRR:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) < ((int) s[fp + code[pc + 3]] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 3]] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LT_U_RRI:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) < (code[pc + 3] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (code[pc + 3] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GT_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+          s[fp + code[pc + 1]] = ((long) (int) s[fp + code[pc + 3]] - (int) s[fp + code[pc + 2]]) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GT_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > code[pc + 3] ? 1 : 0;
+          s[fp + code[pc + 1]] = ((long) code[pc + 3] - (int) s[fp + code[pc + 2]]) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GT_U_RRR:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) > ((int) s[fp + code[pc + 3]] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = ((s[fp + code[pc + 3]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GT_U_RRI:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) > (code[pc + 3] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = ((code[pc + 3] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL)) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LE_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((long) (int) s[fp + code[pc + 3]] - (int) s[fp + code[pc + 2]])) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LE_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= code[pc + 3] ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((long) code[pc + 3] - (int) s[fp + code[pc + 2]])) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LE_U_RRR:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) <= ((int) s[fp + code[pc + 3]] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((s[fp + code[pc + 3]] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_LE_U_RRI:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) <= (code[pc + 3] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((code[pc + 3] & 0xFFFFFFFFL) - (s[fp + code[pc + 2]] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GE_S_RRR:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((long) (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]])) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GE_S_RRI:
-          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= code[pc + 3] ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((long) (int) s[fp + code[pc + 2]] - code[pc + 3])) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GE_U_RRR:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) >= ((int) s[fp + code[pc + 3]] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (s[fp + code[pc + 3]] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
         case OpCodes.I32_GE_U_RRI:
-          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] ^ Integer.MIN_VALUE) >= (code[pc + 3] ^ Integer.MIN_VALUE) ? 1 : 0;
+          s[fp + code[pc + 1]] = (~((s[fp + code[pc + 2]] & 0xFFFFFFFFL) - (code[pc + 3] & 0xFFFFFFFFL))) >>> 63;
           pc += 4;
           continue;
-        case OpCodes.I64_EQZ_RR:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
+        case OpCodes.I64_EQZ_RR: {
+          long a = s[fp + code[pc + 2]];
+          s[fp + code[pc + 1]] = (~(a | -a)) >>> 63;
           pc += 3;
           continue;
+        }
         case OpCodes.I32_ADD_RRR:
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
           pc += 4;
@@ -979,7 +1010,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHL_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_SHR_S_RRR:
@@ -987,7 +1018,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_S_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_SHR_U_RRR:
@@ -995,7 +1026,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_SHR_U_RRI:
-          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32);
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 5;
           continue;
         case OpCodes.I64_ROTL_RRR:
@@ -1003,7 +1034,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTL_RRI:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.I64_ROTR_RRR:
@@ -1011,7 +1042,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) ((code[pc + 3] & 0xFFFFFFFFL) | (long) code[pc + 4] << 32));
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR:
@@ -1062,6 +1093,11 @@ public final class Interpreter {
         default:
           return pc;
       }
+      } // twoOperandBranch: the target at pc + 3
+      pc = taken < 0 ? code[pc + 3] : pc + 4;
+      continue;
+      } // oneOperandBranch: the target at pc + 2
+      pc = taken < 0 ? code[pc + 2] : pc + 3;
     }
   }
 
@@ -1135,36 +1171,56 @@ public final class Interpreter {
   private static int cold(int[] code, int pc, long[] s, int fp, InstanceState inst) {
     switch (code[pc]) {
       // BEGIN GENERATED COLD (DispatchGenerator; do not edit)
-      case OpCodes.I64_EQ_RRR:
-        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
+      case OpCodes.I64_EQ_RRR: {
+        long a = s[fp + code[pc + 2]], b = s[fp + code[pc + 3]];
+        s[fp + code[pc + 1]] = (~(a ^ b | -(a ^ b))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_NE_RRR:
-        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
+      }
+      case OpCodes.I64_NE_RRR: {
+        long a = s[fp + code[pc + 2]], b = s[fp + code[pc + 3]];
+        s[fp + code[pc + 1]] = (a ^ b | -(a ^ b)) >>> 63;
         return pc + 4;
-      case OpCodes.I64_LT_S_RRR:
-        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
+      }
+      case OpCodes.I64_LT_S_RRR: {
+        long a = s[fp + code[pc + 2]], b = s[fp + code[pc + 3]];
+        s[fp + code[pc + 1]] = ((a - b ^ (a ^ b) & (a - b ^ a))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_LT_U_RRR:
-        s[fp + code[pc + 1]] = (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) < (s[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+      }
+      case OpCodes.I64_LT_U_RRR: {
+        long a = s[fp + code[pc + 2]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 3]] ^ Long.MIN_VALUE;
+        s[fp + code[pc + 1]] = ((a - b ^ (a ^ b) & (a - b ^ a))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_GT_S_RRR:
-        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
+      }
+      case OpCodes.I64_GT_S_RRR: {
+        long a = s[fp + code[pc + 2]], b = s[fp + code[pc + 3]];
+        s[fp + code[pc + 1]] = ((b - a ^ (b ^ a) & (b - a ^ b))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_GT_U_RRR:
-        s[fp + code[pc + 1]] = (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) > (s[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+      }
+      case OpCodes.I64_GT_U_RRR: {
+        long a = s[fp + code[pc + 2]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 3]] ^ Long.MIN_VALUE;
+        s[fp + code[pc + 1]] = ((b - a ^ (b ^ a) & (b - a ^ b))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_LE_S_RRR:
-        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
+      }
+      case OpCodes.I64_LE_S_RRR: {
+        long a = s[fp + code[pc + 2]], b = s[fp + code[pc + 3]];
+        s[fp + code[pc + 1]] = (~(b - a ^ (b ^ a) & (b - a ^ b))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_LE_U_RRR:
-        s[fp + code[pc + 1]] = (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) <= (s[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+      }
+      case OpCodes.I64_LE_U_RRR: {
+        long a = s[fp + code[pc + 2]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 3]] ^ Long.MIN_VALUE;
+        s[fp + code[pc + 1]] = (~(b - a ^ (b ^ a) & (b - a ^ b))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_GE_S_RRR:
-        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
+      }
+      case OpCodes.I64_GE_S_RRR: {
+        long a = s[fp + code[pc + 2]], b = s[fp + code[pc + 3]];
+        s[fp + code[pc + 1]] = (~(a - b ^ (a ^ b) & (a - b ^ a))) >>> 63;
         return pc + 4;
-      case OpCodes.I64_GE_U_RRR:
-        s[fp + code[pc + 1]] = (s[fp + code[pc + 2]] ^ Long.MIN_VALUE) >= (s[fp + code[pc + 3]] ^ Long.MIN_VALUE) ? 1 : 0;
+      }
+      case OpCodes.I64_GE_U_RRR: {
+        long a = s[fp + code[pc + 2]] ^ Long.MIN_VALUE, b = s[fp + code[pc + 3]] ^ Long.MIN_VALUE;
+        s[fp + code[pc + 1]] = (~(a - b ^ (a ^ b) & (a - b ^ a))) >>> 63;
         return pc + 4;
+      }
       case OpCodes.F32_EQ_RRR:
         s[fp + code[pc + 1]] = Semantics.f32Eq((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;

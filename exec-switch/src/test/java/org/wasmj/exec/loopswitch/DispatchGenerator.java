@@ -33,18 +33,56 @@ final class DispatchGenerator {
       "I32_WRAP_I64", "I64_EXTEND_I32_S", "I64_EXTEND_I32_U");
 
   /**
-   * The Java condition of a native compare; {@code a}, {@code b} are the operands. Unsigned ones
-   * flip the sign bits rather than call {@code compareUnsigned}: the same machine code once
-   * inlined, but no call site, so they never count against C2's inlining budget for the dispatch
-   * loop (see {@code Interpreter}).
+   * A Java {@code long} expression that is negative exactly when a native compare holds, written
+   * without a conditional: a compare in Java bytecode is a branch, and C2 compiles a branch that
+   * its profile has seen go one way only as a trap that deoptimizes the whole dispatch method when
+   * the other way comes (see {@code Interpreter.runInFrame}). {@code a} and {@code b} are the
+   * operands: {@code int}s for i32, where the difference of the operands widened to {@code long}
+   * (zero-extended when unsigned) has the sign of {@code a - b}; {@code long} locals for i64
+   * ({@link #locals}, sign bits flipped when unsigned), with the overflow-free signed compare of
+   * Hacker's Delight (2-12).
    */
-  private static String condition(NativeOps.Form f, int operands) {
-    if (operands == 1) {
-      return "a " + f.operator() + " 0"; // eqz
+  private static String sign(NativeOps.Form f, int operands, String type) {
+    if (type.equals("I32")) {
+      if (operands == 1) {
+        return "(a & 0xFFFFFFFFL) - 1"; // eqz
+      }
+      String a = f.unsigned() ? "(a & 0xFFFFFFFFL)" : "(long) a";
+      String b = f.unsigned() ? "(b & 0xFFFFFFFFL)" : "b";
+      String bFirst = f.unsigned() ? "(b & 0xFFFFFFFFL)" : "(long) b";
+      String aSecond = f.unsigned() ? "(a & 0xFFFFFFFFL)" : "a";
+      switch (f.operator()) {
+        case "==": return "((a ^ b) & 0xFFFFFFFFL) - 1";
+        case "!=": return "-((a ^ b) & 0xFFFFFFFFL)";
+        case "<": return a + " - " + b;
+        case ">": return bFirst + " - " + aSecond;
+        case "<=": return "~(" + bFirst + " - " + aSecond + ")";
+        default: return "~(" + a + " - " + b + ")"; // >=
+      }
     }
-    return f.unsigned()
-        ? "(a ^ U.MIN_VALUE) " + f.operator() + " (b ^ U.MIN_VALUE)"
-        : "a " + f.operator() + " b";
+    if (operands == 1) {
+      return "~(a | -a)"; // eqz
+    }
+    String less = "(a - b ^ (a ^ b) & (a - b ^ a))";
+    String greater = "(b - a ^ (b ^ a) & (b - a ^ b))";
+    switch (f.operator()) {
+      case "==": return "~(a ^ b | -(a ^ b))";
+      case "!=": return "a ^ b | -(a ^ b)";
+      case "<": return less;
+      case ">": return greater;
+      case "<=": return "~" + greater;
+      default: return "~" + less; // >=
+    }
+  }
+
+  /** The declaration of an i64 compare's operands as locals, or "" for i32 (used once each). */
+  private static String locals(NativeOps.Form f, String[] operand, String type) {
+    if (!type.equals("I64")) {
+      return "";
+    }
+    String flip = f.unsigned() ? " ^ Long.MIN_VALUE" : "";
+    return "long a = " + operand[0] + flip
+        + (operand.length == 1 ? "" : ", b = " + operand[1] + flip) + ";";
   }
 
   /** The Java expression of a native op other than a compare. */
@@ -90,16 +128,42 @@ final class DispatchGenerator {
       }
       String type = w.name().substring(0, 3); // I32, I64, F32, F64
       NativeOps.Form f = NativeOps.of(w);
-      if (branch) {
-        String cond = substitute(condition(f, params.length), operand, type);
-        out.add(indent + "  pc = " + cond + " ? code[pc + " + slot + "] : pc + " + (slot + 1) + ";");
-        out.add(indent + "  continue;");
+      if (f != null && isCount(f) && operand[1].startsWith("((code")) {
+        // a shift or rotate count: Java and Wasm use its low 6 bits, all in the low word
+        operand[1] = operand[1].substring(2, operand[1].indexOf(" & "));
+      }
+      if (f != null && f.kind() == NativeOps.Kind.COMPARE) {
+        String declare = locals(f, operand, type);
+        String sign = sign(f, params.length, type);
+        String body = indent + "  ";
+        if (declare.isEmpty()) {
+          // an i32 operand zero-extended needs no (int): the mask drops the high word
+          String[] raw = operand.clone();
+          for (int i = 0; i < raw.length && !sign.contains("(long)"); i++) {
+            raw[i] = raw[i].replace("(int) ", "");
+          }
+          sign = substitute(sign, raw, type);
+        } else { // a block for the operands' locals
+          out.set(out.size() - 1, out.get(out.size() - 1) + " {");
+          out.add(body + declare);
+        }
+        if (branch) { // the target is at pc + 3: the shared tail after the switch branches
+          out.add(body + "taken = " + sign + ";");
+          out.add(body + "break twoOperandBranch;");
+        } else {
+          out.add(body + "s[fp + code[pc + 1]] = (" + sign + ") >>> 63;");
+          out.add(body + (out == hot ? "pc += " + slot + ";" : "return pc + " + slot + ";"));
+          if (out == hot) {
+            out.add(body + "continue;");
+          }
+        }
+        if (!declare.isEmpty()) {
+          out.add(indent + "}");
+        }
         continue;
       }
       String expr;
-      if (f != null && f.kind() == NativeOps.Kind.COMPARE) {
-        expr = substitute(condition(f, params.length), operand, type) + " ? 1 : 0";
-      } else if (f != null) {
+      if (f != null) {
         expr = substitute(expression(f), operand, type);
       } else {
         expr = "Semantics." + Semantics.methodName(w) + "(" + String.join(", ", operand) + ")";
@@ -113,6 +177,12 @@ final class DispatchGenerator {
       }
     }
     return List.of(hot, cold);
+  }
+
+  /** Whether the second operand of {@code f} is a shift or rotate count. */
+  private static boolean isCount(NativeOps.Form f) {
+    return f.kind() == NativeOps.Kind.ROTATE
+        || f.kind() == NativeOps.Kind.BINARY && f.operator().matches("<<|>>|>>>");
   }
 
   private static String substitute(String template, String[] operand, String type) {

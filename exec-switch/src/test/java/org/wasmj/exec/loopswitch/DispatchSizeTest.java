@@ -28,7 +28,8 @@ class DispatchSizeTest {
   private static final int HUGE_METHOD_LIMIT = 8000;
 
   /**
-   * What {@code runInFrame} may call: {@code VarHandle} accesses (force-inlined), intrinsics, the
+   * What {@code runInFrame} may call: {@code VarHandle} accesses (force-inlined), intrinsics (the
+   * rotations; {@code Math.min} of {@code int}s, br_table's branch-free clamp), the
    * float arithmetic of {@code Semantics} (hot in float code, parsed before the cutoff), and the
    * trap it throws; for the interruption check, the epoch's and the thread's getters (5 bytes
    * each, trivial methods C2 inlines past the cutoff) and {@code Thread.currentThread} (an
@@ -37,7 +38,7 @@ class DispatchSizeTest {
   private static final Set<String> RUN_IN_FRAME_MAY_CALL = Set.of(
       "java/lang/invoke/VarHandle.get", "java/lang/invoke/VarHandle.set",
       "java/lang/Integer.rotateLeft", "java/lang/Integer.rotateRight",
-      "java/lang/Long.rotateLeft", "java/lang/Long.rotateRight",
+      "java/lang/Long.rotateLeft", "java/lang/Long.rotateRight", "java/lang/Math.min",
       "org/wasmj/ir/Semantics.f32Add", "org/wasmj/ir/Semantics.f32Sub",
       "org/wasmj/ir/Semantics.f32Mul", "org/wasmj/ir/Semantics.f32Div",
       "org/wasmj/ir/Semantics.f64Add", "org/wasmj/ir/Semantics.f64Sub",
