@@ -126,8 +126,11 @@ final class Registers {
       Op op = Op.of(code[pc]);
       if (readsLaneValues(op)) {
         for (int i = 2; i <= 3; i++) { // shape d v v
-          laneLocal.set(code[pc + i]);
-          laneLocal.set(code[pc + i] + 1);
+          for (int half = code[pc + i]; half <= code[pc + i] + 1; half++) {
+            if (wide.get(half)) { // (a half never written wide holds 0, or a value read as bits)
+              laneLocal.set(half);
+            }
+          }
         }
         continue;
       }

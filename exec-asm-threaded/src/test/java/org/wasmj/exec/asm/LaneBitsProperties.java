@@ -27,7 +27,7 @@ import org.wasmj.exec.asm.rt.Rt;
  * f32x4 values through lane locals ({@link Registers#hasLaneLocals}, {@link LaneBits}) give the
  * interpreter's bits: {@code lanes.wat}'s accumulator loops (bits settled every iteration, or left
  * out of date through the loop and computed after it), fused load-mul-adds, selects, an exit out
- * of the middle of a loop, on {@code asm} whole and split into chunks at every cut, against
+ * of the middle of a loop, a v128 local never written, on {@code asm} whole and split into chunks at every cut, against
  * {@code switch}, with NaN payloads in the inputs; and {@code Rt.f32x2Bits} is two lanes'
  * {@code floatToIntBits}.
  */
@@ -69,6 +69,18 @@ class LaneBitsProperties {
     }
     assertEquals(results.subList(0, 4), results.subList(4, 8), "asm");
     assertEquals(results.subList(0, 4), results.subList(8, 12), "asm split");
+  }
+
+  @Property(tries = 200)
+  void aV128LocalNeverWrittenReadsAsZeroLanes(@ForAll("halves") long aLo, @ForAll("halves") long aHi) {
+    List<Long> results = new ArrayList<>();
+    for (Instance in : List.of(SWITCH, ASM, SPLIT)) {
+      for (int half = 0; half < 2; half++) {
+        results.add(in.getFunc("unset").call(Val.i64(aLo), Val.i64(aHi), Val.i32(half))[0].i64());
+      }
+    }
+    assertEquals(results.subList(0, 2), results.subList(2, 4), "asm");
+    assertEquals(results.subList(0, 2), results.subList(4, 6), "asm split");
   }
 
   @Property(tries = 1000)
