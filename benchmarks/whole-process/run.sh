@@ -235,9 +235,15 @@ if [ "$mode" = check ]; then
 fi
 if [ ${#timed[@]} -gt 0 ]; then
   java_version="$(java -version 2>&1 | head -1 | sed 's/.*version "\(.*\)".*/\1/')"
+  # the commit of the wasmj that ran: WASMJ's checkout when it names a launcher in one
+  wasmj_dir="$root"
+  if [ -n "${WASMJ:-}" ] && [ -e "${wasmj[0]}" ]; then
+    wasmj_dir="$(dirname "$(readlink -f "${wasmj[0]}")")"
+  fi
+  commit="$(git -C "$wasmj_dir" describe --always --dirty 2>/dev/null || echo "(not a git checkout)")"
   table="$(node "$here/table.mjs" "$tmp" "${timed[@]}")
 
-wasmj $(git -C "$root" describe --always --dirty) (${WASMJ:-./wasmj}, JDK $java_version), Node $(node --version), \
+wasmj $commit (${WASMJ:-./wasmj}, JDK $java_version), Node $(node --version), \
 $(hyperfine --version); load average at the start ${load_before}, at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "$table"
