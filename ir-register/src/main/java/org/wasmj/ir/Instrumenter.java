@@ -56,7 +56,10 @@ public final class Instrumenter {
           loopHeader[t] = true;
         }
       }
-      if (endsRun(Op.of(code[pc]))) {
+      // A run ends where control cannot go on: not at a call, nor at a conditional branch (see
+      // the class comment), so a run through a loop's exits and bounds checks is charged once
+      // per iteration, and call-heavy code is cheap to meter.
+      if (!Op.of(code[pc]).fallsThrough()) {
         leader[pc + Op.size(code, pc)] = true;
       }
     }
@@ -153,28 +156,6 @@ public final class Instrumenter {
         return Op.FUEL_TABLE_GROW_RX;
       default:
         return null;
-    }
-  }
-
-  /**
-   * True if the next instruction starts a run: after unconditional branches, returns and traps.
-   * Not after calls, nor after conditional branches (as in Wasmi, whose {@code br_if} adds to its
-   * block's charge): one charge per run, calls or not, is what keeps call-heavy code cheap to
-   * meter, and a run through a loop's exits and bounds checks is charged once per iteration.
-   */
-  private static boolean endsRun(Op op) {
-    switch (op) {
-      case BR_T:
-      case UNREACHABLE:
-      case RETURN:
-      case RETURN_R:
-      case RETURN_SPAN_RI:
-      case BR_TABLE_RI:
-      case RETURN_CALL_XR:
-      case RETURN_CALL_INDIRECT_XXRR:
-        return true;
-      default:
-        return false;
     }
   }
 

@@ -753,6 +753,26 @@ public enum Op {
     return simd;
   }
 
+  /**
+   * False for the ops after which control never reaches the next instruction: unconditional
+   * branches ({@code br}, {@code br_table}), returns (tail calls included) and {@code unreachable}.
+   */
+  public boolean fallsThrough() {
+    switch (this) {
+      case BR_T:
+      case BR_TABLE_RI:
+      case UNREACHABLE:
+      case RETURN:
+      case RETURN_R:
+      case RETURN_SPAN_RI:
+      case RETURN_CALL_XR:
+      case RETURN_CALL_INDIRECT_XXRR:
+        return false;
+      default:
+        return true;
+    }
+  }
+
   /** True if the first operand is a result register (a v128 one included). */
   public boolean hasResult() {
     return !shape.isEmpty() && (shape.charAt(0) == 'd' || shape.charAt(0) == 'V');

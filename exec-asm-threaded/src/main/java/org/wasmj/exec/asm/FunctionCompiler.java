@@ -1617,7 +1617,7 @@ final class FunctionCompiler {
     while (last + Op.size(code, last) < next) {
       last += Op.size(code, last);
     }
-    if (staleNow.isEmpty() || !LaneBits.fallsThrough(Op.of(code[last]))) {
+    if (staleNow.isEmpty() || !Op.of(code[last]).fallsThrough()) {
       return;
     }
     if (next >= chunkTo) {

@@ -111,7 +111,7 @@ final class LaneBits {
       for (int i = n - 1; i >= 0; i--) {
         int pc = pcs[i];
         BitSet out = new BitSet();
-        if (fallsThrough(Op.of(code[pc]))) {
+        if (Op.of(code[pc]).fallsThrough()) {
           out.or(liveIn[i + 1]);
         }
         for (int t : c.targets(pc)) {
@@ -130,7 +130,7 @@ final class LaneBits {
     for (int i = 0; i < n; i++) {
       int pc = pcs[i];
       boolean entered = target[pc] || code[pc] == org.wasmj.ir.OpCodes.COUNT_LOOP
-          || (i > 0 && !fallsThrough(Op.of(code[pcs[i - 1]])));
+          || (i > 0 && !Op.of(code[pcs[i - 1]]).fallsThrough());
       if (entered) {
         current = (BitSet) lanes.clone();
         current.andNot(liveIn[i]);
@@ -144,23 +144,6 @@ final class LaneBits {
     a.live[code.length] = liveIn[n];
     a.stale[code.length] = current;
     return a;
-  }
-
-  /** False for the instructions after which control never goes to the next one. */
-  static boolean fallsThrough(Op op) {
-    switch (op) {
-      case BR_T:
-      case UNREACHABLE:
-      case RETURN:
-      case RETURN_R:
-      case RETURN_SPAN_RI:
-      case BR_TABLE_RI:
-      case RETURN_CALL_XR:
-      case RETURN_CALL_INDIRECT_XXRR:
-        return false;
-      default:
-        return true;
-    }
   }
 
   /** The halves stale at the start of the instruction at {@code pc} (a copy). */

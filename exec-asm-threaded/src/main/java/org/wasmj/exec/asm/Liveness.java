@@ -63,7 +63,7 @@ final class Liveness {
         }
       });
       int[] targets = c.targets(pcs[i]);
-      boolean next = fallsThrough(Op.of(code[pcs[i]])) && i + 1 < n;
+      boolean next = Op.of(code[pcs[i]]).fallsThrough() && i + 1 < n;
       int[] s = new int[targets.length + (next ? 1 : 0)];
       for (int k = 0; k < targets.length; k++) {
         s[k] = index[targets[k]];
@@ -100,23 +100,6 @@ final class Liveness {
       }
     }
     return new Liveness(words, index, in);
-  }
-
-  /** False for the instructions after which control never goes on to the next one. */
-  private static boolean fallsThrough(Op op) {
-    switch (op) {
-      case UNREACHABLE:
-      case RETURN:
-      case RETURN_R:
-      case RETURN_SPAN_RI:
-      case BR_T:
-      case BR_TABLE_RI:
-      case RETURN_CALL_XR:
-      case RETURN_CALL_INDIRECT_XXRR:
-        return false;
-      default:
-        return true;
-    }
   }
 
   /** Adds to {@code to} the registers live at the instruction at {@code pc} (all, if none is there). */

@@ -332,10 +332,7 @@ final class Registers {
 
   /** True if the instruction at {@code pc} may go on elsewhere than at the next one. */
   private static boolean transfersControl(FunctionCompiler c, int pc) {
-    int op = c.code()[pc];
-    return c.targets(pc).length > 0 || op == OpCodes.RETURN || op == OpCodes.RETURN_R
-        || op == OpCodes.RETURN_SPAN_RI || op == OpCodes.UNREACHABLE
-        || op == OpCodes.RETURN_CALL_XR || op == OpCodes.RETURN_CALL_INDIRECT_XXRR;
+    return c.targets(pc).length > 0 || !Op.of(c.code()[pc]).fallsThrough();
   }
 
   /** True if register {@code r} is a constant: read as an immediate, with no local. */
