@@ -594,6 +594,17 @@ final class FunctionCompiler {
     returnBoxed(mv);
   }
 
+  /** Returns the value on the stack, of {@code invoke}'s return type ({@link #descriptor}). */
+  private void returnInvokes(MethodVisitor m) {
+    if (type.resultSlotCount() == 0) {
+      m.visitInsn(RETURN);
+    } else if (type.resultSlotCount() == 1) {
+      m.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
+    } else {
+      m.visitInsn(ARETURN);
+    }
+  }
+
   /** Returns the {@code long[]} results on the stack in {@code invoke}'s return type. */
   private void returnBoxed(MethodVisitor m) {
     if (type.resultSlotCount() == 0) {
@@ -1344,13 +1355,7 @@ final class FunctionCompiler {
     mv.visitVarInsn(ALOAD, instSlot);
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitMethodInsn(INVOKESTATIC, className, "deeper", descriptor(type), false);
-    if (type.resultSlotCount() == 0) {
-      mv.visitInsn(RETURN);
-    } else if (type.resultSlotCount() == 1) {
-      mv.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
-    } else {
-      mv.visitInsn(ARETURN);
-    }
+    returnInvokes(mv);
     mv.visitLabel(deepEnough);
   }
 
@@ -2112,13 +2117,7 @@ final class FunctionCompiler {
     } else {
       m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
     }
-    if (type.resultSlotCount() == 0) {
-      m.visitInsn(RETURN);
-    } else if (type.resultSlotCount() == 1) {
-      m.visitInsn(isInt(type.result(0)) ? IRETURN : LRETURN);
-    } else {
-      m.visitInsn(ARETURN);
-    }
+    returnInvokes(m);
     m.visitMaxs(0, 0);
     m.visitEnd();
   }

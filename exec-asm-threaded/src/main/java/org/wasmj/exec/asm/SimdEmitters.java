@@ -562,14 +562,7 @@ final class SimdEmitters {
       MethodVisitor mv = c.mv();
       if (c.address(code[pc + 2], code[pc + 3])) {
         for (int k = 0; k < 2; k++) {
-          mv.visitFieldInsn(GETSTATIC, RT, "LONG", "L" + VAR_HANDLE + ";");
-          c.loadMemoryArray(load, pc);
-          c.loadIndex();
-          if (k == 1) {
-            c.pushInt(8);
-            mv.visitInsn(IADD);
-          }
-          mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "get", "([BI)J", false);
+          SimdEmitters.load(c, load, pc, 64, 8 * k);
           for (int lane = 0; lane < 2; lane++) {
             if (lane == 0) {
               mv.visitInsn(DUP2);
