@@ -1,8 +1,5 @@
 package org.wasmj.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.wasmj.exec.CompilationMode;
@@ -39,30 +36,14 @@ public final class ControlPairs {
     }
     int rounds = Integer.parseInt(args[2]);
     boolean cpu = args.length == 4;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    double[][] t = new double[runs.length][rounds];
-    for (int r = -rounds; r < rounds; r++) { // the first half warms up
-      for (int k = 0; k < runs.length; k++) {
-        int c = Math.floorMod(r + k, runs.length);
-        long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-        runs[c].run();
-        double ms = ((cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start) / 1e6;
-        runs[c].verify();
-        if (r >= 0) {
-          t[c][r] = ms;
-        }
-      }
-    }
+    double[][] t = Alternation.times(runs.length, rounds, cpu, c -> runs[c].run(),
+        c -> runs[c].verify());
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s, %d rounds%s:", args[0],
         args[1], rounds, cpu ? " (thread CPU time)" : ""));
     for (int c = 0; c < runs.length; c++) {
-      double[] ratio = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        ratio[r] = t[c][r] / t[0][r];
-      }
-      sb.append(String.format(Locale.ROOT, " %s %.2f ms", CONTROLS[c], median(t[c])));
+      sb.append(String.format(Locale.ROOT, " %s %.2f ms", CONTROLS[c], Alternation.median(t[c])));
       if (c > 0) {
-        sb.append(String.format(Locale.ROOT, " (x%.3f)", median(ratio)));
+        sb.append(String.format(Locale.ROOT, " (x%.3f)", Alternation.medianRatio(t[c], t[0])));
       }
       sb.append(c + 1 < runs.length ? "," : "");
     }
@@ -70,11 +51,5 @@ public final class ControlPairs {
     for (Workload.Run run : runs) {
       run.close();
     }
-  }
-
-  private static double median(double[] x) {
-    double[] s = x.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 }

@@ -1,7 +1,5 @@
 package org.wasmj.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import org.wasmj.exec.CompilationMode;
@@ -32,7 +30,6 @@ public final class InterpreterPairs {
     String[] names = args.length >= 2 && !args[1].equals("all") ? args[1].split(",")
         : Arrays.stream(Workload.values()).map(Enum::name).toArray(String[]::new);
     String peer = args.length == 3 ? args[2] : "chicory";
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (String name : names) {
       Workload w = Workload.valueOf(name);
       int n = peer.equals("none") ? 1 : 2;
@@ -41,39 +38,18 @@ public final class InterpreterPairs {
       if (peer.equals("chicory")) {
         runs[1] = w.start(Guest.chicory(w.bytes(), "interpreter"));
       }
-      double[][] t = new double[2][rounds];
-      for (int r = -rounds; r < rounds; r++) { // the first half warms up
-        for (int k = 0; k < n; k++) {
-          int c = Math.floorMod(r + k, n);
-          long start = threads.getCurrentThreadCpuTime();
-          runs[c].run();
-          double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6;
-          runs[c].verify();
-          if (r >= 0) {
-            t[c][r] = ms;
-          }
-        }
-      }
+      double[][] t =
+          Alternation.times(n, rounds, true, c -> runs[c].run(), c -> runs[c].verify());
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-          "%-12s switch %8.2f ms", name, median(t[0])));
+          "%-12s switch %8.2f ms", name, Alternation.median(t[0])));
       if (n == 2) {
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          ratio[r] = t[1][r] / t[0][r];
-        }
-        sb.append(String.format(Locale.ROOT, "  %s %8.2f ms  ratio x%.3f", peer, median(t[1]),
-            median(ratio)));
+        sb.append(String.format(Locale.ROOT, "  %s %8.2f ms  ratio x%.3f", peer,
+            Alternation.median(t[1]), Alternation.medianRatio(t[1], t[0])));
       }
       System.out.println(sb.append(String.format(Locale.ROOT, "  (%d rounds, thread CPU)", rounds)));
       for (Workload.Run run : runs) {
         run.close();
       }
     }
-  }
-
-  private static double median(double[] x) {
-    double[] s = x.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 }

@@ -1,9 +1,6 @@
 package org.wasmj.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.wasmj.exec.CompilationMode;
@@ -38,38 +35,22 @@ public final class SimdPairs {
       fns.add(Guest.chicory(k.bytes("scalar"), "compiler").fn("run"));
     }
     int rounds = Integer.parseInt(args[2]);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    double[][] t = new double[fns.size()][rounds];
-    for (int r = -rounds; r < rounds; r++) {
-      for (int j = 0; j < fns.size(); j++) {
-        int c = Math.floorMod(r + j, fns.size());
-        long start = threads.getCurrentThreadCpuTime();
-        long result = fns.get(c).call(1);
-        double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6;
-        if ((int) result != k.expected) {
-          throw new IllegalStateException(names.get(c) + " returned " + Integer.toHexString((int) result));
-        }
-        if (r >= 0) {
-          t[c][r] = ms;
-        }
-      }
-    }
-    double[] ratio = new double[rounds];
-    for (int r = 0; r < rounds; r++) {
-      ratio[r] = t[0][r] / t[1][r];
-    }
+    long[] result = new long[1];
+    double[][] t = Alternation.times(fns.size(), rounds, true,
+        c -> result[0] = fns.get(c).call(1),
+        c -> {
+          if ((int) result[0] != k.expected) {
+            throw new IllegalStateException(
+                names.get(c) + " returned " + Integer.toHexString((int) result[0]));
+          }
+        });
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "%s %s, %d rounds (thread CPU ms per call):", args[0], args[1], rounds));
     for (int c = 0; c < fns.size(); c++) {
-      sb.append(String.format(Locale.ROOT, " %s %.3f", names.get(c), median(t[c])));
+      sb.append(String.format(Locale.ROOT, " %s %.3f", names.get(c), Alternation.median(t[c])));
     }
-    sb.append(String.format(Locale.ROOT, ", simd/scalar x%.2f", median(ratio)));
+    sb.append(String.format(Locale.ROOT, ", simd/scalar x%.2f",
+        Alternation.medianRatio(t[0], t[1])));
     System.out.println(sb);
-  }
-
-  private static double median(double[] x) {
-    double[] s = x.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 }
