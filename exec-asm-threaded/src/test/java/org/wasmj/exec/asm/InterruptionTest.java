@@ -148,29 +148,12 @@ class InterruptionTest {
     Engine engine = new Engine(configs().get(config));
     Instance i = instantiate(engine, () -> {});
     prepare(i, guest);
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicLong stopped = new AtomicLong();
-    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-    Thread runner = new Thread(() -> {
-      try {
-        i.getFunc(guest.export).call(args(guest));
-      } catch (Throwable e) {
-        stopped.set(System.nanoTime());
-        thrown.set(e);
-        stillInterrupted.set(Thread.currentThread().isInterrupted());
-      }
-    });
-    runner.start();
+    Running running = new Running(i, guest);
     sleep(RUN_MS);
     long interrupted = System.nanoTime();
-    runner.interrupt();
-    runner.join(10_000);
-    assertFalse(runner.isAlive(), config + " " + guest + " was not stopped");
-    long stoppedAfter = (stopped.get() - interrupted) / 1_000_000;
-    assertTrue(thrown.get() instanceof TrapException, String.valueOf(thrown.get()));
-    assertEquals(TrapKind.INTERRUPT, ((TrapException) thrown.get()).kind());
-    assertFalse(stillInterrupted.get(), "the interrupt is used up by the trap");
-    assertTrue(stoppedAfter <= WITHIN_MS, config + " " + guest + " stopped " + stoppedAfter + " ms after the interrupt");
+    running.thread.interrupt();
+    running.assertStoppedWithin(interrupted, config + " " + guest, " the interrupt");
+    assertFalse(running.stillInterrupted.get(), "the interrupt is used up by the trap");
     assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "the store goes on, on another thread");
   }
 
@@ -187,17 +170,7 @@ class InterruptionTest {
     Instance i = instantiate(engine, () -> {});
     Store<Void> store = lastStore;
     store.setEpochDeadline(1);
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicLong stopped = new AtomicLong();
-    Thread runner = new Thread(() -> {
-      try {
-        i.getFunc(guest.export).call(args(guest));
-      } catch (Throwable e) {
-        stopped.set(System.nanoTime());
-        thrown.set(e);
-      }
-    });
-    runner.start();
+    Running running = new Running(i, guest);
     long quietSince = 0;
     for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; sleep(10)) {
       if (!noStopRequested()) {
@@ -211,16 +184,42 @@ class InterruptionTest {
     assertTrue(quietSince != 0, "requests came for 10 s");
     long requested = System.nanoTime();
     if (byInterrupt) {
-      runner.interrupt();
+      running.thread.interrupt();
     } else {
       engine.incrementEpoch();
     }
-    runner.join(10_000);
-    assertFalse(runner.isAlive(), config + " " + guest + " was not stopped");
-    long stoppedAfter = (stopped.get() - requested) / 1_000_000;
-    assertTrue(thrown.get() instanceof TrapException, String.valueOf(thrown.get()));
-    assertEquals(TrapKind.INTERRUPT, ((TrapException) thrown.get()).kind());
-    assertTrue(stoppedAfter <= WITHIN_MS, config + " " + guest + " stopped " + stoppedAfter + " ms after");
+    running.assertStoppedWithin(requested, config + " " + guest, "");
+  }
+
+  /** A call of {@code guest}'s export on a thread of its own (started), and how it ended. */
+  private static final class Running {
+    final Thread thread;
+    final AtomicReference<Throwable> thrown = new AtomicReference<>();
+    final AtomicLong stopped = new AtomicLong();
+    final AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+
+    Running(Instance i, Guest guest) {
+      thread = new Thread(() -> {
+        try {
+          i.getFunc(guest.export).call(args(guest));
+        } catch (Throwable e) {
+          stopped.set(System.nanoTime());
+          thrown.set(e);
+          stillInterrupted.set(Thread.currentThread().isInterrupted());
+        }
+      });
+      thread.start();
+    }
+
+    /** Waits for the call to end: it must have trapped {@code interrupt} {@code WITHIN_MS} after {@code since} at most. */
+    void assertStoppedWithin(long since, String what, String after) throws InterruptedException {
+      thread.join(10_000);
+      assertFalse(thread.isAlive(), what + " was not stopped");
+      long stoppedAfter = (stopped.get() - since) / 1_000_000;
+      assertTrue(thrown.get() instanceof TrapException, String.valueOf(thrown.get()));
+      assertEquals(TrapKind.INTERRUPT, ((TrapException) thrown.get()).kind());
+      assertTrue(stoppedAfter <= WITHIN_MS, what + " stopped " + stoppedAfter + " ms after" + after);
+    }
   }
 
   static Stream<Arguments> quietCases() {
