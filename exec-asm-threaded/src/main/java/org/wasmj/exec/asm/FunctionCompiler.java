@@ -131,6 +131,8 @@ final class FunctionCompiler {
   private int[] laneSlots;
   /** Where v128 halves' bits may be out of date ({@link LaneBits}); null if no register has lane locals. */
   private LaneBits laneBits;
+  /** What is known of v128 lanes ({@link LaneRanges}); made on first use by a SIMD op. */
+  private LaneRanges laneRanges;
   /** While emitting an instruction: the halves whose {@code long} local is out of date, or null. */
   private java.util.BitSet staleNow;
   /** The first local slot after the registers' (whole-method modes). */
@@ -1392,6 +1394,14 @@ final class FunctionCompiler {
   /** True if register {@code r} is a constant set at the entry: read as an immediate, never stored. */
   boolean isConstant(int r) {
     return registers().isConstant(r);
+  }
+
+  /** What is known of the lanes of the v128 values SIMD ops read, found on first use. */
+  LaneRanges laneRanges() {
+    if (laneRanges == null) {
+      laneRanges = LaneRanges.of(this);
+    }
+    return laneRanges;
   }
 
   /** What is known of the registers, found on first use. */

@@ -339,23 +339,49 @@ final class SimdEmitters {
             });
             return true;
           }
+          if (LANE_ADDS.contains(w) && c.laneRanges().addStaysInLanes(pc, width(w))) {
+            for (int k = 0; k < 2; k++) { // no lane carries into the next: one add per half
+              c.loadL(code[pc + 2] + k);
+              c.loadL(code[pc + 3] + k);
+              c.mv().visitInsn(LADD);
+            }
+            storeV(c, code[pc + 1]);
+            return true;
+          }
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
-        case NARROW:
+        case NARROW: {
           if (w != Opcode.I8X16_NARROW_I16X8_U && w != Opcode.I16X8_NARROW_I32X4_U) {
             return false;
           }
+          int wide = w == Opcode.I8X16_NARROW_I16X8_U ? 16 : 32;
+          long narrowMax = (1L << (wide / 2)) - 1;
+          boolean packOnly = c.laneRanges().within(pc, 0, wide, narrowMax)
+              && c.laneRanges().within(pc, 1, wide, narrowMax); // nothing to saturate
           for (int k = 2; k <= 3; k++) { // the result's low half from the first operand
-            narrowU(c, code[pc + k], w == Opcode.I8X16_NARROW_I16X8_U ? 16 : 32);
-            narrowU(c, code[pc + k] + 1, w == Opcode.I8X16_NARROW_I16X8_U ? 16 : 32);
+            narrowU(c, code[pc + k], wide, packOnly);
+            narrowU(c, code[pc + k] + 1, wide, packOnly);
             c.pushInt(32);
             c.mv().visitInsn(LSHL);
             c.mv().visitInsn(LOR);
           }
           storeV(c, code[pc + 1]);
           return true;
+        }
         case SHIFT:
           if (!SHIFTS.contains(w)) {
             return false;
+          }
+          if (w == Opcode.I32X4_SHL && c.laneRanges().shiftCount(pc) >= 0) {
+            int n = c.laneRanges().shiftCount(pc);
+            if (c.laneRanges().within(pc, 0, 32, (1L << (32 - n)) - 1)) {
+              for (int k = 0; k < 2; k++) { // no lane's bits pass its top: one shift per half
+                c.loadL(code[pc + 2] + k);
+                c.pushInt(n);
+                c.mv().visitInsn(LSHL);
+              }
+              storeV(c, code[pc + 1]);
+              return true;
+            }
           }
           for (int k = 0; k < 2; k++) {
             i32Lanes(c, code[pc + 2] + k, -1, code[pc + 3], w);
@@ -641,13 +667,32 @@ final class SimdEmitters {
      * of those bits carries into the sign bit exactly then, and never out of the lane); the low
      * half is kept, all ones if too large, zero if negative; then the lanes are packed together.
      */
-    private static void narrowU(FunctionCompiler c, int h, int w) {
+    private static void narrowU(FunctionCompiler c, int h, int w, boolean packOnly) {
       MethodVisitor mv = c.mv();
       long lane = w == 16 ? 0xFFFFL : LOW_32;
       long sign = lanes(1L << (w - 1), w);
       long low = lanes((1L << (w / 2)) - 1, w);
       long mid = lanes(lane >>> 1, w) & ~low;
       long ones = (1L << (w / 2)) - 1;
+      if (packOnly) { // every lane already in [0, ones]
+        c.loadL(h);
+      } else {
+        saturateU(c, h, w, sign, low, mid, ones);
+      }
+      for (int shift = w / 2, keep = w; shift < 32; shift *= 2, keep *= 2) {
+        mv.visitInsn(DUP2); // lanes of `shift` bits, `shift` bits apart: pair them up
+        c.pushInt(shift);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(LOR);
+        c.pushLong(keep == 32 ? LOW_32 : lanes((1L << keep) - 1, 2 * keep));
+        mv.visitInsn(LAND);
+      }
+    }
+
+    /** Pushes half {@code h}'s lanes of {@code w} bits saturated to {@code [0, ones]} ({@link #narrowU}). */
+    private static void saturateU(FunctionCompiler c, int h, int w, long sign, long low, long mid,
+        long ones) {
+      MethodVisitor mv = c.mv();
       c.loadL(h); // the low halves of the lanes
       c.pushLong(low);
       mv.visitInsn(LAND);
@@ -669,14 +714,6 @@ final class SimdEmitters {
       c.pushLong(ones);
       mv.visitInsn(LMUL);
       mv.visitInsn(LAND);
-      for (int shift = w / 2, keep = w; shift < 32; shift *= 2, keep *= 2) {
-        mv.visitInsn(DUP2); // lanes of `shift` bits, `shift` bits apart: pair them up
-        c.pushInt(shift);
-        mv.visitInsn(LUSHR);
-        mv.visitInsn(LOR);
-        c.pushLong(keep == 32 ? LOW_32 : lanes((1L << keep) - 1, 2 * keep));
-        mv.visitInsn(LAND);
-      }
     }
 
     /** Pushes {@code ~h & sign}: the sign bits of the lanes of half {@code h} that are not negative. */
@@ -936,6 +973,10 @@ final class SimdEmitters {
         Opcode.I32X4_SUB, Opcode.F32X4_ADD, Opcode.F32X4_SUB, Opcode.F32X4_MUL, Opcode.F32X4_DIV,
         Opcode.F64X2_ADD, Opcode.F64X2_SUB, Opcode.F64X2_MUL, Opcode.F64X2_DIV,
         Opcode.I32X4_MIN_S, Opcode.I32X4_MAX_S, Opcode.I32X4_MIN_U, Opcode.I32X4_MAX_U);
+
+    /** The lane-wise adds that are one {@code ladd} per half when no lane can carry ({@link LaneRanges}). */
+    private static final java.util.Set<Opcode> LANE_ADDS = java.util.EnumSet.of(
+        Opcode.I8X16_ADD, Opcode.I16X8_ADD, Opcode.I32X4_ADD);
 
     /** The shifts with an inline form. */
     static final java.util.Set<Opcode> SHIFTS = java.util.EnumSet.of(

@@ -1,0 +1,125 @@
+package org.wasmj.exec.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.wasmj.exec.CompilationMode;
+import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
+import org.wasmj.exec.Val;
+import org.wasmj.exec.internal.ModuleCode;
+import org.wasmj.exec.internal.TypeRegistry;
+import org.wasmj.ir.Op;
+import org.wasmj.parser.WasmParser;
+
+/**
+ * Integer lane ops that {@link LaneRanges} lets {@code asm} emit as one JVM instruction per half
+ * (adds that cannot carry, shifts that stay in their lanes, narrows with nothing to saturate) give
+ * the interpreter's bits: {@code ranges.wat}'s widen-sum-narrow and clamp code as clang writes it,
+ * and the same ops where nothing or only one path's range is known, on {@code asm} whole and split
+ * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
+ * (0, 0x7F, 0x80, 0xFF); and the analysis does pick those forms where the ranges allow, and only there.
+ */
+class LaneRangesProperties {
+  private static final byte[] RANGES = InterruptionTest.resource("ranges.wasm");
+
+  private static final Instance SWITCH = instantiate("switch", false);
+  private static final Instance ASM = instantiate("asm", false);
+  private static final Instance SPLIT = instantiate("asm", true);
+
+  private static Instance instantiate(String executor, boolean split) {
+    Engine engine = new Engine(Config.defaults().withExecutor(executor)
+        .withCompilationMode(CompilationMode.EAGER));
+    if (split) {
+      FunctionCompiler.forcedChunkBudget = 10;
+    }
+    try {
+      return new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, RANGES));
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
+  @Property(tries = 1000)
+  void laneOpsAreTheInterpreters(@ForAll @Size(48) List<@net.jqwik.api.From("bytes") Byte> memory,
+      @ForAll @IntRange(min = 0, max = 40) int n, @ForAll @IntRange(min = 0, max = 3) int loops) {
+    List<Long> results = new ArrayList<>();
+    for (Instance in : List.of(SWITCH, ASM, SPLIT)) {
+      for (int k = 0; k < memory.size(); k++) {
+        in.getMemory("mem").writeByte(k, memory.get(k));
+      }
+      for (int half = 0; half < 2; half++) {
+        for (int flag = 0; flag < 2; flag++) {
+          results.add(in.getFunc("sums").call(Val.i32(flag), Val.i32(half))[0].i64());
+          results.add(in.getFunc("joins").call(Val.i32(flag), Val.i32(loops), Val.i32(half))[0].i64());
+        }
+        results.add(in.getFunc("sharpen").call(Val.i32(half))[0].i64());
+        results.add(in.getFunc("shifts").call(Val.i32(n), Val.i32(half))[0].i64());
+        results.add(in.getFunc("extends").call(Val.i32(half))[0].i64());
+      }
+    }
+    int each = results.size() / 3;
+    assertEquals(results.subList(0, each), results.subList(each, 2 * each), "asm");
+    assertEquals(results.subList(0, each), results.subList(2 * each, 3 * each), "asm split");
+  }
+
+  /** Function {@code k}'s answers at each instruction of {@code op}, in order. */
+  private static List<Boolean> answers(int k, Op op, java.util.function.BiPredicate<LaneRanges, Integer> q)
+      throws Exception {
+    ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
+        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
+    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k, code.compiled(k), false);
+    List<Boolean> out = new ArrayList<>();
+    int[] ir = c.code();
+    for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
+      if (Op.of(ir[pc]) == op) {
+        out.add(q.test(c.laneRanges(), pc));
+      }
+    }
+    return out;
+  }
+
+  @Example
+  void theRangesAreKnownWhereTheCodeMakesThemAndOnlyThere() throws Exception {
+    // sums: the four adds of widened bytes; the masked narrow packs, the other saturates
+    assertEquals(List.of(true, true, true, true),
+        answers(1, Op.I16X8_ADD_VVV, (r, pc) -> r.addStaysInLanes(pc, 16)));
+    assertEquals(List.of(true, false), answers(1, Op.I8X16_NARROW_I16X8_U_VVV,
+        (r, pc) -> r.within(pc, 0, 16, 0xFF) && r.within(pc, 1, 16, 0xFF)));
+    // sharpen: every shift by 1 stays in its lane; the last clamp has no lower bound
+    assertEquals(List.of(true, true, true, true), answers(2, Op.I32X4_SHL_VVR,
+        (r, pc) -> r.shiftCount(pc) == 1 && r.within(pc, 0, 32, 0x7FFFFFFF >> 1)));
+    assertEquals(List.of(true, false), answers(2, Op.I16X8_NARROW_I32X4_U_VVV,
+        (r, pc) -> r.within(pc, 0, 32, 0xFFFF) && r.within(pc, 1, 32, 0xFFFF)));
+    assertEquals(List.of(true), answers(2, Op.I8X16_NARROW_I16X8_U_VVV,
+        (r, pc) -> r.within(pc, 0, 16, 0xFF) && r.within(pc, 1, 16, 0xFF)));
+    // shifts: by 23 in its lane, by 25 past it, by a variable: no count
+    assertEquals(List.of(true, false, false), answers(3, Op.I32X4_SHL_VVR,
+        (r, pc) -> r.shiftCount(pc) >= 0 && r.within(pc, 0, 32, (1L << (32 - r.shiftCount(pc))) - 1)));
+    // extends: the unsigned sums cannot carry, the signed one may
+    assertEquals(List.of(true, true, false), answers(4, Op.I16X8_ADD_VVV, (r, pc) -> r.addStaysInLanes(pc, 16)));
+    assertEquals(List.of(true), answers(4, Op.I32X4_ADD_VVV, (r, pc) -> r.addStaysInLanes(pc, 32)));
+    // joins: nothing known after the join nor in the loop
+    assertEquals(List.of(false, false), answers(5, Op.I16X8_ADD_VVV, (r, pc) -> r.addStaysInLanes(pc, 16)));
+  }
+
+  /** Bytes at the edges of the lane ranges, or random. */
+  @Provide
+  Arbitrary<Byte> bytes() {
+    return Arbitraries.oneOf(Arbitraries.of((byte) 0, (byte) 0x7F, (byte) 0x80, (byte) 0xFF),
+        Arbitraries.bytes());
+  }
+}
