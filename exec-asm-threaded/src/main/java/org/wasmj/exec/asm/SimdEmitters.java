@@ -299,8 +299,9 @@ final class SimdEmitters {
    * intrinsics ({@code Float.intBitsToFloat}, {@code Float.floatToIntBits}...), which cost no
    * budget. Each computes exactly what its {@code SimdSemantics} method does (a test compares them):
    * lane extract/replace and splat as shifts and masks (the lane is a constant), i8x16/i16x8/i32x4
-   * {@code add}/{@code sub} as the same SWAR formulas, i32x4 {@code abs}/{@code min}/{@code max}
-   * with {@code Math}'s, i32x4 shifts with the JVM's, and f32x4/f64x2 {@code add}/{@code sub}/
+   * {@code add}/{@code sub} and i32x4 {@code abs} as SWAR formulas (one add per half where
+   * {@link LaneRanges} shows no lane can carry), i32x4 {@code min}/{@code max} with
+   * {@code Math}'s, i32x4 shifts with the JVM's, and f32x4/f64x2 {@code add}/{@code sub}/
    * {@code mul}/{@code div} lane by lane with {@code floatToIntBits}/{@code doubleToLongBits},
    * whose NaN is the canonical one that {@code SimdSemantics} gives.
    */
@@ -392,25 +393,19 @@ final class SimdEmitters {
           if (w != Opcode.I32X4_ABS) {
             return false;
           }
-          for (int k = 0; k < 2; k++) {
-            for (int lane = 0; lane < 2; lane++) {
-              c.loadL(code[pc + 2] + k);
-              if (lane == 1) {
-                c.pushInt(32);
-                c.mv().visitInsn(LUSHR);
-              }
-              c.mv().visitInsn(L2I);
-              c.mv().visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false);
-              c.mv().visitInsn(I2L);
-              if (lane == 0) {
-                c.pushLong(LOW_32);
-                c.mv().visitInsn(LAND);
-              } else {
-                c.pushInt(32);
-                c.mv().visitInsn(LSHL);
-                c.mv().visitInsn(LOR);
-              }
-            }
+          for (int k = 0; k < 2; k++) { // per half: with s the sign bits moved to each lane's bit 0,
+            MethodVisitor mv = c.mv();    // (x ^ s * 0xFFFFFFFF) + s: ~x + 1 in the negative lanes
+            c.loadL(code[pc + 2] + k);    // (~x is below 2^31 there, so the + 1 never carries out)
+            c.pushInt(31);
+            mv.visitInsn(LUSHR);
+            c.pushLong(0x0000000100000001L);
+            mv.visitInsn(LAND);
+            mv.visitInsn(DUP2);
+            c.pushLong(LOW_32);
+            mv.visitInsn(LMUL);
+            c.loadL(code[pc + 2] + k);
+            mv.visitInsn(LXOR);
+            mv.visitInsn(LADD);
           }
           storeV(c, code[pc + 1]);
           return true;
@@ -1048,22 +1043,24 @@ final class SimdEmitters {
       mv.visitInsn(LXOR);
     }
 
-    /** i32x4 add or sub on one half: {@code ((a & ~LOW) op (b & ~LOW)) | ((a op b) & LOW)}. */
+    /**
+     * i32x4 add or sub on one half: the 64-bit {@code s = a op b}, less the carry (plus the
+     * borrow) that crossed from the low lane into the high one, which is bit 32 of
+     * {@code a ^ b ^ s}.
+     */
     private static void i32x2(FunctionCompiler c, int a, int b, int op) {
       MethodVisitor mv = c.mv();
       c.loadL(a);
-      c.pushLong(~LOW_32);
-      mv.visitInsn(LAND);
       c.loadL(b);
-      c.pushLong(~LOW_32);
-      mv.visitInsn(LAND);
       mv.visitInsn(op);
+      mv.visitInsn(DUP2);
       c.loadL(a);
+      mv.visitInsn(LXOR);
       c.loadL(b);
-      mv.visitInsn(op);
-      c.pushLong(LOW_32);
+      mv.visitInsn(LXOR);
+      c.pushLong(1L << 32);
       mv.visitInsn(LAND);
-      mv.visitInsn(LOR);
+      mv.visitInsn(op == LADD ? LSUB : LADD);
     }
 
     /**
