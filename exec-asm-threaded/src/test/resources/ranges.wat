@@ -94,4 +94,19 @@
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $l)))
     (call $half (local.get $acc) (local.get $half)))
+  ;; each byte of a broadcast to an i32 lane and masked to its low bit, as histogram.c's counts:
+  ;; only the masked bytes are read (then the rest of the shuffle is not computed), or also the
+  ;; whole value ($all: every byte is)
+  (func (export "masks") (param $all i32) (param $half i32) (result i64)
+    (local $v v128) (local $r v128)
+    (if (local.get $all)
+      (then
+        (local.set $v (i8x16.shuffle 0 0 0 0 1 1 1 1 2 2 2 2 3 3 3 3 (v128.load (i32.const 0)) (v128.const i64x2 0 0)))
+        (local.set $r (v128.and (local.get $v) (v128.const i32x4 1 1 1 1)))
+        (local.set $r (v128.xor (local.get $r) (local.get $v))))
+      (else
+        (local.set $v (i8x16.shuffle 0 0 0 0 1 1 1 1 2 2 2 2 3 3 3 3 (v128.load (i32.const 0)) (v128.const i64x2 0 0)))
+        (local.set $v (v128.and (v128.const i32x4 0x101 1 0x80000001 0x7F) (local.get $v)))
+        (local.set $r (local.get $v))))
+    (call $half (local.get $r) (local.get $half)))
 )

@@ -30,6 +30,8 @@ final class LaneRanges {
   private static final class Known {
     /** Bit i set: byte i of the value is 0. */
     final int zeroBytes;
+    /** The value's halves if it is a constant, else null. */
+    long[] constant;
     /** The width in bits of the lanes {@link #lo}..{@link #hi} bound, or 0 for none. */
     final int width;
     /** Every lane of {@link #width} bits, read signed, lies in {@code [lo, hi]}. */
@@ -50,7 +52,9 @@ final class LaneRanges {
           zero |= 1 << i;
         }
       }
-      return new Known(zero, 0, 0, 0);
+      Known k = new Known(zero, 0, 0, 0);
+      k.constant = new long[] {low, high};
+      return k;
     }
 
     /** The signed interval of every lane of {@code w} bits, or null if nothing bounds it. */
@@ -82,7 +86,56 @@ final class LaneRanges {
   /** The shift count of each SIMD shift whose count register holds a known constant there. */
   private final Map<Integer, Integer> shiftCounts = new HashMap<>();
 
+  /** The function's code, and which instructions are branch targets. */
+  private int[] code;
+  private boolean[] target;
+  /** How far {@link #demanded} looks for the readers of a value. */
+  private static final int DEMAND_SCAN = 32;
+
   private LaneRanges() {}
+
+  /**
+   * The bytes (bit i for byte i) of the v128 value that the instruction at {@code pc} writes
+   * that something reads before the value is overwritten: all 16 unless every reader in the
+   * straight-line code after it, up to a full overwrite, is a {@code v128.and} with a constant
+   * (which reads only the bytes where the constant is not zero). The others may be left as
+   * anything (a shuffle skips them).
+   */
+  int demanded(FunctionCompiler c, int pc) {
+    int d = code[pc + 1];
+    int demand = 0;
+    int at = pc + Op.size(code, pc);
+    for (int n = 0; n < DEMAND_SCAN && at < code.length && !target[at]; n++, at += Op.size(code, at)) {
+      Op op = Op.of(code[at]);
+      boolean[] reads = new boolean[1];
+      int[] writes = new int[1];
+      Chunks.operands(c, at, (r, written) -> {
+        if (r == d || r == d + 1) {
+          if (written) {
+            writes[0] |= 1 << (r - d);
+          } else {
+            reads[0] = true;
+          }
+        }
+      });
+      if (reads[0]) {
+        Known[] in = operands.get(at);
+        int other = code[at + 2] == d ? 1 : 0; // the operand that is not d
+        if (op != Op.V128_AND_VVV || code[at + 2 + other] == d || code[at + 2 + other] == d + 1
+            || code[at + 2 + other] + 1 == d || in[other] == null || in[other].constant == null) {
+          return 0xFFFF;
+        }
+        demand |= ~in[other].zeroBytes & 0xFFFF;
+      }
+      if (writes[0] == 3) {
+        return demand;
+      }
+      if (writes[0] != 0 || c.targets(at).length > 0 || !op.fallsThrough()) {
+        return 0xFFFF;
+      }
+    }
+    return 0xFFFF;
+  }
 
   /** The count of the SIMD shift at {@code pc} if it is a known constant, else -1. */
   int shiftCount(int pc) {
@@ -122,6 +175,8 @@ final class LaneRanges {
     LaneRanges ranges = new LaneRanges();
     int[] code = c.code();
     boolean[] target = new boolean[code.length + 1];
+    ranges.code = code;
+    ranges.target = target;
     for (int[] branch : c.branches()) {
       for (int i = 1; i < branch.length; i++) {
         target[branch[i]] = true;

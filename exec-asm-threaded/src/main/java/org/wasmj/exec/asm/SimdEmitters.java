@@ -153,11 +153,13 @@ final class SimdEmitters {
           c.pushLong(c.imm64(pc + 4));
           storeV(c, d);
           return;
-        case SHUFFLE:
-          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4));
-          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6));
+        case SHUFFLE: {
+          int demanded = c.laneRanges().demanded(c, pc); // the bytes not demanded are left 0
+          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4), demanded & 0xFF);
+          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6), demanded >>> 8);
           storeV(c, d);
           return;
+        }
         case SWIZZLE:
           for (int k = 0; k < 2; k++) {
             loadV(c, code[pc + 2]);
@@ -1187,13 +1189,22 @@ final class SimdEmitters {
    * Pushes one half of {@code i8x16.shuffle} of v128 registers {@code a} and {@code b}: the lanes
    * are constants, so the half is an OR of source halves shifted into place and masked, one term
    * per (source half, shift) that the eight lane indices use (an identity or an interleave needs
-   * one to four), instead of a call that loops over the lanes.
+   * one to four), instead of a call that loops over the lanes. Only the bytes set in
+   * {@code demanded} (bit k for byte k of the half) are computed; the others are 0
+   * ({@link LaneRanges#demanded}: nothing reads them).
    */
-  private static void shuffleHalf(FunctionCompiler c, int a, int b, long lanes) {
+  private static void shuffleHalf(FunctionCompiler c, int a, int b, long lanes, int demanded) {
     MethodVisitor mv = c.mv();
     // term key: source half (0..3: a.lo, a.hi, b.lo, b.hi) * 16 + (shift in bytes + 7)
     java.util.TreeMap<Integer, Long> masks = new java.util.TreeMap<>();
+    if (demanded == 0) {
+      c.pushLong(0);
+      return;
+    }
     for (int k = 0; k < 8; k++) {
+      if ((demanded >>> k & 1) == 0) {
+        continue; // nothing reads the byte
+      }
       int i = (int) (lanes >>> (8 * k)) & 31;
       int source = i >>> 3;
       int shift = k - (i & 7); // bytes to the left

@@ -27,8 +27,8 @@ import org.wasmj.parser.WasmParser;
 
 /**
  * Integer lane ops that {@link LaneRanges} lets {@code asm} emit as one JVM instruction per half
- * (adds that cannot carry, shifts that stay in their lanes, narrows with nothing to saturate) give
- * the interpreter's bits: {@code ranges.wat}'s widen-sum-narrow and clamp code as clang writes it,
+ * (adds that cannot carry, shifts that stay in their lanes, narrows with nothing to saturate) and
+ * shuffles that compute only the bytes a constant mask keeps give the interpreter's bits: {@code ranges.wat}'s widen-sum-narrow and clamp code as clang writes it,
  * and the same ops where nothing or only one path's range is known, on {@code asm} whole and split
  * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
  * (0, 0x7F, 0x80, 0xFF); and the analysis does pick those forms where the ranges allow, and only there.
@@ -65,6 +65,7 @@ class LaneRangesProperties {
         for (int flag = 0; flag < 2; flag++) {
           results.add(in.getFunc("sums").call(Val.i32(flag), Val.i32(half))[0].i64());
           results.add(in.getFunc("joins").call(Val.i32(flag), Val.i32(loops), Val.i32(half))[0].i64());
+          results.add(in.getFunc("masks").call(Val.i32(flag), Val.i32(half))[0].i64());
         }
         results.add(in.getFunc("sharpen").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("shifts").call(Val.i32(n), Val.i32(half))[0].i64());
@@ -114,6 +115,17 @@ class LaneRangesProperties {
     assertEquals(List.of(true), answers(4, Op.I32X4_ADD_VVV, (r, pc) -> r.addStaysInLanes(pc, 32)));
     // joins: nothing known after the join nor in the loop
     assertEquals(List.of(false, false), answers(5, Op.I16X8_ADD_VVV, (r, pc) -> r.addStaysInLanes(pc, 16)));
+    // masks: a shuffle whose result is also read whole, and one only masked by a constant
+    ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
+        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
+    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F6", 6, code.compiled(6), false);
+    List<Integer> demanded = new ArrayList<>();
+    for (int pc = 0; pc < c.code().length; pc += Op.size(c.code(), pc)) {
+      if (Op.of(c.code()[pc]) == Op.I8X16_SHUFFLE_VVVLL) {
+        demanded.add(c.laneRanges().demanded(c, pc));
+      }
+    }
+    assertEquals(List.of(0xFFFF, 0x1913), demanded);
   }
 
   /** Bytes at the edges of the lane ranges, or random. */
