@@ -154,6 +154,12 @@ final class LaneRanges {
     return k[index].range(width);
   }
 
+  /** The bytes (bit i for byte i) of the {@code index}th v128 operand at {@code pc} known to be 0. */
+  int zeroBytes(int pc, int index) {
+    Known[] k = operands.get(pc);
+    return k == null || index >= k.length || k[index] == null ? 0 : k[index].zeroBytes;
+  }
+
   /** True if every lane of {@code width} bits of operand {@code index} at {@code pc} is in {@code [0, max]}. */
   boolean within(int pc, int index, int width, long max) {
     long[] r = range(pc, index, width);

@@ -155,8 +155,9 @@ final class SimdEmitters {
           return;
         case SHUFFLE: {
           int demanded = c.laneRanges().demanded(c, pc); // the bytes not demanded are left 0
-          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4), demanded & 0xFF);
-          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6), demanded >>> 8);
+          int zero = c.laneRanges().zeroBytes(pc, 0) | c.laneRanges().zeroBytes(pc, 1) << 16;
+          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4), demanded & 0xFF, zero);
+          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6), demanded >>> 8, zero);
           storeV(c, d);
           return;
         }
@@ -1193,22 +1194,28 @@ final class SimdEmitters {
    * {@code demanded} (bit k for byte k of the half) are computed; the others are 0
    * ({@link LaneRanges#demanded}: nothing reads them).
    */
-  private static void shuffleHalf(FunctionCompiler c, int a, int b, long lanes, int demanded) {
+  private static void shuffleHalf(FunctionCompiler c, int a, int b, long lanes, int demanded,
+      int zero) {
     MethodVisitor mv = c.mv();
     // term key: source half (0..3: a.lo, a.hi, b.lo, b.hi) * 16 + (shift in bytes + 7)
     java.util.TreeMap<Integer, Long> masks = new java.util.TreeMap<>();
-    if (demanded == 0) {
-      c.pushLong(0);
-      return;
-    }
+    int[] from = new int[8]; // the source byte of each result byte computed, or -1
     for (int k = 0; k < 8; k++) {
-      if ((demanded >>> k & 1) == 0) {
-        continue; // nothing reads the byte
-      }
       int i = (int) (lanes >>> (8 * k)) & 31;
+      from[k] = (demanded >>> k & 1) == 0 || (zero >>> i & 1) != 0 ? -1 : i;
+      if (from[k] < 0) {
+        continue; // nothing reads the byte, or it is 0
+      }
       int source = i >>> 3;
       int shift = k - (i & 7); // bytes to the left
       masks.merge(source * 16 + shift + 7, 0xFFL << (8 * k), (x, y) -> x | y);
+    }
+    if (masks.isEmpty()) {
+      c.pushLong(0);
+      return;
+    }
+    if (masks.size() > 2 && spread(c, a, b, from, 3 * masks.size() - 2)) {
+      return;
     }
     boolean first = true;
     for (java.util.Map.Entry<Integer, Long> term : masks.entrySet()) {
@@ -1229,6 +1236,85 @@ final class SimdEmitters {
       first = false;
     }
   }
+  /**
+   * Pushes a shuffle's half whose bytes {@code from} (source byte index in 0..31, or -1 for a 0)
+   * are consecutive bytes of one source half spread out in order (a zero extension: bytes to
+   * 16-bit lanes, say) by log steps: the run shifted down to byte 0, then for 4, 2 and 1 bytes
+   * {@code x = (x | x << 8s) & m}, moving the bytes that still need it, if each step leaves every
+   * byte alone in its new place (checked here by following the bytes) and it takes fewer than
+   * {@code budget} instructions; false (nothing emitted) otherwise.
+   */
+  private static boolean spread(FunctionCompiler c, int a, int b, int[] from, int budget) {
+    int n = 0;
+    int first = -1;
+    int[] at = new int[8]; // each element's place: element e is source byte first + e
+    int[] to = new int[8];
+    for (int k = 0; k < 8; k++) {
+      if (from[k] < 0) {
+        continue;
+      }
+      if (first < 0) {
+        first = from[k];
+      } else if (from[k] != first + n || from[k] >>> 3 != first >>> 3) {
+        return false; // not the next byte of the same half
+      }
+      at[n] = n;
+      to[n++] = k;
+    }
+    int j0 = first & 7;
+    int cost = (j0 > 0 ? 1 : 0) + (j0 + n < 8 ? 1 : 0);
+    long[] steps = new long[3];
+    for (int step = 0, s = 4; s >= 1; s /= 2, step++) {
+      long mask = 0;
+      int[] next = at.clone();
+      for (int e = 0; e < n; e++) {
+        if (((to[e] - at[e]) & s) != 0) {
+          next[e] += s;
+        }
+      }
+      boolean moves = false;
+      for (int e = 0; e < n; e++) {
+        moves |= next[e] != at[e];
+        for (int f = 0; f < n; f++) { // in x | x << s, byte next[e] must hold e only
+          if (f != e && (at[f] == next[e] || at[f] + s == next[e])) {
+            return false;
+          }
+        }
+        mask |= 0xFFL << (8 * next[e]);
+      }
+      if (moves) {
+        steps[step] = mask;
+        cost += 3;
+      }
+      at = next;
+    }
+    if (cost >= budget) {
+      return false;
+    }
+    MethodVisitor mv = c.mv();
+    int source = first >>> 3;
+    c.loadL(source < 2 ? a + source : b + source - 2);
+    if (j0 > 0) {
+      c.pushInt(8 * j0);
+      mv.visitInsn(LUSHR);
+    }
+    if (j0 + n < 8) {
+      c.pushLong(-1L >>> (64 - 8 * n));
+      mv.visitInsn(LAND);
+    }
+    for (int step = 0, s = 4; s >= 1; s /= 2, step++) {
+      if (steps[step] != 0) {
+        mv.visitInsn(DUP2);
+        c.pushInt(8 * s);
+        mv.visitInsn(LSHL);
+        mv.visitInsn(LOR);
+        c.pushLong(steps[step]);
+        mv.visitInsn(LAND);
+      }
+    }
+    return true;
+  }
+
 
   private static void loadV(FunctionCompiler c, int v) {
     c.loadL(v);
