@@ -109,4 +109,9 @@
         (local.set $v (v128.and (v128.const i32x4 0x101 1 0x80000001 0x7F) (local.get $v)))
         (local.set $r (local.get $v))))
     (call $half (local.get $r) (local.get $half)))
+  ;; max_s with a zero vector, either side, of lanes of any sign
+  (func (export "maxzero") (param $half i32) (result i64)
+    (call $half (v128.xor
+        (i32x4.max_s (v128.load (i32.const 0)) (v128.const i64x2 0 0))
+        (i32x4.max_s (v128.const i64x2 0 0) (v128.load (i32.const 16)))) (local.get $half)))
 )

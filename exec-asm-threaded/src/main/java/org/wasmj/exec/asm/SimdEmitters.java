@@ -352,6 +352,26 @@ final class SimdEmitters {
             storeV(c, code[pc + 1]);
             return true;
           }
+          if (w == Opcode.I32X4_MAX_S && (c.laneRanges().zeroBytes(pc, 0) == 0xFFFF
+              || c.laneRanges().zeroBytes(pc, 1) == 0xFFFF)) { // max with 0: clear negative lanes
+            int x = c.laneRanges().zeroBytes(pc, 0) == 0xFFFF ? code[pc + 3] : code[pc + 2];
+            MethodVisitor mv = c.mv();
+            for (int k = 0; k < 2; k++) { // x ^ (x & s * 0xFFFFFFFF), s the sign bits at bit 0
+              c.loadL(x + k);
+              mv.visitInsn(DUP2);
+              c.pushInt(31);
+              mv.visitInsn(LUSHR);
+              c.pushLong(0x0000000100000001L);
+              mv.visitInsn(LAND);
+              c.pushLong(LOW_32);
+              mv.visitInsn(LMUL);
+              c.loadL(x + k);
+              mv.visitInsn(LAND);
+              mv.visitInsn(LXOR);
+            }
+            storeV(c, code[pc + 1]);
+            return true;
+          }
           return binary(c, w, code[pc + 1], code[pc + 2], code[pc + 3]);
         case NARROW: {
           if (w != Opcode.I8X16_NARROW_I16X8_U && w != Opcode.I16X8_NARROW_I32X4_U) {

@@ -27,8 +27,9 @@ import org.wasmj.parser.WasmParser;
 
 /**
  * Integer lane ops that {@link LaneRanges} lets {@code asm} emit as one JVM instruction per half
- * (adds that cannot carry, shifts that stay in their lanes, narrows with nothing to saturate) and
- * shuffles that compute only the bytes a constant mask keeps give the interpreter's bits: {@code ranges.wat}'s widen-sum-narrow and clamp code as clang writes it,
+ * (adds that cannot carry, shifts that stay in their lanes, narrows with nothing to saturate),
+ * shuffles that compute only the bytes a constant mask keeps and i32x4 max_s with a zero vector give
+ * the interpreter's bits: {@code ranges.wat}'s widen-sum-narrow and clamp code as clang writes it,
  * and the same ops where nothing or only one path's range is known, on {@code asm} whole and split
  * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
  * (0, 0x7F, 0x80, 0xFF); and the analysis does pick those forms where the ranges allow, and only there.
@@ -70,6 +71,7 @@ class LaneRangesProperties {
         results.add(in.getFunc("sharpen").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("shifts").call(Val.i32(n), Val.i32(half))[0].i64());
         results.add(in.getFunc("extends").call(Val.i32(half))[0].i64());
+        results.add(in.getFunc("maxzero").call(Val.i32(half))[0].i64());
       }
     }
     int each = results.size() / 3;
