@@ -203,8 +203,11 @@ public final class StoreState implements GuestStore {
     return (int) STOP.getOpaque(this) != 0;
   }
 
-  /** {@link #stopRequested}'s word, non-zero if set, read volatile. */
-  int stopWord() {
+  /**
+   * {@link #stopRequested}'s word, non-zero if set, read volatile: a trivial method, which C2
+   * inlines wherever it is called (the interpreter's dispatch loop tests it).
+   */
+  public int stopWord() {
     return stop;
   }
 

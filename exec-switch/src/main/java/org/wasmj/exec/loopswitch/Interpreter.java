@@ -202,8 +202,8 @@ public final class Interpreter {
             s = st.slots; // compiled code ran the rest of the frame; its results are in place
             callee = null;
             break;
-          case OpCodes.CHECK_INTERRUPT: // runInFrame saw the deadline pass or an interrupt
-            inst.store.checkInterrupt(); // traps, or the deadline callback extended the deadline
+          case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
+            inst.store.checkStop(); // traps, or the deadline callback extended the deadline
             mem = memoryOf(inst); // the callback may have grown a memory
             pc++;
             continue;
@@ -355,15 +355,12 @@ public final class Interpreter {
           pc++;
           continue;
         }
-        case OpCodes.CHECK_INTERRUPT: { // StoreState.checkInterrupt's test, inline
-          StoreState store = fn.instance.store;
-          if (store.epoch.get() >= store.epochDeadline
-              || Thread.currentThread().isInterrupted()) {
-            return pc; // run traps, or calls the deadline callback
+        case OpCodes.CHECK_INTERRUPT: // the stop word, as compiled code tests it
+          if (fn.instance.store.stopWord() != 0) {
+            return pc; // run checks exactly: traps, or calls the deadline callback
           }
           pc++;
           continue;
-        }
         case OpCodes.FUEL_I: { // StoreState.consumeFuel, inline
           StoreState store = fn.instance.store;
           long left = store.fuel - code[pc + 1];
@@ -1156,6 +1153,9 @@ public final class Interpreter {
         results = ((HostFunction) f).call(caller, args);
       } finally {
         store.hostCallDepth = saved;
+        if (store.interruptible && Thread.currentThread().isInterrupted()) {
+          store.requestStop(); // the next check sees it at once, not when the watcher looks
+        }
       }
     } else {
       results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
