@@ -1851,7 +1851,7 @@ final class FunctionCompiler {
       free += 2;
       loadStoreFuel();
     }
-    if (headerChecks) {
+    if (headerChecks && fuelSlot >= 0) { // (else the checks are branch-free: guardedCheck)
       pollSlot = free;
       mv.visitInsn(ICONST_0);
       mv.visitVarInsn(ISTORE, pollSlot);
@@ -1912,6 +1912,10 @@ final class FunctionCompiler {
    * ControlPairs), and a request deoptimizes the code at once.
    */
   void checkInterrupt(int pc) {
+    if (fuelSlot < 0) {
+      guardedCheck(loopHeader(pc));
+      return;
+    }
     Label done = new Label();
     mv.visitInvokeDynamicInsn("noStop", "()Z", LINK_NO_STOP);
     mv.visitJumpInsn(IFNE, done); // no stop requested lately: C2 compiles the check away
@@ -1939,6 +1943,32 @@ final class FunctionCompiler {
       mv.visitVarInsn(ISTORE, pollSlot);
     }
     mv.visitLabel(done);
+  }
+
+  /** The bootstrap of {@link #guardedCheck}'s call sites: {@code Rt.linkCheck}. */
+  private static final org.objectweb.asm.Handle LINK_CHECK = new org.objectweb.asm.Handle(
+      H_INVOKESTATIC, RT, "linkCheck", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+          + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+
+  /**
+   * A check without a fuel local to save around it: one {@code invokedynamic} ({@code
+   * Rt.linkCheck}), memory 0's array in and out, that is nothing while {@code
+   * StoreState.noStopSite} says no stop was requested lately, else {@code Rt.loopCheck} (exact,
+   * every time) at a loop header, {@code Rt.entryCheck} (the store's stop request) at an entry.
+   * No branch, no countdown, no dead slow path in the method: with them, even folded away, C2
+   * compiled MATRIX_MUL's inner loop worse (values spilled to the stack, x1.13-1.27 with
+   * ControlPairs' epoch against none; with this form x1.0).
+   */
+  private void guardedCheck(boolean header) {
+    String name = header ? "loopCheck" : "entryCheck";
+    loadInstance();
+    if (hasMemory) {
+      mv.visitVarInsn(ALOAD, memSlot);
+      mv.visitInvokeDynamicInsn(name, "(" + INSTANCE_DESC + "[B)[B", LINK_CHECK);
+      storeObject(memSlot, "[B");
+    } else {
+      mv.visitInvokeDynamicInsn(name, "(" + INSTANCE_DESC + ")V", LINK_CHECK);
+    }
   }
 
   /** Starts a fuel charge ({@code fuel} and its kin): pushes the fuel local, or the store. */
