@@ -693,6 +693,7 @@ final class FunctionCompiler {
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
     controlLocals(localsEnd);
+    planDeferredCharges();
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       if (labels[pc] != null) {
@@ -700,6 +701,7 @@ final class FunctionCompiler {
       }
       instruction(pc);
     }
+    noDeferredCharges();
     if (labels[code.length] != null) {
       mv.visitLabel(labels[code.length]);
     }
@@ -1716,6 +1718,9 @@ final class FunctionCompiler {
 
   /** Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk. */
   Label label(int pc) {
+    if (pc == redirectFrom) {
+      return redirectTo;
+    }
     if (pc >= chunkFrom && pc < chunkTo) {
       return labels[pc - chunkFrom];
     }
@@ -1794,10 +1799,20 @@ final class FunctionCompiler {
     if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
       return;
     }
+    if (flushBefore != null && flushBefore[pc] > 0) {
+      chargeNow(flushBefore[pc]); // the deferred charge of the run this instruction is in
+      pendingCharge = 0;
+    }
     if (laneBits != null) {
       lanesBefore(pc);
     }
-    instructionWithFuel(pc);
+    if (deferredCharge != null && deferredCharge[pc]) {
+      pendingCharge = code[pc + 1];
+    } else if (pendingCharge > 0 && targets(pc).length == 1 && Op.of(code[pc]).fallsThrough()) {
+      branchWithCharge(pc);
+    } else {
+      instructionWithFuel(pc);
+    }
     if (laneBits != null) {
       lanesAfter(pc);
     }
@@ -1892,7 +1907,161 @@ final class FunctionCompiler {
   private void noControlLocals() {
     pollSlot = -1;
     fuelSlot = -1;
+    noDeferredCharges();
   }
+
+  // ---- fuel charges tested late ----
+
+  /**
+   * Per position of a {@code fuel} op whose charge is deferred ({@link #planDeferredCharges}):
+   * true; null when none is.
+   */
+  private boolean[] deferredCharge;
+  /** Per position: the deferred charge to make before the instruction there, or 0. */
+  private int[] flushBefore;
+  /** While emitting a deferred run's pure start: its cost, not charged yet; else 0. */
+  private int pendingCharge;
+
+  private void noDeferredCharges() {
+    deferredCharge = null;
+    flushBefore = null;
+    pendingCharge = 0;
+  }
+
+  /**
+   * In a whole function's {@code invoke} that keeps its fuel in a local: the runs whose charge
+   * waits until their first instruction that is not pure (one that could trap, call, write
+   * anything but registers, or leave the method), made just before it, or, on a conditional
+   * branch taken before it, together with the charge of the run it jumps to ({@link
+   * #branchWithCharge}). Exact: until then only registers change, which a trap or a call does not
+   * let anyone see, so an out-of-fuel trap there leaves the fuel, memory and globals as one at the
+   * run's start would. What it saves is a test and a subtraction per taken branch: fib's entry run
+   * ({@code n < 2}) and its recursive run cost one charge, not two (ControlPairs asm FIB fuel:
+   * see the commit). A run only defers if it has such a branch, ends at an instruction nothing
+   * jumps to, and is no such branch's target (which is charged with the branch's run).
+   */
+  private void planDeferredCharges() {
+    noDeferredCharges();
+    if (fuelSlot < 0) {
+      return;
+    }
+    int n = code.length;
+    int[] end = new int[n];
+    boolean[] mergedInto = new boolean[n + 1];
+    boolean any = false;
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      if (code[pc] != OpCodes.FUEL_I) {
+        continue;
+      }
+      int p = pc + Op.size(code, pc);
+      boolean branches = false;
+      while (p < n && labels[p] == null && pure(Op.of(code[p]))) {
+        if (targets(p).length == 1) {
+          branches = true;
+          mergedInto[targets(p)[0]] = true;
+        }
+        p += Op.size(code, p);
+      }
+      if (branches && p < n && labels[p] == null) {
+        end[pc] = p;
+        any = true;
+      }
+    }
+    if (!any) {
+      return;
+    }
+    deferredCharge = new boolean[n + 1];
+    flushBefore = new int[n + 1];
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      if (end[pc] > 0 && !mergedInto[pc]) {
+        deferredCharge[pc] = true;
+        flushBefore[end[pc]] = code[pc + 1];
+        int after = pc + Op.size(code, pc);
+        for (int p = after; p < end[pc]; p += Op.size(code, p)) {
+          for (int t : targets(p)) {
+            if (t < n && code[t] == OpCodes.FUEL_I && labels[afterCharge(t)] == null) {
+              labels[afterCharge(t)] = new Label(); // where a merged charge goes on
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * True if an instruction of {@code op} only computes registers, or branches conditionally: it
+   * cannot trap, call, or write memory, tables or globals.
+   */
+  private static boolean pure(Op op) {
+    String name = op.name();
+    if (!(name.startsWith("I32_") || name.startsWith("I64_") || name.startsWith("F32_")
+        || name.startsWith("F64_") || name.startsWith("BR_") || name.startsWith("COPY")
+        || name.startsWith("CONST") || name.startsWith("SELECT"))) {
+      return false;
+    }
+    return op != Op.BR_T && op != Op.BR_TABLE_RI && op.simd() == null && !name.contains("LOAD")
+        && !name.contains("STORE") && !name.contains("DIV") && !name.contains("REM")
+        && !name.contains("TRUNC") && !name.contains("ATOMIC");
+  }
+
+  /** A charge of {@code cost} now ({@code fuel}'s emitter): traps before going on if too little is left. */
+  private void chargeNow(long cost) {
+    beginFuelCharge();
+    pushLong(cost);
+    endFuelCharge();
+  }
+
+  /**
+   * A conditional branch in a deferred run: taken, it charges the deferred run's cost and, if its
+   * target starts with a charge, that one's too, with one subtraction and one test, then goes on
+   * after the target's charge; not taken, the run goes on with its charge still deferred.
+   */
+  private void branchWithCharge(int pc) {
+    int target = targets(pc)[0];
+    Label taken = new Label();
+    Label notTaken = new Label();
+    redirectFrom = target;
+    redirectTo = taken;
+    instructionWithFuel(pc);
+    redirectFrom = -1;
+    mv.visitJumpInsn(GOTO, notTaken);
+    mv.visitLabel(taken);
+    Label after = target < code.length && code[target] == OpCodes.FUEL_I
+        ? labels[afterCharge(target)] : null;
+    if (after != null) {
+      long both = (long) pendingCharge + code[target + 1];
+      Label paid = new Label();
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      pushLong(both);
+      mv.visitInsn(LSUB);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFGE, after);
+      // too little for both: charge them one by one, so the trap comes at the right one
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      pushLong(both);
+      mv.visitInsn(LADD);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+      chargeNow(pendingCharge);
+      chargeNow(code[target + 1]);
+      mv.visitJumpInsn(GOTO, after);
+    } else {
+      chargeNow(pendingCharge);
+      mv.visitJumpInsn(GOTO, label(target));
+    }
+    mv.visitLabel(notTaken);
+  }
+
+  /** The instruction after the {@code fuel} op at {@code pc}. */
+  private int afterCharge(int pc) {
+    return pc + Op.size(code, pc);
+  }
+
+  /** While a branch of {@link #branchWithCharge} is emitted: its target, and the label it goes to instead. */
+  private int redirectFrom = -1;
+  private Label redirectTo;
 
   /**
    * {@code check_interrupt} at {@code pc}. The entry's check (and each check of a method without
