@@ -98,7 +98,8 @@ public final class Rt {
    */
   public static long chargeFuel(long fuel, long cost, InstanceState inst) {
     long left = fuel - cost;
-    return left >= 0 ? left : outOfFuel(fuel, cost, inst);
+    // (the slow path gets left, not fuel: C2 then keeps one value alive, and tests the subtraction's flags)
+    return left >= 0 ? left : outOfFuel(left, cost, inst);
   }
 
   /**
@@ -106,9 +107,9 @@ public final class Rt {
    * {@code consumeFuel} is the one place that decides what running out does (it traps), and
    * what the store holds if it returns is the local fuel again.
    */
-  private static long outOfFuel(long fuel, long cost, InstanceState inst) {
+  private static long outOfFuel(long left, long cost, InstanceState inst) {
     StoreState store = inst.store;
-    store.fuel = fuel;
+    store.fuel = left + cost; // (both are at least 0 and left = fuel - cost: no overflow)
     store.consumeFuel(cost);
     return store.fuel;
   }
