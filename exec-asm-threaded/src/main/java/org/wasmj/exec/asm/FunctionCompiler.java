@@ -1357,6 +1357,10 @@ final class FunctionCompiler {
     mv.visitVarInsn(ALOAD, instSlot);
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitMethodInsn(INVOKESTATIC, className, "deeper", descriptor(type), false);
+    if (fuelParam) { // deeper left the fuel in the store; the caller reads fuelBack
+      mv.visitVarInsn(ALOAD, instSlot);
+      storeFuelToFuelBack(mv);
+    }
     returnInvokes(mv);
     mv.visitLabel(deepEnough);
   }
@@ -2191,13 +2195,31 @@ final class FunctionCompiler {
     int op = code[pc];
     if (fuelSlot < 0 || !needsStoreFuel(op)) {
       Emitters.of(Op.of(op)).emit(this, pc);
+      if (passesFuelTo(pc)) { // the callee left its fuel in fuelBack: the store holds ours
+        loadStore();
+        loadInstance();
+        mv.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
+        mv.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
+      }
       return;
     }
-    if (!passesFuelTo(pc)) {
+    if (returns(op) && fuelParam) { // back to a caller that reads fuelBack (INVOKE_FUEL)
+      loadInstance();
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      mv.visitFieldInsn(PUTFIELD, INSTANCE, "fuelBack", "J");
+      Emitters.of(Op.of(op)).emit(this, pc);
+      return;
+    }
+    boolean passes = passesFuelTo(pc);
+    if (!passes) {
       storeFuel();
     } // else call pushes the fuel local as the callee's, and leaves -1 in it
     Emitters.of(Op.of(op)).emit(this, pc);
-    if (!returns(op)) {
+    if (passes) {
+      loadInstance();
+      mv.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
+      mv.visitVarInsn(LSTORE, fuelSlot);
+    } else if (!returns(op)) {
       loadStoreFuel();
     }
   }
@@ -2313,12 +2335,31 @@ final class FunctionCompiler {
       m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
       m.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
       m.visitMethodInsn(INVOKESTATIC, className, INVOKE_FUEL, fuelDescriptor(type), false);
+      m.visitVarInsn(ALOAD, params); // the fuel it left, into the store
+      m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+      m.visitVarInsn(ALOAD, params);
+      m.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
+      m.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
     } else {
       m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
+      m.visitVarInsn(ALOAD, params);
+      storeFuelToFuelBack(m);
     }
     returnInvokes(m);
     m.visitMaxs(0, 0);
     m.visitEnd();
+  }
+
+  /**
+   * The store's fuel into {@code fuelBack} of the instance on the stack of {@code m}, which
+   * it pops: on the way back to a caller of {@link #INVOKE_FUEL} after code that left the fuel in
+   * the store.
+   */
+  private static void storeFuelToFuelBack(MethodVisitor m) {
+    m.visitInsn(DUP);
+    m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+    m.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
+    m.visitFieldInsn(PUTFIELD, INSTANCE, "fuelBack", "J");
   }
 
   /** In {@link #INVOKE_FUEL}'s body, before it leaves for {@code deeper}: its fuel into the store. */

@@ -196,6 +196,24 @@ class FuelTest {
     assertTrue(enough > 10, "down(6) costs " + enough);
   }
 
+  /**
+   * The same two with every function split into chunks ({@code forcedChunkBudget}): a split
+   * function's {@code invokeFuel} takes the fuel into the store and gives back what its chunks
+   * left there to its caller ({@code InstanceState.fuelBack}).
+   */
+  @Test
+  void splitFunctionsLeaveTheReferenceFuel() {
+    FunctionCompiler.forcedChunkBudget = 10;
+    try {
+      for (String config : new String[] {"asm", "asm with epochs too"}) {
+        runningOutAtEachChargeLeavesTheReferenceFuel(config);
+        fuelCrossesDeepRecursionExactly(config);
+      }
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
   /** The result of {@code call}, or what it threw. */
   private static String outcome(java.util.function.IntSupplier call) {
     try {
