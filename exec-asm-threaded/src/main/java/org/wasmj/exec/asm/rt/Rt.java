@@ -1,7 +1,6 @@
 package org.wasmj.exec.asm.rt;
 
 import java.lang.invoke.CallSite;
-import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -234,20 +233,30 @@ public final class Rt {
 
   /**
    * Bootstrap of a branch-free interruption check, {@code (InstanceState[, byte[]])[byte[]]}: a
-   * guard on {@code StoreState.noStopSite} that does nothing (returns the memory it is given)
-   * while no stop was requested lately, else {@code name} here ({@link #entryCheck}, {@link
-   * #loopCheck}): C2 compiles it to nothing while quiet, leaving no branch nor dead code in the
-   * method (which still cost MATRIX_MUL x1.13-1.27 when folded away).
+   * call site ({@code StoreState.noStopGuard}) whose target does nothing (returns the memory it is
+   * given) while no stop was requested lately, else is {@code name} here ({@link #entryCheck},
+   * {@link #loopCheck}). C2 inlines the quiet target as directly as the guard's constant, leaving
+   * no branch nor dead code in the method (which, folded away, still cost MATRIX_MUL x1.13-1.27).
    */
   public static CallSite linkCheck(MethodHandles.Lookup caller, String name, MethodType type)
       throws ReflectiveOperationException {
+    return CHECK_SITES.computeIfAbsent(name + type, k -> noStopGuard(name, type));
+  }
+
+  /** {@link #linkCheck}'s call sites, one per name and type (four at most), shared by all code. */
+  private static final java.util.Map<String, CallSite> CHECK_SITES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static CallSite noStopGuard(String name, MethodType type) {
     MethodHandle quiet = type.returnType() == void.class ? MethodHandles.empty(type)
         : MethodHandles.dropArguments(MethodHandles.identity(byte[].class), 0,
             InstanceState.class);
-    MethodHandle check = MethodHandles.lookup().findStatic(Rt.class, name, type);
-    MethodHandle noStop = MethodHandles.dropArguments(StoreState.noStopSite().dynamicInvoker(), 0,
-        type.parameterList());
-    return new ConstantCallSite(MethodHandles.guardWithTest(noStop, quiet, check));
+    try {
+      return StoreState.noStopGuard(quiet,
+          MethodHandles.lookup().findStatic(Rt.class, name, type));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A function entry's check ({@link #linkCheck}, memory 0's array after it): the store's stop request. */
