@@ -1934,11 +1934,12 @@ final class FunctionCompiler {
   }
 
   /**
-   * In a whole function's {@code invoke} that keeps its fuel in a local: the runs whose charge
+   * In a whole function's {@code invoke} that keeps its fuel in a local and has no loops (in
+   * loops it measured no better): the runs whose charge
    * waits until their first instruction that is not pure (one that could trap, call, write
    * anything but registers, or leave the method), made just before it, or, on a conditional
    * branch taken before it, together with the charge of the run it jumps to ({@link
-   * #branchWithCharge}). Exact: until then only registers change, which a trap or a call does not
+   * #branchWithCharge}; only forward, and not into a loop's head). Exact: until then only registers change, which a trap or a call does not
    * let anyone see, so an out-of-fuel trap there leaves the fuel, memory and globals as one at the
    * run's start would. What it saves is a test and a subtraction per taken branch: fib's entry run
    * ({@code n < 2}) and its recursive run cost one charge, not two (ControlPairs asm FIB fuel:
