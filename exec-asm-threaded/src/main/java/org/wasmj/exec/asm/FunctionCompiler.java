@@ -702,6 +702,7 @@ final class FunctionCompiler {
       instruction(pc);
     }
     noDeferredCharges();
+    fuelReturnTail();
     if (labels[code.length] != null) {
       mv.visitLabel(labels[code.length]);
     }
@@ -1865,6 +1866,19 @@ final class FunctionCompiler {
     }
     if (fuelParam) {
       fuelSlot = depthSlot + 1;
+      if (!boxedReturns && regsSlot < 0 && type.results().length <= 1
+          && type.resultSlotCount() == type.results().length) { // (not a v128)
+        fuelReturn = new Label();
+        resultSlot = free;
+        free += 2;
+        if (type.results().length == 1 && isInt(type.result(0))) {
+          mv.visitInsn(ICONST_0);
+          mv.visitVarInsn(ISTORE, resultSlot);
+        } else if (type.results().length == 1) {
+          mv.visitInsn(LCONST_0);
+          mv.visitVarInsn(LSTORE, resultSlot);
+        }
+      }
     } else if (metered && loops()) {
       fuelSlot = free;
       free += 2;
@@ -1908,7 +1922,38 @@ final class FunctionCompiler {
   }
 
   /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
+  /**
+   * In {@link #INVOKE_FUEL}'s body of a function with at most one result: the one way out, where
+   * every return goes (the result in {@link #resultSlot}), which leaves the fuel in {@code
+   * fuelBack} and returns. One store for all returns, so that where C2 inlines the function the
+   * caller's read of {@code fuelBack} right after it is the value stored, not a load.
+   */
+  private Label fuelReturn;
+  private int resultSlot = -1;
+
+  /** Emits {@link #fuelReturn}, if the method has one (after its last instruction). */
+  private void fuelReturnTail() {
+    if (fuelReturn == null) {
+      return;
+    }
+    mv.visitLabel(fuelReturn);
+    loadInstance();
+    mv.visitVarInsn(LLOAD, fuelSlot);
+    mv.visitFieldInsn(PUTFIELD, INSTANCE, "fuelBack", "J");
+    if (type.results().length == 0) {
+      returnVoid();
+    } else if (isInt(type.result(0))) {
+      mv.visitVarInsn(ILOAD, resultSlot);
+      mv.visitInsn(IRETURN);
+    } else {
+      mv.visitVarInsn(LLOAD, resultSlot);
+      mv.visitInsn(LRETURN);
+    }
+  }
+
   private void noControlLocals() {
+    fuelReturn = null;
+    resultSlot = -1;
     pollSlot = -1;
     fuelSlot = -1;
     noDeferredCharges();
@@ -2211,6 +2256,19 @@ final class FunctionCompiler {
         mv.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
         mv.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
       }
+      return;
+    }
+    if (returns(op) && fuelParam && fuelReturn != null && op != OpCodes.RETURN_SPAN_RI) {
+      if (op == OpCodes.RETURN_R) { // the result into its local, then the one way out
+        if (isInt(type.result(0))) {
+          loadI(code[pc + 1]);
+          mv.visitVarInsn(ISTORE, resultSlot);
+        } else {
+          loadL(code[pc + 1]);
+          mv.visitVarInsn(LSTORE, resultSlot);
+        }
+      }
+      mv.visitJumpInsn(GOTO, fuelReturn);
       return;
     }
     if (returns(op) && fuelParam) { // back to a caller that reads fuelBack (INVOKE_FUEL)
