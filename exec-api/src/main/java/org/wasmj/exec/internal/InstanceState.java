@@ -49,6 +49,13 @@ public final class InstanceState implements GuestInstance {
   public final int[] typeIds;
   /** Memory 0, or {@code null} if the instance has no memory. */
   public final MemoryInstance memory0;
+  /**
+   * The store's fuel as a metered function of this instance left it on a normal return to a
+   * caller in its own generated code (that caller reads it right after the call; {@code asm}'s
+   * {@code invokeFuel}): a field of the instance the caller holds, not of the store behind it,
+   * so one load less on each side of a call. A store runs on one thread at a time.
+   */
+  public long fuelBack;
   /** Element segments' items as reference ids; an entry becomes empty when dropped. */
   public final long[][] elements;
   /** Data segments' lengths; an entry becomes 0 when dropped (the bytes stay in the module). */

@@ -49,6 +49,42 @@ final class StopRequests {
   /** When {@link #QUIET} was last made false ({@code System.nanoTime}). */
   private static volatile long loudSince;
 
+  /**
+   * More call sites that change with {@link #QUIET}: each one's quiet target while it is true, its
+   * loud one while it is false ({@link #guard}).
+   */
+  private static final java.util.List<MutableCallSite> GUARDS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final java.util.Map<MutableCallSite, MethodHandle[]> GUARD_TARGETS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * A call site whose target is {@code quiet} while {@link #QUIET} is true and {@code loud} while
+   * it is false (the two of one type): a check that C2 compiles to {@code quiet} (and inlines as
+   * directly as {@link #QUIET}'s constant) until a stop request deoptimizes it.
+   */
+  static MutableCallSite guard(MethodHandle quiet, MethodHandle loud) {
+    synchronized (QUIET) {
+      MutableCallSite site = new MutableCallSite(StopRequests.quiet ? quiet : loud);
+      GUARD_TARGETS.put(site, new MethodHandle[] {quiet, loud});
+      GUARDS.add(site);
+      return site;
+    }
+  }
+
+  /** {@link #QUIET} and every {@link #guard} to their targets for {@code q} (holding QUIET's lock). */
+  private static void retarget(boolean q) {
+    QUIET.setTarget(constant(q));
+    MutableCallSite[] all = new MutableCallSite[GUARDS.size() + 1];
+    all[0] = QUIET;
+    int i = 1;
+    for (MutableCallSite site : GUARDS) {
+      site.setTarget(GUARD_TARGETS.get(site)[q ? 0 : 1]);
+      all[i++] = site;
+    }
+    MutableCallSite.syncAll(java.util.Arrays.copyOf(all, i));
+  }
+
   private static MethodHandle constant(boolean b) {
     return MethodHandles.constant(boolean.class, b);
   }
@@ -63,8 +99,7 @@ final class StopRequests {
         loudSince = System.nanoTime();
         if (quiet) {
           quiet = false;
-          QUIET.setTarget(constant(false));
-          MutableCallSite.syncAll(new MutableCallSite[] {QUIET});
+          retarget(false);
         }
       }
     } else {
@@ -89,8 +124,7 @@ final class StopRequests {
           return;
         }
       }
-      QUIET.setTarget(constant(true));
-      MutableCallSite.syncAll(new MutableCallSite[] {QUIET});
+      retarget(true);
     }
   }
   /** Set while the watcher waits for a store to run. */

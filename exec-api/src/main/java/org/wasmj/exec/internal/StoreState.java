@@ -249,6 +249,16 @@ public final class StoreState implements GuestStore {
     return StopRequests.QUIET;
   }
 
+  /**
+   * A new call site whose target is {@code quiet} while {@link #noStopSite} says no stop was
+   * requested lately, else {@code loud} (both of one type): generated code calls its checks
+   * through one, which C2 compiles to {@code quiet} until a request deoptimizes it.
+   */
+  public static java.lang.invoke.MutableCallSite noStopGuard(java.lang.invoke.MethodHandle quiet,
+      java.lang.invoke.MethodHandle loud) {
+    return StopRequests.guard(quiet, loud);
+  }
+
   private void interrupted() {
     if (Thread.interrupted()) {
       throw new TrapException(TrapKind.INTERRUPT);

@@ -695,6 +695,7 @@ final class FunctionCompiler {
     mv.visitVarInsn(ISTORE, tmpSlot);
     reloadMemory();
     controlLocals(localsEnd);
+    planDeferredCharges();
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       if (labels[pc] != null) {
@@ -702,6 +703,8 @@ final class FunctionCompiler {
       }
       instruction(pc);
     }
+    noDeferredCharges();
+    fuelReturnTail();
     if (labels[code.length] != null) {
       mv.visitLabel(labels[code.length]);
     }
@@ -1357,6 +1360,10 @@ final class FunctionCompiler {
     mv.visitVarInsn(ALOAD, instSlot);
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitMethodInsn(INVOKESTATIC, className, "deeper", descriptor(type), false);
+    if (fuelParam) { // deeper left the fuel in the store; the caller reads fuelBack
+      mv.visitVarInsn(ALOAD, instSlot);
+      storeFuelToFuelBack(mv);
+    }
     returnInvokes(mv);
     mv.visitLabel(deepEnough);
   }
@@ -1726,6 +1733,9 @@ final class FunctionCompiler {
 
   /** Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk. */
   Label label(int pc) {
+    if (pc == redirectFrom) {
+      return redirectTo;
+    }
     if (pc >= chunkFrom && pc < chunkTo) {
       return labels[pc - chunkFrom];
     }
@@ -1804,10 +1814,20 @@ final class FunctionCompiler {
     if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
       return;
     }
+    if (flushBefore != null && flushBefore[pc] > 0) {
+      chargeNow(flushBefore[pc]); // the deferred charge of the run this instruction is in
+      pendingCharge = 0;
+    }
     if (laneBits != null) {
       lanesBefore(pc);
     }
-    instructionWithFuel(pc);
+    if (deferredCharge != null && deferredCharge[pc]) {
+      pendingCharge = code[pc + 1];
+    } else if (pendingCharge > 0 && targets(pc).length == 1 && Op.of(code[pc]).fallsThrough()) {
+      branchWithCharge(pc);
+    } else {
+      instructionWithFuel(pc);
+    }
     if (laneBits != null) {
       lanesAfter(pc);
     }
@@ -1856,12 +1876,25 @@ final class FunctionCompiler {
     }
     if (fuelParam) {
       fuelSlot = depthSlot + 1;
+      if (!boxedReturns && regsSlot < 0 && type.results().length <= 1
+          && type.resultSlotCount() == type.results().length) { // (not a v128)
+        fuelReturn = new Label();
+        resultSlot = free;
+        free += 2;
+        if (type.results().length == 1 && isInt(type.result(0))) {
+          mv.visitInsn(ICONST_0);
+          mv.visitVarInsn(ISTORE, resultSlot);
+        } else if (type.results().length == 1) {
+          mv.visitInsn(LCONST_0);
+          mv.visitVarInsn(LSTORE, resultSlot);
+        }
+      }
     } else if (metered && loops()) {
       fuelSlot = free;
       free += 2;
       loadStoreFuel();
     }
-    if (headerChecks) {
+    if (headerChecks && fuelSlot >= 0) { // (else the checks are branch-free: guardedCheck)
       pollSlot = free;
       mv.visitInsn(ICONST_0);
       mv.visitVarInsn(ISTORE, pollSlot);
@@ -1899,10 +1932,205 @@ final class FunctionCompiler {
   }
 
   /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
+  /**
+   * In {@link #INVOKE_FUEL}'s body of a function with at most one result: the one way out, where
+   * every return goes (the result in {@link #resultSlot}), which leaves the fuel in {@code
+   * fuelBack} and returns. One store for all returns, so that where C2 inlines the function the
+   * caller's read of {@code fuelBack} right after it is the value stored, not a load.
+   */
+  private Label fuelReturn;
+  private int resultSlot = -1;
+
+  /** Emits {@link #fuelReturn}, if the method has one (after its last instruction). */
+  private void fuelReturnTail() {
+    if (fuelReturn == null) {
+      return;
+    }
+    mv.visitLabel(fuelReturn);
+    loadInstance();
+    mv.visitVarInsn(LLOAD, fuelSlot);
+    mv.visitFieldInsn(PUTFIELD, INSTANCE, "fuelBack", "J");
+    if (type.results().length == 0) {
+      returnVoid();
+    } else if (isInt(type.result(0))) {
+      mv.visitVarInsn(ILOAD, resultSlot);
+      mv.visitInsn(IRETURN);
+    } else {
+      mv.visitVarInsn(LLOAD, resultSlot);
+      mv.visitInsn(LRETURN);
+    }
+  }
+
   private void noControlLocals() {
+    fuelReturn = null;
+    resultSlot = -1;
     pollSlot = -1;
     fuelSlot = -1;
+    noDeferredCharges();
   }
+
+  // ---- fuel charges tested late ----
+
+  /**
+   * Per position of a {@code fuel} op whose charge is deferred ({@link #planDeferredCharges}):
+   * true; null when none is.
+   */
+  private boolean[] deferredCharge;
+  /** Per position: the deferred charge to make before the instruction there, or 0. */
+  private int[] flushBefore;
+  /** While emitting a deferred run's pure start: its cost, not charged yet; else 0. */
+  private int pendingCharge;
+
+  private void noDeferredCharges() {
+    deferredCharge = null;
+    mergeable = null;
+    flushBefore = null;
+    pendingCharge = 0;
+  }
+
+  /**
+   * In a whole function's {@code invoke} that keeps its fuel in a local and has no loops (in
+   * loops it measured no better): the runs whose charge
+   * waits until their first instruction that is not pure (one that could trap, call, write
+   * anything but registers, or leave the method), made just before it, or, on a conditional
+   * branch taken before it, together with the charge of the run it jumps to ({@link
+   * #branchWithCharge}; only forward, and not into a loop's head). Exact: until then only registers change, which a trap or a call does not
+   * let anyone see, so an out-of-fuel trap there leaves the fuel, memory and globals as one at the
+   * run's start would. What it saves is a test and a subtraction per taken branch: fib's entry run
+   * ({@code n < 2}) and its recursive run cost one charge, not two (ControlPairs asm FIB fuel:
+   * see the commit). A run only defers if it has such a branch, ends at an instruction nothing
+   * jumps to, and is no such branch's target (which is charged with the branch's run).
+   */
+  private void planDeferredCharges() {
+    noDeferredCharges();
+    if (fuelSlot < 0 || loops()) { // (in loops, measured no better: PRIME_SIEVE fuel x1.11 against x1.07)
+      return;
+    }
+    int n = code.length;
+    boolean[] loopHead = new boolean[n + 1];
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      for (int t : targets(pc)) {
+        loopHead[t] |= t <= pc;
+      }
+    }
+    int[] end = new int[n];
+    mergeable = new boolean[n + 1];
+    boolean any = false;
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      if (code[pc] != OpCodes.FUEL_I) {
+        continue;
+      }
+      int p = pc + Op.size(code, pc);
+      boolean branches = false;
+      while (p < n && labels[p] == null && pure(Op.of(code[p]))) {
+        int[] t = targets(p);
+        // Only forward, into a run no loop starts at: going on after its charge from elsewhere
+        // would enter a loop past its head, which C2 then compiles as an irregular loop
+        // (PRIME_SIEVE fuel x1.05 -> x1.27).
+        if (t.length == 1 && t[0] > p && t[0] < n && !loopHead[t[0]]
+            && code[t[0]] == OpCodes.FUEL_I) {
+          branches = true;
+          mergeable[t[0]] = true;
+        }
+        p += Op.size(code, p);
+      }
+      if (branches && p < n && labels[p] == null) {
+        end[pc] = p;
+        any = true;
+      }
+    }
+    if (!any) {
+      return;
+    }
+    deferredCharge = new boolean[n + 1];
+    flushBefore = new int[n + 1];
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      if (end[pc] > 0 && !mergeable[pc]) {
+        deferredCharge[pc] = true;
+        flushBefore[end[pc]] = code[pc + 1];
+      }
+      if (mergeable[pc] && labels[afterCharge(pc)] == null) {
+        labels[afterCharge(pc)] = new Label(); // where a merged charge goes on
+      }
+    }
+  }
+
+  /** Per position: true if a run starts there whose charge a deferred run's branch may make with its own. */
+  private boolean[] mergeable;
+
+  /**
+   * True if an instruction of {@code op} only computes registers, or branches conditionally: it
+   * cannot trap, call, or write memory, tables or globals.
+   */
+  private static boolean pure(Op op) {
+    String name = op.name();
+    if (!(name.startsWith("I32_") || name.startsWith("I64_") || name.startsWith("F32_")
+        || name.startsWith("F64_") || name.startsWith("BR_") || name.startsWith("COPY")
+        || name.startsWith("CONST") || name.startsWith("SELECT"))) {
+      return false;
+    }
+    return op != Op.BR_T && op != Op.BR_TABLE_RI && op.simd() == null && !name.contains("LOAD")
+        && !name.contains("STORE") && !name.contains("DIV") && !name.contains("REM")
+        && !name.contains("TRUNC") && !name.contains("ATOMIC");
+  }
+
+  /** A charge of {@code cost} now ({@code fuel}'s emitter): traps before going on if too little is left. */
+  private void chargeNow(long cost) {
+    beginFuelCharge();
+    pushLong(cost);
+    endFuelCharge();
+  }
+
+  /**
+   * A conditional branch in a deferred run: taken, it charges the deferred run's cost and, if its
+   * target starts with a charge, that one's too, with one subtraction and one test, then goes on
+   * after the target's charge; not taken, the run goes on with its charge still deferred.
+   */
+  private void branchWithCharge(int pc) {
+    int target = targets(pc)[0];
+    Label taken = new Label();
+    Label notTaken = new Label();
+    redirectFrom = target;
+    redirectTo = taken;
+    instructionWithFuel(pc);
+    redirectFrom = -1;
+    mv.visitJumpInsn(GOTO, notTaken);
+    mv.visitLabel(taken);
+    Label after = target > pc && mergeable[target] ? labels[afterCharge(target)] : null;
+    if (after != null) {
+      long both = (long) pendingCharge + code[target + 1];
+      Label paid = new Label();
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      pushLong(both);
+      mv.visitInsn(LSUB);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      mv.visitInsn(LCONST_0);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFGE, after);
+      // too little for both: charge them one by one, so the trap comes at the right one
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      pushLong(both);
+      mv.visitInsn(LADD);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+      chargeNow(pendingCharge);
+      chargeNow(code[target + 1]);
+      mv.visitJumpInsn(GOTO, after);
+    } else {
+      chargeNow(pendingCharge);
+      mv.visitJumpInsn(GOTO, label(target));
+    }
+    mv.visitLabel(notTaken);
+  }
+
+  /** The instruction after the {@code fuel} op at {@code pc}. */
+  private int afterCharge(int pc) {
+    return pc + Op.size(code, pc);
+  }
+
+  /** While a branch of {@link #branchWithCharge} is emitted: its target, and the label it goes to instead. */
+  private int redirectFrom = -1;
+  private Label redirectTo;
 
   /**
    * {@code check_interrupt} at {@code pc}. The entry's check (and each check of a method without
@@ -1922,6 +2150,10 @@ final class FunctionCompiler {
    * ControlPairs), and a request deoptimizes the code at once.
    */
   void checkInterrupt(int pc) {
+    if (fuelSlot < 0) {
+      guardedCheck(loopHeader(pc));
+      return;
+    }
     Label done = new Label();
     mv.visitInvokeDynamicInsn("noStop", "()Z", LINK_NO_STOP);
     mv.visitJumpInsn(IFNE, done); // no stop requested lately: C2 compiles the check away
@@ -1949,6 +2181,32 @@ final class FunctionCompiler {
       mv.visitVarInsn(ISTORE, pollSlot);
     }
     mv.visitLabel(done);
+  }
+
+  /** The bootstrap of {@link #guardedCheck}'s call sites: {@code Rt.linkCheck}. */
+  private static final org.objectweb.asm.Handle LINK_CHECK = new org.objectweb.asm.Handle(
+      H_INVOKESTATIC, RT, "linkCheck", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+          + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+
+  /**
+   * A check without a fuel local to save around it: one {@code invokedynamic} ({@code
+   * Rt.linkCheck}), memory 0's array in and out, that is nothing while {@code
+   * StoreState.noStopSite} says no stop was requested lately, else {@code Rt.loopCheck} (exact,
+   * every time) at a loop header, {@code Rt.entryCheck} (the store's stop request) at an entry.
+   * No branch, no countdown, no dead slow path in the method: with them, even folded away, C2
+   * compiled MATRIX_MUL's inner loop worse (values spilled to the stack, x1.13-1.27 with
+   * ControlPairs' epoch against none; with this form x1.0).
+   */
+  private void guardedCheck(boolean header) {
+    String name = header ? "loopCheck" : "entryCheck";
+    loadInstance();
+    if (hasMemory) {
+      mv.visitVarInsn(ALOAD, memSlot);
+      mv.visitInvokeDynamicInsn(name, "(" + INSTANCE_DESC + "[B)[B", LINK_CHECK);
+      storeObject(memSlot, "[B");
+    } else {
+      mv.visitInvokeDynamicInsn(name, "(" + INSTANCE_DESC + ")V", LINK_CHECK);
+    }
   }
 
   /** Starts a fuel charge ({@code fuel} and its kin): pushes the fuel local, or the store. */
@@ -2002,13 +2260,44 @@ final class FunctionCompiler {
     int op = code[pc];
     if (fuelSlot < 0 || !needsStoreFuel(op)) {
       Emitters.of(Op.of(op)).emit(this, pc);
+      if (passesFuelTo(pc)) { // the callee left its fuel in fuelBack: the store holds ours
+        loadStore();
+        loadInstance();
+        mv.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
+        mv.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
+      }
       return;
     }
-    if (!passesFuelTo(pc)) {
+    if (returns(op) && fuelParam && fuelReturn != null && op != OpCodes.RETURN_SPAN_RI) {
+      if (op == OpCodes.RETURN_R) { // the result into its local, then the one way out
+        if (isInt(type.result(0))) {
+          loadI(code[pc + 1]);
+          mv.visitVarInsn(ISTORE, resultSlot);
+        } else {
+          loadL(code[pc + 1]);
+          mv.visitVarInsn(LSTORE, resultSlot);
+        }
+      }
+      mv.visitJumpInsn(GOTO, fuelReturn);
+      return;
+    }
+    if (returns(op) && fuelParam) { // back to a caller that reads fuelBack (INVOKE_FUEL)
+      loadInstance();
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      mv.visitFieldInsn(PUTFIELD, INSTANCE, "fuelBack", "J");
+      Emitters.of(Op.of(op)).emit(this, pc);
+      return;
+    }
+    boolean passes = passesFuelTo(pc);
+    if (!passes) {
       storeFuel();
     } // else call pushes the fuel local as the callee's, and leaves -1 in it
     Emitters.of(Op.of(op)).emit(this, pc);
-    if (!returns(op)) {
+    if (passes) {
+      loadInstance();
+      mv.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
+      mv.visitVarInsn(LSTORE, fuelSlot);
+    } else if (!returns(op)) {
       loadStoreFuel();
     }
   }
@@ -2124,12 +2413,31 @@ final class FunctionCompiler {
       m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
       m.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
       m.visitMethodInsn(INVOKESTATIC, className, INVOKE_FUEL, fuelDescriptor(type), false);
+      m.visitVarInsn(ALOAD, params); // the fuel it left, into the store
+      m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+      m.visitVarInsn(ALOAD, params);
+      m.visitFieldInsn(GETFIELD, INSTANCE, "fuelBack", "J");
+      m.visitFieldInsn(PUTFIELD, STORE, "fuel", "J");
     } else {
       m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
+      m.visitVarInsn(ALOAD, params);
+      storeFuelToFuelBack(m);
     }
     returnInvokes(m);
     m.visitMaxs(0, 0);
     m.visitEnd();
+  }
+
+  /**
+   * The store's fuel into {@code fuelBack} of the instance on the stack of {@code m}, which
+   * it pops: on the way back to a caller of {@link #INVOKE_FUEL} after code that left the fuel in
+   * the store.
+   */
+  private static void storeFuelToFuelBack(MethodVisitor m) {
+    m.visitInsn(DUP);
+    m.visitFieldInsn(GETFIELD, INSTANCE, "store", "L" + STORE + ";");
+    m.visitFieldInsn(GETFIELD, STORE, "fuel", "J");
+    m.visitFieldInsn(PUTFIELD, INSTANCE, "fuelBack", "J");
   }
 
   /** In {@link #INVOKE_FUEL}'s body, before it leaves for {@code deeper}: its fuel into the store. */

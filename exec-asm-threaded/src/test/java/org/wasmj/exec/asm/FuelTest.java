@@ -166,6 +166,54 @@ class FuelTest {
     }
   }
 
+  /**
+   * Running out anywhere leaves what the reference leaves: {@code down(6)} with every amount of
+   * fuel from none to enough, so that it runs out at each of its charges in turn, those that
+   * generated code tests late and together included (a recursive run's charge with the entry's
+   * before it, FunctionCompiler.planDeferredCharges) — whether the first or the second of the
+   * two runs out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void runningOutAtEachChargeLeavesTheReferenceFuel(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> referenceStore = InterruptionTest.lastStore();
+    referenceStore.setFuel(1_000);
+    reference.getFunc("down").call(Val.i32(6));
+    long enough = 1_000 - referenceStore.fuel();
+    for (int round = 0; round < 3; round++) { // the last ones in compiled code, on asm and tiered
+      for (long fuel = 0; fuel <= enough; fuel++) {
+        store.setFuel(fuel);
+        referenceStore.setFuel(fuel);
+        String expected = outcome(() -> reference.getFunc("down").call(Val.i32(6))[0].i32());
+        assertEquals(expected, outcome(() -> i.getFunc("down").call(Val.i32(6))[0].i32()),
+            config + ": down(6) with fuel " + fuel);
+        assertEquals(referenceStore.fuel(), store.fuel(), config + ": fuel left with " + fuel);
+      }
+    }
+    assertTrue(enough > 10, "down(6) costs " + enough);
+  }
+
+  /**
+   * The same two with every function split into chunks ({@code forcedChunkBudget}): a split
+   * function's {@code invokeFuel} takes the fuel into the store and gives back what its chunks
+   * left there to its caller ({@code InstanceState.fuelBack}).
+   */
+  @Test
+  void splitFunctionsLeaveTheReferenceFuel() {
+    FunctionCompiler.forcedChunkBudget = 10;
+    try {
+      for (String config : new String[] {"asm", "asm with epochs too"}) {
+        runningOutAtEachChargeLeavesTheReferenceFuel(config);
+        fuelCrossesDeepRecursionExactly(config);
+      }
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
   /** The result of {@code call}, or what it threw. */
   private static String outcome(java.util.function.IntSupplier call) {
     try {
