@@ -192,6 +192,48 @@ final class Chunks {
     }
   }
 
+  /** The most plain instructions a tail block has before its {@code br_table} or return. */
+  private static final int TAIL_LENGTH = 8;
+
+  /** The most targets of a tail block's {@code br_table} (its entry table is one string constant). */
+  private static final int TAIL_TARGETS = 4096;
+
+  /**
+   * If a tail block starts at {@code pc}, the pc of its last instruction, else -1. A tail block
+   * is a few plain instructions (no branch, call or SIMD op) ending in a {@code br_table} or a
+   * return: an interpreter's loop head, which its handlers spread over many chunks all branch
+   * back to, or a function's epilogue. A chunk branching to one in another chunk runs a copy of
+   * it (see {@code FunctionCompiler.tailCopy}), so going from handler to handler is one move
+   * between chunks, not two (or none when the next is in the same chunk), and returning is none.
+   */
+  static int tailEnd(FunctionCompiler c, int pc) {
+    int[] code = c.code();
+    for (int i = 0; i <= TAIL_LENGTH && pc < code.length; i++, pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      switch (op) {
+        case BR_TABLE_RI:
+          return code[pc + 2] >= 2 && code[pc + 2] <= TAIL_TARGETS ? pc : -1;
+        case RETURN:
+        case RETURN_R:
+        case RETURN_SPAN_RI:
+          return pc;
+        case COPY_RR:
+        case CONST32_RI:
+        case CONST64_RL:
+        case COUNT_LOOP:
+        case GLOBAL_GET_RX:
+        case GLOBAL_SET_XR:
+          break;
+        default:
+          if (op.wasm() == null || op.simd() != null || op.shape().indexOf('t') >= 0
+              || op.shape().indexOf('x') >= 0) {
+            return -1;
+          }
+      }
+    }
+    return -1;
+  }
+
   /** A rough upper estimate of the whole function's bytecode in one method, zeroing its registers included. */
   static long estimate(FunctionCompiler c) {
     int[] code = c.code();
