@@ -26,7 +26,9 @@ final class Chunks {
   /**
    * Cuts the function into ranges {@code [from, to)} of about {@code budget} estimated bytecode
    * bytes each (its instructions, the registers it copies in and out, its entries), preferring
-   * cuts outside loops, so that a loop's iterations stay within a chunk. In a function with lane
+   * cuts outside loops, so that a loop's iterations stay within a chunk, or else (in the chunk's
+   * second half) after an instruction that does not fall through, so that control does not fall
+   * into the next chunk in the middle of a block (an interpreter's handler, say). In a function with lane
    * locals ({@link Registers#hasLaneLocals}: a SIMD kernel's f32x4 accumulators stay in them
    * through a loop only if the loop is whole in a chunk), a cut that would fall inside loops is
    * moved back to the header of the outermost that began in the chunk's last three quarters, or
@@ -74,6 +76,7 @@ final class Chunks {
     int start = 0;
     long size = 0;
     int goodCut = -1;
+    int jumpCut = -1; // the last index after an instruction that does not fall through
     int stretchEnd = -1; // growing the chunk to hold a loop: the index after it
     boolean holdLoops = c.hasLaneLocals(); // (only lane locals gain: other functions' plans stay)
     for (int i = 0; i < n; i++) {
@@ -83,7 +86,8 @@ final class Chunks {
       if (over && i < stretchEnd && withinStretch) {
         over = false; // holding a loop
       }
-      int cut = goodCut > start + (i - start) / 4 ? goodCut : i;
+      int cut = goodCut > start + (i - start) / 4 ? goodCut
+          : !holdLoops && jumpCut > start + (i - start) / 2 ? jumpCut : i;
       if (over && cut == i && holdLoops) { // a cut here would split the loops around i
         int header = loopHeader(loops, start + (i - start) / 4, i); // cut before a loop
         if (header >= 0) {
@@ -105,12 +109,16 @@ final class Chunks {
         }
         size -= cost;
         goodCut = -1;
+        jumpCut = -1;
       }
       if (i == start && cost > FunctionCompiler.HUGE_METHOD_LIMIT - 1000) {
         return null; // even alone in a chunk, with the chunk's own code
       }
       if (inLoop[i] == 0) {
         goodCut = i;
+      }
+      if (i > start && !Op.of(code[pcs[i - 1]]).fallsThrough()) {
+        jumpCut = i;
       }
       size += cost;
     }
