@@ -7,10 +7,12 @@
 ;;   5 b: count = b   6: acc -= 7    7 b: acc = rotl(acc, b)    8 b: acc = acc * b + mem[b]
 ;; Only op 4 jumps back; it returns -2 once 10,000 jumps were taken.
 ;; epilogue(x): branches from several places to a shared epilogue (a tail block ending in a
-;; return, which restores the global $sp), as compiled C functions have.
+;; return, which restores the global $sp, with a test and a call before), as compiled C
+;; functions have.
 (module
   (memory 1)
   (global $sp (mut i32) (i32.const 1000))
+  (func $twice (param i32) (result i32) (i32.shl (local.get 0) (i32.const 1)))
   (func (export "epilogue") (param $x i32) (result i32)
     (local $r i32)
     (global.set $sp (i32.sub (global.get $sp) (i32.const 16)))
@@ -21,6 +23,8 @@
       (local.set $r (i32.add (local.get $r) (global.get $sp)))
       (br_if $out (i32.lt_u (local.get $x) (i32.const 100)))
       (local.set $r (i32.xor (local.get $r) (i32.load (local.get $x)))))
+    (if (i32.and (local.get $x) (i32.const 1))
+      (then (local.set $r (i32.add (local.get $r) (call $twice (local.get $x))))))
     (global.set $sp (i32.add (global.get $sp) (i32.const 16)))
     (i32.add (local.get $r) (global.get $sp)))
   (func (export "poke") (param $at i32) (param $b i32)

@@ -200,22 +200,24 @@ final class Chunks {
     }
   }
 
-  /** The most plain instructions a tail block has before its {@code br_table} or return. */
-  private static final int TAIL_LENGTH = 8;
+  /** The most instructions a tail block has before its last. */
+  private static final int TAIL_LENGTH = 24;
 
   /** The most targets of a tail block's {@code br_table} (its entry table is one string constant). */
   private static final int TAIL_TARGETS = 4096;
 
   /**
    * If a tail block starts at {@code pc}, the pc of its last instruction, else -1. A tail block
-   * is a few plain instructions (no branch, call or SIMD op) ending in a {@code br_table} or a
-   * return: an interpreter's loop head, which its handlers spread over many chunks all branch
-   * back to, or a function's epilogue. A chunk branching to one in another chunk runs a copy of
-   * it (see {@code FunctionCompiler.tailCopy}), so going from handler to handler is one move
-   * between chunks, not two (or none when the next is in the same chunk), and returning is none.
+   * is a short run of instructions (no SIMD op, no call but a direct one, branches only forward)
+   * ending in a {@code br_table}, a {@code br} or a return: an interpreter's loop head, which its
+   * handlers spread over many chunks all branch back to, or a function's epilogue and the tests
+   * before it. A chunk branching to one in another chunk runs a copy of it (see {@code
+   * FunctionCompiler.tailCopy}), so going from handler to handler is one move between chunks,
+   * not two (or none when the next is in the same chunk), and returning is none.
    */
   static int tailEnd(FunctionCompiler c, int pc) {
     int[] code = c.code();
+    int from = pc;
     for (int i = 0; i <= TAIL_LENGTH && pc < code.length; i++, pc += Op.size(code, pc)) {
       Op op = Op.of(code[pc]);
       switch (op) {
@@ -225,21 +227,46 @@ final class Chunks {
         case RETURN_R:
         case RETURN_SPAN_RI:
           return pc;
+        case BR_T:
+          return code[pc + 1] > from && code[pc + 1] <= pc ? -1 : pc; // (a loop)
         case COPY_RR:
         case CONST32_RI:
         case CONST64_RL:
+        case SELECT_RRRR:
         case COUNT_LOOP:
         case GLOBAL_GET_RX:
         case GLOBAL_SET_XR:
+        case CALL_XR:
           break;
         default:
-          if (op.wasm() == null || op.simd() != null || op.shape().indexOf('t') >= 0
-              || op.shape().indexOf('x') >= 0) {
+          int t = op.shape().indexOf('t');
+          if (t >= 0) {
+            int target = code[pc + 1 + t];
+            if (target >= from && target <= pc) {
+              return -1; // a loop
+            }
+          } else if (op.wasm() == null || op.simd() != null || op.shape().indexOf('x') >= 0) {
             return -1;
           }
       }
     }
     return -1;
+  }
+
+  /**
+   * The most estimated bytecode of the tail blocks' copies in one chunk, on top of its budget
+   * (a chunk of 5,000 estimated bytes stays under HotSpot's 8,000 with its copies).
+   */
+  static final int TAIL_COPIES = 1500;
+
+  /** The estimated bytecode of a copy of the tail block {@code [from, end]} ({@link #tailEnd}). */
+  static int tailCost(FunctionCompiler c, int from, int end) {
+    int[] code = c.code();
+    int cost = 0;
+    for (int pc = from; pc <= end; pc += Op.size(code, pc)) {
+      cost += code[pc] == org.wasmj.ir.OpCodes.BR_TABLE_RI ? 40 : estimate(c, pc); // a look-up
+    }
+    return cost;
   }
 
   /** A rough upper estimate of the whole function's bytecode in one method, zeroing its registers included. */

@@ -1291,27 +1291,41 @@ final class FunctionCompiler {
     if (chunkTo < code.length) {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
-    // Copy label keys first: emitting an exit does not create new ones.
+    // Where the exits lead: a copy of a tail block leads on to its branches' targets.
     java.util.List<Integer> exitTargets = new java.util.ArrayList<>();
     for (int pc : exits.keySet()) {
-      if (copies.contains(pc)) { // leaves for the targets of the copy's br_table, if any
-        for (int t : targets(tailEnds[pc])) {
-          exitTargets.add(t);
-        }
-      } else {
+      if (!copies.contains(pc)) {
         exitTargets.add(pc);
+      }
+    }
+    for (int from : copies) {
+      for (int pc = from; pc <= tailEnds[from]; pc += Op.size(code, pc)) {
+        for (int t : targets(pc)) {
+          if (t < from || t > tailEnds[from]) {
+            exitTargets.add(t);
+          }
+        }
       }
     }
     java.util.BitSet liveAfter = liveAt(exitTargets);
     written = java.util.Arrays.stream(written).filter(liveAfter::get).toArray();
     Label writeBack = new Label();
-    for (java.util.Map.Entry<Integer, Label> exit : new java.util.TreeMap<>(exits).entrySet()) {
-      mv.visitLabel(exit.getValue());
-      if (copies.contains(exit.getKey())) {
-        tailCopy(exit.getKey(), k, reenter, writeBack);
+    java.util.Set<Integer> emitted = new java.util.HashSet<>();
+    while (emitted.size() < exits.size()) { // (a copy may add exits: its branches')
+      int exit = -1;
+      for (int pc : exits.keySet()) {
+        if (!emitted.contains(pc)) {
+          exit = pc;
+          break;
+        }
+      }
+      emitted.add(exit);
+      mv.visitLabel(exits.get(exit));
+      if (copies.contains(exit)) {
+        tailCopy(exit, k, reenter, writeBack);
         continue;
       }
-      pushInt(entryIds[exit.getKey()]);
+      pushInt(entryIds[exit]);
       if (written.length == 0) {
         mv.visitInsn(IRETURN);
       } else {
@@ -1349,6 +1363,8 @@ final class FunctionCompiler {
    * there ({@link Chunks#tailEnd}) and that a branch from another chunk reaches, else -1; null if none.
    */
   private int[] tailEnds;
+  /** While a tail block's copy is emitted: its branch targets within it → their labels there. */
+  private java.util.Map<Integer, Label> copyLabels;
   /** The class being generated, and the prefix of the chunk methods being emitted. */
   private ClassWriter classWriter;
   private String chunkPrefix;
@@ -1376,8 +1392,12 @@ final class FunctionCompiler {
                 java.util.Arrays.fill(tailEnds, -1);
               }
               tailEnds[t] = end;
-              for (int u : targets(end)) {
-                entry[u] = true;
+              for (int p = t; p <= end; p += Op.size(code, p)) {
+                for (int u : targets(p)) {
+                  if (u < t || u > end) { // (a copy leaves for it)
+                    entry[u] = true;
+                  }
+                }
               }
             }
           }
@@ -1386,7 +1406,10 @@ final class FunctionCompiler {
     }
   }
 
-  /** The tail blocks outside the chunk being emitted that it branches (or falls) to. */
+  /**
+   * The tail blocks outside the chunk being emitted that it branches (or falls) to and copies:
+   * the smallest first, up to {@link Chunks#TAIL_COPIES} estimated bytes in all.
+   */
   private List<Integer> tailCopies() {
     List<Integer> copies = new java.util.ArrayList<>();
     if (tailEnds == null) {
@@ -1398,6 +1421,15 @@ final class FunctionCompiler {
         if ((t < chunkFrom || t >= chunkTo) && tailEnds[t] >= 0 && !copies.contains(t)) {
           copies.add(t);
         }
+      }
+    }
+    copies.sort(java.util.Comparator.comparingInt((Integer t) -> Chunks.tailCost(this, t, tailEnds[t]))
+        .thenComparingInt(t -> t));
+    int total = 0;
+    for (int i = 0; i < copies.size(); i++) {
+      total += Chunks.tailCost(this, copies.get(i), tailEnds[copies.get(i)]);
+      if (total > Chunks.TAIL_COPIES) {
+        return copies.subList(0, i);
       }
     }
     return copies;
@@ -1413,11 +1445,26 @@ final class FunctionCompiler {
    */
   private void tailCopy(int from, int k, Label reenter, Label writeBack) {
     int end = tailEnds[from];
+    copyLabels = new java.util.HashMap<>();
+    for (int pc = from; pc <= end; pc += Op.size(code, pc)) {
+      for (int t : targets(pc)) {
+        if (t > from && t <= end) {
+          copyLabels.putIfAbsent(t, new Label());
+        }
+      }
+    }
     for (int pc = from; pc < end; pc += Op.size(code, pc)) {
+      if (copyLabels.containsKey(pc)) {
+        mv.visitLabel(copyLabels.get(pc));
+      }
       instruction(pc);
     }
+    if (copyLabels.containsKey(end)) {
+      mv.visitLabel(copyLabels.get(end));
+    }
+    copyLabels = null;
     if (code[end] != OpCodes.BR_TABLE_RI) {
-      instruction(end); // a return
+      instruction(end); // a return, or a br: to this chunk, a copy, or an exit
       return;
     }
     int n = code[end + 2];
@@ -1896,8 +1943,14 @@ final class FunctionCompiler {
     return mv;
   }
 
-  /** Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk. */
+  /**
+   * Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk (in
+   * a tail block's copy, to its own labels first).
+   */
   Label label(int pc) {
+    if (copyLabels != null && copyLabels.containsKey(pc)) {
+      return copyLabels.get(pc);
+    }
     if (pc >= chunkFrom && pc < chunkTo) {
       return labels[pc - chunkFrom];
     }

@@ -130,7 +130,7 @@ class TailCopyProperties {
     for (boolean tiered : new boolean[] {false, true}) {
       ModuleCode code = new ModuleCode(module, Config.DEFAULT_FEATURES, new TypeRegistry(), false,
           true, tiered);
-      FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F2", 2, code.compiled(2),
+      FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F3", 3, code.compiled(3),
           tiered); // run
       FunctionCompiler.forcedChunkBudget = 10;
       byte[] split;
