@@ -41,7 +41,8 @@ import org.wasmj.parser.WasmModule;
  * of consecutive instructions, cut preferably outside loops. A chunk copies the registers it
  * uses into locals on entry and the ones it writes back on exit (only those live there: {@link
  * Liveness}), so inside a chunk the code is as above; a branch out of the chunk returns the id of the entry point it leads to, and
- * {@code invoke} calls the chunk holding that entry. Functions with tail calls, and those beyond
+ * {@code invoke} calls the chunk holding that entry, unless it leads to a short tail block (an
+ * interpreter's dispatch, an epilogue), of which the chunk runs a copy ({@link #tailCopy}). Functions with tail calls, and those beyond
  * the limits of class files or the size budget ({@link JvmLimits}, checked before generating),
  * are left to the interpreter ({@link Fallback}). Stack map frames are written as the code is
  * emitted ({@link Frames}), so that generating a class costs time linear in its size.
