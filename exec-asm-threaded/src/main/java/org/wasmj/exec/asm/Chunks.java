@@ -259,6 +259,16 @@ final class Chunks {
    */
   static final int TAIL_COPIES = 1500;
 
+  /** A function of more chunks than this copies at most {@link #TAIL_COPIES_MANY} per chunk. */
+  static final int FEW_CHUNKS = 8;
+
+  /**
+   * The most estimated bytecode of tail copies per chunk in a function of many chunks: enough
+   * for an interpreter's dispatch and an epilogue, not for every error path (HotSpot compiles
+   * what is copied again in every chunk).
+   */
+  static final int TAIL_COPIES_MANY = 300;
+
   /** The estimated bytecode of a copy of the tail block {@code [from, end]} ({@link #tailEnd}). */
   static int tailCost(FunctionCompiler c, int from, int end) {
     int[] code = c.code();

@@ -1227,7 +1227,7 @@ final class FunctionCompiler {
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       Chunks.operands(this, pc, read, write);
     }
-    java.util.List<Integer> copies = tailCopies();
+    java.util.List<Integer> copies = tailCopies(chunks.size());
     for (int from : copies) {
       for (int pc = from; pc <= tailEnds[from]; pc += Op.size(code, pc)) {
         Chunks.operands(this, pc, read, write);
@@ -1409,9 +1409,10 @@ final class FunctionCompiler {
 
   /**
    * The tail blocks outside the chunk being emitted that it branches (or falls) to and copies:
-   * the smallest first, up to {@link Chunks#TAIL_COPIES} estimated bytes in all.
+   * the smallest first, up to {@link Chunks#TAIL_COPIES} estimated bytes in all, or {@link
+   * Chunks#TAIL_COPIES_MANY} in a function of many chunks (where the copies' JIT cost adds up).
    */
-  private List<Integer> tailCopies() {
+  private List<Integer> tailCopies(int chunkCount) {
     List<Integer> copies = new java.util.ArrayList<>();
     if (tailEnds == null) {
       return copies;
@@ -1429,7 +1430,7 @@ final class FunctionCompiler {
     int total = 0;
     for (int i = 0; i < copies.size(); i++) {
       total += Chunks.tailCost(this, copies.get(i), tailEnds[copies.get(i)]);
-      if (total > Chunks.TAIL_COPIES) {
+      if (total > (chunkCount > Chunks.FEW_CHUNKS ? Chunks.TAIL_COPIES_MANY : Chunks.TAIL_COPIES)) {
         return copies.subList(0, i);
       }
     }
