@@ -26,7 +26,9 @@ final class Chunks {
   /**
    * Cuts the function into ranges {@code [from, to)} of about {@code budget} estimated bytecode
    * bytes each (its instructions, the registers it copies in and out, its entries), preferring
-   * cuts outside loops, so that a loop's iterations stay within a chunk. In a function with lane
+   * cuts outside loops, so that a loop's iterations stay within a chunk, or else (in the chunk's
+   * second half) after an instruction that does not fall through, so that control does not fall
+   * into the next chunk in the middle of a block (an interpreter's handler, say). In a function with lane
    * locals ({@link Registers#hasLaneLocals}: a SIMD kernel's f32x4 accumulators stay in them
    * through a loop only if the loop is whole in a chunk), a cut that would fall inside loops is
    * moved back to the header of the outermost that began in the chunk's last three quarters, or
@@ -74,6 +76,7 @@ final class Chunks {
     int start = 0;
     long size = 0;
     int goodCut = -1;
+    int jumpCut = -1; // the last index after an instruction that does not fall through
     int stretchEnd = -1; // growing the chunk to hold a loop: the index after it
     boolean holdLoops = c.hasLaneLocals(); // (only lane locals gain: other functions' plans stay)
     for (int i = 0; i < n; i++) {
@@ -83,7 +86,8 @@ final class Chunks {
       if (over && i < stretchEnd && withinStretch) {
         over = false; // holding a loop
       }
-      int cut = goodCut > start + (i - start) / 4 ? goodCut : i;
+      int cut = goodCut > start + (i - start) / 4 ? goodCut
+          : !holdLoops && jumpCut > start + (i - start) / 2 ? jumpCut : i;
       if (over && cut == i && holdLoops) { // a cut here would split the loops around i
         int header = loopHeader(loops, start + (i - start) / 4, i); // cut before a loop
         if (header >= 0) {
@@ -105,12 +109,16 @@ final class Chunks {
         }
         size -= cost;
         goodCut = -1;
+        jumpCut = -1;
       }
       if (i == start && cost > FunctionCompiler.HUGE_METHOD_LIMIT - 1000) {
         return null; // even alone in a chunk, with the chunk's own code
       }
       if (inLoop[i] == 0) {
         goodCut = i;
+      }
+      if (i > start && !Op.of(code[pcs[i - 1]]).fallsThrough()) {
+        jumpCut = i;
       }
       size += cost;
     }
@@ -190,6 +198,85 @@ final class Chunks {
         cost += COPY;
       }
     }
+  }
+
+  /** The most instructions a tail block has before its last. */
+  private static final int TAIL_LENGTH = 24;
+
+  /** The most targets of a tail block's {@code br_table} (its entry table is one string constant). */
+  private static final int TAIL_TARGETS = 4096;
+
+  /**
+   * If a tail block starts at {@code pc}, the pc of its last instruction, else -1. A tail block
+   * is a short run of instructions (no SIMD op, no call but a direct one, branches only forward)
+   * ending in a {@code br_table}, a {@code br} or a return: an interpreter's loop head, which its
+   * handlers spread over many chunks all branch back to, or a function's epilogue and the tests
+   * before it. A chunk branching to one in another chunk runs a copy of it (see {@code
+   * FunctionCompiler.tailCopy}), so going from handler to handler is one move between chunks,
+   * not two (or none when the next is in the same chunk), and returning is none.
+   */
+  static int tailEnd(FunctionCompiler c, int pc) {
+    int[] code = c.code();
+    int from = pc;
+    for (int i = 0; i <= TAIL_LENGTH && pc < code.length; i++, pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      switch (op) {
+        case BR_TABLE_RI:
+          return code[pc + 2] >= 2 && code[pc + 2] <= TAIL_TARGETS ? pc : -1;
+        case RETURN:
+        case RETURN_R:
+        case RETURN_SPAN_RI:
+          return pc;
+        case BR_T:
+          return code[pc + 1] > from && code[pc + 1] <= pc ? -1 : pc; // (a loop)
+        case COPY_RR:
+        case CONST32_RI:
+        case CONST64_RL:
+        case SELECT_RRRR:
+        case COUNT_LOOP:
+        case GLOBAL_GET_RX:
+        case GLOBAL_SET_XR:
+        case CALL_XR:
+          break;
+        default:
+          int t = op.shape().indexOf('t');
+          if (t >= 0) {
+            int target = code[pc + 1 + t];
+            if (target >= from && target <= pc) {
+              return -1; // a loop
+            }
+          } else if (op.wasm() == null || op.simd() != null || op.shape().indexOf('x') >= 0) {
+            return -1;
+          }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The most estimated bytecode of the tail blocks' copies in one chunk, on top of its budget
+   * (a chunk of 5,000 estimated bytes stays under HotSpot's 8,000 with its copies).
+   */
+  static final int TAIL_COPIES = 1500;
+
+  /** A function of more chunks than this copies at most {@link #TAIL_COPIES_MANY} per chunk. */
+  static final int FEW_CHUNKS = 8;
+
+  /**
+   * The most estimated bytecode of tail copies per chunk in a function of many chunks: enough
+   * for an interpreter's dispatch and an epilogue, not for every error path (HotSpot compiles
+   * what is copied again in every chunk).
+   */
+  static final int TAIL_COPIES_MANY = 300;
+
+  /** The estimated bytecode of a copy of the tail block {@code [from, end]} ({@link #tailEnd}). */
+  static int tailCost(FunctionCompiler c, int from, int end) {
+    int[] code = c.code();
+    int cost = 0;
+    for (int pc = from; pc <= end; pc += Op.size(code, pc)) {
+      cost += code[pc] == org.wasmj.ir.OpCodes.BR_TABLE_RI ? 40 : estimate(c, pc); // a look-up
+    }
+    return cost;
   }
 
   /** A rough upper estimate of the whole function's bytecode in one method, zeroing its registers included. */

@@ -41,7 +41,8 @@ import org.wasmj.parser.WasmModule;
  * of consecutive instructions, cut preferably outside loops. A chunk copies the registers it
  * uses into locals on entry and the ones it writes back on exit (only those live there: {@link
  * Liveness}), so inside a chunk the code is as above; a branch out of the chunk returns the id of the entry point it leads to, and
- * {@code invoke} calls the chunk holding that entry. Functions with tail calls, and those beyond
+ * {@code invoke} calls the chunk holding that entry, unless it leads to a short tail block (an
+ * interpreter's dispatch, an epilogue), of which the chunk runs a copy ({@link #tailCopy}). Functions with tail calls, and those beyond
  * the limits of class files or the size budget ({@link JvmLimits}, checked before generating),
  * are left to the interpreter ({@link Fallback}). Stack map frames are written as the code is
  * emitted ({@link Frames}), so that generating a class costs time linear in its size.
@@ -358,6 +359,8 @@ final class FunctionCompiler {
     osrInvokes = 0;
     noControlLocals();
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
+    classWriter = cw;
+    staticInts.clear();
     boolean osr = loopEntries && (mode == Mode.WHOLE || mode == Mode.SPLIT);
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
         mode == Mode.EMPTY ? null
@@ -431,12 +434,14 @@ final class FunctionCompiler {
       largestMethod = invokeLength; // the osr methods are judged apart (see compile)
       mostInvokes = invokeInvokes;
     }
+    staticIntsInit(cw);
     cw.visitEnd();
     return cw.toByteArray();
   }
 
   /** The chunk methods {@code <prefix><k>} of a split function. */
   private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
+    chunkPrefix = prefix;
     for (int k = 0; k < chunks.size(); k++) {
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC);
       mv.visitCode();
@@ -888,12 +893,30 @@ final class FunctionCompiler {
       osrLength = Integer.MAX_VALUE;
       return;
     }
-    cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "LOOPS", "[I", null, null).visitEnd();
+    staticInts(cw, "LOOPS", table.toString());
+  }
+
+  /** Static {@code int[]} fields of the class being generated, by name: their ints, two chars each. */
+  private final java.util.Map<String, String> staticInts = new java.util.LinkedHashMap<>();
+
+  /** Declares the static {@code int[]} field {@code name}, set to {@code ints} (two chars an int) at class initialization. */
+  private void staticInts(ClassWriter cw, String name, String ints) {
+    cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, name, "[I", null, null).visitEnd();
+    staticInts.put(name, ints);
+  }
+
+  /** The class initializer setting the {@link #staticInts} fields, if there are any. */
+  private void staticIntsInit(ClassWriter cw) {
+    if (staticInts.isEmpty()) {
+      return;
+    }
     MethodVisitor init = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
     init.visitCode();
-    init.visitLdcInsn(table.toString());
-    init.visitMethodInsn(INVOKESTATIC, RT, "ints", "(Ljava/lang/String;)[I", false);
-    init.visitFieldInsn(PUTSTATIC, className, "LOOPS", "[I");
+    for (java.util.Map.Entry<String, String> field : staticInts.entrySet()) {
+      init.visitLdcInsn(field.getValue());
+      init.visitMethodInsn(INVOKESTATIC, RT, "ints", "(Ljava/lang/String;)[I", false);
+      init.visitFieldInsn(PUTSTATIC, className, field.getKey(), "[I");
+    }
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
@@ -936,6 +959,7 @@ final class FunctionCompiler {
         }
       }
     }
+    tailBlocks(chunks, entry);
     for (int k = 0; k < chunks.size(); k++) {
       int n = 0;
       for (int pc = chunks.get(k)[0]; pc < chunks.get(k)[1]; pc++) {
@@ -1074,7 +1098,9 @@ final class FunctionCompiler {
    * a call in progress has it (recursion, a call that trapped, the first call). A frame is taken
    * out before use and put back by a call that returns normally ({@link #giveBackFrame}), so no
    * two calls ever share one; the parameters and temporaries need no zeroing, as they are
-   * written before they are read. Saves allocating and zeroing a frame per call (hundreds of
+   * written before they are read, nor do the declared locals not live at the function's start
+   * (written before read on every path: spidermonkey's hot split functions have 19 and 20, all
+   * dead there). Saves allocating and zeroing a frame per call (hundreds of
    * bytes; spidermonkey called two split functions 21 million times, 7 GB of frames a run).
    */
   private void takeFrame(int frame) {
@@ -1090,7 +1116,17 @@ final class FunctionCompiler {
     mv.visitInsn(AASTORE);
     int from = ir.paramCount();
     int to = ir.localCount();
-    if (to - from > UNROLLED_ZEROING) {
+    java.util.BitSet read = liveAt(List.of(0)); // (every register if too large for Liveness)
+    read.clear(0, from);
+    read.clear(to, ir.registerCount());
+    if (read.cardinality() < to - from && read.cardinality() <= UNROLLED_ZEROING) {
+      for (int r = read.nextSetBit(0); r >= 0; r = read.nextSetBit(r + 1)) {
+        mv.visitVarInsn(ALOAD, frame);
+        pushInt(r);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LASTORE);
+      }
+    } else if (to - from > UNROLLED_ZEROING) {
       mv.visitVarInsn(ALOAD, frame);
       pushInt(from);
       pushInt(to);
@@ -1187,7 +1223,7 @@ final class FunctionCompiler {
     regsSlot = 0;
     instSlot = 1;
     depthSlot = 2;
-    int entrySlot = 3;
+    int entrySlot = CHUNK_ENTRY_SLOT;
     memSlot = 4;
     tmpSlot = 5;
     regBase = 6;
@@ -1195,6 +1231,12 @@ final class FunctionCompiler {
     java.util.BitSet write = new java.util.BitSet();
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       Chunks.operands(this, pc, read, write);
+    }
+    java.util.List<Integer> copies = tailCopies(chunks.size());
+    for (int from : copies) {
+      for (int pc = from; pc <= tailEnds[from]; pc += Op.size(code, pc)) {
+        Chunks.operands(this, pc, read, write);
+      }
     }
     read.andNot(registers().constants()); // immediates: never in the frame
     write.andNot(registers.constants());
@@ -1232,6 +1274,10 @@ final class FunctionCompiler {
       }
       storeL(r);
     }
+    Label reenter = new Label(); // a tail copy going to an entry of this chunk
+    if (!copies.isEmpty()) {
+      mv.visitLabel(reenter);
+    }
     if (entries.size() > 1) {
       Label[] to = new Label[entries.size()];
       for (int i = 0; i < to.length; i++) {
@@ -1251,13 +1297,41 @@ final class FunctionCompiler {
     if (chunkTo < code.length) {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
-    // Copy label keys first: emitting an exit does not create new ones.
-    java.util.BitSet liveAfter = liveAt(exits.keySet());
+    // Where the exits lead: a copy of a tail block leads on to its branches' targets.
+    java.util.List<Integer> exitTargets = new java.util.ArrayList<>();
+    for (int pc : exits.keySet()) {
+      if (!copies.contains(pc)) {
+        exitTargets.add(pc);
+      }
+    }
+    for (int from : copies) {
+      for (int pc = from; pc <= tailEnds[from]; pc += Op.size(code, pc)) {
+        for (int t : targets(pc)) {
+          if (t < from || t > tailEnds[from]) {
+            exitTargets.add(t);
+          }
+        }
+      }
+    }
+    java.util.BitSet liveAfter = liveAt(exitTargets);
     written = java.util.Arrays.stream(written).filter(liveAfter::get).toArray();
     Label writeBack = new Label();
-    for (java.util.Map.Entry<Integer, Label> exit : new java.util.TreeMap<>(exits).entrySet()) {
-      mv.visitLabel(exit.getValue());
-      pushInt(entryIds[exit.getKey()]);
+    java.util.Set<Integer> emitted = new java.util.HashSet<>();
+    while (emitted.size() < exits.size()) { // (a copy may add exits: its branches')
+      int exit = -1;
+      for (int pc : exits.keySet()) {
+        if (!emitted.contains(pc)) {
+          exit = pc;
+          break;
+        }
+      }
+      emitted.add(exit);
+      mv.visitLabel(exits.get(exit));
+      if (copies.contains(exit)) {
+        tailCopy(exit, k, reenter, writeBack);
+        continue;
+      }
+      pushInt(entryIds[exit]);
       if (written.length == 0) {
         mv.visitInsn(IRETURN);
       } else {
@@ -1287,6 +1361,163 @@ final class FunctionCompiler {
       laneSlots[r] = -1;
     }
   }
+
+  // ---- split functions: tail blocks copied into the chunks that branch to them ----
+
+  /**
+   * Split mode: pc → the pc of the {@code br_table} or return ending the tail block that starts
+   * there ({@link Chunks#tailEnd}) and that a branch from another chunk reaches, else -1; null if none.
+   */
+  private int[] tailEnds;
+  /** While a tail block's copy is emitted: its branch targets within it → their labels there. */
+  private java.util.Map<Integer, Label> copyLabels;
+  /** The class being generated, and the prefix of the chunk methods being emitted. */
+  private ClassWriter classWriter;
+  private String chunkPrefix;
+
+  /**
+   * Finds the tail blocks a branch from another chunk reaches, and makes every target of
+   * their {@code br_table}s an entry, so that a copy in any chunk can go to any of them. Not in
+   * functions with lane locals (whose exits settle v128 bits first).
+   */
+  private void tailBlocks(List<int[]> chunks, boolean[] entry) {
+    tailEnds = null;
+    if (hasLaneLocals()) {
+      return;
+    }
+    for (int k = 0; k < chunks.size(); k++) {
+      int[] chunk = chunks.get(k);
+      for (int pc = chunk[0]; pc <= chunk[1] && pc < code.length; pc += Op.size(code, pc)) {
+        int[] to = pc == chunk[1] ? new int[] {pc} : targets(pc); // (the fall-through at its end)
+        for (int t : to) {
+          if ((t < chunk[0] || t >= chunk[1]) && (tailEnds == null || tailEnds[t] < 0)) {
+            int end = Chunks.tailEnd(this, t);
+            if (end >= 0) {
+              if (tailEnds == null) {
+                tailEnds = new int[code.length + 1];
+                java.util.Arrays.fill(tailEnds, -1);
+              }
+              tailEnds[t] = end;
+              for (int p = t; p <= end; p += Op.size(code, p)) {
+                for (int u : targets(p)) {
+                  if (u < t || u > end) { // (a copy leaves for it)
+                    entry[u] = true;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The tail blocks outside the chunk being emitted that it branches (or falls) to and copies:
+   * the smallest first, up to {@link Chunks#TAIL_COPIES} estimated bytes in all, or {@link
+   * Chunks#TAIL_COPIES_MANY} in a function of many chunks (where the copies' JIT cost adds up).
+   */
+  private List<Integer> tailCopies(int chunkCount) {
+    List<Integer> copies = new java.util.ArrayList<>();
+    if (tailEnds == null) {
+      return copies;
+    }
+    for (int pc = chunkFrom; pc <= chunkTo && pc < code.length; pc += Op.size(code, pc)) {
+      int[] to = pc == chunkTo ? new int[] {pc} : targets(pc);
+      for (int t : to) {
+        if ((t < chunkFrom || t >= chunkTo) && tailEnds[t] >= 0 && !copies.contains(t)) {
+          copies.add(t);
+        }
+      }
+    }
+    copies.sort(java.util.Comparator.comparingInt((Integer t) -> Chunks.tailCost(this, t, tailEnds[t]))
+        .thenComparingInt(t -> t));
+    int total = 0;
+    for (int i = 0; i < copies.size(); i++) {
+      total += Chunks.tailCost(this, copies.get(i), tailEnds[copies.get(i)]);
+      if (total > (chunkCount > Chunks.FEW_CHUNKS ? Chunks.TAIL_COPIES_MANY : Chunks.TAIL_COPIES)) {
+        return copies.subList(0, i);
+      }
+    }
+    return copies;
+  }
+
+  /**
+   * At the exit to the tail block at {@code from}: the block's code, then its return, or its
+   * {@code br_table} as a look-up of the target's entry id (the class's {@code int[]} of them for
+   * this {@code br_table}); an entry of this chunk ({@code k}) is reached through its entry switch
+   * ({@code reenter}), with the registers still in locals; any other leaves the chunk as every
+   * exit does ({@code writeBack}). Saves one of the two moves between chunks per dispatch, and
+   * the move to return.
+   */
+  private void tailCopy(int from, int k, Label reenter, Label writeBack) {
+    int end = tailEnds[from];
+    copyLabels = new java.util.HashMap<>();
+    for (int pc = from; pc <= end; pc += Op.size(code, pc)) {
+      for (int t : targets(pc)) {
+        if (t > from && t <= end) {
+          copyLabels.putIfAbsent(t, new Label());
+        }
+      }
+    }
+    for (int pc = from; pc < end; pc += Op.size(code, pc)) {
+      if (copyLabels.containsKey(pc)) {
+        mv.visitLabel(copyLabels.get(pc));
+      }
+      instruction(pc);
+    }
+    if (copyLabels.containsKey(end)) {
+      mv.visitLabel(copyLabels.get(end));
+    }
+    copyLabels = null;
+    if (code[end] != OpCodes.BR_TABLE_RI) {
+      instruction(end); // a return, or a br: to this chunk, a copy, or an exit
+      return;
+    }
+    int n = code[end + 2];
+    String table = chunkPrefix + "D" + end;
+    if (!staticInts.containsKey(table)) {
+      StringBuilder ids = new StringBuilder();
+      for (int t : targets(end)) {
+        ids.append((char) (entryIds[t] >>> 16)).append((char) entryIds[t]);
+      }
+      staticInts(classWriter, table, ids.toString());
+    }
+    loadI(code[end + 1]);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    Label inRange = new Label();
+    mv.visitVarInsn(ILOAD, tmpSlot);
+    pushInt(Integer.MIN_VALUE);
+    mv.visitInsn(IXOR);
+    pushInt((n - 1) ^ Integer.MIN_VALUE);
+    mv.visitJumpInsn(IF_ICMPLT, inRange); // unsigned below n - 1; else the last target
+    pushInt(n - 1);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    mv.visitLabel(inRange);
+    mv.visitFieldInsn(GETSTATIC, className, table, "[I");
+    mv.visitVarInsn(ILOAD, tmpSlot);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, tmpSlot);
+    mv.visitVarInsn(ILOAD, tmpSlot);
+    pushInt(16);
+    mv.visitInsn(IUSHR);
+    pushInt(k);
+    Label away = new Label();
+    mv.visitJumpInsn(IF_ICMPNE, away);
+    mv.visitVarInsn(ILOAD, tmpSlot);
+    mv.visitVarInsn(ISTORE, CHUNK_ENTRY_SLOT);
+    mv.visitJumpInsn(GOTO, reenter);
+    mv.visitLabel(away);
+    if (written.length == 0) {
+      mv.visitVarInsn(ILOAD, tmpSlot);
+      mv.visitInsn(IRETURN);
+    } else {
+      mv.visitJumpInsn(GOTO, writeBack);
+    }
+  }
+
+  /** A chunk method's parameter holding the entry id to start at ({@link #CHUNK_DESC}). */
+  private static final int CHUNK_ENTRY_SLOT = 3;
 
   /** Branch targets of the instruction at {@code pc}. */
   int[] targets(int pc) {
@@ -1731,8 +1962,14 @@ final class FunctionCompiler {
     return mv;
   }
 
-  /** Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk. */
+  /**
+   * Where a branch to {@code pc} goes: its label, or in split mode an exit out of the chunk (in
+   * a tail block's copy, to its own labels first).
+   */
   Label label(int pc) {
+    if (copyLabels != null && copyLabels.containsKey(pc)) {
+      return copyLabels.get(pc);
+    }
     if (pc == redirectFrom) {
       return redirectTo;
     }
