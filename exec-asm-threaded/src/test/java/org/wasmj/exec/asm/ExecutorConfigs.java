@@ -2,9 +2,18 @@ package org.wasmj.exec.asm;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
+import org.wasmj.exec.Engine;
+import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
+import org.wasmj.exec.Store;
 
-/** The configurations tests run a guest on: every executor, and {@code tiered} compiling at once. */
+/**
+ * The configurations tests run a guest on: every executor, {@code tiered} compiling at once, and
+ * {@code asm} with every function split into chunks.
+ */
 final class ExecutorConfigs {
   private ExecutorConfigs() {}
 
@@ -20,5 +29,22 @@ final class ExecutorConfigs {
     configs.put("tiered (threshold 2, no compiler thread)",
         base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
     return configs;
+  }
+
+  /**
+   * {@code wasm} instantiated on {@code executor}, compiled eagerly; with {@code split}, every
+   * function of it split into chunks at every cut ({@code FunctionCompiler.forcedChunkBudget} 10).
+   */
+  static Instance eagerInstance(String executor, byte[] wasm, boolean split) {
+    Engine engine = new Engine(Config.defaults().withExecutor(executor)
+        .withCompilationMode(CompilationMode.EAGER));
+    if (split) {
+      FunctionCompiler.forcedChunkBudget = 10;
+    }
+    try {
+      return new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, wasm));
+    } finally {
+      FunctionCompiler.forcedChunkBudget = 0;
+    }
   }
 }

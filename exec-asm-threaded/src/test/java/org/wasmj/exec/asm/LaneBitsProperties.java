@@ -13,13 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
-import org.wasmj.exec.Engine;
 import org.wasmj.exec.Instance;
-import org.wasmj.exec.Linker;
-import org.wasmj.exec.Module;
-import org.wasmj.exec.Store;
 import org.wasmj.exec.Val;
 import org.wasmj.exec.asm.rt.Rt;
 
@@ -34,22 +29,10 @@ import org.wasmj.exec.asm.rt.Rt;
 class LaneBitsProperties {
   private static final byte[] LANES = InterruptionTest.resource("lanes.wasm");
 
-  private static final Instance SWITCH = instantiate("switch", false);
-  private static final Instance ASM = instantiate("asm", false);
-  private static final Instance SPLIT = instantiate("asm", true);
+  private static final Instance SWITCH = ExecutorConfigs.eagerInstance("switch", LANES, false);
+  private static final Instance ASM = ExecutorConfigs.eagerInstance("asm", LANES, false);
+  private static final Instance SPLIT = ExecutorConfigs.eagerInstance("asm", LANES, true);
 
-  private static Instance instantiate(String executor, boolean split) {
-    Engine engine = new Engine(Config.defaults().withExecutor(executor)
-        .withCompilationMode(CompilationMode.EAGER));
-    if (split) {
-      FunctionCompiler.forcedChunkBudget = 10;
-    }
-    try {
-      return new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, LANES));
-    } finally {
-      FunctionCompiler.forcedChunkBudget = 0;
-    }
-  }
 
   @Property(tries = 1000)
   void accumulatorsAreTheInterpreters(@ForAll("halves") long aLo, @ForAll("halves") long aHi,
