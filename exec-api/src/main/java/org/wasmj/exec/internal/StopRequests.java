@@ -53,10 +53,11 @@ final class StopRequests {
    * More call sites that change with {@link #QUIET}: each one's quiet target while it is true, its
    * loud one while it is false ({@link #guard}).
    */
-  private static final java.util.List<MutableCallSite> GUARDS =
+  private static final java.util.List<Guard> GUARDS =
       new java.util.concurrent.CopyOnWriteArrayList<>();
-  private static final java.util.Map<MutableCallSite, MethodHandle[]> GUARD_TARGETS =
-      new ConcurrentHashMap<>();
+
+  /** A {@link #guard}'s call site and its two targets. */
+  private record Guard(MutableCallSite site, MethodHandle quiet, MethodHandle loud) {}
 
   /**
    * A call site whose target is {@code quiet} while {@link #QUIET} is true and {@code loud} while
@@ -66,8 +67,7 @@ final class StopRequests {
   static MutableCallSite guard(MethodHandle quiet, MethodHandle loud) {
     synchronized (QUIET) {
       MutableCallSite site = new MutableCallSite(StopRequests.quiet ? quiet : loud);
-      GUARD_TARGETS.put(site, new MethodHandle[] {quiet, loud});
-      GUARDS.add(site);
+      GUARDS.add(new Guard(site, quiet, loud));
       return site;
     }
   }
@@ -78,11 +78,11 @@ final class StopRequests {
     MutableCallSite[] all = new MutableCallSite[GUARDS.size() + 1];
     all[0] = QUIET;
     int i = 1;
-    for (MutableCallSite site : GUARDS) {
-      site.setTarget(GUARD_TARGETS.get(site)[q ? 0 : 1]);
-      all[i++] = site;
+    for (Guard g : GUARDS) { // (only guard adds, under the same lock: the size holds)
+      g.site().setTarget(q ? g.quiet() : g.loud());
+      all[i++] = g.site();
     }
-    MutableCallSite.syncAll(java.util.Arrays.copyOf(all, i));
+    MutableCallSite.syncAll(all);
   }
 
   private static MethodHandle constant(boolean b) {

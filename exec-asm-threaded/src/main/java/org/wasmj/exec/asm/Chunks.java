@@ -239,10 +239,9 @@ final class Chunks {
         case CALL_XR:
           break;
         default:
-          int t = op.shape().indexOf('t');
-          if (t >= 0) {
-            int target = code[pc + 1 + t];
-            if (target >= from && target <= pc) {
+          int[] targets = c.targets(pc);
+          if (targets.length > 0) {
+            if (targets[0] >= from && targets[0] <= pc) {
               return -1; // a loop
             }
           } else if (op.wasm() == null || op.simd() != null || op.shape().indexOf('x') >= 0) {

@@ -2300,15 +2300,26 @@ final class FunctionCompiler {
    * cannot trap, call, or write memory, tables or globals.
    */
   private static boolean pure(Op op) {
-    String name = op.name();
-    if (!(name.startsWith("I32_") || name.startsWith("I64_") || name.startsWith("F32_")
-        || name.startsWith("F64_") || name.startsWith("BR_") || name.startsWith("COPY")
-        || name.startsWith("CONST") || name.startsWith("SELECT"))) {
-      return false;
+    return Pure.OPS.contains(op);
+  }
+
+  /** {@link #pure}'s ops, named once, when fuel planning first asks (the IR's names say what an op does). */
+  private static final class Pure {
+    static final java.util.Set<Op> OPS = java.util.EnumSet.noneOf(Op.class);
+
+    static {
+      for (Op op : Op.values()) {
+        String name = op.name();
+        if ((name.startsWith("I32_") || name.startsWith("I64_") || name.startsWith("F32_")
+            || name.startsWith("F64_") || name.startsWith("BR_") || name.startsWith("COPY")
+            || name.startsWith("CONST") || name.startsWith("SELECT"))
+            && op != Op.BR_T && op != Op.BR_TABLE_RI && op.simd() == null && !name.contains("LOAD")
+            && !name.contains("STORE") && !name.contains("DIV") && !name.contains("REM")
+            && !name.contains("TRUNC") && !name.contains("ATOMIC")) {
+          OPS.add(op);
+        }
+      }
     }
-    return op != Op.BR_T && op != Op.BR_TABLE_RI && op.simd() == null && !name.contains("LOAD")
-        && !name.contains("STORE") && !name.contains("DIV") && !name.contains("REM")
-        && !name.contains("TRUNC") && !name.contains("ATOMIC");
   }
 
   /** A charge of {@code cost} now ({@code fuel}'s emitter): traps before going on if too little is left. */
