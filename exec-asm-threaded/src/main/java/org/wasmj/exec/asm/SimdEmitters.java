@@ -138,7 +138,7 @@ final class SimdEmitters {
     int half = form == SimdForm.EXTRACT || form == SimdForm.REPLACE || form == SimdForm.LOAD_LANE
         || form == SimdForm.STORE_LANE ? SimdForm.laneCount(w) / 2 : 1;
     return (c, pc) -> {
-      if (Inline.emit(c, w, form, pc)) {
+      if (c.byteChains().emit(c, pc) || Inline.emit(c, w, form, pc)) {
         return;
       }
       int[] code = c.code();
