@@ -89,9 +89,9 @@ final class ByteChains {
       this.bytes = bytes;
     }
 
-    /** Same ops, constants and source registers (the source bytes may differ). */
+    /** Same ops, constants, masks and source registers (the source bytes may differ). */
     boolean sameAs(Node o) {
-      return o != null && kind == o.kind && k == o.k && source == o.source
+      return o != null && kind == o.kind && k == o.k && source == o.source && mask == o.mask
           && (a == null ? o.a == null : a.sameAs(o.a)) && (b == null ? o.b == null : b.sameAs(o.b));
     }
   }

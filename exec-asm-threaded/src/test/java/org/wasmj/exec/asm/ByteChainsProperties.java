@@ -36,7 +36,7 @@ class ByteChainsProperties {
 
   /** The exported functions, in order (function k + 1). */
   private static final List<String> FUNCTIONS = List.of("sharpen", "loose", "wide", "steep", "mixed", "reused",
-      "overwritten", "shifted", "vertical", "vertical7", "vertical1", "sums", "edges");
+      "overwritten", "shifted", "vertical", "vertical7", "vertical1", "sums", "edges", "masks");
 
   @Property(tries = 1000)
   void chainsAreTheInterpreters(@ForAll @Size(48) List<@net.jqwik.api.From("bytes") Byte> memory) {
