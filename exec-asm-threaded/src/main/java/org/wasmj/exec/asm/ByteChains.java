@@ -26,9 +26,12 @@ import org.wasmj.parser.Opcode;
  *
  * <p>A chain is found at an {@code i8x16.narrow_i16x8_u} (its root): each operand is an
  * {@code i16x8.narrow_i32x4_u} of two i32x4 expressions, or an i16x8 expression; an expression
- * is {@code add}, {@code sub}, {@code min_s}/{@code max_s} with a constant splat, {@code shl} by
- * a known count, of expressions, constant splats, or shuffles that zero-extend bytes of one
- * register (each lane's low byte from it, its other bytes from known-zero bytes). It is used only
+ * is {@code add}, {@code sub}, {@code min_s}/{@code max_s} or {@code v128.and} with a constant
+ * splat, {@code shl} by a known count, the i16 lanes' unsigned division by a constant that clang
+ * writes out lane by lane ({@code extract_lane_u}, {@code and}, {@code div_u}, {@code splat}/
+ * {@code replace_lane}; its scalar temporaries dead after it), of expressions, constant splats,
+ * or shuffles that zero-extend bytes of one register (each lane's low byte from it, its other
+ * bytes from known-zero bytes). It is used only
  * if all groups are the same expression over the same registers, each lane of each group reading
  * the source bytes at the position of the output byte it becomes; every value's lanes lie in an
  * interval ({@link LaneRanges}' arithmetic, from bytes in {@code [0, 255]}) inside its lane width
@@ -41,8 +44,10 @@ import org.wasmj.parser.Opcode;
  * {@code [0, hi - lo]}: then no lane's arithmetic crosses into the next: {@code add} is one
  * {@code ladd}, {@code sub} is {@code u_a + (W_b - u_b)} ({@code W_b} the width of b's interval,
  * so no lane borrows), {@code shl} one {@code lshl}, and a {@code min}/{@code max} with a
- * constant a compare (bit 15 of {@code u + 0x7FFF - K}) and a select. The ops of a chain emit
- * nothing; the root emits the whole computation and writes its result.
+ * constant a compare (bit 15 of {@code u + 0x7FFF - K}) and a select, a division a multiply and
+ * shift in 32-bit slots (as {@code SimdEmitters}' lane division). The ops of a chain emit nothing
+ * (the division's scalar {@code and}/{@code div_u} still run, on dead temporaries); the root
+ * emits the whole computation and writes its result.
  *
  * @implNote Made once per function compilation on first use ({@link FunctionCompiler#byteChains}).
  */
