@@ -114,4 +114,17 @@
     (call $half (v128.xor
         (i32x4.max_s (v128.load (i32.const 0)) (v128.const i64x2 0 0))
         (i32x4.max_s (v128.const i64x2 0 0) (v128.load (i32.const 16)))) (local.get $half)))
+  ;; i8x16.lt_u against constants: bytes at most 0x80 (the range tests clang writes, inline), and
+  ;; one with bytes above 0x80 (the general compare); each result kept in its own bit
+  (func (export "below") (param $half i32) (result i64)
+    (local $v v128)
+    (local.set $v (v128.load (i32.const 0)))
+    (call $half (v128.or (v128.or
+        (v128.and (i8x16.lt_u (local.get $v) (v128.const i8x16 0 1 0x7F 0x80 0x40 0x37 2 0x7E 0x80 0 0x41 0x3F 3 0x10 0x20 0x80))
+          (v128.const i8x16 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1))
+        (v128.and (i8x16.lt_u (local.get $v) (v128.const i8x16 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40))
+          (v128.const i8x16 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2)))
+        (v128.and (i8x16.lt_u (local.get $v) (v128.const i8x16 0x81 0xFF 0x80 0 0x40 0xC0 1 0xFE 0x80 0x81 0x7F 0xFF 0 0x90 0x20 0x80))
+          (v128.const i8x16 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4)))
+      (local.get $half)))
 )

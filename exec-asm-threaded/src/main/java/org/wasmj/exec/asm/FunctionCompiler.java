@@ -134,6 +134,7 @@ final class FunctionCompiler {
   private LaneBits laneBits;
   /** What is known of v128 lanes ({@link LaneRanges}); made on first use by a SIMD op. */
   private LaneRanges laneRanges;
+  private ByteChains byteChains;
   /** While emitting an instruction: the halves whose {@code long} local is out of date, or null. */
   private java.util.BitSet staleNow;
   /** The first local slot after the registers' (whole-method modes). */
@@ -1640,6 +1641,19 @@ final class FunctionCompiler {
       laneRanges = LaneRanges.of(this);
     }
     return laneRanges;
+  }
+
+  /** The byte-lane chains of the function's SIMD code ({@link ByteChains}), found on first use. */
+  ByteChains byteChains() {
+    if (byteChains == null) {
+      byteChains = ByteChains.of(this);
+    }
+    return byteChains;
+  }
+
+  /** True if the instruction at {@code pc} is in the chunk being emitted. */
+  boolean inChunk(int pc) {
+    return pc >= chunkFrom && pc < chunkTo;
   }
 
   /** What is known of the registers, found on first use. */

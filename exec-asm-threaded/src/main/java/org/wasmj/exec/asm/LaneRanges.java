@@ -154,6 +154,13 @@ final class LaneRanges {
     return k[index].range(width);
   }
 
+  /** The halves of the {@code index}th v128 operand at {@code pc} if it is a known constant, else null. */
+  long[] constant(int pc, int index) {
+    Known[] k = operands.get(pc);
+    return k == null || index >= k.length || k[index] == null || k[index].constant == null
+        ? null : k[index].constant.clone();
+  }
+
   /** The bytes (bit i for byte i) of the {@code index}th v128 operand at {@code pc} known to be 0. */
   int zeroBytes(int pc, int index) {
     Known[] k = operands.get(pc);

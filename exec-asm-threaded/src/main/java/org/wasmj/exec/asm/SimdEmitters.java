@@ -138,7 +138,7 @@ final class SimdEmitters {
     int half = form == SimdForm.EXTRACT || form == SimdForm.REPLACE || form == SimdForm.LOAD_LANE
         || form == SimdForm.STORE_LANE ? SimdForm.laneCount(w) / 2 : 1;
     return (c, pc) -> {
-      if (Inline.emit(c, w, form, pc)) {
+      if (c.byteChains().emit(c, pc) || Inline.emit(c, w, form, pc)) {
         return;
       }
       int[] code = c.code();
@@ -350,6 +350,9 @@ final class SimdEmitters {
               c.mv().visitInsn(LADD);
             }
             storeV(c, code[pc + 1]);
+            return true;
+          }
+          if (w == Opcode.I8X16_LT_U && belowConstant(c, pc)) {
             return true;
           }
           if (w == Opcode.I32X4_MAX_S && (c.laneRanges().zeroBytes(pc, 0) == 0xFFFF
@@ -999,6 +1002,50 @@ final class SimdEmitters {
     /** The shifts with an inline form. */
     static final java.util.Set<Opcode> SHIFTS = java.util.EnumSet.of(
         Opcode.I32X4_SHL, Opcode.I32X4_SHR_S, Opcode.I32X4_SHR_U);
+
+    /**
+     * {@code i8x16.lt_u} of a value and a constant whose bytes are all at most {@code 0x80} (a
+     * range test, {@code x - lo < hi - lo}, as clang writes it): per half, with {@code K} the bytes
+     * {@code 0x80 - C} (no borrow), {@code t = (a & 0x7F..) + K} sets a byte's top bit exactly
+     * where its low seven bits reach {@code C} (no carry out of a byte); a byte is below {@code C}
+     * where neither it nor {@code t} has its top bit set; that bit is spread to the whole byte.
+     * Seven ALU ops per half instead of {@code SimdSemantics}' general compare. False (nothing
+     * emitted) if the second operand is not such a constant.
+     */
+    private static boolean belowConstant(FunctionCompiler c, int pc) {
+      long[] k = c.laneRanges().constant(pc, 1);
+      if (k == null) {
+        return false;
+      }
+      for (long half : k) {
+        for (int b = 0; b < 64; b += 8) {
+          if ((half >>> b & 0xFF) > 0x80) {
+            return false;
+          }
+        }
+      }
+      MethodVisitor mv = c.mv();
+      int a = c.code()[pc + 2];
+      for (int h = 0; h < 2; h++) {
+        c.loadL(a + h);
+        c.pushLong(0x7F7F7F7F7F7F7F7FL);
+        mv.visitInsn(LAND);
+        c.pushLong(0x8080808080808080L - k[h]);
+        mv.visitInsn(LADD);
+        c.loadL(a + h);
+        mv.visitInsn(LOR);
+        c.pushLong(-1);
+        mv.visitInsn(LXOR);
+        c.pushLong(0x8080808080808080L);
+        mv.visitInsn(LAND);
+        c.pushInt(7);
+        mv.visitInsn(LUSHR);
+        c.pushLong(0xFF);
+        mv.visitInsn(LMUL);
+      }
+      storeV(c, c.code()[pc + 1]);
+      return true;
+    }
 
     /** The lane-wise arithmetic with an inline form; false for the others. */
     private static boolean binary(FunctionCompiler c, Opcode w, int d, int a, int b) {

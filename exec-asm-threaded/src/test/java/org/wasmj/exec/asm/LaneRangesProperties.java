@@ -27,7 +27,8 @@ import org.wasmj.parser.WasmParser;
  * the interpreter's bits: {@code ranges.wat}'s widen-sum-narrow and clamp code as clang writes it,
  * and the same ops where nothing or only one path's range is known, on {@code asm} whole and split
  * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
- * (0, 0x7F, 0x80, 0xFF); and the analysis does pick those forms where the ranges allow, and only there.
+ * (0, 0x7F, 0x80, 0xFF); {@code i8x16.lt_u} against constants, inline where their bytes are at
+ * most 0x80; and the analysis does pick those forms where the ranges allow, and only there.
  */
 class LaneRangesProperties {
   private static final byte[] RANGES = InterruptionTest.resource("ranges.wasm");
@@ -55,6 +56,7 @@ class LaneRangesProperties {
         results.add(in.getFunc("shifts").call(Val.i32(n), Val.i32(half))[0].i64());
         results.add(in.getFunc("extends").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("maxzero").call(Val.i32(half))[0].i64());
+        results.add(in.getFunc("below").call(Val.i32(half))[0].i64());
       }
     }
     int each = results.size() / 3;
