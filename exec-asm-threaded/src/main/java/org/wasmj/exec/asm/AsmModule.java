@@ -55,6 +55,10 @@ public final class AsmModule {
   /** Functions queued for compilation so far (under the lock of {@link #state}). */
   private int admitted;
   private final MutableCallSite[] callSites;
+  /** Per function: {@link #outlinedCallSite}, made on first use (under the lock of this). */
+  private final MutableCallSite[] outlinedSites;
+  /** Per function: 0 not asked yet, 1 called inline, 2 out of line ({@link #outlined}). */
+  private final byte[] outlined;
   private final AtomicInteger compiled = new AtomicInteger();
   private final AtomicInteger split = new AtomicInteger();
   private final AtomicInteger loopEntries = new AtomicInteger();
@@ -69,6 +73,8 @@ public final class AsmModule {
     this.state = new byte[code.functionCount()];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
+    this.outlinedSites = new MutableCallSite[tiered ? code.functionCount() : 0];
+    this.outlined = new byte[code.functionCount()];
     for (Fallback f : Fallback.values()) {
       fallbacks.put(f, new AtomicInteger());
     }
@@ -181,11 +187,16 @@ public final class AsmModule {
       Class<?> c = loader.functionClass(ModuleClassLoader.COMPILED, k);
       if (state(k) == COMPILED) {
         MutableCallSite site;
+        MutableCallSite outlined;
         synchronized (this) {
           site = callSites[k];
+          outlined = outlinedSites[k];
         }
         if (site != null) {
           site.setTarget(entry(c, k));
+        }
+        if (outlined != null) {
+          outlined.setTarget(entry(c, k, FunctionCompiler.OUTLINED));
         }
       }
     } catch (RuntimeException | LinkageError | VirtualMachineError e) {
@@ -206,6 +217,7 @@ public final class AsmModule {
       boolean stubOnly = tiered && kind.equals(ModuleClassLoader.ENTRY);
       FunctionCompiler compiler = new FunctionCompiler(code.module(),
           ModuleClassLoader.internalName(kind, k), k, code.transientIr(k), tiered);
+      compiler.outlinedCallee = this::outlined;
       if (stubOnly) {
         return compiler.stub();
       }
@@ -266,14 +278,53 @@ public final class AsmModule {
     return callSites[k];
   }
 
+  /**
+   * Links a tiered chunk's call of function {@code k}, which has a loop: as {@link #callSite}, to
+   * the function's {@link FunctionCompiler#OUTLINED} entry, which C2 does not inline (see
+   * docs/RATIONALE.md, "A loop is not inlined into a chunk").
+   */
+  public static CallSite outlinedCallSite(Class<?> caller, int k) {
+    return ((ModuleClassLoader) caller.getClassLoader()).module.outlinedSite(k);
+  }
+
+  private synchronized MutableCallSite outlinedSite(int k) {
+    if (outlinedSites[k] == null) {
+      Class<?> c = state(k) == COMPILED
+          ? loader.functionClass(ModuleClassLoader.COMPILED, k)
+          : loader.functionClass(ModuleClassLoader.ENTRY, k);
+      outlinedSites[k] = new MutableCallSite(entry(c, k, FunctionCompiler.OUTLINED));
+    }
+    return outlinedSites[k];
+  }
+
+  /**
+   * True if chunks call defined function {@code k} out of line ({@link FunctionCompiler#OUTLINED}):
+   * if it has a loop. Decided once, when first asked, from its IR if it is translated by then (a
+   * function no one ran yet is not translated to find out; it is called inline); the class of
+   * {@code k} and of every caller ask here, so they agree.
+   */
+  private boolean outlined(int k) {
+    synchronized (outlined) {
+      if (outlined[k] == 0) {
+        outlined[k] = code.isTranslated(k) && FunctionCompiler.loops(code.transientIr(k).code())
+            ? (byte) 2 : 1;
+      }
+      return outlined[k] == 2;
+    }
+  }
+
   private MethodHandle entry(Class<?> c, int k) {
+    return entry(c, k, "invoke");
+  }
+
+  private MethodHandle entry(Class<?> c, int k, String name) {
     MethodType type = MethodType.fromMethodDescriptorString(
         FunctionCompiler.descriptor(code.module().functionType(code.function(k).functionIndex())),
         loader);
     try {
-      return MethodHandles.publicLookup().findStatic(c, "invoke", type);
+      return MethodHandles.publicLookup().findStatic(c, name, type);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("generated " + c.getName() + " has no invoke" + type, e);
+      throw new IllegalStateException("generated " + c.getName() + " has no " + name + type, e);
     }
   }
 

@@ -64,6 +64,21 @@ final class FunctionCompiler {
   private static final org.objectweb.asm.Handle LINK_CALL = new org.objectweb.asm.Handle(H_INVOKESTATIC,
       RT, "linkCall", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
           + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+  /**
+   * The entry of a function with a loop that chunks call ({@link #outlinedCallee}): {@code
+   * invoke}'s forwarder, longer than HotSpot's {@code FreqInlineSize} (325 bytes of bytecode),
+   * so that C2 calls it rather than inlining the function's loop into the chunk.
+   */
+  static final String OUTLINED = "invokeOut";
+  /** {@link #OUTLINED} of {@link #INVOKE_FUEL}, for callers that pass their fuel. */
+  static final String OUTLINED_FUEL = "invokeFuelOut";
+  /** Bytecode length {@link #OUTLINED} is padded to (with {@code nop}s, which no tier runs). */
+  static final int OUTLINED_LENGTH = 400;
+
+  /** The bootstrap of tiered calls kept out of line ({@link #outlinedCallee}): {@code Rt.linkOutlinedCall}. */
+  private static final org.objectweb.asm.Handle LINK_OUTLINED_CALL = new org.objectweb.asm.Handle(
+      H_INVOKESTATIC, RT, "linkOutlinedCall", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+          + "Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
   /** The bootstrap of the interruption checks' guard: {@code Rt.linkNoStop}. */
   private static final org.objectweb.asm.Handle LINK_NO_STOP = new org.objectweb.asm.Handle(
       H_INVOKESTATIC, RT, "linkNoStop", "(Ljava/lang/invoke/MethodHandles$Lookup;"
@@ -151,6 +166,16 @@ final class FunctionCompiler {
   private Label[] labels;
   private Label outOfBounds;
   private final boolean hasMemory;
+
+  /**
+   * Defined functions (by defined index) that chunks call out of line, through their
+   * {@link #OUTLINED} entry (with tiering, {@link AsmModule#outlinedCallSite}), which their classes
+   * have; null: none. One answer per function for all classes of a module (the callers' and the
+   * function's own). See docs/RATIONALE.md, "A loop is not inlined into a chunk".
+   */
+  java.util.function.IntPredicate outlinedCallee;
+  /** True while a chunk method of a split function is emitted. */
+  private boolean inChunk;
 
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
@@ -403,6 +428,12 @@ final class FunctionCompiler {
       deeperBody();
       endMethod();
     }
+    if (outlinedCallee != null && outlinedCallee.test(definedIndex)) {
+      outlinedEntry(cw, OUTLINED, "invoke", descriptor(type));
+      if (passesFuel) {
+        outlinedEntry(cw, OUTLINED_FUEL, INVOKE_FUEL, fuelDescriptor(type));
+      }
+    }
     if (mode == Mode.SPLIT) {
       driveMethod(cw, chunks, "c");
       chunkMethods(cw, chunks, "c");
@@ -440,15 +471,36 @@ final class FunctionCompiler {
     return cw.toByteArray();
   }
 
+  /** An out-of-line entry {@code name}: {@code nop}s, then a call of {@code target} with the same arguments. */
+  private void outlinedEntry(ClassWriter cw, String name, String target, String desc) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+    m.visitCode();
+    org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(desc);
+    for (int i = 0; i < OUTLINED_LENGTH - 3 * params.length - 4; i++) {
+      m.visitInsn(NOP);
+    }
+    int slot = 0;
+    for (org.objectweb.asm.Type p : params) {
+      m.visitVarInsn(p.getOpcode(ILOAD), slot);
+      slot += p.getSize();
+    }
+    m.visitMethodInsn(INVOKESTATIC, className, target, desc, false);
+    m.visitInsn(org.objectweb.asm.Type.getReturnType(desc).getOpcode(IRETURN));
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
   /** The chunk methods {@code <prefix><k>} of a split function. */
   private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
     chunkPrefix = prefix;
+    inChunk = true;
     for (int k = 0; k < chunks.size(); k++) {
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC);
       mv.visitCode();
       chunk(chunks, k);
       endMethod();
     }
+    inChunk = false;
   }
 
   /**
@@ -1521,6 +1573,26 @@ final class FunctionCompiler {
   private static final int CHUNK_ENTRY_SLOT = 3;
 
   /** Branch targets of the instruction at {@code pc}. */
+  /** True if IR {@code code} has a loop (a branch back to or before itself). */
+  static boolean loops(int[] code) {
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      if (op == Op.BR_TABLE_RI) {
+        for (int i = 0; i < code[pc + 2]; i++) {
+          if (code[pc + 3 + i] <= pc) {
+            return true;
+          }
+        }
+        continue;
+      }
+      int t = op.shape().indexOf('t');
+      if (t >= 0 && code[pc + 1 + t] <= pc) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int[] targets(int pc) {
     Op op = Op.of(code[pc]);
     if (op == Op.BR_TABLE_RI) {
@@ -2890,11 +2962,21 @@ final class FunctionCompiler {
       mv.visitVarInsn(ILOAD, depthSlot);
       mv.visitInsn(ICONST_1);
       mv.visitInsn(ISUB); // the callee's budget
+      boolean outlined = inChunk && outlinedCallee != null
+          && outlinedCallee.test(funcIndex - imported);
       if (passesFuel) {
         pushFuelArgument();
         mv.visitMethodInsn(INVOKESTATIC,
             ModuleClassLoader.internalName(ModuleClassLoader.ENTRY, funcIndex - imported),
-            INVOKE_FUEL, fuelDescriptor(t), false);
+            outlined ? OUTLINED_FUEL : INVOKE_FUEL, fuelDescriptor(t), false);
+      } else if (outlined) {
+        if (mutableCalls) {
+          mv.visitInvokeDynamicInsn("call", descriptor(t), LINK_OUTLINED_CALL, funcIndex - imported);
+        } else {
+          mv.visitMethodInsn(INVOKESTATIC,
+              ModuleClassLoader.internalName(ModuleClassLoader.ENTRY, funcIndex - imported),
+              OUTLINED, descriptor(t), false);
+        }
       } else if (mutableCalls) {
         mv.visitInvokeDynamicInsn("call", descriptor(t), LINK_CALL, funcIndex - imported);
       } else {

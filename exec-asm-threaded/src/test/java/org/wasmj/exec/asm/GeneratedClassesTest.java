@@ -25,7 +25,8 @@ import org.wasmj.testsupport.Shared;
 
 /**
  * Every class the compiler generates — compiled code (whole and split into chunks) and
- * interpreter stubs, with direct and with tiered calls and loop-header entries — passes ASM's {@link CheckClassAdapter}
+ * interpreter stubs, with direct and with tiered calls, loop-header entries and out-of-line
+ * entries and calls ({@link FunctionCompiler#OUTLINED}) — passes ASM's {@link CheckClassAdapter}
  * (structure and bytecode verification) and the JVM's own verifier (which checks the stack map
  * frames {@link Frames} writes), over every function of the spec suite's valid modules, the
  * examples and the bench modules.
@@ -65,6 +66,9 @@ class GeneratedClassesTest {
           ModuleCode source = tiered ? counted : code;
           FunctionCompiler c = new FunctionCompiler(source.module(), "wasmj/gen/F" + k, k,
               source.compiled(k), tiered);
+          if (tiered) { // chunks call looping functions through their out-of-line entry, which they have
+            c.outlinedCallee = j -> FunctionCompiler.loops(source.compiled(j).code());
+          }
           FunctionCompiler.forcedChunkBudget = 100;
           byte[] split;
           try {

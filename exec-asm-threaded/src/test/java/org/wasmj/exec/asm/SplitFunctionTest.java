@@ -27,7 +27,7 @@ import org.wasmj.exec.Val;
  * between calls ({@code InstanceState.spareFrames}) and whose chunks copy only live registers:
  * recursion through {@code call_indirect} and through host functions, traps half-way, deep
  * recursion across threads and into exhaustion, and a declared local that must start at zero in
- * a frame a previous call left dirty.
+ * a frame a previous call left dirty; a chunk calling a looping function out of line.
  */
 class SplitFunctionTest {
   /** {@code g(n)} traps {@code unreachable} when {@code n} is this. */
@@ -97,6 +97,76 @@ class SplitFunctionTest {
 
   private static Instance instantiate(Engine engine, Module module) {
     return new Linker<Void>(engine).instantiate(new Store<>(engine, null), module);
+  }
+
+  /**
+   * {@code sum(n)}: {@code 0 + 1 + ... + n - 1} in a loop, trapping ({@code unreachable}) if
+   * {@code n == TRAP_AT}; {@code g(n) = sum(n) + sum(n + 1)}. {@code g}'s chunks call the looping
+   * {@code sum} through its out-of-line entry ({@link FunctionCompiler#OUTLINED}).
+   */
+  private static byte[] loopingCallee() {
+    ByteArrayOutputStream sum = new ByteArrayOutputStream();
+    sum.writeBytes(new byte[] {0x20, 0, 0x41}); // if n == TRAP_AT: unreachable
+    sleb(sum, TRAP_AT);
+    sum.writeBytes(new byte[] {0x46, 0x04, 0x40, 0x00, 0x0B});
+    sum.writeBytes(new byte[] {0x02, 0x40, 0x03, 0x40}); // block loop
+    sum.writeBytes(new byte[] {0x20, 1, 0x20, 0, 0x4E, 0x0D, 1}); // br_if 1 (i >= n)
+    sum.writeBytes(new byte[] {0x20, 2, 0x20, 1, 0x6A, 0x21, 2}); // acc += i
+    sum.writeBytes(new byte[] {0x20, 1, 0x41, 1, 0x6A, 0x21, 1, 0x0C, 0, 0x0B, 0x0B}); // i++; br 0
+    sum.writeBytes(new byte[] {0x20, 2});
+    byte[] g = {0x20, 0, 0x10, 0, 0x20, 0, 0x41, 1, 0x6A, 0x10, 0, 0x6A}; // sum(n) + sum(n + 1)
+    return new ModuleBuilder().funcBytes("sum", 1, 1, 2, sum.toByteArray())
+        .funcBytes("g", 1, 1, 0, g).build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"asm", "tiered"})
+  void aChunkCallsALoopingFunctionOutOfLine(String executor) {
+    Engine engine = engine(executor);
+    Module module = Module.compile(engine, loopingCallee());
+    Instance instance = instantiate(engine, module);
+    IntUnaryOperator g = n -> instance.getFunc("g").call(Val.i32(n))[0].i32();
+    for (int round = 0; round < 3; round++) { // tiered: interpreted, then compiled
+      assertEquals(0, g.applyAsInt(0));
+      assertEquals(1, g.applyAsInt(1));
+      assertEquals(45 + 55, g.applyAsInt(10));
+      TrapException trap = assertThrows(TrapException.class, () -> g.applyAsInt(TRAP_AT - 1));
+      assertEquals(TrapKind.UNREACHABLE, trap.kind()); // from sum(TRAP_AT), through the entry
+    }
+    assertEquals(2L, module.executorStatistics().get("compiled.split"),
+        module.executorStatistics().toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOutOfLineEntryIsTooLongForC2ToInline() {
+    org.wasmj.parser.WasmModule m = org.wasmj.parser.WasmParser.parse(loopingCallee(),
+        Config.DEFAULT_FEATURES);
+    org.wasmj.exec.internal.ModuleCode code = new org.wasmj.exec.internal.ModuleCode(m,
+        Config.DEFAULT_FEATURES, new org.wasmj.exec.internal.TypeRegistry(), false, true, false);
+    assertTrue(FunctionCompiler.loops(code.compiled(0).code()), "sum loops");
+    assertTrue(!FunctionCompiler.loops(code.compiled(1).code()), "g does not");
+    FunctionCompiler c = new FunctionCompiler(m, "wasmj/gen/F0", 0, code.compiled(0), false);
+    c.outlinedCallee = k -> k == 0;
+    int[] instructions = {-1};
+    new org.objectweb.asm.ClassReader(c.compile(false).bytes()).accept(
+        new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+          @Override
+          public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc,
+              String signature, String[] exceptions) {
+            if (!name.equals(FunctionCompiler.OUTLINED)) {
+              return null;
+            }
+            instructions[0] = 0;
+            return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+              @Override
+              public void visitInsn(int opcode) {
+                instructions[0]++;
+              }
+            };
+          }
+        }, 0);
+    // each instruction takes a byte at least; HotSpot's FreqInlineSize is 325 bytes
+    assertTrue(instructions[0] > 325, instructions[0] + " instructions in " + FunctionCompiler.OUTLINED);
   }
 
   @ParameterizedTest

@@ -304,6 +304,15 @@ public final class Rt {
     return AsmModule.callSite(caller.lookupClass(), definedIndex);
   }
 
+  /**
+   * Bootstrap of a tiered chunk's call of a function with a loop: a call site of the function's
+   * entry that HotSpot does not inline ({@code AsmModule.outlinedCallSite}).
+   */
+  public static CallSite linkOutlinedCall(MethodHandles.Lookup caller, String name,
+      MethodType type, int definedIndex) {
+    return AsmModule.outlinedCallSite(caller.lookupClass(), definedIndex);
+  }
+
   /** Calls {@code f} from {@code caller}'s code at {@code depth}. */
   public static long[] invoke(InstanceState caller, FunctionInstance f, long[] args, int depth) {
     if (f instanceof HostFunction) {
