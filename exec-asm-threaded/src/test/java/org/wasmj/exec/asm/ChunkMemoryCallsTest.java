@@ -12,8 +12,10 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.asm.rt.MemoryCalls;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Instance;
 import org.wasmj.exec.Val;
@@ -172,6 +174,65 @@ class ChunkMemoryCallsTest {
       assertEquals(ROUNDS * 10, accesses, "every access (f has no 8-bit one)");
       assertTrue(chunks.stream().anyMatch(counts -> counts[1] > 0), "some chunk calls");
     }
+  }
+
+  /**
+   * C1 inlines none of {@code MemoryCalls} (max stack + max locals - parameter slots over
+   * {@code C1InlineStackLimit}, 10) and C2 inlines all (at most {@code MaxInlineSize}, 35 bytes).
+   */
+  @Test
+  void memoryCallsAreBeyondC1sInliningAndWithinC2s() throws Exception {
+    ClassReader reader;
+    try (var in = MemoryCalls.class.getResourceAsStream("MemoryCalls.class")) {
+      reader = new ClassReader(in);
+    }
+    List<String> methods = new ArrayList<>();
+    reader.accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String desc, String sig,
+          String[] exceptions) {
+        if ((access & Opcodes.ACC_STATIC) == 0) {
+          return null;
+        }
+        int params = (Type.getArgumentsAndReturnSizes(desc) >> 2) - 1;
+        return new MethodVisitor(Opcodes.ASM9) {
+          private int bytes; // an upper bound of the code's length
+
+          @Override
+          public void visitInsn(int opcode) {
+            bytes += 1;
+          }
+
+          @Override
+          public void visitVarInsn(int opcode, int var) {
+            bytes += 2;
+          }
+
+          @Override
+          public void visitFieldInsn(int opcode, String owner, String n, String d) {
+            bytes += 3;
+          }
+
+          @Override
+          public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
+            bytes += 3;
+          }
+
+          @Override
+          public void visitTypeInsn(int opcode, String type) {
+            bytes += 3;
+          }
+
+          @Override
+          public void visitMaxs(int maxStack, int maxLocals) {
+            assertTrue(maxStack + maxLocals - params > 10, name + ": C1 would inline it");
+            assertTrue(bytes <= 35, name + ": " + bytes + " bytes, C2 would not always inline it");
+            methods.add(name);
+          }
+        };
+      }
+    }, 0);
+    assertEquals(6, methods.size(), methods.toString());
   }
 
   private static int f(Instance instance, int base) {
