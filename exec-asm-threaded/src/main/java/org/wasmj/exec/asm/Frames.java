@@ -40,6 +40,8 @@ final class Frames extends MethodVisitor {
   private final Map<Label, String> handlers = new IdentityHashMap<>();
   /** The invoke instructions written so far (see {@link #invokes()}). */
   private int invokes;
+  /** The {@code VarHandle} accesses among them (see {@link #varHandles()}). */
+  private int varHandles;
   /** The type of the object the next {@code ASTORE} stores. */
   private String nextObject;
 
@@ -56,6 +58,14 @@ final class Frames extends MethodVisitor {
    */
   int invokes() {
     return invokes;
+  }
+
+  /**
+   * The method's {@code VarHandle} accesses so far: the invokes C1 inlines most code for (about
+   * 90 virtual registers each at its profiling tier; see {@code FunctionCompiler.CHUNK_VAR_HANDLES}).
+   */
+  int varHandles() {
+    return varHandles;
   }
 
 
@@ -232,6 +242,9 @@ final class Frames extends MethodVisitor {
       boolean isInterface) {
     beforeInstruction();
     invokes++;
+    if (owner.equals(FunctionCompiler.VAR_HANDLE)) {
+      varHandles++;
+    }
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 

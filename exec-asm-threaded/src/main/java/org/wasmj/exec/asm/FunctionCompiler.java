@@ -60,6 +60,7 @@ final class FunctionCompiler {
   static final String GLOBAL = "org/wasmj/exec/internal/GlobalInstance";
   static final String FUNCTION = "org/wasmj/exec/internal/FunctionInstance";
   static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+  private static final String MEMORY_CALLS = "org/wasmj/exec/asm/rt/MemoryCalls";
   /** The bootstrap of tiered call sites: {@code Rt.linkCall}. */
   private static final org.objectweb.asm.Handle LINK_CALL = new org.objectweb.asm.Handle(H_INVOKESTATIC,
       RT, "linkCall", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
@@ -379,6 +380,7 @@ final class FunctionCompiler {
   private int mostInvokes;
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
+    inChunk = false;
     largestMethod = 0;
     mostInvokes = 0;
     osrLength = 0;
@@ -1271,6 +1273,7 @@ final class FunctionCompiler {
    * reads), and only those live at one of its exits' targets are written back.
    */
   private void chunk(List<int[]> chunks, int k) {
+    inChunk = true;
     chunkFrom = chunks.get(k)[0];
     chunkTo = chunks.get(k)[1];
     regsSlot = 0;
@@ -1407,6 +1410,7 @@ final class FunctionCompiler {
     mv.visitLabel(outOfBounds);
     mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
     mv.visitInsn(ATHROW);
+    inChunk = false;
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       slots[r] = -1;
       floatSlots[r] = -1;
@@ -2890,7 +2894,8 @@ final class FunctionCompiler {
     int value = pc + (sum ? 3 : 2); // a store's value register
     int bits = o.wasm().access().bytes() * 8;
     boolean unsigned = o.wasm().access().zeroExtends();
-    if (bits != 8) {
+    boolean call = bits != 8 && accessesAsCalls();
+    if (bits != 8 && !call) {
       mv.visitFieldInsn(GETSTATIC, RT, bits == 16 ? "SHORT" : bits == 32 ? "INT" : "LONG",
           "L" + VAR_HANDLE + ";");
     }
@@ -2901,7 +2906,7 @@ final class FunctionCompiler {
       if (bits == 8) {
         mv.visitInsn(BALOAD);
       } else {
-        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "get", "([BI)" + jvm, false);
+        viewAccess(call, "get", "([BI)" + jvm);
       }
       if (unsigned && bits < 32) {
         pushInt(bits == 8 ? 0xFF : 0xFFFF);
@@ -2918,7 +2923,7 @@ final class FunctionCompiler {
       storeTyped(code[pc + 1], result);
     } else if (bits == 64) {
       loadL(code[value]);
-      mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BIJ)V", false);
+      viewAccess(call, "set", "([BIJ)V");
     } else {
       loadI(code[value]);
       if (bits == 8) {
@@ -2927,9 +2932,43 @@ final class FunctionCompiler {
         if (bits == 16) {
           mv.visitInsn(I2S);
         }
-        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BI" + jvm + ")V", false);
+        viewAccess(call, "set", "([BI" + jvm + ")V");
       }
     }
+  }
+
+  /**
+   * The most {@code VarHandle} memory accesses in one chunk method; its further accesses call
+   * {@code MemoryCalls}. C1 inlines a {@code VarHandle} access into about 90 virtual registers
+   * at its profiling tier and gives up on a method needing more than 10,000 (JDK 17), after which
+   * HotSpot never compiles the method with C2: chunks of an interpreter's handlers (spidermonkey's
+   * {@code Interpret}) have up to 99 accesses in 3,500 bytes, and C1 gave up on some of those
+   * with 84 or more in about one run in six, which then ran seconds longer. 56 leaves room for
+   * the rest of a chunk's code; the accesses past it are calls in C1's code, which C2 inlines.
+   */
+  static final int CHUNK_VAR_HANDLES = 56;
+
+  /** True while a chunk method is emitted ({@link #chunk}). */
+  private boolean inChunk;
+
+  /** Whether the next memory access calls {@code MemoryCalls} rather than a {@code VarHandle}. */
+  private boolean accessesAsCalls() {
+    return inChunk && ((Frames) mv).varHandles() >= CHUNK_VAR_HANDLES;
+  }
+
+  /**
+   * {@code get} or {@code set} of a {@code VarHandle} view of memory (pushed before the array),
+   * or, with {@code call}, of the {@code MemoryCalls} method of the same type.
+   */
+  private void viewAccess(boolean call, String access, String descriptor) {
+    if (!call) {
+      mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, access, descriptor, false);
+      return;
+    }
+    char kind = access.equals("get") ? descriptor.charAt(descriptor.length() - 1)
+        : descriptor.charAt(descriptor.length() - 3);
+    String type = kind == 'S' ? "Short" : kind == 'I' ? "Int" : "Long";
+    mv.visitMethodInsn(INVOKESTATIC, MEMORY_CALLS, access + type, descriptor, false);
   }
 
   // ---- calls ----

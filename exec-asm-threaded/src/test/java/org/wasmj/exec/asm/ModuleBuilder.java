@@ -32,6 +32,7 @@ final class ModuleBuilder {
   private final List<Signature> importSignatures = new ArrayList<>();
   private boolean nameSection;
   private boolean table;
+  private int memoryPages = -1;
 
   /** Also writes a name section naming each defined function by its export name (or {@link #name}). */
   ModuleBuilder withNames() {
@@ -48,6 +49,12 @@ final class ModuleBuilder {
   /** A funcref table of every defined function, in order, for {@code call_indirect} (table 0). */
   ModuleBuilder withTable() {
     table = true;
+    return this;
+  }
+
+  /** A memory (memory 0) of {@code pages} 64 KiB pages, zeroed. */
+  ModuleBuilder withMemory(int pages) {
+    memoryPages = pages;
     return this;
   }
 
@@ -139,6 +146,13 @@ final class ModuleBuilder {
       table.write(0);
       u32(table, signatures.size());
       section(out, 4, table);
+    }
+    if (memoryPages >= 0) {
+      ByteArrayOutputStream memory = new ByteArrayOutputStream();
+      u32(memory, 1);
+      memory.write(0); // no maximum
+      u32(memory, memoryPages);
+      section(out, 5, memory);
     }
     ByteArrayOutputStream exports = new ByteArrayOutputStream();
     u32(exports, exportNames.size());
