@@ -159,7 +159,7 @@ final class ByteChains {
    */
   boolean emit(FunctionCompiler c, int pc) {
     Chain ch = chains.get(pc);
-    if (ch == null || !c.inChunk(ch.first)) {
+    if (ch == null || !c.chunkHolds(ch.first)) {
       return false;
     }
     for (int at = ch.first + Op.size(code, ch.first); at <= ch.root; at += Op.size(code, at)) {

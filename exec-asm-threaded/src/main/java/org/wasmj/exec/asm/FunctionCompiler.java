@@ -175,8 +175,6 @@ final class FunctionCompiler {
    * function's own). See docs/RATIONALE.md, "A loop is not inlined into a chunk".
    */
   java.util.function.IntPredicate outlinedCallee;
-  /** True while a chunk method of a split function is emitted. */
-  private boolean inChunk;
 
   /** With tiering, calls go through a mutable call site per callee (see {@link AsmModule}). */
   private final boolean mutableCalls;
@@ -495,14 +493,12 @@ final class FunctionCompiler {
   /** The chunk methods {@code <prefix><k>} of a split function. */
   private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
     chunkPrefix = prefix;
-    inChunk = true;
     for (int k = 0; k < chunks.size(); k++) {
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC);
       mv.visitCode();
       chunk(chunks, k);
       endMethod();
     }
-    inChunk = false;
   }
 
   /**
@@ -1728,7 +1724,7 @@ final class FunctionCompiler {
   }
 
   /** True if the instruction at {@code pc} is in the chunk being emitted. */
-  boolean inChunk(int pc) {
+  boolean chunkHolds(int pc) {
     return pc >= chunkFrom && pc < chunkTo;
   }
 
@@ -2948,7 +2944,7 @@ final class FunctionCompiler {
    */
   static final int CHUNK_VAR_HANDLES = 56;
 
-  /** True while a chunk method is emitted ({@link #chunk}). */
+  /** True while a chunk method of a split function is emitted ({@link #chunk}). */
   private boolean inChunk;
 
   /** Whether the next memory access calls {@code MemoryCalls} rather than a {@code VarHandle}. */
