@@ -135,7 +135,10 @@ public final class Interpreter {
     int entryDepth = st.depth;
     int entryTop = st.top;
     try {
-      CompiledFunction c = interpreted(f);
+      CompiledFunction c = f.compiled;
+      if (c == null) {
+        c = interpreted(f);
+      }
       int fp = entryTop;
       long[] s = st.slots;
       if (fp + c.registerCount() > s.length) {
@@ -1119,7 +1122,8 @@ public final class Interpreter {
    * loop header's {@code check_interrupt} (a {@code br} or conditional branch) jumps to
    * {@code ~(header + 1)} instead, and {@link #runInFrame} tests the stop word as it takes it:
    * every pass of a loop still passes one check (entering it, the op itself), but not one more
-   * dispatch. A private copy: compiled code and other executors read the module's IR, and the
+   * dispatch. A private copy, made once per function and instance ({@code f.compiled}), and only
+   * with interruption checks: compiled code and other executors read the module's IR, and the
    * layout, so every pc, is the same.
    */
   private static CompiledFunction interpreted(WasmFunction f) {
