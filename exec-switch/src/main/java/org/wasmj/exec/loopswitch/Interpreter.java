@@ -27,6 +27,7 @@ import org.wasmj.exec.internal.TableInstance;
 import org.wasmj.exec.internal.Tiering;
 import org.wasmj.exec.internal.WasmFunction;
 import org.wasmj.ir.CompiledFunction;
+import org.wasmj.ir.Op;
 import org.wasmj.ir.OpCodes;
 import org.wasmj.ir.Semantics;
 
@@ -134,7 +135,10 @@ public final class Interpreter {
     int entryDepth = st.depth;
     int entryTop = st.top;
     try {
-      CompiledFunction c = f.ir();
+      CompiledFunction c = f.compiled;
+      if (c == null) {
+        c = interpreted(f);
+      }
       int fp = entryTop;
       long[] s = st.slots;
       if (fp + c.registerCount() > s.length) {
@@ -258,7 +262,7 @@ public final class Interpreter {
           WasmFunction w = (WasmFunction) callee;
           CompiledFunction c = w.compiled;
           if (c == null) {
-            c = w.ir();
+            c = interpreted(w);
           }
           if (--w.code.countdown <= 0) {
             tierUp(w);
@@ -334,6 +338,7 @@ public final class Interpreter {
       WasmFunction fn) {
     while (true) {
       long taken; // a conditional branch's: negative if it is taken
+      checkedBackEdge: {
       oneOperandBranch: {
       twoOperandBranch: {
       switch (code[pc]) {
@@ -392,6 +397,9 @@ public final class Interpreter {
         }
         case OpCodes.BR_T:
           pc = code[pc + 1];
+          if (pc < 0) {
+            break checkedBackEdge;
+          }
           continue;
         case OpCodes.BR_EQZ_RT:
           taken = (s[fp + code[pc + 1]] & 0xFFFFFFFFL) - 1;
@@ -1092,10 +1100,56 @@ public final class Interpreter {
       }
       } // twoOperandBranch: the target at pc + 3
       pc = taken < 0 ? code[pc + 3] : pc + 4;
-      continue;
+      if (pc >= 0) {
+        continue;
+      }
+      break checkedBackEdge;
       } // oneOperandBranch: the target at pc + 2
       pc = taken < 0 ? code[pc + 2] : pc + 3;
+      if (pc >= 0) {
+        continue;
+      }
+      } // checkedBackEdge: pc is ~(the pc after a loop header's check), see interpreted()
+      if (fn.instance.store.stopWord() != 0) {
+        return ~pc - 1; // at the check: run checks exactly
+      }
+      pc = ~pc;
     }
+  }
+
+  /**
+   * {@code f}'s IR as this interpreter runs it: with interruption checks, each back-edge to a
+   * loop header's {@code check_interrupt} (a {@code br} or conditional branch) jumps to
+   * {@code ~(header + 1)} instead, and {@link #runInFrame} tests the stop word as it takes it:
+   * every pass of a loop still passes one check (entering it, the op itself), but not one more
+   * dispatch. A private copy, made once per function and instance ({@code f.compiled}), and only
+   * with interruption checks: compiled code and other executors read the module's IR, and the
+   * layout, so every pc, is the same.
+   */
+  private static CompiledFunction interpreted(WasmFunction f) {
+    CompiledFunction c = f.ir();
+    int[] code = c.code();
+    int[] copy = null;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      String shape = Op.of(code[pc]).shape();
+      int t = shape.indexOf('t');
+      if (t < 0) { // not a branch (br_table's targets are not in its shape: left as they are)
+        continue;
+      }
+      int slot = pc + 1 + t;
+      int target = code[slot];
+      if (target >= 0 && target <= pc && code[target] == OpCodes.CHECK_INTERRUPT) {
+        if (copy == null) {
+          copy = code.clone();
+        }
+        copy[slot] = ~(target + 1);
+      }
+    }
+    if (copy != null) {
+      c = new CompiledFunction(copy, c.registerCount(), c.paramCount(), c.localCount());
+      f.compiled = c;
+    }
+    return c;
   }
 
   private static TrapException outOfBounds() {
