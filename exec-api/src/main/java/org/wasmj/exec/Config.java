@@ -122,8 +122,10 @@ public final class Config {
    * Calls plus loop iterations after which the {@code tiered} executor compiles a small function
    * that has been running in its interpreter; a bigger one takes {@code n - 1} more per 100 bytes
    * of its body (compiling it costs more), so {@code n = 1} compiles every function at its first
-   * call. Once a module has many functions compiled, the executor asks more of the next ones (a
-   * budget; {@code n = 1} is exempt).
+   * call. A module of more than 8,192 defined functions uses {@code 2n}, of more than 16,384
+   * {@code 3n}, and so on (more functions cross any threshold, HotSpot does not compile faster),
+   * and once a module has many functions compiled, the executor asks more of the next ones (a
+   * budget); {@code n = 1} is exempt from both.
    */
   public int tieringThreshold() {
     return tieringThreshold;

@@ -48,7 +48,7 @@ final class AsmExecutor implements Executor {
     if (tiered) {
       List<FunctionBody> bodies = module.module().bodies();
       for (int k = 0; k < module.functionCount(); k++) {
-        module.function(k).countdown = countdown(threshold, bodies.get(k).length());
+        module.function(k).countdown = m.countdown(bodies.get(k).length());
       }
       module.tiering = m::hot;
     } else if (eager) {
@@ -67,10 +67,24 @@ final class AsmExecutor implements Executor {
     return (int) Math.min(Integer.MAX_VALUE - 1, threshold + (threshold - 1L) * bodyBytes / 100);
   }
 
-  /** {@link #countdown(int, int)} with this executor's threshold. */
-  int countdown(int bodyBytes) {
-    return countdown(threshold, bodyBytes);
+  /**
+   * The threshold {@code tiered} uses on a module of {@code functions} defined functions: the
+   * executor's, once more per {@link #FUNCTIONS_PER_STEP} functions (a threshold of 1 stays 1).
+   * The more functions a module has, the more of them cross any fixed threshold, while HotSpot's
+   * compilers, which then compile each generated class two or three times, do not get faster; on a
+   * module of tens of thousands of functions each later compile gains less than it costs. See
+   * RATIONALE.md, "Tiering".
+   */
+  static int moduleThreshold(int threshold, int functions) {
+    if (threshold <= 1) {
+      return threshold;
+    }
+    long steps = 1 + (functions - 1L) / FUNCTIONS_PER_STEP;
+    return (int) Math.min(Integer.MAX_VALUE / 2, threshold * Math.max(1, steps));
   }
+
+  /** Defined functions per step of {@link #moduleThreshold}. */
+  static final int FUNCTIONS_PER_STEP = 8192;
 
   @Override
   public Map<String, Long> statistics(GuestModule module) {

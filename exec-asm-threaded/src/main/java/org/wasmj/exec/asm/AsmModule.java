@@ -47,6 +47,8 @@ public final class AsmModule {
 
   final ModuleCode code;
   final boolean tiered;
+  /** Tiering: the executor's threshold for a module of this size ({@link AsmExecutor#moduleThreshold}). */
+  private final int threshold;
   private final AsmExecutor executor;
   private final ModuleClassLoader loader;
   private final byte[] state;
@@ -70,6 +72,7 @@ public final class AsmModule {
     this.code = code;
     this.executor = executor;
     this.tiered = executor.tiered;
+    this.threshold = AsmExecutor.moduleThreshold(executor.threshold, code.functionCount());
     this.state = new byte[code.functionCount()];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
@@ -145,9 +148,9 @@ public final class AsmModule {
       if (state[k] != NOT_GENERATED) {
         return;
       }
-      if (executor.threshold > 1 && rounds[k] + 1 < roundsToCompile(admitted)) {
+      if (threshold > 1 && rounds[k] + 1 < roundsToCompile(admitted)) {
         rounds[k]++; // at most MOST_ROUNDS - 1
-        f.countdown = executor.countdown(code.module().bodies().get(k).length()); // run on
+        f.countdown = countdown(code.module().bodies().get(k).length()); // run on
         return;
       }
       state[k] = QUEUED;
@@ -158,8 +161,13 @@ public final class AsmModule {
         state[k] = NOT_GENERATED;
         admitted--;
       }
-      f.countdown = executor.threshold; // ask again later
+      f.countdown = threshold; // ask again later
     }
+  }
+
+  /** The calls plus loop iterations after which a function of {@code bodyBytes} bytes is hot. */
+  int countdown(int bodyBytes) {
+    return AsmExecutor.countdown(threshold, bodyBytes);
   }
 
   /**
@@ -356,6 +364,7 @@ public final class AsmModule {
     s.put(tiered ? "interpreted.not_hot_yet" : "not_generated_yet", notYet);
     if (tiered) {
       s.put("queued", queued);
+      s.put("threshold", threshold);
       synchronized (state) {
         s.put("rounds_to_compile", roundsToCompile(admitted));
       }

@@ -205,6 +205,32 @@ class TieringTest {
     assertEquals(AsmModule.MOST_ROUNDS, AsmModule.roundsToCompile(Integer.MAX_VALUE));
   }
 
+  @Test
+  void aModuleOfManyFunctionsRaisesTheThresholdByOnePerStepOfFunctions() {
+    int step = AsmExecutor.FUNCTIONS_PER_STEP;
+    assertEquals(1000, AsmExecutor.moduleThreshold(1000, 0));
+    assertEquals(1000, AsmExecutor.moduleThreshold(1000, step));
+    assertEquals(2000, AsmExecutor.moduleThreshold(1000, step + 1));
+    assertEquals(5000, AsmExecutor.moduleThreshold(1000, 34_004)); // Yosys
+    assertEquals(1, AsmExecutor.moduleThreshold(1, 1_000_000), "1 still means at the first call");
+    assertEquals(Integer.MAX_VALUE / 2, AsmExecutor.moduleThreshold(Integer.MAX_VALUE, 1_000_000));
+  }
+
+  @Test
+  void aModuleOfManyFunctionsWaitsLongerForEach() {
+    int n = AsmExecutor.FUNCTIONS_PER_STEP + 1;
+    Engine engine = new Engine(tiered(10, 0));
+    Module module = constants(engine, n);
+    assertEquals(20, module.executorStatistics().get("threshold"));
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    for (int call = 1; call < AsmExecutor.countdown(20, 4); call++) {
+      instance.getFunc("f0").call();
+    }
+    assertEquals(0, module.executorStatistics().get("compiled"), "not at the executor's 10");
+    instance.getFunc("f0").call();
+    assertEquals(1, module.executorStatistics().get("compiled"), "at the module's 20");
+  }
+
   /** {@code n} functions {@code f0} ... each returning its index. */
   private static Module constants(Engine engine, int n) {
     ModuleBuilder b = new ModuleBuilder();
