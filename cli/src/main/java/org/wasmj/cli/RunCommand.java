@@ -50,6 +50,10 @@ final class RunCommand implements Failures.Guarded {
       "eager, lazy-translation (default) or lazy.");
   static final Option<String> EXECUTOR = Option.text("--executor", "NAME",
       "The executor to run code with (see: wasmj executors).");
+  static final Option<Integer> COMPILER_THREADS = Option.integer("--compiler-threads", "N",
+      "Threads that generate the tiered executor's code in the background (0 to 64, default: "
+      + Config.defaults().compilerThreads() + "); 0 generates a hot function's code on the"
+      + " guest's thread before it goes on.");
   static final Option<Boolean> TRAP_UNKNOWN_IMPORTS = Option.flag("--trap-unknown-imports",
       "Define every function import nothing else defines as one that traps when called.");
   static final Option<Boolean> DEFAULT_VALUES_UNKNOWN_IMPORTS = Option.flag(
@@ -89,7 +93,7 @@ final class RunCommand implements Failures.Guarded {
           + " for a module that cannot be loaded, linked or run as a command; 2 for a usage error;"
           + " 74 when wasmj cannot write its own output.")
       .options(PROGRAM_OPTIONS)
-      .options(COMPILATION_MODE, EXECUTOR, Failures.VERBOSE)
+      .options(COMPILATION_MODE, EXECUTOR, COMPILER_THREADS, Failures.VERBOSE)
       .parameter("<file.wasm>", "The module to run.")
       .rest("[ARGS...]", "The guest's arguments, or the values for --invoke.")
       .footer("Examples:",
@@ -190,6 +194,13 @@ final class RunCommand implements Failures.Guarded {
     Config config = Config.defaults().withExecutor(executor);
     if (compilationMode != null) {
       config = config.withCompilationMode(CompilationMode.parse(compilationMode));
+    }
+    if (arguments.has(COMPILER_THREADS)) {
+      int threads = arguments.get(COMPILER_THREADS);
+      if (threads < 0 || threads > 64) {
+        throw new Failures.UsageException("--compiler-threads takes 0 to 64, got " + threads);
+      }
+      config = config.withCompilerThreads(threads);
     }
     fuel = arguments.has(FUEL) ? count(FUEL) : null;
     runFor = arguments.has(TIMEOUT) ? duration(TIMEOUT, arguments.get(TIMEOUT)) : null;

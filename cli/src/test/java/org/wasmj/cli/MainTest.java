@@ -178,6 +178,16 @@ class MainTest {
   }
 
   @Test
+  void compilerThreadsChoosesWhereTieredGeneratesCode() {
+    assertEquals(0, run("run", "--executor", "tiered", "--compiler-threads", "0",
+        "../examples/fib.wasm", "--invoke", "fib", "25"));
+    assertEquals("75025\n", out());
+    assertEquals(2, run("run", "--compiler-threads", "65", "../examples/fib.wasm", "--invoke",
+        "fib", "1"));
+    assertEquals("wasmj: --compiler-threads takes 0 to 64, got 65\n", err());
+  }
+
+  @Test
   void anArgumentCountMismatchIsGrammatical() {
     assertEquals(2, run("run", "../examples/fib.wasm", "--invoke", "fib"));
     assertEquals("wasmj: fib (func (i32) -> (i32)) takes 1 argument, got 0\n", err());
