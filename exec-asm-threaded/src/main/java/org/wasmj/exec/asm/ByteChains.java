@@ -118,8 +118,6 @@ final class ByteChains {
   private int[] pcs;
   private int[] runStart;
   private int[] index;
-  /** Per instruction index: the registers live at its start (made only if some root is found). */
-  private BitSet[] liveIn;
 
   private ByteChains(FunctionCompiler c) {
     this.c = c;
@@ -608,51 +606,13 @@ final class ByteChains {
     return !live.get(r) && !live.get(r + 1);
   }
 
-  /** The registers that some path reads after instruction {@code i} before writing them. */
+  /**
+   * The registers that some path reads after instruction {@code i} (not a branch) before writing
+   * them: those live at the next instruction ({@link FunctionCompiler#liveAt}, every register past
+   * the end or in a function too large for {@link Liveness}).
+   */
   private BitSet liveAfter(int i) {
-    if (liveIn == null) {
-      liveness();
-    }
-    return liveIn[i + 1];
-  }
-
-  /** Backward liveness of every register, to a fixpoint (only in functions with a chain's root). */
-  private void liveness() {
-    int n = pcs.length;
-    BitSet[] reads = new BitSet[n];
-    BitSet[] writes = new BitSet[n];
-    for (int i = 0; i < n; i++) {
-      BitSet rd = new BitSet();
-      BitSet wr = new BitSet();
-      Chunks.operands(c, pcs[i], (x, written) -> (written ? wr : rd).set(x));
-      reads[i] = rd;
-      writes[i] = wr;
-    }
-    liveIn = new BitSet[n + 1];
-    for (int i = 0; i <= n; i++) {
-      liveIn[i] = new BitSet();
-    }
-    liveIn[n].set(0, c.ir.registerCount()); // the end: as if anything were read there
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = n - 1; i >= 0; i--) {
-        int pc = pcs[i];
-        BitSet out = new BitSet();
-        if (Op.of(code[pc]).fallsThrough()) {
-          out.or(liveIn[i + 1]);
-        }
-        for (int t : c.targets(pc)) {
-          out.or(liveIn[index[t]]);
-        }
-        out.andNot(writes[i]);
-        out.or(reads[i]);
-        if (!out.equals(liveIn[i])) {
-          liveIn[i] = out;
-          changed = true;
-        }
-      }
-    }
+    return c.liveAt(java.util.List.of(i + 1 < pcs.length ? pcs[i + 1] : code.length));
   }
 
   /**

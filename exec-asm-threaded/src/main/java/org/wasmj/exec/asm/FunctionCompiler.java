@@ -1030,10 +1030,10 @@ final class FunctionCompiler {
   private boolean livenessComputed;
 
   /**
-   * The registers live at any of {@code pcs} (split mode: a chunk's entries or exits), or all
+   * The registers live at any of {@code pcs} (a chunk's entries or exits; after a byte chain's op), or all
    * registers if the function is too large for {@link Liveness}.
    */
-  private java.util.BitSet liveAt(java.util.Collection<Integer> pcs) {
+  java.util.BitSet liveAt(java.util.Collection<Integer> pcs) {
     if (!livenessComputed) {
       liveness = Liveness.of(this);
       livenessComputed = true;
