@@ -275,15 +275,23 @@ public final class AsmModule {
     return ((ModuleClassLoader) caller.getClassLoader()).module.callSite(k);
   }
 
-  private synchronized MutableCallSite callSite(int k) {
-    if (callSites[k] == null) {
+  private MutableCallSite callSite(int k) {
+    return site(callSites, k, "invoke");
+  }
+
+  /**
+   * {@code sites[k]}, made on first use: a call site of function {@code k}'s method {@code entry}
+   * in its compiled class if it has one by then, else in its entry class (which {@code compileHot}
+   * retargets).
+   */
+  private synchronized MutableCallSite site(MutableCallSite[] sites, int k, String entry) {
+    if (sites[k] == null) {
       Class<?> c = state(k) == COMPILED
           ? loader.functionClass(ModuleClassLoader.COMPILED, k)
           : loader.functionClass(ModuleClassLoader.ENTRY, k);
-      MethodHandle target = entry(c, k);
-      callSites[k] = new MutableCallSite(target);
+      sites[k] = new MutableCallSite(entry(c, k, entry));
     }
-    return callSites[k];
+    return sites[k];
   }
 
   /**
@@ -295,14 +303,8 @@ public final class AsmModule {
     return ((ModuleClassLoader) caller.getClassLoader()).module.outlinedSite(k);
   }
 
-  private synchronized MutableCallSite outlinedSite(int k) {
-    if (outlinedSites[k] == null) {
-      Class<?> c = state(k) == COMPILED
-          ? loader.functionClass(ModuleClassLoader.COMPILED, k)
-          : loader.functionClass(ModuleClassLoader.ENTRY, k);
-      outlinedSites[k] = new MutableCallSite(entry(c, k, FunctionCompiler.OUTLINED));
-    }
-    return outlinedSites[k];
+  private MutableCallSite outlinedSite(int k) {
+    return site(outlinedSites, k, FunctionCompiler.OUTLINED);
   }
 
   /**
