@@ -3,11 +3,12 @@ package org.wasmj.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
  * The timing of the {@code *Pairs} mains ({@link ControlPairs}, {@link InterpreterPairs},
- * {@link SimdPairs}): contenders prepared in one warm JVM and run in alternation, the order
+ * {@link SimdPairs}, {@link ExecutorPairs}): contenders prepared in one warm JVM and run in alternation, the order
  * rotating each round so that each meets the same load, {@code rounds} measured rounds after as
  * many warm-up rounds; a run is timed by wall-clock or by the CPU time of the thread running it
  * (the load's other processes then take turns without being counted; compilation and GC threads
@@ -37,6 +38,28 @@ final class Alternation {
       }
     }
     return t;
+  }
+
+  /**
+   * Times workload runs {@code runs} against each other ({@link #times}, checking each result),
+   * prints {@code "<heading>, <rounds> rounds: <name> <median> ms, <name> <median> ms (x<ratio
+   * to the first>), ..."} and closes them.
+   */
+  static void report(String heading, String[] names, Workload.Run[] runs, int rounds, boolean cpu) {
+    double[][] t = times(runs.length, rounds, cpu, c -> runs[c].run(), c -> runs[c].verify());
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %d rounds%s:", heading,
+        rounds, cpu ? " (thread CPU time)" : ""));
+    for (int c = 0; c < runs.length; c++) {
+      sb.append(String.format(Locale.ROOT, " %s %.2f ms", names[c], median(t[c])));
+      if (c > 0) {
+        sb.append(String.format(Locale.ROOT, " (x%.3f)", medianRatio(t[c], t[0])));
+      }
+      sb.append(c + 1 < runs.length ? "," : "");
+    }
+    System.out.println(sb);
+    for (Workload.Run run : runs) {
+      run.close();
+    }
   }
 
   static double median(double[] x) {

@@ -1,6 +1,5 @@
 package org.wasmj.bench;
 
-import java.util.Locale;
 import java.util.Map;
 import org.wasmj.exec.CompilationMode;
 
@@ -36,20 +35,6 @@ public final class ControlPairs {
     }
     int rounds = Integer.parseInt(args[2]);
     boolean cpu = args.length == 4;
-    double[][] t = Alternation.times(runs.length, rounds, cpu, c -> runs[c].run(),
-        c -> runs[c].verify());
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s, %d rounds%s:", args[0],
-        args[1], rounds, cpu ? " (thread CPU time)" : ""));
-    for (int c = 0; c < runs.length; c++) {
-      sb.append(String.format(Locale.ROOT, " %s %.2f ms", CONTROLS[c], Alternation.median(t[c])));
-      if (c > 0) {
-        sb.append(String.format(Locale.ROOT, " (x%.3f)", Alternation.medianRatio(t[c], t[0])));
-      }
-      sb.append(c + 1 < runs.length ? "," : "");
-    }
-    System.out.println(sb);
-    for (Workload.Run run : runs) {
-      run.close();
-    }
+    Alternation.report(args[0] + " " + args[1], CONTROLS, runs, rounds, cpu);
   }
 }
