@@ -69,4 +69,14 @@
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $again)))
     (local.get $s))
+
+  ;; Counts $passes up to n, one pass at a time, in a top-tested loop (rotated: its jump back
+  ;; runs the exit test), so that running out of fuel mid-loop leaves the passes made so far.
+  (global $passes (export "passes") (mut i32) (i32.const 0))
+  (func (export "countTo") (param $n i32)
+    (block $done
+      (loop $again
+        (br_if $done (i32.ge_u (global.get $passes) (local.get $n)))
+        (global.set $passes (i32.add (global.get $passes) (i32.const 1)))
+        (br $again))))
 )
