@@ -134,6 +134,7 @@ public final class Translator implements InstructionVisitor {
   private final CodeWriter out = new CodeWriter();
   private final boolean countLoops;
   private final boolean rotateLoops;
+  private final boolean alikeWithCounts;
   private int[] kind = new int[16];
   private long[] value = new long[16]; // register, or the constant's bits
   private long[] operand = new long[16]; // a SUM's second register or constant
@@ -227,8 +228,20 @@ public final class Translator implements InstructionVisitor {
    * for {@link Op#COUNT_LOOP} and consumes the same fuel.
    */
   public Translator(boolean countLoops, boolean rotateLoops) {
+    this(countLoops, rotateLoops, countLoops);
+  }
+
+  /**
+   * A translator as {@link #Translator(boolean, boolean)}; with {@code alikeWithCounts}, loops
+   * are rotated only where code with {@code count_loop}s rotates them too (not a loop whose head
+   * is an inner loop's), so that code metering fuel is the same with {@code countLoops} or
+   * without but for the {@code count_loop}s; without it (and {@code countLoops}), those are
+   * rotated too.
+   */
+  public Translator(boolean countLoops, boolean rotateLoops, boolean alikeWithCounts) {
     this.countLoops = countLoops;
     this.rotateLoops = rotateLoops;
+    this.alikeWithCounts = alikeWithCounts || countLoops;
   }
 
   /** Validates and translates defined function {@code definedIndex} in one pass. */
@@ -1239,19 +1252,22 @@ public final class Translator implements InstructionVisitor {
    * rotation), where every pass through the rotated loop passes it; so the code is the same as
    * without {@code count_loop}s but for those, which cost no fuel: executors that count loops and
    * those that do not consume the same fuel (see {@link Instrumenter}). Never for a loop whose
-   * head is an inner loop's (that would have to move the inner loop's {@code count_loop} too),
-   * nor for a test that jumps to the loop's head itself, nor without {@code rotateLoops}.
+   * head is an inner loop's where code with {@code count_loop}s must be alike (that would have to
+   * move the inner loop's {@code count_loop} too) or whose test jumps to its head itself (which
+   * would then skip the {@code count_loop}), nor without {@code rotateLoops}.
    */
   private boolean rotate(int f) {
     int head = frameStart[f];
     int at = firstOwnInstruction(f);
     boolean counted = countLoops && out.get(head) == Op.COUNT_LOOP.ordinal();
-    if (!rotateLoops || frameHeadShared[f] || (counted ? at : head) >= out.position()) {
+    if (!rotateLoops || (frameHeadShared[f] && alikeWithCounts)
+        || (counted ? at : head) >= out.position()) {
       return false;
     }
     Op test = Op.of(out.get(counted ? at : head));
     Op negated = NEGATED_BRANCH.get(test);
-    if (negated == null || out.get((counted ? at : head) + test.size() - 1) == head) {
+    if (negated == null
+        || (alikeWithCounts && out.get((counted ? at : head) + test.size() - 1) == head)) {
       return false;
     }
     if (counted) { // [count_loop][test] -> [test][count_loop]

@@ -36,6 +36,7 @@ class TranslatorCorpusTest {
     }
     int translated = 0;
     Translator translator = new Translator();
+    Translator alike = new Translator(false, true, true);
     Translator counting = new Translator(true, true);
     Translator unrotated = new Translator(true, false);
     int rotatedWithCounts = 0;
@@ -54,7 +55,7 @@ class TranslatorCorpusTest {
           assertWellFormed(f, file + " function " + i);
           CompiledFunction c = counting.translate(validator, i);
           assertWellFormed(c, file + " function " + i + " with count_loop");
-          assertArrayEquals(f.code(), withoutCountLoops(c.code()),
+          assertArrayEquals(alike.translate(validator, i).code(), withoutCountLoops(c.code()),
               file + " function " + i + ": rotated loops differ with count_loop");
           if (!Arrays.equals(c.code(), unrotated.translate(validator, i).code())) {
             rotatedWithCounts++;

@@ -1,6 +1,7 @@
 package org.wasmj.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
@@ -242,16 +243,20 @@ class TranslatorTest {
         + "@10: return\n", translateWith(new Translator(true), loop));
     // block; loop; block; (that loop, leaving the block); end; local.get 1; i32.eqz; br_if 1;
     // local.get 1; i32.const 1; i32.sub; local.set 1; br 0; end; end: the outer loop's head
-    // is the inner loop's test, so only the inner loop is rotated
+    // is the inner loop's test, so where code with count_loops must be alike (fuel) only the
+    // inner loop is rotated
     int[] nested = {0x02, 0x40, 0x03, 0x40, 0x02, 0x40, 0x03, 0x40, 0x20, 0, 0x45, 0x0D, 1,
         0x20, 0, 0x41, 1, 0x6B, 0x21, 0, 0x0C, 0, 0x0B, 0x0B,
         0x20, 1, 0x45, 0x0D, 1, 0x20, 1, 0x41, 1, 0x6B, 0x21, 1, 0x0C, 0, 0x0B, 0x0B};
     assertEquals("@0: br_eqz r0 @12\n@3: r0 <- i32.sub r0 #1\n@7: br_nez r0 @3\n@10: br @12\n"
         + "@12: br_eqz r1 @21\n@15: r1 <- i32.sub r1 #1\n@19: br @0\n@21: return\n",
-        translateWith(new Translator(), nested));
+        translateWith(new Translator(false, true, true), nested));
     assertEquals("@0: count_loop\n@1: br_eqz r0 @14\n@4: count_loop\n@5: r0 <- i32.sub r0 #1\n"
         + "@9: br_nez r0 @4\n@12: br @14\n@14: br_eqz r1 @23\n@17: r1 <- i32.sub r1 #1\n"
         + "@21: br @0\n@23: return\n", translateWith(new Translator(true, true), nested));
+    // without fuel, code that does not count loops rotates the outer loop too, as before
+    assertNotEquals(translateWith(new Translator(false, true, true), nested),
+        translateWith(new Translator(), nested));
   }
 
   @Test

@@ -120,7 +120,7 @@ final class BodyCompiler implements WasmParser.BodyListener {
    * before rotation could move a {@code COUNT_LOOP}.
    */
   static Translator translator(boolean countLoops, boolean fuel) {
-    return new Translator(countLoops, !countLoops || fuel);
+    return new Translator(countLoops, !countLoops || fuel, fuel);
   }
 
   private BodyWalker walker(Validator validator) {

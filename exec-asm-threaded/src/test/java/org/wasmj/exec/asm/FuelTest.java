@@ -1,5 +1,6 @@
 package org.wasmj.exec.asm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -141,6 +142,54 @@ class FuelTest {
           config);
       assertTrue(trap.contains("all fuel consumed"), config + ": " + trap);
     }
+  }
+
+  /**
+   * Byte loops as compilers emit them for {@code memmove} and {@code memset}: {@code copyBy}
+   * (top-tested, so rotated; its stride a register: 1, -1 or 2) and {@code setDown}
+   * (bottom-tested, down to 0), with every amount of fuel from none to more than enough, near the
+   * end of memory so that some passes trap out of bounds: each call ends as the reference's does
+   * (out of fuel mid-loop, out of bounds, or returning), leaving the same fuel and memory.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void byteLoopsStopWhereTheReferenceDoes(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> referenceStore = InterruptionTest.lastStore();
+    store.setFuel(1_000_000);
+    referenceStore.setFuel(1_000_000);
+    i.getFunc("grow").call(Val.i32(1));
+    reference.getFunc("grow").call(Val.i32(1));
+    int end = 65_536;
+    int[][] calls = { // setDown dst v n, or copyBy dst src n step (step not 0)
+        {0, 7, 60, 0}, {end - 5, 9, 30, 0}, {100, 0, 40, 1}, {end - 10, 0, 20, 1},
+        {300, 20, -30, -1}, {end - 40, 50, 60, 2}};
+    for (int round = 0; round < 2; round++) {
+      for (int[] c : calls) {
+        for (long fuel = 0; fuel <= 6L * Math.abs(c[2]) + 20; fuel++) {
+          store.setFuel(fuel);
+          referenceStore.setFuel(fuel);
+          String where = config + ": " + java.util.Arrays.toString(c) + " with fuel " + fuel;
+          String expected = outcome(() -> byteLoop(reference, c));
+          assertEquals(expected, outcome(() -> byteLoop(i, c)), where);
+          assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
+          assertArrayEquals(reference.getMemory("memory").read(0, end),
+              i.getMemory("memory").read(0, end), where + ": memory");
+        }
+      }
+    }
+  }
+
+  /** Runs {@code calls}' entry {@code c} on {@code i}. */
+  private static int byteLoop(Instance i, int[] c) {
+    if (c[3] != 0) {
+      i.getFunc("copyBy").call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]), Val.i32(c[3]));
+    } else {
+      i.getFunc("setDown").call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]));
+    }
+    return 0;
   }
 
   /**
