@@ -69,4 +69,35 @@
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $again)))
     (local.get $s))
+
+  ;; Counts $passes up to n, one pass at a time, in a top-tested loop (rotated: its jump back
+  ;; runs the exit test), so that running out of fuel mid-loop leaves the passes made so far.
+  (global $passes (export "passes") (mut i32) (i32.const 0))
+  (func (export "countTo") (param $n i32)
+    (block $done
+      (loop $again
+        (br_if $done (i32.ge_u (global.get $passes) (local.get $n)))
+        (global.set $passes (i32.add (global.get $passes) (i32.const 1)))
+        (br $again))))
+
+  ;; Copies memory byte by byte to $dst from $src at offsets i = 0, $step, 2 * $step, ... until
+  ;; i = $n, as compiler-builtins' memmove does (top-tested; its stride chosen at run time).
+  (func (export "copyBy") (param $dst i32) (param $src i32) (param $n i32) (param $step i32)
+    (local $i i32)
+    (block $done
+      (loop $again
+        (br_if $done (i32.eq (local.get $i) (local.get $n)))
+        (i32.store8 (i32.add (local.get $dst) (local.get $i))
+          (i32.load8_u (i32.add (local.get $src) (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (local.get $step)))
+        (br $again))))
+
+  ;; Sets $n bytes at $dst to $v, from the last one down (bottom-tested, as a memset).
+  (func (export "setDown") (param $dst i32) (param $v i32) (param $n i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $again
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (i32.store8 (i32.add (local.get $dst) (local.get $n)) (local.get $v))
+        (br_if $again (local.get $n)))))
 )

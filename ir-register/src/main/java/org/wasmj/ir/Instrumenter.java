@@ -29,10 +29,11 @@ import java.util.Arrays;
  * when a call starts, the rest of the caller's run is paid for already; when a callee or any
  * instruction traps, the fuel left is what the runs entered up to the trap left, none of it given
  * back; when a charge finds too little fuel, it traps before its run starts and leaves the fuel as
- * it was. Every executor runs this same IR (code
- * that meters fuel is translated without loop rotation, as a tiering executor's always is), so
- * fuel is consumed identically on each. The IR is wasmj's own, so costs may change between
- * versions as the translator improves, as Wasmi's do.
+ * it was. Every executor runs this same IR (a tiering executor's has {@code count_loop}s too,
+ * which cost nothing: when fuel is metered, {@link Translator} rotates its loops as the others',
+ * moving a loop's {@code count_loop} after its test), so fuel is consumed identically on each.
+ * The IR is wasmj's own, so costs may change between versions as the translator improves, as
+ * Wasmi's do.
  *
  * @implNote Stateless and thread-safe.
  */

@@ -134,6 +134,7 @@ public final class Translator implements InstructionVisitor {
   private final CodeWriter out = new CodeWriter();
   private final boolean countLoops;
   private final boolean rotateLoops;
+  private final boolean alikeWithCounts;
   private int[] kind = new int[16];
   private long[] value = new long[16]; // register, or the constant's bits
   private long[] operand = new long[16]; // a SUM's second register or constant
@@ -167,6 +168,11 @@ public final class Translator implements InstructionVisitor {
   private int[] frameHeight = new int[8]; // value-stack height below the frame's params
   private FuncType[] frameType = new FuncType[8];
   private int[] frameStart = new int[8]; // loop: code index of its first instruction
+  /**
+   * Loop: an inner loop began before this loop's first instruction of its own (its
+   * {@code count_loop} aside), so its head is the inner loop's: never rotated (see {@link #rotate}).
+   */
+  private boolean[] frameHeadShared = new boolean[8];
   private int[] frameElseFixup = new int[8]; // if: the slot of its branch to else/end, else -1
   private boolean[] frameBranchedTo = new boolean[8];
   private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end (~slot: a br's)
@@ -208,22 +214,34 @@ public final class Translator implements InstructionVisitor {
 
   /**
    * A translator; with {@code countLoops}, every loop starts with {@link Op#COUNT_LOOP}, so that
-   * a tiering executor's interpreter counts iterations.
+   * a tiering executor's interpreter counts iterations, and loops are not rotated; without, they
+   * are (see {@link #Translator(boolean, boolean)}).
    */
   public Translator(boolean countLoops) {
-    this(countLoops, true);
+    this(countLoops, !countLoops);
   }
 
   /**
    * A translator; {@code countLoops} as {@link #Translator(boolean)}; {@code rotateLoops}: rotate
-   * top-tested loops where it can (see {@link #rotate}). Code that meters fuel is translated
-   * without rotation, so that every executor, tiering ones included (whose loops start with
-   * {@link Op#COUNT_LOOP} and are never rotated), runs the same instructions and consumes the
-   * same fuel.
+   * top-tested loops where it can (see {@link #rotate}), the same loops with {@code countLoops}
+   * or without, so that every executor, tiering ones included, runs the same instructions but
+   * for {@link Op#COUNT_LOOP} and consumes the same fuel.
    */
   public Translator(boolean countLoops, boolean rotateLoops) {
+    this(countLoops, rotateLoops, countLoops);
+  }
+
+  /**
+   * A translator as {@link #Translator(boolean, boolean)}; with {@code alikeWithCounts}, loops
+   * are rotated only where code with {@code count_loop}s rotates them too (not a loop whose head
+   * is an inner loop's), so that code metering fuel is the same with {@code countLoops} or
+   * without but for the {@code count_loop}s; without it (and {@code countLoops}), those are
+   * rotated too.
+   */
+  public Translator(boolean countLoops, boolean rotateLoops, boolean alikeWithCounts) {
     this.countLoops = countLoops;
     this.rotateLoops = rotateLoops;
+    this.alikeWithCounts = alikeWithCounts || countLoops;
   }
 
   /** Validates and translates defined function {@code definedIndex} in one pass. */
@@ -1052,12 +1070,19 @@ public final class Translator implements InstructionVisitor {
         materialize(slot);
       }
     }
+    if (op == Opcode.LOOP) {
+      for (int g = frames - 1; g > 0; g--) {
+        if (frameKind[g] == LOOP && out.position() == firstOwnInstruction(g)) {
+          frameHeadShared[g] = true;
+        }
+      }
+    }
     pushFrame(op == Opcode.BLOCK ? BLOCK : op == Opcode.LOOP ? LOOP : IF, blockType);
     if (op == Opcode.LOOP) {
       loops++;
     }
     if (op == Opcode.LOOP && countLoops) {
-      start(Op.COUNT_LOOP); // the loop's start: every iteration passes here
+      start(Op.COUNT_LOOP); // the loop's start (after its test if rotated): every pass runs it
     }
     if (op == Opcode.IF) {
       frameElseFixup[frames - 1] = branchOnCondition(false);
@@ -1223,18 +1248,34 @@ public final class Translator implements InstructionVisitor {
    * branch (a top-tested loop: {@code loop (br_if $exit (cond)) ... (br $loop)}): the jump runs
    * that test itself, negated, and goes on after the loop's test when it holds; else it jumps
    * where the test would have. A pass through the loop then takes one branch instead of two.
-   * Never with {@link Op#COUNT_LOOP}, which stays the first instruction of every loop, nor
-   * without {@code rotateLoops}.
+   * With {@link Op#COUNT_LOOP}, the loop's {@code count_loop} moves after its test (on the first
+   * rotation), where every pass through the rotated loop passes it; so the code is the same as
+   * without {@code count_loop}s but for those, which cost no fuel: executors that count loops and
+   * those that do not consume the same fuel (see {@link Instrumenter}). Never for a loop whose
+   * head is an inner loop's where code with {@code count_loop}s must be alike (that would have to
+   * move the inner loop's {@code count_loop} too) or whose test jumps to its head itself (which
+   * would then skip the {@code count_loop}), nor without {@code rotateLoops}.
    */
   private boolean rotate(int f) {
     int head = frameStart[f];
-    if (!rotateLoops || head >= out.position()) {
+    int at = firstOwnInstruction(f);
+    boolean counted = countLoops && out.get(head) == Op.COUNT_LOOP.ordinal();
+    if (!rotateLoops || (frameHeadShared[f] && alikeWithCounts)
+        || (counted ? at : head) >= out.position()) {
       return false;
     }
-    Op test = Op.of(out.get(head));
+    Op test = Op.of(out.get(counted ? at : head));
     Op negated = NEGATED_BRANCH.get(test);
-    if (negated == null) {
+    if (negated == null
+        || (alikeWithCounts && out.get((counted ? at : head) + test.size() - 1) == head)) {
       return false;
+    }
+    if (counted) { // [count_loop][test] -> [test][count_loop]
+      for (int i = 0; i < test.size(); i++) {
+        out.patch(head + i, out.get(at + i));
+      }
+      out.patch(head + test.size(), Op.COUNT_LOOP.ordinal());
+      moveSlot(head + test.size(), head + test.size() - 1);
     }
     int last = head + test.size() - 1; // the test's target
     start(negated);
@@ -1250,6 +1291,30 @@ public final class Translator implements InstructionVisitor {
     sameTarget[sameTargets++] = exit;
     sameTarget[sameTargets++] = last;
     return true;
+  }
+
+  /** Where loop {@code f}'s own first instruction goes or went: after its {@code count_loop}, if any. */
+  private int firstOwnInstruction(int f) {
+    return frameStart[f] + (countLoops ? Op.COUNT_LOOP.size() : 0);
+  }
+
+  /** A branch target slot moved from {@code from} to {@code to}: the fixups waiting on it follow. */
+  private void moveSlot(int from, int to) {
+    for (int f = 0; f < frames; f++) {
+      for (int i = 0; i < frameFixupCount[f]; i++) {
+        if (frameFixups[f][i] == from) {
+          frameFixups[f][i] = to;
+        }
+      }
+      if (frameElseFixup[f] == from) {
+        frameElseFixup[f] = to;
+      }
+    }
+    for (int i = 0; i < sameTargets; i++) {
+      if (sameTarget[i] == from) {
+        sameTarget[i] = to;
+      }
+    }
   }
 
   private void target(int f, int slot) {
@@ -1326,6 +1391,7 @@ public final class Translator implements InstructionVisitor {
       frameHeight = Arrays.copyOf(frameHeight, n);
       frameType = Arrays.copyOf(frameType, n);
       frameStart = Arrays.copyOf(frameStart, n);
+      frameHeadShared = Arrays.copyOf(frameHeadShared, n);
       frameElseFixup = Arrays.copyOf(frameElseFixup, n);
       frameBranchedTo = Arrays.copyOf(frameBranchedTo, n);
       frameFixups = Arrays.copyOf(frameFixups, n);
@@ -1335,6 +1401,7 @@ public final class Translator implements InstructionVisitor {
     frameHeight[frames] = Math.max(0, height - t.paramCount()); // height is 0 in dead code
     frameType[frames] = t;
     frameStart[frames] = out.position();
+    frameHeadShared[frames] = false;
     frameElseFixup[frames] = -1;
     frameBranchedTo[frames] = false;
     frameFixupCount[frames] = 0;

@@ -1,6 +1,7 @@
 package org.wasmj.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,12 @@ class TranslatorTest {
    * {@code code}) to module bytes {@code b}, and prints the function's IR.
    */
   private static String withBody(ByteArrayOutputStream b, int extraLocals, int... code) {
+    return withBody(new Translator(), b, extraLocals, code);
+  }
+
+  /** {@link #withBody(ByteArrayOutputStream, int, int...)} translated by {@code translator}. */
+  private static String withBody(Translator translator, ByteArrayOutputStream b, int extraLocals,
+      int... code) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (extraLocals == 0) {
       body.write(0);
@@ -46,7 +53,7 @@ class TranslatorTest {
     codeSection.writeBytes(body.toByteArray());
     section(b, 10, codeSection.toByteArray());
     WasmModule m = WasmParser.parse(b.toByteArray());
-    return new Translator()
+    return translator
         .translate(new Validator(m, Feature.WASM_2_0).functionValidator(), 0)
         .toString();
   }
@@ -209,6 +216,47 @@ class TranslatorTest {
     assertEquals(
         "@0: br_eqz r0 @8\n@3: r0 <- copy r1\n@6: return\n@7: unreachable\n@8: r1 <- copy r0\n@11: return\n",
         translate(0, 0, 0x20, 0, 0x04, 0x40, 0x20, 1, 0x21, 0, 0x05, 0x20, 0, 0x21, 1, 0x0B));
+  }
+
+  /** A one-function module of type {@code (i32, i32) -> ()} with body {@code code}, translated by {@code t}. */
+  private static String translateWith(Translator t, int... code) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 0});
+    section(b, 3, new byte[] {1, 0});
+    return withBody(t, b, 0, code);
+  }
+
+  @Test
+  void aTopTestedLoopIsRotatedAroundItsCountLoop() {
+    // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub;
+    // local.set 0; br 0; end; end: the jump back runs the test, negated
+    int[] loop = {0x02, 0x40, 0x03, 0x40, 0x20, 0, 0x45, 0x0D, 1, 0x20, 0, 0x41, 1, 0x6B,
+        0x21, 0, 0x0C, 0, 0x0B, 0x0B};
+    assertEquals("@0: br_eqz r0 @12\n@3: r0 <- i32.sub r0 #1\n@7: br_nez r0 @3\n@10: br @12\n"
+        + "@12: return\n", translateWith(new Translator(), loop));
+    // with count_loop (as when fuel is metered): the same code, its count_loop after the test
+    assertEquals("@0: br_eqz r0 @13\n@3: count_loop\n@4: r0 <- i32.sub r0 #1\n"
+        + "@8: br_nez r0 @3\n@11: br @13\n@13: return\n",
+        translateWith(new Translator(true, true), loop));
+    assertEquals("@0: count_loop\n@1: br_eqz r0 @10\n@4: r0 <- i32.sub r0 #1\n@8: br @0\n"
+        + "@10: return\n", translateWith(new Translator(true), loop));
+    // block; loop; block; (that loop, leaving the block); end; local.get 1; i32.eqz; br_if 1;
+    // local.get 1; i32.const 1; i32.sub; local.set 1; br 0; end; end: the outer loop's head
+    // is the inner loop's test, so where code with count_loops must be alike (fuel) only the
+    // inner loop is rotated
+    int[] nested = {0x02, 0x40, 0x03, 0x40, 0x02, 0x40, 0x03, 0x40, 0x20, 0, 0x45, 0x0D, 1,
+        0x20, 0, 0x41, 1, 0x6B, 0x21, 0, 0x0C, 0, 0x0B, 0x0B,
+        0x20, 1, 0x45, 0x0D, 1, 0x20, 1, 0x41, 1, 0x6B, 0x21, 1, 0x0C, 0, 0x0B, 0x0B};
+    assertEquals("@0: br_eqz r0 @12\n@3: r0 <- i32.sub r0 #1\n@7: br_nez r0 @3\n@10: br @12\n"
+        + "@12: br_eqz r1 @21\n@15: r1 <- i32.sub r1 #1\n@19: br @0\n@21: return\n",
+        translateWith(new Translator(false, true, true), nested));
+    assertEquals("@0: count_loop\n@1: br_eqz r0 @14\n@4: count_loop\n@5: r0 <- i32.sub r0 #1\n"
+        + "@9: br_nez r0 @4\n@12: br @14\n@14: br_eqz r1 @23\n@17: r1 <- i32.sub r1 #1\n"
+        + "@21: br @0\n@23: return\n", translateWith(new Translator(true, true), nested));
+    // without fuel, code that does not count loops rotates the outer loop too, as before
+    assertNotEquals(translateWith(new Translator(false, true, true), nested),
+        translateWith(new Translator(), nested));
   }
 
   @Test

@@ -114,11 +114,13 @@ final class BodyCompiler implements WasmParser.BodyListener {
 
   /**
    * The translator for code with {@code COUNT_LOOP} ops ({@code countLoops}) and fuel charges
-   * ({@code fuel}): without loop rotation when fuel is metered, so that the IR, and so the fuel
-   * consumed, is the same on every executor.
+   * ({@code fuel}). Loops are rotated, with {@code COUNT_LOOP} too when fuel is metered, so that
+   * the IR, and so the fuel consumed, is the same on every executor but for {@code COUNT_LOOP}
+   * (which costs nothing); a tiering executor's code without fuel keeps its loops unrotated, as
+   * before rotation could move a {@code COUNT_LOOP}.
    */
   static Translator translator(boolean countLoops, boolean fuel) {
-    return new Translator(countLoops, !fuel);
+    return new Translator(countLoops, !countLoops || fuel, fuel);
   }
 
   private BodyWalker walker(Validator validator) {

@@ -1,5 +1,6 @@
 package org.wasmj.exec.asm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,9 +96,10 @@ class FuelTest {
    * callee gives nothing back.
    */
   /**
-   * A conditional branch does not end a run (as in Wasmi): {@code sum}'s loop is one run per
-   * iteration, its exit test included, charged 4 (the exit test, add, sub, br) each pass, the
-   * last one (whose branch leaves) too, then 1 for the return.
+   * A conditional branch does not end a run (as in Wasmi): {@code sum}'s loop, rotated (its jump
+   * back runs its exit test), costs 1 for the test on entry, then one run per iteration, charged
+   * 4 (add, sub, the test that jumps back, and the br out that follows it) each pass, the last
+   * one (whose test falls through to the br out) too, then 1 for the return.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
@@ -107,8 +109,112 @@ class FuelTest {
     for (int n : new int[] {0, 1, 10, 5_000}) {
       store.setFuel(1_000_000);
       i.getFunc("sum").call(Val.i32(n));
-      assertEquals(4L * (n + 1) + 1, 1_000_000 - store.fuel(), config + ": sum(" + n + ")");
+      assertEquals(4L * n + 2, 1_000_000 - store.fuel(), config + ": sum(" + n + ")");
     }
+  }
+
+  /**
+   * A rotated loop ({@code countTo}, top-tested: its jump back runs the exit test, and every
+   * executor, tiering ones with their {@code count_loop} after the test, runs it so) runs out of
+   * fuel mid-loop at the same pass as the reference, leaving the same fuel: with every amount of
+   * fuel around the cost of each of its first passes, three times (the last ones in compiled
+   * code on asm and tiered), then in a loop long enough to tier up and enter compiled code by
+   * OSR, running out near its end.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aRotatedLoopRunsOutMidLoopAtTheReferencePass(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> referenceStore = InterruptionTest.lastStore();
+    for (int round = 0; round < 3; round++) {
+      for (long fuel = 0; fuel <= 40; fuel++) {
+        assertSamePasses(i, store, reference, referenceStore, 8, fuel, config);
+      }
+    }
+    i.getGlobal("passes").set(Val.i32(0));
+    store.setFuel(1L << 40);
+    i.getFunc("countTo").call(Val.i32(200_000));
+    long cost = (1L << 40) - store.fuel();
+    for (long less : new long[] {1, 2, 3, 1_001}) {
+      String trap = assertSamePasses(i, store, reference, referenceStore, 200_000, cost - less,
+          config);
+      assertTrue(trap.contains("all fuel consumed"), config + ": " + trap);
+    }
+  }
+
+  /**
+   * Byte loops as compilers emit them for {@code memmove} and {@code memset}: {@code copyBy}
+   * (top-tested, so rotated; its stride a register: 1, -1 or 2) and {@code setDown}
+   * (bottom-tested, down to 0), with every amount of fuel from none to more than enough, near the
+   * end of memory so that some passes trap out of bounds: each call ends as the reference's does
+   * (out of fuel mid-loop, out of bounds, or returning), leaving the same fuel and memory.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void byteLoopsStopWhereTheReferenceDoes(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+    Store<?> referenceStore = InterruptionTest.lastStore();
+    store.setFuel(1_000_000);
+    referenceStore.setFuel(1_000_000);
+    i.getFunc("grow").call(Val.i32(1));
+    reference.getFunc("grow").call(Val.i32(1));
+    int end = 65_536;
+    int[][] calls = { // setDown dst v n, or copyBy dst src n step (step not 0)
+        {0, 7, 60, 0}, {end - 5, 9, 30, 0}, {100, 0, 40, 1}, {end - 10, 0, 20, 1},
+        {300, 20, -30, -1}, {end - 40, 50, 60, 2}};
+    for (int round = 0; round < 2; round++) {
+      for (int[] c : calls) {
+        for (long fuel = 0; fuel <= 6L * Math.abs(c[2]) + 20; fuel++) {
+          store.setFuel(fuel);
+          referenceStore.setFuel(fuel);
+          String where = config + ": " + java.util.Arrays.toString(c) + " with fuel " + fuel;
+          String expected = outcome(() -> byteLoop(reference, c));
+          assertEquals(expected, outcome(() -> byteLoop(i, c)), where);
+          assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
+          assertArrayEquals(reference.getMemory("memory").read(0, end),
+              i.getMemory("memory").read(0, end), where + ": memory");
+        }
+      }
+    }
+  }
+
+  /** Runs {@code calls}' entry {@code c} on {@code i}. */
+  private static int byteLoop(Instance i, int[] c) {
+    if (c[3] != 0) {
+      i.getFunc("copyBy").call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]), Val.i32(c[3]));
+    } else {
+      i.getFunc("setDown").call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]));
+    }
+    return 0;
+  }
+
+  /**
+   * {@code countTo(n)} from no passes with {@code fuel} on {@code i} and on the reference: the
+   * same outcome, passes made and fuel left; returns the outcome.
+   */
+  private static String assertSamePasses(Instance i, Store<?> store, Instance reference,
+      Store<?> referenceStore, int n, long fuel, String config) {
+    i.getGlobal("passes").set(Val.i32(0));
+    reference.getGlobal("passes").set(Val.i32(0));
+    store.setFuel(fuel);
+    referenceStore.setFuel(fuel);
+    String expected = outcome(() -> {
+      reference.getFunc("countTo").call(Val.i32(n));
+      return 0;
+    });
+    String where = config + ": countTo(" + n + ") with fuel " + fuel;
+    assertEquals(expected, outcome(() -> {
+      i.getFunc("countTo").call(Val.i32(n));
+      return 0;
+    }), where);
+    assertEquals(reference.getGlobal("passes").get().i32(), i.getGlobal("passes").get().i32(),
+        where + ": passes made (" + expected + ")");
+    assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
+    return expected;
   }
 
   @ParameterizedTest(name = "{0}")
