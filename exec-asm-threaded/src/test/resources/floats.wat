@@ -93,4 +93,39 @@
     (i32.reinterpret_f32 (f32.demote_f64 (f64.mul (local.get $a) (local.get $b)))))
   (func (export "subtrunc64") (param $a f64) (param $b f64) (result i64)
     (i64.trunc_sat_f64_u (f64.sub (local.get $a) (local.get $b))))
+
+  ;; An accumulator first set to a NaN constant with a payload, then summed n times: its payload
+  ;; survives no add, and the adds make it canonical (the accumulator is not float-valued).
+  (func (export "nanconst32") (param $n i32) (result i32)
+    (local $acc f32)
+    (local.set $acc (f32.const nan:0x200001))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (f32.add (local.get $acc) (f32.const 1)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (i32.reinterpret_f32 (local.get $acc)))
+  ;; The same from the canonical NaN: float-valued, its bits made from its float where read.
+  (func (export "canon32") (param $n i32) (result i32)
+    (local $acc f32)
+    (local.set $acc (f32.const nan))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (f32.add (local.get $acc) (f32.const 1)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (i32.reinterpret_f32 (local.get $acc)))
+  ;; nanconst32 in f64.
+  (func (export "nanconst64") (param $n i32) (result i64)
+    (local $acc f64)
+    (local.set $acc (f64.const nan:0x4000000000001))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (f64.mul (local.get $acc) (f64.const 2)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (i64.reinterpret_f64 (local.get $acc)))
 )

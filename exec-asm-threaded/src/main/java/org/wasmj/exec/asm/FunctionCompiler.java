@@ -1677,6 +1677,13 @@ final class FunctionCompiler {
       pushLong(registers.constant(r));
       return;
     }
+    if (floatValued(r)) {
+      floatValuedBits(r);
+      if (!registers.isWide(r)) {
+        mv.visitInsn(I2L);
+      }
+      return;
+    }
     if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) {
       packLanes(r);
       return;
@@ -1692,6 +1699,10 @@ final class FunctionCompiler {
   void loadI(int r) {
     if (registers.isConstant(r)) {
       pushInt((int) registers.constant(r));
+      return;
+    }
+    if (floatValued(r) && !registers.isWide(r)) {
+      floatValuedBits(r);
       return;
     }
     if (registers.isWide(r)) {
@@ -1811,11 +1822,35 @@ final class FunctionCompiler {
     }
   }
 
+  /** True if register {@code r} is float-valued ({@link Registers#isFloatValued}) and has its float (double) local here. */
+  private boolean floatValued(int r) {
+    return registers.isFloatValued(r)
+        && (registers.isWide(r) ? doubleSlots[r] >= 0 : floatSlots[r] >= 0);
+  }
+
+  /**
+   * Pushes the bits of float-valued register {@code r} ({@link Registers#isFloatValued}): its
+   * float (double) local, canonicalised; its bits local is not kept up to date.
+   */
+  private void floatValuedBits(int r) {
+    if (registers.isWide(r)) {
+      mv.visitVarInsn(DLOAD, doubleSlots[r]);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "f64Bits", "(D)J", false);
+    } else {
+      mv.visitVarInsn(FLOAD, floatSlots[r]);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "f32Bits", "(F)I", false);
+    }
+  }
+
   /**
    * Stores an f32 arithmetic result, the {@code float} on the stack, in register {@code r}: as
    * it is in the float local, its NaN canonicalised ({@code Rt.f32Bits}) in the bits local.
    */
   void storeFloatResult(int r) {
+    if (floatValued(r)) { // its bits are read from the float
+      mv.visitVarInsn(FSTORE, floatSlots[r]);
+      return;
+    }
     if (floatSlots[r] >= 0) {
       mv.visitInsn(DUP);
       mv.visitVarInsn(FSTORE, floatSlots[r]);
@@ -1826,6 +1861,10 @@ final class FunctionCompiler {
 
   /** As {@link #storeFloatResult}, for an f64 result, a {@code double} ({@code Rt.f64Bits}). */
   void storeDoubleResult(int r) {
+    if (floatValued(r)) { // (as storeFloatResult)
+      mv.visitVarInsn(DSTORE, doubleSlots[r]);
+      return;
+    }
     if (doubleSlots[r] >= 0) {
       mv.visitInsn(DUP2);
       mv.visitVarInsn(DSTORE, doubleSlots[r]);

@@ -66,6 +66,8 @@ final class Registers {
   private final BitSet doubleLocal = new BitSet();
   /** v128 halves that an op of {@link #readsLaneValues} reads: also two {@code float} locals. */
   private final BitSet laneLocal = new BitSet();
+  /** Registers with a float (double) local whose bits are always that local's, canonical ({@link #floatValued}). */
+  private final BitSet floatValued = new BitSet();
 
   private Registers(int count) {
     value = new long[count];
@@ -116,6 +118,7 @@ final class Registers {
     }
     regs.widths(c);
     regs.floatLocals(c);
+    regs.floatValued(c);
     return regs;
   }
 
@@ -150,6 +153,110 @@ final class Registers {
         }
       }
     }
+  }
+
+  /**
+   * Finds the <em>float-valued</em> registers: those with a float local (narrow) or a double
+   * local (wide), not parameters, whose every write is an f32 (f64) add, sub, mul or div of
+   * {@link #readsFloatValues} (its bits are its float canonicalised), a constant of that type
+   * that is not a NaN or is the canonical one, or a copy (or select) of such a register or
+   * constant. Their bits are always {@code Rt.f32Bits} ({@code f64Bits}) of their float local, so
+   * generated code writes only the float local for an arithmetic result and computes the bits
+   * where something reads them ({@link FunctionCompiler#loadI}): a dot product's accumulator is
+   * not canonicalised on every iteration of its loop, only where it is stored (matrix-mul: C2
+   * kept the canonicalisation in the loop, seven integer ops and a register more per pass).
+   */
+  private void floatValued(FunctionCompiler c) {
+    int[] code = c.code();
+    int count = value.length;
+    BitSet bad = new BitSet();
+    for (int r = 0; r < Math.min(count, c.ir.paramCount()); r++) {
+      bad.set(r);
+    }
+    java.util.List<int[]> copies = new java.util.ArrayList<>(); // {from, to}
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      Op op = Op.of(code[pc]);
+      int d = Op.size(code, pc) > 1 ? code[pc + 1] : -1; // the destination of the ops below
+      switch (op) {
+        case COPY_RR:
+          copies.add(new int[] {code[pc + 2], d});
+          continue;
+        case SELECT_RRRR:
+          copies.add(new int[] {code[pc + 2], d});
+          copies.add(new int[] {code[pc + 3], d});
+          continue;
+        case CONST32_RI:
+          if (wide.get(d) || !canonical32(code[pc + 2])) {
+            bad.set(d);
+          }
+          continue;
+        case CONST64_RL:
+          if (!wide.get(d) || !canonical64(c.imm64(pc + 2))) {
+            bad.set(d);
+          }
+          continue;
+        default:
+          break;
+      }
+      if (readsFloatValues(op)) {
+        switch (op.wasm()) {
+          case F32_ADD: case F32_SUB: case F32_MUL: case F32_DIV:
+            if (wide.get(d)) {
+              bad.set(d);
+            }
+            continue;
+          case F64_ADD: case F64_SUB: case F64_MUL: case F64_DIV:
+            if (!wide.get(d)) {
+              bad.set(d);
+            }
+            continue;
+          default:
+            break;
+        }
+      }
+      Chunks.operands(c, pc, (r, written) -> {
+        if (written) {
+          bad.set(r);
+        }
+      });
+    }
+    // A copy of a register that is not float-valued is not, to a fixpoint; a constant source
+    // counts by its value (and by its type: narrow for f32, wide for f64).
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int[] e : copies) {
+        int from = e[0];
+        int to = e[1];
+        if (bad.get(to)) {
+          continue;
+        }
+        boolean ok = constant.get(from)
+            ? (wide.get(to) ? canonical64(value[from]) : canonical32((int) value[from]))
+                && wide.get(from) == wide.get(to)
+            : !bad.get(from) && wide.get(from) == wide.get(to);
+        if (!ok) {
+          bad.set(to);
+          changed = true;
+        }
+      }
+    }
+    for (int r = 0; r < count; r++) {
+      if (!bad.get(r) && !constant.get(r)
+          && (wide.get(r) ? doubleLocal.get(r) : floatLocal.get(r))) {
+        floatValued.set(r);
+      }
+    }
+    // (A copy's source without a float local is read as its bits, which its writes made
+    // canonical just the same.)
+  }
+
+  private static boolean canonical32(int bits) {
+    return bits == 0x7FC00000 || (bits & 0x7FFFFFFF) <= 0x7F800000;
+  }
+
+  private static boolean canonical64(long bits) {
+    return bits == 0x7FF8000000000000L || (bits & 0x7FFFFFFFFFFFFFFFL) <= 0x7FF0000000000000L;
   }
 
   /**
@@ -358,6 +465,14 @@ final class Registers {
   /** True if register {@code r} also has a {@code double} local (see the class comment). */
   boolean hasDoubleLocal(int r) {
     return doubleLocal.get(r);
+  }
+
+  /**
+   * True if register {@code r} is float-valued ({@link #floatValued}): its bits are always its
+   * float (double) local's, canonicalised, so they are computed from it where read.
+   */
+  boolean isFloatValued(int r) {
+    return floatValued.get(r);
   }
 
   /** True if v128 half register {@code r} also has two {@code float} locals, its lanes (see the class comment). */

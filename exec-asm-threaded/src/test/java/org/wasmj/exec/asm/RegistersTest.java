@@ -96,6 +96,43 @@ class RegistersTest {
     assertFalse(calls.contains("org/wasmj/ir/Semantics.f32Mul"), calls.toString());
   }
 
+  /**
+   * sum32's accumulator is float-valued: written only by f32 adds and a constant, so its bits
+   * are made from the float where read (the store after the loop), not after every add; its
+   * product is not (the translator puts it in the register of the load, which holds any bits);
+   * nor is a register set to a NaN constant with a payload, or copied from a parameter.
+   */
+  @Test
+  void anAccumulatorWrittenOnlyByArithmeticIsFloatValuedAndItsBitsAreMadeWhereRead() throws Exception {
+    FunctionCompiler c = compiler(FLOATS, 0); // sum32
+    byte[] bytes = c.compile().bytes();
+    assertEquals(List.of(false, true), floatValuedResults(c, Op.F32_MUL_RRR, Op.F32_ADD_RRR));
+    long f32Bits = calls(bytes, "invoke").stream()
+        .filter(m -> m.equals(FunctionCompiler.RT + ".f32Bits")).count();
+    assertEquals(2, f32Bits, "Rt.f32Bits: after the mul, and at the store after the loop");
+    assertEquals(List.of(false), floatValuedResults(compiler(FLOATS, 21), Op.F32_ADD_RRR)); // nanconst32
+    assertEquals(List.of(true), floatValuedResults(compiler(FLOATS, 22), Op.F32_ADD_RRR)); // canon32
+    assertEquals(List.of(false), floatValuedResults(compiler(FLOATS, 23), Op.F64_MUL_RRR)); // nanconst64
+    FunctionCompiler keep = compiler(FLOATS, 2); // keep32: y is a copy of x, or 7
+    keep.compile();
+    Registers registers = Registers.of(keep);
+    for (int r = 0; r < keep.ir.registerCount(); r++) {
+      assertFalse(registers.isFloatValued(r), "register " + r + " of\n" + keep.ir);
+    }
+  }
+
+  /** Whether the register each instruction of {@code ops} writes is float-valued, in order. */
+  private static List<Boolean> floatValuedResults(FunctionCompiler c, Op... ops) {
+    Registers registers = Registers.of(c);
+    List<Boolean> out = new ArrayList<>();
+    for (int pc = 0; pc < c.code().length; pc += Op.size(c.code(), pc)) {
+      if (List.of(ops).contains(Op.of(c.code()[pc]))) {
+        out.add(registers.isFloatValued(c.code()[pc + 1]));
+      }
+    }
+    return out;
+  }
+
   @Test
   void registersReadByPayloadInsensitiveOpsOnlyHaveFloatLocals() throws Exception {
     assertTrue(Registers.readsFloatValues(Op.F32_ADD_RRR));
@@ -168,6 +205,12 @@ class RegistersTest {
             Val.f64(Double.POSITIVE_INFINITY), Val.f64(Double.NEGATIVE_INFINITY)));
         assertEquals(CANONICAL, i32(in, "muldemote", Val.fromBits(ValType.F64, SNAN64), Val.f64(1)));
         assertEquals(2, i64(in, "subtrunc64", Val.f64(3.5), Val.f64(1)));
+        assertEquals(0x7FA00001, i32(in, "nanconst32", Val.i32(0)));
+        assertEquals(CANONICAL, i32(in, "nanconst32", Val.i32(2)));
+        assertEquals(CANONICAL, i32(in, "canon32", Val.i32(0)));
+        assertEquals(CANONICAL, i32(in, "canon32", Val.i32(3)));
+        assertEquals(0x7FF4000000000001L, i64(in, "nanconst64", Val.i32(0)));
+        assertEquals(CANONICAL64, i64(in, "nanconst64", Val.i32(1)));
         assertEquals(0, i64(in, "subtrunc64", Val.fromBits(ValType.F64, SNAN64), Val.f64(1)));
       }
     } finally {
