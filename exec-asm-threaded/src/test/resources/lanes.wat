@@ -48,7 +48,7 @@
     (if (result i64) (local.get $half)
       (then (i64x2.extract_lane 1 (local.get $acc)))
       (else (i64x2.extract_lane 0 (local.get $acc2)))))
-  ;; a v128.load32_splat factor (its lanes stored as the float loaded, its bits as loaded, NaN
+  ;; a v128.load32_splat factor (read by f32x4.mul through its lane locals, its bits, NaN
   ;; payloads kept) times a v128.load, n iterations; from $q on (a trap if past the memory's end);
   ;; returns half $half & 1 of the accumulator, or (with $half & 2) of the last factor
   (func (export "splat") (param $alo i64) (param $ahi i64) (param $n i32) (param $q i32)

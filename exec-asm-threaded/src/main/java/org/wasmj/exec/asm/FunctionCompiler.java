@@ -1903,15 +1903,6 @@ final class FunctionCompiler {
     }
   }
 
-  /**
-   * Stores the float on the stack in lane local {@code lane} of v128 half register {@code r}
-   * (which has lane locals) as the lane of bits written beside it (its {@code long} local stays up
-   * to date): a load whose lanes are known without unpacking its bits.
-   */
-  void storeLaneOfBits(int r, int lane) {
-    mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
-  }
-
   /** Pushes the bits of v128 half {@code r} from its lane locals, each NaN canonicalised ({@code Rt.f32x2Bits}). */
   private void packLanes(int r) {
     mv.visitVarInsn(FLOAD, laneSlots[r]);

@@ -609,8 +609,15 @@ final class SimdEmitters {
       MethodVisitor mv = c.mv();
       if (c.address(code[pc + 2], code[pc + 3])) {
         for (int k = 0; k < 2; k++) {
+          SimdEmitters.load(c, load, pc, 64, 8 * k);
           for (int lane = 0; lane < 2; lane++) {
-            SimdEmitters.load(c, load, pc, 32, 8 * k + 4 * lane); // a float load, no unpacking
+            if (lane == 0) {
+              mv.visitInsn(DUP2);
+            } else {
+              c.pushInt(32);
+              mv.visitInsn(LUSHR);
+            }
+            mv.visitInsn(L2I);
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
             f32Lane(c, s + k, lane == 1);
             mv.visitInsn(FMUL);
@@ -1234,13 +1241,11 @@ final class SimdEmitters {
         return 90;
       case LOAD:
         if (w == Opcode.V128_LOAD && Inline.loadMulAddTarget(null, code, pc) == -2) {
-          return 64; // with the mul's and the add's, the three as one (if they are emitted so)
+          return 40; // with the mul's and the add's, the three as one (if they are emitted so)
         }
         return c.hasLaneLocals(code[pc + 1]) ? 96 : 48; // maybe the lanes unpacked too
       case STORE:
         return 48;
-      case LOAD_SPLAT:
-        return 56; // maybe the lanes stored too
       case EXTRACT:
         return 12;
       default:
@@ -1454,23 +1459,6 @@ final class SimdEmitters {
         return;
       case LOAD_SPLAT:
         load(c, op, pc, bits, 0);
-        if (bits == 32 && c.hasLanes(d) && c.hasLanes(d + 1)) { // an f32x4 factor: its lanes are the float loaded
-          mv.visitInsn(DUP);
-          invoke.run();
-          mv.visitInsn(DUP2);
-          c.storeTyped(d + 1, ValType.I64); // the bits, not unpacked again into the lanes
-          c.storeTyped(d, ValType.I64);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-          for (int k = 1; k >= 0; k--) {
-            for (int l = 1; l >= 0; l--) {
-              if (k + l > 0) {
-                mv.visitInsn(DUP);
-              }
-              c.storeLaneOfBits(d + k, l);
-            }
-          }
-          return;
-        }
         invoke.run();
         mv.visitInsn(DUP2);
         storeV(c, d);
