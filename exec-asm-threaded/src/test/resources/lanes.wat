@@ -48,6 +48,27 @@
     (if (result i64) (local.get $half)
       (then (i64x2.extract_lane 1 (local.get $acc)))
       (else (i64x2.extract_lane 0 (local.get $acc2)))))
+  ;; a v128.load32_splat factor (read by f32x4.mul through its lane locals, its bits, NaN
+  ;; payloads kept) times a v128.load, n iterations; from $q on (a trap if past the memory's end);
+  ;; returns half $half & 1 of the accumulator, or (with $half & 2) of the last factor
+  (func (export "splat") (param $alo i64) (param $ahi i64) (param $n i32) (param $q i32)
+      (param $half i32) (result i64)
+    (local $acc v128) (local $s v128) (local $i i32) (local $p i32)
+    (local.set $acc (call $v (local.get $alo) (local.get $ahi)))
+    (local.set $p (local.get $q))
+    (block $out
+      (loop $l
+        (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $s (v128.load32_splat (local.get $p)))
+        (local.set $acc (f32x4.add (f32x4.mul (local.get $s) (v128.load offset=100 (local.get $p))) (local.get $acc)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $l)))
+    (if (i32.and (local.get $half) (i32.const 2))
+      (then (local.set $acc (local.get $s))))
+    (if (result i64) (i32.and (local.get $half) (i32.const 1))
+      (then (i64x2.extract_lane 1 (local.get $acc)))
+      (else (i64x2.extract_lane 0 (local.get $acc)))))
   ;; a v128 local never written is a register never written wide: its lanes are read from its
   ;; bits (it got lane locals once, uninitialised in a chunk: a VerifyError, V8 campaign)
   (func (export "unset") (param $alo i64) (param $ahi i64) (param $half i32) (result i64)

@@ -54,6 +54,34 @@ class LaneBitsProperties {
     assertEquals(results.subList(0, 4), results.subList(8, 12), "asm split");
   }
 
+  @Property(tries = 1000)
+  void splatFactorsAreTheInterpreters(@ForAll("halves") long aLo, @ForAll("halves") long aHi,
+      @ForAll @IntRange(min = 0, max = 6) int n, @ForAll("starts") int q,
+      @ForAll @IntRange(min = 0, max = 3) int half,
+      @ForAll @Size(24) List<@net.jqwik.api.From("halves") Long> memory) {
+    List<Object> results = new ArrayList<>();
+    for (Instance in : List.of(SWITCH, ASM, SPLIT)) {
+      for (int k = 0; k < memory.size(); k++) {
+        in.getMemory("mem").writeI64(8L * k, memory.get(k));
+      }
+      try {
+        results.add(in.getFunc("splat").call(Val.i64(aLo), Val.i64(aHi), Val.i32(n), Val.i32(q),
+            Val.i32(half))[0].i64());
+      } catch (org.wasmj.WasmException e) {
+        results.add(e.getMessage());
+      }
+    }
+    assertEquals(results.get(0), results.get(1), "asm");
+    assertEquals(results.get(0), results.get(2), "asm split");
+  }
+
+  /** Where the splat loop starts: in the written memory, or near its end (a trap within n iterations). */
+  @Provide
+  Arbitrary<Integer> starts() {
+    return Arbitraries.oneOf(Arbitraries.integers().between(0, 88),
+        Arbitraries.integers().between(65536 - 100 - 24 - 16, 65536));
+  }
+
   @Property(tries = 200)
   void aV128LocalNeverWrittenReadsAsZeroLanes(@ForAll("halves") long aLo, @ForAll("halves") long aHi) {
     List<Long> results = new ArrayList<>();
