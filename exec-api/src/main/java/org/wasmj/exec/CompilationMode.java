@@ -11,8 +11,9 @@ public enum CompilationMode {
   /** Validate and translate every function when the module is compiled. */
   EAGER,
   /**
-   * Validate every function when the module is compiled; translate each on its first call (the
-   * default: a module is checked whole, but a function that never runs costs no translation).
+   * Validate every function when the module is compiled; translate each on its first call,
+   * without validating it again (the default: a module is checked whole, but a function that
+   * never runs costs no translation).
    */
   LAZY_TRANSLATION,
   /**

@@ -107,9 +107,13 @@ final class BodyCompiler implements WasmParser.BodyListener {
     }
     walker = null;
     translator = null;
+    // Bodies validated ahead (lazy translation) are translated later without validating them
+    // again: the unchecked walk gives a valid body the same IR (UncheckedCompileTest) for less
+    // work, and leaves FunctionValidator to this one pass, whose profile HotSpot's C2 then
+    // compiles once (with the translator as a second visitor it compiled it four times on Yosys).
     return translate
         ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked)
-        : new Compiled(module, validator, null, !checked);
+        : new Compiled(module, validator, null, !checked || validate);
   }
 
   /**

@@ -44,7 +44,10 @@ public final class ModuleCode implements GuestModule {
   /** Instrumentation the engine asks for: interruption checks, fuel charges ({@link Instrumenter}). */
   private final boolean interrupts;
   private final boolean fuel;
-  /** Lazy translation walks bodies without validating them ({@code Module.compileUnchecked}). */
+  /**
+   * Lazy translation walks bodies without validating them: under {@code Module.compileUnchecked},
+   * or when every body was validated ahead ({@code LAZY_TRANSLATION}).
+   */
   private final boolean unchecked;
   private final AtomicReferenceArray<CompiledFunction> code;
   private final Object[] locks = new Object[LOCK_STRIPES];
