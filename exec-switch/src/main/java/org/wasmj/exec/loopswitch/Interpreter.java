@@ -338,9 +338,16 @@ public final class Interpreter {
       WasmFunction fn) {
     while (true) {
       long taken; // a conditional branch's: negative if it is taken
+      int address; // a 32- or 64-bit access's, and the pc after it: see the access tails
+      int after;
+      long value; // a store's
       checkedBackEdge: {
       oneOperandBranch: {
       twoOperandBranch: {
+      load32: {
+      load64: {
+      store32: {
+      store64: {
       switch (code[pc]) {
         case OpCodes.GLOBAL_GET_RX:
           s[fp + code[pc + 1]] = fn.instance.globals[code[pc + 2]].value;
@@ -427,24 +434,24 @@ public final class Interpreter {
         case OpCodes.F32_LOAD_RRI:
         case OpCodes.I64_LOAD32_S_RRI:
           {
-            int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 2]], o = code[pc + 3];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (int) INT.get(mem, i);
-            pc += 4;
-            continue;
+            after = pc + 4;
+            break load32;
           }
         case OpCodes.I64_LOAD_RRI:
         case OpCodes.F64_LOAD_RRI:
           {
-            int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 2]], o = code[pc + 3];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (long) LONG.get(mem, i);
-            pc += 4;
-            continue;
+            after = pc + 4;
+            break load64;
           }
         case OpCodes.I32_LOAD8_S_RRI:
         case OpCodes.I64_LOAD8_S_RRI:
@@ -503,24 +510,24 @@ public final class Interpreter {
         case OpCodes.I32_LOAD_RRRI:
         case OpCodes.F32_LOAD_RRRI:
           {
-            int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (int) INT.get(mem, i);
-            pc += 5;
-            continue;
+            after = pc + 5;
+            break load32;
           }
         case OpCodes.I64_LOAD_RRRI:
         case OpCodes.F64_LOAD_RRRI:
           {
-            int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (long) LONG.get(mem, i);
-            pc += 5;
-            continue;
+            after = pc + 5;
+            break load64;
           }
         case OpCodes.I32_LOAD8_U_RRRI:
           {
@@ -535,24 +542,24 @@ public final class Interpreter {
         case OpCodes.I32_LOAD_RRII:
         case OpCodes.F32_LOAD_RRII:
           {
-            int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (int) INT.get(mem, i);
-            pc += 5;
-            continue;
+            after = pc + 5;
+            break load32;
           }
         case OpCodes.I64_LOAD_RRII:
         case OpCodes.F64_LOAD_RRII:
           {
-            int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (long) LONG.get(mem, i);
-            pc += 5;
-            continue;
+            after = pc + 5;
+            break load64;
           }
         case OpCodes.I32_LOAD8_U_RRII:
           {
@@ -568,24 +575,26 @@ public final class Interpreter {
         case OpCodes.F32_STORE_RRI:
         case OpCodes.I64_STORE32_RRI:
           {
-            int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 1]], o = code[pc + 3];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            INT.set(mem, i, (int) s[fp + code[pc + 2]]);
-            pc += 4;
-            continue;
+            value = s[fp + code[pc + 2]];
+            after = pc + 4;
+            break store32;
           }
         case OpCodes.I64_STORE_RRI:
         case OpCodes.F64_STORE_RRI:
           {
-            int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 1]], o = code[pc + 3];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            LONG.set(mem, i, s[fp + code[pc + 2]]);
-            pc += 4;
-            continue;
+            value = s[fp + code[pc + 2]];
+            after = pc + 4;
+            break store64;
           }
         case OpCodes.I32_STORE8_RRI:
         case OpCodes.I64_STORE8_RRI:
@@ -612,24 +621,26 @@ public final class Interpreter {
         case OpCodes.I32_STORE_RRRI:
         case OpCodes.F32_STORE_RRRI:
           {
-            int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            INT.set(mem, i, (int) s[fp + code[pc + 3]]);
-            pc += 5;
-            continue;
+            value = s[fp + code[pc + 3]];
+            after = pc + 5;
+            break store32;
           }
         case OpCodes.I64_STORE_RRRI:
         case OpCodes.F64_STORE_RRRI:
           {
-            int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            LONG.set(mem, i, s[fp + code[pc + 3]]);
-            pc += 5;
-            continue;
+            value = s[fp + code[pc + 3]];
+            after = pc + 5;
+            break store64;
           }
         case OpCodes.I32_STORE8_RRRI:
           {
@@ -644,24 +655,26 @@ public final class Interpreter {
         case OpCodes.I32_STORE_RIRI:
         case OpCodes.F32_STORE_RIRI:
           {
-            int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            INT.set(mem, i, (int) s[fp + code[pc + 3]]);
-            pc += 5;
-            continue;
+            value = s[fp + code[pc + 3]];
+            after = pc + 5;
+            break store32;
           }
         case OpCodes.I64_STORE_RIRI:
         case OpCodes.F64_STORE_RIRI:
           {
-            int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4];
+            address = b + o;
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
-            LONG.set(mem, i, s[fp + code[pc + 3]]);
-            pc += 5;
-            continue;
+            value = s[fp + code[pc + 3]];
+            after = pc + 5;
+            break store64;
           }
         case OpCodes.I32_STORE8_RIRI:
           {
@@ -1098,6 +1111,23 @@ public final class Interpreter {
         default:
           return pc;
       }
+      } // store64 (one access site for all forms: each inlines a long chain of VarHandle code, and
+        // past 18,000 nodes C2 leaves the rest of the chain a call, in whichever cases it parses last)
+      LONG.set(mem, address, value);
+      pc = after;
+      continue;
+      } // store32
+      INT.set(mem, address, (int) value);
+      pc = after;
+      continue;
+      } // load64
+      s[fp + code[pc + 1]] = (long) LONG.get(mem, address);
+      pc = after;
+      continue;
+      } // load32
+      s[fp + code[pc + 1]] = (int) INT.get(mem, address);
+      pc = after;
+      continue;
       } // twoOperandBranch: the target at pc + 3
       pc = taken < 0 ? code[pc + 3] : pc + 4;
       if (pc >= 0) {
