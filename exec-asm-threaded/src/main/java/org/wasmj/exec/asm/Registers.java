@@ -1,6 +1,8 @@
 package org.wasmj.exec.asm;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import org.wasmj.ir.Op;
 import org.wasmj.ir.OpCodes;
 
@@ -173,7 +175,7 @@ final class Registers {
     for (int r = 0; r < Math.min(count, c.ir.paramCount()); r++) {
       bad.set(r);
     }
-    java.util.List<int[]> copies = new java.util.ArrayList<>(); // {from, to}
+    List<int[]> copies = new ArrayList<>(); // {from, to}
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       Op op = Op.of(code[pc]);
       int d = Op.size(code, pc) > 1 ? code[pc + 1] : -1; // the destination of the ops below
