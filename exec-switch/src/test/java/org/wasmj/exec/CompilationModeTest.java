@@ -209,6 +209,35 @@ class CompilationModeTest {
     }
   }
 
+  /**
+   * With interruption checks the interpreter runs its own copy of a function's code (back-edges
+   * to a loop's check rewritten as negative targets); the function's {@code ir()}, what other
+   * executors and tools read, stays the module's IR.
+   */
+  @Test
+  void theInterpretersCopyIsNotTheFunctionsIr() {
+    Engine engine = new Engine(Config.defaults().withExecutor("switch").withEpochInterruption(true));
+    Module module = Module.compile(engine, Wasm.example("loop.wasm"));
+    Store<Void> store = Store.of(engine);
+    store.setEpochDeadline(1_000);
+    Instance instance = new Linker<Void>(engine).instantiate(store, module);
+    Func sum = instance.getFunc("sum");
+    assertEquals(2001, sum.call(Val.i32(1000))[0].i64());
+    WasmFunction f = (WasmFunction) sum.instance();
+    CompiledFunction ir = module.code().compiled(0);
+    assertSame(ir, f.ir());
+    int[] copy = f.compiled.code();
+    int[] code = ir.code();
+    int rewritten = 0;
+    for (int i = 0; i < code.length; i++) {
+      if (copy[i] != code[i]) {
+        assertEquals(~(code[i] + 1), copy[i], "slot " + i + ": a back-edge to the loop's check");
+        rewritten++;
+      }
+    }
+    assertEquals(1, rewritten, "the loop's one back-edge, rewritten in the copy only");
+  }
+
   @Test
   void theModeIsTheEnginesConfig() {
     for (CompilationMode mode : CompilationMode.values()) {

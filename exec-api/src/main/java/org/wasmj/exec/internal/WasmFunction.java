@@ -8,14 +8,19 @@ import org.wasmj.ir.CompiledFunction;
  * use in the lazy compilation modes and cached here.
  *
  * @implNote {@link #compiled} is a benign-race cache: {@link CompiledFunction} is immutable, and
- *     {@link ModuleCode#compiled} translates each function at most once.
+ *     {@link ModuleCode#compiled} translates each function at most once; the interpreter makes its
+ *     copy from that one IR, so racing threads make equal copies.
  */
 public final class WasmFunction extends FunctionInstance implements GuestFunction {
   /** The instance the function belongs to (its memories, tables, globals). */
   public final InstanceState instance;
   /** The module's code for this function, shared with its other instances. */
   public final FunctionCode code;
-  /** The translated IR, once known (a cache of {@link FunctionCode#ir()}). */
+  /**
+   * The code the {@code switch} interpreter runs for this function, once it has run it: the
+   * module's IR or the interpreter's own copy of it (see {@code Interpreter.interpreted}); null
+   * before. Not the IR to read: that is {@link #ir()}.
+   */
   public CompiledFunction compiled;
 
   WasmFunction(InstanceState instance, FunctionCode code, int typeId) {
@@ -27,12 +32,7 @@ public final class WasmFunction extends FunctionInstance implements GuestFunctio
   /** The translated IR, translating it now if needed (lazy modes may throw {@code InvalidModuleException}). */
   @Override
   public CompiledFunction ir() {
-    CompiledFunction c = compiled;
-    if (c == null) {
-      c = code.ir();
-      compiled = c;
-    }
-    return c;
+    return code.ir();
   }
 
   /** A readable name: the name section's, else {@code func[index]}. */

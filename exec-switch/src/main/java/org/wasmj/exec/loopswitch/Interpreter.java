@@ -1152,9 +1152,9 @@ public final class Interpreter {
    * loop header's {@code check_interrupt} (a {@code br} or conditional branch) jumps to
    * {@code ~(header + 1)} instead, and {@link #runInFrame} tests the stop word as it takes it:
    * every pass of a loop still passes one check (entering it, the op itself), but not one more
-   * dispatch. A private copy, made once per function and instance ({@code f.compiled}), and only
-   * with interruption checks: compiled code and other executors read the module's IR, and the
-   * layout, so every pc, is the same.
+   * dispatch. A private copy, made once per function and instance ({@code f.compiled}, which
+   * {@code f.ir()} does not return), and only with interruption checks: compiled code and other
+   * executors read the module's IR, and the layout, so every pc, is the same.
    */
   private static CompiledFunction interpreted(WasmFunction f) {
     CompiledFunction c = f.ir();
@@ -1177,8 +1177,8 @@ public final class Interpreter {
     }
     if (copy != null) {
       c = new CompiledFunction(copy, c.registerCount(), c.paramCount(), c.localCount());
-      f.compiled = c;
     }
+    f.compiled = c;
     return c;
   }
 
