@@ -60,6 +60,18 @@ class MainTest {
   }
 
   @Test
+  void inspectIrShowsFuelChargesAndInterruptionChecksWhenAsked() {
+    assertEquals(0, run("inspect", "--ir", "sum", "../examples/loop.wasm"));
+    assertTrue(!out().contains("fuel") && !out().contains("check_interrupt"), out());
+    out.reset();
+    assertEquals(0, run("inspect", "--fuel", "--ir", "sum", "../examples/loop.wasm"));
+    assertTrue(out().contains("fuel ") && !out().contains("check_interrupt"), out());
+    out.reset();
+    assertEquals(0, run("inspect", "--interruptible", "--ir", "sum", "../examples/loop.wasm"));
+    assertTrue(out().contains("check_interrupt") && !out().contains("fuel"), out());
+  }
+
+  @Test
   void aMalformedFileIsOneLineAndExitCodeOne(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.wasm");
     Files.write(bad, new byte[] {0, 'a', 's', 'm', 9, 0, 0, 0});
