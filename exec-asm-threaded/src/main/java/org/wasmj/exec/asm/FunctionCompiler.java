@@ -10,7 +10,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Op;
 import org.wasmj.ir.OpCodes;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
@@ -752,13 +754,20 @@ final class FunctionCompiler {
     reloadMemory();
     controlLocals(localsEnd);
     planDeferredCharges();
+    planFundedLoops();
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      FundedLoop loop = fundedLoops == null ? null : fundedLoops.get(pc);
+      if (loop != null) {
+        fundingTest(loop);
+        fundedCopy(loop);
+      }
       if (labels[pc] != null) {
         mv.visitLabel(labels[pc]);
       }
       instruction(pc);
     }
+    fundedLoops = null;
     noDeferredCharges();
     fuelReturnTail();
     if (labels[code.length] != null) {
@@ -2329,6 +2338,241 @@ final class FunctionCompiler {
     pollSlot = -1;
     fuelSlot = -1;
     noDeferredCharges();
+  }
+
+  // ---- funded loops ----
+
+  /** Off for tests that compare funded loops with charged ones. */
+  static volatile boolean fundLoops = true;
+
+  /**
+   * A loop whose passes can be counted on entry ({@link #planFundedLoops}): its header's charge
+   * at {@code head} ({@code cost} a pass), its end (after the {@code br} out that follows its
+   * back-edge), the register counted ({@code counter}) up or down by one ({@code step} 1 or -1,
+   * or the register {@code stepReg} holding 1 or -1) to {@code bound} (a register, or the
+   * constant {@code boundImm} if {@code boundReg} is -1), and the label of its uncharged copy.
+   */
+  private static final class FundedLoop {
+    int head;
+    int end;
+    int cost;
+    int counter;
+    int step;
+    int stepReg = -1;
+    int boundReg = -1;
+    int boundImm;
+    /** The loop's code ends in a {@code br} out (else it falls through to {@code end}). */
+    boolean exits;
+    final Label copy = new Label();
+  }
+
+  /** The funded loops of the method being emitted, by head; null if none. */
+  private Map<Integer, FundedLoop> fundedLoops;
+
+  /**
+   * Finds the loops (in a whole function that keeps its fuel in a local) whose passes can be
+   * counted when they are entered: one charged run a pass ({@code fuel #c} at a back-edge target,
+   * then integer ops and memory-0 loads and stores, nothing else branching or jumping in, no call
+   * nor anything else that needs the store's fuel), ending in its back-edge {@code br_nez r},
+   * {@code i32.ne r b} or {@code i32.ne r #k} to the header (then, in a rotated loop, a {@code
+   * br} out), where {@code r} is written once a pass, by {@code r <- r ± 1} or {@code r <- r + s}
+   * ({@code s} unwritten in the loop), and {@code b} is unwritten: it leaves after exactly
+   * {@code ((bound - r) * step) mod 2^32} passes (the byte {@code memmove} and {@code memset}
+   * loops compilers emit). Entered with
+   * fuel for all of them ({@link #fundingTest}), such a loop runs in an uncharged copy
+   * ({@link #fundedCopy}) that subtracts each pass's charge without testing it: the fuel local
+   * holds at every instruction what the charged loop's would, so a trap leaves the same fuel, and
+   * the test, which could never fail, is gone (C2 may then count the loop: {@code memset}).
+   */
+  private void planFundedLoops() {
+    fundedLoops = null;
+    if (!fundLoops || fuelSlot < 0 || flushBefore != null || deferredCharge != null) {
+      return;
+    }
+    registers();
+    if (laneBits != null) {
+      return;
+    }
+    int n = code.length;
+    boolean[] target = new boolean[n + 1];
+    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
+      for (int t : targets(pc)) {
+        target[t] = true;
+      }
+    }
+    for (int head = 0; head < n; head += Op.size(code, head)) {
+      if (code[head] == OpCodes.FUEL_I && target[head]) {
+        FundedLoop loop = fundedLoop(head, target);
+        if (loop != null) {
+          if (fundedLoops == null) {
+            fundedLoops = new HashMap<>();
+          }
+          fundedLoops.put(head, loop);
+          if (labels[loop.end] == null) {
+            labels[loop.end] = new Label();
+          }
+        }
+      }
+    }
+  }
+
+  /** Instructions at most in a funded loop's body (its copy is emitted twice). */
+  private static final int FUNDED_LOOP_SIZE = 24;
+
+  /** The funded loop at {@code head} ({@link #planFundedLoops}), or null. */
+  private FundedLoop fundedLoop(int head, boolean[] target) {
+    int pc = head + Op.size(code, head);
+    int count = 0;
+    while (pc < code.length && targets(pc).length == 0) {
+      Op op = Op.of(code[pc]);
+      String name = op.name();
+      boolean integer = (name.startsWith("I32_") || name.startsWith("I64_")) && op.wasm() != null
+          && op.simd() == null && op.shape().indexOf('x') < 0 && op.shape().indexOf('V') < 0
+          && op.shape().indexOf('v') < 0;
+      if (target[pc] || !(integer || op == Op.COUNT_LOOP) || needsStoreFuel(code[pc])
+          || ++count > FUNDED_LOOP_SIZE) {
+        return null;
+      }
+      pc += Op.size(code, pc);
+    }
+    if (pc >= code.length || target[pc] || targets(pc).length != 1 || targets(pc)[0] != head) {
+      return null;
+    }
+    int back = pc;
+    FundedLoop loop = new FundedLoop();
+    loop.head = head;
+    loop.end = back + Op.size(code, back);
+    if (loop.end < code.length && code[loop.end] == OpCodes.BR_T) { // a rotated loop's way out
+      loop.end += Op.size(code, loop.end);
+      loop.exits = true;
+    }
+    loop.cost = code[head + 1];
+    Op test = Op.of(code[back]);
+    int a = code[back + 1];
+    if (test == Op.BR_NEZ_RT) {
+      loop.counter = a;
+    } else if (test == Op.BR_I32_NE_RIT) {
+      loop.counter = a;
+      loop.boundImm = code[back + 2];
+    } else if (test == Op.BR_I32_NE_RRT) {
+      int b = code[back + 2];
+      boolean aWritten = writes(head, back, a) > 0;
+      loop.counter = aWritten ? a : b;
+      loop.boundReg = aWritten ? b : a;
+      if (writes(head, back, loop.boundReg) > 0) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    if (writes(head, back, loop.counter) != 1) {
+      return null;
+    }
+    for (pc = head; pc < back; pc += Op.size(code, pc)) {
+      if (Op.of(code[pc]).shape().startsWith("d") && code[pc + 1] == loop.counter) {
+        break;
+      }
+    }
+    Op update = Op.of(code[pc]);
+    if (code[pc + 2] == loop.counter && update == Op.I32_ADD_RRI
+        && Math.abs(code[pc + 3]) == 1) {
+      loop.step = code[pc + 3];
+    } else if (code[pc + 2] == loop.counter && update == Op.I32_SUB_RRI
+        && Math.abs(code[pc + 3]) == 1) {
+      loop.step = -code[pc + 3];
+    } else if (update == Op.I32_ADD_RRR
+        && (code[pc + 2] == loop.counter) != (code[pc + 3] == loop.counter)) {
+      loop.stepReg = code[pc + 2] == loop.counter ? code[pc + 3] : code[pc + 2];
+      if (writes(head, back, loop.stepReg) > 0) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    return loop;
+  }
+
+  /** How many instructions in {@code [from, to)} write register {@code r}. */
+  private int writes(int from, int to, int r) {
+    int n = 0;
+    for (int pc = from; pc < to; pc += Op.size(code, pc)) {
+      if (Op.of(code[pc]).shape().startsWith("d") && code[pc + 1] == r) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Entering {@code loop} from before it: on to its uncharged copy (which follows) if the fuel
+   * pays for every pass it will make, else to its charged header. Its passes: {@code (bound - counter) * step} as
+   * an unsigned 32-bit count, where 0 means 2^32 (then the charged loop, as for a step register
+   * holding neither 1 nor -1).
+   */
+  private void fundingTest(FundedLoop loop) {
+    Label charged = label(loop.head);
+    if (loop.stepReg >= 0) {
+      Label one = new Label();
+      loadI(loop.stepReg);
+      mv.visitInsn(ICONST_1);
+      mv.visitJumpInsn(IF_ICMPEQ, one);
+      loadI(loop.stepReg);
+      mv.visitInsn(ICONST_M1);
+      mv.visitJumpInsn(IF_ICMPNE, charged);
+      mv.visitLabel(one);
+    }
+    passes(loop);
+    mv.visitJumpInsn(IFEQ, charged);
+    mv.visitVarInsn(LLOAD, fuelSlot);
+    passes(loop);
+    mv.visitInsn(I2L);
+    pushLong(0xFFFFFFFFL);
+    mv.visitInsn(LAND);
+    pushLong(loop.cost);
+    mv.visitInsn(LMUL);
+    mv.visitInsn(LSUB);
+    mv.visitInsn(LCONST_0);
+    mv.visitInsn(LCMP);
+    mv.visitJumpInsn(IFLT, charged);
+  }
+
+  /** Pushes {@code (bound - counter) * step} (an {@code int}). */
+  private void passes(FundedLoop loop) {
+    if (loop.boundReg >= 0) {
+      loadI(loop.boundReg);
+    } else {
+      pushInt(loop.boundImm);
+    }
+    loadI(loop.counter);
+    mv.visitInsn(ISUB);
+    if (loop.stepReg >= 0) {
+      loadI(loop.stepReg);
+      mv.visitInsn(IMUL);
+    } else if (loop.step < 0) {
+      mv.visitInsn(INEG);
+    }
+  }
+
+  /**
+   * {@code loop}'s uncharged copy, before the loop itself (where the funding test goes on): each
+   * pass subtracts its charge from the fuel local without a test (the funding test found enough
+   * for every pass), then runs the body as the loop does, its back-edge to the copy.
+   */
+  private void fundedCopy(FundedLoop loop) {
+    mv.visitLabel(loop.copy);
+    mv.visitVarInsn(LLOAD, fuelSlot);
+    pushLong(loop.cost);
+    mv.visitInsn(LSUB);
+    mv.visitVarInsn(LSTORE, fuelSlot);
+    redirectFrom = loop.head;
+    redirectTo = loop.copy;
+    for (int pc = loop.head + Op.size(code, loop.head); pc < loop.end; pc += Op.size(code, pc)) {
+      instruction(pc);
+    }
+    redirectFrom = -1;
+    if (!loop.exits) {
+      mv.visitJumpInsn(GOTO, labels[loop.end]);
+    }
   }
 
   // ---- fuel charges tested late ----

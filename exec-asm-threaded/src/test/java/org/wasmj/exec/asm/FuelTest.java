@@ -145,39 +145,48 @@ class FuelTest {
   }
 
   /**
-   * Byte loops as compilers emit them for {@code memmove} and {@code memset}: {@code copyBy}
-   * (top-tested, so rotated; its stride a register: 1, -1 or 2) and {@code setDown}
-   * (bottom-tested, down to 0), with every amount of fuel from none to more than enough, near the
-   * end of memory so that some passes trap out of bounds: each call ends as the reference's does
-   * (out of fuel mid-loop, out of bounds, or returning), leaving the same fuel and memory.
+   * Byte loops whose passes generated code counts on entry and runs uncharged when the fuel pays
+   * for all of them (FunctionCompiler's funded loops): {@code copyBy} (top-tested, its stride a
+   * register: 1, -1, or 2, which is never funded) and {@code setDown} (bottom-tested, down to 0),
+   * with every amount of fuel from none to more than enough, near the end of memory so that
+   * some passes trap out of bounds: each call ends as the reference's does, leaving the same
+   * fuel and the same memory; twice, the second time with funded loops off in generated code.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
-  void byteLoopsStopWhereTheReferenceDoes(String config) {
-    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
-    Store<?> store = InterruptionTest.lastStore();
-    Instance reference = InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
-    Store<?> referenceStore = InterruptionTest.lastStore();
-    store.setFuel(1_000_000);
-    referenceStore.setFuel(1_000_000);
-    i.getFunc("grow").call(Val.i32(1));
-    reference.getFunc("grow").call(Val.i32(1));
-    int end = 65_536;
-    int[][] calls = { // setDown dst v n, or copyBy dst src n step (step not 0)
-        {0, 7, 60, 0}, {end - 5, 9, 30, 0}, {100, 0, 40, 1}, {end - 10, 0, 20, 1},
-        {300, 20, -30, -1}, {end - 40, 50, 60, 2}};
-    for (int round = 0; round < 2; round++) {
-      for (int[] c : calls) {
-        for (long fuel = 0; fuel <= 6L * Math.abs(c[2]) + 20; fuel++) {
-          store.setFuel(fuel);
-          referenceStore.setFuel(fuel);
-          String where = config + ": " + java.util.Arrays.toString(c) + " with fuel " + fuel;
-          String expected = outcome(() -> byteLoop(reference, c));
-          assertEquals(expected, outcome(() -> byteLoop(i, c)), where);
-          assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
-          assertArrayEquals(reference.getMemory("memory").read(0, end),
-              i.getMemory("memory").read(0, end), where + ": memory");
+  void countedByteLoopsLeaveTheReferenceFuelAndMemory(String config) {
+    for (boolean funded : new boolean[] {true, false}) {
+      FunctionCompiler.fundLoops = funded;
+      try {
+        Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+        Store<?> store = InterruptionTest.lastStore();
+        Instance reference =
+            InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+        Store<?> referenceStore = InterruptionTest.lastStore();
+        for (Instance x : new Instance[] {i, reference}) {
+          store.setFuel(1_000_000);
+          referenceStore.setFuel(1_000_000);
+          x.getFunc("grow").call(Val.i32(1));
         }
+        int end = 65_536;
+        int[][] calls = { // setDown dst v n, or copyBy dst src n step (step not 0)
+            {0, 7, 60, 0}, {end - 5, 9, 30, 0}, {100, 0, 40, 1}, {end - 10, 0, 20, 1},
+            {300, 20, -30, -1}, {end - 40, 50, 60, 2}};
+        for (int[] c : calls) {
+          for (long fuel = 0; fuel <= 6L * Math.abs(c[2]) + 20; fuel++) {
+            store.setFuel(fuel);
+            referenceStore.setFuel(fuel);
+            String where = config + (funded ? "" : " (no funded loops)") + ": "
+                + java.util.Arrays.toString(c) + " with fuel " + fuel;
+            String expected = outcome(() -> byteLoop(reference, c));
+            assertEquals(expected, outcome(() -> byteLoop(i, c)), where);
+            assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
+            assertArrayEquals(reference.getMemory("memory").read(0, end),
+                i.getMemory("memory").read(0, end), where + ": memory");
+          }
+        }
+      } finally {
+        FunctionCompiler.fundLoops = true;
       }
     }
   }
