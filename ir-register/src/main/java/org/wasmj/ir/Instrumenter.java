@@ -1,7 +1,5 @@
 package org.wasmj.ir;
 
-import java.util.Arrays;
-
 /**
  * Adds to translated IR the ops that keep a host in control of a guest, as a pass after
  * translation (the translator knows nothing of them), and only when a config asks:
@@ -51,7 +49,7 @@ public final class Instrumenter {
     boolean[] leader = new boolean[n + 1];
     leader[0] = true;
     for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
-      for (int t : targets(code, pc)) {
+      for (int t : Op.targets(code, pc)) {
         leader[t] = true;
         if (t <= pc) {
           loopHeader[t] = true;
@@ -158,16 +156,6 @@ public final class Instrumenter {
       default:
         return null;
     }
-  }
-
-  /** The branch targets of the instruction at {@code pc}. */
-  private static int[] targets(int[] code, int pc) {
-    Op op = Op.of(code[pc]);
-    if (op == Op.BR_TABLE_RI) {
-      return Arrays.copyOfRange(code, pc + 3, pc + 3 + code[pc + 2]);
-    }
-    int t = op.shape().indexOf('t');
-    return t < 0 ? new int[0] : new int[] {code[pc + 1 + t]};
   }
 
   /** Writes the instruction at {@code pc} to {@code out}, its branch targets where they moved. */

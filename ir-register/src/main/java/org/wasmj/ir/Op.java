@@ -1,5 +1,6 @@
 package org.wasmj.ir;
 
+import java.util.Arrays;
 import org.wasmj.parser.Opcode;
 
 /**
@@ -746,6 +747,28 @@ public enum Op {
   public static int size(int[] code, int pc) {
     Op op = VALUES[code[pc]];
     return op == BR_TABLE_RI ? op.size + code[pc + 2] : op.size;
+  }
+
+  /** The branch targets of the instruction at {@code pc}: a {@code br_table}'s all, else its {@code t} operand's, if any. */
+  public static int[] targets(int[] code, int pc) {
+    Op op = VALUES[code[pc]];
+    if (op == BR_TABLE_RI) {
+      return Arrays.copyOfRange(code, pc + 3, pc + 3 + code[pc + 2]);
+    }
+    int t = op.shape.indexOf('t');
+    return t < 0 ? new int[0] : new int[] {code[pc + 1 + t]};
+  }
+
+  /** True if {@code code} has a loop: a branch back to or before itself. */
+  public static boolean loops(int[] code) {
+    for (int pc = 0; pc < code.length; pc += size(code, pc)) {
+      for (int t : targets(code, pc)) {
+        if (t <= pc) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** How a SIMD op computes its halves, or {@code null} for every other op. */

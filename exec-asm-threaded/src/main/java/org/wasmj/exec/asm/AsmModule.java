@@ -16,6 +16,7 @@ import org.wasmj.exec.internal.InternalAccess;
 import org.wasmj.exec.internal.LoopEntry;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.NativeCode;
+import org.wasmj.ir.Op;
 
 /**
  * What the asm and tiered executors keep per compiled module: the class loader of its generated
@@ -316,7 +317,7 @@ public final class AsmModule {
   private boolean outlined(int k) {
     synchronized (outlined) {
       if (outlined[k] == 0) {
-        outlined[k] = code.isTranslated(k) && FunctionCompiler.loops(code.transientIr(k).code())
+        outlined[k] = code.isTranslated(k) && Op.loops(code.transientIr(k).code())
             ? (byte) 2 : 1;
       }
       return outlined[k] == 2;

@@ -1582,36 +1582,8 @@ final class FunctionCompiler {
   private static final int CHUNK_ENTRY_SLOT = 3;
 
   /** Branch targets of the instruction at {@code pc}. */
-  /** True if IR {@code code} has a loop (a branch back to or before itself). */
-  static boolean loops(int[] code) {
-    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      Op op = Op.of(code[pc]);
-      if (op == Op.BR_TABLE_RI) {
-        for (int i = 0; i < code[pc + 2]; i++) {
-          if (code[pc + 3 + i] <= pc) {
-            return true;
-          }
-        }
-        continue;
-      }
-      int t = op.shape().indexOf('t');
-      if (t >= 0 && code[pc + 1 + t] <= pc) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   int[] targets(int pc) {
-    Op op = Op.of(code[pc]);
-    if (op == Op.BR_TABLE_RI) {
-      int[] t = new int[code[pc + 2]];
-      System.arraycopy(code, pc + 3, t, 0, t.length);
-      return t;
-    }
-    String shape = op.shape();
-    int t = shape.indexOf('t');
-    return t < 0 ? new int[0] : new int[] {code[pc + 1 + t]};
+    return Op.targets(code, pc);
   }
 
   private int reg(int r) {
@@ -2260,7 +2232,7 @@ final class FunctionCompiler {
           mv.visitVarInsn(LSTORE, resultSlot);
         }
       }
-    } else if (metered && loops()) {
+    } else if (metered && Op.loops(code)) {
       fuelSlot = free;
       free += 2;
       loadStoreFuel();
@@ -2283,18 +2255,6 @@ final class FunctionCompiler {
     for (int[] branch : branches()) {
       for (int i = 1; i < branch.length; i++) {
         if (branch[i] == 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** True if the function has a backward branch. */
-  private boolean loops() {
-    for (int[] branch : branches()) {
-      for (int i = 1; i < branch.length; i++) {
-        if (branch[i] <= branch[0]) {
           return true;
         }
       }
@@ -2609,7 +2569,7 @@ final class FunctionCompiler {
    */
   private void planDeferredCharges() {
     noDeferredCharges();
-    if (fuelSlot < 0 || loops()) { // (in loops, measured no better: PRIME_SIEVE fuel x1.11 against x1.07)
+    if (fuelSlot < 0 || Op.loops(code)) { // (in loops, measured no better: PRIME_SIEVE fuel x1.11 against x1.07)
       return;
     }
     int n = code.length;

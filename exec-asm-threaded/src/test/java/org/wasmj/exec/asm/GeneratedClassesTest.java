@@ -19,6 +19,7 @@ import org.wasmj.WasmException;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.TypeRegistry;
+import org.wasmj.ir.Op;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 import org.wasmj.testsupport.Shared;
@@ -67,7 +68,7 @@ class GeneratedClassesTest {
           FunctionCompiler c = new FunctionCompiler(source.module(), "wasmj/gen/F" + k, k,
               source.compiled(k), tiered);
           if (tiered) { // chunks call looping functions through their out-of-line entry, which they have
-            c.outlinedCallee = j -> FunctionCompiler.loops(source.compiled(j).code());
+            c.outlinedCallee = j -> Op.loops(source.compiled(j).code());
           }
           FunctionCompiler.forcedChunkBudget = 100;
           byte[] split;

@@ -21,6 +21,7 @@ import org.wasmj.exec.Linker;
 import org.wasmj.exec.Module;
 import org.wasmj.exec.Store;
 import org.wasmj.exec.Val;
+import org.wasmj.ir.Op;
 
 /**
  * Split functions (every function cut into chunks of a few instructions) whose frames are reused
@@ -54,7 +55,7 @@ class SplitFunctionTest {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.writeBytes(new byte[] {0x20, 1, 0x20, 0, 0x6A, 0x21, 1}); // l1 = l1 + n
     b.writeBytes(new byte[] {0x20, 0, 0x41}); // if n == TRAP_AT: unreachable
-    sleb(b, TRAP_AT);
+    ModuleBuilder.s32(b, TRAP_AT);
     b.writeBytes(new byte[] {0x46, 0x04, 0x40, 0x00, 0x0B});
     b.writeBytes(new byte[] {0x20, 0, 0x45, 0x04, 0x40, 0x20, 1, 0x0F, 0x0B}); // n == 0: return l1
     b.writeBytes(new byte[] {0x20, 1, 0x20, 1, 0x6A}); // 2 * l1
@@ -62,18 +63,6 @@ class SplitFunctionTest {
     b.writeBytes(recurse);
     b.writeBytes(new byte[] {0x6A, 0x20, 1, 0x6A}); // + g(n - 1) + l1
     return b.toByteArray();
-  }
-
-  private static void sleb(ByteArrayOutputStream out, int v) {
-    while (true) {
-      int bits = v & 0x7F;
-      v >>= 7;
-      if (v == 0 && (bits & 0x40) == 0 || v == -1 && (bits & 0x40) != 0) {
-        out.write(bits);
-        return;
-      }
-      out.write(bits | 0x80);
-    }
   }
 
   private static int expected(int n) {
@@ -107,7 +96,7 @@ class SplitFunctionTest {
   private static byte[] loopingCallee() {
     ByteArrayOutputStream sum = new ByteArrayOutputStream();
     sum.writeBytes(new byte[] {0x20, 0, 0x41}); // if n == TRAP_AT: unreachable
-    sleb(sum, TRAP_AT);
+    ModuleBuilder.s32(sum, TRAP_AT);
     sum.writeBytes(new byte[] {0x46, 0x04, 0x40, 0x00, 0x0B});
     sum.writeBytes(new byte[] {0x02, 0x40, 0x03, 0x40}); // block loop
     sum.writeBytes(new byte[] {0x20, 1, 0x20, 0, 0x4E, 0x0D, 1}); // br_if 1 (i >= n)
@@ -143,8 +132,8 @@ class SplitFunctionTest {
         Config.DEFAULT_FEATURES);
     org.wasmj.exec.internal.ModuleCode code = new org.wasmj.exec.internal.ModuleCode(m,
         Config.DEFAULT_FEATURES, new org.wasmj.exec.internal.TypeRegistry(), false, true, false);
-    assertTrue(FunctionCompiler.loops(code.compiled(0).code()), "sum loops");
-    assertTrue(!FunctionCompiler.loops(code.compiled(1).code()), "g does not");
+    assertTrue(Op.loops(code.compiled(0).code()), "sum loops");
+    assertTrue(!Op.loops(code.compiled(1).code()), "g does not");
     FunctionCompiler c = new FunctionCompiler(m, "wasmj/gen/F0", 0, code.compiled(0), false);
     c.outlinedCallee = k -> k == 0;
     int[] instructions = {-1};
