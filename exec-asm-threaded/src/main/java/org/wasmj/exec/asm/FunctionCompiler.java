@@ -2355,9 +2355,9 @@ final class FunctionCompiler {
     }
     int n = code.length;
     boolean[] target = new boolean[n + 1];
-    for (int pc = 0; pc < n; pc += Op.size(code, pc)) {
-      for (int t : targets(pc)) {
-        target[t] = true;
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        target[branch[i]] = true;
       }
     }
     for (int head = 0; head < n; head += Op.size(code, head)) {
@@ -2454,13 +2454,15 @@ final class FunctionCompiler {
 
   /** How many instructions in {@code [from, to)} write register {@code r}. */
   private int writes(int from, int to, int r) {
-    int n = 0;
+    int[] n = {0};
     for (int pc = from; pc < to; pc += Op.size(code, pc)) {
-      if (Op.of(code[pc]).shape().startsWith("d") && code[pc + 1] == r) {
-        n++;
-      }
+      Chunks.operands(this, pc, (written, isWrite) -> {
+        if (isWrite && written == r) {
+          n[0]++;
+        }
+      });
     }
-    return n;
+    return n[0];
   }
 
   /**
