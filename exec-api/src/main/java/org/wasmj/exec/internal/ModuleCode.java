@@ -187,6 +187,11 @@ public final class ModuleCode implements GuestModule {
     executorData = data;
   }
 
+  /** True if the code has interruption checks ({@code check_interrupt} ops, {@link Instrumenter}). */
+  public boolean interrupts() {
+    return interrupts;
+  }
+
   /** True once defined function {@code definedIndex} has been translated. */
   public boolean isTranslated(int definedIndex) {
     return compact != null || code.get(definedIndex) != null;

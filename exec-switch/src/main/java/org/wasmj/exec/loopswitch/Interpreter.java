@@ -1158,6 +1158,15 @@ public final class Interpreter {
    */
   private static CompiledFunction interpreted(WasmFunction f) {
     CompiledFunction c = f.ir();
+    if (f.code.module.interrupts()) { // (else there is no check to branch to: nothing to scan)
+      c = withCheckedBackEdges(c);
+    }
+    f.compiled = c;
+    return c;
+  }
+
+  /** {@code c} with its back-edges to a {@code check_interrupt} rewritten ({@link #interpreted}), or {@code c} if it has none. */
+  private static CompiledFunction withCheckedBackEdges(CompiledFunction c) {
     int[] code = c.code();
     int[] copy = null;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
@@ -1175,11 +1184,8 @@ public final class Interpreter {
         copy[slot] = ~(target + 1);
       }
     }
-    if (copy != null) {
-      c = new CompiledFunction(copy, c.registerCount(), c.paramCount(), c.localCount());
-    }
-    f.compiled = c;
-    return c;
+    return copy == null ? c
+        : new CompiledFunction(copy, c.registerCount(), c.paramCount(), c.localCount());
   }
 
   private static TrapException outOfBounds() {
