@@ -1258,21 +1258,19 @@ public final class Translator implements InstructionVisitor {
    */
   private boolean rotate(int f) {
     int head = frameStart[f];
-    int at = firstOwnInstruction(f);
     boolean counted = countLoops && out.get(head) == Op.COUNT_LOOP.ordinal();
-    if (!rotateLoops || (frameHeadShared[f] && alikeWithCounts)
-        || (counted ? at : head) >= out.position()) {
+    int testAt = counted ? firstOwnInstruction(f) : head; // the loop's test, if it starts with one
+    if (!rotateLoops || (frameHeadShared[f] && alikeWithCounts) || testAt >= out.position()) {
       return false;
     }
-    Op test = Op.of(out.get(counted ? at : head));
+    Op test = Op.of(out.get(testAt));
     Op negated = NEGATED_BRANCH.get(test);
-    if (negated == null
-        || (alikeWithCounts && out.get((counted ? at : head) + test.size() - 1) == head)) {
+    if (negated == null || (alikeWithCounts && out.get(testAt + test.size() - 1) == head)) {
       return false;
     }
     if (counted) { // [count_loop][test] -> [test][count_loop]
       for (int i = 0; i < test.size(); i++) {
-        out.patch(head + i, out.get(at + i));
+        out.patch(head + i, out.get(testAt + i));
       }
       out.patch(head + test.size(), Op.COUNT_LOOP.ordinal());
       moveSlot(head + test.size(), head + test.size() - 1);
