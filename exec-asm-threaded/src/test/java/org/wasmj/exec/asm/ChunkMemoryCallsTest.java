@@ -46,7 +46,7 @@ class ChunkMemoryCallsTest {
     for (int k = 0; k < ROUNDS; k++) {
       int at = k * STRIDE;
       b.writeBytes(new byte[] {0x20, 0, 0x42}); // i64.store(base, k * 0x0123456789AB + ...)
-      sleb64(b, k * 0x0123456789ABL - 0x7F00FF00L);
+      ModuleBuilder.s64(b, k * 0x0123456789ABL - 0x7F00FF00L);
       memarg(b, 0x37, 3, at);
       b.writeBytes(new byte[] {0x20, 0, 0x41}); // i32.store16(base, k * 4099 - 7)
       ModuleBuilder.s32(b, k * 4099 - 7);
@@ -75,18 +75,6 @@ class ChunkMemoryCallsTest {
     b.write(opcode);
     ModuleBuilder.u32(b, align);
     ModuleBuilder.u32(b, offset);
-  }
-
-  private static void sleb64(ByteArrayOutputStream out, long v) {
-    while (true) {
-      int bits = (int) (v & 0x7F);
-      v >>= 7;
-      if (v == 0 && (bits & 0x40) == 0 || v == -1 && (bits & 0x40) != 0) {
-        out.write(bits);
-        return;
-      }
-      out.write(bits | 0x80);
-    }
   }
 
   /** {@code f} split as a function of its size would be (chunks of {@link Chunks#BUDGET}). */

@@ -229,8 +229,13 @@ final class ModuleBuilder {
   }
 
   static void s32(ByteArrayOutputStream out, int v) {
+    s64(out, v);
+  }
+
+  /** A signed LEB128 ({@code i64.const}'s immediate; an {@code int}'s is the same bytes). */
+  static void s64(ByteArrayOutputStream out, long v) {
     while (true) {
-      int b = v & 0x7F;
+      int b = (int) (v & 0x7F);
       v >>= 7;
       if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0)) {
         out.write(b);

@@ -62,7 +62,7 @@ class UnsignedBranchProperties {
         operands.write(0x20);
         operands.write(0);
         operands.write(0x41);
-        sleb(operands, IMMEDIATES[j]);
+        ModuleBuilder.s32(operands, IMMEDIATES[j]);
         b.funcTyped("i" + k + "_" + j, i32, i32, 0, branchIf(operands.toByteArray(), I32_OPS[k]));
       }
     }
@@ -78,18 +78,6 @@ class UnsignedBranchProperties {
     out.write(op);
     out.writeBytes(new byte[] {0x0D, 0, 0x41, 0, 0x0F, 0x0B, 0x41, 1});
     return out.toByteArray();
-  }
-
-  private static void sleb(ByteArrayOutputStream out, long v) {
-    while (true) {
-      int b = (int) (v & 0x7F);
-      v >>= 7;
-      if (v == 0 && (b & 0x40) == 0 || v == -1 && (b & 0x40) != 0) {
-        out.write(b);
-        return;
-      }
-      out.write(b | 0x80);
-    }
   }
 
   private static boolean expected(int k, int c) {
