@@ -33,9 +33,9 @@ final class CodeWriter {
   int op(Op op) {
     checkComplete();
     int at = append(op.ordinal());
-    current = op.shape().isEmpty() ? null : op;
+    current = op.kinds.length == 0 ? null : op;
     operand = 0;
-    expected = op.shape().length();
+    expected = op.kinds.length;
     return at;
   }
 
@@ -106,8 +106,8 @@ final class CodeWriter {
     if (operand == expected) {
       throw mismatch("more operands than the shape has");
     }
-    String shape = current.shape();
-    char kind = operand < shape.length() ? shape.charAt(operand) : 't';
+    char[] kinds = current.kinds;
+    char kind = operand < kinds.length ? kinds[operand] : 't';
     operand++;
     return kind;
   }

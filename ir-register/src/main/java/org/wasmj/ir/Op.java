@@ -698,6 +698,12 @@ public enum Op {
 
   private final String mnemonic;
   private final String shape;
+  /**
+   * The shape's letters, for the translator's per-operand loops ({@link CodeWriter}, the constant
+   * pool's renumbering): an array read where {@code shape.charAt} is four calls while HotSpot
+   * still interprets them, which it does for most of a short run.
+   */
+  final char[] kinds;
   private final Opcode wasm;
   private final int size;
   private final SimdForm simd;
@@ -713,9 +719,14 @@ public enum Op {
   Op(String mnemonic, String shape, Opcode wasm) {
     this.mnemonic = mnemonic;
     this.shape = shape;
+    this.kinds = shape.toCharArray();
     this.wasm = wasm;
     this.simd = SimdForm.of(wasm);
-    this.size = 1 + shape.length() + (int) shape.chars().filter(c -> c == 'l').count();
+    int slots = 1 + kinds.length; // a loop, not a stream: this runs ~650 times at class init
+    for (char k : kinds) {
+      slots += k == 'l' ? 1 : 0;
+    }
+    this.size = slots;
   }
 
   /** The op whose ordinal is {@code code}. */

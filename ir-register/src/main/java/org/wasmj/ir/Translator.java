@@ -300,8 +300,7 @@ public final class Translator implements InstructionVisitor {
       Op op = Op.of(code[pc]);
       result[shift + pc] = code[pc];
       int at = pc + 1;
-      for (int i = 0; i < op.shape().length(); i++) {
-        char k = op.shape().charAt(i);
+      for (char k : op.kinds) {
         int v = code[at];
         if (k == 'd' || k == 'r' || k == 'V' || k == 'v') {
           v = v >= POOL_BASE ? locals + v - POOL_BASE : v >= locals ? v + pooledCount : v;
