@@ -3,6 +3,7 @@ package org.wasmj.exec.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmj.Feature;
 import org.wasmj.exec.CompilationMode;
@@ -50,6 +51,12 @@ public final class ModuleCode implements GuestModule {
    */
   private final boolean unchecked;
   private final AtomicReferenceArray<CompiledFunction> code;
+  /**
+   * The walker and translator of the last lazy translation, kept for the next one; taken (null)
+   * while one runs. Made per function, they cost more than translating a small function while
+   * HotSpot still interprets them: an unchecked walker tabulates the module's types and globals.
+   */
+  private final AtomicReference<Translation> spare = new AtomicReference<>();
   private final Object[] locks = new Object[LOCK_STRIPES];
   private final FunctionCode[] functions;
   /** Module type index → the engine-wide id of that type. */
@@ -229,8 +236,17 @@ public final class ModuleCode implements GuestModule {
     if (compact != null) {
       return compact[definedIndex].expand();
     }
-    BodyWalker walker = unchecked ? validator.uncheckedWalker() : validator.functionValidator();
-    return Instrumenter.instrument(BodyCompiler.translator(countLoops, fuel).translate(walker,
+    Translation t = spare.getAndSet(null); // a translation on another thread makes its own
+    if (t == null) {
+      t = new Translation(unchecked ? validator.uncheckedWalker() : validator.functionValidator(),
+          BodyCompiler.translator(countLoops, fuel));
+    }
+    CompiledFunction c = Instrumenter.instrument(t.translator().translate(t.walker(),
         definedIndex, module.bytes(), module.bodies().get(definedIndex)), interrupts, fuel);
+    spare.set(t); // not after an error (lazy mode): a walk cut short is not reused
+    return c;
   }
+
+  /** A body walker and a translator, each single-threaded and reusable from body to body. */
+  private record Translation(BodyWalker walker, Translator translator) {}
 }
