@@ -1,5 +1,6 @@
 package org.wasmj.exec.internal;
 
+import java.util.List;
 import java.util.Set;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
@@ -25,7 +26,13 @@ import org.wasmj.validator.Validator;
  * ones after it are walked again by {@link #finish}, after the decoder and the module's
  * validation had their say.
  *
- * @implNote Single-threaded: one per compilation.
+ * <p>Bodies validated ahead of lazy translation from a module whose bytes are all there (not a
+ * stream) are validated once it has decoded, and when they are many ({@link #SPLIT_BYTES}), on two
+ * threads: the caller's takes the first half of the code (by bytes), a second thread the rest. The
+ * error is still the first invalid body's in module order: the caller's half comes first, and each
+ * half stops at its own first error.
+ *
+ * @implNote Used by one thread at a time: one per compilation.
  */
 final class BodyCompiler implements WasmParser.BodyListener {
   /** A module whose bodies were handled as the compilation mode asks. */
@@ -38,6 +45,11 @@ final class BodyCompiler implements WasmParser.BodyListener {
   private final boolean countLoops;
   private final boolean interrupts;
   private final boolean fuel;
+  /**
+   * Bodies only validated are validated in {@link #finish}, on two threads from this many bytes
+   * of code on ({@link #SPLIT_BYTES}); -1: as they arrive, on the caller's.
+   */
+  private final long splitBytes;
   /** Walks the bodies as they arrive; null until the code section, and after an error. */
   private BodyWalker walker;
   private Translator translator;
@@ -53,6 +65,19 @@ final class BodyCompiler implements WasmParser.BodyListener {
    */
   BodyCompiler(Set<Feature> features, boolean translate, boolean validate, boolean checked,
       boolean countLoops, boolean interrupts, boolean fuel) {
+    this(features, translate, validate, checked, countLoops, interrupts, fuel, -1);
+  }
+
+  /**
+   * As {@link #BodyCompiler(Set, boolean, boolean, boolean, boolean, boolean, boolean)}; with
+   * {@code splitBytes} of 0 or more, for a module whose bytes are all there, bodies that are only
+   * validated are left to {@link #finish} and there, from {@code splitBytes} bytes of code on
+   * ({@link #SPLIT_BYTES}), validated on two threads.
+   */
+  BodyCompiler(Set<Feature> features, boolean translate, boolean validate, boolean checked,
+      boolean countLoops, boolean interrupts, boolean fuel, long splitBytes) {
+    this.splitBytes = validate && !translate && Runtime.getRuntime().availableProcessors() > 1
+        ? splitBytes : -1;
     this.interrupts = interrupts;
     this.fuel = fuel;
     this.features = features;
@@ -62,10 +87,21 @@ final class BodyCompiler implements WasmParser.BodyListener {
     this.countLoops = countLoops;
   }
 
+  /**
+   * Fewest bytes of code for which the bodies validated ahead are split with a second thread:
+   * below, starting it costs more than it saves.
+   */
+  static final long SPLIT_BYTES = 1 << 20;
+
+  /** Bodies are walked in {@link #finish}, where they may be split with a second thread. */
+  private boolean split() {
+    return splitBytes >= 0;
+  }
+
   @Override
   public void codeSection(WasmModule header, int count) {
-    if (!translate && !validate) {
-      return;
+    if (!translate && !validate || split()) {
+      return; // split: all in finish
     }
     compact = translate ? new CompactCode[count] : null;
     try {
@@ -101,8 +137,12 @@ final class BodyCompiler implements WasmParser.BodyListener {
     }
     if ((translate || validate) && done < n) {
       walker = walker(validator);
-      for (int i = done; i < n; i++) {
-        handle(i, module.bytes(), module.bodies().get(i));
+      if (split()) {
+        validateSplit(validator, module, done);
+      } else {
+        for (int i = done; i < n; i++) {
+          handle(i, module.bytes(), module.bodies().get(i));
+        }
       }
     }
     walker = null;
@@ -125,6 +165,96 @@ final class BodyCompiler implements WasmParser.BodyListener {
    */
   static Translator translator(boolean countLoops, boolean fuel) {
     return new Translator(countLoops, !countLoops || fuel, fuel);
+  }
+
+  /**
+   * Validates bodies {@code from} to the last: when they hold {@link #splitBytes} or more, the
+   * second half of their bytes on a second thread, the first here; throws the first error in
+   * module order.
+   */
+  private void validateSplit(Validator validator, WasmModule module, int from) {
+    List<FunctionBody> bodies = module.bodies();
+    int n = bodies.size();
+    long total = 0;
+    for (int i = from; i < n; i++) {
+      total += bodies.get(i).length();
+    }
+    int mid = n;
+    if (total >= splitBytes) {
+      long first = 0;
+      for (mid = from; mid < n && first < total / 2; mid++) {
+        first += bodies.get(mid).length();
+      }
+    }
+    SecondHalf second = mid < n ? new SecondHalf(walker(validator), module, mid) : null;
+    if (second != null) {
+      second.start();
+    }
+    try {
+      for (int i = from; i < mid; i++) {
+        walker.walk(i, module.bytes(), bodies.get(i), null);
+      }
+    } catch (RuntimeException | Error e) {
+      if (second != null) {
+        second.stop = true; // its error would come after this one
+      }
+      throw e;
+    }
+    if (second != null) {
+      second.rethrow();
+    }
+  }
+
+  /** Validates bodies {@code from} to the last on a thread of its own, until the first error. */
+  private static final class SecondHalf extends Thread {
+    private final BodyWalker walker;
+    private final WasmModule module;
+    private final int from;
+    /** Set when the first half failed: the rest is not needed. */
+    volatile boolean stop;
+    private Throwable failure;
+
+    SecondHalf(BodyWalker walker, WasmModule module, int from) {
+      super("wasmj-validate");
+      setDaemon(true);
+      this.walker = walker;
+      this.module = module;
+      this.from = from;
+    }
+
+    @Override
+    public void run() {
+      try {
+        List<FunctionBody> bodies = module.bodies();
+        for (int i = from; i < bodies.size() && !stop; i++) {
+          walker.walk(i, module.bytes(), bodies.get(i), null);
+        }
+      } catch (Throwable e) { // handed to the compiling thread, which throws it
+        failure = e;
+      }
+    }
+
+    /** Waits for the walk to end, then throws its error, if any. */
+    void rethrow() {
+      boolean interrupted = false;
+      while (isAlive()) {
+        try {
+          join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the compilation finishes all the same; the flag is kept
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      } else if (failure instanceof Error e) {
+        throw e;
+      } else if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+    }
   }
 
   private BodyWalker walker(Validator validator) {

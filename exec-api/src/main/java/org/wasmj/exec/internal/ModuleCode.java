@@ -80,7 +80,8 @@ public final class ModuleCode implements GuestModule {
   public static ModuleCode compile(byte[] bytes, Set<Feature> features, TypeRegistry types,
       CompilationMode mode, boolean checked, boolean countLoops, boolean interrupts,
       boolean fuel) {
-    BodyCompiler bodies = bodyCompiler(features, mode, checked, countLoops, interrupts, fuel);
+    BodyCompiler bodies =
+        bodyCompiler(features, mode, checked, countLoops, interrupts, fuel, BodyCompiler.SPLIT_BYTES);
     return new ModuleCode(bodies.finish(WasmParser.parse(bytes, features, bodies)), features,
         types, countLoops, interrupts, fuel);
   }
@@ -94,16 +95,18 @@ public final class ModuleCode implements GuestModule {
   public static ModuleCode compile(InputStream in, Set<Feature> features, TypeRegistry types,
       CompilationMode mode, boolean checked, boolean countLoops, boolean interrupts, boolean fuel)
       throws IOException {
-    BodyCompiler bodies = bodyCompiler(features, mode, checked, countLoops, interrupts, fuel);
+    BodyCompiler bodies =
+        bodyCompiler(features, mode, checked, countLoops, interrupts, fuel, -1);
     return new ModuleCode(bodies.finish(WasmParser.parse(in, features, bodies)), features, types,
         countLoops, interrupts, fuel);
   }
 
+  /** {@code splitBytes}: -1 for a stream, else when bodies are validated on two threads ({@link BodyCompiler}). */
   private static BodyCompiler bodyCompiler(Set<Feature> features, CompilationMode mode,
-      boolean checked, boolean countLoops, boolean interrupts, boolean fuel) {
+      boolean checked, boolean countLoops, boolean interrupts, boolean fuel, long splitBytes) {
     return new BodyCompiler(features, mode == CompilationMode.EAGER,
         checked && mode == CompilationMode.LAZY_TRANSLATION, checked, countLoops, interrupts,
-        fuel);
+        fuel, splitBytes);
   }
 
   /**
