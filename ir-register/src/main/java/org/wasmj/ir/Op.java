@@ -706,7 +706,6 @@ public enum Op {
   final char[] kinds;
   private final Opcode wasm;
   private final int size;
-  private final SimdForm simd;
 
   Op(String mnemonic, String shape) {
     this(mnemonic, shape, null);
@@ -721,7 +720,6 @@ public enum Op {
     this.shape = shape;
     this.kinds = shape.toCharArray();
     this.wasm = wasm;
-    this.simd = SimdForm.of(wasm);
     int slots = 1 + kinds.length; // a loop, not a stream: this runs ~650 times at class init
     for (char k : kinds) {
       slots += k == 'l' ? 1 : 0;
@@ -784,7 +782,21 @@ public enum Op {
 
   /** How a SIMD op computes its halves, or {@code null} for every other op. */
   public SimdForm simd() {
-    return simd;
+    return SimdForms.OF_OP[ordinal()];
+  }
+
+  /**
+   * Each op's {@link SimdForm}, made when first asked for: deriving them from the Wasm names takes
+   * a millisecond while HotSpot interprets it, which a run that generates no code never needs.
+   */
+  private static final class SimdForms {
+    static final SimdForm[] OF_OP = new SimdForm[VALUES.length];
+
+    static {
+      for (Op op : VALUES) {
+        OF_OP[op.ordinal()] = SimdForm.of(op.wasm);
+      }
+    }
   }
 
   /**

@@ -77,7 +77,7 @@ public final class Translator implements InstructionVisitor {
         continue;
       }
       String shape = op.shape();
-      if (op.simd() != null && w.immediates() != Opcode.Imm.MEMARG) {
+      if (w.prefix() == 0xFD && w.immediates() != Opcode.Imm.MEMARG) { // a SIMD op: simd() != null
         (shape.endsWith("x") ? SIMD_X_FORM : SIMD_FORM).put(w, op);
         continue;
       }

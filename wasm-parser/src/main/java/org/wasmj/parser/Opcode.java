@@ -486,11 +486,14 @@ public enum Opcode {
     B16(16, 0);
 
     private final int bytes;
+    /** {@link #naturalAlignment()}, worked out once: the validator asks at every load and store. */
+    private final int alignment;
     private final int extension; // 0 none, 1 signed, 2 unsigned
 
     Access(int bytes, int extension) {
       this.bytes = bytes;
       this.extension = extension;
+      this.alignment = bytes == 0 ? -1 : Integer.numberOfTrailingZeros(bytes);
     }
 
     /** Bytes accessed: 1 for {@code i64.load8_u}, 8 for {@code v128.load16x4_s}; 0 for {@link #NONE}. */
@@ -500,7 +503,7 @@ public enum Opcode {
 
     /** log2 of {@link #bytes()}: the largest alignment a memarg may give; -1 for {@link #NONE}. */
     public int naturalAlignment() {
-      return bytes == 0 ? -1 : Integer.numberOfTrailingZeros(bytes);
+      return alignment;
     }
 
     /** True for loads that sign-extend what they read ({@code _s}). */
@@ -650,21 +653,22 @@ public enum Opcode {
       this.results = null;
     } else {
       int colon = signature.indexOf(':');
-      this.params = types(signature.substring(0, colon));
-      this.results = types(signature.substring(colon + 1));
+      this.params = types(signature, 0, colon);
+      this.results = types(signature, colon + 1, signature.length());
     }
   }
 
-  private static ValType[] types(String letters) {
-    ValType[] types = new ValType[letters.length()];
+  /** The types of {@code signature}'s letters {@code from} to {@code to} (no substrings: class init runs interpreted). */
+  private static ValType[] types(String signature, int from, int to) {
+    ValType[] types = new ValType[to - from];
     for (int i = 0; i < types.length; i++) {
-      switch (letters.charAt(i)) {
+      switch (signature.charAt(from + i)) {
         case 'i': types[i] = ValType.I32; break;
         case 'l': types[i] = ValType.I64; break;
         case 'f': types[i] = ValType.F32; break;
         case 'd': types[i] = ValType.F64; break;
         case 'v': types[i] = ValType.V128; break;
-        default: throw new IllegalArgumentException(letters);
+        default: throw new IllegalArgumentException(signature);
       }
     }
     return types;
