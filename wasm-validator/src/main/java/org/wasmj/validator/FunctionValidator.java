@@ -39,6 +39,34 @@ public final class FunctionValidator implements BodyWalker {
 
   private static final ValType[] TYPES = ValType.values();
 
+  /**
+   * Per opcode, for the plain instructions (no immediates, a fixed signature, no rule of their own:
+   * most numeric ones): the types they pop, bottom first, as ordinals; {@code null} for the others.
+   * Plain instructions take a short path of array reads in {@link #instruction}: while HotSpot
+   * interprets the validator, which it does for much of a short run, every getter and enum
+   * {@code switch} on the long path is a call.
+   */
+  private static final int[][] PLAIN_POPS = new int[Opcode.values().length][];
+  /** Per plain opcode (see {@link #PLAIN_POPS}): the types it pushes, as ordinals. */
+  private static final int[][] PLAIN_PUSHES = new int[Opcode.values().length][];
+
+  static {
+    for (Opcode op : Opcode.values()) {
+      if (op.immediates() == Opcode.Imm.NONE && op.hasSignature()) {
+        PLAIN_POPS[op.ordinal()] = ordinals(op.params());
+        PLAIN_PUSHES[op.ordinal()] = ordinals(op.results());
+      }
+    }
+  }
+
+  private static int[] ordinals(ValType[] types) {
+    int[] ordinals = new int[types.length];
+    for (int i = 0; i < types.length; i++) {
+      ordinals[i] = types[i].ordinal();
+    }
+    return ordinals;
+  }
+
   private final Validator validator;
   private final WasmModule module;
   private final List<FuncType> types;
@@ -224,6 +252,27 @@ public final class FunctionValidator implements BodyWalker {
   private void instruction(CodeReader r, Opcode op, InstructionVisitor v, FuncType fn) {
     if (op.feature() != null) {
       validator.requireFeature(op.feature(), op);
+    }
+    int[] pops = PLAIN_POPS[op.ordinal()];
+    if (pops != null) { // as simple(...)'s applySignature, without its calls
+      int base = ctrlHeight[csp - 1];
+      for (int i = pops.length - 1; i >= 0; i--) {
+        if (sp > base) {
+          int actual = vals[--sp];
+          if (actual != pops[i] && actual != UNKNOWN) {
+            throw invalid("type mismatch");
+          }
+        } else if (!ctrlUnreachable[csp - 1]) {
+          throw invalid("type mismatch");
+        }
+      }
+      for (int t : PLAIN_PUSHES[op.ordinal()]) {
+        push(t);
+      }
+      if (v != null) {
+        v.op(op);
+      }
+      return;
     }
     switch (op.immediates()) {
       case NONE:
