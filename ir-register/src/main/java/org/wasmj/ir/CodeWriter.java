@@ -31,32 +31,52 @@ final class CodeWriter {
 
   /** Starts an instruction; returns its index. */
   int op(Op op) {
-    checkComplete();
-    int at = append(op.ordinal());
-    current = op.kinds.length == 0 ? null : op;
+    if (current != null) {
+      throw mismatch("missing operands");
+    }
+    // Calls inlined here and in emit: HotSpot interprets them for much of a short run, where
+    // each call costs more than the check it makes.
+    if (size == code.length) {
+      code = Arrays.copyOf(code, size * 2);
+    }
+    code[size] = op.ordinal();
+    int n = op.kinds.length;
+    current = n == 0 ? null : op;
     operand = 0;
-    expected = op.kinds.length;
-    return at;
+    expected = n;
+    return size++;
   }
 
   /** Appends one operand slot; returns its index. */
   int emit(int value) {
-    char kind = next();
+    Op op = current;
+    int i = operand;
+    if (op == null || i == expected) {
+      next(); // throws
+    }
+    char[] kinds = op.kinds;
+    char kind = i < kinds.length ? kinds[i] : 't';
+    operand = ++i;
     if (kind == 'l') {
       throw mismatch("a 64-bit immediate written as one slot");
     }
     if (value < 0 && "drvVx".indexOf(kind) >= 0) {
       throw mismatch("negative " + kind + " operand " + value);
     }
-    if (current == Op.BR_TABLE_RI && operand == 2) { // the count: that many targets follow
+    if (op == Op.BR_TABLE_RI && i == 2) { // the count: that many targets follow
       if (value < 0) {
         throw mismatch("negative target count " + value);
       }
       expected += value;
     }
-    int at = append(value);
-    finishIfComplete();
-    return at;
+    if (size == code.length) {
+      code = Arrays.copyOf(code, size * 2);
+    }
+    code[size] = value;
+    if (i == expected) {
+      current = null;
+    }
+    return size++;
   }
 
   /** Appends a 64-bit operand as two slots, low half first. */
