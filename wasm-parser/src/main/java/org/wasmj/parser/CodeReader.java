@@ -34,7 +34,9 @@ public final class CodeReader extends WasmReader {
 
   /** The next opcode; {@code "illegal opcode"} if it is none. */
   public Opcode readOpcode() {
-    int b = readByte();
+    // readByte inline but at the end (where it throws): this runs once per instruction of every
+    // walk, much of it while HotSpot still interprets it, where a call costs more than the read.
+    int b = pos < limit ? bytes[pos++] & 0xFF : readByte();
     Opcode op = Opcode.fromByte(b);
     if (op != null) {
       return op;
