@@ -88,7 +88,9 @@ public class WasmReader {
 
   /** An unsigned 32-bit LEB128 integer (as the int with the same bits). */
   public final int readU32() {
-    int b = readByte();
+    // The first byte inline (readByte only at the end, where it throws), as in readS32: indices
+    // and immediates are read at most instructions, much of it while HotSpot interprets this.
+    int b = pos < limit ? bytes[pos++] & 0xFF : readByte();
     if (b < 0x80) {
       return b;
     }
@@ -113,7 +115,7 @@ public class WasmReader {
 
   /** A signed 32-bit LEB128 integer. */
   public final int readS32() {
-    int b = readByte();
+    int b = pos < limit ? bytes[pos++] & 0xFF : readByte();
     if (b < 0x40) {
       return b;
     }
