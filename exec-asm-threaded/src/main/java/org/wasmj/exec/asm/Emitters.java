@@ -343,16 +343,13 @@ final class Emitters {
       boolean unsigned, boolean immediate) {
     int[] code = c.code();
     MethodVisitor mv = c.mv();
-    Label target = c.label(code[pc + 3]);
     if (i64) {
       c.loadL(code[pc + 1]);
+      flipSignL(c, unsigned);
       c.loadL(code[pc + 2]);
-      if (unsigned) { // (sign-flipped as below, PRIME_SIEVE's i64 loop ran 3-10% slower)
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-      } else {
-        mv.visitInsn(LCMP);
-      }
-      mv.visitJumpInsn(jump, target);
+      flipSignL(c, unsigned);
+      mv.visitInsn(LCMP);
+      longCompareJump(c, pc, jump, code[pc + 3]);
       return;
     }
     c.loadI(code[pc + 1]);
@@ -363,7 +360,7 @@ final class Emitters {
       c.loadI(code[pc + 2]);
       flipSign(c, unsigned);
     }
-    mv.visitJumpInsn(jump + (IF_ICMPEQ - IFEQ), target);
+    mv.visitJumpInsn(jump + (IF_ICMPEQ - IFEQ), c.label(code[pc + 3]));
   }
 
   /**
@@ -381,11 +378,38 @@ final class Emitters {
     }
   }
 
+  /** {@link #flipSign} for the {@code long} on the stack. */
+  private static void flipSignL(FunctionCompiler c, boolean unsigned) {
+    if (unsigned) {
+      c.mv().visitLdcInsn(Long.MIN_VALUE);
+      c.mv().visitInsn(LXOR);
+    }
+  }
+
   private static void i64Zero(FunctionCompiler c, int pc, int jump) {
     c.loadL(c.code()[pc + 1]);
     c.mv().visitInsn(LCONST_0);
     c.mv().visitInsn(LCMP);
-    c.mv().visitJumpInsn(jump, c.label(c.code()[pc + 2]));
+    longCompareJump(c, pc, jump, c.code()[pc + 2]);
+  }
+
+  /**
+   * The jump on an {@code LCMP} result at {@code pc} to {@code to}. A loop's back-edge is the
+   * inverse jump past a {@code GOTO} back: C2 puts a loop's safepoint at its backward jump, with
+   * the operand stack there in its debug state, so a backward jump on the {@code LCMP} result
+   * made C2 compute that -1/0/1 in every pass (a compare, a branch and a {@code setne}) besides
+   * the compare-and-branch (PRIME_SIEVE's sieve and count loops).
+   */
+  private static void longCompareJump(FunctionCompiler c, int pc, int jump, int to) {
+    MethodVisitor mv = c.mv();
+    if (to > pc) {
+      mv.visitJumpInsn(jump, c.label(to));
+      return;
+    }
+    Label stay = new Label();
+    mv.visitJumpInsn(((jump - IFEQ) ^ 1) + IFEQ, stay); // IFEQ/IFNE, IFLT/IFGE, IFGT/IFLE
+    mv.visitJumpInsn(GOTO, c.label(to));
+    mv.visitLabel(stay);
   }
 
   private static void brTable(FunctionCompiler c, int pc) {

@@ -65,10 +65,12 @@ public final class DeepStacks {
     store.stackFloor = Math.max(0, remaining - DEEP_CALLS);
     try {
       Future<long[]> result;
-      AtomicReference<Thread> worker = new AtomicReference<>();
+      AtomicReference<Object> worker = new AtomicReference<>();
       try {
         result = THREADS.submit(() -> {
-          worker.set(Thread.currentThread());
+          if (!worker.compareAndSet(null, Thread.currentThread())) {
+            Thread.currentThread().interrupt(); // the waiting thread was, before this began
+          }
           Thread owner = store.handOver(Thread.currentThread()); // it waits for us meanwhile
           try {
             return call.get();
@@ -87,12 +89,17 @@ public final class DeepStacks {
     }
   }
 
+  /** In {@link #deeper}'s {@code worker}: the waiting thread was interrupted before the worker began. */
+  private static final Object INTERRUPTED_EARLY = new Object();
+
   /**
    * The result of {@code f}. An interrupt of the waiting thread is passed on to the thread running
    * the guest ({@code worker}), if guests can be interrupted, so that it stops as it would have;
-   * the interrupt is then used up if the guest trapped {@code interrupt}, and kept otherwise.
+   * the interrupt is then used up if the guest trapped {@code interrupt}, and kept otherwise. An
+   * interrupt that comes before the worker began is left for it ({@link #INTERRUPTED_EARLY}; it
+   * was lost, and the guest ran on, when the worker thread was slow to start under load).
    */
-  private static long[] await(Future<long[]> f, StoreState store, AtomicReference<Thread> worker) {
+  private static long[] await(Future<long[]> f, StoreState store, AtomicReference<Object> worker) {
     boolean interrupted = false;
     boolean usedUp = false;
     try {
@@ -101,9 +108,11 @@ public final class DeepStacks {
           return f.get();
         } catch (InterruptedException e) {
           interrupted = true;
-          Thread w = worker == null ? null : worker.get();
-          if (w != null) {
-            w.interrupt();
+          if (worker != null) {
+            Object w = worker.compareAndExchange(null, INTERRUPTED_EARLY);
+            if (w instanceof Thread) {
+              ((Thread) w).interrupt();
+            }
             store.requestStop(); // generated code sees it at its next check, not the watcher's
           }
         } catch (ExecutionException e) {

@@ -279,18 +279,9 @@ public final class Rt {
 
   /**
    * A loop header's check ({@link #linkCheck}): exact, every time (compiled in only after a stop
-   * was requested lately, so its cost is only paid then).
+   * was requested lately, so its cost is only paid then). The caller reads memory 0's array again
+   * after it.
    */
-  static byte[] loopCheck(InstanceState inst, byte[] memory) {
-    StoreState store = inst.store;
-    if (!store.interruptPending()) {
-      return memory;
-    }
-    store.checkInterrupt();
-    return inst.memory0.bytes;
-  }
-
-  /** {@link #loopCheck} of a module without memory. */
   static void loopCheck(InstanceState inst) {
     StoreState store = inst.store;
     if (store.interruptPending()) {
