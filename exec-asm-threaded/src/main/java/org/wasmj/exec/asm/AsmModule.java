@@ -48,6 +48,8 @@ public final class AsmModule {
 
   final ModuleCode code;
   final boolean tiered;
+  /** Tiering: the kind of a compiled function's class, {@link ModuleClassLoader#COMPILED} or {@code WIDE}. */
+  final String compiledKind;
   /** Tiering: the executor's threshold for a module of this size ({@link AsmExecutor#moduleThreshold}). */
   private final int threshold;
   private final AsmExecutor executor;
@@ -74,6 +76,8 @@ public final class AsmModule {
     this.executor = executor;
     this.tiered = executor.tiered;
     this.threshold = AsmExecutor.moduleThreshold(executor.threshold, code.functionCount());
+    this.compiledKind = AsmExecutor.wide(code.functionCount())
+        ? ModuleClassLoader.WIDE : ModuleClassLoader.COMPILED;
     this.state = new byte[code.functionCount()];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
@@ -193,7 +197,7 @@ public final class AsmModule {
   private void compileHot(FunctionCode f) {
     int k = f.definedIndex;
     try {
-      Class<?> c = loader.functionClass(ModuleClassLoader.COMPILED, k);
+      Class<?> c = loader.functionClass(compiledKind, k);
       if (state(k) == COMPILED) {
         MutableCallSite site;
         MutableCallSite outlined;
@@ -254,7 +258,7 @@ public final class AsmModule {
 
   /** Attaches the native code (and loop entry) of a compiled function once its class is defined. */
   void defined(String kind, int k, Class<?> c) {
-    boolean compiledClass = tiered ? kind.equals(ModuleClassLoader.COMPILED) : true;
+    boolean compiledClass = tiered ? kind.equals(compiledKind) : true;
     if (!compiledClass || state(k) != COMPILED) {
       return;
     }
@@ -288,7 +292,7 @@ public final class AsmModule {
   private synchronized MutableCallSite site(MutableCallSite[] sites, int k, String entry) {
     if (sites[k] == null) {
       Class<?> c = state(k) == COMPILED
-          ? loader.functionClass(ModuleClassLoader.COMPILED, k)
+          ? loader.functionClass(compiledKind, k)
           : loader.functionClass(ModuleClassLoader.ENTRY, k);
       sites[k] = new MutableCallSite(entry(c, k, entry));
     }
