@@ -26,8 +26,9 @@ import org.wasmj.ir.Op;
  *
  * <p>Classes: {@code F<k>} is function {@code k}'s entry; for {@code asm} it is the compiled code
  * (or an interpreter stub for a {@link Fallback}); for {@code tiered} it is always the stub, and
- * {@code C<k>} ({@code W<k>} in a wide module) the compiled code made when {@code k} gets hot, with entries at its loop headers
- * for interpreter frames to jump into ({@link org.wasmj.exec.internal.LoopEntry}).
+ * {@code C<k>} ({@code W<k>} in a wide module) the compiled code made when {@code k} gets hot,
+ * with entries at its loop headers for interpreter frames to jump into
+ * ({@link org.wasmj.exec.internal.LoopEntry}).
  *
  * <p>Tiering never makes the guest wait for code generation: a hot function is queued on the
  * executor's {@link CompileQueue} and keeps running in the interpreter until its class is ready.
