@@ -58,7 +58,8 @@ final class ModuleClassLoader extends ClassLoader {
     } catch (NumberFormatException e) {
       throw new ClassNotFoundException(name);
     }
-    if (!(kind.equals(ENTRY) || kind.equals(module.compiledKind)) || k < 0 || k >= module.code.functionCount()) {
+    if (!(kind.equals(ENTRY) || kind.equals(module.compiledKind))
+        || k < 0 || k >= module.code.functionCount()) {
       throw new ClassNotFoundException(name);
     }
     byte[] bytes = module.generate(kind, k);
