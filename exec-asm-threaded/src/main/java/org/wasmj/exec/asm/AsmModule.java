@@ -49,7 +49,7 @@ public final class AsmModule {
 
   final ModuleCode code;
   final boolean tiered;
-  /** Tiering: a compiled function's kind of class, {@link ModuleClassLoader#COMPILED} or {@code WIDE}. */
+  /** Tiering: a compiled function's class kind, {@link ModuleClassLoader#COMPILED} or {@code W}. */
   final String compiledKind;
   /** Tiering: the executor's threshold for a module of this size ({@link AsmExecutor#moduleThreshold}). */
   private final int threshold;
