@@ -69,18 +69,28 @@ final class AsmExecutor implements Executor {
 
   /**
    * The threshold {@code tiered} uses on a module of {@code functions} defined functions: the
-   * executor's, once more per {@link #FUNCTIONS_PER_STEP} functions (a threshold of 1 stays 1).
-   * The more functions a module has, the more of them cross any fixed threshold, while HotSpot's
-   * compilers, which then compile each generated class two or three times, do not get faster; on a
-   * module of tens of thousands of functions each later compile gains less than it costs. See
-   * RATIONALE.md, "Tiering".
+   * executor's up to {@link #FUNCTIONS_PER_STEP} functions, then twice more per step of as many
+   * (3 times up to two steps, 5 up to three; a threshold of 1 stays 1). The more functions a
+   * module has, the more of them cross any fixed threshold, while HotSpot's compilers, which then
+   * compile each generated class two or three times, do not get faster; on a module of tens of
+   * thousands of functions each later compile gains less than it costs (Yosys, 34,004 functions:
+   * 9 times). See RATIONALE.md, "Tiering".
    */
   static int moduleThreshold(int threshold, int functions) {
     if (threshold <= 1) {
       return threshold;
     }
     long steps = 1 + (functions - 1L) / FUNCTIONS_PER_STEP;
-    return (int) Math.min(Integer.MAX_VALUE / 2, threshold * Math.max(1, steps));
+    return (int) Math.min(Integer.MAX_VALUE / 2, threshold * (2 * Math.max(1, steps) - 1));
+  }
+
+  /**
+   * True if a module of {@code functions} defined functions is wide: more than
+   * {@link #FUNCTIONS_PER_STEP}, so that its run spreads over many functions, each compiled late
+   * ({@link #moduleThreshold}). Its compiled classes are {@link ModuleClassLoader#WIDE}.
+   */
+  static boolean wide(int functions) {
+    return functions > FUNCTIONS_PER_STEP;
   }
 
   /** Defined functions per step of {@link #moduleThreshold}. */

@@ -26,8 +26,9 @@ import org.wasmj.ir.Op;
  *
  * <p>Classes: {@code F<k>} is function {@code k}'s entry; for {@code asm} it is the compiled code
  * (or an interpreter stub for a {@link Fallback}); for {@code tiered} it is always the stub, and
- * {@code C<k>} the compiled code made when {@code k} gets hot, with entries at its loop headers
- * for interpreter frames to jump into ({@link org.wasmj.exec.internal.LoopEntry}).
+ * {@code C<k>} ({@code W<k>} in a wide module) the compiled code made when {@code k} gets hot,
+ * with entries at its loop headers for interpreter frames to jump into
+ * ({@link org.wasmj.exec.internal.LoopEntry}).
  *
  * <p>Tiering never makes the guest wait for code generation: a hot function is queued on the
  * executor's {@link CompileQueue} and keeps running in the interpreter until its class is ready.
@@ -48,6 +49,8 @@ public final class AsmModule {
 
   final ModuleCode code;
   final boolean tiered;
+  /** Tiering: a compiled function's class kind, {@link ModuleClassLoader#COMPILED} or {@code W}. */
+  final String compiledKind;
   /** Tiering: the executor's threshold for a module of this size ({@link AsmExecutor#moduleThreshold}). */
   private final int threshold;
   private final AsmExecutor executor;
@@ -74,6 +77,8 @@ public final class AsmModule {
     this.executor = executor;
     this.tiered = executor.tiered;
     this.threshold = AsmExecutor.moduleThreshold(executor.threshold, code.functionCount());
+    this.compiledKind = AsmExecutor.wide(code.functionCount())
+        ? ModuleClassLoader.WIDE : ModuleClassLoader.COMPILED;
     this.state = new byte[code.functionCount()];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
@@ -193,7 +198,7 @@ public final class AsmModule {
   private void compileHot(FunctionCode f) {
     int k = f.definedIndex;
     try {
-      Class<?> c = loader.functionClass(ModuleClassLoader.COMPILED, k);
+      Class<?> c = loader.functionClass(compiledKind, k);
       if (state(k) == COMPILED) {
         MutableCallSite site;
         MutableCallSite outlined;
@@ -254,7 +259,7 @@ public final class AsmModule {
 
   /** Attaches the native code (and loop entry) of a compiled function once its class is defined. */
   void defined(String kind, int k, Class<?> c) {
-    boolean compiledClass = tiered ? kind.equals(ModuleClassLoader.COMPILED) : true;
+    boolean compiledClass = tiered ? kind.equals(compiledKind) : true;
     if (!compiledClass || state(k) != COMPILED) {
       return;
     }
@@ -288,7 +293,7 @@ public final class AsmModule {
   private synchronized MutableCallSite site(MutableCallSite[] sites, int k, String entry) {
     if (sites[k] == null) {
       Class<?> c = state(k) == COMPILED
-          ? loader.functionClass(ModuleClassLoader.COMPILED, k)
+          ? loader.functionClass(compiledKind, k)
           : loader.functionClass(ModuleClassLoader.ENTRY, k);
       sites[k] = new MutableCallSite(entry(c, k, entry));
     }

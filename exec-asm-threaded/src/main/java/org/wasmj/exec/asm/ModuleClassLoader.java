@@ -17,6 +17,12 @@ final class ModuleClassLoader extends ClassLoader {
   static final String ENTRY = "F";
   /** Kind of class: a function's compiled code made by tiering, {@code C<k>}. */
   static final String COMPILED = "C";
+  /**
+   * Kind of class: as {@link #COMPILED}, for a function of a wide module ({@link
+   * AsmExecutor#wide}), {@code W<k>}. Only the name differs: the {@code wasmj} launcher keeps
+   * HotSpot's C2 from inlining these classes' methods into their callers (RATIONALE.md, "Tiering").
+   */
+  static final String WIDE = "W";
   private static final String PACKAGE = "wasmj.gen.";
 
   final AsmModule module;
@@ -52,7 +58,8 @@ final class ModuleClassLoader extends ClassLoader {
     } catch (NumberFormatException e) {
       throw new ClassNotFoundException(name);
     }
-    if (!(kind.equals(ENTRY) || kind.equals(COMPILED)) || k < 0 || k >= module.code.functionCount()) {
+    if (!(kind.equals(ENTRY) || kind.equals(module.compiledKind))
+        || k < 0 || k >= module.code.functionCount()) {
       throw new ClassNotFoundException(name);
     }
     byte[] bytes = module.generate(kind, k);

@@ -206,12 +206,15 @@ class TieringTest {
   }
 
   @Test
-  void aModuleOfManyFunctionsRaisesTheThresholdByOnePerStepOfFunctions() {
+  void aModuleOfManyFunctionsRaisesTheThresholdByTwicePerStepOfFunctions() {
     int step = AsmExecutor.FUNCTIONS_PER_STEP;
     assertEquals(1000, AsmExecutor.moduleThreshold(1000, 0));
     assertEquals(1000, AsmExecutor.moduleThreshold(1000, step));
-    assertEquals(2000, AsmExecutor.moduleThreshold(1000, step + 1));
-    assertEquals(5000, AsmExecutor.moduleThreshold(1000, 34_004)); // Yosys
+    assertEquals(1000, AsmExecutor.moduleThreshold(1000, 6_094)); // spidermonkey, as before
+    assertEquals(3000, AsmExecutor.moduleThreshold(1000, step + 1));
+    assertEquals(3000, AsmExecutor.moduleThreshold(1000, 2 * step));
+    assertEquals(5000, AsmExecutor.moduleThreshold(1000, 2 * step + 1));
+    assertEquals(9000, AsmExecutor.moduleThreshold(1000, 34_004)); // Yosys
     assertEquals(1, AsmExecutor.moduleThreshold(1, 1_000_000), "1 still means at the first call");
     assertEquals(Integer.MAX_VALUE / 2, AsmExecutor.moduleThreshold(Integer.MAX_VALUE, 1_000_000));
   }
@@ -221,14 +224,38 @@ class TieringTest {
     int n = AsmExecutor.FUNCTIONS_PER_STEP + 1;
     Engine engine = new Engine(tiered(10, 0));
     Module module = constants(engine, n);
-    assertEquals(20, module.executorStatistics().get("threshold"));
+    assertEquals(30, module.executorStatistics().get("threshold"));
     Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
-    for (int call = 1; call < AsmExecutor.countdown(20, 4); call++) {
+    for (int call = 1; call < AsmExecutor.countdown(30, 4); call++) {
       instance.getFunc("f0").call();
     }
     assertEquals(0, module.executorStatistics().get("compiled"), "not at the executor's 10");
     instance.getFunc("f0").call();
-    assertEquals(1, module.executorStatistics().get("compiled"), "at the module's 20");
+    assertEquals(1, module.executorStatistics().get("compiled"), "at the module's 30");
+  }
+
+  @Test
+  void aWideModulesCompiledCodeIsInWClassesWhichTheLauncherKeepsFromInlining() {
+    for (int functions : new int[] {2, AsmExecutor.FUNCTIONS_PER_STEP + 1}) {
+      ModuleBuilder b = new ModuleBuilder().importFunc("host", "where", 0, 0);
+      b.func("f0", 0, 1, 0x10, 0, 0x41, 7); // call where; i32.const 7
+      for (int k = 1; k < functions; k++) {
+        b.func("f" + k, 0, 1, 0x41, k & 0x3F);
+      }
+      Engine engine = new Engine(tiered(1, 0));
+      Module module = Module.compile(engine, b.build());
+      java.util.List<String> classes = new java.util.ArrayList<>();
+      Linker<Void> linker = new Linker<>(engine);
+      linker.funcWrap("host", "where", HostType.VOID, caller -> {
+        StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+            .filter(c -> c.startsWith("wasmj.gen.")).findFirst()).ifPresent(classes::add);
+        return null;
+      });
+      Instance instance = linker.instantiate(Store.of(engine), module);
+      assertEquals(7, instance.getFunc("f0").call()[0].i32()); // compiled at its first call
+      assertEquals(java.util.List.of(functions > AsmExecutor.FUNCTIONS_PER_STEP
+          ? "wasmj.gen.W0" : "wasmj.gen.C0"), classes, functions + " functions");
+    }
   }
 
   /** {@code n} functions {@code f0} ... each returning its index. */
