@@ -206,17 +206,6 @@ public final class Translator implements InstructionVisitor {
   private static final int MAX_POOLED = 32;
   /** Register numbers standing for pooled constants until the frame layout is known. */
   private static final int POOL_BASE = 1 << 24;
-  /**
-   * The register number standing for the zero register until the frame layout is known: a
-   * register that always holds 0, the base of a load or store at a constant address (C compilers'
-   * {@code i32.const 0; i32.load offset=A} for a global variable), whose address then goes into
-   * the offset; without it, an interpreter runs a {@code const} into a temporary first. It is the
-   * last local (right after the declared ones), so frames zero it on entry like any local: it costs
-   * no instruction.
-   */
-  private static final int ZERO_REGISTER = 2 * POOL_BASE;
-  /** Whether the function uses {@link #ZERO_REGISTER}. */
-  private boolean zeroUsed;
 
   /** A translator for executors that do not tier. */
   public Translator() {
@@ -284,30 +273,24 @@ public final class Translator implements InstructionVisitor {
       out.patch(sameTarget[i], out.get(sameTarget[i + 1]));
     }
     int[] code = out.toArray();
-    int zero = zeroUsed ? 1 : 0;
-    if (pooledCount > 0 || zeroUsed) {
+    if (pooledCount > 0) {
       code = withPool(code);
     }
-    return new CompiledFunction(code, maxRegisters + zero + pooledCount, paramRegisters,
-        locals + zero);
+    return new CompiledFunction(code, maxRegisters + pooledCount, paramRegisters, locals);
   }
 
-  /**
-   * {@code code} with the zero register (if used) and the pooled constants' registers after the
-   * locals, the pooled ones set by a prologue.
-   */
+  /** {@code code} with the pooled constants' registers after the locals, set by a prologue. */
   private int[] withPool(int[] code) {
-    int zero = zeroUsed ? 1 : 0;
     CodeWriter prologue = new CodeWriter();
     for (int k = 0; k < pooledCount; k++) {
       long v = pooled[k];
       if ((int) v == v) {
         prologue.op(Op.CONST32_RI);
-        prologue.emit(locals + zero + k);
+        prologue.emit(locals + k);
         prologue.emit((int) v);
       } else {
         prologue.op(Op.CONST64_RL);
-        prologue.emit(locals + zero + k);
+        prologue.emit(locals + k);
         prologue.emit64(v);
       }
     }
@@ -321,9 +304,7 @@ public final class Translator implements InstructionVisitor {
         char k = op.shape().charAt(i);
         int v = code[at];
         if (k == 'd' || k == 'r' || k == 'V' || k == 'v') {
-          v = v == ZERO_REGISTER ? locals
-              : v >= POOL_BASE ? locals + zero + v - POOL_BASE
-              : v >= locals ? v + zero + pooledCount : v;
+          v = v >= POOL_BASE ? locals + v - POOL_BASE : v >= locals ? v + pooledCount : v;
         } else if (k == 't') {
           v += shift;
         } else if (k == 'l') {
@@ -374,7 +355,6 @@ public final class Translator implements InstructionVisitor {
     sameTargets = 0;
     loops = 0;
     pooledCount = 0;
-    zeroUsed = false;
     jumpsHereCount = 0;
     jumpsHerePosition = -1;
     pushFrame(FUNCTION, type);
@@ -820,14 +800,6 @@ public final class Translator implements InstructionVisitor {
     Op ir = (memIndex == 0 ? MEMORY0_FORM : MEMORY_X_FORM).get(op);
     if (memIndex == 0 && addressFused(op, (int) offset)) {
       return;
-    }
-    int address = height - (op.results().length == 1 ? 1 : 2);
-    if (kind[address] == CONST && type[address] == ValType.I32
-        && (value[address] & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL) <= 0xFFFFFFFFL) {
-      offset += value[address] & 0xFFFFFFFFL; // a constant address: the zero register's offset
-      kind[address] = LOCAL;
-      value[address] = ZERO_REGISTER;
-      zeroUsed = true;
     }
     if (op.results().length == 1) { // a load
       int base = popRegister();

@@ -178,23 +178,6 @@ class TranslatorTest {
             0x1A, 0x28, 2, 0));
   }
 
-  @Test
-  void aConstantAddressGoesIntoTheOffsetOfALoadOrStoreOnTheZeroRegister() {
-    // i32.const 16; i32.load offset=4: the zero register is the last local (r3, zeroed with the
-    // frame), and the temporaries move up by one (r4)
-    assertEquals(
-        "@0: r4 <- i32.load r3 #20\n@4: return r4\n",
-        translateWithMemory(1, 0x41, 16, 0x28, 2, 4));
-    // i32.const 8; local.get 0; i32.store
-    assertEquals(
-        "@0: i32.store r3 r0 #8\n@4: return\n",
-        translateWithMemory(0, 0x41, 8, 0x20, 0, 0x36, 2, 0));
-    // i32.const -16; i32.load offset=32: the sum passes 2^32 (a trap), so the address stays
-    assertEquals(
-        "@0: r3 <- const32 #-16\n@3: r3 <- i32.load r3 #32\n@7: return r3\n",
-        translateWithMemory(1, 0x41, 0x70, 0x28, 2, 32));
-  }
-
   /** As {@link #translate}, in a module with a memory, for type {@code (i32, i32, i32) -> results}. */
   private static String translateWithMemory(int results, int... code) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
