@@ -1,8 +1,10 @@
 package org.wasmj.exec.asm;
 
+import static org.objectweb.asm.Opcodes.DUP_X2;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.POP;
 
 import org.objectweb.asm.MethodVisitor;
 
@@ -50,12 +52,12 @@ final class VectorLanes {
   static void withHalf(FunctionCompiler c, int half) {
     MethodVisitor mv = c.mv();
     mv.visitMethodInsn(INVOKEVIRTUAL, FLOAT_VECTOR, "reinterpretAsLongs", "()" + L, false);
-    // bits, v → v, bits: the long is two slots under a one-slot reference
-    mv.visitInsn(org.objectweb.asm.Opcodes.DUP_X2);
-    mv.visitInsn(org.objectweb.asm.Opcodes.POP);
+    // bits, v → v, bits (a one-slot value over a two-slot one), then v, half, bits
+    mv.visitInsn(DUP_X2);
+    mv.visitInsn(POP);
     c.pushInt(half);
-    mv.visitInsn(org.objectweb.asm.Opcodes.DUP_X2);
-    mv.visitInsn(org.objectweb.asm.Opcodes.POP);
+    mv.visitInsn(DUP_X2);
+    mv.visitInsn(POP);
     mv.visitMethodInsn(INVOKEVIRTUAL, LONG_VECTOR, "withLane", "(IJ)" + L, false);
     mv.visitMethodInsn(INVOKEVIRTUAL, LONG_VECTOR, "reinterpretAsFloats", "()" + F, false);
   }
@@ -83,8 +85,8 @@ final class VectorLanes {
   /** A {@code byte[]} and an index on the stack → the vector of the 16 bytes there (IndexOutOfBoundsException past the end). */
   static void load(MethodVisitor mv) {
     mv.visitFieldInsn(GETSTATIC, BYTE_VECTOR, "SPECIES_128", SPECIES);
-    mv.visitInsn(org.objectweb.asm.Opcodes.DUP_X2);
-    mv.visitInsn(org.objectweb.asm.Opcodes.POP);
+    mv.visitInsn(DUP_X2);
+    mv.visitInsn(POP);
     mv.visitMethodInsn(INVOKESTATIC, BYTE_VECTOR, "fromArray", "(" + SPECIES + "[BI)L" + BYTE_VECTOR + ";", false);
     mv.visitMethodInsn(INVOKEVIRTUAL, BYTE_VECTOR, "reinterpretAsFloats", "()" + F, false);
   }
