@@ -712,6 +712,7 @@ final class FunctionCompiler {
     mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
     checkDepth();
+    initVectorLocals();
     // Parameters into their registers, every other register zeroed.
     int slot = 0;
     String kinds = slotKinds(type.params());
@@ -744,7 +745,7 @@ final class FunctionCompiler {
         mv.visitInsn(DCONST_0);
         mv.visitVarInsn(DSTORE, doubleSlots[r]);
       }
-      for (int lane = 0; laneSlots[r] >= 0 && lane < 2; lane++) {
+      for (int lane = 0; laneSlots[r] >= 0 && !registers.isVectorHalf(r) && lane < 2; lane++) {
         mv.visitInsn(FCONST_0);
         mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
       }
@@ -1324,6 +1325,7 @@ final class FunctionCompiler {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
     noControlLocals();
+    initVectorLocals();
     java.util.BitSet load = liveAt(entries);
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       if (load.get(r)) {
@@ -1618,7 +1620,14 @@ final class FunctionCompiler {
       doubleSlots[r] = next;
       next += 2;
     }
-    if (registers.hasLaneLocals(r)) {
+    if (registers.hasLaneLocals(r) && registers.isVectorHalf(r)) { // one local for both halves
+      boolean high = !registers.isVectorPair(r);
+      if (high && laneSlots[r - 1] >= 0) {
+        laneSlots[r] = laneSlots[r - 1];
+      } else {
+        laneSlots[r] = next++;
+      }
+    } else if (registers.hasLaneLocals(r)) {
       laneSlots[r] = next;
       next += 2;
     }
@@ -1866,6 +1875,11 @@ final class FunctionCompiler {
       loadD(s);
       mv.visitVarInsn(DSTORE, doubleSlots[d]);
     }
+    if (laneSlots[d] >= 0 && registers.isVectorHalf(d)) {
+      loadL(d);
+      vectorHalf(d);
+      return;
+    }
     for (int lane = 0; laneSlots[d] >= 0 && lane < 2; lane++) {
       loadLane(s, lane);
       mv.visitVarInsn(FSTORE, laneSlots[d] + lane);
@@ -1893,6 +1907,11 @@ final class FunctionCompiler {
    * as a {@code float}: its lane local if it has one, else from its bits.
    */
   void loadLane(int r, int lane) {
+    if (laneSlots[r] >= 0 && registers.isVectorHalf(r)) {
+      mv.visitVarInsn(ALOAD, laneSlots[r]);
+      VectorLanes.lane(this, (registers.isVectorPair(r) ? 0 : 2) + lane);
+      return;
+    }
     if (laneSlots[r] >= 0) {
       mv.visitVarInsn(FLOAD, laneSlots[r] + lane);
       return;
@@ -1917,6 +1936,9 @@ final class FunctionCompiler {
    * ({@link LaneBits}) once both lanes are stored.
    */
   void storeLane(int r, int lane) {
+    if (registers.isVectorHalf(r)) {
+      throw new IllegalStateException("lane by lane into a vector register: " + r);
+    }
     mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
     if (lane == 1) {
       staleNow.set(r);
@@ -1925,9 +1947,63 @@ final class FunctionCompiler {
 
   /** Pushes the bits of v128 half {@code r} from its lane locals, each NaN canonicalised ({@code Rt.f32x2Bits}). */
   private void packLanes(int r) {
+    if (registers.isVectorHalf(r)) {
+      mv.visitVarInsn(ALOAD, laneSlots[r]);
+      VectorLanes.half(this, registers.isVectorPair(r) ? 0 : 1);
+      return;
+    }
     mv.visitVarInsn(FLOAD, laneSlots[r]);
     mv.visitVarInsn(FLOAD, laneSlots[r] + 1);
     mv.visitMethodInsn(INVOKESTATIC, RT, "f32x2Bits", "(FF)J", false);
+  }
+
+  // ---- the optional vector path (VectorPath, Registers#isVectorPair) ----
+
+  /**
+   * On for generated code to keep f32x4 registers in Vector API locals, where the JVM has the
+   * module ({@link VectorPath}); tests turn it off and on to compare the two paths.
+   */
+  static volatile boolean vectorLanes = VectorPath.AVAILABLE;
+
+  /** Every vector local of this method (or chunk) set to zero lanes: before anything writes a half. */
+  private void initVectorLocals() {
+    for (int r = 0; r < laneSlots.length; r++) {
+      if (laneSlots[r] >= 0 && registers.isVectorHalf(r) && (r == 0 || laneSlots[r - 1] != laneSlots[r])) {
+        VectorLanes.zero(mv);
+        storeObject(laneSlots[r], VectorLanes.FLOAT_VECTOR);
+      }
+    }
+  }
+
+  /** The {@code long} on the stack into the lanes of vector half {@code r} (its vector local updated). */
+  private void vectorHalf(int r) {
+    mv.visitVarInsn(ALOAD, laneSlots[r]);
+    VectorLanes.withHalf(this, registers.isVectorPair(r) ? 0 : 1);
+    storeObject(laneSlots[r], VectorLanes.FLOAT_VECTOR);
+  }
+
+  /** True if v128 register {@code v} keeps its lanes in a vector local here ({@link Registers#isVectorPair}). */
+  boolean isVector(int v) {
+    return laneSlots[v] >= 0 && registers.isVectorPair(v) && laneSlots[v + 1] == laneSlots[v];
+  }
+
+  /** Pushes v128 register {@code v} as a {@code FloatVector}: its vector local, else made from its bits. */
+  void loadVector(int v) {
+    if (isVector(v)) {
+      mv.visitVarInsn(ALOAD, laneSlots[v]);
+      return;
+    }
+    VectorLanes.of(this, v);
+  }
+
+  /**
+   * Stores the {@code FloatVector} on the stack, an f32x4 arithmetic result, in v128 register
+   * {@code v}'s vector local ({@link #isVector}); its bits are left out of date ({@link LaneBits}).
+   */
+  void storeVector(int v) {
+    storeObject(laneSlots[v], VectorLanes.FLOAT_VECTOR);
+    staleNow.set(v);
+    staleNow.set(v + 1);
   }
 
   /** Brings v128 half {@code r}'s {@code long} local up to date if it is not ({@link LaneBits}). */
@@ -2011,7 +2087,11 @@ final class FunctionCompiler {
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
       mv.visitVarInsn(FSTORE, floatSlots[r]);
     }
-    for (int lane = 0; asFloat && laneSlots[r] >= 0 && lane < 2; lane++) { // a v128 half's lanes
+    if (asFloat && laneSlots[r] >= 0 && registers.isVectorHalf(r)) {
+      mv.visitInsn(DUP2);
+      vectorHalf(r);
+    }
+    for (int lane = 0; asFloat && laneSlots[r] >= 0 && !registers.isVectorHalf(r) && lane < 2; lane++) { // a v128 half's lanes
       mv.visitInsn(DUP2);
       laneOfBits(lane);
       mv.visitVarInsn(FSTORE, laneSlots[r] + lane);

@@ -49,6 +49,13 @@ import org.wasmj.ir.OpCodes;
  * the lane locals. So an f32x4 accumulator (a matrix row kept in v128 locals across a loop) is
  * not unpacked from and packed into {@code long}s each iteration.
  *
+ * <p>With the optional vector path ({@link VectorPath}, {@link FunctionCompiler#vectorLanes}), a
+ * v128 register both of whose halves have lane locals, and whose halves no SIMD operand reads or
+ * writes as part of another v128, keeps its four lanes in one {@code FloatVector} local instead
+ * ({@link #isVectorPair}): the same rules per half (a half's write updates its two lanes, the
+ * bits stay out of date after an f32x4 result), but C2 keeps the lanes in one XMM register and
+ * computes an f32x4 op with one instruction.
+ *
  * <p>Registers read by payload-insensitive ops are found per register, not per value: a temporary
  * that holds an i32 in one place and an f32 in another gets both locals, and the float one is
  * dead (and dropped by C2) after the i32's writes.
@@ -68,6 +75,8 @@ final class Registers {
   private final BitSet doubleLocal = new BitSet();
   /** v128 halves that an op of {@link #readsLaneValues} reads: also two {@code float} locals. */
   private final BitSet laneLocal = new BitSet();
+  /** Low halves of v128 registers whose lanes are one {@code FloatVector} local ({@link #isVectorPair}). */
+  private final BitSet vectorPair = new BitSet();
   /** Registers with a float (double) local whose bits are always that local's, canonical ({@link #floatValued}). */
   private final BitSet floatValued = new BitSet();
 
@@ -120,6 +129,9 @@ final class Registers {
     }
     regs.widths(c);
     regs.floatLocals(c);
+    if (FunctionCompiler.vectorLanes) {
+      regs.vectorPairs(c);
+    }
     regs.floatValued(c);
     return regs;
   }
@@ -284,6 +296,39 @@ final class Registers {
       default:
         return false;
     }
+  }
+
+  /** Finds the v128 registers whose lanes are one vector local (see the class comment). */
+  private void vectorPairs(FunctionCompiler c) {
+    int[] code = c.code();
+    BitSet lows = new BitSet();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      String shape = Op.of(code[pc]).shape();
+      for (int i = 0, at = pc + 1; i < shape.length(); at += shape.charAt(i) == 'l' ? 2 : 1, i++) {
+        if (shape.charAt(i) == 'V' || shape.charAt(i) == 'v') {
+          lows.set(code[at]);
+        }
+      }
+    }
+    for (int r = lows.nextSetBit(0); r >= 0; r = lows.nextSetBit(r + 1)) {
+      if (laneLocal.get(r) && laneLocal.get(r + 1) && !lows.get(r + 1) && (r == 0 || !lows.get(r - 1))
+          && !constant.get(r) && !constant.get(r + 1)) {
+        vectorPair.set(r);
+      }
+    }
+  }
+
+  /**
+   * True if v128 half register {@code r} is a half of a register whose lanes are one
+   * {@code FloatVector} local (see the class comment).
+   */
+  boolean isVectorHalf(int r) {
+    return vectorPair.get(r) || r > 0 && vectorPair.get(r - 1);
+  }
+
+  /** True if {@code r} is the low half of a register whose lanes are one {@code FloatVector} local. */
+  boolean isVectorPair(int r) {
+    return vectorPair.get(r);
   }
 
   /**
@@ -487,8 +532,8 @@ final class Registers {
     if (constant.get(r)) {
       return 0;
     }
-    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0)
-        + (laneLocal.get(r) ? 2 : 0);
+    int lanes = !laneLocal.get(r) ? 0 : !isVectorHalf(r) ? 2 : vectorPair.get(r) ? 1 : 0;
+    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0) + lanes;
   }
 
   /** The constant registers (not to be changed). */

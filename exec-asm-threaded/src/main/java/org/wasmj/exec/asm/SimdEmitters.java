@@ -335,6 +335,13 @@ final class SimdEmitters {
           if (w == Opcode.F32X4_MUL && mulAdd(c, pc)) {
             return true;
           }
+          if (F32X4_OPS.containsKey(w) && c.isVector(code[pc + 1])) { // the optional vector path
+            c.loadVector(code[pc + 2]);
+            c.loadVector(code[pc + 3]);
+            VectorLanes.arithmetic(c.mv(), w.text().substring("f32x4.".length()));
+            c.storeVector(code[pc + 1]);
+            return true;
+          }
           if (F32X4_OPS.containsKey(w) && c.hasLanes(code[pc + 1]) && c.hasLanes(code[pc + 1] + 1)) {
             f32x4(c, code[pc + 1], (k, lane) -> {
               f32Lane(c, code[pc + 2] + k, lane == 1);
@@ -523,6 +530,15 @@ final class SimdEmitters {
       int addend = code[add + 2] == code[pc + 1] ? code[add + 3] : code[add + 2];
       MethodVisitor mv = c.mv();
       int d = code[add + 1];
+      if (c.isVector(d)) { // the optional vector path
+        c.loadVector(a);
+        c.loadVector(b);
+        c.loadVector(addend);
+        vectorMulAdd(c);
+        c.storeVector(d);
+        c.fuse(pc, add + Op.size(code, add));
+        return true;
+      }
       if (c.hasLanes(d) && c.hasLanes(d + 1)) {
         f32x4(c, d, (k, lane) -> {
           f32Lane(c, a + k, lane == 1);
@@ -607,6 +623,19 @@ final class SimdEmitters {
       int d = code[add + 1];
       Op load = Op.of(code[pc]);
       MethodVisitor mv = c.mv();
+      if (c.isVector(d)) { // the optional vector path: one 128-bit load
+        if (c.address(code[pc + 2], code[pc + 3])) {
+          c.loadMemoryArray(load, pc);
+          c.loadIndex();
+          VectorLanes.load(mv);
+          c.loadVector(s);
+          c.loadVector(addend);
+          vectorMulAdd(c);
+          c.storeVector(d);
+        }
+        c.fuse(pc, add + Op.size(code, add));
+        return true;
+      }
       if (c.address(code[pc + 2], code[pc + 3])) {
         for (int k = 0; k < 2; k++) {
           SimdEmitters.load(c, load, pc, 64, 8 * k);
@@ -629,6 +658,14 @@ final class SimdEmitters {
       }
       c.fuse(pc, add + Op.size(code, add));
       return true;
+    }
+
+    /** The three {@code FloatVector}s on the stack (a, b, c) → {@code a * b + c}, rounded twice (not fused). */
+    private static void vectorMulAdd(FunctionCompiler c) {
+      c.mv().visitInsn(DUP_X2); // a b c → c a b c
+      c.mv().visitInsn(POP);
+      VectorLanes.arithmetic(c.mv(), "mul");
+      VectorLanes.arithmetic(c.mv(), "add");
     }
 
     /** The JVM instruction of each f32x4 op with an inline form. */
