@@ -41,6 +41,8 @@ public final class AsmModule {
   private static final byte COMPILED = 1;
   private static final byte INTERPRETED = 2;
   private static final byte QUEUED = 3;
+  /** Tests only: {@code compileHot} leaves the countdown as it is, as a racing decrement may. */
+  static volatile boolean loseWakeUps;
 
   /** Functions queued at each level of {@link #roundsToCompile} before it doubles. */
   static final int BUDGET_STEP = 128;
@@ -151,6 +153,10 @@ public final class AsmModule {
     int k = f.definedIndex;
     f.countdown = Integer.MAX_VALUE; // quiet until its code is ready or the queue refuses it
     synchronized (state) {
+      if (state[k] == QUEUED || state[k] == COMPILED && f.nativeCode == null) {
+        f.countdown = recheck(); // its code is on the way: ask again
+        return;
+      }
       if (state[k] != NOT_GENERATED) {
         return;
       }
@@ -168,7 +174,21 @@ public final class AsmModule {
         admitted--;
       }
       f.countdown = threshold; // ask again later
+    } else if (f.loopEntry == null) {
+      f.countdown = recheck();
     }
+  }
+
+  /**
+   * The countdown of a function whose code is queued or being made. {@code compileHot} wakes a
+   * frame looping in the interpreter with a countdown of 0, but the interpreter's decrement is a
+   * plain read and write, which can write its old count back over that 0; with a count of
+   * {@code Integer.MAX_VALUE} such a frame (spidermonkey's JS interpreter loop, about one run in
+   * six) then never entered its compiled code. So while the code is on the way the function asks
+   * again every so often, and a lost wake-up costs at most that many more iterations.
+   */
+  private int recheck() {
+    return Math.max(threshold, 100);
   }
 
   /** The calls plus loop iterations after which a function of {@code bodyBytes} bytes is hot. */
@@ -219,7 +239,7 @@ public final class AsmModule {
       setState(k, INTERPRETED);
       return;
     }
-    if (f.loopEntry != null) {
+    if (f.loopEntry != null && !loseWakeUps) {
       f.countdown = 0; // a frame looping in the interpreter enters at its next iteration
     }
   }

@@ -155,6 +155,19 @@ class TieringTest {
   }
 
   @Test
+  void aFrameLoopingInTheInterpreterEntersItsCompiledCodeEvenIfTheWakeUpIsLost() {
+    int limit = 200_000;
+    AsmModule.loseWakeUps = true; // as when the interpreter's decrement writes over the 0
+    try {
+      Instance instance = spinner(tiered(1000, 1), i -> inLoopEntry() || i == limit ? 1 : 0);
+      int iterations = instance.getFunc("spin").call()[0].i32();
+      assertTrue(iterations < limit, "the loop never entered the compiled code");
+    } finally {
+      AsmModule.loseWakeUps = false;
+    }
+  }
+
+  @Test
   void statisticsCountQueuedAndCompiledFunctionsAndGenerationTime() {
     Engine engine = new Engine(tiered(10, 0));
     Linker<Void> linker = new Linker<>(engine);
