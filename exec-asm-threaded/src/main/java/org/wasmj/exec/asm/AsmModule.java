@@ -183,8 +183,8 @@ public final class AsmModule {
    * The countdown of a function whose code is queued or being made. {@code compileHot} wakes a
    * frame looping in the interpreter with a countdown of 0, but the interpreter's decrement is a
    * plain read and write, which can write its old count back over that 0; with a count of
-   * {@code Integer.MAX_VALUE} such a frame (spidermonkey's JS interpreter loop, about one run in
-   * six) then never entered its compiled code. So while the code is on the way the function asks
+   * {@code Integer.MAX_VALUE} such a frame (spidermonkey's JS interpreter loop, in some runs)
+   * then never entered its compiled code. So while the code is on the way the function asks
    * again every so often, and a lost wake-up costs at most that many more iterations.
    */
   private int recheck() {
