@@ -533,9 +533,7 @@ final class SimdEmitters {
       if (c.isVector(d)) { // the optional vector path
         c.loadVector(a);
         c.loadVector(b);
-        c.loadVector(addend);
-        vectorMulAdd(c);
-        c.storeVector(d);
+        vectorMulAdd(c, addend, d);
         c.fuse(pc, add + Op.size(code, add));
         return true;
       }
@@ -629,9 +627,7 @@ final class SimdEmitters {
           c.loadIndex();
           VectorLanes.load(mv);
           c.loadVector(s);
-          c.loadVector(addend);
-          vectorMulAdd(c);
-          c.storeVector(d);
+          vectorMulAdd(c, addend, d);
         }
         c.fuse(pc, add + Op.size(code, add));
         return true;
@@ -660,12 +656,14 @@ final class SimdEmitters {
       return true;
     }
 
-    /** The three {@code FloatVector}s on the stack (a, b, c) → {@code a * b + c}, rounded twice (not fused). */
-    private static void vectorMulAdd(FunctionCompiler c) {
+    /** {@code a * b + addend} into vector register {@code d}, a and b on the stack as {@code FloatVector}s; rounded twice (not fused). */
+    private static void vectorMulAdd(FunctionCompiler c, int addend, int d) {
+      c.loadVector(addend);
       c.mv().visitInsn(DUP_X2); // a b c → c a b c
       c.mv().visitInsn(POP);
       VectorLanes.arithmetic(c.mv(), "mul");
       VectorLanes.arithmetic(c.mv(), "add");
+      c.storeVector(d);
     }
 
     /** The JVM instruction of each f32x4 op with an inline form. */
