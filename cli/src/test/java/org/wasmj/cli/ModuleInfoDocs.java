@@ -26,8 +26,11 @@ final class ModuleInfoDocs {
   /** The generated page, relative to the repository root. */
   static final Path PAGE = Path.of("module-info-docs/modules.md");
 
-  /** One {@code requires}: the module read, and whether its readers read it too. */
-  record Requires(String module, boolean transitive) {}
+  /**
+   * One {@code requires}: the module read, whether its readers read it too, and whether it is
+   * needed at compile time only ({@code static}: optional at run time).
+   */
+  record Requires(String module, boolean transitive, boolean optional) {}
 
   /** One {@code module-info.java}, read from its text. */
   record ModuleInfo(
@@ -92,8 +95,9 @@ final class ModuleInfoDocs {
       String rest = words.length > 1 ? words[1].trim() : "";
       switch (words[0]) {
         case "requires":
-          boolean transitive = rest.startsWith("transitive ");
-          requires.add(new Requires(rest.replaceFirst("^(transitive|static)\\s+", ""), transitive));
+          List<String> parts = List.of(rest.split("\\s+"));
+          requires.add(new Requires(parts.get(parts.size() - 1), parts.contains("transitive"),
+              parts.contains("static")));
           break;
         case "exports":
         case "opens":
@@ -133,13 +137,15 @@ final class ModuleInfoDocs {
         .append("# The modules\n\n")
         .append("wasmj's JPMS modules as their `module-info.java` files declare them. In the graph, an\n")
         .append("arrow is `requires` (thick: `requires transitive`, so the reader's readers read the\n")
-        .append("target too) and a dotted arrow goes from a service's provider to the module that uses it.\n")
+        .append("target too; labelled `static`: needed to compile only, optional at run time) and a dotted\n")
+        .append("arrow goes from a service's provider to the module that uses it.\n")
         .append("Modules outside wasmj are grey; `java.base` is left out.\n\n");
     graph(out, modules);
     out.append("\n## Modules\n\n| module | folder (artifactId) | requires | what it is |\n|---|---|---|---|\n");
     for (ModuleInfo m : modules) {
       String requires = m.requires().stream()
-          .map(r -> "`" + r.module() + "`" + (r.transitive() ? " (transitive)" : ""))
+          .map(r -> "`" + r.module() + "`" + (r.transitive() ? " (transitive)" : "")
+              + (r.optional() ? " (static: optional at run time)" : ""))
           .collect(Collectors.joining(", "));
       out.append("| `").append(m.name()).append("` | `").append(m.folder()).append("`")
           .append(m.folder().equals(m.artifactId()) ? "" : " (`" + m.artifactId() + "`)")
@@ -206,7 +212,8 @@ final class ModuleInfoDocs {
     }
     for (ModuleInfo m : modules) {
       for (Requires r : m.requires()) {
-        out.append("  ").append(ids.get(m.name())).append(r.transitive() ? " ==> " : " --> ")
+        out.append("  ").append(ids.get(m.name()))
+            .append(r.optional() ? " -- static --> " : r.transitive() ? " ==> " : " --> ")
             .append(ids.get(r.module())).append('\n');
       }
     }

@@ -69,7 +69,8 @@ class ModuleInfoDocsTest {
     TreeSet<String> lines = new TreeSet<>();
     d.requires().stream().filter(r -> !r.name().equals("java.base"))
         .forEach(r -> lines.add("requires " + r.name()
-            + (r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE) ? " transitive" : "")));
+            + (r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE) ? " transitive" : "")
+            + (r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC) ? " static" : "")));
     d.exports().forEach(e -> lines.add("exports " + e.source() + " to " + new TreeSet<>(e.targets())));
     d.opens().forEach(o -> lines.add("opens " + o.source() + " to " + new TreeSet<>(o.targets())));
     d.uses().forEach(u -> lines.add("uses " + u));
@@ -80,7 +81,8 @@ class ModuleInfoDocsTest {
   /** The same lines from the source text as {@link ModuleInfoDocs} read it. */
   private static String directives(ModuleInfo m) {
     TreeSet<String> lines = new TreeSet<>();
-    m.requires().forEach(r -> lines.add("requires " + r.module() + (r.transitive() ? " transitive" : "")));
+    m.requires().forEach(r -> lines.add("requires " + r.module() + (r.transitive() ? " transitive" : "")
+        + (r.optional() ? " static" : "")));
     m.exports().forEach((p, to) -> lines.add("exports " + p + " to " + new TreeSet<>(to)));
     m.opens().forEach((p, to) -> lines.add("opens " + p + " to " + new TreeSet<>(to)));
     m.uses().forEach(u -> lines.add("uses " + u));
