@@ -25,11 +25,19 @@ public final class FuncType {
   private final ValType[] params;
   private final ValType[] results;
   private final int hash;
+  /**
+   * {@link #paramSlotCount()} and {@link #resultSlotCount()}, counted once: the interpreter asks
+   * at every call between it and compiled or host code (Yosys: millions of times).
+   */
+  private final int paramSlots;
+  private final int resultSlots;
 
   private FuncType(ValType[] params, ValType[] results) {
     this.params = params;
     this.results = results;
     this.hash = 31 * Arrays.hashCode(params) + Arrays.hashCode(results);
+    this.paramSlots = slots(params);
+    this.resultSlots = slots(results);
   }
 
   /** Creates a function type; the arrays are copied. */
@@ -57,12 +65,12 @@ public final class FuncType {
 
   /** 64-bit slots the parameters take at run time: one per value, two for a v128. */
   public int paramSlotCount() {
-    return slots(params);
+    return paramSlots;
   }
 
   /** 64-bit slots the results take at run time: one per value, two for a v128. */
   public int resultSlotCount() {
-    return slots(results);
+    return resultSlots;
   }
 
   private static int slots(ValType[] types) {

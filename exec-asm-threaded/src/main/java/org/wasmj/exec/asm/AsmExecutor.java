@@ -25,6 +25,29 @@ import org.wasmj.parser.FunctionBody;
  * @implNote Thread-safe and stateless; per-module state is in {@link AsmModule}.
  */
 final class AsmExecutor implements Executor {
+  /*
+   * JDK classes that the interpreter and Semantics (which the interpreter and the generated code
+   * inline) call on some paths only, resolved here once through their class loader. C2 compiles a
+   * call into a class that the caller's loader has not resolved yet as a trap ("unloaded"), and
+   * the first such call throws the whole compiled method away: on Yosys the interpreter's dispatch
+   * method was recompiled after its first Long.rotateLeft, its method for the rarer ops after its
+   * first Double conversion, each after seconds in C1 code. On JDK 17 this counts for classes of
+   * other jars only when no security manager is allowed (the launcher's
+   * -Djava.security.manager=disallow, the default from JDK 18). See RATIONALE.md, "Tiering never
+   * makes the guest wait".
+   */
+  static {
+    ClassLoader loader = AsmExecutor.class.getClassLoader();
+    for (String name : new String[] {"java.lang.Long", "java.lang.Double", "java.lang.Float",
+        "java.lang.Integer", "java.lang.Math"}) {
+      try {
+        Class.forName(name, false, loader);
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(e); // java.base's
+      }
+    }
+  }
+
   final boolean tiered;
   final int threshold;
   /** Tiering: where hot functions wait for their classes. */

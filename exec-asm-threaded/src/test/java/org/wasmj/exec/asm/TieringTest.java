@@ -271,6 +271,35 @@ class TieringTest {
     }
   }
 
+  @Test
+  void aWideModulesCompiledCallersReachACalleesCompiledCodeOnceItIsMade() {
+    ModuleBuilder b = new ModuleBuilder().importFunc("host", "where", 0, 0);
+    b.func("f0", 0, 1, 0x10, 2); // call f1 (function 2: the import is 0)
+    b.func("f1", 0, 1, 0x10, 0, 0x41, 7); // call where; i32.const 7
+    b.func("f2", 0, 1, 0x10, 2); // call f1
+    for (int k = 3; k <= AsmExecutor.FUNCTIONS_PER_STEP; k++) {
+      b.func("f" + k, 0, 1, 0x41, k & 0x3F);
+    }
+    Engine engine = new Engine(tiered(1, 0));
+    Module module = Module.compile(engine, b.build());
+    java.util.List<java.util.List<String>> stacks = new java.util.ArrayList<>();
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "where", HostType.VOID, caller -> {
+      stacks.add(StackWalker.getInstance().walk(frames -> frames
+          .map(StackWalker.StackFrame::getClassName).filter(c -> c.startsWith("wasmj.gen."))
+          .distinct().collect(java.util.stream.Collectors.toList())));
+      return null;
+    });
+    Instance instance = linker.instantiate(Store.of(engine), module);
+    for (String f : new String[] {"f0", "f0", "f2"}) {
+      assertEquals(7, instance.getFunc(f).call()[0].i32());
+    }
+    assertEquals(java.util.List.of(
+        java.util.List.of("wasmj.gen.W1", "wasmj.gen.F1", "wasmj.gen.W0"), // f1 not compiled yet
+        java.util.List.of("wasmj.gen.W1", "wasmj.gen.W0"), // its call site now points at its code
+        java.util.List.of("wasmj.gen.W1", "wasmj.gen.W2")), stacks); // linked to its code directly
+  }
+
   /** {@code n} functions {@code f0} ... each returning its index. */
   private static Module constants(Engine engine, int n) {
     ModuleBuilder b = new ModuleBuilder();
