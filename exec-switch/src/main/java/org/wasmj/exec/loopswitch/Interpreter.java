@@ -225,40 +225,6 @@ public final class Interpreter {
             base = fp + code[pc + 3];
             next = pc + 5;
             break;
-          case CALL_PAST_ENTRY_XR: { // call_xr in metered or interruptible code
-            callee = inst.functions[code[pc + 1]];
-            base = fp + code[pc + 2];
-            next = pc + 3;
-            if (!(callee instanceof WasmFunction) || ((WasmFunction) callee).code.nativeCode != null) {
-              break; // the usual call path
-            }
-            // As the usual path for an interpreted callee, then its entry's checks and charges
-            // done here, not dispatched (the frame is pushed first, as the ops run in it)
-            WasmFunction w = (WasmFunction) callee;
-            CompiledFunction c = w.compiled;
-            if (c == null) {
-              c = interpreted(w);
-            }
-            if (--w.code.countdown <= 0) {
-              tierUp(w);
-            }
-            if (base + c.registerCount() > s.length) {
-              s = st.grow(base + c.registerCount());
-            }
-            st.push(depth++, next, fp, fn);
-            fp = base;
-            for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
-              s[i] = 0;
-            }
-            fn = w;
-            code = c.code();
-            if (w.instance != inst) {
-              inst = w.instance;
-              mem = memoryOf(inst);
-            }
-            pc = pastEntry(code, inst.store);
-            continue;
-          }
           case OpCodes.RETURN_CALL_XR:
             callee = inst.functions[code[pc + 1]];
             System.arraycopy(s, fp + code[pc + 2], s, fp, callee.type.paramSlotCount());
@@ -1182,50 +1148,28 @@ public final class Interpreter {
   }
 
   /**
-   * An op of the interpreter's private copy of the IR, past every {@link OpCodes} code (so
-   * {@code runInFrame}'s {@code switch} is no longer and returns it to {@code run}): a
-   * {@code call_xr} whose callee's entry check and charge {@code run} does as it enters it,
-   * instead of dispatching them. Only in code with such checks or charges.
-   */
-  static final int CALL_PAST_ENTRY_XR = OpCodes.COUNT;
-
-  /**
-   * {@code f}'s IR as this interpreter runs it. With interruption checks or fuel charges (which
-   * every function then has at its entry), a private copy, made once per function and instance
-   * ({@code f.compiled}, which {@code f.ir()} does not return), in which
-   * <ul>
-   *   <li>each back-edge to a loop header's {@code check_interrupt} (a {@code br} or conditional
-   *       branch) jumps to {@code ~(header + 1)} instead, and {@link #runInFrame} tests the stop
-   *       word as it takes it: every pass of a loop still passes one check (entering it, the op
-   *       itself), but not one more dispatch;
-   *   <li>each {@code call_xr} is {@link #CALL_PAST_ENTRY_XR}: the callee's entry check and
-   *       charge run in {@code run}'s call path ({@link #pastEntry}), not one dispatch each.
-   * </ul>
-   * Compiled code and other executors read the module's IR, and the layout, so every pc, is the
-   * same.
+   * {@code f}'s IR as this interpreter runs it: with interruption checks, each back-edge to a
+   * loop header's {@code check_interrupt} (a {@code br} or conditional branch) jumps to
+   * {@code ~(header + 1)} instead, and {@link #runInFrame} tests the stop word as it takes it:
+   * every pass of a loop still passes one check (entering it, the op itself), but not one more
+   * dispatch. A private copy, made once per function and instance ({@code f.compiled}, which
+   * {@code f.ir()} does not return), and only with interruption checks: compiled code and other
+   * executors read the module's IR, and the layout, so every pc, is the same.
    */
   private static CompiledFunction interpreted(WasmFunction f) {
     CompiledFunction c = f.ir();
-    int[] code = c.code();
-    if (code.length > 0 && (code[0] == OpCodes.FUEL_I || code[0] == OpCodes.CHECK_INTERRUPT)) {
-      c = privateCopy(c); // (else there is nothing to rewrite: no scan)
+    if (f.code.module.interrupts()) { // (else there is no check to branch to: nothing to scan)
+      c = withCheckedBackEdges(c);
     }
     f.compiled = c;
     return c;
   }
 
-  /** {@code c} rewritten as {@link #interpreted} says, or {@code c} if nothing changes. */
-  private static CompiledFunction privateCopy(CompiledFunction c) {
+  /** {@code c} with its back-edges to a {@code check_interrupt} rewritten ({@link #interpreted}), or {@code c} if it has none. */
+  private static CompiledFunction withCheckedBackEdges(CompiledFunction c) {
     int[] code = c.code();
     int[] copy = null;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      if (code[pc] == OpCodes.CALL_XR) {
-        if (copy == null) {
-          copy = code.clone();
-        }
-        copy[pc] = CALL_PAST_ENTRY_XR;
-        continue;
-      }
       String shape = Op.of(code[pc]).shape();
       int t = shape.indexOf('t');
       if (t < 0) { // not a branch (br_table's targets are not in its shape: left as they are)
@@ -1242,30 +1186,6 @@ public final class Interpreter {
     }
     return copy == null ? c
         : new CompiledFunction(copy, c.registerCount(), c.paramCount(), c.localCount());
-  }
-
-  /**
-   * Runs the {@code check_interrupt} and {@code fuel} ops at the entry of {@code code} as
-   * {@link #runInFrame} would (for {@link #CALL_PAST_ENTRY_XR}), and returns the pc of the first
-   * other op; or of the first check or charge that does not pass, for {@code run} to trap at (or
-   * wait for fuel, or call the deadline callback) as it does when {@code runInFrame} stops at one.
-   */
-  private static int pastEntry(int[] code, StoreState store) {
-    int pc = 0;
-    while (true) {
-      if (code[pc] == OpCodes.FUEL_I) {
-        long left = store.fuel - code[pc + 1];
-        if (left < 0) {
-          return pc;
-        }
-        store.fuel = left;
-        pc += 2;
-      } else if (code[pc] == OpCodes.CHECK_INTERRUPT && store.stopWord() == 0) {
-        pc++;
-      } else {
-        return pc;
-      }
-    }
   }
 
   private static TrapException outOfBounds() {
