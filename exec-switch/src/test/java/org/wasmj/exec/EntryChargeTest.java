@@ -14,10 +14,10 @@ import org.wasmj.exec.WasmBuilder.Code;
 import org.wasmj.parser.Opcode;
 
 /**
- * A call's entry charge, which the interpreter runs in its call path rather than as an op
- * ({@code Interpreter.CALL_PAST_ENTRY_XR}), charges what the op would, at the same point: the
- * caller's run is paid before the call, the callee's as it is entered, and a charge that finds
- * too little fuel traps before its run and leaves the fuel as it was.
+ * Fuel across a call on the interpreter: the caller's run is paid before the call, the callee's
+ * as it is entered, and a charge that finds too little fuel traps before its run and leaves the
+ * fuel as it was (the cost model of {@code Instrumenter}; the checks a change of the call path,
+ * which may run a callee's entry charge itself, must keep).
  */
 class EntryChargeTest {
   @Test
