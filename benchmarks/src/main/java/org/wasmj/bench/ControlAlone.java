@@ -7,10 +7,10 @@ import org.wasmj.exec.CompilationMode;
 /**
  * One workload under one host control ({@code none}, {@code fuel} or {@code epoch}) alone in its
  * JVM: prints the median thread CPU time per run. {@link ControlPairs} runs the three in one JVM,
- * where they share the dispatch methods' profiles: on {@code switch} the metered runs then pay
- * for code compiled for all three (FIB: fuel x1.11-1.17, epochs x1.03-1.10 there, against
- * x1.04 and x0.97 in JVMs of their own; benchmarks/README.md). Compare controls, or builds, by
- * running one JVM per control in turn, several times.
+ * where they share the dispatch methods' profiles, which is part of what it measures (on
+ * {@code switch} FIB, medians over many JVMs: fuel x1.15 and epochs x1.09 there, x1.11 and x1.00
+ * in JVMs of their own; benchmarks/README.md). Compare controls, or builds, by running one JVM
+ * per control in turn, many times: single JVMs can be in a slow mode.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.wasmj.bench.ControlAlone switch FIB fuel 12
