@@ -183,6 +183,8 @@ public final class Interpreter {
           pc = runInFrame(s, fp, code, pc, mem, fn);
         } catch (IndexOutOfBoundsException e) { // a load or store past the end of memory 0
           throw outOfBounds();
+        } catch (ArithmeticException e) { // an integer division by 0, its only source there
+          throw new TrapException(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         switch (code[pc]) {
           case OpCodes.UNREACHABLE:
@@ -686,6 +688,24 @@ public final class Interpreter {
             pc += 5;
             continue;
           }
+        case OpCodes.I32_DIV_S_RRR: { // a divisor of 0 throws ArithmeticException: the trap in run
+          int a = (int) s[fp + code[pc + 2]], b = (int) s[fp + code[pc + 3]];
+          if (((a ^ Integer.MIN_VALUE) | (b + 1)) == 0) { // MIN_VALUE / -1: only a trap takes it
+            throw integerOverflow();
+          }
+          s[fp + code[pc + 1]] = a / b;
+          pc += 4;
+          continue;
+        }
+        case OpCodes.I32_REM_U_RRR: // as I32_DIV_S
+          s[fp + code[pc + 1]] =
+              (int) ((s[fp + code[pc + 2]] & 0xFFFFFFFFL) % (s[fp + code[pc + 3]] & 0xFFFFFFFFL));
+          pc += 4;
+          continue;
+        case OpCodes.I32_EXTEND8_S_RR:
+          s[fp + code[pc + 1]] = (byte) s[fp + code[pc + 2]];
+          pc += 3;
+          continue;
         // BEGIN GENERATED HOT (DispatchGenerator; do not edit)
         case OpCodes.BR_I32_EQ_RRT:
           taken = ((s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]]) & 0xFFFFFFFFL) - 1;
@@ -1188,6 +1208,10 @@ public final class Interpreter {
         : new CompiledFunction(copy, c.registerCount(), c.paramCount(), c.localCount());
   }
 
+  private static TrapException integerOverflow() {
+    return new TrapException(TrapKind.INTEGER_OVERFLOW);
+  }
+
   private static TrapException outOfBounds() {
     return new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
   }
@@ -1356,17 +1380,11 @@ public final class Interpreter {
       case OpCodes.I32_POPCNT_RR:
         s[fp + code[pc + 1]] = Semantics.i32Popcnt((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case OpCodes.I32_DIV_S_RRR:
-        s[fp + code[pc + 1]] = Semantics.i32DivS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
       case OpCodes.I32_DIV_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i32DivU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
       case OpCodes.I32_REM_S_RRR:
         s[fp + code[pc + 1]] = Semantics.i32RemS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
-      case OpCodes.I32_REM_U_RRR:
-        s[fp + code[pc + 1]] = Semantics.i32RemU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
       case OpCodes.I64_CLZ_RR:
         s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);
@@ -1514,9 +1532,6 @@ public final class Interpreter {
         return pc + 3;
       case OpCodes.F64_REINTERPRET_I64_RR:
         s[fp + code[pc + 1]] = Semantics.f64ReinterpretI64(s[fp + code[pc + 2]]);
-        return pc + 3;
-      case OpCodes.I32_EXTEND8_S_RR:
-        s[fp + code[pc + 1]] = Semantics.i32Extend8S((int) s[fp + code[pc + 2]]);
         return pc + 3;
       case OpCodes.I32_EXTEND16_S_RR:
         s[fp + code[pc + 1]] = Semantics.i32Extend16S((int) s[fp + code[pc + 2]]);

@@ -31,7 +31,7 @@ class DispatchSizeTest {
    * What {@code runInFrame} may call: {@code VarHandle} accesses (force-inlined), intrinsics (the
    * rotations; {@code Math.min} of {@code int}s, br_table's branch-free clamp), the
    * float arithmetic of {@code Semantics} (hot in float code, parsed before the cutoff), and the
-   * trap it throws; for the interruption check, the store's stop word (a 5-byte getter, trivial,
+   * traps it throws; for the interruption check, the store's stop word (a 5-byte getter, trivial,
    * which C2 inlines past the cutoff).
    */
   private static final Set<String> RUN_IN_FRAME_MAY_CALL = Set.of(
@@ -43,6 +43,7 @@ class DispatchSizeTest {
       "org/wasmj/ir/Semantics.f64Add", "org/wasmj/ir/Semantics.f64Sub",
       "org/wasmj/ir/Semantics.f64Mul", "org/wasmj/ir/Semantics.f64Div",
       "org/wasmj/exec/loopswitch/Interpreter.outOfBounds",
+      "org/wasmj/exec/loopswitch/Interpreter.integerOverflow",
       "org/wasmj/exec/internal/StoreState.stopWord");
 
   @Test
