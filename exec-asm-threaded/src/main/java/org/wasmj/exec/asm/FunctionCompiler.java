@@ -2355,8 +2355,8 @@ final class FunctionCompiler {
    * null-checks the instance for its store and the caller null-checks it again for its read of
    * {@code fuelBack}, and with two checked copies of one reference C2 stored and then loaded
    * the field again rather than use the value stored (one store-to-load round trip per inlined
-   * call on the fuel's chain: asm FIB fuel x1.18-1.19 against x1.08-1.13 on JDK 25, x1.10-1.11
-   * against x1.08 on 17; benchmarks/README.md, session 10, branch fuel7).
+   * call on the fuel's chain: asm FIB fuel x1.18-1.21 against x1.07-1.13 with the check on JDK
+   * 25, x1.10-1.14 against x1.08-1.12 on 17; benchmarks/README.md, session 10, branch fuel7).
    */
   private void instanceNotNull() {
     loadInstance();
