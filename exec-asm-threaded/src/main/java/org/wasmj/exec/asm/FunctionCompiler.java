@@ -2365,7 +2365,6 @@ final class FunctionCompiler {
     mv.visitInsn(POP);
   }
 
-  /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
   /**
    * In {@link #INVOKE_FUEL}'s body of a function with at most one result: the one way out, where
    * every return goes (the result in {@link #resultSlot}), which leaves the fuel in {@code
@@ -2395,6 +2394,7 @@ final class FunctionCompiler {
     }
   }
 
+  /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
   private void noControlLocals() {
     fuelReturn = null;
     resultSlot = -1;
