@@ -148,6 +148,8 @@ final class FunctionCompiler {
   private int[] doubleSlots;
   /** v128 half register → the slot of its lane 0 {@code float} local (lane 1's is next), or -1. */
   private int[] laneSlots;
+  /** v128 half register → the slot of its lane 0 {@code int} local (lane 1's is next), or -1 ({@link Registers#hasIntLanes}). */
+  private int[] intLaneSlots;
   /** Where v128 halves' bits may be out of date ({@link LaneBits}); null if no register has lane locals. */
   private LaneBits laneBits;
   /** What is known of v128 lanes ({@link LaneRanges}); made on first use by a SIMD op. */
@@ -749,6 +751,10 @@ final class FunctionCompiler {
         mv.visitInsn(FCONST_0);
         mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
       }
+      for (int lane = 0; intLaneSlots[r] >= 0 && lane < 2; lane++) {
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
+      }
     }
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
@@ -1034,6 +1040,7 @@ final class FunctionCompiler {
     floatSlots = slots.clone();
     doubleSlots = slots.clone();
     laneSlots = slots.clone();
+    intLaneSlots = slots.clone();
   }
 
   private Liveness liveness;
@@ -1423,6 +1430,7 @@ final class FunctionCompiler {
       floatSlots[r] = -1;
       doubleSlots[r] = -1;
       laneSlots[r] = -1;
+      intLaneSlots[r] = -1;
     }
   }
 
@@ -1600,6 +1608,7 @@ final class FunctionCompiler {
     floatSlots = slots.clone();
     doubleSlots = slots.clone();
     laneSlots = slots.clone();
+    intLaneSlots = slots.clone();
     int next = regBase;
     for (int r = 0; r < slots.length; r++) {
       if (!registers.isConstant(r)) {
@@ -1629,6 +1638,10 @@ final class FunctionCompiler {
       }
     } else if (registers.hasLaneLocals(r)) {
       laneSlots[r] = next;
+      next += 2;
+    }
+    if (registers.hasIntLanes(r)) {
+      intLaneSlots[r] = next;
       next += 2;
     }
     return next;
@@ -1674,7 +1687,7 @@ final class FunctionCompiler {
       }
       return;
     }
-    if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) {
+    if (staleNow != null && staleNow.get(r) && (laneSlots[r] >= 0 || intLaneSlots[r] >= 0)) {
       packLanes(r);
       return;
     }
@@ -1884,6 +1897,53 @@ final class FunctionCompiler {
       loadLane(s, lane);
       mv.visitVarInsn(FSTORE, laneSlots[d] + lane);
     }
+    for (int lane = 0; intLaneSlots[d] >= 0 && lane < 2; lane++) {
+      loadIntLane(s, lane);
+      mv.visitVarInsn(ISTORE, intLaneSlots[d] + lane);
+    }
+  }
+
+  /** True if v128 half register {@code r} has int lane locals here ({@link Registers#hasIntLanes}). */
+  boolean hasIntLanes(int r) {
+    return intLaneSlots[r] >= 0;
+  }
+
+  /**
+   * Pushes i32 lane {@code lane} (0: the low 32 bits, 1: the high) of v128 half register
+   * {@code r} as an {@code int}: its int lane local if it has one, else from its bits.
+   */
+  void loadIntLane(int r, int lane) {
+    if (!registers.isConstant(r) && intLaneSlots[r] >= 0) {
+      mv.visitVarInsn(ILOAD, intLaneSlots[r] + lane);
+      return;
+    }
+    loadL(r);
+    if (lane == 1) {
+      pushInt(32);
+      mv.visitInsn(LUSHR);
+    }
+    mv.visitInsn(L2I);
+  }
+
+  /**
+   * Stores the {@code int} on the stack in int lane local {@code lane} of v128 half register
+   * {@code r} (which has them): an i32x4 lane result; its bits are left out of date
+   * ({@link LaneBits}) once both lanes are stored.
+   */
+  void storeIntLane(int r, int lane) {
+    mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
+    if (lane == 1) {
+      staleNow.set(r);
+    }
+  }
+
+  /**
+   * Stores the {@code int} on the stack in int lane local {@code lane} of v128 half register
+   * {@code r} (which has them) after its bits were stored: the same lane, computed directly (so
+   * that C2 need not see through the packing), the bits left up to date.
+   */
+  void replaceIntLane(int r, int lane) {
+    mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
   }
 
   /** True if v128 half register {@code r} has lane locals ({@link Registers#hasLaneLocals}). */
@@ -1947,6 +2007,18 @@ final class FunctionCompiler {
 
   /** Pushes the bits of v128 half {@code r} from its lane locals, each NaN canonicalised ({@code Rt.f32x2Bits}). */
   private void packLanes(int r) {
+    if (intLaneSlots[r] >= 0) {
+      mv.visitVarInsn(ILOAD, intLaneSlots[r]);
+      mv.visitInsn(I2L);
+      pushLong(0xFFFFFFFFL);
+      mv.visitInsn(LAND);
+      mv.visitVarInsn(ILOAD, intLaneSlots[r] + 1);
+      mv.visitInsn(I2L);
+      pushInt(32);
+      mv.visitInsn(LSHL);
+      mv.visitInsn(LOR);
+      return;
+    }
     if (registers.isVectorHalf(r)) {
       mv.visitVarInsn(ALOAD, laneSlots[r]);
       VectorLanes.half(this, registers.isVectorPair(r) ? 0 : 1);
@@ -2008,7 +2080,7 @@ final class FunctionCompiler {
 
   /** Brings v128 half {@code r}'s {@code long} local up to date if it is not ({@link LaneBits}). */
   void settle(int r) {
-    if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) { // (else not in this chunk)
+    if (staleNow != null && staleNow.get(r) && (laneSlots[r] >= 0 || intLaneSlots[r] >= 0)) { // (else not in this chunk)
       packLanes(r);
       storeL(r, false, false);
     }
@@ -2095,6 +2167,15 @@ final class FunctionCompiler {
       mv.visitInsn(DUP2);
       laneOfBits(lane);
       mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
+    }
+    for (int lane = 0; asFloat && intLaneSlots[r] >= 0 && lane < 2; lane++) { // its i32 lanes
+      mv.visitInsn(DUP2);
+      if (lane == 1) {
+        pushInt(32);
+        mv.visitInsn(LUSHR);
+      }
+      mv.visitInsn(L2I);
+      mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
     }
     mv.visitVarInsn(LSTORE, reg(r));
   }

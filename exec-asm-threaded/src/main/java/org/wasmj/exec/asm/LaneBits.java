@@ -4,8 +4,9 @@ import java.util.BitSet;
 import org.wasmj.ir.Op;
 
 /**
- * Where the {@code long} local of a v128 half with lane locals ({@link Registers#hasLaneLocals})
- * may be out of date. An f32x4 arithmetic result with lane locals is written to its lanes only
+ * Where the {@code long} local of a v128 half with lane locals ({@link Registers#hasLaneLocals},
+ * {@link Registers#hasIntLanes}) may be out of date. An f32x4 arithmetic result with lane locals
+ * (an i32x4 add, sub or abs with int lane locals) is written to its lanes only
  * ({@code SimdEmitters}); its bits, the lanes with each NaN canonicalised, are computed where
  * something reads them ({@link FunctionCompiler#loadL}) or settled into the {@code long} local
  * where control goes to code that may read them. So an accumulator that only f32x4 arithmetic
@@ -25,7 +26,7 @@ import org.wasmj.ir.Op;
 final class LaneBits {
   /** The halves with lane locals. */
   private final BitSet lanes;
-  /** Per instruction start: the stale halves. */
+  /** Per instruction start: the stale halves (f32x4 or i32x4 lane writes; see the class comment). */
   private final BitSet[] stale;
   /** Per instruction start: the halves whose bits some path from there reads before a write. */
   private final BitSet[] live;
@@ -44,7 +45,7 @@ final class LaneBits {
     int[] code = c.code();
     BitSet lanes = new BitSet();
     for (int r = 0; r < c.ir.registerCount(); r++) {
-      if (regs.hasLaneLocals(r)) {
+      if (regs.hasLaneLocals(r) || regs.hasIntLanes(r)) {
         lanes.set(r);
       }
     }
@@ -72,22 +73,25 @@ final class LaneBits {
     for (int i = 0; i < n; i++) {
       int pc = pcs[i];
       Op op = Op.of(code[pc]);
-      boolean laneOp = Registers.readsLaneValues(op);
+      boolean floatOp = Registers.readsLaneValues(op);
+      boolean intOp = Registers.readsIntLanes(op);
       BitSet rd = new BitSet();
       BitSet wr = new BitSet();
       Chunks.operands(c, pc, (r, written) -> {
         if (lanes.get(r)) {
           if (written) {
             wr.set(r);
-          } else if (!laneOp) {
-            rd.set(r);
+          } else if (!(floatOp && regs.hasLaneLocals(r) || intOp && regs.hasIntLanes(r))) {
+            rd.set(r); // the bits, not lanes of the kind the op reads
           }
         }
       });
       reads[i] = rd;
       writes[i] = wr;
       BitSet lw = new BitSet();
-      if (laneOp && lanes.get(code[pc + 1]) && lanes.get(code[pc + 1] + 1)) {
+      int d = floatOp || intOp ? code[pc + 1] : 0;
+      if (floatOp && regs.hasLaneLocals(d) && regs.hasLaneLocals(d + 1)
+          || intOp && regs.hasIntLanes(d) && regs.hasIntLanes(d + 1)) {
         lw.set(code[pc + 1]);
         lw.set(code[pc + 1] + 1);
       }
