@@ -1962,6 +1962,11 @@ final class FunctionCompiler {
     return registers().hasLaneLocals(r);
   }
 
+  /** True if v128 half register {@code r} gets int lane locals where it is used (for estimates, before emitting). */
+  boolean hasIntLaneLocals(int r) {
+    return registers().hasIntLanes(r);
+  }
+
   /**
    * Pushes lane {@code lane} (0: the low 32 bits, 1: the high) of v128 half register {@code r}
    * as a {@code float}: its lane local if it has one, else from its bits.

@@ -1399,6 +1399,17 @@ final class SimdEmitters {
     Opcode w = op.wasm();
     boolean lanes = Registers.readsLaneValues(op) && c.hasLaneLocals(code[pc + 1])
         && c.hasLaneLocals(code[pc + 1] + 1); // lane by lane in the lane locals
+    if (op.shape().startsWith("V") && c.hasIntLaneLocals(code[pc + 1])) { // int lanes written too
+      return plainEstimate(c, pc, false) + (op.simd() == SimdForm.SHUFFLE ? 160 : 48);
+    }
+    return plainEstimate(c, pc, lanes);
+  }
+
+  /** {@link #estimate} without int lane locals. */
+  private static int plainEstimate(FunctionCompiler c, int pc, boolean lanes) {
+    int[] code = c.code();
+    Op op = Op.of(code[pc]);
+    Opcode w = op.wasm();
     switch (op.simd()) {
       case BINARY:
         if (op == Op.F32X4_MUL_VVV && Inline.mulAddTarget(null, code, pc) == -2) {
