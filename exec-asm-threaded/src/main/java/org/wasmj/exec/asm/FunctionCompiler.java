@@ -1897,10 +1897,23 @@ final class FunctionCompiler {
       loadLane(s, lane);
       mv.visitVarInsn(FSTORE, laneSlots[d] + lane);
     }
-    for (int lane = 0; intLaneSlots[d] >= 0 && lane < 2; lane++) {
-      loadIntLane(s, lane);
+    for (int lane = 0; intLaneSlots[d] >= 0 && intLanesLive(d) && lane < 2; lane++) {
+      loadL(s); // (not s's int lanes: they are kept only where read, LaneBits)
+      if (lane == 1) {
+        pushInt(32);
+        mv.visitInsn(LUSHR);
+      }
+      mv.visitInsn(L2I);
       mv.visitVarInsn(ISTORE, intLaneSlots[d] + lane);
     }
+  }
+
+  /**
+   * Stores the {@code long} on the stack in v128 half register {@code r}'s bits local only: its
+   * int lanes are stored next ({@link #replaceIntLane}).
+   */
+  void storeHalfBits(int r) {
+    storeL(r, false, false);
   }
 
   /** True if v128 half register {@code r} has int lane locals here ({@link Registers#hasIntLanes}). */
@@ -2173,7 +2186,8 @@ final class FunctionCompiler {
       laneOfBits(lane);
       mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
     }
-    for (int lane = 0; asFloat && intLaneSlots[r] >= 0 && lane < 2; lane++) { // its i32 lanes
+    boolean intLanes = asFloat && intLaneSlots[r] >= 0 && intLanesLive(r);
+    for (int lane = 0; intLanes && lane < 2; lane++) { // its i32 lanes, if they may be read
       mv.visitInsn(DUP2);
       if (lane == 1) {
         pushInt(32);
@@ -2323,6 +2337,55 @@ final class FunctionCompiler {
     if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
       return;
     }
+    lanePc = pc;
+    try {
+      instructionAt(pc);
+    } finally {
+      lanePc = -1;
+    }
+  }
+
+  /**
+   * The instruction being emitted, or -1 outside instructions (entries, exits): a write of a half
+   * with int lanes there unpacks them only if they may be read after it ({@link #intLanesLive}).
+   */
+  private int lanePc = -1;
+
+  /**
+   * True if the int lanes of v128 half {@code r} may be read after the instruction being emitted
+   * (or any it may be fused with) before a write ({@link LaneBits}); always outside instructions.
+   */
+  boolean intLanesLive(int r) {
+    return lanePc < 0 || laneBits == null || laneBits.intLanesLiveAfter(lanePc, FUSED_MAX, r);
+  }
+
+  /**
+   * True if the bits of v128 half {@code r} may be read after the instruction being emitted (or
+   * any it may be fused with) before a write ({@link LaneBits#liveAt}); always outside
+   * instructions, before a branch or at a chunk's end. Where they may not, a write of its int
+   * lanes ({@link #replaceIntLane}) need not compute them.
+   */
+  boolean bitsLive(int r) {
+    if (lanePc < 0 || laneBits == null) {
+      return true;
+    }
+    int pc = lanePc;
+    for (int k = 0; k < FUSED_MAX; k++) {
+      if (targets(pc).length > 0 || !Op.of(code[pc]).fallsThrough()) {
+        return true;
+      }
+      pc += Op.size(code, pc);
+      if (pc >= chunkTo || laneBits.liveAt(pc).get(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The most instructions one emitter emits together ({@link #fuse}): a load, a multiply and an add. */
+  private static final int FUSED_MAX = 3;
+
+  private void instructionAt(int pc) {
     if (flushBefore != null && flushBefore[pc] > 0) {
       chargeNow(flushBefore[pc]); // the deferred charge of the run this instruction is in
       pendingCharge = 0;

@@ -30,14 +30,20 @@ final class LaneBits {
   private final BitSet[] stale;
   /** Per instruction start: the halves whose bits some path from there reads before a write. */
   private final BitSet[] live;
+  /** Per instruction start: the halves whose int lanes some path from after it reads before a write. */
+  private final BitSet[] intLanesOut;
   /** Per instruction start: true where the staleness starts afresh (see the class comment). */
   private final boolean[] entered;
+
+  /** The function's code. */
+  private int[] codeRef;
 
   private LaneBits(BitSet lanes, int length) {
     this.lanes = lanes;
     this.stale = new BitSet[length + 1];
     this.live = new BitSet[length + 1];
     this.entered = new boolean[length + 1];
+    this.intLanesOut = new BitSet[length + 1];
   }
 
   /** The analysis of {@code c}'s function, or null if no register has lane locals. */
@@ -53,6 +59,7 @@ final class LaneBits {
       return null;
     }
     LaneBits a = new LaneBits(lanes, code.length);
+    a.codeRef = code;
     int n = 0;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       n++;
@@ -96,6 +103,50 @@ final class LaneBits {
         lw.set(code[pc + 1] + 1);
       }
       laneWrites[i] = lw;
+    }
+    // Liveness of the int lanes, backwards to a fixpoint (an int lane local is read only by the
+    // ops of readsIntLanesAt; a write whose lanes are dead need not unpack its bits into them).
+    BitSet[] laneReads = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      BitSet lr = new BitSet();
+      if (readsIntLanesAt(regs, code, pcs[i])) {
+        Chunks.operands(c, pcs[i], (r, written) -> {
+          if (!written && regs.hasIntLanes(r)) {
+            lr.set(r);
+          }
+        });
+      }
+      laneReads[i] = lr;
+    }
+    int[] at = new int[code.length + 1];
+    java.util.Arrays.fill(at, -1);
+    for (int i = 0; i < n; i++) {
+      at[pcs[i]] = i;
+    }
+    at[code.length] = n;
+    BitSet[] laneIn = new BitSet[n + 1];
+    for (int i = 0; i <= n; i++) {
+      laneIn[i] = new BitSet();
+    }
+    for (boolean again = true; again; ) {
+      again = false;
+      for (int i = n - 1; i >= 0; i--) {
+        int pc = pcs[i];
+        BitSet out = new BitSet();
+        if (Op.of(code[pc]).fallsThrough()) {
+          out.or(laneIn[i + 1]);
+        }
+        for (int t : c.targets(pc)) {
+          out.or(laneIn[at[t]]);
+        }
+        a.intLanesOut[pc] = (BitSet) out.clone();
+        out.andNot(writes[i]);
+        out.or(laneReads[i]);
+        if (!out.equals(laneIn[i])) {
+          laneIn[i] = out;
+          again = true;
+        }
+      }
     }
     // Liveness of the bits, backwards to a fixpoint.
     int[] index = new int[code.length + 1];
@@ -148,6 +199,31 @@ final class LaneBits {
     a.live[code.length] = liveIn[n];
     a.stale[code.length] = current;
     return a;
+  }
+
+  /**
+   * True for the instructions whose emitters read the int lane locals of their operands that
+   * have them: the i32x4 ops of {@link Registers#readsIntLanes}, and a shuffle or
+   * {@code v128.and} into a register with int lanes (which computes its lanes from theirs).
+   */
+  static boolean readsIntLanesAt(Registers regs, int[] code, int pc) {
+    Op op = Op.of(code[pc]);
+    return Registers.readsIntLanes(op) || (op == Op.I8X16_SHUFFLE_VVVLL || op == Op.V128_AND_VVV)
+        && regs.hasIntLanes(code[pc + 1]) && regs.hasIntLanes(code[pc + 1] + 1);
+  }
+
+  /**
+   * True if the int lanes of half {@code r} may be read after one of the {@code count}
+   * instructions from {@code pc} on before a write: a write there must unpack them.
+   */
+  boolean intLanesLiveAfter(int pc, int count, int r) {
+    int[] code = codeRef;
+    for (int k = 0; k < count && pc < code.length; k++, pc += Op.size(code, pc)) {
+      if (intLanesOut[pc] == null || intLanesOut[pc].get(r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The halves stale at the start of the instruction at {@code pc} (a copy). */

@@ -93,16 +93,26 @@ final class SimdEmitters {
    * Writes v128 register {@code d}, whose halves have int lane locals ({@link Registers#hasIntLanes}):
    * its halves as {@code bits} pushes them, and its four i32 lanes as {@code lanes} pushes them
    * (the same values, computed directly from the operands' lanes, so that an i32x4 op reading them
-   * does not unpack the packed halves). The lanes are computed first, so {@code d} may be an operand.
+   * does not unpack the packed halves). The lanes are computed first, so {@code d} may be an
+   * operand; the halves not at all where nothing reads them ({@link FunctionCompiler#bitsLive}),
+   * nor the lanes where nothing reads those.
    */
   private static void withIntLanes(FunctionCompiler c, int d, Inline.LaneResult lanes, Runnable bits) {
+    if (!c.intLanesLive(d) && !c.intLanesLive(d + 1)) { // nothing reads them before a write
+      bits.run();
+      storeV(c, d);
+      return;
+    }
     for (int k = 0; k < 2; k++) {
       for (int lane = 0; lane < 2; lane++) {
         lanes.push(k, lane);
       }
     }
-    bits.run();
-    storeV(c, d);
+    if (c.bitsLive(d) || c.bitsLive(d + 1)) { // (else nothing reads them before a write)
+      bits.run();
+      c.storeHalfBits(d + 1);
+      c.storeHalfBits(d);
+    }
     for (int k = 1; k >= 0; k--) {
       c.replaceIntLane(d + k, 1);
       c.replaceIntLane(d + k, 0);
@@ -1400,7 +1410,7 @@ final class SimdEmitters {
     boolean lanes = Registers.readsLaneValues(op) && c.hasLaneLocals(code[pc + 1])
         && c.hasLaneLocals(code[pc + 1] + 1); // lane by lane in the lane locals
     if (op.shape().startsWith("V") && c.hasIntLaneLocals(code[pc + 1])) { // int lanes written too
-      return plainEstimate(c, pc, false) + (op.simd() == SimdForm.SHUFFLE ? 160 : 48);
+      return plainEstimate(c, pc, false) + (op.simd() == SimdForm.SHUFFLE ? 72 : 24);
     }
     return plainEstimate(c, pc, lanes);
   }
