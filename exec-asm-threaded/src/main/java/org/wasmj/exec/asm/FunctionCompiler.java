@@ -1916,6 +1916,11 @@ final class FunctionCompiler {
     storeL(r, false, false);
   }
 
+  /** True if the instruction at {@code pc} reads and writes int lanes ({@link LaneBits#intLaneOp}). */
+  boolean intLaneOp(int pc) {
+    return laneBits != null && laneBits.intLaneOp(pc);
+  }
+
   /** True if v128 half register {@code r} has int lane locals here ({@link Registers#hasIntLanes}). */
   boolean hasIntLanes(int r) {
     return intLaneSlots[r] >= 0;

@@ -30,6 +30,8 @@ final class LaneBits {
   private final BitSet[] stale;
   /** Per instruction start: the halves whose bits some path from there reads before a write. */
   private final BitSet[] live;
+  /** Per instruction start: true if its emitter reads and writes int lanes ({@link #intLaneOp}). */
+  private final boolean[] intLaneOp;
   /** Per instruction start: the halves whose int lanes some path from after it reads before a write. */
   private final BitSet[] intLanesOut;
   /** Per instruction start: true where the staleness starts afresh (see the class comment). */
@@ -44,6 +46,7 @@ final class LaneBits {
     this.live = new BitSet[length + 1];
     this.entered = new boolean[length + 1];
     this.intLanesOut = new BitSet[length + 1];
+    this.intLaneOp = new boolean[length + 1];
   }
 
   /** The analysis of {@code c}'s function, or null if no register has lane locals. */
@@ -60,6 +63,10 @@ final class LaneBits {
     }
     LaneBits a = new LaneBits(lanes, code.length);
     a.codeRef = code;
+    ByteChains chains = c.byteChains();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      a.intLaneOp[pc] = readsIntLanesAt(regs, code, pc) && !chains.planned(pc);
+    }
     int n = 0;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       n++;
@@ -81,7 +88,7 @@ final class LaneBits {
       int pc = pcs[i];
       Op op = Op.of(code[pc]);
       boolean floatOp = Registers.readsLaneValues(op);
-      boolean intOp = Registers.readsIntLanes(op);
+      boolean intOp = Registers.readsIntLanes(op) && a.intLaneOp[pc];
       BitSet rd = new BitSet();
       BitSet wr = new BitSet();
       Chunks.operands(c, pc, (r, written) -> {
@@ -109,7 +116,7 @@ final class LaneBits {
     BitSet[] laneReads = new BitSet[n];
     for (int i = 0; i < n; i++) {
       BitSet lr = new BitSet();
-      if (readsIntLanesAt(regs, code, pcs[i])) {
+      if (a.intLaneOp[pcs[i]]) {
         Chunks.operands(c, pcs[i], (r, written) -> {
           if (!written && regs.hasIntLanes(r)) {
             lr.set(r);
@@ -202,11 +209,17 @@ final class LaneBits {
   }
 
   /**
-   * True for the instructions whose emitters read the int lane locals of their operands that
-   * have them: the i32x4 ops of {@link Registers#readsIntLanes}, and a shuffle or
-   * {@code v128.and} into a register with int lanes (which computes its lanes from theirs).
+   * True if the emitter of the instruction at {@code pc} reads the int lane locals of its
+   * operands that have them (and an i32x4 op writes its result's only): an i32x4 op of
+   * {@link Registers#readsIntLanes}, or a shuffle or {@code v128.and} into a register with int
+   * lanes (which computes its lanes from theirs); not an op of a byte chain ({@link ByteChains},
+   * which reads bits where it is emitted, and else is emitted as such ops on bits).
    */
-  static boolean readsIntLanesAt(Registers regs, int[] code, int pc) {
+  boolean intLaneOp(int pc) {
+    return intLaneOp[pc];
+  }
+
+  private static boolean readsIntLanesAt(Registers regs, int[] code, int pc) {
     Op op = Op.of(code[pc]);
     return Registers.readsIntLanes(op) || (op == Op.I8X16_SHUFFLE_VVVLL || op == Op.V128_AND_VVV)
         && regs.hasIntLanes(code[pc + 1]) && regs.hasIntLanes(code[pc + 1] + 1);
