@@ -186,6 +186,11 @@ final class ByteChains {
     return true;
   }
 
+  /** True if the instruction at {@code pc} is an op or the root of a chain found (emitted as one where it can be). */
+  boolean planned(int pc) {
+    return chains.containsKey(pc);
+  }
+
   /** True if {@code pc} is the root of a chain (for tests). */
   boolean isRoot(int pc) {
     Chain ch = chains.get(pc);

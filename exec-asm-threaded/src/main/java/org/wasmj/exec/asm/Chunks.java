@@ -191,7 +191,7 @@ final class Chunks {
       }
       if (used[r] != chunk) {
         used[r] = chunk;
-        cost += COPY + (c.hasLaneLocals(r) ? LANES : 0);
+        cost += COPY + (c.hasLaneLocals(r) || c.hasIntLaneLocals(r) ? LANES : 0);
       }
       if (write && written[r] != chunk) {
         written[r] = chunk;

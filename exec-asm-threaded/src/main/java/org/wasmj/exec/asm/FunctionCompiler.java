@@ -148,6 +148,8 @@ final class FunctionCompiler {
   private int[] doubleSlots;
   /** v128 half register → the slot of its lane 0 {@code float} local (lane 1's is next), or -1. */
   private int[] laneSlots;
+  /** v128 half register → the slot of its lane 0 {@code int} local (lane 1's is next), or -1 ({@link Registers#hasIntLanes}). */
+  private int[] intLaneSlots;
   /** Where v128 halves' bits may be out of date ({@link LaneBits}); null if no register has lane locals. */
   private LaneBits laneBits;
   /** What is known of v128 lanes ({@link LaneRanges}); made on first use by a SIMD op. */
@@ -749,6 +751,10 @@ final class FunctionCompiler {
         mv.visitInsn(FCONST_0);
         mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
       }
+      for (int lane = 0; intLaneSlots[r] >= 0 && lane < 2; lane++) {
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
+      }
     }
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, tmpSlot);
@@ -1034,6 +1040,7 @@ final class FunctionCompiler {
     floatSlots = slots.clone();
     doubleSlots = slots.clone();
     laneSlots = slots.clone();
+    intLaneSlots = slots.clone();
   }
 
   private Liveness liveness;
@@ -1423,6 +1430,7 @@ final class FunctionCompiler {
       floatSlots[r] = -1;
       doubleSlots[r] = -1;
       laneSlots[r] = -1;
+      intLaneSlots[r] = -1;
     }
   }
 
@@ -1600,6 +1608,7 @@ final class FunctionCompiler {
     floatSlots = slots.clone();
     doubleSlots = slots.clone();
     laneSlots = slots.clone();
+    intLaneSlots = slots.clone();
     int next = regBase;
     for (int r = 0; r < slots.length; r++) {
       if (!registers.isConstant(r)) {
@@ -1629,6 +1638,10 @@ final class FunctionCompiler {
       }
     } else if (registers.hasLaneLocals(r)) {
       laneSlots[r] = next;
+      next += 2;
+    }
+    if (registers.hasIntLanes(r)) {
+      intLaneSlots[r] = next;
       next += 2;
     }
     return next;
@@ -1674,7 +1687,7 @@ final class FunctionCompiler {
       }
       return;
     }
-    if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) {
+    if (staleNow != null && staleNow.get(r) && (laneSlots[r] >= 0 || intLaneSlots[r] >= 0)) {
       packLanes(r);
       return;
     }
@@ -1884,6 +1897,71 @@ final class FunctionCompiler {
       loadLane(s, lane);
       mv.visitVarInsn(FSTORE, laneSlots[d] + lane);
     }
+    for (int lane = 0; intLaneSlots[d] >= 0 && intLanesLive(d) && lane < 2; lane++) {
+      loadL(s); // (not s's int lanes: they are kept only where read, LaneBits)
+      if (lane == 1) {
+        pushInt(32);
+        mv.visitInsn(LUSHR);
+      }
+      mv.visitInsn(L2I);
+      mv.visitVarInsn(ISTORE, intLaneSlots[d] + lane);
+    }
+  }
+
+  /**
+   * Stores the {@code long} on the stack in v128 half register {@code r}'s bits local only: its
+   * int lanes are stored next ({@link #replaceIntLane}).
+   */
+  void storeHalfBits(int r) {
+    storeL(r, false, false);
+  }
+
+  /** True if the instruction at {@code pc} reads and writes int lanes ({@link LaneBits#intLaneOp}). */
+  boolean intLaneOp(int pc) {
+    return laneBits != null && laneBits.intLaneOp(pc);
+  }
+
+  /** True if v128 half register {@code r} has int lane locals here ({@link Registers#hasIntLanes}). */
+  boolean hasIntLanes(int r) {
+    return intLaneSlots[r] >= 0;
+  }
+
+  /**
+   * Pushes i32 lane {@code lane} (0: the low 32 bits, 1: the high) of v128 half register
+   * {@code r} as an {@code int}: its int lane local if it has one, else from its bits.
+   */
+  void loadIntLane(int r, int lane) {
+    if (!registers.isConstant(r) && intLaneSlots[r] >= 0) {
+      mv.visitVarInsn(ILOAD, intLaneSlots[r] + lane);
+      return;
+    }
+    loadL(r);
+    if (lane == 1) {
+      pushInt(32);
+      mv.visitInsn(LUSHR);
+    }
+    mv.visitInsn(L2I);
+  }
+
+  /**
+   * Stores the {@code int} on the stack in int lane local {@code lane} of v128 half register
+   * {@code r} (which has them): an i32x4 lane result; its bits are left out of date
+   * ({@link LaneBits}) once both lanes are stored.
+   */
+  void storeIntLane(int r, int lane) {
+    mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
+    if (lane == 1) {
+      staleNow.set(r);
+    }
+  }
+
+  /**
+   * Stores the {@code int} on the stack in int lane local {@code lane} of v128 half register
+   * {@code r} (which has them) after its bits were stored: the same lane, computed directly (so
+   * that C2 need not see through the packing), the bits left up to date.
+   */
+  void replaceIntLane(int r, int lane) {
+    mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
   }
 
   /** True if v128 half register {@code r} has lane locals ({@link Registers#hasLaneLocals}). */
@@ -1900,6 +1978,11 @@ final class FunctionCompiler {
   /** True if v128 half register {@code r} gets lane locals where it is used (for estimates, before emitting). */
   boolean hasLaneLocals(int r) {
     return registers().hasLaneLocals(r);
+  }
+
+  /** True if v128 half register {@code r} gets int lane locals where it is used (for estimates, before emitting). */
+  boolean hasIntLaneLocals(int r) {
+    return registers().hasIntLanes(r);
   }
 
   /**
@@ -1947,6 +2030,18 @@ final class FunctionCompiler {
 
   /** Pushes the bits of v128 half {@code r} from its lane locals, each NaN canonicalised ({@code Rt.f32x2Bits}). */
   private void packLanes(int r) {
+    if (intLaneSlots[r] >= 0) {
+      mv.visitVarInsn(ILOAD, intLaneSlots[r]);
+      mv.visitInsn(I2L);
+      pushLong(0xFFFFFFFFL);
+      mv.visitInsn(LAND);
+      mv.visitVarInsn(ILOAD, intLaneSlots[r] + 1);
+      mv.visitInsn(I2L);
+      pushInt(32);
+      mv.visitInsn(LSHL);
+      mv.visitInsn(LOR);
+      return;
+    }
     if (registers.isVectorHalf(r)) {
       mv.visitVarInsn(ALOAD, laneSlots[r]);
       VectorLanes.half(this, registers.isVectorPair(r) ? 0 : 1);
@@ -2008,7 +2103,7 @@ final class FunctionCompiler {
 
   /** Brings v128 half {@code r}'s {@code long} local up to date if it is not ({@link LaneBits}). */
   void settle(int r) {
-    if (staleNow != null && staleNow.get(r) && laneSlots[r] >= 0) { // (else not in this chunk)
+    if (staleNow != null && staleNow.get(r) && (laneSlots[r] >= 0 || intLaneSlots[r] >= 0)) { // (else not in this chunk)
       packLanes(r);
       storeL(r, false, false);
     }
@@ -2095,6 +2190,16 @@ final class FunctionCompiler {
       mv.visitInsn(DUP2);
       laneOfBits(lane);
       mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
+    }
+    boolean intLanes = asFloat && intLaneSlots[r] >= 0 && intLanesLive(r);
+    for (int lane = 0; intLanes && lane < 2; lane++) { // its i32 lanes, if they may be read
+      mv.visitInsn(DUP2);
+      if (lane == 1) {
+        pushInt(32);
+        mv.visitInsn(LUSHR);
+      }
+      mv.visitInsn(L2I);
+      mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
     }
     mv.visitVarInsn(LSTORE, reg(r));
   }
@@ -2237,6 +2342,55 @@ final class FunctionCompiler {
     if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
       return;
     }
+    lanePc = pc;
+    try {
+      instructionAt(pc);
+    } finally {
+      lanePc = -1;
+    }
+  }
+
+  /**
+   * The instruction being emitted, or -1 outside instructions (entries, exits): a write of a half
+   * with int lanes there unpacks them only if they may be read after it ({@link #intLanesLive}).
+   */
+  private int lanePc = -1;
+
+  /**
+   * True if the int lanes of v128 half {@code r} may be read after the instruction being emitted
+   * (or any it may be fused with) before a write ({@link LaneBits}); always outside instructions.
+   */
+  boolean intLanesLive(int r) {
+    return lanePc < 0 || laneBits == null || laneBits.intLanesLiveAfter(lanePc, FUSED_MAX, r);
+  }
+
+  /**
+   * True if the bits of v128 half {@code r} may be read after the instruction being emitted (or
+   * any it may be fused with) before a write ({@link LaneBits#liveAt}); always outside
+   * instructions, before a branch or at a chunk's end. Where they may not, a write of its int
+   * lanes ({@link #replaceIntLane}) need not compute them.
+   */
+  boolean bitsLive(int r) {
+    if (lanePc < 0 || laneBits == null) {
+      return true;
+    }
+    int pc = lanePc;
+    for (int k = 0; k < FUSED_MAX; k++) {
+      if (targets(pc).length > 0 || !Op.of(code[pc]).fallsThrough()) {
+        return true;
+      }
+      pc += Op.size(code, pc);
+      if (pc >= chunkTo || laneBits.liveAt(pc).get(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The most instructions one emitter emits together ({@link #fuse}): a load, a multiply and an add. */
+  private static final int FUSED_MAX = 3;
+
+  private void instructionAt(int pc) {
     if (flushBefore != null && flushBefore[pc] > 0) {
       chargeNow(flushBefore[pc]); // the deferred charge of the run this instruction is in
       pendingCharge = 0;

@@ -4,8 +4,9 @@ import java.util.BitSet;
 import org.wasmj.ir.Op;
 
 /**
- * Where the {@code long} local of a v128 half with lane locals ({@link Registers#hasLaneLocals})
- * may be out of date. An f32x4 arithmetic result with lane locals is written to its lanes only
+ * Where the {@code long} local of a v128 half with lane locals ({@link Registers#hasLaneLocals},
+ * {@link Registers#hasIntLanes}) may be out of date. An f32x4 arithmetic result with lane locals
+ * (an i32x4 add, sub or abs with int lane locals) is written to its lanes only
  * ({@code SimdEmitters}); its bits, the lanes with each NaN canonicalised, are computed where
  * something reads them ({@link FunctionCompiler#loadL}) or settled into the {@code long} local
  * where control goes to code that may read them. So an accumulator that only f32x4 arithmetic
@@ -25,18 +26,27 @@ import org.wasmj.ir.Op;
 final class LaneBits {
   /** The halves with lane locals. */
   private final BitSet lanes;
-  /** Per instruction start: the stale halves. */
+  /** Per instruction start: the stale halves (f32x4 or i32x4 lane writes; see the class comment). */
   private final BitSet[] stale;
   /** Per instruction start: the halves whose bits some path from there reads before a write. */
   private final BitSet[] live;
+  /** Per instruction start: true if its emitter reads and writes int lanes ({@link #intLaneOp}). */
+  private final boolean[] intLaneOp;
+  /** Per instruction start: the halves whose int lanes some path from after it reads before a write. */
+  private final BitSet[] intLanesOut;
   /** Per instruction start: true where the staleness starts afresh (see the class comment). */
   private final boolean[] entered;
+
+  /** The function's code. */
+  private int[] codeRef;
 
   private LaneBits(BitSet lanes, int length) {
     this.lanes = lanes;
     this.stale = new BitSet[length + 1];
     this.live = new BitSet[length + 1];
     this.entered = new boolean[length + 1];
+    this.intLanesOut = new BitSet[length + 1];
+    this.intLaneOp = new boolean[length + 1];
   }
 
   /** The analysis of {@code c}'s function, or null if no register has lane locals. */
@@ -44,7 +54,7 @@ final class LaneBits {
     int[] code = c.code();
     BitSet lanes = new BitSet();
     for (int r = 0; r < c.ir.registerCount(); r++) {
-      if (regs.hasLaneLocals(r)) {
+      if (regs.hasLaneLocals(r) || regs.hasIntLanes(r)) {
         lanes.set(r);
       }
     }
@@ -52,6 +62,11 @@ final class LaneBits {
       return null;
     }
     LaneBits a = new LaneBits(lanes, code.length);
+    a.codeRef = code;
+    ByteChains chains = c.byteChains();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      a.intLaneOp[pc] = readsIntLanesAt(regs, code, pc) && !chains.planned(pc);
+    }
     int n = 0;
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       n++;
@@ -72,26 +87,73 @@ final class LaneBits {
     for (int i = 0; i < n; i++) {
       int pc = pcs[i];
       Op op = Op.of(code[pc]);
-      boolean laneOp = Registers.readsLaneValues(op);
+      boolean floatOp = Registers.readsLaneValues(op);
+      boolean intOp = Registers.readsIntLanes(op) && a.intLaneOp[pc];
       BitSet rd = new BitSet();
       BitSet wr = new BitSet();
       Chunks.operands(c, pc, (r, written) -> {
         if (lanes.get(r)) {
           if (written) {
             wr.set(r);
-          } else if (!laneOp) {
-            rd.set(r);
+          } else if (!(floatOp && regs.hasLaneLocals(r) || intOp && regs.hasIntLanes(r))) {
+            rd.set(r); // the bits, not lanes of the kind the op reads
           }
         }
       });
       reads[i] = rd;
       writes[i] = wr;
       BitSet lw = new BitSet();
-      if (laneOp && lanes.get(code[pc + 1]) && lanes.get(code[pc + 1] + 1)) {
+      int d = floatOp || intOp ? code[pc + 1] : 0;
+      if (floatOp && regs.hasLaneLocals(d) && regs.hasLaneLocals(d + 1)
+          || intOp && regs.hasIntLanes(d) && regs.hasIntLanes(d + 1)) {
         lw.set(code[pc + 1]);
         lw.set(code[pc + 1] + 1);
       }
       laneWrites[i] = lw;
+    }
+    // Liveness of the int lanes, backwards to a fixpoint (an int lane local is read only by the
+    // ops of readsIntLanesAt; a write whose lanes are dead need not unpack its bits into them).
+    BitSet[] laneReads = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      BitSet lr = new BitSet();
+      if (a.intLaneOp[pcs[i]]) {
+        Chunks.operands(c, pcs[i], (r, written) -> {
+          if (!written && regs.hasIntLanes(r)) {
+            lr.set(r);
+          }
+        });
+      }
+      laneReads[i] = lr;
+    }
+    int[] at = new int[code.length + 1];
+    java.util.Arrays.fill(at, -1);
+    for (int i = 0; i < n; i++) {
+      at[pcs[i]] = i;
+    }
+    at[code.length] = n;
+    BitSet[] laneIn = new BitSet[n + 1];
+    for (int i = 0; i <= n; i++) {
+      laneIn[i] = new BitSet();
+    }
+    for (boolean again = true; again; ) {
+      again = false;
+      for (int i = n - 1; i >= 0; i--) {
+        int pc = pcs[i];
+        BitSet out = new BitSet();
+        if (Op.of(code[pc]).fallsThrough()) {
+          out.or(laneIn[i + 1]);
+        }
+        for (int t : c.targets(pc)) {
+          out.or(laneIn[at[t]]);
+        }
+        a.intLanesOut[pc] = (BitSet) out.clone();
+        out.andNot(writes[i]);
+        out.or(laneReads[i]);
+        if (!out.equals(laneIn[i])) {
+          laneIn[i] = out;
+          again = true;
+        }
+      }
     }
     // Liveness of the bits, backwards to a fixpoint.
     int[] index = new int[code.length + 1];
@@ -144,6 +206,37 @@ final class LaneBits {
     a.live[code.length] = liveIn[n];
     a.stale[code.length] = current;
     return a;
+  }
+
+  /**
+   * True if the emitter of the instruction at {@code pc} reads the int lane locals of its
+   * operands that have them (and an i32x4 op writes its result's only): an i32x4 op of
+   * {@link Registers#readsIntLanes}, or a shuffle or {@code v128.and} into a register with int
+   * lanes (which computes its lanes from theirs); not an op of a byte chain ({@link ByteChains},
+   * which reads bits where it is emitted, and else is emitted as such ops on bits).
+   */
+  boolean intLaneOp(int pc) {
+    return intLaneOp[pc];
+  }
+
+  private static boolean readsIntLanesAt(Registers regs, int[] code, int pc) {
+    Op op = Op.of(code[pc]);
+    return Registers.readsIntLanes(op) || (op == Op.I8X16_SHUFFLE_VVVLL || op == Op.V128_AND_VVV)
+        && regs.hasIntLanes(code[pc + 1]) && regs.hasIntLanes(code[pc + 1] + 1);
+  }
+
+  /**
+   * True if the int lanes of half {@code r} may be read after one of the {@code count}
+   * instructions from {@code pc} on before a write: a write there must unpack them.
+   */
+  boolean intLanesLiveAfter(int pc, int count, int r) {
+    int[] code = codeRef;
+    for (int k = 0; k < count && pc < code.length; k++, pc += Op.size(code, pc)) {
+      if (intLanesOut[pc] == null || intLanesOut[pc].get(r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The halves stale at the start of the instruction at {@code pc} (a copy). */

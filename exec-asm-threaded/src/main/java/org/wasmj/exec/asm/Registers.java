@@ -49,6 +49,13 @@ import org.wasmj.ir.OpCodes;
  * the lane locals. So an f32x4 accumulator (a matrix row kept in v128 locals across a loop) is
  * not unpacked from and packed into {@code long}s each iteration.
  *
+ * <p>In the same way a v128 half that {@code i32x4.add}, {@code sub} or {@code abs} reads
+ * ({@link #readsIntLanes}), and no f32x4 lane op, gets two {@code int} locals, its i32 lanes:
+ * every write of the half writes them too, those ops read them and write their result there
+ * only (its bits packed where something reads them, {@link LaneBits}). So an i32x4 accumulator
+ * (a count or a sum of absolute differences kept across a loop) is one {@code int} add per lane
+ * instead of a SWAR formula on two {@code long}s per iteration.
+ *
  * <p>With the optional vector path ({@link VectorPath}, {@link FunctionCompiler#vectorLanes}), a
  * v128 register both of whose halves have lane locals, and whose halves no SIMD operand reads or
  * writes as part of another v128, keeps its four lanes in one {@code FloatVector} local instead
@@ -75,6 +82,8 @@ final class Registers {
   private final BitSet doubleLocal = new BitSet();
   /** v128 halves that an op of {@link #readsLaneValues} reads: also two {@code float} locals. */
   private final BitSet laneLocal = new BitSet();
+  /** v128 halves that an op of {@link #readsIntLanes} reads and none of {@link #readsLaneValues}: two {@code int} locals. */
+  private final BitSet intLane = new BitSet();
   /** Low halves of v128 registers whose lanes are one {@code FloatVector} local ({@link #isVectorPair}). */
   private final BitSet vectorPair = new BitSet();
   /** Registers with a float (double) local whose bits are always that local's, canonical ({@link #floatValued}). */
@@ -141,11 +150,12 @@ final class Registers {
     int[] code = c.code();
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       Op op = Op.of(code[pc]);
-      if (readsLaneValues(op)) {
-        for (int i = 2; i <= 3; i++) { // shape d v v
+      if (readsLaneValues(op) || readsIntLanes(op)) {
+        BitSet kind = readsIntLanes(op) ? intLane : laneLocal;
+        for (int i = 2; i < 2 + op.wasm().params().length; i++) { // shape d v [v]
           for (int half = code[pc + i]; half <= code[pc + i] + 1; half++) {
             if (wide.get(half)) { // (a half never written wide holds 0, or a value read as bits)
-              laneLocal.set(half);
+              kind.set(half);
             }
           }
         }
@@ -167,6 +177,7 @@ final class Registers {
         }
       }
     }
+    intLane.andNot(laneLocal); // (one kind of lanes per half: an i32x4 op reads a float one's bits)
   }
 
   /**
@@ -338,6 +349,14 @@ final class Registers {
   static boolean readsLaneValues(Op op) {
     return op == Op.F32X4_ADD_VVV || op == Op.F32X4_SUB_VVV || op == Op.F32X4_MUL_VVV
         || op == Op.F32X4_DIV_VVV;
+  }
+
+  /**
+   * True for the i32x4 ops that SimdEmitters emits lane by lane in {@code int}s: they read the
+   * v128 halves' int lane locals and write their result there (see the class comment).
+   */
+  static boolean readsIntLanes(Op op) {
+    return op == Op.I32X4_ADD_VVV || op == Op.I32X4_SUB_VVV || op == Op.I32X4_ABS_VV;
   }
 
   /** Finds the wide registers (see the class comment). */
@@ -527,13 +546,19 @@ final class Registers {
     return laneLocal.get(r);
   }
 
+  /** True if v128 half register {@code r} also has two {@code int} locals, its i32 lanes (see the class comment). */
+  boolean hasIntLanes(int r) {
+    return intLane.get(r);
+  }
+
   /** The JVM local slots register {@code r} takes: 0 for a constant. */
   int localSlots(int r) {
     if (constant.get(r)) {
       return 0;
     }
     int lanes = !laneLocal.get(r) ? 0 : !isVectorHalf(r) ? 2 : vectorPair.get(r) ? 1 : 0;
-    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0) + lanes;
+    return (wide.get(r) ? 2 : 1) + (floatLocal.get(r) ? 1 : 0) + (doubleLocal.get(r) ? 2 : 0) + lanes
+        + (intLane.get(r) ? 2 : 0);
   }
 
   /** The constant registers (not to be changed). */

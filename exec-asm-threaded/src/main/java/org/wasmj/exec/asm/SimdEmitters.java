@@ -89,6 +89,83 @@ final class SimdEmitters {
     });
   }
 
+  /**
+   * Writes v128 register {@code d}, whose halves have int lane locals ({@link Registers#hasIntLanes}):
+   * its halves as {@code bits} pushes them, and its four i32 lanes as {@code lanes} pushes them
+   * (the same values, computed directly from the operands' lanes, so that an i32x4 op reading them
+   * does not unpack the packed halves). The lanes are computed first, so {@code d} may be an
+   * operand; the halves not at all where nothing reads them ({@link FunctionCompiler#bitsLive}),
+   * nor the lanes where nothing reads those.
+   */
+  private static void withIntLanes(FunctionCompiler c, int d, Inline.LaneResult lanes, Runnable bits) {
+    if (!c.intLanesLive(d) && !c.intLanesLive(d + 1)) { // nothing reads them before a write
+      bits.run();
+      storeV(c, d);
+      return;
+    }
+    for (int k = 0; k < 2; k++) {
+      for (int lane = 0; lane < 2; lane++) {
+        lanes.push(k, lane);
+      }
+    }
+    if (c.bitsLive(d) || c.bitsLive(d + 1)) { // (else nothing reads them before a write)
+      bits.run();
+      c.storeHalfBits(d + 1);
+      c.storeHalfBits(d);
+    }
+    for (int k = 1; k >= 0; k--) {
+      c.replaceIntLane(d + k, 1);
+      c.replaceIntLane(d + k, 0);
+    }
+  }
+
+  /**
+   * Pushes i32 lane {@code lane} (0..3) of the {@code i8x16.shuffle} at {@code pc} as an
+   * {@code int}, from its operands' i32 lanes: the bytes of {@code demanded} that are not known
+   * zero ({@code zero}: bit i for source byte i), each shifted into place and masked, one term
+   * per (source lane, shift); the others 0, as {@link #shuffleHalf} leaves them.
+   */
+  private static void shuffleLane(FunctionCompiler c, int pc, int lane, int demanded, int zero) {
+    int[] code = c.code();
+    MethodVisitor mv = c.mv();
+    java.util.TreeMap<Integer, Integer> masks = new java.util.TreeMap<>(); // source lane * 8 + shift + 3 → mask
+    for (int j = 0; j < 4; j++) {
+      int k = 4 * lane + j; // the result byte
+      int i = (int) (c.imm64(pc + 4 + 2 * (k / 8)) >>> (8 * (k % 8))) & 31;
+      if ((demanded >>> k & 1) == 0 || (zero >>> i & 1) != 0) {
+        continue;
+      }
+      masks.merge((i >>> 2) * 8 + j - (i & 3) + 3, 0xFF << (8 * j), (x, y) -> x | y);
+    }
+    if (masks.isEmpty()) {
+      c.pushInt(0);
+      return;
+    }
+    boolean first = true;
+    for (Map.Entry<Integer, Integer> e : masks.entrySet()) {
+      int source = e.getKey() >>> 3; // 0..7: operand, half, lane
+      int shift = (e.getKey() & 7) - 3; // bytes to the left
+      c.loadIntLane(code[pc + 2 + (source >>> 2)] + (source >>> 1 & 1), source & 1);
+      if (shift > 0) {
+        c.pushInt(8 * shift);
+        mv.visitInsn(ISHL);
+      } else if (shift < 0) {
+        c.pushInt(-8 * shift);
+        mv.visitInsn(IUSHR);
+      }
+      int mask = e.getValue();
+      int kept = shift >= 0 ? -1 << (8 * shift) : -1 >>> (-8 * shift); // the bits the shift leaves
+      if ((kept & ~mask) != 0) {
+        c.pushInt(mask);
+        mv.visitInsn(IAND);
+      }
+      if (!first) {
+        mv.visitInsn(IOR);
+      }
+      first = false;
+    }
+  }
+
   /** Stores the two halves on the stack (low below high) into v128 register {@code d}. */
   private static void storeV(FunctionCompiler c, int d) {
     c.storeL(d + 1);
@@ -156,9 +233,16 @@ final class SimdEmitters {
         case SHUFFLE: {
           int demanded = c.laneRanges().demanded(c, pc); // the bytes not demanded are left 0
           int zero = c.laneRanges().zeroBytes(pc, 0) | c.laneRanges().zeroBytes(pc, 1) << 16;
-          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4), demanded & 0xFF, zero);
-          shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6), demanded >>> 8, zero);
-          storeV(c, d);
+          Runnable bits = () -> {
+            shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4), demanded & 0xFF, zero);
+            shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6), demanded >>> 8, zero);
+          };
+          if (c.intLaneOp(pc) && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
+            withIntLanes(c, d, (k, lane) -> shuffleLane(c, pc, 2 * k + lane, demanded, zero), bits);
+          } else {
+            bits.run();
+            storeV(c, d);
+          }
           return;
         }
         case SWIZZLE:
@@ -225,6 +309,20 @@ final class SimdEmitters {
           return;
         case BINARY:
         case TERNARY:
+          if (w == Opcode.V128_AND && c.intLaneOp(pc) && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
+            withIntLanes(c, d, (k, lane) -> {
+              c.loadIntLane(code[pc + 2] + k, lane);
+              c.loadIntLane(code[pc + 3] + k, lane);
+              mv.visitInsn(IAND);
+            }, () -> {
+              for (int k = 0; k < 2; k++) {
+                c.loadL(code[pc + 2] + k);
+                c.loadL(code[pc + 3] + k);
+                mv.visitInsn(LAND);
+              }
+            });
+            return;
+          }
           for (int k = 0; k < 2; k++) {
             c.loadL(code[pc + 2] + k);
             c.loadL(code[pc + 3] + k);
@@ -332,6 +430,9 @@ final class SimdEmitters {
           splat(c, w, code[pc + 1], code[pc + 2]);
           return true;
         case BINARY:
+          if (i32x4Lanes(c, w, pc)) {
+            return true;
+          }
           if (w == Opcode.F32X4_MUL && mulAdd(c, pc)) {
             return true;
           }
@@ -426,6 +527,9 @@ final class SimdEmitters {
           if (w != Opcode.I32X4_ABS) {
             return false;
           }
+          if (i32x4Lanes(c, w, pc)) {
+            return true;
+          }
           for (int k = 0; k < 2; k++) { // per half: with s the sign bits moved to each lane's bit 0,
             MethodVisitor mv = c.mv();    // (x ^ s * 0xFFFFFFFF) + s: ~x + 1 in the negative lanes
             c.loadL(code[pc + 2] + k);    // (~x is below 2^31 there, so the + 1 never carries out)
@@ -445,6 +549,39 @@ final class SimdEmitters {
         default:
           return false;
       }
+    }
+
+    /**
+     * {@code i32x4.add}, {@code sub} or {@code abs} into a v128 register whose halves have int
+     * lane locals ({@link Registers#hasIntLanes}): lane by lane in {@code int}s, from the
+     * operands' int lanes (or their bits), stored in the result's int lanes after all four are
+     * computed (so the result may be an operand); its bits are packed where something reads them
+     * ({@link LaneBits}). False (nothing emitted) for other ops or a result without int lanes.
+     */
+    private static boolean i32x4Lanes(FunctionCompiler c, Opcode w, int pc) {
+      int[] code = c.code();
+      int d = code[pc + 1];
+      if (!Registers.readsIntLanes(Op.of(code[pc])) || !c.intLaneOp(pc) || !c.hasIntLanes(d)
+          || !c.hasIntLanes(d + 1)) {
+        return false;
+      }
+      MethodVisitor mv = c.mv();
+      for (int k = 0; k < 2; k++) {
+        for (int lane = 0; lane < 2; lane++) {
+          c.loadIntLane(code[pc + 2] + k, lane);
+          if (w == Opcode.I32X4_ABS) {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false);
+          } else {
+            c.loadIntLane(code[pc + 3] + k, lane);
+            mv.visitInsn(w == Opcode.I32X4_ADD ? IADD : ISUB);
+          }
+        }
+      }
+      for (int k = 1; k >= 0; k--) {
+        c.storeIntLane(d + k, 1);
+        c.storeIntLane(d + k, 0);
+      }
+      return true;
     }
 
     /** Instructions {@link #mulAddTarget} looks past for a write of the product's register. */
@@ -1000,6 +1137,20 @@ final class SimdEmitters {
     private static void splat(FunctionCompiler c, Opcode w, int d, int x) {
       MethodVisitor mv = c.mv();
       int width = width(w);
+      if (width == 32 && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
+        withIntLanes(c, d, (k, lane) -> c.loadI(x), () -> {
+          c.loadI(x);
+          mv.visitInsn(I2L);
+          c.pushLong(LOW_32);
+          mv.visitInsn(LAND);
+          mv.visitInsn(DUP2);
+          c.pushInt(32);
+          mv.visitInsn(LSHL);
+          mv.visitInsn(LOR);
+          mv.visitInsn(DUP2);
+        });
+        return;
+      }
       if (width == 64) {
         c.loadL(x);
       } else {
@@ -1259,6 +1410,17 @@ final class SimdEmitters {
     Opcode w = op.wasm();
     boolean lanes = Registers.readsLaneValues(op) && c.hasLaneLocals(code[pc + 1])
         && c.hasLaneLocals(code[pc + 1] + 1); // lane by lane in the lane locals
+    if (op.shape().startsWith("V") && c.hasIntLaneLocals(code[pc + 1])) { // int lanes written too
+      return plainEstimate(c, pc, false) + (op.simd() == SimdForm.SHUFFLE ? 72 : 24);
+    }
+    return plainEstimate(c, pc, lanes);
+  }
+
+  /** {@link #estimate} without int lane locals. */
+  private static int plainEstimate(FunctionCompiler c, int pc, boolean lanes) {
+    int[] code = c.code();
+    Op op = Op.of(code[pc]);
+    Opcode w = op.wasm();
     switch (op.simd()) {
       case BINARY:
         if (op == Op.F32X4_MUL_VVV && Inline.mulAddTarget(null, code, pc) == -2) {

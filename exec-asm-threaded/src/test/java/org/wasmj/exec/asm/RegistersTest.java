@@ -269,7 +269,8 @@ class RegistersTest {
     return compiler(wasm, 0);
   }
 
-  private static FunctionCompiler compiler(byte[] wasm, int definedIndex) throws Exception {
+  /** The compiler of defined function {@code definedIndex} of {@code wasm} (also for other tests). */
+  static FunctionCompiler compiler(byte[] wasm, int definedIndex) throws Exception {
     ModuleCode code = new ModuleCode(WasmParser.parse(wasm, Config.DEFAULT_FEATURES),
         Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
     return new FunctionCompiler(code.module(), "wasmj/gen/F" + definedIndex, definedIndex,
