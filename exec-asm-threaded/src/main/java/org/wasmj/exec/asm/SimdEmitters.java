@@ -1139,39 +1139,38 @@ final class SimdEmitters {
       int width = width(w);
       if (width == 32 && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
         withIntLanes(c, d, (k, lane) -> c.loadI(x), () -> {
-          c.loadI(x);
-          mv.visitInsn(I2L);
-          c.pushLong(LOW_32);
-          mv.visitInsn(LAND);
-          mv.visitInsn(DUP2);
-          c.pushInt(32);
-          mv.visitInsn(LSHL);
-          mv.visitInsn(LOR);
+          pushSplat32(c, x);
           mv.visitInsn(DUP2);
         });
         return;
       }
       if (width == 64) {
         c.loadL(x);
+      } else if (width == 32) {
+        pushSplat32(c, x);
       } else {
         c.loadI(x);
         mv.visitInsn(I2L);
-        if (width == 32) {
-          c.pushLong(LOW_32);
-          mv.visitInsn(LAND);
-          mv.visitInsn(DUP2);
-          c.pushInt(32);
-          mv.visitInsn(LSHL);
-          mv.visitInsn(LOR);
-        } else {
-          c.pushLong(width == 8 ? 0xFF : 0xFFFF);
-          mv.visitInsn(LAND);
-          c.pushLong(width == 8 ? 0x0101010101010101L : 0x0001000100010001L);
-          mv.visitInsn(LMUL);
-        }
+        c.pushLong(width == 8 ? 0xFF : 0xFFFF);
+        mv.visitInsn(LAND);
+        c.pushLong(width == 8 ? 0x0101010101010101L : 0x0001000100010001L);
+        mv.visitInsn(LMUL);
       }
       mv.visitInsn(DUP2);
       storeV(c, d);
+    }
+
+    /** Pushes the long whose two 32-bit halves are i32 register {@code x}. */
+    private static void pushSplat32(FunctionCompiler c, int x) {
+      MethodVisitor mv = c.mv();
+      c.loadI(x);
+      mv.visitInsn(I2L);
+      c.pushLong(LOW_32);
+      mv.visitInsn(LAND);
+      mv.visitInsn(DUP2);
+      c.pushInt(32);
+      mv.visitInsn(LSHL);
+      mv.visitInsn(LOR);
     }
 
     /** The lane-wise arithmetic with an inline form. */
