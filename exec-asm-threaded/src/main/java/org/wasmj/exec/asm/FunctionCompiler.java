@@ -1899,11 +1899,7 @@ final class FunctionCompiler {
     }
     for (int lane = 0; intLaneSlots[d] >= 0 && intLanesLive(d) && lane < 2; lane++) {
       loadL(s); // (not s's int lanes: they are kept only where read, LaneBits)
-      if (lane == 1) {
-        pushInt(32);
-        mv.visitInsn(LUSHR);
-      }
-      mv.visitInsn(L2I);
+      intLaneOfBits(lane);
       mv.visitVarInsn(ISTORE, intLaneSlots[d] + lane);
     }
   }
@@ -1921,6 +1917,15 @@ final class FunctionCompiler {
     return laneBits != null && laneBits.intLaneOp(pc);
   }
 
+  /**
+   * True if the instruction at {@code pc} computes v128 register {@code d}'s result lane by lane
+   * into its int lane locals: an int lane op ({@link #intLaneOp}) into a register whose two halves
+   * have them here.
+   */
+  boolean writesIntLanes(int pc, int d) {
+    return intLaneOp(pc) && hasIntLanes(d) && hasIntLanes(d + 1);
+  }
+
   /** True if v128 half register {@code r} has int lane locals here ({@link Registers#hasIntLanes}). */
   boolean hasIntLanes(int r) {
     return intLaneSlots[r] >= 0;
@@ -1936,11 +1941,7 @@ final class FunctionCompiler {
       return;
     }
     loadL(r);
-    if (lane == 1) {
-      pushInt(32);
-      mv.visitInsn(LUSHR);
-    }
-    mv.visitInsn(L2I);
+    intLaneOfBits(lane);
   }
 
   /**
@@ -2005,12 +2006,17 @@ final class FunctionCompiler {
 
   /** The {@code long} on the stack → its lane {@code lane} (0: the low 32 bits, 1: the high) as a {@code float}. */
   private void laneOfBits(int lane) {
+    intLaneOfBits(lane);
+    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+  }
+
+  /** A v128 half's {@code long} on the stack → its i32 lane {@code lane} (0: the low 32 bits, 1: the high). */
+  private void intLaneOfBits(int lane) {
     if (lane == 1) {
       pushInt(32);
       mv.visitInsn(LUSHR);
     }
     mv.visitInsn(L2I);
-    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
   }
 
   /**
@@ -2194,11 +2200,7 @@ final class FunctionCompiler {
     boolean intLanes = asFloat && intLaneSlots[r] >= 0 && intLanesLive(r);
     for (int lane = 0; intLanes && lane < 2; lane++) { // its i32 lanes, if they may be read
       mv.visitInsn(DUP2);
-      if (lane == 1) {
-        pushInt(32);
-        mv.visitInsn(LUSHR);
-      }
-      mv.visitInsn(L2I);
+      intLaneOfBits(lane);
       mv.visitVarInsn(ISTORE, intLaneSlots[r] + lane);
     }
     mv.visitVarInsn(LSTORE, reg(r));

@@ -237,7 +237,7 @@ final class SimdEmitters {
             shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 4), demanded & 0xFF, zero);
             shuffleHalf(c, code[pc + 2], code[pc + 3], c.imm64(pc + 6), demanded >>> 8, zero);
           };
-          if (c.intLaneOp(pc) && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
+          if (c.writesIntLanes(pc, d)) {
             withIntLanes(c, d, (k, lane) -> shuffleLane(c, pc, 2 * k + lane, demanded, zero), bits);
           } else {
             bits.run();
@@ -309,7 +309,7 @@ final class SimdEmitters {
           return;
         case BINARY:
         case TERNARY:
-          if (w == Opcode.V128_AND && c.intLaneOp(pc) && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
+          if (w == Opcode.V128_AND && c.writesIntLanes(pc, d)) {
             withIntLanes(c, d, (k, lane) -> {
               c.loadIntLane(code[pc + 2] + k, lane);
               c.loadIntLane(code[pc + 3] + k, lane);
@@ -561,8 +561,7 @@ final class SimdEmitters {
     private static boolean i32x4Lanes(FunctionCompiler c, Opcode w, int pc) {
       int[] code = c.code();
       int d = code[pc + 1];
-      if (!Registers.readsIntLanes(Op.of(code[pc])) || !c.intLaneOp(pc) || !c.hasIntLanes(d)
-          || !c.hasIntLanes(d + 1)) {
+      if (!Registers.readsIntLanes(Op.of(code[pc])) || !c.writesIntLanes(pc, d)) {
         return false;
       }
       MethodVisitor mv = c.mv();
