@@ -57,6 +57,12 @@ import org.wasmj.ir.Semantics;
 public final class Interpreter {
   private static final byte[] NO_MEMORY = new byte[0];
 
+  /**
+   * {@code runInFrame} leaves a loop for {@code run} at every this many passes of its header
+   * (a power of two), besides when the countdown runs out: see the {@code COUNT_LOOP} case.
+   */
+  private static final int LOOP_EXIT_PERIOD = 4096;
+
   private Interpreter() {}
 
   /** The value stack and frame stack of one store, reused by every call into it. */
@@ -362,8 +368,12 @@ public final class Interpreter {
         case OpCodes.COUNT_LOOP: {
           FunctionCode counted = fn.code;
           int countdown = counted.countdown;
-          if (countdown <= 1) {
-            return pc; // run asks for compilation
+          // Leaves for run when the countdown runs out (run asks for compilation), and also at
+          // every 4,096th pass, which run just counts and comes back from: one branch that a
+          // program with loops takes both ways from its first milliseconds, so C2 never compiles
+          // the way out as a trap that the first hot loop would spring (see RATIONALE.md).
+          if ((countdown - 2 | (countdown & LOOP_EXIT_PERIOD - 1) - 1) < 0) {
+            return pc;
           }
           counted.countdown = countdown - 1;
           pc++;
