@@ -1215,7 +1215,7 @@ public final class Interpreter {
         }
       }
       return true;
-    } catch (RuntimeException e) { // not expected (WarmUpTest); a warm-up cut short only profiles less
+    } catch (RuntimeException e) { // not expected (DispatchSizeTest); it only profiles less
       return false;
     }
   }
