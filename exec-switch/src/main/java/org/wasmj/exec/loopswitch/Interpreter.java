@@ -57,6 +57,21 @@ import org.wasmj.ir.Semantics;
 public final class Interpreter {
   private static final byte[] NO_MEMORY = new byte[0];
 
+  /**
+   * {@code runInFrame} leaves a loop for {@code run} at every this many passes of its header
+   * (a power of two), besides when the countdown runs out: see the {@code COUNT_LOOP} case.
+   */
+  private static final int LOOP_EXIT_PERIOD = 4096;
+
+  /**
+   * {@code run} runs {@link #warmUp} at every this many passes of a loop header (a multiple of
+   * {@link #LOOP_EXIT_PERIOD}).
+   */
+  private static final int WARM_UP_PERIOD = 8 * LOOP_EXIT_PERIOD;
+
+  /** What {@link #warmUp} runs: see {@link #warmUpCode}. */
+  private static final int[] WARM_UP = warmUpCode();
+
   private Interpreter() {}
 
   /** The value stack and frame stack of one store, reused by every call into it. */
@@ -200,14 +215,19 @@ public final class Interpreter {
             System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
             callee = null;
             break;
-          case OpCodes.COUNT_LOOP:
-            if (--fn.code.countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
+          case OpCodes.COUNT_LOOP: {
+            int countdown = --fn.code.countdown;
+            if (countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
+              if ((countdown & WARM_UP_PERIOD - 1) == WARM_UP_PERIOD - 1) {
+                warmUp();
+              }
               pc++;
               continue;
             }
             s = st.slots; // compiled code ran the rest of the frame; its results are in place
             callee = null;
             break;
+          }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
             inst.store.checkStop(); // traps, or the deadline callback extended the deadline
             mem = memoryOf(inst); // the callback may have grown a memory
@@ -362,8 +382,12 @@ public final class Interpreter {
         case OpCodes.COUNT_LOOP: {
           FunctionCode counted = fn.code;
           int countdown = counted.countdown;
-          if (countdown <= 1) {
-            return pc; // run asks for compilation
+          // Leaves for run when the countdown runs out (run asks for compilation), and also at
+          // every 4,096th pass, which run just counts and comes back from: one branch that a
+          // program with loops takes both ways from its first milliseconds, so C2 never compiles
+          // the way out as a trap that the first hot loop would spring (see RATIONALE.md).
+          if ((countdown - 2 | (countdown & LOOP_EXIT_PERIOD - 1) - 1) < 0) {
+            return pc;
           }
           counted.countdown = countdown - 1;
           pc++;
@@ -1165,6 +1189,66 @@ public final class Interpreter {
       }
       pc = ~pc;
     }
+  }
+
+  /**
+   * Runs {@link #WARM_UP} through {@link #runInFrame}, so that its profile counts every case. C2
+   * compiles the cases of a {@code switch} that its profile has never seen as traps, and the
+   * first time one runs it throws the whole compiled method away, and the guest goes on in C1's
+   * code until C2 has compiled it again, seconds on a busy machine: a big program (Yosys) reaches
+   * new ops for seconds after C2's first compile. HotSpot profiles a method only in the short
+   * while between C1's profiling compile and C2's, so {@code run} repeats this every
+   * {@link #WARM_UP_PERIOD} passes of a loop header: a few hundred ops in some 10^5 passes.
+   * Returns true if it ran to the end.
+   */
+  static boolean warmUp() {
+    long[] s = new long[2];
+    byte[] mem = new byte[16];
+    int[] code = WARM_UP;
+    int pc = 0;
+    try {
+      while (code[pc] != OpCodes.RETURN) {
+        s[1] = 1;
+        pc = runInFrame(s, 0, code, pc, mem, null);
+        if (code[pc] != OpCodes.RETURN) {
+          pc += Op.size(code, pc); // an op runInFrame leaves to run or cold: not warmed up
+        }
+      }
+      return true;
+    } catch (RuntimeException e) { // not expected (DispatchSizeTest); it only profiles less
+      return false;
+    }
+  }
+
+  /**
+   * Every op whose operands are registers, immediates and targets once (except the fuel charge,
+   * which needs a store), then {@code return}: results go to register 0, sources read register 1
+   * (which holds 1: no division by zero, every address within 16 bytes), immediates are 1 and
+   * every target is the next op, so the code runs straight through. The ops {@link #runInFrame}
+   * does not run are skipped by {@link #warmUp}.
+   */
+  static int[] warmUpCode() {
+    int[] code = new int[4096];
+    int n = 0;
+    for (Op op : Op.values()) {
+      String shape = op.shape();
+      if (shape.isEmpty() || !shape.matches("[drilt]+") || op == Op.FUEL_I) {
+        continue;
+      }
+      int next = n + op.size() + (op == Op.BR_TABLE_RI ? 1 : 0);
+      code[n++] = op.ordinal();
+      for (char k : shape.toCharArray()) {
+        code[n++] = k == 'd' ? 0 : k == 't' ? next : 1;
+        if (k == 'l') {
+          code[n++] = 0;
+        }
+      }
+      if (op == Op.BR_TABLE_RI) {
+        code[n++] = next; // its one target, the default
+      }
+    }
+    code[n++] = OpCodes.RETURN;
+    return java.util.Arrays.copyOf(code, n);
   }
 
   /**

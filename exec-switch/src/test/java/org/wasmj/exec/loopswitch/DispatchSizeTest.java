@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.wasmj.ir.Op;
+import org.wasmj.ir.OpCodes;
 
 /**
  * The interpreter's dispatch loops stay what C2 compiles well, read from the compiled class file:
@@ -62,6 +64,25 @@ class DispatchSizeTest {
     Set<String> unexpected = new TreeSet<>(called);
     unexpected.removeAll(RUN_IN_FRAME_MAY_CALL);
     assertEquals(Set.of(), unexpected, "runInFrame calls methods that C2 may leave as calls");
+  }
+
+  /**
+   * The warm-up that gives C2 a profile of every case (see {@code Interpreter.warmUp}) has every
+   * op that {@code runInFrame}'s {@code switch} has a case for, but the five that need the
+   * running function, and runs through to its end.
+   */
+  @Test
+  void theWarmUpRunsEveryCaseOfTheInnerLoop() throws IOException {
+    Set<Integer> cases = ClassFile.read("Interpreter.class").firstSwitchCases("runInFrame");
+    assertTrue(cases.size() > 100, cases.toString());
+    cases.removeAll(Set.of(OpCodes.COUNT_LOOP, OpCodes.CHECK_INTERRUPT, OpCodes.FUEL_I,
+        OpCodes.GLOBAL_GET_RX, OpCodes.GLOBAL_SET_XR));
+    int[] code = Interpreter.warmUpCode();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      cases.remove(code[pc]);
+    }
+    assertEquals(Set.of(), cases, "cases of runInFrame the warm-up does not run");
+    assertTrue(Interpreter.warmUp(), "the warm-up stopped at an exception");
   }
 
   /** The parts of a class file this test reads: the constant pool and each method's code. */
@@ -135,6 +156,24 @@ class DispatchSizeTest {
         }
       }
       return called;
+    }
+
+    /** The keys that the first {@code tableswitch} in method {@code name} sends past its default. */
+    Set<Integer> firstSwitchCases(String name) {
+      byte[] b = code.get(name);
+      int pc = 0;
+      while ((b[pc] & 0xFF) != 0xAA) {
+        pc += length(b, pc);
+      }
+      int at = (pc + 4) & ~3;
+      int low = s4(b, at + 4);
+      Set<Integer> keys = new TreeSet<>();
+      for (int k = low; k <= s4(b, at + 8); k++) {
+        if (s4(b, at + 12 + 4 * (k - low)) != s4(b, at)) {
+          keys.add(k);
+        }
+      }
+      return keys;
     }
 
     private static int u2(byte[] b, int at) {
