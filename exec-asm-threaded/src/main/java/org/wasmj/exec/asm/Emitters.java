@@ -16,6 +16,7 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmj.TrapKind;
+import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.ir.NativeOps;
 import org.wasmj.ir.Op;
 import org.wasmj.parser.FuncType;
@@ -430,9 +431,38 @@ final class Emitters {
     mv.visitTableSwitchInsn(0, n - 2, last, cases); // negative (huge unsigned) indexes: default
   }
 
+  /**
+   * {@code call_indirect}: through {@code Rt.callIndirectAt} and the store's argument buffer
+   * (nothing allocated) for at most one result and arguments the buffer holds, else with boxed
+   * arguments and results.
+   */
   private static void callIndirect(FunctionCompiler c, int pc) {
     int[] code = c.code();
     FuncType t = c.module.types().get(code[pc + 1]);
+    MethodVisitor mv = c.mv();
+    if (t.resultSlotCount() <= 1 && t.paramSlotCount() <= Interpreter.ARG_BUFFER_SLOTS) {
+      c.loadInstance();
+      mv.visitMethodInsn(INVOKESTATIC, RT, "argBuffer", "(" + INSTANCE_DESC + ")[J", false);
+      for (int i = 0; i < t.paramSlotCount(); i++) {
+        mv.visitInsn(DUP);
+        c.pushInt(i);
+        c.loadL(code[pc + 3] + i);
+        mv.visitInsn(LASTORE);
+      }
+      c.loadInstance();
+      c.pushInt(code[pc + 1]);
+      c.pushInt(code[pc + 2]);
+      c.loadI(code[pc + 4]);
+      mv.visitVarInsn(ILOAD, c.depthSlot);
+      mv.visitMethodInsn(INVOKESTATIC, RT, "callIndirectAt", "([J" + INSTANCE_DESC + "IIII)J", false);
+      if (t.resultSlotCount() == 1) {
+        c.storeL(code[pc + 3]);
+      } else {
+        mv.visitInsn(POP2);
+      }
+      c.reloadMemory();
+      return;
+    }
     c.loadInstance();
     c.pushInt(code[pc + 1]);
     c.pushInt(code[pc + 2]);

@@ -407,6 +407,7 @@ final class FunctionCompiler {
       return cw.toByteArray();
     }
     bridge(cw);
+    bridgeAt(cw);
     if (passesFuel) {
       fuelEntries(cw, mode == Mode.WHOLE);
     }
@@ -595,6 +596,55 @@ final class FunctionCompiler {
     m.visitEnd();
   }
 
+  /**
+   * {@code void callAt(InstanceState, long[] slots, int base, int depth)}: invokes with the
+   * arguments at {@code slots[base ..]} and stores the results there; allocates nothing but for
+   * more than one result (which {@code invoke} returns in an array).
+   */
+  private void bridgeAt(ClassWriter cw) {
+    MethodVisitor m = method(cw, ACC_PUBLIC, "callAt", "(" + INSTANCE_DESC + "[JII)V");
+    m.visitCode();
+    int results = type.resultSlotCount();
+    if (results == 1) { // where the result goes, under the arguments
+      m.visitVarInsn(ALOAD, 2);
+      m.visitVarInsn(ILOAD, 3);
+    }
+    String kinds = slotKinds(type.params());
+    for (int i = 0; i < kinds.length(); i++) {
+      m.visitVarInsn(ALOAD, 2);
+      m.visitVarInsn(ILOAD, 3);
+      if (i > 0) {
+        pushInt(m, i);
+        m.visitInsn(IADD);
+      }
+      m.visitInsn(LALOAD);
+      if (kinds.charAt(i) == 'I') {
+        m.visitInsn(L2I);
+      }
+    }
+    m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ILOAD, 4);
+    m.visitMethodInsn(INVOKESTATIC, RT, "budget", "(" + INSTANCE_DESC + "I)I", false);
+    m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
+    if (results == 1) {
+      if (isInt(type.result(0))) {
+        m.visitInsn(I2L);
+      }
+      m.visitInsn(LASTORE);
+    } else if (results > 1) {
+      m.visitInsn(ICONST_0);
+      m.visitVarInsn(ALOAD, 2);
+      m.visitVarInsn(ILOAD, 3);
+      pushInt(m, results);
+      m.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy",
+          "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+    }
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
   /** Turns {@code invoke}'s return value on the stack into a {@code long[]}. */
   private void boxResults(MethodVisitor m) {
     if (type.resultSlotCount() == 0) {
@@ -614,9 +664,46 @@ final class FunctionCompiler {
     }
   }
 
-  /** A fallback function's {@code invoke}: boxes its arguments and runs the interpreter. */
+  /**
+   * A fallback function's {@code invoke}: runs the interpreter. With at most one result, the
+   * arguments go through the store's argument buffer and the result comes back as a
+   * {@code long} ({@code Rt.interpretAt}): nothing allocated; else arrays.
+   */
   private void stubBody() {
-    boxedCall("interpret");
+    if (type.resultSlotCount() > 1) {
+      boxedCall("interpret");
+      return;
+    }
+    String kinds = slotKinds(type.params());
+    int slot = JvmLimits.paramSlots(type); // the instance; the budget after it
+    mv.visitVarInsn(ALOAD, slot);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "argBuffer", "(" + INSTANCE_DESC + ")[J", false);
+    int local = 0;
+    for (int i = 0; i < kinds.length(); i++) {
+      mv.visitInsn(DUP);
+      pushInt(mv, i);
+      if (kinds.charAt(i) == 'I') {
+        mv.visitVarInsn(ILOAD, local++);
+        mv.visitInsn(I2L);
+      } else {
+        mv.visitVarInsn(LLOAD, local);
+        local += 2;
+      }
+      mv.visitInsn(LASTORE);
+    }
+    mv.visitVarInsn(ALOAD, slot);
+    pushInt(mv, definedIndex);
+    mv.visitVarInsn(ILOAD, slot + 1);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "interpretAt", "([J" + INSTANCE_DESC + "II)J", false);
+    if (type.resultSlotCount() == 0) {
+      mv.visitInsn(POP2);
+      mv.visitInsn(RETURN);
+    } else if (isInt(type.result(0))) {
+      mv.visitInsn(L2I);
+      mv.visitInsn(IRETURN);
+    } else {
+      mv.visitInsn(LRETURN);
+    }
   }
 
   /**

@@ -85,6 +85,8 @@ public final class Interpreter {
     int depth;
     /** First slot free for a call from the host (raised while a host function runs). */
     int top;
+    /** Compiled code's arguments for a call into other code ({@link #argBuffer}). */
+    final long[] args = new long[ARG_BUFFER_SLOTS];
     final int maxDepth;
     final int maxSlots;
 
@@ -145,31 +147,70 @@ public final class Interpreter {
    * code, which counts its own frames); writes its results.
    */
   public static void invoke(WasmFunction f, long[] args, long[] results, int depth) {
-    StoreState store = f.instance.store;
-    Stack st = stackOf(store);
+    Stack st = stackOf(f.instance.store);
     int entryDepth = st.depth;
     int entryTop = st.top;
     try {
-      CompiledFunction c = f.compiled;
-      if (c == null) {
-        c = interpreted(f);
-      }
-      int fp = entryTop;
-      long[] s = st.slots;
-      if (fp + c.registerCount() > s.length) {
-        s = st.grow(fp + c.registerCount());
-      }
-      System.arraycopy(args, 0, s, fp, args.length);
-      java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
-      int start = Math.max(entryDepth, depth);
-      st.push(start, -1, fp, null);
-      st.depth = start + 1;
-      run(st, f, fp);
+      int fp = runFrom(st, f, args, 0, args.length, depth);
       System.arraycopy(st.slots, fp, results, 0, results.length);
     } finally {
       st.depth = entryDepth;
       st.top = entryTop;
     }
+  }
+
+  /**
+   * Runs {@code f} with its arguments read from {@code args[from ..]} as if called at call depth
+   * {@code depth} (from compiled code); returns its first result slot (0 if it has none). Its
+   * further result slots, if any, are lost: for functions with at most one, without allocating.
+   */
+  public static long invokeAt(WasmFunction f, long[] args, int from, int depth) {
+    Stack st = stackOf(f.instance.store);
+    int entryDepth = st.depth;
+    int entryTop = st.top;
+    try {
+      int fp = runFrom(st, f, args, from, f.type.paramSlotCount(), depth);
+      return f.type.resultSlotCount() == 0 ? 0 : st.slots[fp];
+    } finally {
+      st.depth = entryDepth;
+      st.top = entryTop;
+    }
+  }
+
+  /**
+   * Slots of {@link #ARG_BUFFER_SLOTS} that compiled code of {@code store} may fill with a
+   * callee's arguments just before it calls {@link #invokeAt} or {@code NativeCode.callAt} with
+   * them (which read them first): reused by every such call, so allocation-free.
+   */
+  public static long[] argBuffer(StoreState store) {
+    return stackOf(store).args;
+  }
+
+  /** The size of {@link #argBuffer}: more than any function with a JVM method of its own takes (255 JVM slots). */
+  public static final int ARG_BUFFER_SLOTS = 256;
+
+  /**
+   * Pushes {@code f}'s frame with {@code n} argument slots from {@code args[from ..]} above the
+   * frames in use and runs it until it returns; returns its frame pointer (its results are at
+   * {@code st.slots[fp ..]}). The caller restores the stack's depth and top.
+   */
+  private static int runFrom(Stack st, WasmFunction f, long[] args, int from, int n, int depth) {
+    CompiledFunction c = f.compiled;
+    if (c == null) {
+      c = interpreted(f);
+    }
+    int fp = st.top;
+    long[] s = st.slots;
+    if (fp + c.registerCount() > s.length) {
+      s = st.grow(fp + c.registerCount());
+    }
+    System.arraycopy(args, from, s, fp, n);
+    java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
+    int start = Math.max(st.depth, depth);
+    st.push(start, -1, fp, null);
+    st.depth = start + 1;
+    run(st, f, fp);
+    return fp;
   }
 
   private static byte[] memoryOf(InstanceState inst) {
@@ -1336,27 +1377,33 @@ public final class Interpreter {
 
   /**
    * Calls a host function or a function with native code, with the arguments at {@code base};
-   * its results go back there.
+   * its results go back there. Native code reads and writes the slots in place
+   * ({@code NativeCode.callAt}); a host function gets arrays of its own.
    */
   private static void callExternal(FunctionInstance f, InstanceState caller, Stack st, int base,
       int depth) {
+    if (f instanceof WasmFunction) {
+      WasmFunction w = (WasmFunction) f;
+      long[] slots = st.slots;
+      w.code.nativeCode.callAt(w.instance, slots, base, depth);
+      if (st.slots != slots) { // a nested call grew the stack: the results are in the old array
+        System.arraycopy(slots, base, st.slots, base, f.type.resultSlotCount());
+      }
+      return;
+    }
     long[] args = new long[f.type.paramSlotCount()];
     System.arraycopy(st.slots, base, args, 0, args.length);
     long[] results;
-    if (f instanceof HostFunction) {
-      StoreState store = caller.store;
-      int saved = store.hostCallDepth;
-      store.hostCallDepth = depth;
-      try {
-        results = ((HostFunction) f).call(caller, args);
-      } finally {
-        store.hostCallDepth = saved;
-        if (store.interruptible && Thread.currentThread().isInterrupted()) {
-          store.requestStop(); // the next check sees it at once, not when the watcher looks
-        }
+    StoreState store = caller.store;
+    int saved = store.hostCallDepth;
+    store.hostCallDepth = depth;
+    try {
+      results = ((HostFunction) f).call(caller, args);
+    } finally {
+      store.hostCallDepth = saved;
+      if (store.interruptible && Thread.currentThread().isInterrupted()) {
+        store.requestStop(); // the next check sees it at once, not when the watcher looks
       }
-    } else {
-      results = ((WasmFunction) f).code.nativeCode.call(((WasmFunction) f).instance, args, depth);
     }
     System.arraycopy(results, 0, st.slots, base, f.type.resultSlotCount());
   }

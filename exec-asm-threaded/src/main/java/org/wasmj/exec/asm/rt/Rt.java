@@ -143,6 +143,28 @@ public final class Rt {
   }
 
   /**
+   * {@code call_indirect} of a function type with at most one result, its arguments in
+   * {@code args} ({@link #argBuffer}): returns the result slot (0 if none). Calls into guest code
+   * allocate nothing; a host function gets arrays, as always.
+   */
+  public static long callIndirectAt(long[] args, InstanceState inst, int typeIndex, int table,
+      int index, int budget) {
+    FunctionInstance f = inst.indirect(typeIndex, table, index);
+    int depth = depthOf(inst, budget);
+    if (f instanceof WasmFunction) {
+      WasmFunction w = (WasmFunction) f;
+      NativeCode code = AsmModule.nativeCode(w.code);
+      if (code != null) {
+        code.callAt(w.instance, args, 0, depth);
+        return args[0];
+      }
+      return Interpreter.invokeAt(w, args, 0, depth + 1);
+    }
+    long[] results = invoke(inst, f, java.util.Arrays.copyOf(args, f.type.paramSlotCount()), depth);
+    return results.length == 0 ? 0 : results[0];
+  }
+
+  /**
    * The call depth of generated code with call-depth budget {@code budget}: its budget counts
    * the calls it may still nest on the current thread, down to the store's stack floor.
    */
@@ -182,9 +204,47 @@ public final class Rt {
    */
   public static long[] interpret(InstanceState inst, int definedIndex, long[] args, int budget) {
     int depth = depthOf(inst, budget); // the interpreted function's own depth
-    WasmFunction f = (WasmFunction)
+    WasmFunction f = definedFunction(inst, definedIndex);
+    NativeCode compiled = counted(f.code);
+    if (compiled != null) {
+      return compiled.call(inst, args, depth - 1);
+    }
+    long[] results = new long[f.type.resultSlotCount()];
+    Interpreter.invoke(f, args, results, depth);
+    return results;
+  }
+
+  /**
+   * {@link #interpret} of a function with at most one result, its arguments in {@code args}
+   * ({@link #argBuffer}); returns its result slot (0 if none). Allocates nothing.
+   */
+  public static long interpretAt(long[] args, InstanceState inst, int definedIndex, int budget) {
+    int depth = depthOf(inst, budget);
+    WasmFunction f = definedFunction(inst, definedIndex);
+    NativeCode compiled = counted(f.code);
+    if (compiled != null) {
+      compiled.callAt(inst, args, 0, depth - 1);
+      return args[0];
+    }
+    return Interpreter.invokeAt(f, args, 0, depth);
+  }
+
+  /**
+   * The store's argument buffer ({@code Interpreter.argBuffer}): generated code puts a callee's
+   * arguments there for {@link #interpretAt} and {@link #callIndirectAt}, which read them before
+   * anything else can.
+   */
+  public static long[] argBuffer(InstanceState inst) {
+    return Interpreter.argBuffer(inst.store);
+  }
+
+  private static WasmFunction definedFunction(InstanceState inst, int definedIndex) {
+    return (WasmFunction)
         inst.functions[inst.module.module().importedFunctionCount() + definedIndex];
-    FunctionCode fc = f.code;
+  }
+
+  /** Counts an interpreted call of {@code fc} under tiering; returns its native code if it has some by now. */
+  private static NativeCode counted(FunctionCode fc) {
     if (fc.nativeCode == null && --fc.countdown <= 0) {
       Tiering tiering = fc.module.tiering;
       if (tiering != null) {
@@ -193,13 +253,7 @@ public final class Rt {
         fc.countdown = Integer.MAX_VALUE;
       }
     }
-    NativeCode compiled = fc.nativeCode;
-    if (compiled != null) {
-      return compiled.call(inst, args, depth - 1);
-    }
-    long[] results = new long[f.type.resultSlotCount()];
-    Interpreter.invoke(f, args, results, depth);
-    return results;
+    return fc.nativeCode;
   }
 
   /** Decodes ints written as two chars each, high half first (a generated class's tables). */
