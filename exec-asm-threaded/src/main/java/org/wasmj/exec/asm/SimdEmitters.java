@@ -1161,8 +1161,13 @@ final class SimdEmitters {
 
     /** Pushes the long whose two 32-bit halves are i32 register {@code x}. */
     private static void pushSplat32(FunctionCompiler c, int x) {
-      MethodVisitor mv = c.mv();
       c.loadI(x);
+      packSplat32(c);
+    }
+
+    /** The int on the stack → the long whose two 32-bit halves are that int. */
+    static void packSplat32(FunctionCompiler c) {
+      MethodVisitor mv = c.mv();
       mv.visitInsn(I2L);
       c.pushLong(LOW_32);
       mv.visitInsn(LAND);
@@ -1652,9 +1657,20 @@ final class SimdEmitters {
         }
         storeV(c, d);
         return;
-      case LOAD_SPLAT:
+      case LOAD_SPLAT: // inline: a call in a loop would send every float register to the stack
         load(c, op, pc, bits, 0);
-        invoke.run();
+        if (bits == 32 && c.storeSplat32(d)) {
+          return;
+        }
+        if (bits == 32) {
+          Inline.packSplat32(c);
+        } else if (bits != 64) {
+          mv.visitInsn(I2L);
+          c.pushLong(bits == 8 ? 0xFF : 0xFFFF);
+          mv.visitInsn(LAND);
+          c.pushLong(bits == 8 ? 0x0101010101010101L : 0x0001000100010001L);
+          mv.visitInsn(LMUL);
+        }
         mv.visitInsn(DUP2);
         storeV(c, d);
         return;
