@@ -1308,7 +1308,10 @@ final class SimdEmitters {
       return (c.laneRanges().demanded(c, pc) & ~0xF) == 0;
     }
 
-    /** Pushes the low 32 bits of {@code i8x16.add} ({@code sub}) of registers {@code a} and {@code b}, SWAR on an int, widened to a long. */
+    /**
+     * Pushes the low 32 bits of {@code i8x16.add} ({@code sub}) of registers {@code a} and
+     * {@code b}: {@link #swarAdd} ({@link #swarSub}) on an {@code int}, widened to a long.
+     */
     private static void lowWordSwar(FunctionCompiler c, boolean add, int a, int b) {
       MethodVisitor mv = c.mv();
       c.loadL(a);
