@@ -127,4 +127,38 @@
         (v128.and (i8x16.lt_u (local.get $v) (v128.const i8x16 0x81 0xFF 0x80 0 0x40 0xC0 1 0xFE 0x80 0x81 0x7F 0xFF 0 0x90 0x20 0x80))
           (v128.const i8x16 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4)))
       (local.get $half)))
+  ;; histogram's range counts as clang writes them: four bytes (an i32 splat, or a whole load)
+  ;; moved by an add or sub, tested with lt_u, spread into i32 lanes by a shuffle, masked to 0/1 and
+  ;; counted; only bytes 0-3 of the add, sub, lt_u and splat are read (LaneRanges.demanded). The
+  ;; last test's shuffle also takes byte 5, so its bytes 0-7 are read.
+  (func (export "counts") (param $half i32) (result i64)
+    (local $acc v128)
+    (local.set $acc (i32x4.add (local.get $acc)
+      (v128.and
+        (i8x16.shuffle 0 0 0 0 1 0 0 0 2 0 0 0 3 0 0 0
+          (i8x16.lt_u
+            (i8x16.add (i32x4.splat (i32.load (i32.const 0)))
+              (v128.const i8x16 0xE0 0xE0 0xE0 0xE0 0 0 0 0 0 0 0 0 0 0 0 0))
+            (v128.const i8x16 0x40 0x40 0x40 0x40 0 0 0 0 0 0 0 0 0 0 0 0))
+          (v128.const i32x4 1 1 1 1))
+        (v128.const i32x4 1 1 1 1))))
+    (local.set $acc (i32x4.add (local.get $acc)
+      (v128.and
+        (i8x16.shuffle 0 16 16 16 1 16 16 16 2 16 16 16 3 16 16 16
+          (i8x16.lt_u
+            (i8x16.sub (v128.load (i32.const 4))
+              (v128.const i8x16 0x20 0x7F 0x80 0xFF 1 2 3 4 5 6 7 8 9 10 11 12))
+            (v128.const i8x16 0x80 0x40 0x01 0x7F 0x40 0x40 0x40 0x40 0 0 0 0 0 0 0 0))
+          (v128.const i32x4 0 0 0 0))
+        (v128.const i32x4 3 3 3 3))))
+    (local.set $acc (i32x4.add (local.get $acc)
+      (v128.and
+        (i8x16.shuffle 0 16 16 16 5 16 16 16 2 16 16 16 3 16 16 16
+          (i8x16.lt_u
+            (i8x16.add (i32x4.splat (i32.load (i32.const 8)))
+              (v128.const i8x16 0xE0 0xE0 0xE0 0xE0 0xE0 0xE0 0xE0 0xE0 0 0 0 0 0 0 0 0))
+            (v128.const i8x16 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0x40 0 0 0 0 0 0 0 0))
+          (v128.const i32x4 0 0 0 0))
+        (v128.const i32x4 0xFF 0xFF 0xFF 0xFF))))
+    (call $half (local.get $acc) (local.get $half)))
 )

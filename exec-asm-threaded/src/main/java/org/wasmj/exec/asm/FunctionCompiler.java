@@ -2121,6 +2121,40 @@ final class FunctionCompiler {
     }
   }
 
+  /**
+   * Stores the {@code int} on the stack, f32 bits, in all four lanes of v128 register {@code d}
+   * and returns true, if both its halves have float lane locals and nothing else beside their
+   * bits (no int lanes, no vector local): the lanes get the float itself, so that C2 sees one
+   * value, not four unpacked from the packed bits; the bits are stored as well, up to date.
+   * Else emits nothing and returns false.
+   */
+  boolean storeSplat32(int d) {
+    for (int r = d; r <= d + 1; r++) {
+      if (laneSlots[r] < 0 || intLaneSlots[r] >= 0 || registers.isVectorHalf(r)) {
+        return false;
+      }
+    }
+    mv.visitInsn(DUP);
+    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+    for (int k = 0; k < 4; k++) {
+      if (k < 3) {
+        mv.visitInsn(DUP);
+      }
+      mv.visitVarInsn(FSTORE, laneSlots[d + k / 2] + k % 2);
+    }
+    mv.visitInsn(I2L);
+    pushLong(0xFFFFFFFFL);
+    mv.visitInsn(LAND);
+    mv.visitInsn(DUP2);
+    pushInt(32);
+    mv.visitInsn(LSHL);
+    mv.visitInsn(LOR);
+    mv.visitInsn(DUP2);
+    storeL(d + 1, false, false);
+    storeL(d, false, false);
+    return true;
+  }
+
   /** Pushes the bits of v128 half {@code r} from its lane locals, each NaN canonicalised ({@code Rt.f32x2Bits}). */
   private void packLanes(int r) {
     if (intLaneSlots[r] >= 0) {

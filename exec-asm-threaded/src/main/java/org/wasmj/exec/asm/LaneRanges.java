@@ -97,11 +97,26 @@ final class LaneRanges {
   /**
    * The bytes (bit i for byte i) of the v128 value that the instruction at {@code pc} writes
    * that something reads before the value is overwritten: all 16 unless every reader in the
-   * straight-line code after it, up to a full overwrite, is a {@code v128.and} with a constant
-   * (which reads only the bytes where the constant is not zero). The others may be left as
-   * anything (a shuffle skips them).
+   * straight-line code after it, up to a full overwrite, reads only some of its bytes: a
+   * {@code v128.and} with a constant (the bytes where the constant is not zero), a byte-wise op
+   * ({@link #BYTE_WISE}: byte k of its result from byte k of its operands) the bytes of its own
+   * result that are read, a shuffle the bytes its read result bytes come from (so, a few readers
+   * deep: HISTOGRAM's range test, an {@code i8x16.add} and {@code lt_u} whose bytes a shuffle
+   * spreads into i32 lanes, reads 4 of 16 bytes). The others may be left as anything (a shuffle
+   * skips them, a byte-wise op computes only the low 32 bits: {@link SimdEmitters}).
    */
   int demanded(FunctionCompiler c, int pc) {
+    return demanded(c, pc, DEMAND_DEPTH);
+  }
+
+  /** How many readers deep {@link #demanded} follows a value through byte-wise ops and shuffles. */
+  private static final int DEMAND_DEPTH = 3;
+
+  /** The ops whose result's byte k depends only on byte k of each operand. */
+  private static final java.util.Set<Op> BYTE_WISE = java.util.EnumSet.of(
+      Op.I8X16_ADD_VVV, Op.I8X16_SUB_VVV, Op.I8X16_LT_U_VVV, Op.V128_OR_VVV, Op.V128_XOR_VVV);
+
+  private int demanded(FunctionCompiler c, int pc, int depth) {
     int d = code[pc + 1];
     int demand = 0;
     int at = pc + Op.size(code, pc);
@@ -119,13 +134,10 @@ final class LaneRanges {
         }
       });
       if (reads[0]) {
-        Known[] in = operands.get(at);
-        int other = code[at + 2] == d ? 1 : 0; // the operand that is not d
-        if (op != Op.V128_AND_VVV || code[at + 2 + other] == d || code[at + 2 + other] == d + 1
-            || code[at + 2 + other] + 1 == d || in[other] == null || in[other].constant == null) {
-          return 0xFFFF;
+        demand |= readBytes(c, at, d, depth);
+        if (demand == 0xFFFF) {
+          return demand;
         }
-        demand |= ~in[other].zeroBytes & 0xFFFF;
       }
       if (writes[0] == 3) {
         return demand;
@@ -133,6 +145,50 @@ final class LaneRanges {
       if (writes[0] != 0 || c.targets(at).length > 0 || !op.fallsThrough()) {
         return 0xFFFF;
       }
+    }
+    return 0xFFFF;
+  }
+
+  /**
+   * The bytes of v128 register {@code d} that the instruction at {@code at}, which reads it,
+   * needs for the bytes of its result that are read ({@link #demanded}); all 16 if not known.
+   */
+  private int readBytes(FunctionCompiler c, int at, int d, int depth) {
+    Op op = Op.of(code[at]);
+    if (op != Op.V128_AND_VVV && op != Op.I8X16_SHUFFLE_VVVLL && !BYTE_WISE.contains(op)) {
+      return 0xFFFF;
+    }
+    int a = code[at + 2];
+    int b = code[at + 3];
+    if ((a != d && Math.abs(a - d) < 2) || (b != d && Math.abs(b - d) < 2)) {
+      return 0xFFFF; // d overlaps an operand in part
+    }
+    if (op == Op.V128_AND_VVV) {
+      Known[] in = operands.get(at);
+      int other = a == d ? 1 : 0; // the operand that is not d
+      if (a == b || in == null || in[other] == null || in[other].constant == null) {
+        return 0xFFFF;
+      }
+      return ~in[other].zeroBytes & 0xFFFF;
+    }
+    if (depth == 0) {
+      return 0xFFFF;
+    }
+    if (BYTE_WISE.contains(op)) {
+      return demanded(c, at, depth - 1);
+    }
+    if (op == Op.I8X16_SHUFFLE_VVVLL) {
+      int out = demanded(c, at, depth - 1);
+      int need = 0;
+      for (int k = 0; k < 16; k++) {
+        if ((out >>> k & 1) != 0) {
+          int i = (int) (c.imm64(at + 4 + (k / 8) * 2) >>> (8 * (k % 8))) & 31;
+          if ((i < 16 ? a : b) == d) {
+            need |= 1 << (i & 15);
+          }
+        }
+      }
+      return need;
     }
     return 0xFFFF;
   }

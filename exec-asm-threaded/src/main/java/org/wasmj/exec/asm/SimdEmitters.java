@@ -427,7 +427,7 @@ final class SimdEmitters {
           replace(c, w, code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
           return true;
         case SPLAT:
-          splat(c, w, code[pc + 1], code[pc + 2]);
+          splat(c, w, code[pc + 1], code[pc + 2], lowWordOnly(c, pc));
           return true;
         case BINARY:
           if (i32x4Lanes(c, w, pc)) {
@@ -449,6 +449,12 @@ final class SimdEmitters {
               f32Lane(c, code[pc + 3] + k, lane == 1);
               c.mv().visitInsn(F32X4_OPS.get(w));
             });
+            return true;
+          }
+          if ((w == Opcode.I8X16_ADD || w == Opcode.I8X16_SUB) && lowWordOnly(c, pc)) {
+            lowWordSwar(c, w == Opcode.I8X16_ADD, code[pc + 2], code[pc + 3]);
+            c.pushLong(0);
+            storeV(c, code[pc + 1]);
             return true;
           }
           if (LANE_ADDS.contains(w) && c.laneRanges().addStaysInLanes(pc, width(w))) {
@@ -1133,9 +1139,16 @@ final class SimdEmitters {
     }
 
     /** v128 register {@code d} = scalar register {@code x} in every lane. */
-    private static void splat(FunctionCompiler c, Opcode w, int d, int x) {
+    private static void splat(FunctionCompiler c, Opcode w, int d, int x, boolean lowWordOnly) {
       MethodVisitor mv = c.mv();
       int width = width(w);
+      if (width == 32 && lowWordOnly) { // lane 0 alone is read (and no i32 lane op reads it)
+        c.loadI(x);
+        mv.visitInsn(I2L);
+        c.pushLong(0);
+        storeV(c, d);
+        return;
+      }
       if (width == 32 && c.hasIntLanes(d) && c.hasIntLanes(d + 1)) {
         withIntLanes(c, d, (k, lane) -> c.loadI(x), () -> {
           pushSplat32(c, x);
@@ -1161,8 +1174,13 @@ final class SimdEmitters {
 
     /** Pushes the long whose two 32-bit halves are i32 register {@code x}. */
     private static void pushSplat32(FunctionCompiler c, int x) {
-      MethodVisitor mv = c.mv();
       c.loadI(x);
+      packSplat32(c);
+    }
+
+    /** The int on the stack → the long whose two 32-bit halves are that int. */
+    static void packSplat32(FunctionCompiler c) {
+      MethodVisitor mv = c.mv();
       mv.visitInsn(I2L);
       c.pushLong(LOW_32);
       mv.visitInsn(LAND);
@@ -1210,6 +1228,28 @@ final class SimdEmitters {
       }
       MethodVisitor mv = c.mv();
       int a = c.code()[pc + 2];
+      if (lowWordOnly(c, pc)) { // the same formula on the low 32 bits: an int, 32-bit constants
+        c.loadL(a);
+        mv.visitInsn(L2I);
+        mv.visitInsn(DUP);
+        c.pushInt(0x7F7F7F7F);
+        mv.visitInsn(IAND);
+        c.pushInt(0x80808080 - (int) k[0]);
+        mv.visitInsn(IADD);
+        mv.visitInsn(IOR);
+        c.pushInt(-1);
+        mv.visitInsn(IXOR);
+        c.pushInt(0x80808080);
+        mv.visitInsn(IAND);
+        c.pushInt(7);
+        mv.visitInsn(IUSHR);
+        c.pushInt(0xFF);
+        mv.visitInsn(IMUL);
+        mv.visitInsn(I2L);
+        c.pushLong(0);
+        storeV(c, c.code()[pc + 1]);
+        return true;
+      }
       for (int h = 0; h < 2; h++) {
         c.loadL(a + h);
         c.pushLong(0x7F7F7F7F7F7F7F7FL);
@@ -1257,6 +1297,45 @@ final class SimdEmitters {
       }
       storeV(c, d);
       return true;
+    }
+
+    /**
+     * True if nothing reads bytes 4 to 15 of the value the op at {@code pc} writes
+     * ({@link LaneRanges#demanded}): then a byte-wise op computes its low 32 bits alone, as an
+     * {@code int} (32-bit constants, no second half), and leaves the rest as anything.
+     */
+    private static boolean lowWordOnly(FunctionCompiler c, int pc) {
+      return (c.laneRanges().demanded(c, pc) & ~0xF) == 0;
+    }
+
+    /**
+     * Pushes the low 32 bits of {@code i8x16.add} ({@code sub}) of registers {@code a} and
+     * {@code b}: {@link #swarAdd} ({@link #swarSub}) on an {@code int}, widened to a long.
+     */
+    private static void lowWordSwar(FunctionCompiler c, boolean add, int a, int b) {
+      MethodVisitor mv = c.mv();
+      c.loadL(a);
+      mv.visitInsn(L2I);
+      c.pushInt(add ? 0x7F7F7F7F : 0x80808080);
+      mv.visitInsn(add ? IAND : IOR);
+      c.loadL(b);
+      mv.visitInsn(L2I);
+      c.pushInt(0x7F7F7F7F);
+      mv.visitInsn(IAND);
+      mv.visitInsn(add ? IADD : ISUB);
+      c.loadL(a);
+      mv.visitInsn(L2I);
+      c.loadL(b);
+      mv.visitInsn(L2I);
+      mv.visitInsn(IXOR);
+      if (!add) {
+        c.pushInt(-1);
+        mv.visitInsn(IXOR);
+      }
+      c.pushInt(0x80808080);
+      mv.visitInsn(IAND);
+      mv.visitInsn(IXOR);
+      mv.visitInsn(I2L);
     }
 
     /** {@code ((a & ~high) + (b & ~high)) ^ ((a ^ b) & high)}: no carry crosses a lane. */
@@ -1652,9 +1731,20 @@ final class SimdEmitters {
         }
         storeV(c, d);
         return;
-      case LOAD_SPLAT:
+      case LOAD_SPLAT: // inline: a call in a loop would send every float register to the stack
         load(c, op, pc, bits, 0);
-        invoke.run();
+        if (bits == 32 && c.storeSplat32(d)) {
+          return;
+        }
+        if (bits == 32) {
+          Inline.packSplat32(c);
+        } else if (bits != 64) {
+          mv.visitInsn(I2L);
+          c.pushLong(bits == 8 ? 0xFF : 0xFFFF);
+          mv.visitInsn(LAND);
+          c.pushLong(bits == 8 ? 0x0101010101010101L : 0x0001000100010001L);
+          mv.visitInsn(LMUL);
+        }
         mv.visitInsn(DUP2);
         storeV(c, d);
         return;

@@ -28,7 +28,9 @@ import org.wasmj.parser.WasmParser;
  * and the same ops where nothing or only one path's range is known, on {@code asm} whole and split
  * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
  * (0, 0x7F, 0x80, 0xFF); {@code i8x16.lt_u} against constants, inline where their bytes are at
- * most 0x80; and the analysis does pick those forms where the ranges allow, and only there.
+ * most 0x80; histogram's range counts ({@code counts}), whose byte-wise ops compute only the
+ * bytes a shuffle and a mask read; and the analysis does pick those forms where the ranges
+ * allow, and only there.
  */
 class LaneRangesProperties {
   private static final byte[] RANGES = InterruptionTest.resource("ranges.wasm");
@@ -57,6 +59,7 @@ class LaneRangesProperties {
         results.add(in.getFunc("extends").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("maxzero").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("below").call(Val.i32(half))[0].i64());
+        results.add(in.getFunc("counts").call(Val.i32(half))[0].i64());
       }
     }
     int each = results.size() / 3;
@@ -113,6 +116,27 @@ class LaneRangesProperties {
       }
     }
     assertEquals(List.of(0xFFFF, 0x1913), demanded);
+    // counts: the splats, adds, sub and lt_u of the range tests are read in bytes 0-3 through
+    // a shuffle and a mask, the last test's in bytes 0-7 (its shuffle takes byte 5)
+    for (Op op : List.of(Op.I32X4_SPLAT_VR, Op.I8X16_ADD_VVV, Op.I8X16_SUB_VVV, Op.I8X16_LT_U_VVV)) {
+      List<Integer> expected = op == Op.I32X4_SPLAT_VR || op == Op.I8X16_ADD_VVV ? List.of(0xF, 0x2D)
+          : op == Op.I8X16_SUB_VVV ? List.of(0xF) : List.of(0xF, 0xF, 0x2D);
+      assertEquals(expected, demanded(9, op), op.toString());
+    }
+  }
+
+  /** {@link LaneRanges#demanded} at each instruction of {@code op} in function {@code k}, in order. */
+  private static List<Integer> demanded(int k, Op op) throws Exception {
+    ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
+        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
+    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k, code.compiled(k), false);
+    List<Integer> out = new ArrayList<>();
+    for (int pc = 0; pc < c.code().length; pc += Op.size(c.code(), pc)) {
+      if (Op.of(c.code()[pc]) == op) {
+        out.add(c.laneRanges().demanded(c, pc));
+      }
+    }
+    return out;
   }
 
   /** Bytes at the edges of the lane ranges, or random. */
