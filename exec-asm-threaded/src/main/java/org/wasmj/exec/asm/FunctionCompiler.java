@@ -678,19 +678,7 @@ final class FunctionCompiler {
     int slot = JvmLimits.paramSlots(type); // the instance; the budget after it
     mv.visitVarInsn(ALOAD, slot);
     mv.visitMethodInsn(INVOKESTATIC, RT, "argBuffer", "(" + INSTANCE_DESC + ")[J", false);
-    int local = 0;
-    for (int i = 0; i < kinds.length(); i++) {
-      mv.visitInsn(DUP);
-      pushInt(mv, i);
-      if (kinds.charAt(i) == 'I') {
-        mv.visitVarInsn(ILOAD, local++);
-        mv.visitInsn(I2L);
-      } else {
-        mv.visitVarInsn(LLOAD, local);
-        local += 2;
-      }
-      mv.visitInsn(LASTORE);
-    }
+    storeParams(kinds);
     mv.visitVarInsn(ALOAD, slot);
     pushInt(mv, definedIndex);
     mv.visitVarInsn(ILOAD, slot + 1);
@@ -707,6 +695,28 @@ final class FunctionCompiler {
   }
 
   /**
+   * Stores the method's parameters (of slot kinds {@code kinds}, {@code I} or {@code J}), each as
+   * one raw slot, into the {@code long[]} on top of the stack, which stays there; returns the
+   * first JVM local after them.
+   */
+  private int storeParams(String kinds) {
+    int local = 0;
+    for (int i = 0; i < kinds.length(); i++) {
+      mv.visitInsn(DUP);
+      pushInt(mv, i);
+      if (kinds.charAt(i) == 'I') {
+        mv.visitVarInsn(ILOAD, local++);
+        mv.visitInsn(I2L);
+      } else {
+        mv.visitVarInsn(LLOAD, local);
+        local += 2;
+      }
+      mv.visitInsn(LASTORE);
+    }
+    return local;
+  }
+
+  /**
    * {@code deeper}, the slow path of the depth check: boxes the arguments, calls {@code
    * Rt.deeper}, which runs the function on a thread with a fresh stack or finds the call stack
    * exhausted, and returns its results.
@@ -717,22 +727,10 @@ final class FunctionCompiler {
 
   /** Boxes the arguments, calls {@code Rt.<method>(inst, definedIndex, args, budget)} and returns its results. */
   private void boxedCall(String method) {
-    int slot = 0;
     String kinds = slotKinds(type.params());
     pushInt(mv, kinds.length());
     mv.visitIntInsn(NEWARRAY, T_LONG);
-    for (int i = 0; i < kinds.length(); i++) {
-      mv.visitInsn(DUP);
-      pushInt(mv, i);
-      if (kinds.charAt(i) == 'I') {
-        mv.visitVarInsn(ILOAD, slot++);
-        mv.visitInsn(I2L);
-      } else {
-        mv.visitVarInsn(LLOAD, slot);
-        slot += 2;
-      }
-      mv.visitInsn(LASTORE);
-    }
+    int slot = storeParams(kinds);
     int args = slot + 2;
     storeObject(args, "[J");
     mv.visitVarInsn(ALOAD, slot);
