@@ -576,10 +576,32 @@ final class FunctionCompiler {
   private void bridge(ClassWriter cw) {
     MethodVisitor m = method(cw, ACC_PUBLIC, "call", "(" + INSTANCE_DESC + "[JI)[J");
     m.visitCode();
+    invokeFromSlots(m, -1, 3);
+    boxResults(m);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /**
+   * In a bridge method (the instance in local 1, a {@code long[]} of raw slots in local 2):
+   * calls {@code invoke} with the arguments read from that array, from index 0 or, if {@code
+   * baseLocal >= 0}, from the index in that local, and the budget for the call depth in local
+   * {@code depthLocal}; leaves {@code invoke}'s result on the stack.
+   */
+  private void invokeFromSlots(MethodVisitor m, int baseLocal, int depthLocal) {
     String kinds = slotKinds(type.params());
     for (int i = 0; i < kinds.length(); i++) {
       m.visitVarInsn(ALOAD, 2);
-      pushInt(m, i);
+      if (baseLocal < 0) {
+        pushInt(m, i);
+      } else {
+        m.visitVarInsn(ILOAD, baseLocal);
+        if (i > 0) {
+          pushInt(m, i);
+          m.visitInsn(IADD);
+        }
+      }
       m.visitInsn(LALOAD);
       if (kinds.charAt(i) == 'I') {
         m.visitInsn(L2I);
@@ -587,13 +609,9 @@ final class FunctionCompiler {
     }
     m.visitVarInsn(ALOAD, 1);
     m.visitVarInsn(ALOAD, 1);
-    m.visitVarInsn(ILOAD, 3);
+    m.visitVarInsn(ILOAD, depthLocal);
     m.visitMethodInsn(INVOKESTATIC, RT, "budget", "(" + INSTANCE_DESC + "I)I", false);
     m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
-    boxResults(m);
-    m.visitInsn(ARETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
   }
 
   /**
@@ -609,24 +627,7 @@ final class FunctionCompiler {
       m.visitVarInsn(ALOAD, 2);
       m.visitVarInsn(ILOAD, 3);
     }
-    String kinds = slotKinds(type.params());
-    for (int i = 0; i < kinds.length(); i++) {
-      m.visitVarInsn(ALOAD, 2);
-      m.visitVarInsn(ILOAD, 3);
-      if (i > 0) {
-        pushInt(m, i);
-        m.visitInsn(IADD);
-      }
-      m.visitInsn(LALOAD);
-      if (kinds.charAt(i) == 'I') {
-        m.visitInsn(L2I);
-      }
-    }
-    m.visitVarInsn(ALOAD, 1);
-    m.visitVarInsn(ALOAD, 1);
-    m.visitVarInsn(ILOAD, 4);
-    m.visitMethodInsn(INVOKESTATIC, RT, "budget", "(" + INSTANCE_DESC + "I)I", false);
-    m.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor(type), false);
+    invokeFromSlots(m, 3, 4);
     if (results == 1) {
       if (isInt(type.result(0))) {
         m.visitInsn(I2L);

@@ -131,62 +131,9 @@ final class LaneBits {
       at[pcs[i]] = i;
     }
     at[code.length] = n;
-    BitSet[] laneIn = new BitSet[n + 1];
-    for (int i = 0; i <= n; i++) {
-      laneIn[i] = new BitSet();
-    }
-    for (boolean again = true; again; ) {
-      again = false;
-      for (int i = n - 1; i >= 0; i--) {
-        int pc = pcs[i];
-        BitSet out = new BitSet();
-        if (Op.of(code[pc]).fallsThrough()) {
-          out.or(laneIn[i + 1]);
-        }
-        for (int t : c.targets(pc)) {
-          out.or(laneIn[at[t]]);
-        }
-        a.intLanesOut[pc] = (BitSet) out.clone();
-        out.andNot(writes[i]);
-        out.or(laneReads[i]);
-        if (!out.equals(laneIn[i])) {
-          laneIn[i] = out;
-          again = true;
-        }
-      }
-    }
-    // Liveness of the bits, backwards to a fixpoint.
-    int[] index = new int[code.length + 1];
-    java.util.Arrays.fill(index, -1);
-    for (int i = 0; i < n; i++) {
-      index[pcs[i]] = i;
-    }
-    BitSet[] liveIn = new BitSet[n + 1];
-    for (int i = 0; i < n; i++) {
-      liveIn[i] = new BitSet();
-    }
-    liveIn[n] = (BitSet) lanes.clone(); // the end: as if anything were read there
-    index[code.length] = n;
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = n - 1; i >= 0; i--) {
-        int pc = pcs[i];
-        BitSet out = new BitSet();
-        if (Op.of(code[pc]).fallsThrough()) {
-          out.or(liveIn[i + 1]);
-        }
-        for (int t : c.targets(pc)) {
-          out.or(liveIn[index[t]]);
-        }
-        out.andNot(writes[i]);
-        out.or(reads[i]);
-        if (!out.equals(liveIn[i])) {
-          liveIn[i] = out;
-          changed = true;
-        }
-      }
-    }
+    backwards(c, pcs, at, new BitSet(), writes, laneReads, a.intLanesOut);
+    // Liveness of the bits, backwards to a fixpoint; at the end, as if anything were read there.
+    BitSet[] liveIn = backwards(c, pcs, at, (BitSet) lanes.clone(), writes, reads, null);
     // Staleness, forwards (see the class comment).
     BitSet current = new BitSet();
     for (int i = 0; i < n; i++) {
@@ -206,6 +153,47 @@ final class LaneBits {
     a.live[code.length] = liveIn[n];
     a.stale[code.length] = current;
     return a;
+  }
+
+  /**
+   * Liveness backwards to a fixpoint over the instructions at {@code pcs} ({@code at} maps a pc,
+   * and the code's end, to its index): what is live into each, with {@code atEnd} live at the
+   * end, each instruction killing {@code kills[i]} and reading {@code gens[i]}. Returns the sets
+   * live in, by index ({@code n} = the end); {@code outByPc}, if given, gets the set live out of
+   * each instruction, by pc.
+   */
+  private static BitSet[] backwards(FunctionCompiler c, int[] pcs, int[] at, BitSet atEnd,
+      BitSet[] kills, BitSet[] gens, BitSet[] outByPc) {
+    int[] code = c.code();
+    int n = pcs.length;
+    BitSet[] in = new BitSet[n + 1];
+    for (int i = 0; i < n; i++) {
+      in[i] = new BitSet();
+    }
+    in[n] = atEnd;
+    for (boolean again = true; again; ) {
+      again = false;
+      for (int i = n - 1; i >= 0; i--) {
+        int pc = pcs[i];
+        BitSet out = new BitSet();
+        if (Op.of(code[pc]).fallsThrough()) {
+          out.or(in[i + 1]);
+        }
+        for (int t : c.targets(pc)) {
+          out.or(in[at[t]]);
+        }
+        if (outByPc != null) {
+          outByPc[pc] = (BitSet) out.clone();
+        }
+        out.andNot(kills[i]);
+        out.or(gens[i]);
+        if (!out.equals(in[i])) {
+          in[i] = out;
+          again = true;
+        }
+      }
+    }
+    return in;
   }
 
   /**
