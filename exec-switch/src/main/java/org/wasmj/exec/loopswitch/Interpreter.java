@@ -69,9 +69,6 @@ public final class Interpreter {
    */
   private static final int WARM_UP_PERIOD = 8 * LOOP_EXIT_PERIOD;
 
-  /** What {@link #warmUp} runs: see {@link #warmUpCode}. */
-  private static final int[] WARM_UP = warmUpCode();
-
   private Interpreter() {}
 
   /** The value stack and frame stack of one store, reused by every call into it. */
@@ -1233,7 +1230,7 @@ public final class Interpreter {
   }
 
   /**
-   * Runs {@link #WARM_UP} through {@link #runInFrame}, so that its profile counts every case. C2
+   * Runs {@link #warmUpCode} through {@link #runInFrame}, so that its profile counts every case. C2
    * compiles the cases of a {@code switch} that its profile has never seen as traps, and the
    * first time one runs it throws the whole compiled method away, and the guest goes on in C1's
    * code until C2 has compiled it again, seconds on a busy machine: a big program (Yosys) reaches
@@ -1245,7 +1242,7 @@ public final class Interpreter {
   static boolean warmUp() {
     long[] s = new long[2];
     byte[] mem = new byte[16];
-    int[] code = WARM_UP;
+    int[] code = WarmUp.CODE;
     int pc = 0;
     try {
       while (code[pc] != OpCodes.RETURN) {
@@ -1259,6 +1256,14 @@ public final class Interpreter {
     } catch (RuntimeException e) { // not expected (DispatchSizeTest); it only profiles less
       return false;
     }
+  }
+
+  /**
+   * What {@link #warmUp} runs, made at its first run rather than when the interpreter is loaded
+   * (a run that never warms up, as short ones do not, does not pay for it).
+   */
+  private static final class WarmUp {
+    static final int[] CODE = warmUpCode();
   }
 
   /**
