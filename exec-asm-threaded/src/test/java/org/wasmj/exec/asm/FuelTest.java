@@ -16,6 +16,8 @@ import org.wasmj.TrapKind;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
 import org.wasmj.exec.Instance;
+import org.wasmj.exec.Linker;
+import org.wasmj.exec.Module;
 import org.wasmj.exec.Store;
 import org.wasmj.exec.Val;
 import org.wasmj.ir.CompiledFunction;
@@ -25,7 +27,7 @@ import org.wasmj.ir.Instrumenter;
  * Fuel: every executor consumes the same fuel for the same calls (tiered in interpreted,
  * compiled and on-stack-replaced code alike), traps {@code all fuel consumed by WebAssembly}
  * when it runs out, leaves the same fuel after a trap, and charges {@code memory.grow} and bulk
- * ops by size. The guests are {@code control.wat}'s.
+ * ops by size. The guests are {@code control.wat}'s and {@code bulk.wat}'s.
  */
 class FuelTest {
   static Map<String, Config> configs() {
@@ -356,6 +358,57 @@ class FuelTest {
     store.setFuel(base + 1024 - 1);
     assertThrows(TrapException.class, () -> i.getFunc("grow").call(Val.i32(1)));
     assertEquals(3, i.getMemory("memory").size(), "a grow it cannot pay for does not happen");
+  }
+
+  /** The guests of {@code bulk.wat}: each bulk memory and table op on a size from the host. */
+  private static final byte[] BULK = InterruptionTest.resource("bulk.wasm");
+
+  /** A fresh instance of {@link #BULK} under {@code config}, with its store. */
+  private static Instance bulk(String config, Store<?>[] store) {
+    Engine engine = new Engine(configs().get(config));
+    Store<Void> s = Store.of(engine);
+    store[0] = s;
+    return new Linker<Void>(engine).instantiate(s, Module.compile(engine, BULK));
+  }
+
+  /** The fuel {@code op(n)} of {@link #BULK} consumes. */
+  private static long bulkCost(Instance i, Store<?> store, String op, int n) {
+    store.setFuel(1_000_000);
+    i.getFunc(op).call(Val.i32(n));
+    return 1_000_000 - store.fuel();
+  }
+
+  /**
+   * {@code memory.fill}, {@code copy} and {@code init} cost one more per 64 bytes, their table
+   * counterparts one more per 8 elements (rounded down), on every executor; an op whose size the
+   * fuel cannot pay for traps before it changes anything, leaving the fuel the reference leaves.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void bulkOpsCostBySize(String config) {
+    Store<?>[] store = new Store<?>[1];
+    Instance i = bulk(config, store);
+    long fillBase = bulkCost(i, store[0], "memory.fill", 0);
+    store[0].setFuel(fillBase + 1024 / 64 - 1);
+    assertEquals(TrapKind.OUT_OF_FUEL, assertThrows(TrapException.class,
+        () -> i.getFunc("memory.fill").call(Val.i32(1024))).kind());
+    long left = store[0].fuel();
+    Store<?>[] reference = new Store<?>[1];
+    Instance r = bulk("switch", reference);
+    reference[0].setFuel(fillBase + 1024 / 64 - 1);
+    assertThrows(TrapException.class, () -> r.getFunc("memory.fill").call(Val.i32(1024)));
+    assertEquals(reference[0].fuel(), left, "the fuel left by a fill it cannot pay for");
+    store[0].setFuel(1_000);
+    assertEquals(0, i.getFunc("first").call()[0].i32(), "a fill it cannot pay for does not happen");
+    for (String op : new String[] {"memory.fill", "memory.copy", "memory.init", "table.fill",
+        "table.copy", "table.init"}) {
+      int unit = op.startsWith("memory") ? 64 : 8;
+      long base = bulkCost(i, store[0], op, 0);
+      assertEquals(bulkCost(r, reference[0], op, 0), base, config + ": " + op + "(0)");
+      for (int n : new int[] {1, unit - 1, unit, 5 * unit + 3, 64 * unit / 8}) {
+        assertEquals(base + n / unit, bulkCost(i, store[0], op, n), config + ": " + op + "(" + n + ")");
+      }
+    }
   }
 
   @Test
