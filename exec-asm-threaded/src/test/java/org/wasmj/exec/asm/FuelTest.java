@@ -18,6 +18,7 @@ import org.wasmj.exec.Engine;
 import org.wasmj.exec.Instance;
 import org.wasmj.exec.Linker;
 import org.wasmj.exec.Module;
+import org.wasmj.exec.ResourceLimiter;
 import org.wasmj.exec.Store;
 import org.wasmj.exec.Val;
 import org.wasmj.ir.CompiledFunction;
@@ -409,6 +410,52 @@ class FuelTest {
         assertEquals(base + n / unit, bulkCost(i, store[0], op, n), config + ": " + op + "(" + n + ")");
       }
     }
+  }
+
+  /**
+   * A {@code memory.grow} asks the store's limiter on every executor (in generated code too), which
+   * sees the fuel the reference leaves at that moment; a refusal is -1, a limiter's exception a
+   * host trap, each leaving the reference's fuel, and the store goes on.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aLimiterSeesTheReferenceFuelAndRefusesGrowsAsMinusOne(String config) {
+    String[] names = {"switch", config};
+    long[][] fuel = new long[2][];
+    for (int k = 0; k < 2; k++) {
+      Instance i = InterruptionTest.instantiate(new Engine(configs().get(names[k])), () -> {});
+      Store<?> store = InterruptionTest.lastStore();
+      long[] seen = new long[6];
+      int[] asked = new int[1];
+      store.setLimiter(new ResourceLimiter() {
+        @Override
+        public boolean memoryGrowing(long current, long desired, long maximum) {
+          seen[asked[0]++] = store.fuel();
+          if (desired > 3 * 65536) {
+            throw new IllegalStateException("the limiter fails");
+          }
+          return desired <= 2 * 65536;
+        }
+
+        @Override
+        public boolean tableGrowing(long current, long desired, long maximum) {
+          return true;
+        }
+      });
+      store.setFuel(100_000);
+      assertEquals(0, i.getFunc("grow").call(Val.i32(1))[0].i32(), names[k]);
+      seen[3] = store.fuel();
+      assertEquals(-1, i.getFunc("grow").call(Val.i32(2))[0].i32(), names[k] + ": refused");
+      seen[4] = store.fuel();
+      assertEquals(TrapKind.HOST, assertThrows(TrapException.class,
+          () -> i.getFunc("grow").call(Val.i32(3))).kind(), names[k]);
+      seen[5] = store.fuel();
+      assertEquals(3, asked[0], names[k] + ": the limiter was asked for each grow");
+      assertEquals(1, i.getFunc("grow").call(Val.i32(0))[0].i32(), names[k] + ": goes on");
+      fuel[k] = seen;
+    }
+    assertTrue(fuel[0][0] < 100_000 - 1024, "the grow's cost was paid before the limiter: " + fuel[0][0]);
+    assertArrayEquals(fuel[0], fuel[1], config + ": fuel seen by the limiter (3), left after each call (3)");
   }
 
   @Test
