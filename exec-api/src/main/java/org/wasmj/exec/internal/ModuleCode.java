@@ -202,6 +202,11 @@ public final class ModuleCode implements GuestModule {
     return interrupts;
   }
 
+  /** True if the code has fuel charges ({@code fuel} ops and their kin, {@link Instrumenter}). */
+  public boolean fuel() {
+    return fuel;
+  }
+
   /** True once defined function {@code definedIndex} has been translated. */
   public boolean isTranslated(int definedIndex) {
     return compact != null || code.get(definedIndex) != null;

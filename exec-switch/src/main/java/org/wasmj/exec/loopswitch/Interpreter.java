@@ -1221,11 +1221,23 @@ public final class Interpreter {
       if (pc >= 0) {
         continue;
       }
-      } // checkedBackEdge: pc is ~(the pc after a loop header's check), see interpreted()
-      if (fn.instance.store.stopWord() != 0) {
-        return ~pc - 1; // at the check: run checks exactly
-      }
+      } // checkedBackEdge: pc is ~(a loop header's pc): its check and its charge run here, see interpreted()
       pc = ~pc;
+      if (code[pc] == OpCodes.CHECK_INTERRUPT) {
+        if (fn.instance.store.stopWord() != 0) {
+          return pc; // run checks exactly
+        }
+        pc++;
+      }
+      if (code[pc] == OpCodes.FUEL_I) { // as its case
+        StoreState store = fn.instance.store;
+        long left = store.fuel - code[pc + 1];
+        if (left < 0) {
+          return pc; // run traps
+        }
+        store.fuel = left;
+        pc += 2;
+      }
     }
   }
 
@@ -1298,24 +1310,25 @@ public final class Interpreter {
   }
 
   /**
-   * {@code f}'s IR as this interpreter runs it: with interruption checks, each back-edge to a
-   * loop header's {@code check_interrupt} (a {@code br} or conditional branch) jumps to
-   * {@code ~(header + 1)} instead, and {@link #runInFrame} tests the stop word as it takes it:
-   * every pass of a loop still passes one check (entering it, the op itself), but not one more
+   * {@code f}'s IR as this interpreter runs it: with interruption checks or fuel, each back-edge
+   * to a loop header's {@code check_interrupt} or {@code fuel} (a {@code br} or conditional
+   * branch) jumps to {@code ~header} instead, and {@link #runInFrame} tests the stop word and
+   * charges the run's fuel as it takes it: every pass of a loop still passes one check and one
+   * charge, exactly as the ops would (entering the loop, the ops themselves), but not one more
    * dispatch. A private copy, made once per function and instance ({@code f.compiled}, which
-   * {@code f.ir()} does not return), and only with interruption checks: compiled code and other
+   * {@code f.ir()} does not return), and only with checks or fuel: compiled code and other
    * executors read the module's IR, and the layout, so every pc, is the same.
    */
   private static CompiledFunction interpreted(WasmFunction f) {
     CompiledFunction c = f.ir();
-    if (f.code.module.interrupts()) { // (else there is no check to branch to: nothing to scan)
+    if (f.code.module.interrupts() || f.code.module.fuel()) { // (else nothing to branch to)
       c = withCheckedBackEdges(c);
     }
     f.compiled = c;
     return c;
   }
 
-  /** {@code c} with its back-edges to a {@code check_interrupt} rewritten ({@link #interpreted}), or {@code c} if it has none. */
+  /** {@code c} with its back-edges to a {@code check_interrupt} or {@code fuel} rewritten ({@link #interpreted}), or {@code c} if it has none. */
   private static CompiledFunction withCheckedBackEdges(CompiledFunction c) {
     int[] code = c.code();
     int[] copy = null;
@@ -1327,11 +1340,12 @@ public final class Interpreter {
       }
       int slot = pc + 1 + t;
       int target = code[slot];
-      if (target >= 0 && target <= pc && code[target] == OpCodes.CHECK_INTERRUPT) {
+      if (target >= 0 && target <= pc
+          && (code[target] == OpCodes.CHECK_INTERRUPT || code[target] == OpCodes.FUEL_I)) {
         if (copy == null) {
           copy = code.clone();
         }
-        copy[slot] = ~(target + 1);
+        copy[slot] = ~target;
       }
     }
     return copy == null ? c
