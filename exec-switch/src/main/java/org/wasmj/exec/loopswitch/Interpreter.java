@@ -1307,6 +1307,7 @@ public final class Interpreter {
    * executors read the module's IR, and the layout, so every pc, is the same.
    */
   private static CompiledFunction interpreted(WasmFunction f) {
+    CalleePriming.ensure(); // before runInFrame can be hot enough for C2
     CompiledFunction c = f.ir();
     if (f.code.module.interrupts()) { // (else there is no check to branch to: nothing to scan)
       c = withCheckedBackEdges(c);

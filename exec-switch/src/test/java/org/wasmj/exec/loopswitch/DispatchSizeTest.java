@@ -67,6 +67,21 @@ class DispatchSizeTest {
   }
 
   /**
+   * Every method {@code runInFrame} calls that C2 inlines only once it has been called often on
+   * its own is called by {@code CalleePriming} (all but the traps, which are rare, and
+   * {@code Math.min} and the stop word's getter, which C2 inlines whatever their counts).
+   */
+  @Test
+  void everyCalleeOfTheInnerLoopIsPrimed() throws IOException {
+    Set<String> unprimed = new TreeSet<>(ClassFile.read("Interpreter.class").calls("runInFrame"));
+    unprimed.removeAll(Set.of("java/lang/Math.min", "org/wasmj/exec/internal/StoreState.stopWord",
+        "org/wasmj/exec/loopswitch/Interpreter.outOfBounds",
+        "org/wasmj/exec/loopswitch/Interpreter.integerOverflow"));
+    unprimed.removeAll(ClassFile.read("CalleePriming.class").calls("<clinit>"));
+    assertEquals(Set.of(), unprimed, "runInFrame calls methods that CalleePriming does not");
+  }
+
+  /**
    * The warm-up that gives C2 a profile of every case (see {@code Interpreter.warmUp}) has every
    * op that {@code runInFrame}'s {@code switch} has a case for, but the five that need the
    * running function, and runs through to its end.
