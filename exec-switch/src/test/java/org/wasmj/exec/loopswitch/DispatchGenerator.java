@@ -172,6 +172,15 @@ final class DispatchGenerator {
         }
         continue;
       }
+      if (out == hot && (FLOAT_ARITHMETIC.containsKey(w.name().substring(4))
+          && type.startsWith("F") || f != null && f.kind() == NativeOps.Kind.ROTATE)) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " {");
+        out.addAll(inlineCall(w.name(), type, operand, indent + "  "));
+        out.add(indent + "  pc += " + slot + ";");
+        out.add(indent + "  continue;");
+        out.add(indent + "}");
+        continue;
+      }
       String expr;
       if (f != null) {
         expr = substitute(expression(f), operand, type);
@@ -187,6 +196,39 @@ final class DispatchGenerator {
       }
     }
     return List.of(hot, cold);
+  }
+
+  /** The Java operator of each float arithmetic op, by the op's name past its type. */
+  private static final java.util.Map<String, String> FLOAT_ARITHMETIC =
+      java.util.Map.of("ADD", "+", "SUB", "-", "MUL", "*", "DIV", "/");
+
+  /**
+   * The statements of a dispatch-loop case for a float arithmetic op or a rotation, written out
+   * rather than calling {@code Semantics} or {@code Integer.rotateLeft}: C2 leaves a call to a
+   * method whose call site its profile never saw run ("call site not reached"), however hot it
+   * gets afterwards, and a float kernel whose first {@code f32.add} comes after C2 compiled
+   * {@code runInFrame} kept that call (and the spills around it) for the whole run. Only
+   * intrinsics ({@code Float.intBitsToFloat} and its kin) are left; NaNs canonical as in
+   * {@code Semantics}.
+   */
+  private static List<String> inlineCall(String name, String type, String[] operand, String body) {
+    String target = body + "s[fp + code[pc + 1]] = ";
+    if (type.startsWith("I")) { // a rotation: the JDK's own expression
+      String t = type.equals("I32") ? "int" : "long";
+      String count = operand[1].startsWith("s[") ? "(int) " + operand[1] : operand[1];
+      boolean left = name.endsWith("ROTL");
+      return List.of(body + t + " a = " + operand[0] + ";", body + "int b = " + count + ";",
+          target + (left ? "a << b | a >>> -b;" : "a >>> b | a << -b;"));
+    }
+    String op = FLOAT_ARITHMETIC.get(name.substring(4));
+    if (type.equals("F32")) {
+      return List.of(body + "float r = Float.intBitsToFloat(" + operand[0] + ") " + op
+              + " Float.intBitsToFloat(" + operand[1] + ");",
+          target + "r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);");
+    }
+    return List.of(body + "double r = Double.longBitsToDouble(" + operand[0] + ") " + op
+            + " Double.longBitsToDouble(" + operand[1] + ");",
+        target + "r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);");
   }
 
   /** Whether the second operand of {@code f} is a shift or rotate count. */
