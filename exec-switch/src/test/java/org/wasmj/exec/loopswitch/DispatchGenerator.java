@@ -12,7 +12,8 @@ import org.wasmj.parser.ValType;
 /**
  * Writes the interpreter's cases for every op that has Wasm numeric semantics ({@link Op#wasm()}
  * of a numeric instruction): the fused compare-and-branch ops and the numeric ops. The ops of
- * {@link NativeOps} are written inline as Java expressions; the rest call {@code Semantics}. The ops in
+ * {@link NativeOps} are written inline as Java expressions, and so are float arithmetic and the
+ * rotations in the dispatch loop ({@link #inlineCall}); the rest call {@code Semantics}. The ops in
  * {@link #HOT} go into the dispatch loop ({@code runInFrame}), the others into its {@code cold}
  * method.
  *
