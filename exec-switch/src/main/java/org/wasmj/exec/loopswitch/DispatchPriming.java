@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The thread starts when the interpreter first prepares a function, long before C2 could
  * compile {@code runInFrame}, and makes 1,800 {@code VarHandle} calls in the bytecode
- * interpreter (2-5 ms of CPU, not on the guest's way to its first result); the loop runs far
+ * interpreter (a few ms of CPU, not on the guest's way to its first result); the loop runs far
  * fewer times than HotSpot's thresholds for compiling a loop, so they stay real calls, and each
  * callee passes 250 calls of its own, or the 200 that make HotSpot compile it.
  */
