@@ -1041,34 +1041,22 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 4;
           continue;
-        case OpCodes.I32_ROTL_RRR: {
-          int a = (int) s[fp + code[pc + 2]];
-          int b = (int) s[fp + code[pc + 3]];
-          s[fp + code[pc + 1]] = a << b | a >>> -b;
+        case OpCodes.I32_ROTL_RRR:
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
           pc += 4;
           continue;
-        }
-        case OpCodes.I32_ROTL_RRI: {
-          int a = (int) s[fp + code[pc + 2]];
-          int b = code[pc + 3];
-          s[fp + code[pc + 1]] = a << b | a >>> -b;
+        case OpCodes.I32_ROTL_RRI:
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 4;
           continue;
-        }
-        case OpCodes.I32_ROTR_RRR: {
-          int a = (int) s[fp + code[pc + 2]];
-          int b = (int) s[fp + code[pc + 3]];
-          s[fp + code[pc + 1]] = a >>> b | a << -b;
+        case OpCodes.I32_ROTR_RRR:
+          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
           pc += 4;
           continue;
-        }
-        case OpCodes.I32_ROTR_RRI: {
-          int a = (int) s[fp + code[pc + 2]];
-          int b = code[pc + 3];
-          s[fp + code[pc + 1]] = a >>> b | a << -b;
+        case OpCodes.I32_ROTR_RRI:
+          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 4;
           continue;
-        }
         case OpCodes.I64_ADD_RRR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
           pc += 4;
@@ -1141,34 +1129,22 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> code[pc + 3];
           pc += 5;
           continue;
-        case OpCodes.I64_ROTL_RRR: {
-          long a = s[fp + code[pc + 2]];
-          int b = (int) s[fp + code[pc + 3]];
-          s[fp + code[pc + 1]] = a << b | a >>> -b;
+        case OpCodes.I64_ROTL_RRR:
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
           pc += 4;
           continue;
-        }
-        case OpCodes.I64_ROTL_RRI: {
-          long a = s[fp + code[pc + 2]];
-          int b = code[pc + 3];
-          s[fp + code[pc + 1]] = a << b | a >>> -b;
+        case OpCodes.I64_ROTL_RRI:
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
-        }
-        case OpCodes.I64_ROTR_RRR: {
-          long a = s[fp + code[pc + 2]];
-          int b = (int) s[fp + code[pc + 3]];
-          s[fp + code[pc + 1]] = a >>> b | a << -b;
+        case OpCodes.I64_ROTR_RRR:
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
           pc += 4;
           continue;
-        }
-        case OpCodes.I64_ROTR_RRI: {
-          long a = s[fp + code[pc + 2]];
-          int b = code[pc + 3];
-          s[fp + code[pc + 1]] = a >>> b | a << -b;
+        case OpCodes.I64_ROTR_RRI:
+          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
-        }
         case OpCodes.F32_ADD_RRR: {
           float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) + Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
           s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);

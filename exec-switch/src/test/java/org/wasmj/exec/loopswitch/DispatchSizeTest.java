@@ -31,17 +31,19 @@ class DispatchSizeTest {
 
   /**
    * What {@code runInFrame} may call: {@code VarHandle} accesses (force-inlined but for the end
-   * of their chain, which {@code DispatchPriming} calls often enough to be inlined), intrinsics
-   * (the float/bits moves; {@code Math.min} of {@code int}s, br_table's branch-free clamp), and
-   * the traps it throws; for the interruption check, the store's stop word (a 5-byte getter,
-   * trivial, which C2 inlines past the cutoff). Float arithmetic and rotations are written out:
-   * C2 does not inline a call its profile never saw run, however hot it is later.
+   * of their chain) and the rotations (9-byte methods), which {@code DispatchPriming} calls often
+   * enough to be inlined; intrinsics (the float/bits moves; {@code Math.min} of {@code int}s,
+   * br_table's branch-free clamp); and the traps it throws; for the interruption check, the
+   * store's stop word (a 5-byte getter, trivial, which C2 inlines past the cutoff). Float
+   * arithmetic is written out: C2 does not inline a call its profile never saw run, however hot
+   * it is later.
    */
   private static final Set<String> RUN_IN_FRAME_MAY_CALL = Set.of(
       "java/lang/invoke/VarHandle.get", "java/lang/invoke/VarHandle.set",
       "java/lang/Float.intBitsToFloat", "java/lang/Float.floatToRawIntBits",
       "java/lang/Double.longBitsToDouble", "java/lang/Double.doubleToRawLongBits",
-      "java/lang/Math.min",
+      "java/lang/Integer.rotateLeft", "java/lang/Integer.rotateRight",
+      "java/lang/Long.rotateLeft", "java/lang/Long.rotateRight", "java/lang/Math.min",
       "org/wasmj/exec/loopswitch/Interpreter.outOfBounds",
       "org/wasmj/exec/loopswitch/Interpreter.integerOverflow",
       "org/wasmj/exec/internal/StoreState.stopWord");
