@@ -1145,38 +1145,54 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
-        case OpCodes.F32_ADD_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Add((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        case OpCodes.F32_ADD_RRR: {
+          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) + Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
           pc += 4;
           continue;
-        case OpCodes.F32_SUB_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Sub((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F32_SUB_RRR: {
+          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) - Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
           pc += 4;
           continue;
-        case OpCodes.F32_MUL_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Mul((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F32_MUL_RRR: {
+          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) * Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
           pc += 4;
           continue;
-        case OpCodes.F32_DIV_RRR:
-          s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F32_DIV_RRR: {
+          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) / Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
           pc += 4;
           continue;
-        case OpCodes.F64_ADD_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Add(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F64_ADD_RRR: {
+          double r = Double.longBitsToDouble(s[fp + code[pc + 2]]) + Double.longBitsToDouble(s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);
           pc += 4;
           continue;
-        case OpCodes.F64_SUB_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Sub(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F64_SUB_RRR: {
+          double r = Double.longBitsToDouble(s[fp + code[pc + 2]]) - Double.longBitsToDouble(s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);
           pc += 4;
           continue;
-        case OpCodes.F64_MUL_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Mul(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F64_MUL_RRR: {
+          double r = Double.longBitsToDouble(s[fp + code[pc + 2]]) * Double.longBitsToDouble(s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);
           pc += 4;
           continue;
-        case OpCodes.F64_DIV_RRR:
-          s[fp + code[pc + 1]] = Semantics.f64Div(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+        }
+        case OpCodes.F64_DIV_RRR: {
+          double r = Double.longBitsToDouble(s[fp + code[pc + 2]]) / Double.longBitsToDouble(s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);
           pc += 4;
           continue;
+        }
         case OpCodes.I32_WRAP_I64_RR:
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
           pc += 3;
@@ -1320,6 +1336,7 @@ public final class Interpreter {
    * executors read the module's IR, and the layout, so every pc, is the same.
    */
   private static CompiledFunction interpreted(WasmFunction f) {
+    DispatchPriming.start(); // long before runInFrame is hot enough for C2
     CompiledFunction c = f.ir();
     if (f.code.module.interrupts() || f.code.module.fuel()) { // (else nothing to branch to)
       c = withCheckedBackEdges(c);

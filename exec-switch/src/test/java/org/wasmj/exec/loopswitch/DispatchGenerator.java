@@ -12,7 +12,8 @@ import org.wasmj.parser.ValType;
 /**
  * Writes the interpreter's cases for every op that has Wasm numeric semantics ({@link Op#wasm()}
  * of a numeric instruction): the fused compare-and-branch ops and the numeric ops. The ops of
- * {@link NativeOps} are written inline as Java expressions; the rest call {@code Semantics}. The ops in
+ * {@link NativeOps} are written inline as Java expressions, and so is float arithmetic in the
+ * dispatch loop ({@link #inlineCall}); the rest call {@code Semantics}. The ops in
  * {@link #HOT} go into the dispatch loop ({@code runInFrame}), the others into its {@code cold}
  * method.
  *
@@ -172,6 +173,15 @@ final class DispatchGenerator {
         }
         continue;
       }
+      if (out == hot && FLOAT_ARITHMETIC.containsKey(w.name().substring(4))
+          && type.startsWith("F")) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " {");
+        out.addAll(inlineCall(w.name(), type, operand, indent + "  "));
+        out.add(indent + "  pc += " + slot + ";");
+        out.add(indent + "  continue;");
+        out.add(indent + "}");
+        continue;
+      }
       String expr;
       if (f != null) {
         expr = substitute(expression(f), operand, type);
@@ -187,6 +197,32 @@ final class DispatchGenerator {
       }
     }
     return List.of(hot, cold);
+  }
+
+  /** The Java operator of each float arithmetic op, by the op's name past its type. */
+  private static final java.util.Map<String, String> FLOAT_ARITHMETIC =
+      java.util.Map.of("ADD", "+", "SUB", "-", "MUL", "*", "DIV", "/");
+
+  /**
+   * The statements of a dispatch-loop case for a float arithmetic op, written out rather than
+   * calling {@code Semantics}: C2 leaves a call to a method whose call site its profile never saw
+   * run ("call site not reached"), however hot it gets afterwards, and a float kernel whose first
+   * {@code f32.add} comes after C2 compiled {@code runInFrame} kept that call (and the spills
+   * around it) for the whole run. Only intrinsics ({@code Float.intBitsToFloat} and its kin) are
+   * left; NaNs canonical as in {@code Semantics}. (Rotations written out as the JDK's own
+   * expression made PRIME_SIEVE 20% slower: they stay calls, primed by {@code DispatchPriming}.)
+   */
+  private static List<String> inlineCall(String name, String type, String[] operand, String body) {
+    String target = body + "s[fp + code[pc + 1]] = ";
+    String op = FLOAT_ARITHMETIC.get(name.substring(4));
+    if (type.equals("F32")) {
+      return List.of(body + "float r = Float.intBitsToFloat(" + operand[0] + ") " + op
+              + " Float.intBitsToFloat(" + operand[1] + ");",
+          target + "r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);");
+    }
+    return List.of(body + "double r = Double.longBitsToDouble(" + operand[0] + ") " + op
+            + " Double.longBitsToDouble(" + operand[1] + ");",
+        target + "r != r ? 0x7FF8000000000000L : Double.doubleToRawLongBits(r);");
   }
 
   /** Whether the second operand of {@code f} is a shift or rotate count. */
