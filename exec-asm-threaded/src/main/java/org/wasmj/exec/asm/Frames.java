@@ -40,8 +40,6 @@ final class Frames extends MethodVisitor {
   private final Map<Label, String> handlers = new IdentityHashMap<>();
   /** The invoke instructions written so far (see {@link #invokes()}). */
   private int invokes;
-  /** The {@code VarHandle} accesses among them (see {@link #varHandles()}). */
-  private int varHandles;
   /** The type of the object the next {@code ASTORE} stores. */
   private String nextObject;
 
@@ -52,20 +50,12 @@ final class Frames extends MethodVisitor {
         (access & Opcodes.ACC_STATIC) != 0);
   }
   /**
-   * The method's invoke instructions so far (calls and {@code VarHandle} accesses): what C1 inlines
-   * most of, so what decides whether it runs out of virtual registers (see
+   * The method's invoke instructions so far (calls, memory accesses wider than a byte): what C1
+   * inlines most of, so what decided whether it runs out of virtual registers (see
    * {@code FunctionCompiler.WHOLE_METHOD_INVOKES}).
    */
   int invokes() {
     return invokes;
-  }
-
-  /**
-   * The method's {@code VarHandle} accesses so far: the invokes C1 inlines most code for (about
-   * 90 virtual registers each at its profiling tier; see {@code FunctionCompiler.CHUNK_VAR_HANDLES}).
-   */
-  int varHandles() {
-    return varHandles;
   }
 
 
@@ -242,9 +232,6 @@ final class Frames extends MethodVisitor {
       boolean isInterface) {
     beforeInstruction();
     invokes++;
-    if (owner.equals(FunctionCompiler.VAR_HANDLE)) {
-      varHandles++;
-    }
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 

@@ -30,8 +30,9 @@ import org.wasmj.parser.WasmModule;
  * {@code float} or {@code double} local for a register that f32 or f64 arithmetic, compares and
  * truncations read, which those ops use (their results' NaNs canonicalised only in the bits), so
  * a float value flowing between them, around a loop too, is never moved to integer registers.
- * Loads and stores are inline {@code VarHandle} accesses on memory 0's {@code byte[]}, kept in a
- * local and reloaded after calls and {@code memory.grow}; an access out of bounds throws
+ * Loads and stores of 16 to 64 bits are calls of {@code MemoryCalls}, whose {@code VarHandle}
+ * accesses C2 inlines, on memory 0's {@code byte[]}, kept in a local and reloaded after calls and
+ * {@code memory.grow}; an access out of bounds throws
  * {@code IndexOutOfBoundsException} (or fails the explicit check a static offset needs), which one
  * handler per method turns into the {@code out of bounds memory access} trap. Calls to the
  * module's own functions are {@code invokestatic}s of their classes, which the module's class
@@ -90,14 +91,16 @@ final class FunctionCompiler {
   static final int HUGE_METHOD_LIMIT = 8000;
 
   /**
-   * The most invoke instructions (calls, {@code VarHandle} memory accesses) in a method made for a
+   * The most invoke instructions (calls, memory accesses wider than a byte) in a method made for a
    * whole function (or its loop entries) in one piece; one with more is split like a function over
    * {@link #HUGE_METHOD_LIMIT}. C1 inlines most of what they call, and gives up profiling a method
    * that needs more than about 10,000 values ("out of virtual registers"); tiered HotSpot then
    * leaves the method in C1's unprofiled code for good: it never reaches C2. Of the generated
    * methods over 3,000 bytes in ARGON2, Yosys and the SIMD kernels, C1 profiled every one with up
    * to 127 invokes and gave up on every one with 146 or more, whatever its size (4,134 to 7,116
-   * bytes). ARGON2's compression function (159): 40 ms per run whole, 30 ms split.
+   * bytes). ARGON2's compression function (159): 40 ms per run whole, 30 ms split. Measured when
+   * memory accesses were inline {@code VarHandle}s, which C1 inlined; they are calls now
+   * ({@link #memoryCall}) and still counted, so functions split as they did.
    */
   static final int WHOLE_METHOD_INVOKES = 128;
 
@@ -3523,11 +3526,6 @@ final class FunctionCompiler {
     int value = pc + (sum ? 3 : 2); // a store's value register
     int bits = o.wasm().access().bytes() * 8;
     boolean unsigned = o.wasm().access().zeroExtends();
-    boolean call = bits != 8 && accessesAsCalls();
-    if (bits != 8 && !call) {
-      mv.visitFieldInsn(GETSTATIC, RT, bits == 16 ? "SHORT" : bits == 32 ? "INT" : "LONG",
-          "L" + VAR_HANDLE + ";");
-    }
     loadMemoryArray(o, pc);
     mv.visitVarInsn(ILOAD, tmpSlot);
     String jvm = bits == 16 ? "S" : bits == 32 ? "I" : "J";
@@ -3535,7 +3533,7 @@ final class FunctionCompiler {
       if (bits == 8) {
         mv.visitInsn(BALOAD);
       } else {
-        viewAccess(call, "get", "([BI)" + jvm);
+        memoryCall("get", "([BI)" + jvm);
       }
       if (unsigned && bits < 32) {
         pushInt(bits == 8 ? 0xFF : 0xFFFF);
@@ -3552,7 +3550,7 @@ final class FunctionCompiler {
       storeTyped(code[pc + 1], result);
     } else if (bits == 64) {
       loadL(code[value]);
-      viewAccess(call, "set", "([BIJ)V");
+      memoryCall("set", "([BIJ)V");
     } else {
       loadI(code[value]);
       if (bits == 8) {
@@ -3561,39 +3559,24 @@ final class FunctionCompiler {
         if (bits == 16) {
           mv.visitInsn(I2S);
         }
-        viewAccess(call, "set", "([BI" + jvm + ")V");
+        memoryCall("set", "([BI" + jvm + ")V");
       }
     }
   }
 
   /**
-   * The most {@code VarHandle} memory accesses in one chunk method; its further accesses call
-   * {@code MemoryCalls}. C1 inlines a {@code VarHandle} access into about 90 virtual registers
-   * at its profiling tier and gives up on a method needing more than 10,000 (JDK 17), after which
-   * HotSpot never compiles the method with C2: chunks of an interpreter's handlers (spidermonkey's
-   * {@code Interpret}) have up to 99 accesses in 3,500 bytes, and C1 gave up on some of those
-   * with 84 or more in about one run in six, which then ran seconds longer. 56 leaves room for
-   * the rest of a chunk's code; the accesses past it are calls in C1's code, which C2 inlines.
+   * A call of the {@code MemoryCalls} method for {@code get} or {@code set} with {@code
+   * descriptor} (a {@code VarHandle} view's: {@code ([BI)S}, {@code ([BIJ)V}, ...). Every scalar
+   * access wider than a byte is such a call, not an inline {@code VarHandle} access: C2 inlines it
+   * into the same load or store, while the code that runs before C2 gets to a method does not pay
+   * for the {@code VarHandle}'s generality. HotSpot's bytecode interpreter links a {@code
+   * VarHandle} access through its guard and method-handle frames (30 against 25 ns for a call),
+   * and C1's profiling tier inlines it with its checks (7.3 ns an access, against 0.6 for an array
+   * access; a call of the C2-compiled method costs about 1.5), into about 90 virtual registers
+   * that made C1 give up on big methods, and with compile time: Yosys' C1 thread 3.1-3.5 s, with
+   * calls 1.7-2.0 s (docs/RATIONALE.md, "The asm executor", Session 12).
    */
-  static final int CHUNK_VAR_HANDLES = 56;
-
-  /** True while a chunk method of a split function is emitted ({@link #chunk}). */
-  private boolean inChunk;
-
-  /** Whether the next memory access calls {@code MemoryCalls} rather than a {@code VarHandle}. */
-  private boolean accessesAsCalls() {
-    return inChunk && ((Frames) mv).varHandles() >= CHUNK_VAR_HANDLES;
-  }
-
-  /**
-   * {@code get} or {@code set} of a {@code VarHandle} view of memory (pushed before the array),
-   * or, with {@code call}, of the {@code MemoryCalls} method of the same type.
-   */
-  private void viewAccess(boolean call, String access, String descriptor) {
-    if (!call) {
-      mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, access, descriptor, false);
-      return;
-    }
+  private void memoryCall(String access, String descriptor) {
     char kind = access.equals("get") ? descriptor.charAt(descriptor.length() - 1)
         : descriptor.charAt(descriptor.length() - 3);
     String type = kind == 'S' ? "Short" : kind == 'I' ? "Int" : "Long";
@@ -3601,6 +3584,9 @@ final class FunctionCompiler {
   }
 
   // ---- calls ----
+
+  /** True while a chunk method of a split function is emitted ({@link #chunk}). */
+  private boolean inChunk;
 
   /**
    * Calls function {@code funcIndex} with the arguments in registers {@code base ..}, which get

@@ -1,13 +1,16 @@
 package org.wasmj.exec.asm.rt;
 
 /**
- * The little-endian memory accesses of {@link Rt}'s views as calls that HotSpot's C1 does not
- * inline, for generated methods with many accesses. C1 inlines each {@code VarHandle} access into
- * some 90 virtual registers at its profiling tier, and gives up on a method needing more than
- * 10,000 (JDK 17: "out of virtual registers"), which then never reaches C2; one of these calls
- * takes a few. C2 inlines them as any small method (they are under {@code MaxInlineSize}, 35
- * bytes). Each declares four {@code long} locals it never assigns: they take slots (no code), so
- * that its locals and stack pass C1's inlining limit ({@code C1InlineStackLimit}, 10 slots).
+ * The little-endian memory accesses of {@link Rt}'s views as small static methods: generated code
+ * calls these for every load and store of 2, 4 or 8 bytes. C2 inlines them as any small method
+ * (they are under {@code MaxInlineSize}, 35 bytes), so its code is the inline access; code that
+ * runs before C2's is cheaper with a call than with an inline {@code VarHandle} access: HotSpot's
+ * bytecode interpreter links a {@code VarHandle} access through guard and method-handle frames,
+ * and C1 inlines one into some 90 virtual registers and its checks at its profiling tier, where
+ * it ran several times slower than a call of the C2-compiled method here and made C1 give up on
+ * big methods ("out of virtual registers", JDK 17), which then never reached C2. Each declares
+ * four {@code long} locals it never assigns: they take slots (no code), so that its locals and
+ * stack pass C1's inlining limit ({@code C1InlineStackLimit}, 10 slots) and C1 calls it.
  *
  * @implNote Stateless and thread-safe.
  */

@@ -24,14 +24,16 @@ import org.wasmj.exec.internal.TypeRegistry;
 import org.wasmj.parser.WasmParser;
 
 /**
- * A split function with more memory accesses per chunk than {@link
- * FunctionCompiler#CHUNK_VAR_HANDLES}: its chunks use {@code VarHandle}s up to that many and call
- * {@code MemoryCalls} past it, with the interpreter's results for every width and sign, and its
- * trap when an access past it is out of bounds.
+ * Generated code accesses memory through {@code MemoryCalls} (every access wider than a byte, in
+ * whole and split functions): with the interpreter's results for every width and sign, and its
+ * trap when an access is out of bounds.
  */
-class ChunkMemoryCallsTest {
+class MemoryCallsTest {
   /** Rounds of accesses in {@code f}: each stores three widths and loads seven. */
   private static final int ROUNDS = 100;
+
+  /** Rounds in a {@code f} small enough to be compiled whole (one method, no split). */
+  private static final int WHOLE_ROUNDS = 8;
 
   /** The bytes a round works on; the memory is one page. */
   private static final int STRIDE = 16;
@@ -41,9 +43,9 @@ class ChunkMemoryCallsTest {
    * then loaded back as i32, i64, i32.load16_s/_u, i64.load32_u/_s and i64.load16_s into an i32
    * sum (local 1) that is multiplied by 31 each time.
    */
-  private static byte[] wasm() {
+  private static byte[] wasm(int rounds) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    for (int k = 0; k < ROUNDS; k++) {
+    for (int k = 0; k < rounds; k++) {
       int at = k * STRIDE;
       b.writeBytes(new byte[] {0x20, 0, 0x42}); // i64.store(base, k * 0x0123456789AB + ...)
       ModuleBuilder.s64(b, k * 0x0123456789ABL - 0x7F00FF00L);
@@ -77,33 +79,41 @@ class ChunkMemoryCallsTest {
     ModuleBuilder.u32(b, offset);
   }
 
-  /** {@code f} split as a function of its size would be (chunks of {@link Chunks#BUDGET}). */
-  private static Instance split(String executor) {
-    FunctionCompiler.forcedChunkBudget = Chunks.BUDGET;
+  /**
+   * {@code f} of {@code rounds}, split as a function of its size would be (chunks of {@link
+   * Chunks#BUDGET}) if {@code split}, else as it comes.
+   */
+  private static Instance compiled(String executor, int rounds, boolean split) {
+    FunctionCompiler.forcedChunkBudget = split ? Chunks.BUDGET : 0;
     try {
-      return ExecutorConfigs.eagerInstance(executor, wasm(), false);
+      return ExecutorConfigs.eagerInstance(executor, wasm(rounds), false);
     } finally {
       FunctionCompiler.forcedChunkBudget = 0;
     }
   }
 
   @Test
-  void chunksCallPastTheirVarHandlesAndComputeAsTheInterpreter() {
-    Instance interpreter = ExecutorConfigs.eagerInstance("switch", wasm(), false);
-    for (String executor : List.of("asm", "tiered")) {
-      Instance compiled = split(executor);
-      for (int base : new int[] {0, 3, 40_000}) {
-        assertEquals(f(interpreter, base), f(compiled, base), executor + ", base " + base);
+  void accessesComputeAsTheInterpreter() {
+    for (int rounds : new int[] {WHOLE_ROUNDS, ROUNDS}) {
+      Instance interpreter = ExecutorConfigs.eagerInstance("switch", wasm(rounds), false);
+      for (String executor : List.of("asm", "tiered")) {
+        for (boolean split : new boolean[] {false, true}) {
+          Instance compiled = compiled(executor, rounds, split);
+          for (int base : new int[] {0, 3, 40_000}) {
+            assertEquals(f(interpreter, base), f(compiled, base),
+                executor + ", " + rounds + " rounds, split " + split + ", base " + base);
+          }
+        }
       }
     }
   }
 
   @Test
-  void anAccessPastTheVarHandlesTrapsOutOfBoundsAsTheInterpreter() {
-    Instance interpreter = ExecutorConfigs.eagerInstance("switch", wasm(), false);
+  void anAccessOutOfBoundsTrapsAsTheInterpreter() {
+    Instance interpreter = ExecutorConfigs.eagerInstance("switch", wasm(ROUNDS), false);
     for (String executor : List.of("asm", "tiered")) {
-      Instance compiled = split(executor);
-      // the first access out of bounds is round r's first store: some rounds' are calls
+      Instance compiled = compiled(executor, ROUNDS, true);
+      // the first access out of bounds is round r's first store
       for (int r = ROUNDS - 30; r < ROUNDS; r++) {
         int base = 65536 - STRIDE * r;
         for (Instance instance : List.of(interpreter, compiled)) {
@@ -115,52 +125,37 @@ class ChunkMemoryCallsTest {
   }
 
   @Test
-  void noChunkHasMoreVarHandlesThanItsShareAndTheRestAreCalls() {
-    var module = WasmParser.parse(wasm(), Config.DEFAULT_FEATURES);
-    for (boolean tiered : new boolean[] {false, true}) {
-      ModuleCode code = new ModuleCode(module, Config.DEFAULT_FEATURES, new TypeRegistry(), false,
-          true, tiered);
-      FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F0", 0, code.compiled(0),
-          tiered);
-      FunctionCompiler.forcedChunkBudget = Chunks.BUDGET;
-      byte[] bytes;
-      try {
-        bytes = c.compile(tiered).bytes();
-      } finally {
-        FunctionCompiler.forcedChunkBudget = 0;
-      }
-      List<int[]> chunks = new ArrayList<>(); // per chunk method: VarHandle accesses, calls
-      new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String desc, String sig,
-            String[] exceptions) {
-          if (!name.matches("[co][0-9]+")) {
-            return null;
-          }
-          int[] counts = new int[2];
-          chunks.add(counts);
-          return new MethodVisitor(Opcodes.ASM9) {
-            @Override
-            public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
-              if (owner.equals(FunctionCompiler.VAR_HANDLE)) {
-                counts[0]++;
-              } else if (owner.endsWith("/MemoryCalls")) {
-                counts[1]++;
+  void everyAccessIsACallAndNoneAVarHandle() {
+    for (int rounds : new int[] {WHOLE_ROUNDS, ROUNDS}) {
+      var module = WasmParser.parse(wasm(rounds), Config.DEFAULT_FEATURES);
+      for (boolean tiered : new boolean[] {false, true}) {
+        ModuleCode code = new ModuleCode(module, Config.DEFAULT_FEATURES, new TypeRegistry(),
+            false, true, tiered);
+        FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F0", 0,
+            code.compiled(0), tiered);
+        FunctionCompiler.Result result = c.compile(tiered);
+        assertEquals(rounds == ROUNDS, result.chunks() > 1, "split: " + result.chunks());
+        int[] counts = new int[2]; // VarHandle accesses, memory calls
+        new ClassReader(result.bytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public MethodVisitor visitMethod(int access, String name, String desc, String sig,
+              String[] exceptions) {
+            return new MethodVisitor(Opcodes.ASM9) {
+              @Override
+              public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
+                if (owner.equals(FunctionCompiler.VAR_HANDLE)) {
+                  counts[0]++;
+                } else if (owner.endsWith("/MemoryCalls")) {
+                  counts[1]++;
+                }
               }
-            }
-          };
-        }
-      }, 0);
-      assertTrue(chunks.size() >= 2, "split: " + chunks.size());
-      int accesses = 0;
-      for (int[] counts : chunks) {
-        assertTrue(counts[0] <= FunctionCompiler.CHUNK_VAR_HANDLES, "VarHandles: " + counts[0]);
-        assertTrue(counts[1] == 0 || counts[0] == FunctionCompiler.CHUNK_VAR_HANDLES,
-            "calls only past the VarHandles: " + counts[0] + ", " + counts[1]);
-        accesses += counts[0] + counts[1];
+            };
+          }
+        }, 0);
+        assertEquals(0, counts[0], "VarHandle accesses");
+        assertTrue(counts[1] >= rounds * 10, "every access is a call (f has no 8-bit one): "
+            + counts[1]);
       }
-      assertEquals(ROUNDS * 10, accesses, "every access (f has no 8-bit one)");
-      assertTrue(chunks.stream().anyMatch(counts -> counts[1] > 0), "some chunk calls");
     }
   }
 
