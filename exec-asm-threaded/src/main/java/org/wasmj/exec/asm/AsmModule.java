@@ -48,11 +48,23 @@ public final class AsmModule {
   static final int BUDGET_STEP = 128;
   /** The most countdowns a function ever runs out before it is compiled (the budget's cap). */
   static final int MOST_ROUNDS = 16;
+  /**
+   * Functions of a wide module ({@link AsmExecutor#wide}) queued after the first budget step are
+   * compiled to {@link ModuleClassLoader#LATE} classes, which the {@code wasmj} launcher keeps in
+   * HotSpot's C1 code: the functions that turn hot first are the hottest, and on Yosys C2's time
+   * on the later ones, which run less, did not pay back (RATIONALE.md, "Tiering").
+   */
+  static final int LATE_AFTER = BUDGET_STEP;
 
   final ModuleCode code;
   final boolean tiered;
-  /** Tiering: a compiled function's class kind, {@link ModuleClassLoader#COMPILED} or {@code W}. */
-  final String compiledKind;
+  /**
+   * Tiering: a compiled function's class kind, {@link ModuleClassLoader#COMPILED} or {@code W}
+   * (but {@link ModuleClassLoader#LATE} for the {@link #late} ones: {@link #compiledKind(int)}).
+   */
+  private final String compiledKind;
+  /** Tiering, wide modules: per function, true if it was queued late ({@link #LATE_AFTER}). */
+  private final boolean[] late;
   /** Tiering: the executor's threshold for a module of this size ({@link AsmExecutor#moduleThreshold}). */
   private final int threshold;
   private final AsmExecutor executor;
@@ -69,6 +81,7 @@ public final class AsmModule {
   private final byte[] outlined;
   private final AtomicInteger compiled = new AtomicInteger();
   private final AtomicInteger split = new AtomicInteger();
+  private final AtomicInteger compiledLate = new AtomicInteger();
   private final AtomicInteger loopEntries = new AtomicInteger();
   private final AtomicInteger loopEntriesDropped = new AtomicInteger();
   private final AtomicLong generationNanos = new AtomicLong();
@@ -82,6 +95,8 @@ public final class AsmModule {
     this.compiledKind = AsmExecutor.wide(code.functionCount())
         ? ModuleClassLoader.WIDE : ModuleClassLoader.COMPILED;
     this.state = new byte[code.functionCount()];
+    this.late = new boolean[tiered && compiledKind.equals(ModuleClassLoader.WIDE)
+        ? code.functionCount() : 0];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlinedSites = new MutableCallSite[tiered ? code.functionCount() : 0];
@@ -166,6 +181,9 @@ public final class AsmModule {
         return;
       }
       state[k] = QUEUED;
+      if (late.length > 0) {
+        late[k] = admitted >= LATE_AFTER;
+      }
       admitted++;
     }
     if (!executor.queue.submit(() -> compileHot(f), inLoop)) {
@@ -218,7 +236,7 @@ public final class AsmModule {
   private void compileHot(FunctionCode f) {
     int k = f.definedIndex;
     try {
-      Class<?> c = loader.functionClass(compiledKind, k);
+      Class<?> c = loader.functionClass(compiledKind(k), k);
       if (state(k) == COMPILED) {
         MutableCallSite site;
         MutableCallSite outlined;
@@ -244,6 +262,16 @@ public final class AsmModule {
     }
   }
 
+  /** Tiering: the kind of defined function {@code k}'s compiled class. */
+  String compiledKind(int k) {
+    if (late.length == 0) {
+      return compiledKind;
+    }
+    synchronized (state) {
+      return late[k] ? ModuleClassLoader.LATE : compiledKind;
+    }
+  }
+
   /** The class bytes of defined function {@code k} as entry ({@code F}) or compiled code ({@code C}). */
   byte[] generate(String kind, int k) {
     long start = System.nanoTime();
@@ -261,6 +289,9 @@ public final class AsmModule {
         setState(k, INTERPRETED);
       } else {
         compiled.incrementAndGet();
+        if (kind.equals(ModuleClassLoader.LATE)) {
+          compiledLate.incrementAndGet();
+        }
         if (r.chunks() > 1) {
           split.incrementAndGet();
         }
@@ -279,7 +310,7 @@ public final class AsmModule {
 
   /** Attaches the native code (and loop entry) of a compiled function once its class is defined. */
   void defined(String kind, int k, Class<?> c) {
-    boolean compiledClass = tiered ? kind.equals(compiledKind) : true;
+    boolean compiledClass = tiered ? kind.equals(compiledKind(k)) : true;
     if (!compiledClass || state(k) != COMPILED) {
       return;
     }
@@ -313,7 +344,7 @@ public final class AsmModule {
   private synchronized MutableCallSite site(MutableCallSite[] sites, int k, String entry) {
     if (sites[k] == null) {
       Class<?> c = state(k) == COMPILED
-          ? loader.functionClass(compiledKind, k)
+          ? loader.functionClass(compiledKind(k), k)
           : loader.functionClass(ModuleClassLoader.ENTRY, k);
       sites[k] = new MutableCallSite(entry(c, k, entry));
     }
@@ -376,6 +407,9 @@ public final class AsmModule {
     if (tiered) {
       s.put("compiled.loop_entries", loopEntries.get());
       s.put("compiled.loop_entries_too_large", loopEntriesDropped.get());
+      if (late.length > 0) {
+        s.put("compiled.late", compiledLate.get());
+      }
     }
     fallbacks.forEach((reason, n) -> s.put("interpreted." + reason.name().toLowerCase(), n.get()));
     int notYet = 0;

@@ -23,6 +23,12 @@ final class ModuleClassLoader extends ClassLoader {
    * HotSpot's C2 from inlining these classes' methods into their callers (RATIONALE.md, "Tiering").
    */
   static final String WIDE = "W";
+  /**
+   * Kind of class: as {@link #WIDE}, for a function its module queued after its first
+   * {@link AsmModule#LATE_AFTER}, {@code L<k>}. The {@code wasmj} launcher keeps these classes'
+   * methods in C1 code and out of their callers (RATIONALE.md, "Tiering").
+   */
+  static final String LATE = "L";
   private static final String PACKAGE = "wasmj.gen.";
 
   final AsmModule module;
@@ -58,8 +64,8 @@ final class ModuleClassLoader extends ClassLoader {
     } catch (NumberFormatException e) {
       throw new ClassNotFoundException(name);
     }
-    if (!(kind.equals(ENTRY) || kind.equals(module.compiledKind))
-        || k < 0 || k >= module.code.functionCount()) {
+    if (k < 0 || k >= module.code.functionCount()
+        || !(kind.equals(ENTRY) || kind.equals(module.compiledKind(k)))) {
       throw new ClassNotFoundException(name);
     }
     byte[] bytes = module.generate(kind, k);

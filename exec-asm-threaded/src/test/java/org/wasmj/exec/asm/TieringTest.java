@@ -300,6 +300,42 @@ class TieringTest {
         java.util.List.of("wasmj.gen.W1", "wasmj.gen.W2")), stacks); // linked to its code directly
   }
 
+  @Test
+  void aWideModulesFunctionsQueuedLateAreInLClassesWhichTheLauncherKeepsInC1Code() {
+    int late = AsmModule.LATE_AFTER; // functions queued before these are W classes
+    ModuleBuilder b = new ModuleBuilder().importFunc("host", "where", 0, 0);
+    for (int k = 0; k <= late; k++) {
+      b.func("f" + k, 0, 1, 0x10, 0, 0x41, k & 0x3F); // call where; i32.const k
+    }
+    int callee = late + 1; // f<late> (the import is function 0), as a two-byte LEB128
+    b.func("caller", 0, 1, 0x10, callee & 0x7F | 0x80, callee >> 7);
+    for (int k = late + 2; k <= AsmExecutor.FUNCTIONS_PER_STEP; k++) {
+      b.func("g" + k, 0, 1, 0x41, 0);
+    }
+    Engine engine = new Engine(tiered(1, 0));
+    Module module = Module.compile(engine, b.build());
+    java.util.List<java.util.List<String>> stacks = new java.util.ArrayList<>();
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "where", HostType.VOID, caller -> {
+      stacks.add(StackWalker.getInstance().walk(frames -> frames
+          .map(StackWalker.StackFrame::getClassName).filter(c -> c.startsWith("wasmj.gen."))
+          .distinct().collect(java.util.stream.Collectors.toList())));
+      return null;
+    });
+    Instance instance = linker.instantiate(Store.of(engine), module);
+    for (int k = 0; k <= late; k++) { // each compiled at its first call, in this order
+      assertEquals(k & 0x3F, instance.getFunc("f" + k).call()[0].i32());
+    }
+    assertEquals(java.util.List.of("wasmj.gen.W0"), stacks.get(0));
+    assertEquals(java.util.List.of("wasmj.gen.W" + (late - 1)), stacks.get(late - 1));
+    assertEquals(java.util.List.of("wasmj.gen.L" + late), stacks.get(late));
+    assertEquals(late & 0x3F, instance.getFunc("caller").call()[0].i32());
+    assertEquals(java.util.List.of("wasmj.gen.L" + late, "wasmj.gen.L" + (late + 1)),
+        stacks.get(late + 1), "a late caller reaches a late callee's code");
+    assertEquals(2, module.executorStatistics().get("compiled.late"));
+    assertEquals(late + 2, module.executorStatistics().get("compiled"));
+  }
+
   /** {@code n} functions {@code f0} ... each returning its index. */
   private static Module constants(Engine engine, int n) {
     ModuleBuilder b = new ModuleBuilder();
