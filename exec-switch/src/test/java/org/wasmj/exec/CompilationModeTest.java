@@ -231,7 +231,7 @@ class CompilationModeTest {
     int rewritten = 0;
     for (int i = 0; i < code.length; i++) {
       if (copy[i] != code[i]) {
-        assertEquals(~(code[i] + 1), copy[i], "slot " + i + ": a back-edge to the loop's check");
+        assertEquals(~code[i], copy[i], "slot " + i + ": a back-edge to the loop's check, to ~header");
         rewritten++;
       }
     }
