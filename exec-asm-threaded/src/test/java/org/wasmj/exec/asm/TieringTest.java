@@ -283,14 +283,7 @@ class TieringTest {
     Engine engine = new Engine(tiered(1, 0));
     Module module = Module.compile(engine, b.build());
     java.util.List<java.util.List<String>> stacks = new java.util.ArrayList<>();
-    Linker<Void> linker = new Linker<>(engine);
-    linker.funcWrap("host", "where", HostType.VOID, caller -> {
-      stacks.add(StackWalker.getInstance().walk(frames -> frames
-          .map(StackWalker.StackFrame::getClassName).filter(c -> c.startsWith("wasmj.gen."))
-          .distinct().collect(java.util.stream.Collectors.toList())));
-      return null;
-    });
-    Instance instance = linker.instantiate(Store.of(engine), module);
+    Instance instance = withGeneratedStacks(engine, module, stacks);
     for (String f : new String[] {"f0", "f0", "f2"}) {
       assertEquals(7, instance.getFunc(f).call()[0].i32());
     }
@@ -315,14 +308,7 @@ class TieringTest {
     Engine engine = new Engine(tiered(1, 0));
     Module module = Module.compile(engine, b.build());
     java.util.List<java.util.List<String>> stacks = new java.util.ArrayList<>();
-    Linker<Void> linker = new Linker<>(engine);
-    linker.funcWrap("host", "where", HostType.VOID, caller -> {
-      stacks.add(StackWalker.getInstance().walk(frames -> frames
-          .map(StackWalker.StackFrame::getClassName).filter(c -> c.startsWith("wasmj.gen."))
-          .distinct().collect(java.util.stream.Collectors.toList())));
-      return null;
-    });
-    Instance instance = linker.instantiate(Store.of(engine), module);
+    Instance instance = withGeneratedStacks(engine, module, stacks);
     for (int k = 0; k <= late; k++) { // each compiled at its first call, in this order
       assertEquals(k & 0x3F, instance.getFunc("f" + k).call()[0].i32());
     }
@@ -334,6 +320,22 @@ class TieringTest {
         stacks.get(late + 1), "a late caller reaches a late callee's code");
     assertEquals(2, module.executorStatistics().get("compiled.late"));
     assertEquals(late + 2, module.executorStatistics().get("compiled"));
+  }
+
+  /**
+   * {@code module} instantiated with a host function {@code host.where} that adds to {@code stacks}
+   * the generated classes ({@code wasmj.gen.*}) on the stack at each of its calls, innermost first.
+   */
+  private static Instance withGeneratedStacks(
+      Engine engine, Module module, java.util.List<java.util.List<String>> stacks) {
+    Linker<Void> linker = new Linker<>(engine);
+    linker.funcWrap("host", "where", HostType.VOID, caller -> {
+      stacks.add(StackWalker.getInstance().walk(frames -> frames
+          .map(StackWalker.StackFrame::getClassName).filter(c -> c.startsWith("wasmj.gen."))
+          .distinct().collect(java.util.stream.Collectors.toList())));
+      return null;
+    });
+    return linker.instantiate(Store.of(engine), module);
   }
 
   /** {@code n} functions {@code f0} ... each returning its index. */
