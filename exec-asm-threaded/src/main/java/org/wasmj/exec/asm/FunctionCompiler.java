@@ -682,7 +682,7 @@ final class FunctionCompiler {
     int slot = JvmLimits.paramSlots(type); // the instance; the budget after it
     mv.visitVarInsn(ALOAD, slot);
     mv.visitMethodInsn(INVOKESTATIC, RT, "argBuffer", "(" + INSTANCE_DESC + ")[J", false);
-    storeParams(kinds);
+    storeParams(kinds, -1);
     mv.visitVarInsn(ALOAD, slot);
     pushInt(mv, definedIndex);
     mv.visitVarInsn(ILOAD, slot + 1);
@@ -700,13 +700,17 @@ final class FunctionCompiler {
 
   /**
    * Stores the method's parameters (of slot kinds {@code kinds}, {@code I} or {@code J}), each as
-   * one raw slot, into the {@code long[]} on top of the stack, which stays there; returns the
-   * first JVM local after them.
+   * one raw slot, into the {@code long[]} in JVM local {@code arrayLocal} or, if it is negative,
+   * on top of the stack, which stays there; returns the first JVM local after them.
    */
-  private int storeParams(String kinds) {
+  private int storeParams(String kinds, int arrayLocal) {
     int local = 0;
     for (int i = 0; i < kinds.length(); i++) {
-      mv.visitInsn(DUP);
+      if (arrayLocal < 0) {
+        mv.visitInsn(DUP);
+      } else {
+        mv.visitVarInsn(ALOAD, arrayLocal);
+      }
       pushInt(mv, i);
       if (kinds.charAt(i) == 'I') {
         mv.visitVarInsn(ILOAD, local++);
@@ -734,7 +738,7 @@ final class FunctionCompiler {
     String kinds = slotKinds(type.params());
     pushInt(mv, kinds.length());
     mv.visitIntInsn(NEWARRAY, T_LONG);
-    int slot = storeParams(kinds);
+    int slot = storeParams(kinds, -1);
     int args = slot + 2;
     storeObject(args, "[J");
     mv.visitVarInsn(ALOAD, slot);
@@ -1197,20 +1201,7 @@ final class FunctionCompiler {
     int frame = params + 2;
     checkDepth();
     takeFrame(frame);
-    int slot = 0;
-    String kinds = slotKinds(type.params());
-    for (int i = 0; i < kinds.length(); i++) {
-      mv.visitVarInsn(ALOAD, frame);
-      pushInt(i);
-      if (kinds.charAt(i) == 'I') {
-        mv.visitVarInsn(ILOAD, slot++);
-        mv.visitInsn(I2L);
-      } else {
-        mv.visitVarInsn(LLOAD, slot);
-        slot += 2;
-      }
-      mv.visitInsn(LASTORE);
-    }
+    storeParams(slotKinds(type.params()), frame);
     Label done = new Label();
     Label trapsFrom = new Label();
     mv.visitLabel(trapsFrom);
@@ -3533,7 +3524,7 @@ final class FunctionCompiler {
       if (bits == 8) {
         mv.visitInsn(BALOAD);
       } else {
-        memoryCall("get", "([BI)" + jvm);
+        memoryCall(true, jvm);
       }
       if (unsigned && bits < 32) {
         pushInt(bits == 8 ? 0xFF : 0xFFFF);
@@ -3550,7 +3541,7 @@ final class FunctionCompiler {
       storeTyped(code[pc + 1], result);
     } else if (bits == 64) {
       loadL(code[value]);
-      memoryCall("set", "([BIJ)V");
+      memoryCall(false, "J");
     } else {
       loadI(code[value]);
       if (bits == 8) {
@@ -3559,14 +3550,15 @@ final class FunctionCompiler {
         if (bits == 16) {
           mv.visitInsn(I2S);
         }
-        memoryCall("set", "([BI" + jvm + ")V");
+        memoryCall(false, jvm);
       }
     }
   }
 
   /**
-   * A call of the {@code MemoryCalls} method for {@code get} or {@code set} with {@code
-   * descriptor} (a {@code VarHandle} view's: {@code ([BI)S}, {@code ([BIJ)V}, ...). Every scalar
+   * A call of the {@code MemoryCalls} method that gets ({@code get}) or sets a value of JVM type
+   * {@code jvm} ({@code S}, {@code I} or {@code J}) in memory: {@code getInt([BI)I}, {@code
+   * setLong([BIJ)V}, ... (a {@code VarHandle} view's descriptors). Every scalar
    * access wider than a byte is such a call, not an inline {@code VarHandle} access: C2 inlines it
    * into the same load or store, while the code that runs before C2 gets to a method does not pay
    * for the {@code VarHandle}'s generality. HotSpot's bytecode interpreter links a {@code
@@ -3576,11 +3568,10 @@ final class FunctionCompiler {
    * that made C1 give up on big methods, and with compile time: Yosys' C1 thread 3.1-3.5 s, with
    * calls 1.7-2.0 s (docs/RATIONALE.md, "The asm executor", Session 12).
    */
-  private void memoryCall(String access, String descriptor) {
-    char kind = access.equals("get") ? descriptor.charAt(descriptor.length() - 1)
-        : descriptor.charAt(descriptor.length() - 3);
-    String type = kind == 'S' ? "Short" : kind == 'I' ? "Int" : "Long";
-    mv.visitMethodInsn(INVOKESTATIC, MEMORY_CALLS, access + type, descriptor, false);
+  private void memoryCall(boolean get, String jvm) {
+    String type = jvm.equals("S") ? "Short" : jvm.equals("I") ? "Int" : "Long";
+    mv.visitMethodInsn(INVOKESTATIC, MEMORY_CALLS, (get ? "get" : "set") + type,
+        get ? "([BI)" + jvm : "([BI" + jvm + ")V", false);
   }
 
   // ---- calls ----

@@ -2,7 +2,9 @@ package org.wasmj.exec.asm.rt;
 
 /**
  * The little-endian memory accesses of {@link Rt}'s views as small static methods: generated code
- * calls these for every load and store of 2, 4 or 8 bytes. C2 inlines them as any small method
+ * calls these for every scalar load and store of 2, 4 or 8 bytes (SIMD's lane and v128 accesses
+ * stay inline {@code VarHandle} accesses, which C2 inlines whatever its budget, as a SIMD kernel's
+ * loop needs; not measured as calls). C2 inlines them as any small method
  * (they are under {@code MaxInlineSize}, 35 bytes), so its code is the inline access; code that
  * runs before C2's is cheaper with a call than with an inline {@code VarHandle} access: HotSpot's
  * bytecode interpreter links a {@code VarHandle} access through guard and method-handle frames,
