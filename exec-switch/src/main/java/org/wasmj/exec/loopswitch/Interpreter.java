@@ -351,6 +351,20 @@ public final class Interpreter {
             inst = w.instance;
             mem = memoryOf(inst);
           }
+          // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
+          // each less a call; a stop requested or too little fuel leaves pc at the op, which then
+          // runs as before.
+          if (code[0] == OpCodes.CHECK_INTERRUPT && inst.store.stopWord() == 0) {
+            pc = 1;
+          }
+          if (code[pc] == OpCodes.FUEL_I) { // as its case in runInFrame
+            StoreState store = inst.store;
+            long left = store.fuel - code[pc + 1];
+            if (left >= 0) {
+              store.fuel = left;
+              pc += 2;
+            }
+          }
           continue;
         }
         // A host function, or one with native code: called with its arguments copied out.
