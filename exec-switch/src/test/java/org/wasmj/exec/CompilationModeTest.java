@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wasmj.InvalidModuleException;
 import org.wasmj.exec.WasmBuilder.Code;
@@ -210,16 +211,24 @@ class CompilationModeTest {
   }
 
   /**
-   * With interruption checks the interpreter runs its own copy of a function's code (back-edges
-   * to a loop's check rewritten as negative targets); the function's {@code ir()}, what other
-   * executors and tools read, stays the module's IR.
+   * With interruption checks or fuel the interpreter runs its own copy of a function's code
+   * (back-edges to a loop's check or charge rewritten as negative targets: {@code ~header} to a
+   * check alone, {@code ~(header + 2^30)} to a header that charges fuel); the function's {@code
+   * ir()}, what other executors and tools read, stays the module's IR.
    */
-  @Test
-  void theInterpretersCopyIsNotTheFunctionsIr() {
-    Engine engine = new Engine(Config.defaults().withExecutor("switch").withEpochInterruption(true));
+  @ParameterizedTest
+  @CsvSource({"true, false", "true, true", "false, true"})
+  void theInterpretersCopyIsNotTheFunctionsIr(boolean epochs, boolean fuel) {
+    Engine engine = new Engine(Config.defaults().withExecutor("switch")
+        .withEpochInterruption(epochs).withFuel(fuel));
     Module module = Module.compile(engine, Wasm.example("loop.wasm"));
     Store<Void> store = Store.of(engine);
-    store.setEpochDeadline(1_000);
+    if (epochs) {
+      store.setEpochDeadline(1_000);
+    }
+    if (fuel) {
+      store.setFuel(1_000_000);
+    }
     Instance instance = new Linker<Void>(engine).instantiate(store, module);
     Func sum = instance.getFunc("sum");
     assertEquals(2001, sum.call(Val.i32(1000))[0].i64());
@@ -231,7 +240,8 @@ class CompilationModeTest {
     int rewritten = 0;
     for (int i = 0; i < code.length; i++) {
       if (copy[i] != code[i]) {
-        assertEquals(~code[i], copy[i], "slot " + i + ": a back-edge to the loop's check, to ~header");
+        assertEquals(fuel ? ~(code[i] + (1 << 30)) : ~code[i], copy[i],
+            "slot " + i + ": a back-edge to the loop's header");
         rewritten++;
       }
     }

@@ -69,6 +69,13 @@ public final class Interpreter {
    */
   private static final int WARM_UP_PERIOD = 8 * LOOP_EXIT_PERIOD;
 
+  /**
+   * Added to a rewritten back-edge's header pc when the header charges fuel ({@link #interpreted}):
+   * a back-edge to a check alone is then told by one compare of its target, without reading the
+   * header's ops. Above every pc (a function's code is an {@code int[]} far shorter than this).
+   */
+  private static final int CHARGED = 1 << 30;
+
   private Interpreter() {}
 
   /** The value stack and frame stack of one store, reused by every call into it. */
@@ -343,6 +350,20 @@ public final class Interpreter {
           if (w.instance != inst) {
             inst = w.instance;
             mem = memoryOf(inst);
+          }
+          // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
+          // each less a call; a stop requested or too little fuel leaves pc at the op, which then
+          // runs as before.
+          if (code[0] == OpCodes.CHECK_INTERRUPT && inst.store.stopWord() == 0) {
+            pc = 1;
+          }
+          if (code[pc] == OpCodes.FUEL_I) { // as its case in runInFrame
+            StoreState store = inst.store;
+            long left = store.fuel - code[pc + 1];
+            if (left >= 0) {
+              store.fuel = left;
+              pc += 2;
+            }
           }
           continue;
         }
@@ -1237,23 +1258,30 @@ public final class Interpreter {
       if (pc >= 0) {
         continue;
       }
-      } // checkedBackEdge: pc is ~(a loop header's pc): its check and its charge run here, see interpreted()
+      } // checkedBackEdge: pc is ~(a loop header's pc), plus CHARGED if the header charges fuel:
+        // its check and its charge run here, see interpreted()
       pc = ~pc;
+      if (pc < CHARGED) { // a check_interrupt alone
+        if (fn.instance.store.stopWord() != 0) {
+          return pc; // run checks exactly
+        }
+        pc++;
+        continue;
+      }
+      pc -= CHARGED;
       if (code[pc] == OpCodes.CHECK_INTERRUPT) {
         if (fn.instance.store.stopWord() != 0) {
           return pc; // run checks exactly
         }
         pc++;
       }
-      if (code[pc] == OpCodes.FUEL_I) { // as its case
-        StoreState store = fn.instance.store;
-        long left = store.fuel - code[pc + 1];
-        if (left < 0) {
-          return pc; // run traps
-        }
-        store.fuel = left;
-        pc += 2;
+      StoreState store = fn.instance.store; // the fuel op's case
+      long left = store.fuel - code[pc + 1];
+      if (left < 0) {
+        return pc; // run traps
       }
+      store.fuel = left;
+      pc += 2;
     }
   }
 
@@ -1328,7 +1356,8 @@ public final class Interpreter {
   /**
    * {@code f}'s IR as this interpreter runs it: with interruption checks or fuel, each back-edge
    * to a loop header's {@code check_interrupt} or {@code fuel} (a {@code br} or conditional
-   * branch) jumps to {@code ~header} instead, and {@link #runInFrame} tests the stop word and
+   * branch) jumps to {@code ~header} instead ({@code ~(header + CHARGED)} if the header's ops
+   * include the charge), and {@link #runInFrame} tests the stop word and
    * charges the run's fuel as it takes it: every pass of a loop still passes one check and one
    * charge, exactly as the ops would (entering the loop, the ops themselves), but not one more
    * dispatch. A private copy, made once per function and instance ({@code f.compiled}, which
@@ -1362,7 +1391,8 @@ public final class Interpreter {
         if (copy == null) {
           copy = code.clone();
         }
-        copy[slot] = ~target;
+        int charge = code[target] == OpCodes.FUEL_I ? target : target + 1; // a check's size is 1
+        copy[slot] = code[charge] == OpCodes.FUEL_I ? ~(target + CHARGED) : ~target;
       }
     }
     return copy == null ? c
