@@ -2241,7 +2241,7 @@ final class FunctionCompiler {
   /**
    * Before the instruction at {@code pc} (not fused into one before it): the stale halves from
    * {@link LaneBits}, and the settling its branches need: those whose bits are live at a target
-   * in the chunk, every one for a target outside it (the chunk's exits write registers back).
+   * in the chunk, those of registers live at a target outside it ({@link #lanesOut}).
    */
   private void lanesBefore(int pc) {
     staleNow = laneBits.staleAt(pc);
@@ -2251,9 +2251,22 @@ final class FunctionCompiler {
     }
     java.util.BitSet need = new java.util.BitSet();
     for (int t : targets) {
-      need.or(t >= chunkFrom && t < chunkTo ? laneBits.liveAt(t) : laneBits.lanes());
+      need.or(t >= chunkFrom && t < chunkTo ? laneBits.liveAt(t) : lanesOut(t));
     }
     settle(need);
+  }
+
+  /**
+   * The halves with lane locals to settle on an edge out of the chunk to {@code t}: those of
+   * registers live there. The chunk's exits write back the registers live at any exit's target,
+   * the next chunk loads (and unpacks into lanes) only those live at its entry, so a register
+   * dead at {@code t} is never read from the frame before a write: packing its lanes (a call of
+   * {@code Rt.f32x2Bits} per half, which C2 cannot drop when it did not inline it) was waste.
+   */
+  private java.util.BitSet lanesOut(int t) {
+    java.util.BitSet out = liveAt(List.of(t));
+    out.and(laneBits.lanes());
+    return out;
   }
 
   /**
@@ -2271,7 +2284,7 @@ final class FunctionCompiler {
       return;
     }
     if (next >= chunkTo) {
-      settle(laneBits.lanes());
+      settle(lanesOut(next));
     } else if (laneBits.entered(next)) {
       settle(laneBits.liveAt(next));
     }
