@@ -160,6 +160,14 @@ final class FunctionCompiler {
   private ByteChains byteChains;
   /** While emitting an instruction: the halves whose {@code long} local is out of date, or null. */
   private java.util.BitSet staleNow;
+  /**
+   * In a chunk whose first instruction {@link LaneBits} does not enter afresh: the halves it has
+   * stale there, which the chunk loaded up to date from the frame, not written since
+   * {@link #freshFrom}; null once control may come from elsewhere ({@link #lanesBefore}).
+   */
+  private java.util.BitSet fresh;
+  /** The instruction up to which {@link #fresh} follows the writes. */
+  private int freshFrom;
   /** The first local slot after the registers' (whole-method modes). */
   private int localsEnd;
   /** What is known of the registers (constants); made once, for the first class generated. */
@@ -1438,12 +1446,15 @@ final class FunctionCompiler {
       mv.visitInsn(IAND);
       mv.visitTableSwitchInsn(0, to.length - 1, to[0], to);
     }
+    fresh = laneBits != null && !laneBits.entered(chunkFrom) ? laneBits.staleAt(chunkFrom) : null;
+    freshFrom = chunkFrom;
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       if (labels[pc - chunkFrom] != null) {
         mv.visitLabel(labels[pc - chunkFrom]);
       }
       instruction(pc);
     }
+    fresh = null;
     if (chunkTo < code.length) {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
@@ -2245,6 +2256,9 @@ final class FunctionCompiler {
    */
   private void lanesBefore(int pc) {
     staleNow = laneBits.staleAt(pc);
+    if (fresh != null) {
+      freshen(pc);
+    }
     int[] targets = targets(pc);
     if (targets.length == 0 || staleNow.isEmpty()) {
       return;
@@ -2254,6 +2268,34 @@ final class FunctionCompiler {
       need.or(t >= chunkFrom && t < chunkTo ? laneBits.liveAt(t) : lanesOut(t));
     }
     settle(need);
+  }
+
+  /**
+   * Takes the halves of {@link #fresh} out of {@link #staleNow} at {@code pc}: {@link LaneBits}
+   * is made once for the whole function, so at a chunk's first instruction it has the halves that
+   * f32x4 arithmetic in the chunk before left stale; but the chunk starts with every register's
+   * {@code long} loaded from the frame (the exit before settled it) and its lanes unpacked from
+   * that, so until a write or an instruction control may also reach from elsewhere (where
+   * LaneBits starts afresh) those bits are up to date. Without this, MATMUL's chunk after its
+   * inner loop packed the 128 lanes it had just unpacked, to store the row.
+   */
+  private void freshen(int pc) {
+    if (pc < freshFrom || pc >= chunkTo || pc != chunkFrom && laneBits.entered(pc)) {
+      fresh = null;
+      return;
+    }
+    for (int p = freshFrom; p < pc; p += Op.size(code, p)) {
+      Chunks.operands(this, p, (r, written) -> {
+        if (written) {
+          fresh.clear(r);
+        }
+      });
+    }
+    freshFrom = pc;
+    staleNow.andNot(fresh);
+    if (fresh.isEmpty()) {
+      fresh = null;
+    }
   }
 
   /**
