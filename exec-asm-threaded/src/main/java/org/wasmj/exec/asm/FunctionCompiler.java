@@ -160,6 +160,14 @@ final class FunctionCompiler {
   private ByteChains byteChains;
   /** While emitting an instruction: the halves whose {@code long} local is out of date, or null. */
   private java.util.BitSet staleNow;
+  /**
+   * In a chunk whose first instruction {@link LaneBits} does not enter afresh: the halves it has
+   * stale there, which the chunk loaded up to date from the frame, not written since
+   * {@link #freshFrom}; null once control may come from elsewhere ({@link #lanesBefore}).
+   */
+  private java.util.BitSet fresh;
+  /** The instruction up to which {@link #fresh} follows the writes. */
+  private int freshFrom;
   /** The first local slot after the registers' (whole-method modes). */
   private int localsEnd;
   /** What is known of the registers (constants); made once, for the first class generated. */
@@ -1438,12 +1446,15 @@ final class FunctionCompiler {
       mv.visitInsn(IAND);
       mv.visitTableSwitchInsn(0, to.length - 1, to[0], to);
     }
+    fresh = laneBits != null && !laneBits.entered(chunkFrom) ? laneBits.staleAt(chunkFrom) : null;
+    freshFrom = chunkFrom;
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
       if (labels[pc - chunkFrom] != null) {
         mv.visitLabel(labels[pc - chunkFrom]);
       }
       instruction(pc);
     }
+    fresh = null;
     if (chunkTo < code.length) {
       mv.visitJumpInsn(GOTO, label(chunkTo)); // falls through into the next chunk
     }
@@ -2241,19 +2252,63 @@ final class FunctionCompiler {
   /**
    * Before the instruction at {@code pc} (not fused into one before it): the stale halves from
    * {@link LaneBits}, and the settling its branches need: those whose bits are live at a target
-   * in the chunk, every one for a target outside it (the chunk's exits write registers back).
+   * in the chunk, those of registers live at a target outside it ({@link #lanesOut}).
    */
   private void lanesBefore(int pc) {
     staleNow = laneBits.staleAt(pc);
+    if (fresh != null) {
+      freshen(pc);
+    }
     int[] targets = targets(pc);
     if (targets.length == 0 || staleNow.isEmpty()) {
       return;
     }
     java.util.BitSet need = new java.util.BitSet();
     for (int t : targets) {
-      need.or(t >= chunkFrom && t < chunkTo ? laneBits.liveAt(t) : laneBits.lanes());
+      need.or(t >= chunkFrom && t < chunkTo ? laneBits.liveAt(t) : lanesOut(t));
     }
     settle(need);
+  }
+
+  /**
+   * Takes the halves of {@link #fresh} out of {@link #staleNow} at {@code pc}: {@link LaneBits}
+   * is made once for the whole function, so at a chunk's first instruction it has the halves that
+   * f32x4 arithmetic in the chunk before left stale; but the chunk starts with every register's
+   * {@code long} loaded from the frame (the exit before settled it) and its lanes unpacked from
+   * that, so until a write or an instruction control may also reach from elsewhere (where
+   * LaneBits starts afresh) those bits are up to date. Without this, MATMUL's chunk after its
+   * inner loop packed the 128 lanes it had just unpacked, to store the row.
+   */
+  private void freshen(int pc) {
+    if (pc < freshFrom || pc >= chunkTo || pc != chunkFrom && laneBits.entered(pc)) {
+      fresh = null;
+      return;
+    }
+    for (int p = freshFrom; p < pc; p += Op.size(code, p)) {
+      Chunks.operands(this, p, (r, written) -> {
+        if (written) {
+          fresh.clear(r);
+        }
+      });
+    }
+    freshFrom = pc;
+    staleNow.andNot(fresh);
+    if (fresh.isEmpty()) {
+      fresh = null;
+    }
+  }
+
+  /**
+   * The halves with lane locals to settle on an edge out of the chunk to {@code t}: those of
+   * registers live there. The chunk's exits write back the registers live at any exit's target,
+   * the next chunk loads (and unpacks into lanes) only those live at its entry, so a register
+   * dead at {@code t} is never read from the frame before a write: packing its lanes (a call of
+   * {@code Rt.f32x2Bits} per half, which C2 cannot drop when it did not inline it) was waste.
+   */
+  private java.util.BitSet lanesOut(int t) {
+    java.util.BitSet out = liveAt(List.of(t));
+    out.and(laneBits.lanes());
+    return out;
   }
 
   /**
@@ -2271,7 +2326,7 @@ final class FunctionCompiler {
       return;
     }
     if (next >= chunkTo) {
-      settle(laneBits.lanes());
+      settle(lanesOut(next));
     } else if (laneBits.entered(next)) {
       settle(laneBits.liveAt(next));
     }
