@@ -38,7 +38,7 @@ program() {
       flags=(--dir . --dir "$cache/share::share" --env TMPDIR=.)
       args=(-q -p "read_verilog alu.v; synth -top top; tee -q -o stat.txt stat")
       inputs=("$here/yosys/alu.v:alu.v") ;;
-    *) echo "run.sh: unknown program $1 (known: ${all_programs[*]})" >&2; exit 2 ;;
+    *) echo "${0##*/}: unknown program $1 (known: ${all_programs[*]})" >&2; exit 2 ;;
   esac
 }
 
