@@ -12,6 +12,8 @@
 #                        (WASMJ_JAVA_OPTS: extra JVM options), quoted as in bash, e.g.
 #                          --variant asm='--executor asm'
 #                          --variant "c1=WASMJ_JAVA_OPTS='-XX:TieredStopAtLevel=1 -Xss4m' --executor asm"
+#                        a setting WASMJ=PATH runs another checkout's launcher in that column:
+#                          --variant before=WASMJ=../base/wasmj --variant after=''
 #                        default: default='' (what `wasmj run` does by itself)
 #                                 tiered-lazy='--executor tiered --compilation-mode lazy'
 #                                 switch-lazy='--executor switch --compilation-mode lazy'
@@ -28,9 +30,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-resources="$root/cli/src/test/resources/real-programs"
-corpus="${BENCH_WASM:-$root/../shared/bench-wasm}/wasmi-benchmarks/wasm"
-all_programs=(fib bz2 pulldown-cmark spidermonkey yosys)
+# shellcheck source=programs.sh
+. "$here/programs.sh"
 
 programs=("${all_programs[@]}")
 variant_names=()
@@ -84,43 +85,7 @@ else
   fi
 fi
 
-# --- the programs --------------------------------------------------------------------------
-# program NAME sets: flags (wasmj run options shared with node-run.mjs), wasm, args (the guest's),
-# inputs (SOURCE:NAME files copied into the working directory); returns 1 (with a message) when
-# the program is not available here.
-program() {
-  flags=(); args=(); inputs=()
-  case "$1" in
-    fib)
-      wasm="$root/examples/fib.wasm"; flags=(--invoke fib); args=(30) ;;
-    bz2|pulldown-cmark|spidermonkey)
-      # as cli's RealProgramsTest runs them: WASI commands in a directory with their input
-      wasm="$corpus/$1.wasm"; flags=(--dir . --default-values-unknown-imports)
-      [ "$1" = pulldown-cmark ] && inputs=("$resources/pulldown-cmark.input.md:default.input.md")
-      [ "$1" = spidermonkey ] && inputs=("$resources/spidermonkey.input.js:default.input")
-      if [ ! -f "$wasm" ]; then
-        echo "== $1: skipped, $wasm not found (the corpus ../shared/bench-wasm, or set BENCH_WASM)" >&2
-        return 1
-      fi ;;
-    yosys)
-      # Yosys synthesizes a small ALU (yosys/alu.v) into gates: parse, elaborate, optimize,
-      # techmap, ABC; the cell statistics go to stat.txt (Yosys' own log goes to ABC's scratch
-      # file once ABC has run, on every runtime: its dup() of stdout fails under WASI).
-      local cache
-      if ! cache="$("$here/fetch.sh" --cached)"; then
-        if [ "$fetch" = 0 ]; then
-          echo "== yosys: skipped, not in benchmarks/.cache (fetch it with benchmarks/whole-process/fetch.sh, 9 MB from npm)" >&2
-          return 1
-        fi
-        cache="$("$here/fetch.sh")"
-      fi
-      wasm="$cache/yosys.wasm"
-      flags=(--dir . --dir "$cache/share::share" --env TMPDIR=.)
-      args=(-q -p "read_verilog alu.v; synth -top top; tee -q -o stat.txt stat")
-      inputs=("$here/yosys/alu.v:alu.v") ;;
-    *) echo "run.sh: unknown program $1 (known: ${all_programs[*]})" >&2; exit 2 ;;
-  esac
-}
+# --- the programs: programs.sh (program, wasmj_command, workdir) -------------------------
 
 # command_for RUNNER sets cmd (an array) to run the current program in column RUNNER (a variant's
 # index, or "node").
@@ -129,26 +94,7 @@ command_for() {
     cmd=(node --no-warnings "$here/node-run.mjs" "${flags[@]}" "$wasm" "${args[@]}")
     return
   fi
-  local words=() envs=() options=()
-  eval "words=(${variant_specs[$1]})"
-  local w seen_option=0
-  for w in "${words[@]}"; do
-    if [ "$seen_option" = 0 ] && [[ "$w" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; then
-      envs+=("$w")
-    else
-      seen_option=1; options+=("$w")
-    fi
-  done
-  cmd=()
-  [ ${#envs[@]} -gt 0 ] && cmd=(env "${envs[@]}")
-  cmd+=("${wasmj[@]}" run "${options[@]}" "${flags[@]}" "$wasm" "${args[@]}")
-}
-
-# A fresh working directory with the program's inputs.
-workdir() {
-  rm -rf "$1"; mkdir -p "$1"
-  local i
-  for i in "${inputs[@]}"; do cp "${i%%:*}" "$1/${i#*:}"; done
+  wasmj_command "${variant_specs[$1]}" "${wasmj[@]}"
 }
 
 # One command line for hyperfine (-N: no shell), each word in single quotes.
