@@ -22,8 +22,8 @@ import org.wasmj.exec.Val;
  * A long-lived store stays bounded on every executor (issue 11 item 5): the host objects a guest
  * can no longer reach ({@code externref}s) are forgotten whether the guest runs interpreted or as
  * generated code. The store's cleanup is in the API layer, so this holds by construction; {@code
- * ExternRefTest} in exec-switch checks what is kept (tables, globals, running frames) on {@code
- * switch}, this checks the bound on each executor.
+ * ExternRefTest} in exec-switch checks what is kept (tables, globals, running frames), this checks
+ * the bound on each executor (its child JVM replaced exec-switch's, which ran {@code switch} only).
  */
 class ExternRefChurnTest {
   /** Objects each executor's store sees in the child JVM: 200 MiB of them, in a 16 MiB heap. */
