@@ -16,22 +16,32 @@ import org.wasmj.ir.Op;
  */
 final class Counts {
   private static final Op[] OPS = Op.values();
-  /** How many ops there are: the stride of {@link #pairs}. */
-  static final int OP_COUNT = OPS.length;
+  private static final int OP_COUNT = OPS.length;
 
   /** Per IR op (by ordinal): how many times it ran. */
   final long[] ops = new long[OPS.length];
   /** Per defined function: how many IR ops it ran. */
   final long[] functions;
   /**
-   * Per pair of ops one frame ran one after the other (at {@code first * OP_COUNT + next}, by
-   * ordinal): how many times. The candidates for superinstructions; a call's op pairs with the
-   * op its frame runs after the call returns.
+   * Per pair of ops one frame ran one after the other ({@code [first][next]}, by ordinal): how
+   * many times. The candidates for superinstructions; a call's op pairs with the op its frame
+   * runs after the call returns. A row is made when its first op first runs (all of them would be
+   * 2.6 MB per store, and a test suite makes thousands of stores).
    */
-  final long[] pairs = new long[OP_COUNT * OP_COUNT];
+  private final long[][] pairs = new long[OP_COUNT][];
 
   private Counts(int functionCount) {
     this.functions = new long[functionCount];
+  }
+
+  /** Counts one run of op {@code next} right after op {@code first} in one frame. */
+  void pair(int first, int next) {
+    long[] row = pairs[first];
+    if (row == null) {
+      row = new long[OP_COUNT];
+      pairs[first] = row;
+    }
+    row[next]++;
   }
 
   /** The counters of every store that ran a module's code: the module's executor data. */
@@ -65,8 +75,11 @@ final class Counts {
         for (int i = 0; i < ops.length; i++) {
           ops[i] += c.ops[i];
         }
-        for (int i = 0; i < pairs.length; i++) {
-          pairs[i] += c.pairs[i];
+        for (int first = 0; first < OP_COUNT; first++) {
+          long[] row = c.pairs[first];
+          for (int next = 0; row != null && next < OP_COUNT; next++) {
+            pairs[first * OP_COUNT + next] += row[next];
+          }
         }
         for (int i = 0; i < functions.length; i++) {
           functions[i] += c.functions[i];

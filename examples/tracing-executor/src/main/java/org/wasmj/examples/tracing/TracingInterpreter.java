@@ -50,7 +50,7 @@ final class TracingInterpreter {
           int op = code[pc];
           counter.ops[op]++;
           if (prev >= 0) {
-            counter.pairs[prev * Counts.OP_COUNT + op]++;
+            counter.pair(prev, op);
           }
           prev = op;
           ran++;
