@@ -21,6 +21,8 @@ final class Comparison {
   static final String OPS = "ops.";
   /** The statistics key prefix of an executor's dynamic count of IR ops in one function. */
   static final String FUNCTIONS = "functions.";
+  /** The statistics key prefix of an executor's dynamic count of one pair of adjacent IR ops. */
+  static final String PAIRS = "pairs.";
 
   /** What one run of the program left: its exit status and the SHA-256 of its stdout and stderr. */
   record Outcome(int status, String stdout, String stderr, int stdoutBytes, int stderrBytes) {
@@ -220,14 +222,15 @@ final class Comparison {
     return notes;
   }
 
-  /** Each row's executor statistics, but the op and function counts. */
+  /** Each row's executor statistics, but the op, function and op-pair counts. */
   private void printStatistics(PrintStream out) {
     boolean header = false;
     for (Row r : rows) {
       List<String> parts = new ArrayList<>();
       for (Map.Entry<String, ? extends Number> e : r.statistics.entrySet()) {
         long v = e.getValue().longValue();
-        if (v != 0 && !e.getKey().startsWith(OPS) && !e.getKey().startsWith(FUNCTIONS)) {
+        if (v != 0 && !e.getKey().startsWith(OPS) && !e.getKey().startsWith(FUNCTIONS)
+            && !e.getKey().startsWith(PAIRS)) {
           parts.add(e.getKey() + " " + String.format(Locale.ROOT, "%,d", v));
         }
       }
@@ -243,7 +246,10 @@ final class Comparison {
     }
   }
 
-  /** The ops (and functions) {@code r}'s executor counted in the first run, most frequent first. */
+  /**
+   * The ops (and functions, and pairs of adjacent ops) {@code r}'s executor counted in the first
+   * run, most frequent first.
+   */
   private static void printHistogram(PrintStream out, Row r, int top) {
     List<Map.Entry<String, Long>> ops = histogram(r.firstRunStatistics, OPS);
     if (ops.isEmpty()) {
@@ -258,6 +264,10 @@ final class Comparison {
         named.add(Map.entry("func " + e.getKey(), e.getValue()));
       }
       printTop(out, named, top, "IR ops executed per function");
+    }
+    List<Map.Entry<String, Long>> pairs = histogram(r.firstRunStatistics, PAIRS);
+    if (!pairs.isEmpty()) {
+      printTop(out, pairs, top, "IR op pairs (an op, then the next its frame ran)");
     }
   }
 

@@ -109,6 +109,22 @@ class ComparisonTest {
   }
 
   @Test
+  void opPairsMakeTheirOwnHistogramNotStatistics() {
+    Map<String, Integer> statistics = new LinkedHashMap<>();
+    statistics.put("ops.call", 60);
+    statistics.put("pairs.sub+call", 40);
+    statistics.put("pairs.call+add", 20);
+    Comparison c = twoExecutors();
+    c.rows().get(0).firstRunStatistics = statistics;
+    c.rows().get(0).statistics = statistics;
+    String text = print(c, 2);
+    assertTrue(text.contains("IR op pairs (an op, then the next its frame ran): 60 in all; the top"
+        + " 2 of 2:\n  sub+call" + " ".repeat(15) + "40   66.7%\n  call+add" + " ".repeat(15)
+        + "20   33.3%\n"), text);
+    assertFalse(text.contains("pairs.sub+call"), "pair counts are not listed as statistics");
+  }
+
+  @Test
   void theChartHasAPanelPerMeasuredColumn() throws Exception {
     Document d = BarChartTest.parse(twoExecutors().svg());
     assertEquals(4, BarChartTest.elements(d, "text", "panel").size(),

@@ -10,20 +10,38 @@ import org.wasmj.exec.spi.GuestStore;
 import org.wasmj.ir.Op;
 
 /**
- * What one store ran of one module's code: IR ops per op and per defined function. A store is
- * used by one thread at a time, so the counters are plain {@code long}s, updated without
- * synchronization; a module sums the counters of every store that ran it ({@link #of(GuestModule)}).
+ * What one store ran of one module's code: IR ops per op, per defined function and per adjacent
+ * pair of ops. A store is used by one thread at a time, so the counters are plain {@code long}s,
+ * updated without synchronization; a module sums the counters of every store that ran it ({@link #of(GuestModule)}).
  */
 final class Counts {
   private static final Op[] OPS = Op.values();
+  private static final int OP_COUNT = OPS.length;
 
   /** Per IR op (by ordinal): how many times it ran. */
   final long[] ops = new long[OPS.length];
   /** Per defined function: how many IR ops it ran. */
   final long[] functions;
+  /**
+   * Per pair of ops one frame ran one after the other ({@code [first][next]}, by ordinal): how
+   * many times. The candidates for superinstructions; a call's op pairs with the op its frame
+   * runs after the call returns. A row is made when its first op first runs (all of them would be
+   * 2.6 MB per store, and a test suite makes thousands of stores).
+   */
+  private final long[][] pairs = new long[OP_COUNT][];
 
   private Counts(int functionCount) {
     this.functions = new long[functionCount];
+  }
+
+  /** Counts one run of op {@code next} right after op {@code first} in one frame. */
+  void pair(int first, int next) {
+    long[] row = pairs[first];
+    if (row == null) {
+      row = new long[OP_COUNT];
+      pairs[first] = row;
+    }
+    row[next]++;
   }
 
   /** The counters of every store that ran a module's code: the module's executor data. */
@@ -45,15 +63,23 @@ final class Counts {
 
     /**
      * {@code ops.<OP_NAME>}: how many times each IR op ran, then {@code functions.<index>} (the
-     * index in the module's function index space): how many IR ops each function ran; ops and
-     * functions that never ran are left out.
+     * index in the module's function index space): how many IR ops each function ran, then
+     * {@code pairs.<OP_NAME>+<OP_NAME>}: how many times a frame ran the second op right after the
+     * first; ops, functions and pairs that never ran are left out.
      */
     synchronized Map<String, Long> statistics() {
       long[] ops = new long[OPS.length];
       long[] functions = new long[functionCount];
+      long[] pairs = new long[OP_COUNT * OP_COUNT];
       for (Counts c : stores) {
         for (int i = 0; i < ops.length; i++) {
           ops[i] += c.ops[i];
+        }
+        for (int first = 0; first < OP_COUNT; first++) {
+          long[] row = c.pairs[first];
+          for (int next = 0; row != null && next < OP_COUNT; next++) {
+            pairs[first * OP_COUNT + next] += row[next];
+          }
         }
         for (int i = 0; i < functions.length; i++) {
           functions[i] += c.functions[i];
@@ -68,6 +94,11 @@ final class Counts {
       for (int i = 0; i < functions.length; i++) {
         if (functions[i] != 0) {
           s.put("functions." + (imported + i), functions[i]);
+        }
+      }
+      for (int i = 0; i < pairs.length; i++) {
+        if (pairs[i] != 0) {
+          s.put("pairs." + OPS[i / OP_COUNT].name() + "+" + OPS[i % OP_COUNT].name(), pairs[i]);
         }
       }
       return s;

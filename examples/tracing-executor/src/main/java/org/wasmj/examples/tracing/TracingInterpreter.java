@@ -42,12 +42,17 @@ final class TracingInterpreter {
       int[] code = c.code();
       int pc = 0;
       long ran = 0;
+      int prev = -1; // the op this frame ran last, if any
       Callee callee;
       int base;
       try {
         while (true) {
           int op = code[pc];
           counter.ops[op]++;
+          if (prev >= 0) {
+            counter.pair(prev, op);
+          }
+          prev = op;
           ran++;
           switch (op) {
             case OpCodes.COPY_RR:
