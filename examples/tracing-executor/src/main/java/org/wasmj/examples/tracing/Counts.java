@@ -19,7 +19,7 @@ final class Counts {
   private static final int OP_COUNT = OPS.length;
 
   /** Per IR op (by ordinal): how many times it ran. */
-  final long[] ops = new long[OPS.length];
+  final long[] ops = new long[OP_COUNT];
   /** Per defined function: how many IR ops it ran. */
   final long[] functions;
   /**
@@ -36,12 +36,34 @@ final class Counts {
 
   /** Counts one run of op {@code next} right after op {@code first} in one frame. */
   void pair(int first, int next) {
+    pairsAfter(first)[next]++;
+  }
+
+  /** The row of {@link #pairs} for {@code first}, made on first use. */
+  private long[] pairsAfter(int first) {
     long[] row = pairs[first];
     if (row == null) {
       row = new long[OP_COUNT];
       pairs[first] = row;
     }
-    row[next]++;
+    return row;
+  }
+
+  /** Adds {@code other}'s counts to these. */
+  private void add(Counts other) {
+    for (int op = 0; op < OP_COUNT; op++) {
+      ops[op] += other.ops[op];
+      long[] row = other.pairs[op];
+      if (row != null) {
+        long[] sum = pairsAfter(op);
+        for (int next = 0; next < OP_COUNT; next++) {
+          sum[next] += row[next];
+        }
+      }
+    }
+    for (int i = 0; i < functions.length; i++) {
+      functions[i] += other.functions[i];
+    }
   }
 
   /** The counters of every store that ran a module's code: the module's executor data. */
@@ -68,37 +90,27 @@ final class Counts {
      * first; ops, functions and pairs that never ran are left out.
      */
     synchronized Map<String, Long> statistics() {
-      long[] ops = new long[OPS.length];
-      long[] functions = new long[functionCount];
-      long[] pairs = new long[OP_COUNT * OP_COUNT];
+      Counts sum = new Counts(functionCount);
       for (Counts c : stores) {
-        for (int i = 0; i < ops.length; i++) {
-          ops[i] += c.ops[i];
-        }
-        for (int first = 0; first < OP_COUNT; first++) {
-          long[] row = c.pairs[first];
-          for (int next = 0; row != null && next < OP_COUNT; next++) {
-            pairs[first * OP_COUNT + next] += row[next];
-          }
-        }
-        for (int i = 0; i < functions.length; i++) {
-          functions[i] += c.functions[i];
-        }
+        sum.add(c);
       }
       Map<String, Long> s = new LinkedHashMap<>();
-      for (int i = 0; i < ops.length; i++) {
-        if (ops[i] != 0) {
-          s.put("ops." + OPS[i].name(), ops[i]);
+      for (int op = 0; op < OP_COUNT; op++) {
+        if (sum.ops[op] != 0) {
+          s.put("ops." + OPS[op].name(), sum.ops[op]);
         }
       }
-      for (int i = 0; i < functions.length; i++) {
-        if (functions[i] != 0) {
-          s.put("functions." + (imported + i), functions[i]);
+      for (int i = 0; i < functionCount; i++) {
+        if (sum.functions[i] != 0) {
+          s.put("functions." + (imported + i), sum.functions[i]);
         }
       }
-      for (int i = 0; i < pairs.length; i++) {
-        if (pairs[i] != 0) {
-          s.put("pairs." + OPS[i / OP_COUNT].name() + "+" + OPS[i % OP_COUNT].name(), pairs[i]);
+      for (int first = 0; first < OP_COUNT; first++) {
+        long[] row = sum.pairs[first];
+        for (int next = 0; row != null && next < OP_COUNT; next++) {
+          if (row[next] != 0) {
+            s.put("pairs." + OPS[first].name() + "+" + OPS[next].name(), row[next]);
+          }
         }
       }
       return s;
