@@ -2729,6 +2729,8 @@ final class FunctionCompiler {
 
   /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
   private void noControlLocals() {
+    loudNests = null; // (planned by body alone)
+    loudExits = null;
     fuelReturn = null;
     resultSlot = -1;
     pollSlot = -1;
