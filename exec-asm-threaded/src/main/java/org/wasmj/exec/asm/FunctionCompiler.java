@@ -3167,7 +3167,7 @@ final class FunctionCompiler {
    * ControlPairs), and a request deoptimizes the code at once.
    */
   void checkInterrupt(int pc) {
-    if (fuelSlot < 0 && loudNests != null && loopHeader(pc)) {
+    if (fuelSlot < 0 && loopHeader(pc) && loudNest(pc) >= 0) {
       leaveForLoudCopy(pc);
       return;
     }
@@ -3226,13 +3226,14 @@ final class FunctionCompiler {
   private record LoudExit(Label label, int after, int nest) {}
 
   /**
-   * In a whole method of a function with memory and no fuel local: finds the loop nests, whose
-   * header checks then leave for a copy of their nest when a stop was requested lately ({@link
-   * #leaveForLoudCopy}). A header check that read memory 0's array again after it and went on
-   * in the loop (as {@link #guardedCheck} does) gives C2 a second definition of the array in the
-   * loop, even while the read is compiled out or never taken: C2's type flow sees the local
-   * stored in the loop, and asm PRIME_SIEVE's marking loop then kept two bounds checks and an
-   * unfused read-modify-write (epoch x1.05-1.12 against none; without the read x1.0, unsound).
+   * In a whole method of a function with memory and no fuel local: finds the loop nests that
+   * load or store memory, whose header checks then leave for a copy of their nest when a stop was
+   * requested lately ({@link #leaveForLoudCopy}). A header check that read memory 0's array
+   * again after it and went on in the loop (as {@link #guardedCheck} does) gives C2 a second
+   * definition of the array in the loop, even while the read is compiled out or never taken:
+   * C2's type flow sees the local stored in the loop, and asm PRIME_SIEVE's marking loop then
+   * kept two bounds checks and an unfused read-modify-write (epoch x1.05-1.12 against none;
+   * without the read x1.0, unsound).
    * The copy reads the array again after each of its checks, and leaves for the code after the
    * nest: the nest itself never stores the array.
    */
@@ -3271,6 +3272,10 @@ final class FunctionCompiler {
         nests.add(l.clone());
       }
     }
+    nests.removeIf(n -> !accessesMemory(n)); // (a nest that never reads the array gains nothing)
+    if (nests.isEmpty()) {
+      return;
+    }
     for (int[] n : nests) { // where a copy goes on after its last instruction
       int next = n[1] + Op.size(code, n[1]);
       if (labels[next] == null) {
@@ -3281,6 +3286,27 @@ final class FunctionCompiler {
     loudExits = new java.util.ArrayList<>();
   }
 
+  /** The index in {@link #loudNests} of the nest holding {@code pc}, or -1 (none, or no copies). */
+  private int loudNest(int pc) {
+    for (int k = 0; loudNests != null && k < loudNests.size(); k++) {
+      if (loudNests.get(k)[0] <= pc && pc <= loudNests.get(k)[1]) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** True if an instruction in {@code nest} ({@code [first pc, last pc]}) loads or stores memory. */
+  private boolean accessesMemory(int[] nest) {
+    for (int pc = nest[0]; pc <= nest[1]; pc += Op.size(code, pc)) {
+      org.wasmj.parser.Opcode w = Op.of(code[pc]).wasm();
+      if (w != null && w.immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * A loop header's check at {@code pc} in a nest with a loud copy: nothing while {@code
    * StoreState.noStopSite} says no stop was requested lately (C2 compiles the test to nothing and
@@ -3289,10 +3315,7 @@ final class FunctionCompiler {
    * grown memory), and on in the nest's copy after this check.
    */
   private void leaveForLoudCopy(int pc) {
-    int nest = 0;
-    while (loudNests.get(nest)[1] < pc) {
-      nest++;
-    }
+    int nest = loudNest(pc);
     Label loud = new Label();
     loudExits.add(new LoudExit(loud, pc + Op.size(code, pc), nest));
     mv.visitInvokeDynamicInsn("noStop", "()Z", LINK_NO_STOP);
