@@ -3404,7 +3404,9 @@ final class FunctionCompiler {
    * value to C2 (cast from the handle's {@code Object}), so the loop's bounds checks were not
    * hoisted nor merged (PRIME_SIEVE's sieve loop read the array's length and checked it twice a
    * pass: epoch x1.12-1.21 against none; MATRIX_MUL x1.25 in some JVMs), while the field reads
-   * are loop-invariant where the loop calls nothing (epoch x0.99-1.04 on every kernel).
+   * are loop-invariant where the loop calls nothing (epoch x0.99-1.04 on every kernel). A whole
+   * method's loop nests that access memory check by {@link #leaveForLoudCopy} instead, so that
+   * the nest never stores the array; their copies check here.
    */
   private void guardedCheck(boolean header) {
     String name = header ? "loopCheck" : "entryCheck";
