@@ -43,6 +43,20 @@
     (call $trigger)
     (memory.fill (i32.const 0) (i32.const 9) (i32.mul (memory.size) (i32.const 65536))))
 
+  ;; From $from up to $to in steps of 64 bytes: 2 at a step's first word, then 1 at its next 15
+  ;; (an outer loop that stores before its inner loop); returns where it stopped.
+  (func (export "storeNested") (param $from i32) (param $to i32) (result i32)
+    (local $j i32)
+    (loop $outer
+      (i32.store (local.get $from) (i32.const 2))
+      (local.set $j (i32.const 4))
+      (loop $inner
+        (i32.store (i32.add (local.get $from) (local.get $j)) (i32.const 1))
+        (br_if $inner (i32.ne (local.tee $j (i32.add (local.get $j) (i32.const 4))) (i32.const 64))))
+      (br_if $outer
+        (i32.lt_u (local.tee $from (i32.add (local.get $from) (i32.const 64))) (local.get $to))))
+    (local.get $from))
+
   ;; Grows memory by n pages; returns the old size or -1.
   (func (export "grow") (param $n i32) (result i32)
     (memory.grow (local.get $n)))

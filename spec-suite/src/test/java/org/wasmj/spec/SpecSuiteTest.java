@@ -36,6 +36,8 @@ class SpecSuiteTest {
    * would leave the suite's short runs in the interpreter).
    */
   static final int TIERING_THRESHOLD = 2;
+  /** {@code -Dwasmj.spec.controls}: {@code true} (fuel and epochs), {@code fuel}, {@code epoch}, else none. */
+  private static final String CONTROLS = System.getProperty("wasmj.spec.controls", "false");
 
   @TestFactory
   Stream<DynamicNode> specSuite() {
@@ -76,9 +78,10 @@ class SpecSuiteTest {
         .withFeatures(profile.executable)
         .withTieringThreshold(TIERING_THRESHOLD)
         .withCompilerThreads(0) // every function runs in both tiers, deterministically
-        // -Dwasmj.spec.controls=true: with fuel and interruption checks (SpecFile gives fuel)
-        .withFuel(Boolean.getBoolean("wasmj.spec.controls"))
-        .withEpochInterruption(Boolean.getBoolean("wasmj.spec.controls")));
+        // -Dwasmj.spec.controls=true: with fuel and interruption checks (SpecFile gives fuel);
+        // =fuel or =epoch: with one of them (code generated for epochs alone differs)
+        .withFuel(CONTROLS.equals("true") || CONTROLS.equals("fuel"))
+        .withEpochInterruption(CONTROLS.equals("true") || CONTROLS.equals("epoch")));
     SpecFile spec = new SpecFile(file, rel, profile, engine, report);
     List<String> failures = new ArrayList<>();
     for (Object o : (List<?>) root.get("commands")) {

@@ -303,7 +303,8 @@ final class FunctionCompiler {
           return new Result(generate(Mode.SPLIT, chunks), null, chunks.size());
         } // else compile as usual
       }
-      if (fitsOneMethod()) {
+      for (boolean copies = true; fitsOneMethod(); copies = false) {
+        loudCopiesAllowed = copies; // (a function that fits only without them is compiled so)
         try {
           byte[] bytes = generate(Mode.WHOLE, null);
           if (largestMethod <= HUGE_METHOD_LIMIT && mostInvokes <= WHOLE_METHOD_INVOKES) {
@@ -313,7 +314,12 @@ final class FunctionCompiler {
           if (!(e instanceof MethodTooLargeException)) {
             throw e;
           }
-          // split below
+          // without copies, else split below
+        } finally {
+          loudCopiesAllowed = true;
+        }
+        if (!copies || !madeLoudCopies) {
+          break;
         }
       }
       for (int budget = Chunks.BUDGET; budget >= 250; budget /= 2) {
@@ -863,6 +869,7 @@ final class FunctionCompiler {
     controlLocals(localsEnd);
     planDeferredCharges();
     planFundedLoops();
+    planLoudCopies();
     mv.visitLabel(start);
     for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
       FundedLoop loop = fundedLoops == null ? null : fundedLoops.get(pc);
@@ -877,6 +884,7 @@ final class FunctionCompiler {
     }
     fundedLoops = null;
     noDeferredCharges();
+    loudCopies();
     fuelReturnTail();
     if (labels[code.length] != null) {
       mv.visitLabel(labels[code.length]);
@@ -2721,6 +2729,8 @@ final class FunctionCompiler {
 
   /** A method without the locals of {@link #controlLocals}: every check tests, every charge is the store's. */
   private void noControlLocals() {
+    loudNests = null; // (planned by body alone)
+    loudExits = null;
     fuelReturn = null;
     resultSlot = -1;
     pollSlot = -1;
@@ -3157,6 +3167,10 @@ final class FunctionCompiler {
    * ControlPairs), and a request deoptimizes the code at once.
    */
   void checkInterrupt(int pc) {
+    if (fuelSlot < 0 && loopHeader(pc) && loudNest(pc) >= 0) {
+      leaveForLoudCopy(pc);
+      return;
+    }
     if (fuelSlot < 0) {
       guardedCheck(loopHeader(pc));
       return;
@@ -3190,6 +3204,188 @@ final class FunctionCompiler {
     mv.visitLabel(done);
   }
 
+  // ---- loop-header checks that leave for a loud copy of their loop nest ----
+
+  /**
+   * Whether {@link #body} may give its loop-header checks loud copies ({@link #planLoudCopies});
+   * {@link #compile()} clears it for a second try when the method with them is too large.
+   */
+  private boolean loudCopiesAllowed = true;
+  /** True if the last {@link #body} made loud copies. */
+  private boolean madeLoudCopies;
+  /**
+   * While {@link #body} is emitted with loud copies: its loop nests, each {@code [first pc, last
+   * pc]} (a maximal run of overlapping loops, from a header to the last branch back to a header
+   * in it); else null.
+   */
+  private List<int[]> loudNests;
+  /** The loud paths taken so far ({@link #leaveForLoudCopy}), each emitted with its nest's copy. */
+  private List<LoudExit> loudExits;
+
+  /** A loop-header check's loud path: its label, the pc after the check, and the nest's index. */
+  private record LoudExit(Label label, int after, int nest) {}
+
+  /**
+   * In a whole method of a function with memory and no fuel local: finds the loop nests that
+   * load or store memory, whose header checks then leave for a copy of their nest when a stop was
+   * requested lately ({@link #leaveForLoudCopy}). A header check that read memory 0's array
+   * again after it and went on in the loop (as {@link #guardedCheck} does) gives C2 a second
+   * definition of the array in the loop, even while the read is compiled out or never taken:
+   * C2's type flow sees the local stored in the loop, and asm PRIME_SIEVE's marking loop then
+   * kept two bounds checks and an unfused read-modify-write (epoch x1.05-1.12 against none;
+   * without the read x1.0, unsound).
+   * The copy reads the array again after each of its checks, and leaves for the code after the
+   * nest: the nest itself never stores the array.
+   */
+  private void planLoudCopies() {
+    loudNests = null;
+    loudExits = null;
+    madeLoudCopies = false;
+    if (!loudCopiesAllowed || !hasMemory || fuelSlot >= 0 || hasLaneLocals()) {
+      return;
+    }
+    boolean checks = false;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      checks |= code[pc] == OpCodes.CHECK_INTERRUPT && loopHeader(pc);
+    }
+    if (!checks) {
+      return;
+    }
+    List<int[]> loops = new java.util.ArrayList<>();
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      for (int t : targets(pc)) {
+        if (t <= pc) {
+          loops.add(new int[] {t, pc});
+        }
+      }
+    }
+    if (loops.isEmpty()) {
+      return;
+    }
+    loops.sort(java.util.Comparator.comparingInt((int[] l) -> l[0]));
+    List<int[]> nests = new java.util.ArrayList<>();
+    for (int[] l : loops) {
+      int[] last = nests.isEmpty() ? null : nests.get(nests.size() - 1);
+      if (last != null && l[0] <= last[1]) {
+        last[1] = Math.max(last[1], l[1]);
+      } else {
+        nests.add(l.clone());
+      }
+    }
+    nests.removeIf(n -> !accessesMemory(n)); // (a nest that never reads the array gains nothing)
+    if (nests.isEmpty()) {
+      return;
+    }
+    for (int[] n : nests) { // where a copy goes on after its last instruction
+      int next = n[1] + Op.size(code, n[1]);
+      if (labels[next] == null) {
+        labels[next] = new Label();
+      }
+    }
+    loudNests = nests;
+    loudExits = new java.util.ArrayList<>();
+  }
+
+  /** The index in {@link #loudNests} of the nest holding {@code pc}, or -1 (none, or no copies). */
+  private int loudNest(int pc) {
+    for (int k = 0; loudNests != null && k < loudNests.size(); k++) {
+      if (loudNests.get(k)[0] <= pc && pc <= loudNests.get(k)[1]) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** True if an instruction in {@code nest} ({@code [first pc, last pc]}) loads or stores memory. */
+  private boolean accessesMemory(int[] nest) {
+    for (int pc = nest[0]; pc <= nest[1]; pc += Op.size(code, pc)) {
+      org.wasmj.parser.Opcode w = Op.of(code[pc]).wasm();
+      if (w != null && w.immediates() == org.wasmj.parser.Opcode.Imm.MEMARG) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A loop header's check at {@code pc} in a nest with a loud copy: nothing while {@code
+   * StoreState.noStopSite} says no stop was requested lately (C2 compiles the test to nothing and
+   * never parses the loud path), else on to the loud path: the exact check ({@code
+   * Rt.loopCheck}), memory 0's array read again (the deadline callback is host code: it may have
+   * grown memory), and on in the nest's copy after this check.
+   */
+  private void leaveForLoudCopy(int pc) {
+    int nest = loudNest(pc);
+    Label loud = new Label();
+    loudExits.add(new LoudExit(loud, pc + Op.size(code, pc), nest));
+    mv.visitInvokeDynamicInsn("noStop", "()Z", LINK_NO_STOP);
+    mv.visitJumpInsn(IFEQ, loud);
+  }
+
+  /**
+   * After the function's code: each loud path ({@link #leaveForLoudCopy}), then a copy of each
+   * nest a loud path goes to, whose branches within the nest stay in the copy, whose checks are
+   * {@link #guardedCheck}'s, and which goes on after the nest in the function's code.
+   */
+  private void loudCopies() {
+    if (loudNests == null) {
+      return;
+    }
+    List<LoudExit> exits = loudExits;
+    List<int[]> nests = loudNests;
+    loudNests = null;
+    loudExits = null;
+    if (exits.isEmpty()) {
+      return;
+    }
+    madeLoudCopies = true;
+    if (labels[code.length] == null) {
+      labels[code.length] = new Label();
+    }
+    mv.visitJumpInsn(GOTO, labels[code.length]); // (the code ends in a return: never taken)
+    for (int k = 0; k < nests.size(); k++) {
+      int[] nest = nests.get(k);
+      java.util.Map<Integer, Label> copy = new java.util.HashMap<>();
+      boolean used = false;
+      for (LoudExit e : exits) {
+        if (e.nest() == k) {
+          used = true;
+          copy.putIfAbsent(e.after(), new Label());
+        }
+      }
+      if (!used) {
+        continue;
+      }
+      for (int pc = nest[0]; pc <= nest[1]; pc += Op.size(code, pc)) {
+        for (int t : targets(pc)) {
+          if (t >= nest[0] && t <= nest[1]) {
+            copy.putIfAbsent(t, new Label());
+          }
+        }
+      }
+      for (LoudExit e : exits) {
+        if (e.nest() == k) {
+          mv.visitLabel(e.label());
+          loadInstance();
+          mv.visitMethodInsn(INVOKESTATIC, RT, "loopCheck", "(" + INSTANCE_DESC + ")V", false);
+          reloadMemory();
+          mv.visitJumpInsn(GOTO, copy.get(e.after()));
+        }
+      }
+      copyLabels = copy;
+      fusedFrom = -1; // (what the function's code fused last is no concern of the copy)
+      fusedTo = -1;
+      for (int pc = nest[0]; pc <= nest[1]; pc += Op.size(code, pc)) {
+        if (copy.containsKey(pc)) {
+          mv.visitLabel(copy.get(pc));
+        }
+        instruction(pc);
+      }
+      copyLabels = null;
+      mv.visitJumpInsn(GOTO, labels[nest[1] + Op.size(code, nest[1])]);
+    }
+  }
+
   /** The bootstrap of {@link #guardedCheck}'s call sites: {@code Rt.linkCheck}. */
   private static final org.objectweb.asm.Handle LINK_CHECK = new org.objectweb.asm.Handle(
       H_INVOKESTATIC, RT, "linkCheck", "(Ljava/lang/invoke/MethodHandles$Lookup;"
@@ -3208,7 +3404,9 @@ final class FunctionCompiler {
    * value to C2 (cast from the handle's {@code Object}), so the loop's bounds checks were not
    * hoisted nor merged (PRIME_SIEVE's sieve loop read the array's length and checked it twice a
    * pass: epoch x1.12-1.21 against none; MATRIX_MUL x1.25 in some JVMs), while the field reads
-   * are loop-invariant where the loop calls nothing (epoch x0.99-1.04 on every kernel).
+   * are loop-invariant where the loop calls nothing (epoch x0.99-1.04 on every kernel). A whole
+   * method's loop nests that access memory check by {@link #leaveForLoudCopy} instead, so that
+   * the nest never stores the array; their copies check here.
    */
   private void guardedCheck(boolean header) {
     String name = header ? "loopCheck" : "entryCheck";

@@ -1,5 +1,6 @@
 package org.wasmj.exec.asm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -374,6 +375,51 @@ class InterruptionTest {
     assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32(), "4 of 5 ticks");
     engine.incrementEpoch();
     assertThrows(TrapException.class, () -> i.getFunc("sum").call(Val.i32(10)));
+  }
+
+  /**
+   * A deadline callback that grows memory at its {@code k}-th call (the call's entry, then each
+   * loop header's check: {@code storeNested}'s outer loop starts at the function's entry) while
+   * every check asks it: the stores after it go to the grown memory, past the old end, as the
+   * reference's do; grown after the first store past the old end, that store traps out of
+   * bounds, as the reference's does. From the old end, the outer header's first check (k = 2)
+   * grows it right before a store there; from a step before it, the inner header's checks (k = 3
+   * to 17) and the outer header's second (k = 18) do.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void memoryADeadlineCallbackGrowsIsWhereTheLoopsStoreNext(String config) {
+    int[][] cases = {{65_536, 1}, {65_536, 2}, {65_536, 3}, {65_472, 3}, {65_472, 10},
+        {65_472, 18}, {65_472, 19}}; // from, k
+    for (int[] c : cases) {
+      String[] outcome = new String[2];
+      byte[][] memory = new byte[2][];
+      for (int run = 0; run < 2; run++) {
+        Instance i = instantiate(new Engine(configs().get(run == 0 ? "switch" : config)), () -> {});
+        Store<Void> store = lastStore;
+        assertEquals(0, i.getFunc("grow").call(Val.i32(1))[0].i32());
+        AtomicInteger asked = new AtomicInteger();
+        store.setEpochDeadline(0);
+        store.setEpochDeadlineCallback(s -> {
+          if (asked.incrementAndGet() == c[1]) {
+            i.getMemory("memory").grow(1);
+          }
+          return 0; // still due: every check asks
+        });
+        try {
+          outcome[run] = "returned "
+              + i.getFunc("storeNested").call(Val.i32(c[0]), Val.i32(2 * 65_536))[0].i32();
+        } catch (TrapException e) {
+          outcome[run] = e.getMessage();
+        }
+        memory[run] = i.getMemory("memory").read(0, i.getMemory("memory").size() * 65_536);
+      }
+      String where = config + ", from " + c[0] + ", grown at the callback's call " + c[1];
+      assertEquals(outcome[0], outcome[1], where);
+      assertArrayEquals(memory[0], memory[1], where + ": memory");
+      boolean inTime = c[1] <= (c[0] == 65_536 ? 2 : 18);
+      assertEquals(inTime, outcome[1].equals("returned " + 2 * 65_536), where + ": " + outcome[1]);
+    }
   }
 
   @Test

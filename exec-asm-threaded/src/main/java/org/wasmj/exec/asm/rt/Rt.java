@@ -336,7 +336,7 @@ public final class Rt {
    * was requested lately, so its cost is only paid then). The caller reads memory 0's array again
    * after it.
    */
-  static void loopCheck(InstanceState inst) {
+  public static void loopCheck(InstanceState inst) {
     StoreState store = inst.store;
     if (store.interruptPending()) {
       store.checkInterrupt();
