@@ -1,8 +1,8 @@
 ;; f32x4 values through lane locals (Registers, LaneBits): accumulators in loops that exit at the
 ;; top (their bits live at the header: settled every iteration) and at the bottom (dead there:
 ;; left out of date through the loop), fused load-mul-adds, a v128 select whose result is also an
-;; operand, a branch out of the loop, NaN payloads in the inputs, a v128 local never written. Each
-;; function returns one half.
+;; operand, a branch out of the loop, NaN payloads in the inputs, a v128 local never written, a
+;; product only stored. Each function returns one half.
 (module
   (memory (export "mem") 1)
   (func $v (param i64 i64) (result v128)
@@ -77,4 +77,21 @@
     (local.set $r (f32x4.sub (call $v (local.get $alo) (local.get $ahi)) (local.get $z)))
     (if (result i64) (local.get $half)
       (then (i64x2.extract_lane 1 (local.get $r)))
-      (else (i64x2.extract_lane 0 (local.get $r))))))
+      (else (i64x2.extract_lane 0 (local.get $r)))))
+  ;; n iterations (at most 12) over memory from 0, 16 bytes each: m[192 + 16i] = m[16i] * s, the
+  ;; product's lanes dead after it (nothing but the store reads it: its bits computed directly,
+  ;; LaneBits.bitsDirect), t read as lanes before the loop; returns a half of the first product
+  (func (export "scale") (param $slo i64) (param $shi i64) (param $n i32) (param $half i32) (result i64)
+    (local $s v128) (local $t v128) (local $i i32) (local $p i32)
+    (local.set $s (call $v (local.get $slo) (local.get $shi)))
+    (local.set $t (f32x4.div (local.get $s) (local.get $s)))
+    (local.set $s (f32x4.sub (local.get $s) (local.get $t)))
+    (block $out
+      (loop $l
+        (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $t (f32x4.mul (v128.load (local.get $p)) (local.get $s)))
+        (v128.store offset=192 (local.get $p) (local.get $t))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $l)))
+    (i64.load offset=192 (i32.shl (local.get $half) (i32.const 3)))))

@@ -2369,7 +2369,8 @@ final class FunctionCompiler {
       mv.visitInsn(DUP2);
       vectorHalf(r);
     }
-    for (int lane = 0; asFloat && laneSlots[r] >= 0 && !registers.isVectorHalf(r) && lane < 2; lane++) { // a v128 half's lanes
+    boolean floatLanes = asFloat && laneSlots[r] >= 0 && !registers.isVectorHalf(r) && floatLanesLive(r);
+    for (int lane = 0; floatLanes && lane < 2; lane++) { // a v128 half's lanes, if they may be read
       mv.visitInsn(DUP2);
       laneOfBits(lane);
       mv.visitVarInsn(FSTORE, laneSlots[r] + lane);
@@ -2541,6 +2542,23 @@ final class FunctionCompiler {
    */
   boolean intLanesLive(int r) {
     return lanePc < 0 || laneBits == null || laneBits.intLanesLiveAfter(lanePc, FUSED_MAX, r);
+  }
+
+  /**
+   * True if the float lanes of v128 half {@code r} may be read after the instruction being
+   * emitted (or any it may be fused with) before a write ({@link LaneBits}); always outside
+   * instructions.
+   */
+  private boolean floatLanesLive(int r) {
+    return lanePc < 0 || laneBits == null || laneBits.floatLanesLiveAfter(lanePc, FUSED_MAX, r);
+  }
+
+  /**
+   * True if the f32x4 arithmetic at {@code pc} computes its result's bits directly, not its
+   * lanes: nothing reads them as lanes before a write ({@link LaneBits#bitsDirect}).
+   */
+  boolean bitsDirect(int pc) {
+    return laneBits != null && laneBits.bitsDirect(pc);
   }
 
   /**

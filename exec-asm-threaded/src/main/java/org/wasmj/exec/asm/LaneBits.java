@@ -2,6 +2,7 @@ package org.wasmj.exec.asm;
 
 import java.util.BitSet;
 import org.wasmj.ir.Op;
+import org.wasmj.ir.SimdForm;
 
 /**
  * Where the {@code long} local of a v128 half with lane locals ({@link Registers#hasLaneLocals},
@@ -19,7 +20,11 @@ import org.wasmj.ir.Op;
  * live at the target ({@link FunctionCompiler}), and an edge out of a chunk settles all. A stale
  * half's bits are never taken from a half whose last write on some path was not an f32x4 lane
  * write: at a target only halves with dead bits are stale, and in straight-line code the last
- * write is known. The lane locals are valid on every path (every write of a half writes them).
+ * write is known. The lane locals are valid wherever some path may read them before a write:
+ * a write of a half unpacks its bits into them unless they are dead after it, and an f32x4 result
+ * whose lanes are dead after it (a product that only a v128 store reads) is computed as bits
+ * ({@link #bitsDirect}), no lane written, no packing (in C2's code, a call to {@code Rt.f32x2Bits}
+ * per half where the chunk's inlining budget is spent).
  *
  * @implNote Made once per function that has lane locals; linear passes to a fixpoint.
  */
@@ -36,6 +41,10 @@ final class LaneBits {
   private final BitSet[] intLanesOut;
   /** Per instruction start: true where the staleness starts afresh (see the class comment). */
   private final boolean[] entered;
+  /** Per instruction start: the halves whose float lanes some path from after it reads before a write. */
+  private final BitSet[] floatLanesOut;
+  /** Per instruction start: true for an f32x4 op whose result's bits are computed directly ({@link #bitsDirect}). */
+  private final boolean[] bitsDirect;
 
   /** The function's code. */
   private int[] codeRef;
@@ -47,6 +56,8 @@ final class LaneBits {
     this.entered = new boolean[length + 1];
     this.intLanesOut = new BitSet[length + 1];
     this.intLaneOp = new boolean[length + 1];
+    this.floatLanesOut = new BitSet[length + 1];
+    this.bitsDirect = new boolean[length + 1];
   }
 
   /** The analysis of {@code c}'s function, or null if no register has lane locals. */
@@ -111,6 +122,34 @@ final class LaneBits {
       }
       laneWrites[i] = lw;
     }
+    // Liveness of the float lanes, backwards to a fixpoint: every read of a half with them is a
+    // read of its lanes (a copy, f32x4 arithmetic, a stale half's packing), but a v128 store's.
+    // An f32x4 result whose lanes are dead after it is computed as bits (bitsDirect).
+    BitSet[] floatLaneReads = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      BitSet lr = new BitSet();
+      if (Op.of(code[pcs[i]]).simd() != SimdForm.STORE) {
+        Chunks.operands(c, pcs[i], (r, written) -> {
+          if (!written && regs.hasLaneLocals(r)) {
+            lr.set(r);
+          }
+        });
+      }
+      floatLaneReads[i] = lr;
+    }
+    int[] at = new int[code.length + 1];
+    java.util.Arrays.fill(at, -1);
+    for (int i = 0; i < n; i++) {
+      at[pcs[i]] = i;
+    }
+    at[code.length] = n;
+    backwards(c, pcs, at, new BitSet(), writes, floatLaneReads, a.floatLanesOut);
+    for (int i = 0; i < n; i++) {
+      if (directBits(c, regs, code, pcs, i, a.floatLanesOut[pcs[i]])) {
+        a.bitsDirect[pcs[i]] = true;
+        laneWrites[i].clear();
+      }
+    }
     // Liveness of the int lanes, backwards to a fixpoint (an int lane local is read only by the
     // ops of readsIntLanesAt; a write whose lanes are dead need not unpack its bits into them).
     BitSet[] laneReads = new BitSet[n];
@@ -125,12 +164,6 @@ final class LaneBits {
       }
       laneReads[i] = lr;
     }
-    int[] at = new int[code.length + 1];
-    java.util.Arrays.fill(at, -1);
-    for (int i = 0; i < n; i++) {
-      at[pcs[i]] = i;
-    }
-    at[code.length] = n;
     backwards(c, pcs, at, new BitSet(), writes, laneReads, a.intLanesOut);
     // Liveness of the bits, backwards to a fixpoint; at the end, as if anything were read there.
     BitSet[] liveIn = backwards(c, pcs, at, (BitSet) lanes.clone(), writes, reads, null);
@@ -194,6 +227,56 @@ final class LaneBits {
       }
     }
     return in;
+  }
+
+  /**
+   * True if the f32x4 arithmetic at {@code pcs[i]} writes a register whose halves have float lane
+   * locals only (no int lanes, no vector local), that no path reads as lanes after it before a
+   * write ({@code lanesOut}), and is not one that may be emitted fused with its neighbours (a
+   * {@code mul} and the {@code add} of its product, {@code SimdEmitters.Inline#mulAddTarget}):
+   * then its result is computed as bits, its lanes left as they were, and its bits up to date:
+   * what reads it (a v128 store) reads them without packing lanes.
+   */
+  private static boolean directBits(FunctionCompiler c, Registers regs, int[] code, int[] pcs, int i,
+      BitSet lanesOut) {
+    int pc = pcs[i];
+    Op op = Op.of(code[pc]);
+    if (!Registers.readsLaneValues(op)) {
+      return false;
+    }
+    int d = code[pc + 1];
+    for (int r = d; r <= d + 1; r++) {
+      if (!regs.hasLaneLocals(r) || regs.hasIntLanes(r) || regs.isVectorHalf(r) || lanesOut.get(r)) {
+        return false;
+      }
+    }
+    if (op == Op.F32X4_MUL_VVV && SimdEmitters.Inline.mulAddTarget(null, code, pc) == -2) {
+      return false;
+    }
+    return !(i > 0 && op == Op.F32X4_ADD_VVV && Op.of(code[pcs[i - 1]]) == Op.F32X4_MUL_VVV
+        && SimdEmitters.Inline.mulAddTarget(null, code, pcs[i - 1]) == -2);
+  }
+
+  /**
+   * True if the f32x4 arithmetic at {@code pc} computes its result as bits, not lanes
+   * ({@link #directBits}): after it the result's halves are up to date, their lanes not written.
+   */
+  boolean bitsDirect(int pc) {
+    return bitsDirect[pc];
+  }
+
+  /**
+   * True if the float lanes of half {@code r} may be read after one of the {@code count}
+   * instructions from {@code pc} on before a write: a write there must unpack them.
+   */
+  boolean floatLanesLiveAfter(int pc, int count, int r) {
+    int[] code = codeRef;
+    for (int k = 0; k < count && pc < code.length; k++, pc += Op.size(code, pc)) {
+      if (floatLanesOut[pc] == null || floatLanesOut[pc].get(r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -443,6 +443,13 @@ final class SimdEmitters {
             c.storeVector(code[pc + 1]);
             return true;
           }
+          if (F32X4_OPS.containsKey(w) && c.bitsDirect(pc)) { // lanes dead after it: bits only
+            for (int k = 0; k < 2; k++) {
+              f32x2Raw(c, code[pc + 2] + k, code[pc + 3] + k, F32X4_OPS.get(w));
+            }
+            storeV(c, code[pc + 1]);
+            return true;
+          }
           if (F32X4_OPS.containsKey(w) && c.hasLanes(code[pc + 1]) && c.hasLanes(code[pc + 1] + 1)) {
             f32x4(c, code[pc + 1], (k, lane) -> {
               f32Lane(c, code[pc + 2] + k, lane == 1);
@@ -1465,6 +1472,42 @@ final class SimdEmitters {
       }
     }
 
+    /**
+     * f32x4 arithmetic on one half with no call and no branch, for a result whose lanes nothing
+     * reads ({@link FunctionCompiler#bitsDirect}): each lane's raw bits ({@code floatToRawIntBits},
+     * an intrinsic in C1 as in C2, where {@code floatToIntBits} is a method C1 inlines with its
+     * branches), then each NaN lane replaced by the canonical NaN as {@code Rt.f32x2Bits} does,
+     * with a SWAR mask: {@code x ^ ((x ^ NaN) & nan)}.
+     */
+    private static void f32x2Raw(FunctionCompiler c, int a, int b, int op) {
+      MethodVisitor mv = c.mv();
+      for (int lane = 0; lane < 2; lane++) {
+        f32Lane(c, a, lane == 1);
+        f32Lane(c, b, lane == 1);
+        mv.visitInsn(op);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+        packInt(c, lane);
+      }
+      mv.visitInsn(DUP2); // x x
+      c.pushLong(0x7FFFFFFF7FFFFFFFL);
+      mv.visitInsn(LAND);
+      c.pushLong(0x007FFFFF007FFFFFL); // carries into a lane's bit 31 exactly if it is a NaN
+      mv.visitInsn(LADD);
+      c.pushLong(0x8000000080000000L);
+      mv.visitInsn(LAND);
+      c.pushInt(31);
+      mv.visitInsn(LUSHR);
+      c.pushLong(LOW_32);
+      mv.visitInsn(LMUL); // x nan: all ones in each NaN lane
+      mv.visitInsn(DUP2_X2);
+      mv.visitInsn(POP2); // nan x
+      mv.visitInsn(DUP2_X2); // x nan x
+      c.pushLong(0x7FC000007FC00000L);
+      mv.visitInsn(LXOR);
+      mv.visitInsn(LAND);
+      mv.visitInsn(LXOR);
+    }
+
     /** f64x2 arithmetic on one half, a NaN made canonical by {@code doubleToLongBits}. */
     private static void f64(FunctionCompiler c, int a, int b, int op) {
       MethodVisitor mv = c.mv();
@@ -1486,7 +1529,7 @@ final class SimdEmitters {
     Op op = Op.of(code[pc]);
     Opcode w = op.wasm();
     boolean lanes = Registers.readsLaneValues(op) && c.hasLaneLocals(code[pc + 1])
-        && c.hasLaneLocals(code[pc + 1] + 1); // lane by lane in the lane locals
+        && c.hasLaneLocals(code[pc + 1] + 1) && !c.bitsDirect(pc); // lane by lane in the lane locals
     if (op.shape().startsWith("V") && c.hasIntLaneLocals(code[pc + 1])) { // int lanes written too
       return plainEstimate(c, pc, false) + (op.simd() == SimdForm.SHUFFLE ? 72 : 24);
     }

@@ -22,7 +22,8 @@ import org.wasmj.exec.asm.rt.Rt;
  * f32x4 values through lane locals ({@link Registers#hasLaneLocals}, {@link LaneBits}) give the
  * interpreter's bits: {@code lanes.wat}'s accumulator loops (bits settled every iteration, or left
  * out of date through the loop and computed after it), fused load-mul-adds, selects, an exit out
- * of the middle of a loop, a v128 local never written, on {@code asm} whole and split into chunks at every cut, against
+ * of the middle of a loop, a v128 local never written, a product only stored (its bits computed
+ * directly), on {@code asm} whole and split into chunks at every cut, against
  * {@code switch}, with NaN payloads in the inputs; and {@code Rt.f32x2Bits} is two lanes'
  * {@code floatToIntBits}.
  */
@@ -80,6 +81,42 @@ class LaneBitsProperties {
   Arbitrary<Integer> starts() {
     return Arbitraries.oneOf(Arbitraries.integers().between(0, 88),
         Arbitraries.integers().between(65536 - 100 - 24 - 16, 65536));
+  }
+
+  @Property(tries = 1000)
+  void productsOnlyStoredAreTheInterpreters(@ForAll("halves") long sLo, @ForAll("halves") long sHi,
+      @ForAll @IntRange(min = 0, max = 12) int n, @ForAll @IntRange(min = 0, max = 1) int half,
+      @ForAll @Size(24) List<@net.jqwik.api.From("halves") Long> memory) {
+    List<Long> results = new ArrayList<>();
+    for (Instance in : List.of(SWITCH, ASM, SPLIT)) {
+      for (int k = 0; k < 48; k++) {
+        in.getMemory("mem").writeI64(8L * k, k < memory.size() ? memory.get(k) : 0);
+      }
+      results.add(in.getFunc("scale").call(Val.i64(sLo), Val.i64(sHi), Val.i32(n), Val.i32(half))[0].i64());
+      for (int k = 24; k < 48; k++) {
+        results.add(in.getMemory("mem").readI64(8L * k));
+      }
+    }
+    assertEquals(results.subList(0, 25), results.subList(25, 50), "asm");
+    assertEquals(results.subList(0, 25), results.subList(50, 75), "asm split");
+  }
+
+  /** The product that only a store reads has its bits computed directly ({@link LaneBits#bitsDirect}). */
+  @net.jqwik.api.Example
+  void aProductOnlyStoredIsComputedAsBits() throws Exception {
+    org.wasmj.exec.internal.ModuleCode code = new org.wasmj.exec.internal.ModuleCode(
+        org.wasmj.parser.WasmParser.parse(LANES, Config.DEFAULT_FEATURES), Config.DEFAULT_FEATURES,
+        new org.wasmj.exec.internal.TypeRegistry(), true, true, false);
+    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F5", 5, code.compiled(5), false);
+    c.hasLaneLocals(0); // the analyses, made on first use
+    int[] ir = c.code();
+    List<String> direct = new ArrayList<>();
+    for (int pc = 0; pc < ir.length; pc += org.wasmj.ir.Op.size(ir, pc)) {
+      if (c.bitsDirect(pc)) {
+        direct.add(org.wasmj.ir.Op.of(ir[pc]).name());
+      }
+    }
+    assertEquals(List.of("F32X4_MUL_VVV"), direct, "in\n" + c.ir);
   }
 
   @Property(tries = 200)
