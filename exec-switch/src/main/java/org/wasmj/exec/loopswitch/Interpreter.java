@@ -44,11 +44,8 @@ import org.wasmj.ir.Semantics;
  * <p>Dispatch has two levels. {@link #runInFrame} runs the frequent ops that need nothing but the
  * frame's registers, the code and memory 0 (moves, branches, loads and stores, the common numeric
  * ops) in a loop that makes no calls, so that C2 keeps its five values in machine registers; it
- * returns at any other op. It also does the common call and return (within the instance, to a
- * function that stays interpreted) up to the new frame's first op, and returns that op's pc
- * complemented, so that {@link #run} only takes the new frame from the {@link Stack}. {@link #run}
- * handles the other ops (other calls and returns, the entry frame's return, tiering counts) and
- * sends the rare ones to {@link #cold}. Each method stays far below HotSpot's 8,000-byte
+ * returns at any other op. {@link #run} handles those (calls, returns, globals, tiering counts)
+ * and sends the rare ones to {@link #cold}. Each method stays far below HotSpot's 8,000-byte
  * limit. Case labels are {@link OpCodes}; the numeric cases between the GENERATED markers come
  * from the {@code Op} table ({@code DispatchGenerator} in the tests).
  *
@@ -84,17 +81,11 @@ public final class Interpreter {
   /** The value stack and frame stack of one store, reused by every call into it. */
   static final class Stack {
     long[] slots = new long[1024];
-    /**
-     * Per frame: the pc to return to in the frame below (-1 for a frame entered from the host),
-     * and its own fp. Twice as long as {@link #functions}.
-     */
-    int[] frames;
-    /** Per frame: its function. Never longer than {@link #maxDepth}. */
-    WasmFunction[] functions;
-    /**
-     * Frames in use: the running frame is {@code depth - 1}. Kept up to date by {@code run} and by
-     * {@code runInFrame}'s calls and returns, so that each can take the running frame from here.
-     */
+    /** Per frame: the return pc in its caller (-1 for a frame entered from the host), the caller's fp. */
+    int[] frames = new int[64];
+    /** Per frame: the calling function. */
+    WasmFunction[] callers = new WasmFunction[32];
+    /** Frames in use. */
     int depth;
     /** First slot free for a call from the host (raised while a host function runs). */
     int top;
@@ -106,8 +97,6 @@ public final class Interpreter {
     Stack(StoreState store) {
       this.maxDepth = store.maxCallDepth;
       this.maxSlots = store.maxStackSlots;
-      functions = new WasmFunction[Math.min(32, Math.max(maxDepth, 0))];
-      frames = new int[2 * functions.length];
     }
 
     /** Makes room for {@code needed} slots, or exhausts the stack. */
@@ -124,19 +113,18 @@ public final class Interpreter {
       return slots;
     }
 
-    /** Pushes frame {@code depth}: {@code f}'s at {@code fp}, returning to {@code returnPc} below it. */
-    void push(int depth, int returnPc, int fp, WasmFunction f) {
+    /** Pushes a frame: the return pc and fp in {@code caller}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller) {
       if (depth >= maxDepth) {
         throw exhausted();
       }
-      if (depth >= functions.length) {
-        functions = java.util.Arrays.copyOf(functions,
-            (int) Math.min(maxDepth, Math.max(depth + 1, 2L * functions.length)));
-        frames = java.util.Arrays.copyOf(frames, 2 * functions.length);
+      if (2 * depth + 2 > frames.length) {
+        frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
+        callers = java.util.Arrays.copyOf(callers, frames.length / 2);
       }
       frames[2 * depth] = returnPc;
       frames[2 * depth + 1] = fp;
-      functions[depth] = f;
+      callers[depth] = caller;
     }
   }
 
@@ -223,7 +211,7 @@ public final class Interpreter {
     System.arraycopy(args, from, s, fp, n);
     java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
     int start = Math.max(st.depth, depth);
-    st.push(start, -1, fp, f);
+    st.push(start, -1, fp, null);
     st.depth = start + 1;
     run(st, f, fp);
     return fp;
@@ -257,14 +245,6 @@ public final class Interpreter {
           throw outOfBounds();
         } catch (ArithmeticException e) { // an integer division by 0, its only source there
           throw new TrapException(TrapKind.INTEGER_DIVIDE_BY_ZERO);
-        }
-        if (pc < 0) { // runInFrame called or returned within the instance: its frame runs on
-          pc = ~pc;
-          depth = st.depth;
-          fp = st.frames[2 * depth - 1];
-          fn = st.functions[depth - 1];
-          code = fn.compiled.code();
-          continue;
         }
         switch (code[pc]) {
           case OpCodes.UNREACHABLE:
@@ -331,14 +311,15 @@ public final class Interpreter {
         }
         // A call (callee != null) or a return (callee == null) ends up here.
         if (callee == null) {
-          int returnPc = st.frames[2 * --depth];
-          st.depth = depth;
+          int frame = --depth;
+          int returnPc = st.frames[2 * frame];
           if (returnPc < 0) {
+            st.depth = depth;
             return;
           }
           pc = returnPc;
-          fp = st.frames[2 * depth - 1];
-          fn = st.functions[depth - 1];
+          fp = st.frames[2 * frame + 1];
+          fn = st.callers[frame];
           code = fn.compiled.code();
           inst = fn.instance;
           mem = memoryOf(inst); // the callee may have grown a memory
@@ -357,10 +338,7 @@ public final class Interpreter {
             s = st.grow(base + c.registerCount());
           }
           if (next >= 0) {
-            st.push(depth++, next, base, w);
-            st.depth = depth;
-          } else {
-            st.functions[depth - 1] = w; // its frame now (the same fp and return pc)
+            st.push(depth++, next, fp, fn);
           }
           fp = base;
           for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
@@ -400,21 +378,23 @@ public final class Interpreter {
           continue;
         }
         // In tail position: its results are the frame's; return them.
-        int returnPc = st.frames[2 * --depth];
-        st.depth = depth;
+        int frame = --depth;
+        int returnPc = st.frames[2 * frame];
         if (returnPc < 0) {
+          st.depth = depth;
           return;
         }
         pc = returnPc;
-        fp = st.frames[2 * depth - 1];
-        fn = st.functions[depth - 1];
+        fp = st.frames[2 * frame + 1];
+        fn = st.callers[frame];
         code = fn.compiled.code();
         inst = fn.instance;
         mem = memoryOf(inst);
       }
     } catch (TrapException trap) { // name the frames it unwinds, innermost first
-      for (int frame = st.depth - 1; frame >= entryFrame; frame--) { // (runInFrame's frames too)
-        trap.appendFrame(st.functions[frame].name());
+      trap.appendFrame(fn.name());
+      for (int frame = depth - 1; frame > entryFrame; frame--) {
+        trap.appendFrame(st.callers[frame].name());
       }
       throw trap;
     }
@@ -434,15 +414,6 @@ public final class Interpreter {
    * with the bounds check the VarHandle or array makes (an {@link IndexOutOfBoundsException} is
    * the memory trap, in {@link #run}); only the wrap-around of {@code base + offset} past 2 GiB
    * is checked here. {@code DispatchSizeTest} lists what may be called.
-   *
-   * <p>A {@code call} to an interpreted function of the same instance whose countdown has not run
-   * out and whose frame fits, and a return to a frame of the same instance, are done here up to
-   * the new frame's first op (the frame stack, {@link Stack#depth}, the callee's locals zeroed):
-   * then it returns {@code ~pc} of that op, and {@code run} takes the running frame from the
-   * stack and enters this method again. Running the new frame here instead, with {@code fp},
-   * {@code code} and {@code fn} changing in the loop, made C2 keep {@code fp} and {@code s} in
-   * stack slots and reload {@code code.length} for every op (LOOP 10-20% slower): see
-   * RATIONALE.md, "Session 14".
    */
   private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem,
       WasmFunction fn) {
@@ -451,7 +422,6 @@ public final class Interpreter {
       int address; // a 32- or 64-bit access's, and the pc after it: see the access tails
       int after;
       long value; // a store's
-      returned: {
       checkedBackEdge: {
       oneOperandBranch: {
       twoOperandBranch: {
@@ -482,48 +452,22 @@ public final class Interpreter {
           pc++;
           continue;
         }
-        case OpCodes.CHECK_INTERRUPT: // the stop word, as compiled code tests it: in the tail
-          pc = ~pc;
-          break checkedBackEdge;
-        case OpCodes.FUEL_I: // StoreState.consumeFuel, inline: in the tail
-          pc = ~(pc + CHARGED);
-          break checkedBackEdge;
-        case OpCodes.CALL_XR: { // to an interpreted function of the instance, as run calls it
-          InstanceState inst = fn.instance;
-          FunctionInstance f = inst.functions[code[pc + 1]];
-          if (!(f instanceof WasmFunction)) {
-            return pc;
+        case OpCodes.CHECK_INTERRUPT: // the stop word, as compiled code tests it
+          if (fn.instance.store.stopWord() != 0) {
+            return pc; // run checks exactly: traps, or calls the deadline callback
           }
-          WasmFunction w = (WasmFunction) f;
-          CompiledFunction c = w.compiled;
-          FunctionCode wc = w.code;
-          if (c == null || w.instance != inst || wc.nativeCode != null) {
-            return pc; // run prepares it, calls into the other instance, or calls its native code
+          pc++;
+          continue;
+        case OpCodes.FUEL_I: { // StoreState.consumeFuel, inline
+          StoreState store = fn.instance.store;
+          long left = store.fuel - code[pc + 1];
+          if (left < 0) {
+            return pc; // run traps
           }
-          Stack st = (Stack) inst.store.executorState;
-          int depth = st.depth;
-          int base = fp + code[pc + 2];
-          int countdown = wc.countdown;
-          // run's if the countdown runs out (tiering), or the slots or the frames need growing
-          // (or the depth is at its limit, Stack.push): one branch, for C2 to compile as one.
-          if ((countdown - 2 | s.length - base - c.registerCount() | st.functions.length - 1 - depth) < 0) {
-            return pc;
-          }
-          wc.countdown = countdown - 1;
-          st.frames[2 * depth] = pc + 3;
-          st.frames[2 * depth + 1] = base;
-          st.functions[depth] = w;
-          st.depth = depth + 1;
-          for (int i = base + c.paramCount(), end = base + c.localCount(); i < end; i++) {
-            s[i] = 0;
-          }
-          return ~0; // run enters the callee's frame; its entry's check and charge run as ops
+          store.fuel = left;
+          pc += 2;
+          continue;
         }
-        case OpCodes.RETURN_R: // (run copies again if it takes the return: the same value)
-          s[fp] = s[fp + code[pc + 1]];
-          break returned;
-        case OpCodes.RETURN:
-          break returned;
         case OpCodes.COPY_RR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
           pc += 3;
@@ -1338,20 +1282,6 @@ public final class Interpreter {
       }
       store.fuel = left;
       pc += 2;
-      continue;
-      } // returned: the frame's results are in its first registers
-      Stack st = (Stack) fn.instance.store.executorState;
-      int depth = st.depth - 1; // the returning frame's
-      int returnPc = st.frames[2 * depth];
-      if (returnPc < 0) {
-        return pc; // to the host: run returns
-      }
-      WasmFunction caller = st.functions[depth - 1];
-      if (caller.instance != fn.instance) {
-        return pc; // run reads the caller's memory
-      }
-      st.depth = depth;
-      return ~returnPc; // run goes on in the caller's frame
     }
   }
 
@@ -1404,7 +1334,7 @@ public final class Interpreter {
     int n = 0;
     for (Op op : Op.values()) {
       String shape = op.shape();
-      if (shape.isEmpty() || !shape.matches("[drilt]+") || op == Op.FUEL_I || op == Op.RETURN_R) {
+      if (shape.isEmpty() || !shape.matches("[drilt]+") || op == Op.FUEL_I) {
         continue;
       }
       int next = n + op.size() + (op == Op.BR_TABLE_RI ? 1 : 0);

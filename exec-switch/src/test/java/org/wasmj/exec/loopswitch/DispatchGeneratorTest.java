@@ -48,11 +48,9 @@ class DispatchGeneratorTest {
   /**
    * Ops with a fast path in {@code runInFrame} that hands the op to {@code run} when it cannot
    * finish it there (a loop count that runs out, a deadline passed or an interrupt, too little
-   * fuel; a call or return that leaves the instance, the interpreter or its entry frame): the
-   * only ops with two cases.
+   * fuel): the only ops with two cases.
    */
-  private static final Set<String> TWO_LEVELS = Set.of("COUNT_LOOP", "CHECK_INTERRUPT", "FUEL_I",
-      "CALL_XR", "RETURN", "RETURN_R");
+  private static final Set<String> TWO_LEVELS = Set.of("COUNT_LOOP", "CHECK_INTERRUPT", "FUEL_I");
 
   @Test
   void everyOpHasExactlyOneCase() throws IOException {
