@@ -56,6 +56,24 @@ class DifferentialTest {
   }
 
   /**
+   * Every executor with its epoch deadline always due (see {@link Transcript}): every check runs
+   * its slow path and goes on (on {@code asm}, loop nests' loud copies), so each must agree with
+   * {@code switch} run without checks, the first.
+   */
+  static final Map<String, Config> DUE = new LinkedHashMap<>();
+
+  static {
+    DUE.put("switch, no checks", Config.defaults().withExecutor("switch"));
+    Config base = Config.defaults().withEpochInterruption(true);
+    DUE.put("switch, epochs due", base.withExecutor("switch"));
+    DUE.put("asm, epochs due", base.withExecutor("asm"));
+    DUE.put("asm lazy, epochs due",
+        base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
+    DUE.put("tiered (threshold 2), epochs due",
+        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+  }
+
+  /**
    * What binaryen may generate: features wasmj runs, SIMD included. Not reference types: binaryen 108 (Debian
    * bookworm) ties them to pre-standard types such as {@code anyref}, which Wasm 2.0 lacks.
    */
@@ -94,10 +112,11 @@ class DifferentialTest {
       generated++;
       functionsCalled += compare(withSplit(CONFIGS), wasm, seed, failures);
       compare(withSplit(METERED), wasm, seed, failures);
+      compare(withSplit(DUE), wasm, seed, failures);
     }
     System.out.printf("differential: %d modules generated, %d export calls compared on %d"
         + " configurations, %d disagreements%n", generated, functionsCalled,
-        CONFIGS.size() + METERED.size() + 2,
+        CONFIGS.size() + METERED.size() + DUE.size() + 3,
         failures.size());
     assertEquals(List.of(), failures);
     assertTrue(generated >= count * 9 / 10, "wasm-opt generated only " + generated + " modules");
@@ -127,14 +146,18 @@ class DifferentialTest {
   }
 
   /**
-   * The configurations plus {@code asm} with every function split into small chunks, with fuel
-   * and interruption checks if the first configuration has them.
+   * The configurations plus {@code asm} with every function split into small chunks, with the
+   * fuel and interruption checks of the last configuration.
    */
   static Map<String, Config> withSplit(Map<String, Config> configs) {
     Map<String, Config> all = new LinkedHashMap<>(configs);
-    Config first = configs.values().iterator().next();
-    all.put(SPLIT + (first.fuel() ? ", fuel" : ""), Config.defaults().withExecutor("asm")
-        .withFuel(first.fuel()).withEpochInterruption(first.epochInterruption()));
+    Config last = null;
+    for (Config c : configs.values()) {
+      last = c;
+    }
+    all.put(SPLIT + (last.fuel() ? ", fuel" : last.epochInterruption() ? ", epochs due" : ""),
+        Config.defaults().withExecutor("asm")
+            .withFuel(last.fuel()).withEpochInterruption(last.epochInterruption()));
     return all;
   }
 
@@ -154,7 +177,8 @@ class DifferentialTest {
   }
 
   private static void assertAgree(String name, byte[] wasm) {
-    for (Map<String, Config> configs : List.of(withSplit(CONFIGS), withSplit(METERED))) {
+    for (Map<String, Config> configs
+        : List.of(withSplit(CONFIGS), withSplit(METERED), withSplit(DUE))) {
       String first = null;
       for (Map.Entry<String, Config> e : configs.entrySet()) {
         String t = transcript(wasm, e);

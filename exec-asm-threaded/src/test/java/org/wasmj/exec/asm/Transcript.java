@@ -30,6 +30,9 @@ import org.wasmj.parser.ValType;
  * that log their arguments and return zeros; binaryen's {@code hangLimitInitializer} export, if
  * there is one, is called before each export so that fuzzer-generated loops end. With fuel on,
  * each export gets {@link #FUEL} and the fuel left after it (trap or not) is written down too.
+ * With epoch interruption and no fuel, the deadline is always due: every check (function entries,
+ * loop headers) takes its slow path, whose callback lets the guest go on, so the transcript must be
+ * the one without checks.
  *
  * <p>{@link #forV8} writes what V8 can be compared on, in the words of the Node script
  * {@code src/test/node/v8-oracle.cjs}: a NaN that crosses the JS boundary (a result, a host call's
@@ -69,6 +72,9 @@ final class Transcript {
     Store<Void> store = new Store<>(engine, null);
     if (config.fuel()) {
       store.setFuel(FUEL); // for the start function
+    } else if (config.epochInterruption()) {
+      store.setEpochDeadlineCallback(s -> 0); // go on, due again at the next check
+      store.setEpochDeadline(0);
     }
     Linker<Void> linker = new Linker<>(engine);
     for (ImportType i : module.imports()) {
