@@ -29,31 +29,11 @@ import org.wasmj.testsupport.Shared;
  */
 class DifferentialTest {
   /** Every executor, and the compilation modes that change what it does. */
-  static final Map<String, Config> CONFIGS = new LinkedHashMap<>();
-
-  static {
-    Config base = Config.defaults();
-    CONFIGS.put("switch eager", base.withExecutor("switch"));
-    CONFIGS.put("asm eager", base.withExecutor("asm"));
-    CONFIGS.put("asm lazy", base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
-    CONFIGS.put("tiered (threshold 2)",
-        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
-    CONFIGS.put("tiered (background)", base.withExecutor("tiered").withTieringThreshold(2));
-  }
+  static final Map<String, Config> CONFIGS = everyExecutor(Config.defaults(), "");
 
   /** Every executor with fuel and interruption checks (no deadline): the fuel left must agree too. */
-  static final Map<String, Config> METERED = new LinkedHashMap<>();
-
-  static {
-    Config base = Config.defaults().withFuel(true).withEpochInterruption(true);
-    METERED.put("switch, fuel", base.withExecutor("switch"));
-    METERED.put("asm, fuel", base.withExecutor("asm"));
-    METERED.put("asm lazy, fuel",
-        base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
-    METERED.put("tiered (threshold 2), fuel",
-        base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
-    METERED.put("tiered (background), fuel", base.withExecutor("tiered").withTieringThreshold(2));
-  }
+  static final Map<String, Config> METERED =
+      everyExecutor(Config.defaults().withFuel(true).withEpochInterruption(true), ", fuel");
 
   /**
    * Every executor with its epoch deadline always due (see {@link Transcript}): every check runs
@@ -64,13 +44,24 @@ class DifferentialTest {
 
   static {
     DUE.put("switch, no checks", Config.defaults().withExecutor("switch"));
-    Config base = Config.defaults().withEpochInterruption(true);
-    DUE.put("switch, epochs due", base.withExecutor("switch"));
-    DUE.put("asm, epochs due", base.withExecutor("asm"));
-    DUE.put("asm lazy, epochs due",
+    DUE.putAll(everyExecutor(Config.defaults().withEpochInterruption(true), ", epochs due"));
+  }
+
+  /**
+   * {@code switch}, {@code asm} eager and lazy, {@code tiered} compiling in the caller and in the
+   * background, each {@code base} otherwise, named with {@code suffix}.
+   */
+  private static Map<String, Config> everyExecutor(Config base, String suffix) {
+    Map<String, Config> configs = new LinkedHashMap<>();
+    configs.put("switch" + suffix, base.withExecutor("switch"));
+    configs.put("asm" + suffix, base.withExecutor("asm"));
+    configs.put("asm lazy" + suffix,
         base.withExecutor("asm").withCompilationMode(CompilationMode.LAZY));
-    DUE.put("tiered (threshold 2), epochs due",
+    configs.put("tiered (threshold 2)" + suffix,
         base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
+    configs.put("tiered (background)" + suffix,
+        base.withExecutor("tiered").withTieringThreshold(2));
+    return configs;
   }
 
   /**

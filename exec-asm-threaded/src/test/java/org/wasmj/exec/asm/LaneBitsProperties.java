@@ -101,13 +101,18 @@ class LaneBitsProperties {
     assertEquals(results.subList(0, 25), results.subList(50, 75), "asm split");
   }
 
-  /** The product that only a store reads has its bits computed directly ({@link LaneBits#bitsDirect}). */
-  @net.jqwik.api.Example
-  void aProductOnlyStoredIsComputedAsBits() throws Exception {
+  /** A compiler of {@code LANES}' function {@code index}, to ask its analyses. */
+  private static FunctionCompiler compilerOf(int index) throws Exception {
     org.wasmj.exec.internal.ModuleCode code = new org.wasmj.exec.internal.ModuleCode(
         org.wasmj.parser.WasmParser.parse(LANES, Config.DEFAULT_FEATURES), Config.DEFAULT_FEATURES,
         new org.wasmj.exec.internal.TypeRegistry(), true, true, false);
-    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F5", 5, code.compiled(5), false);
+    return new FunctionCompiler(code.module(), "wasmj/gen/F" + index, index, code.compiled(index), false);
+  }
+
+  /** The product that only a store reads has its bits computed directly ({@link LaneBits#bitsDirect}). */
+  @net.jqwik.api.Example
+  void aProductOnlyStoredIsComputedAsBits() throws Exception {
+    FunctionCompiler c = compilerOf(5);
     c.hasLaneLocals(0); // the analyses, made on first use
     int[] ir = c.code();
     List<String> direct = new ArrayList<>();
@@ -142,10 +147,7 @@ class LaneBitsProperties {
   /** The module really has lane locals: the accumulators, the factor, the loaded value. */
   @net.jqwik.api.Example
   void accumulatorsHaveLaneLocals() throws Exception {
-    org.wasmj.exec.internal.ModuleCode code = new org.wasmj.exec.internal.ModuleCode(
-        org.wasmj.parser.WasmParser.parse(LANES, Config.DEFAULT_FEATURES), Config.DEFAULT_FEATURES,
-        new org.wasmj.exec.internal.TypeRegistry(), true, true, false);
-    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F1", 1, code.compiled(1), false);
+    FunctionCompiler c = compilerOf(1);
     int lanes = 0;
     for (int r = 0; r < c.ir.registerCount(); r++) {
       lanes += c.hasLaneLocals(r) ? 1 : 0;
