@@ -5,6 +5,9 @@
 //
 //   node benchmarks/node/simd.mjs                 5 warm-up + 10 iterations of 2 s per kernel and build
 //   node benchmarks/node/simd.mjs --short         1 warm-up + 3 iterations of 1 s
+//   ... --cpu                                      the process's CPU time per call instead of the
+//                                                  call's wall time: on a loaded machine, beside
+//                                                  the JVM drivers' thread CPU (SimdPairs)
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(here, '..', '..', 'examples', 'simd');
 const short = process.argv.includes('--short');
 const options = short ? { warmup: 1, iterations: 3, time: 1 } : { warmup: 5, iterations: 10, time: 2 };
+const cpu = process.argv.includes('--cpu');
 // The hash run(1) returns, the same for both builds (SimdBenchmark.Kernel).
 const KERNELS = { BLUR: ['blur', 0x63cf80ff], MATMUL: ['matmul', 0x3e5e4b25], HISTOGRAM: ['histogram', 0xd8f0206c] };
 
@@ -21,6 +25,7 @@ function iteration(run, expected, seconds) {
   let timed = 0;
   let calls = 0;
   const end = performance.now() + seconds * 1000;
+  const cpu0 = process.cpuUsage();
   do {
     const t0 = performance.now();
     const r = run(1);
@@ -28,6 +33,10 @@ function iteration(run, expected, seconds) {
     calls++;
     if ((r >>> 0) !== expected) throw new Error(`run(1) = ${(r >>> 0).toString(16)}, expected ${expected.toString(16)}`);
   } while (performance.now() < end);
+  if (cpu) {
+    const used = process.cpuUsage(cpu0); // microseconds, the whole loop's (its checks are a few ns)
+    return (used.user + used.system) / 1000 / calls;
+  }
   return timed / calls;
 }
 
@@ -37,7 +46,7 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-console.log('| kernel | build | Node ms/op |');
+console.log(`| kernel | build | Node ms/op${cpu ? ' (process CPU)' : ''} |`);
 console.log('|---|---|---:|');
 for (const [name, [program, expected]] of Object.entries(KERNELS)) {
   for (const build of ['simd', 'scalar']) {
