@@ -2792,17 +2792,17 @@ final class FunctionCompiler {
   /**
    * Finds the loops (in a whole function that keeps its fuel in a local) whose passes can be
    * counted when they are entered: one charged run a pass ({@code fuel #c} at a back-edge target,
-   * then integer ops and memory-0 loads and stores, nothing else branching or jumping in, no call
-   * nor anything else that needs the store's fuel), ending in its back-edge {@code br_nez r},
-   * {@code i32.ne r b} or {@code i32.ne r #k} to the header (then, in a rotated loop, a {@code
-   * br} out), where {@code r} is written once a pass, by {@code r <- r ± 1} or {@code r <- r + s}
-   * ({@code s} unwritten in the loop), and {@code b} is unwritten: it leaves after exactly
-   * {@code ((bound - r) * step) mod 2^32} passes (the byte {@code memmove} and {@code memset}
-   * loops compilers emit). Entered with
-   * fuel for all of them ({@link #fundingTest}), such a loop runs in an uncharged copy
-   * ({@link #fundedCopy}) that subtracts each pass's charge without testing it: the fuel local
-   * holds at every instruction what the charged loop's would, so a trap leaves the same fuel, and
-   * the test, which could never fail, is gone (C2 may then count the loop: {@code memset}).
+   * then integer and float ops and memory-0 loads and stores, nothing else branching or jumping
+   * in, no call nor anything else that needs the store's fuel), ending in its back-edge {@code
+   * br_nez r}, {@code i32.ne r b} or {@code i32.ne r #k} to the header (then, in a rotated loop, a
+   * {@code br} out), where {@code r} is written once a pass, by {@code r <- r ± 2^j} or {@code
+   * r <- r + s} ({@code s} unwritten in the loop), and {@code b} is unwritten: it leaves after
+   * exactly {@code (((bound - r) * sign(step)) mod 2^32) / 2^j} passes, when that division is
+   * exact (the byte {@code memmove} and {@code memset} loops compilers emit, MATRIX_MUL's
+   * unrolled f32 loop). Entered with fuel for all of them ({@link #fundingTest}, which pays them
+   * all), such a loop runs in an uncharged copy ({@link #fundedCopy}) that keeps no fuel: a trap
+   * in it gives back the passes not made, so it leaves the fuel the charged loop would, and the
+   * test, which could never fail, is gone (C2 may then count the loop: {@code memset}).
    */
   private void planFundedLoops() {
     fundedLoops = null;
