@@ -114,4 +114,15 @@
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (i32.store8 (i32.add (local.get $dst) (local.get $n)) (local.get $v))
         (br_if $again (local.get $n)))))
+
+  ;; Sums the f32s at $p + 4 + i for i = 0, 4, 8, ... until i = $n (bottom-tested, its stride the
+  ;; constant 4, as MATRIX_MUL's inner loop), storing each partial sum at $dst + i after the step.
+  (func (export "sumBy4") (param $p i32) (param $dst i32) (param $n i32) (result f32)
+    (local $i i32) (local $s f32)
+    (loop $again
+      (local.set $s (f32.add (local.get $s) (f32.load offset=4 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (f32.store (i32.add (local.get $dst) (local.get $i)) (local.get $s))
+      (br_if $again (i32.ne (local.get $i) (local.get $n))))
+    (local.get $s))
 )

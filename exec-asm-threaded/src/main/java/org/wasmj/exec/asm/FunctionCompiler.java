@@ -818,7 +818,6 @@ final class FunctionCompiler {
     Label start = new Label();
     Label end = new Label();
     Label handler = new Label();
-    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     outOfBounds = new Label();
     checkDepth();
     initVectorLocals();
@@ -889,6 +888,8 @@ final class FunctionCompiler {
     if (labels[code.length] != null) {
       mv.visitLabel(labels[code.length]);
     }
+    // (after the body's own handlers, which come first in the table: a funded loop's)
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/IndexOutOfBoundsException");
     endOfBody(end, handler);
     leaveFuelOnExceptions(start);
     nameInTraps(start);
@@ -2764,9 +2765,10 @@ final class FunctionCompiler {
   /**
    * A loop whose passes can be counted on entry ({@link #planFundedLoops}): its header's charge
    * at {@code head} ({@code cost} a pass), its end (after the {@code br} out that follows its
-   * back-edge), the register counted ({@code counter}) up or down by one ({@code step} 1 or -1,
-   * or the register {@code stepReg} holding 1 or -1) to {@code bound} (a register, or the
-   * constant {@code boundImm} if {@code boundReg} is -1), and the label of its uncharged copy.
+   * back-edge), the register counted ({@code counter}) up or down by {@code 2^shift} ({@code
+   * step} {@code ±2^shift}, or the register {@code stepReg} holding 1 or -1, {@code shift} 0) to
+   * {@code bound} (a register, or the constant {@code boundImm} if {@code boundReg} is -1), the
+   * counter's update ({@code update}), and the label of its uncharged copy.
    */
   private static final class FundedLoop {
     int head;
@@ -2774,6 +2776,8 @@ final class FunctionCompiler {
     int cost;
     int counter;
     int step;
+    int shift;
+    int update;
     int stepReg = -1;
     int boundReg = -1;
     int boundImm;
@@ -2788,17 +2792,17 @@ final class FunctionCompiler {
   /**
    * Finds the loops (in a whole function that keeps its fuel in a local) whose passes can be
    * counted when they are entered: one charged run a pass ({@code fuel #c} at a back-edge target,
-   * then integer ops and memory-0 loads and stores, nothing else branching or jumping in, no call
-   * nor anything else that needs the store's fuel), ending in its back-edge {@code br_nez r},
-   * {@code i32.ne r b} or {@code i32.ne r #k} to the header (then, in a rotated loop, a {@code
-   * br} out), where {@code r} is written once a pass, by {@code r <- r ± 1} or {@code r <- r + s}
-   * ({@code s} unwritten in the loop), and {@code b} is unwritten: it leaves after exactly
-   * {@code ((bound - r) * step) mod 2^32} passes (the byte {@code memmove} and {@code memset}
-   * loops compilers emit). Entered with
-   * fuel for all of them ({@link #fundingTest}), such a loop runs in an uncharged copy
-   * ({@link #fundedCopy}) that subtracts each pass's charge without testing it: the fuel local
-   * holds at every instruction what the charged loop's would, so a trap leaves the same fuel, and
-   * the test, which could never fail, is gone (C2 may then count the loop: {@code memset}).
+   * then integer and float ops and memory-0 loads and stores, nothing else branching or jumping
+   * in, no call nor anything else that needs the store's fuel), ending in its back-edge {@code
+   * br_nez r}, {@code i32.ne r b} or {@code i32.ne r #k} to the header (then, in a rotated loop, a
+   * {@code br} out), where {@code r} is written once a pass, by {@code r <- r ± 2^j} or {@code
+   * r <- r + s} ({@code s} unwritten in the loop), and {@code b} is unwritten: it leaves after
+   * exactly {@code (((bound - r) * sign(step)) mod 2^32) / 2^j} passes, when that division is
+   * exact (the byte {@code memmove} and {@code memset} loops compilers emit, MATRIX_MUL's
+   * unrolled f32 loop). Entered with fuel for all of them ({@link #fundingTest}, which pays them
+   * all), such a loop runs in an uncharged copy ({@link #fundedCopy}) that keeps no fuel: a trap
+   * in it gives back the passes not made, so it leaves the fuel the charged loop would, and the
+   * test, which could never fail, is gone (C2 may then count the loop: {@code memset}).
    */
   private void planFundedLoops() {
     fundedLoops = null;
@@ -2842,7 +2846,8 @@ final class FunctionCompiler {
     while (pc < code.length && targets(pc).length == 0) {
       Op op = Op.of(code[pc]);
       String name = op.name();
-      boolean integer = (name.startsWith("I32_") || name.startsWith("I64_")) && op.wasm() != null
+      boolean integer = (name.startsWith("I32_") || name.startsWith("I64_")
+          || name.startsWith("F32_") || name.startsWith("F64_")) && op.wasm() != null
           && op.simd() == null && op.shape().indexOf('x') < 0 && op.shape().indexOf('V') < 0
           && op.shape().indexOf('v') < 0;
       if (target[pc] || !(integer || op == Op.COUNT_LOOP) || needsStoreFuel(code[pc])
@@ -2889,13 +2894,12 @@ final class FunctionCompiler {
         break;
       }
     }
+    loop.update = pc;
     Op update = Op.of(code[pc]);
-    if (code[pc + 2] == loop.counter && update == Op.I32_ADD_RRI
-        && Math.abs(code[pc + 3]) == 1) {
-      loop.step = code[pc + 3];
-    } else if (code[pc + 2] == loop.counter && update == Op.I32_SUB_RRI
-        && Math.abs(code[pc + 3]) == 1) {
-      loop.step = -code[pc + 3];
+    if (code[pc + 2] == loop.counter && (update == Op.I32_ADD_RRI || update == Op.I32_SUB_RRI)
+        && powerOfTwoStep(code[pc + 3])) {
+      loop.step = update == Op.I32_ADD_RRI ? code[pc + 3] : -code[pc + 3];
+      loop.shift = Integer.numberOfTrailingZeros(code[pc + 3]);
     } else if (update == Op.I32_ADD_RRR
         && (code[pc + 2] == loop.counter) != (code[pc + 3] == loop.counter)) {
       loop.stepReg = code[pc + 2] == loop.counter ? code[pc + 3] : code[pc + 2];
@@ -2906,6 +2910,14 @@ final class FunctionCompiler {
       return null;
     }
     return loop;
+  }
+
+  /**
+   * True if a counter stepping by {@code k} may be funded: {@code ±2^j}, {@code j < 31} (a count
+   * of passes is then a shift of the distance to the bound, exact when the distance is a multiple).
+   */
+  private static boolean powerOfTwoStep(int k) {
+    return k != 0 && k != Integer.MIN_VALUE && Integer.bitCount(Math.abs(k)) == 1;
   }
 
   /** How many instructions in {@code [from, to)} write register {@code r}. */
@@ -2922,10 +2934,12 @@ final class FunctionCompiler {
   }
 
   /**
-   * Entering {@code loop} from before it: on to its uncharged copy (which follows) if the fuel
-   * pays for every pass it will make, else to its charged header. Its passes: {@code (bound - counter) * step} as
-   * an unsigned 32-bit count, where 0 means 2^32 (then the charged loop, as for a step register
-   * holding neither 1 nor -1).
+   * Entering {@code loop} from before it: on to its uncharged copy (which follows), the fuel for
+   * all its passes paid at once, if the fuel pays for every pass it will make, else to its
+   * charged header. Its passes: the distance {@code (bound - counter) * sign(step)} as an unsigned
+   * 32-bit count, shifted right by {@code shift}; a distance of 0 (2^32, or 2^(32-shift) passes)
+   * or one not a multiple of the step (a loop that never ends) takes the charged loop, as does a
+   * step register holding neither 1 nor -1.
    */
   private void fundingTest(FundedLoop loop) {
     Label charged = label(loop.head);
@@ -2939,23 +2953,44 @@ final class FunctionCompiler {
       mv.visitJumpInsn(IF_ICMPNE, charged);
       mv.visitLabel(one);
     }
-    passes(loop);
+    distance(loop);
     mv.visitJumpInsn(IFEQ, charged);
-    mv.visitVarInsn(LLOAD, fuelSlot);
-    passes(loop);
+    if (loop.shift > 0) {
+      distance(loop);
+      pushInt((1 << loop.shift) - 1);
+      mv.visitInsn(IAND);
+      mv.visitJumpInsn(IFNE, charged);
+    }
+    for (int pay = 0; pay < 2; pay++) { // (the test, then the payment: no value on the stack at a branch)
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      passes(loop);
+      pushLong(loop.cost);
+      mv.visitInsn(LMUL);
+      mv.visitInsn(LSUB);
+      if (pay == 0) {
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, charged);
+      } else {
+        mv.visitVarInsn(LSTORE, fuelSlot);
+      }
+    }
+  }
+
+  /** Pushes the passes {@code loop} has still to make, from its counter now (a {@code long}). */
+  private void passes(FundedLoop loop) {
+    distance(loop);
     mv.visitInsn(I2L);
     pushLong(0xFFFFFFFFL);
     mv.visitInsn(LAND);
-    pushLong(loop.cost);
-    mv.visitInsn(LMUL);
-    mv.visitInsn(LSUB);
-    mv.visitInsn(LCONST_0);
-    mv.visitInsn(LCMP);
-    mv.visitJumpInsn(IFLT, charged);
+    if (loop.shift > 0) {
+      pushInt(loop.shift);
+      mv.visitInsn(LUSHR);
+    }
   }
 
-  /** Pushes {@code (bound - counter) * step} (an {@code int}). */
-  private void passes(FundedLoop loop) {
+  /** Pushes {@code (bound - counter) * sign(step)} (an {@code int}). */
+  private void distance(FundedLoop loop) {
     if (loop.boundReg >= 0) {
       loadI(loop.boundReg);
     } else {
@@ -2972,24 +3007,59 @@ final class FunctionCompiler {
   }
 
   /**
-   * {@code loop}'s uncharged copy, before the loop itself (where the funding test goes on): each
-   * pass subtracts its charge from the fuel local without a test (the funding test found enough
-   * for every pass), then runs the body as the loop does, its back-edge to the copy.
+   * {@code loop}'s uncharged copy, before the loop itself (where the funding test goes on, the
+   * fuel for all passes paid): it runs the body as the loop does, its back-edge to the copy, with
+   * no fuel in it. An exception in pass k of n (a trap) gives back the n - k passes not made,
+   * so that the fuel left is the charged loop's: {@link #passes} from the counter, less one
+   * before the counter's update in that pass (two handlers, one each side of the update, and two
+   * ways to the method's {@link #outOfBounds} for its bounds checks), then on to the method's own
+   * handlers. (Funded loops once subtracted each pass's charge in the copy:
+   * Temurin 25 kept the fuel in an XMM register, MATRIX_MUL fuel x1.155; benchmarks/README.md,
+   * session 14, branch fuel14.)
    */
   private void fundedCopy(FundedLoop loop) {
+    Label updated = new Label();
+    Label end = new Label();
+    Label[] thrown = {new Label(), new Label()}; // before the update, after it
+    Label[] outside = {new Label(), new Label()};
+    Label shared = outOfBounds;
+    mv.visitTryCatchBlock(loop.copy, updated, thrown[0], "java/lang/Throwable");
+    mv.visitTryCatchBlock(updated, end, thrown[1], "java/lang/Throwable");
+    outOfBounds = outside[0];
     mv.visitLabel(loop.copy);
-    mv.visitVarInsn(LLOAD, fuelSlot);
-    pushLong(loop.cost);
-    mv.visitInsn(LSUB);
-    mv.visitVarInsn(LSTORE, fuelSlot);
     redirectFrom = loop.head;
     redirectTo = loop.copy;
     for (int pc = loop.head + Op.size(code, loop.head); pc < loop.end; pc += Op.size(code, pc)) {
       instruction(pc);
+      if (pc == loop.update) {
+        mv.visitLabel(updated);
+        outOfBounds = outside[1];
+      }
     }
     redirectFrom = -1;
+    outOfBounds = shared;
     if (!loop.exits) {
       mv.visitJumpInsn(GOTO, labels[loop.end]);
+    }
+    mv.visitLabel(end);
+    for (int way = 0; way < 4; way++) {
+      int before = way % 2 == 0 ? 1 : 0;
+      mv.visitLabel(way < 2 ? thrown[way] : outside[way - 2]);
+      mv.visitVarInsn(LLOAD, fuelSlot);
+      passes(loop);
+      if (before == 1) {
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LSUB);
+      }
+      pushLong(loop.cost);
+      mv.visitInsn(LMUL);
+      mv.visitInsn(LADD);
+      mv.visitVarInsn(LSTORE, fuelSlot);
+      if (way < 2) {
+        mv.visitInsn(ATHROW);
+      } else {
+        mv.visitJumpInsn(GOTO, shared);
+      }
     }
   }
 

@@ -194,6 +194,66 @@ class FuelTest {
     }
   }
 
+  /**
+   * A float loop whose counter steps by the constant 4 (FunctionCompiler's funded loops, as
+   * MATRIX_MUL's inner loop): {@code sumBy4} with every amount of fuel from none to more than
+   * enough, its loads (by the array's bounds or by generated code's wrap check) or its stores
+   * (after the counter's step) trapping out of bounds in some pass, or never ending ({@code n} not a multiple of 4, or 0): each call ends as the
+   * reference's does, with the same result, fuel left and memory; twice, the second time with
+   * funded loops off in generated code.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void countedFloatLoopsLeaveTheReferenceFuelAndMemory(String config) {
+    for (boolean funded : new boolean[] {true, false}) {
+      FunctionCompiler.fundLoops = funded;
+      try {
+        Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+        Store<?> store = InterruptionTest.lastStore();
+        Instance reference =
+            InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
+        Store<?> referenceStore = InterruptionTest.lastStore();
+        int end = 65_536;
+        for (Instance x : new Instance[] {i, reference}) {
+          store.setFuel(1_000_000);
+          referenceStore.setFuel(1_000_000);
+          x.getFunc("grow").call(Val.i32(1));
+          for (int a = 0; a < end; a += 4) { // 1.0f, 2.0f, ... (exact sums)
+            x.getMemory("memory").write(a, floatBytes(a / 4 % 64 + 1));
+          }
+        }
+        int[][] calls = { // p dst n
+            {0, 4_000, 64}, {end - 24, 8_000, 40}, {100, end - 30, 64}, {0, 12_000, 6},
+            {0, 12_000, 0}, {-4, 4_000, 64}}; // (the last one's address wraps: its bounds check)
+        for (int[] c : calls) {
+          for (long fuel = 0; fuel <= 2L * c[2] + 40; fuel++) {
+            store.setFuel(fuel);
+            referenceStore.setFuel(fuel);
+            String where = config + (funded ? "" : " (no funded loops)") + ": sumBy4 "
+                + java.util.Arrays.toString(c) + " with fuel " + fuel;
+            String expected = outcome(() -> sumBy4(reference, c));
+            assertEquals(expected, outcome(() -> sumBy4(i, c)), where);
+            assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
+            assertArrayEquals(reference.getMemory("memory").read(0, end),
+                i.getMemory("memory").read(0, end), where + ": memory");
+          }
+        }
+      } finally {
+        FunctionCompiler.fundLoops = true;
+      }
+    }
+  }
+
+  private static int sumBy4(Instance i, int[] c) {
+    return Float.floatToRawIntBits(
+        i.getFunc("sumBy4").call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]))[0].f32());
+  }
+
+  private static byte[] floatBytes(float f) {
+    int bits = Float.floatToRawIntBits(f);
+    return new byte[] {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)};
+  }
+
   /** Runs {@code calls}' entry {@code c} on {@code i}. */
   private static int byteLoop(Instance i, int[] c) {
     if (c[3] != 0) {
