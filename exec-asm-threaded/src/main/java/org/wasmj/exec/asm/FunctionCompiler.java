@@ -3340,10 +3340,10 @@ final class FunctionCompiler {
       return;
     }
     List<int[]> loops = new java.util.ArrayList<>();
-    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
-      for (int t : targets(pc)) {
-        if (t <= pc) {
-          loops.add(new int[] {t, pc});
+    for (int[] branch : branches()) { // (made once per function; this runs at each generate)
+      for (int k = 1; k < branch.length; k++) {
+        if (branch[k] <= branch[0]) {
+          loops.add(new int[] {branch[k], branch[0]});
         }
       }
     }

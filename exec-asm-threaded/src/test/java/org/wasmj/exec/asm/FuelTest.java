@@ -158,40 +158,12 @@ class FuelTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void countedByteLoopsLeaveTheReferenceFuelAndMemory(String config) {
-    for (boolean funded : new boolean[] {true, false}) {
-      FunctionCompiler.fundLoops = funded;
-      try {
-        Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
-        Store<?> store = InterruptionTest.lastStore();
-        Instance reference =
-            InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
-        Store<?> referenceStore = InterruptionTest.lastStore();
-        for (Instance x : new Instance[] {i, reference}) {
-          store.setFuel(1_000_000);
-          referenceStore.setFuel(1_000_000);
-          x.getFunc("grow").call(Val.i32(1));
-        }
-        int end = 65_536;
-        int[][] calls = { // setDown dst v n, or copyBy dst src n step (step not 0)
-            {0, 7, 60, 0}, {end - 5, 9, 30, 0}, {100, 0, 40, 1}, {end - 10, 0, 20, 1},
-            {300, 20, -30, -1}, {end - 40, 50, 60, 2}};
-        for (int[] c : calls) {
-          for (long fuel = 0; fuel <= 6L * Math.abs(c[2]) + 20; fuel++) {
-            store.setFuel(fuel);
-            referenceStore.setFuel(fuel);
-            String where = config + (funded ? "" : " (no funded loops)") + ": "
-                + java.util.Arrays.toString(c) + " with fuel " + fuel;
-            String expected = outcome(() -> byteLoop(reference, c));
-            assertEquals(expected, outcome(() -> byteLoop(i, c)), where);
-            assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
-            assertArrayEquals(reference.getMemory("memory").read(0, end),
-                i.getMemory("memory").read(0, end), where + ": memory");
-          }
-        }
-      } finally {
-        FunctionCompiler.fundLoops = true;
-      }
-    }
+    int end = 65_536;
+    int[][] calls = { // setDown dst v n, or copyBy dst src n step (step not 0)
+        {0, 7, 60, 0}, {end - 5, 9, 30, 0}, {100, 0, 40, 1}, {end - 10, 0, 20, 1},
+        {300, 20, -30, -1}, {end - 40, 50, 60, 2}};
+    assertLoopsLikeReference(config, "", x -> {}, calls, c -> 6L * Math.abs(c[2]) + 20,
+        FuelTest::byteLoop);
   }
 
   /**
@@ -205,6 +177,28 @@ class FuelTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("configNames")
   void countedFloatLoopsLeaveTheReferenceFuelAndMemory(String config) {
+    int end = 65_536;
+    int[][] calls = { // p dst n
+        {0, 4_000, 64}, {end - 24, 8_000, 40}, {100, end - 30, 64}, {0, 12_000, 6},
+        {0, 12_000, 0}, {-4, 4_000, 64}}; // (the last one's address wraps: its bounds check)
+    assertLoopsLikeReference(config, "sumBy4 ", x -> {
+      for (int a = 0; a < end; a += 4) { // 1.0f, 2.0f, ... (exact sums)
+        x.getMemory("memory").write(a, floatBytes(a / 4 % 64 + 1));
+      }
+    }, calls, c -> 2L * c[2] + 40, FuelTest::sumBy4);
+  }
+
+  /**
+   * Runs {@code call} with each of {@code calls} on an instance of {@code config} and on one of
+   * {@code switch} (the reference), both given a page of memory and then {@code ready}, with
+   * every amount of fuel from none to {@code maxFuel} of the call: each call must end as the
+   * reference's does, leaving the same fuel and the same memory; twice, the second time with
+   * funded loops off in generated code.
+   */
+  private static void assertLoopsLikeReference(String config, String label,
+      java.util.function.Consumer<Instance> ready, int[][] calls,
+      java.util.function.ToLongFunction<int[]> maxFuel,
+      java.util.function.ToIntBiFunction<Instance, int[]> call) {
     for (boolean funded : new boolean[] {true, false}) {
       FunctionCompiler.fundLoops = funded;
       try {
@@ -214,25 +208,20 @@ class FuelTest {
             InterruptionTest.instantiate(new Engine(configs().get("switch")), () -> {});
         Store<?> referenceStore = InterruptionTest.lastStore();
         int end = 65_536;
+        store.setFuel(1_000_000);
+        referenceStore.setFuel(1_000_000);
         for (Instance x : new Instance[] {i, reference}) {
-          store.setFuel(1_000_000);
-          referenceStore.setFuel(1_000_000);
           x.getFunc("grow").call(Val.i32(1));
-          for (int a = 0; a < end; a += 4) { // 1.0f, 2.0f, ... (exact sums)
-            x.getMemory("memory").write(a, floatBytes(a / 4 % 64 + 1));
-          }
+          ready.accept(x);
         }
-        int[][] calls = { // p dst n
-            {0, 4_000, 64}, {end - 24, 8_000, 40}, {100, end - 30, 64}, {0, 12_000, 6},
-            {0, 12_000, 0}, {-4, 4_000, 64}}; // (the last one's address wraps: its bounds check)
         for (int[] c : calls) {
-          for (long fuel = 0; fuel <= 2L * c[2] + 40; fuel++) {
+          for (long fuel = 0; fuel <= maxFuel.applyAsLong(c); fuel++) {
             store.setFuel(fuel);
             referenceStore.setFuel(fuel);
-            String where = config + (funded ? "" : " (no funded loops)") + ": sumBy4 "
+            String where = config + (funded ? "" : " (no funded loops)") + ": " + label
                 + java.util.Arrays.toString(c) + " with fuel " + fuel;
-            String expected = outcome(() -> sumBy4(reference, c));
-            assertEquals(expected, outcome(() -> sumBy4(i, c)), where);
+            String expected = outcome(() -> call.applyAsInt(reference, c));
+            assertEquals(expected, outcome(() -> call.applyAsInt(i, c)), where);
             assertEquals(referenceStore.fuel(), store.fuel(), where + ": fuel left (" + expected + ")");
             assertArrayEquals(reference.getMemory("memory").read(0, end),
                 i.getMemory("memory").read(0, end), where + ": memory");
