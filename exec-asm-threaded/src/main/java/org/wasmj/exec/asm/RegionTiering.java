@@ -1,0 +1,156 @@
+package org.wasmj.exec.asm;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.wasmj.exec.internal.FunctionCode;
+import org.wasmj.exec.internal.LoopRegion;
+
+/**
+ * Tiering of the loop nests of a module's huge functions: those of {@link #bodyBytes} or more,
+ * whose whole compilation the size term of {@link AsmExecutor#countdown} puts off for so many
+ * calls and loop passes that most never get it, and whose chunk methods, when they do, each run
+ * too little to be compiled by HotSpot soon (docs/RATIONALE.md, "Tiering"). Such a function's
+ * countdown runs out every {@link #rounds} × threshold passes (its whole-function countdown goes
+ * on in steps of that size); where it runs out at a loop header, the nest around the header is
+ * compiled alone, as one chunk method ({@link FunctionCompiler#region}), on the compile queue,
+ * and the interpreter runs it at that nest's headers from then on ({@link Regions}). Once a
+ * function has a region its countdown is 1, so that the interpreter offers every loop header to
+ * it.
+ *
+ * @implNote Thread-safe. A function's counts are updated without synchronization (a lost update
+ *     only delays); which headers were sampled, under the lock of its state.
+ */
+final class RegionTiering {
+  /** Functions with a body of at least this many bytes have their loop nests compiled alone. */
+  static final int BODY_BYTES = 20_000;
+  /** The thresholds of loop passes between two samples of a huge function's loop headers. */
+  static final int ROUNDS = 4;
+  /** Tests: {@link #BODY_BYTES} of modules prepared from now on (0: the default). */
+  static volatile int bodyBytesForTests;
+  /** Tests: the loop passes between two samples in modules prepared from now on (0: the default). */
+  static volatile int passesForTests;
+
+  private final AsmModule module;
+  private final int passes;
+  /** Per defined function: its state if huge, else null. */
+  private final State[] states;
+  private final AtomicInteger compiled = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
+
+  /** A huge function's counts. */
+  private static final class State {
+    /** Passes and calls left of the whole-function countdown. */
+    long owed;
+    /** Passes left before the next sample. */
+    long untilSample;
+    /** The countdown given to the interpreter last. */
+    int given;
+    /** Loop headers sampled (queued, compiled or refused). */
+    final Set<Integer> sampled = new HashSet<>();
+  }
+
+  /** For {@code module}, whose tiering threshold is {@code threshold}. */
+  RegionTiering(AsmModule module, int threshold, int functions,
+      java.util.function.IntUnaryOperator bodyBytes) {
+    this.module = module;
+    int bytes = bodyBytesForTests > 0 ? bodyBytesForTests : BODY_BYTES;
+    this.passes = passesForTests > 0 ? passesForTests
+        : (int) Math.min(Integer.MAX_VALUE / 2, (long) ROUNDS * Math.max(1, threshold));
+    this.states = new State[functions];
+    for (int k = 0; k < states.length; k++) {
+      if (bodyBytes.applyAsInt(k) >= bytes) {
+        states[k] = new State();
+      }
+    }
+  }
+
+  /**
+   * The first countdown of defined function {@code k}, whose whole-function countdown is
+   * {@code whole}.
+   */
+  int firstCountdown(int k, int whole) {
+    State s = states[k];
+    if (s == null) {
+      return whole;
+    }
+    s.owed = whole;
+    s.untilSample = passes;
+    s.given = (int) Math.min(whole, passes);
+    return s.given;
+  }
+
+  /**
+   * {@code f}'s countdown ran out, at the loop header at {@code pc} (-1: at a call). Returns
+   * false if {@code f} is not huge (tiering goes on as for any function); else counts, maybe
+   * queues the nest around {@code pc}, calls {@code whole} if the whole-function countdown ran
+   * out too, and sets the next countdown.
+   */
+  boolean ranOut(FunctionCode f, int pc, Runnable whole) {
+    State s = states[f.definedIndex];
+    if (s == null) {
+      return false;
+    }
+    int given = Math.max(1, s.given);
+    s.owed -= given;
+    s.untilSample -= given;
+    if (pc >= 0 && s.untilSample <= 0) {
+      s.untilSample = passes;
+      boolean fresh;
+      synchronized (s) {
+        fresh = s.sampled.add(pc);
+      }
+      if (fresh && !module.queueRegion(f, pc)) {
+        synchronized (s) {
+          s.sampled.remove(pc); // the queue is full: sample again later
+        }
+      }
+    }
+    if (s.owed <= 0) {
+      whole.run(); // sets f.countdown: what the whole function waits for now
+      int next = f.countdown;
+      s.owed = next <= 0 ? 1 : next;
+    }
+    s.given = (int) Math.max(1, Math.min(s.owed, f.loopRegion != null ? 1 : s.untilSample));
+    f.countdown = s.given;
+    return true;
+  }
+
+  /**
+   * Generates the class of the nest around loop header {@code pc} of {@code f} with {@code
+   * compiler} (made for the class {@code className}): the outermost nest whose method HotSpot
+   * compiles, or the next inside it; installs it for the interpreter. Runs on the compile queue.
+   */
+  void compile(FunctionCode f, int pc, FunctionCompiler compiler, String className) {
+    for (int[] nest : Chunks.nests(compiler, pc)) {
+      if (Chunks.estimate(compiler, nest[0], nest[1]) >= 2 * FunctionCompiler.HUGE_METHOD_LIMIT) {
+        continue;
+      }
+      byte[] bytes = compiler.region(nest[0], nest[1]);
+      if (bytes == null) {
+        continue;
+      }
+      LoopRegion region = module.defineRegion(className, bytes);
+      State s = states[f.definedIndex];
+      synchronized (s) {
+        LoopRegion old = f.loopRegion;
+        f.loopRegion = (old == null ? Regions.NONE : (Regions) old).with(nest[0], nest[1], region);
+      }
+      compiled.incrementAndGet();
+      f.countdown = 0; // the frame that sampled it runs it at its next loop header
+      return;
+    }
+    refused.incrementAndGet();
+  }
+
+  /** Nests compiled; sampled nests too large for one method HotSpot compiles. */
+  void statistics(java.util.Map<String, Integer> to) {
+    int huge = 0;
+    for (State s : states) {
+      huge += s == null ? 0 : 1;
+    }
+    to.put("regions.functions", huge);
+    to.put("regions.compiled", compiled.get());
+    to.put("regions.too_large", refused.get());
+  }
+}
