@@ -176,7 +176,7 @@ public final class AsmModule {
 
       @Override
       public void hotLoop(FunctionCode f, int pc) {
-        if (!regions.ranOut(f, pc, () -> hotWhole(f, true))) {
+        if (!regions.ranOut(f, pc)) {
           hotWhole(f, true);
         }
       }
@@ -193,13 +193,13 @@ public final class AsmModule {
    * its compilation, unless it is queued or compiled already; the guest goes on meanwhile.
    */
   void hot(FunctionCode f, boolean inLoop) {
-    if (regions == null || !regions.ranOut(f, -1, () -> hotWhole(f, inLoop))) {
+    if (regions == null || !regions.ranOut(f, -1)) {
       hotWhole(f, inLoop);
     }
   }
 
   /** {@link #hot}, for the function as a whole ({@link RegionTiering} counts its loop nests). */
-  private void hotWhole(FunctionCode f, boolean inLoop) {
+  void hotWhole(FunctionCode f, boolean inLoop) {
     int k = f.definedIndex;
     f.countdown = Integer.MAX_VALUE; // quiet until its code is ready or the queue refuses it
     synchronized (state) {
@@ -310,10 +310,12 @@ public final class AsmModule {
     long start = System.nanoTime();
     String name = ModuleClassLoader.internalName(ModuleClassLoader.REGION, k) + "_" + pc;
     try {
-      FunctionCompiler compiler = new FunctionCompiler(code.module(), name, k,
-          code.transientIr(k), true);
-      compiler.outlinedCallee = this::outlined;
-      regions.compile(f, pc, compiler, name);
+      regions.compile(f, pc, () -> {
+        FunctionCompiler compiler = new FunctionCompiler(code.module(), name, k,
+            code.transientIr(k), true);
+        compiler.outlinedCallee = this::outlined;
+        return compiler;
+      }, name);
     } catch (RuntimeException | LinkageError | VirtualMachineError e) {
       // The generator must not fail, but if it does the loop runs on, interpreted.
       fallbacks.get(Fallback.GENERATION_FAILED).incrementAndGet();

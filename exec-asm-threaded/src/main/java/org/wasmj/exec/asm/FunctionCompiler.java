@@ -133,7 +133,8 @@ final class FunctionCompiler {
 
   final WasmModule module;
   final FuncType type;
-  private final String className;
+  /** The class being generated (a compiler reused for several loop regions names each: {@link #region}). */
+  private String className;
   private final int definedIndex;
   final CompiledFunction ir;
   private final int[] code;
@@ -1705,7 +1706,7 @@ final class FunctionCompiler {
   static final String LOOP_REGION = "org/wasmj/exec/internal/LoopRegion";
 
   /**
-   * Tiering: a class implementing {@code LoopRegion} for the loop nest {@code [from, to)} (whole
+   * Tiering: a class {@code name} implementing {@code LoopRegion} for the loop nest {@code [from, to)} (whole
    * instructions; {@code from} a loop header), entered at any loop header in it: one chunk method
    * as a split function's, over the interpreter's frame, returning the pc where control leaves
    * the nest (a return is left at its pc, for the interpreter to run); {@code null} if the method
@@ -1713,10 +1714,11 @@ final class FunctionCompiler {
    * #HUGE_METHOD_LIMIT}, {@link #WHOLE_METHOD_INVOKES}). Not for functions with lane locals
    * (their exits settle v128 bits, which a return left to the interpreter would not).
    */
-  byte[] region(int from, int to) {
+  byte[] region(String name, int from, int to) {
     if (hasLaneLocals()) {
       return null;
     }
+    className = name;
     region = true;
     try {
       inChunk = false;

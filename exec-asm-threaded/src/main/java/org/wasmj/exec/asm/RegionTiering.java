@@ -48,6 +48,11 @@ final class RegionTiering {
     int given;
     /** Loop headers sampled (queued, compiled or refused). */
     final Set<Integer> sampled = new HashSet<>();
+    /**
+     * The compiler of its regions, kept from one to the next: its analyses of the whole function
+     * (registers, liveness, branches) are most of a region's cost on a huge function.
+     */
+    FunctionCompiler compiler;
   }
 
   /** For {@code module}, whose tiering threshold is {@code threshold}. */
@@ -56,8 +61,15 @@ final class RegionTiering {
     this.module = module;
     int bytes = bodyBytesForTests > 0 ? bodyBytesForTests : BODY_BYTES;
     this.passes = passesForTests > 0 ? passesForTests
-        : (int) Math.min(Integer.MAX_VALUE / 2, (long) ROUNDS * Math.max(1, threshold));
+        : (int) Math.min(Integer.MAX_VALUE / 2, (long) Integer.getInteger("wasmj.regionRounds", ROUNDS) * Math.max(1, threshold)); // TEMP
     this.states = new State[functions];
+    if (System.getProperty("wasmj.regionDebug") != null) { // TEMP
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        statistics(m);
+        System.err.println("REGIONS " + m + " ms " + nanos.get() / 1000000 + " " + module.statistics());
+      }));
+    }
     for (int k = 0; k < states.length; k++) {
       if (bodyBytes.applyAsInt(k) >= bytes) {
         states[k] = new State();
@@ -83,10 +95,10 @@ final class RegionTiering {
   /**
    * {@code f}'s countdown ran out, at the loop header at {@code pc} (-1: at a call). Returns
    * false if {@code f} is not huge (tiering goes on as for any function); else counts, maybe
-   * queues the nest around {@code pc}, calls {@code whole} if the whole-function countdown ran
-   * out too, and sets the next countdown.
+   * queues the nest around {@code pc}, tells {@link AsmModule#hotWhole} if the whole-function
+   * countdown ran out too, and sets the next countdown.
    */
-  boolean ranOut(FunctionCode f, int pc, Runnable whole) {
+  boolean ranOut(FunctionCode f, int pc) {
     State s = states[f.definedIndex];
     if (s == null) {
       return false;
@@ -107,7 +119,7 @@ final class RegionTiering {
       }
     }
     if (s.owed <= 0) {
-      whole.run(); // sets f.countdown: what the whole function waits for now
+      module.hotWhole(f, pc >= 0); // sets f.countdown: what the whole function waits for now
       int next = f.countdown;
       s.owed = next <= 0 ? 1 : next;
     }
@@ -117,28 +129,39 @@ final class RegionTiering {
   }
 
   /**
-   * Generates the class of the nest around loop header {@code pc} of {@code f} with {@code
-   * compiler} (made for the class {@code className}): the outermost nest whose method HotSpot
-   * compiles, or the next inside it; installs it for the interpreter. Runs on the compile queue.
+   * Generates the class {@code className} of the nest around loop header {@code pc} of {@code f},
+   * with a compiler {@code newCompiler} makes (or the one its last nest was made with): the
+   * outermost nest whose method HotSpot compiles, or the next inside it; installs it for the
+   * interpreter. Runs on the compile queue.
    */
-  void compile(FunctionCode f, int pc, FunctionCompiler compiler, String className) {
-    for (int[] nest : Chunks.nests(compiler, pc)) {
-      if (Chunks.estimate(compiler, nest[0], nest[1]) >= 2 * FunctionCompiler.HUGE_METHOD_LIMIT) {
-        continue;
+  final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(); // TEMP
+  void compile(FunctionCode f, int pc, java.util.function.Supplier<FunctionCompiler> newCompiler,
+      String className) {
+    long t0 = System.nanoTime(); try { compile0(f, pc, newCompiler, className); } finally { nanos.addAndGet(System.nanoTime() - t0); }
+  }
+  void compile0(FunctionCode f, int pc, java.util.function.Supplier<FunctionCompiler> newCompiler,
+      String className) {
+    State s = states[f.definedIndex];
+    synchronized (s) { // (one compiler: one nest at a time)
+      if (s.compiler == null) {
+        s.compiler = newCompiler.get();
       }
-      byte[] bytes = compiler.region(nest[0], nest[1]);
-      if (bytes == null) {
-        continue;
-      }
-      LoopRegion region = module.defineRegion(className, bytes);
-      State s = states[f.definedIndex];
-      synchronized (s) {
+      FunctionCompiler compiler = s.compiler;
+      for (int[] nest : Chunks.nests(compiler, pc)) {
+        if (Chunks.estimate(compiler, nest[0], nest[1]) >= 2 * FunctionCompiler.HUGE_METHOD_LIMIT) {
+          continue;
+        }
+        byte[] bytes = compiler.region(className, nest[0], nest[1]);
+        if (bytes == null) {
+          continue;
+        }
+        LoopRegion region = module.defineRegion(className, bytes);
         LoopRegion old = f.loopRegion;
         f.loopRegion = (old == null ? Regions.NONE : (Regions) old).with(nest[0], nest[1], region);
+        compiled.incrementAndGet();
+        f.countdown = 0; // the frame that sampled it runs it at its next loop header
+        return;
       }
-      compiled.incrementAndGet();
-      f.countdown = 0; // the frame that sampled it runs it at its next loop header
-      return;
     }
     refused.incrementAndGet();
   }
