@@ -7,13 +7,14 @@ import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.LoopRegion;
 
 /**
- * Tiering of the loop nests of a module's huge functions: those of {@link #bodyBytes} or more,
+ * Tiering of the loop nests of a module's huge functions: those of {@link #BODY_BYTES} bytes or more,
  * whose whole compilation the size term of {@link AsmExecutor#countdown} puts off for so many
  * calls and loop passes that most never get it, and whose chunk methods, when they do, each run
  * too little to be compiled by HotSpot soon (docs/RATIONALE.md, "Tiering"). Such a function's
- * countdown runs out every {@link #rounds} × threshold passes (its whole-function countdown goes
+ * countdown runs out every {@link #ROUNDS} × threshold passes (its whole-function countdown goes
  * on in steps of that size); where it runs out at a loop header, the nest around the header is
  * compiled alone, as one chunk method ({@link FunctionCompiler#region}), on the compile queue,
+ * if it calls no function that runs interpreted (the outermost nest that fits, else one inside it),
  * and the interpreter runs it at that nest's headers from then on ({@link Regions}). Once a
  * function has a region its countdown is 1, so that the interpreter offers every loop header to
  * it.
@@ -24,8 +25,11 @@ import org.wasmj.exec.internal.LoopRegion;
 final class RegionTiering {
   /** Functions with a body of at least this many bytes have their loop nests compiled alone. */
   static final int BODY_BYTES = 20_000;
-  /** The thresholds of loop passes between two samples of a huge function's loop headers. */
-  static final int ROUNDS = 4;
+  /**
+   * The thresholds of loop passes between two samples of a huge function's loop headers (Yosys:
+   * 1 against 4, see docs/RATIONALE.md, "Session 15 (branch region15)").
+   */
+  static final int ROUNDS = 1;
   /** Tests: {@link #BODY_BYTES} of modules prepared from now on (0: the default). */
   static volatile int bodyBytesForTests;
   /** Tests: the loop passes between two samples in modules prepared from now on (0: the default). */
@@ -61,15 +65,8 @@ final class RegionTiering {
     this.module = module;
     int bytes = bodyBytesForTests > 0 ? bodyBytesForTests : BODY_BYTES;
     this.passes = passesForTests > 0 ? passesForTests
-        : (int) Math.min(Integer.MAX_VALUE / 2, (long) Integer.getInteger("wasmj.regionRounds", ROUNDS) * Math.max(1, threshold)); // TEMP
+        : (int) Math.min(Integer.MAX_VALUE / 2, (long) ROUNDS * Math.max(1, threshold));
     this.states = new State[functions];
-    if (System.getProperty("wasmj.regionDebug") != null) { // TEMP
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
-        statistics(m);
-        System.err.println("REGIONS " + m + " ms " + nanos.get() / 1000000 + " " + module.statistics());
-      }));
-    }
     for (int k = 0; k < states.length; k++) {
       if (bodyBytes.applyAsInt(k) >= bytes) {
         states[k] = new State();
@@ -134,12 +131,7 @@ final class RegionTiering {
    * outermost nest whose method HotSpot compiles, or the next inside it; installs it for the
    * interpreter. Runs on the compile queue.
    */
-  final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(); // TEMP
   void compile(FunctionCode f, int pc, java.util.function.Supplier<FunctionCompiler> newCompiler,
-      String className) {
-    long t0 = System.nanoTime(); try { compile0(f, pc, newCompiler, className); } finally { nanos.addAndGet(System.nanoTime() - t0); }
-  }
-  void compile0(FunctionCode f, int pc, java.util.function.Supplier<FunctionCompiler> newCompiler,
       String className) {
     State s = states[f.definedIndex];
     synchronized (s) { // (one compiler: one nest at a time)
@@ -148,7 +140,8 @@ final class RegionTiering {
       }
       FunctionCompiler compiler = s.compiler;
       for (int[] nest : Chunks.nests(compiler, pc)) {
-        if (Chunks.estimate(compiler, nest[0], nest[1]) >= 2 * FunctionCompiler.HUGE_METHOD_LIMIT) {
+        if (Chunks.estimate(compiler, nest[0], nest[1]) >= 2 * FunctionCompiler.HUGE_METHOD_LIMIT
+            || callsInterpreted(compiler, nest[0], nest[1])) {
           continue;
         }
         byte[] bytes = compiler.region(className, nest[0], nest[1]);
@@ -166,7 +159,27 @@ final class RegionTiering {
     refused.incrementAndGet();
   }
 
-  /** Nests compiled; sampled nests too large for one method HotSpot compiles. */
+  /**
+   * True if {@code [from, to)} calls through a table or a defined function not compiled yet: each
+   * such call from compiled code is a crossing into the interpreter ({@code Interpreter.invokeAt}),
+   * dearer than the interpreter's own call; on Yosys nests with them made the guest slower.
+   */
+  private boolean callsInterpreted(FunctionCompiler c, int from, int to) {
+    int[] code = c.code();
+    int imported = c.module.importedFunctionCount();
+    for (int pc = from; pc < to; pc += org.wasmj.ir.Op.size(code, pc)) {
+      if (code[pc] == org.wasmj.ir.OpCodes.CALL_INDIRECT_XXRR) {
+        return true;
+      }
+      if (code[pc] == org.wasmj.ir.OpCodes.CALL_XR && code[pc + 1] >= imported
+          && module.code.function(code[pc + 1] - imported).nativeCode == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Nests compiled; sampled headers with no nest to compile (too large, or calling the interpreter). */
   void statistics(java.util.Map<String, Integer> to) {
     int huge = 0;
     for (State s : states) {
@@ -174,6 +187,6 @@ final class RegionTiering {
     }
     to.put("regions.functions", huge);
     to.put("regions.compiled", compiled.get());
-    to.put("regions.too_large", refused.get());
+    to.put("regions.refused", refused.get());
   }
 }

@@ -30,11 +30,12 @@ import org.wasmj.exec.Val;
  */
 class RegionTest {
   /**
-   * {@code run(n, r, t, o)}: for i in 0..n { tick(i); for j in 0..=i { acc = acc * 31 + mix(i ^ j);
+   * {@code run(n, r, t, o)}: for i in 0..n { tick(i); for j in 0..=i { acc = acc * 31 + (i ^ j) * 31;
    * mem[(j & 63) * 4] += acc; if (i == r && j == 1) return acc } 1 / (i - t); if (i == o) load
    * at -16 } return acc. So {@code r} returns from inside the inner loop, {@code t} traps
    * (division by zero) and {@code o} traps (out of bounds) in the outer one; {@code outer} calls
-   * run, {@code sum} adds the first 64 words of memory.
+   * run, {@code sum} adds the first 64 words of memory, {@code calls(n)} adds {@code mix(i)} for
+   * i in 0..n.
    */
   private static final byte[] NEST = new ModuleBuilder()
       .importFunc("host", "tick", 1, 1)
@@ -47,7 +48,7 @@ class RegionTest {
           0x02, 0x40, 0x03, 0x40,
           0x20, 5, 0x20, 4, 0x4A, 0x0D, 1,
           0x20, 6, 0x41, 0x1F, 0x6C,
-          0x20, 4, 0x20, 5, 0x73, 0x10, 1,
+          0x20, 4, 0x20, 5, 0x73, 0x41, 0x1F, 0x6C,
           0x6A, 0x21, 6,
           0x20, 5, 0x41, 0x3F, 0x71, 0x41, 2, 0x74,
           0x20, 5, 0x41, 0x3F, 0x71, 0x41, 2, 0x74, 0x28, 2, 0,
@@ -70,6 +71,13 @@ class RegionTest {
           0x41, 0x80, 2, 0x48, 0x0D, 0,
           0x0B,
           0x20, 1)
+      .funcWithLocals("calls", 1, 1, 2,
+          0x03, 0x40,
+          0x20, 2, 0x20, 1, 0x10, 1, 0x6A, 0x21, 2,
+          0x20, 1, 0x41, 1, 0x6A, 0x22, 1,
+          0x20, 0, 0x48, 0x0D, 0,
+          0x0B,
+          0x20, 2)
       .withMemory(1).withNames().build();
 
   @BeforeEach
@@ -146,6 +154,18 @@ class RegionTest {
     assertTrue(seen[0], "no loop region ran " + statistics);
     assertTrue(statistics.get("regions.compiled") > 0, statistics.toString());
     assertEquals(0, statistics.get("interpreted.generation_failed"));
+  }
+
+  @Test
+  void aNestCallingAFunctionThatRunsInterpretedStaysInterpreted() {
+    List<Store<?>> stores = new ArrayList<>();
+    Instance tiered = nest(tiered(), i -> {}, stores);
+    Instance reference = nest(Config.defaults().withExecutor("switch"), i -> {}, stores);
+    assertEquals(reference.getFunc("calls").call(Val.i32(500))[0].i32(),
+        tiered.getFunc("calls").call(Val.i32(500))[0].i32());
+    java.util.Map<String, Long> statistics = tiered.module().executorStatistics();
+    assertEquals(0, statistics.get("regions.compiled"), statistics.toString());
+    assertTrue(statistics.get("regions.refused") > 0, statistics.toString());
   }
 
   @Test
