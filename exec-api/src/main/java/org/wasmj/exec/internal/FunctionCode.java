@@ -19,8 +19,6 @@ public final class FunctionCode {
   public volatile NativeCode nativeCode;
   /** Compiled code an interpreter frame of this function may enter at a loop header, or {@code null}. */
   public volatile LoopEntry loopEntry;
-  /** Compiled loop nests an interpreter frame of this function may run at a loop header, or {@code null}. */
-  public volatile LoopRegion loopRegion;
   /**
    * Calls and loop iterations left before the interpreter tells {@link ModuleCode#tiering} that
    * the function is hot ({@link Integer#MAX_VALUE} when no executor asks; at or below zero it

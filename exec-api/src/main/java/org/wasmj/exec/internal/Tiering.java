@@ -15,12 +15,4 @@ public interface Tiering {
    * headers now (and would enter {@link FunctionCode#loopEntry} once there is one).
    */
   void hot(FunctionCode f, boolean inLoop);
-
-  /**
-   * As {@code hot(f, true)}, with the loop header the interpreter frame is at: IR index
-   * {@code pc}, where it would run {@link FunctionCode#loopRegion} once that holds it.
-   */
-  default void hotLoop(FunctionCode f, int pc) {
-    hot(f, true);
-  }
 }

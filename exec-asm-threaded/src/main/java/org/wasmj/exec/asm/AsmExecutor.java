@@ -71,9 +71,9 @@ final class AsmExecutor implements Executor {
     if (tiered) {
       List<FunctionBody> bodies = module.module().bodies();
       for (int k = 0; k < module.functionCount(); k++) {
-        module.function(k).countdown = m.firstCountdown(k, bodies.get(k).length());
+        module.function(k).countdown = m.countdown(bodies.get(k).length());
       }
-      module.tiering = m.tiering();
+      module.tiering = m::hot;
     } else if (eager) {
       m.generateAll();
     }

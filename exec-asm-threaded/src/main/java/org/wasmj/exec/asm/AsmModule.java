@@ -14,10 +14,8 @@ import org.wasmj.exec.asm.FunctionCompiler.Fallback;
 import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.InternalAccess;
 import org.wasmj.exec.internal.LoopEntry;
-import org.wasmj.exec.internal.LoopRegion;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.NativeCode;
-import org.wasmj.exec.internal.Tiering;
 import org.wasmj.ir.Op;
 
 /**
@@ -88,8 +86,6 @@ public final class AsmModule {
   private final AtomicInteger loopEntriesDropped = new AtomicInteger();
   private final AtomicLong generationNanos = new AtomicLong();
   private final Map<Fallback, AtomicInteger> fallbacks = new EnumMap<>(Fallback.class);
-  /** Tiering: the huge functions' loop nests ({@link RegionTiering}); null without tiering. */
-  private final RegionTiering regions;
 
   private AsmModule(ModuleCode code, AsmExecutor executor) {
     this.code = code;
@@ -105,8 +101,6 @@ public final class AsmModule {
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlinedSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlined = new byte[code.functionCount()];
-    this.regions = tiered ? new RegionTiering(this, threshold, code.functionCount(),
-        k -> code.module().bodies().get(k).length()) : null;
     for (Fallback f : Fallback.values()) {
       fallbacks.put(f, new AtomicInteger());
     }
@@ -166,40 +160,11 @@ public final class AsmModule {
     }
   }
 
-  /** Tiering: the hook the interpreter calls when a function's countdown runs out. */
-  Tiering tiering() {
-    return new Tiering() {
-      @Override
-      public void hot(FunctionCode f, boolean inLoop) {
-        AsmModule.this.hot(f, inLoop);
-      }
-
-      @Override
-      public void hotLoop(FunctionCode f, int pc) {
-        if (!regions.ranOut(f, pc)) {
-          hotWhole(f, true);
-        }
-      }
-    };
-  }
-
-  /** Tiering: the first countdown of defined function {@code k}, of {@code bodyBytes} bytes. */
-  int firstCountdown(int k, int bodyBytes) {
-    return regions.firstCountdown(k, countdown(bodyBytes));
-  }
-
   /**
    * Tiering: {@code f} turned hot in the interpreter (in a loop of it, if {@code inLoop}). Queues
    * its compilation, unless it is queued or compiled already; the guest goes on meanwhile.
    */
   void hot(FunctionCode f, boolean inLoop) {
-    if (regions == null || !regions.ranOut(f, -1)) {
-      hotWhole(f, inLoop);
-    }
-  }
-
-  /** {@link #hot}, for the function as a whole ({@link RegionTiering} counts its loop nests). */
-  void hotWhole(FunctionCode f, boolean inLoop) {
     int k = f.definedIndex;
     f.countdown = Integer.MAX_VALUE; // quiet until its code is ready or the queue refuses it
     synchronized (state) {
@@ -294,43 +259,6 @@ public final class AsmModule {
     }
     if (f.loopEntry != null && !loseWakeUps) {
       f.countdown = 0; // a frame looping in the interpreter enters at its next iteration
-    }
-  }
-
-  /**
-   * Tiering: queues the compilation of the loop nest around loop header {@code pc} of {@code f}
-   * ({@link RegionTiering}); false if the queue is full.
-   */
-  boolean queueRegion(FunctionCode f, int pc) {
-    return executor.queue.submit(() -> compileRegion(f, pc), true);
-  }
-
-  private void compileRegion(FunctionCode f, int pc) {
-    int k = f.definedIndex;
-    long start = System.nanoTime();
-    String name = ModuleClassLoader.internalName(ModuleClassLoader.REGION, k) + "_" + pc;
-    try {
-      regions.compile(f, pc, () -> {
-        FunctionCompiler compiler = new FunctionCompiler(code.module(), name, k,
-            code.transientIr(k), true);
-        compiler.outlinedCallee = this::outlined;
-        return compiler;
-      }, name);
-    } catch (RuntimeException | LinkageError | VirtualMachineError e) {
-      // The generator must not fail, but if it does the loop runs on, interpreted.
-      fallbacks.get(Fallback.GENERATION_FAILED).incrementAndGet();
-    } finally {
-      generationNanos.addAndGet(System.nanoTime() - start);
-    }
-  }
-
-  /** Defines a loop region's class {@code internalName} and makes its instance. */
-  LoopRegion defineRegion(String internalName, byte[] bytes) {
-    Class<?> c = loader.defineRegion(internalName, bytes);
-    try {
-      return (LoopRegion) c.getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot instantiate generated " + c.getName(), e);
     }
   }
 
@@ -479,7 +407,6 @@ public final class AsmModule {
     if (tiered) {
       s.put("compiled.loop_entries", loopEntries.get());
       s.put("compiled.loop_entries_too_large", loopEntriesDropped.get());
-      regions.statistics(s);
       if (late.length > 0) {
         s.put("compiled.late", compiledLate.get());
       }

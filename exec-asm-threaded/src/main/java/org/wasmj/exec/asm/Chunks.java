@@ -315,44 +315,6 @@ final class Chunks {
     }
   }
 
-  /**
-   * The loop nests holding the loop header at {@code header}, outermost first: ranges
-   * {@code [from, to)} from a loop's first instruction (a backward branch's target) to the
-   * instruction after its last backward branch to there.
-   */
-  static List<int[]> nests(FunctionCompiler c, int header) {
-    int[] code = c.code();
-    java.util.TreeMap<Integer, Integer> ends = new java.util.TreeMap<>();
-    for (int[] branch : c.branches()) {
-      for (int k = 1; k < branch.length; k++) {
-        if (branch[k] <= branch[0] && branch[k] <= header) {
-          ends.merge(branch[k], branch[0] + Op.size(code, branch[0]), Math::max);
-        }
-      }
-    }
-    List<int[]> nests = new ArrayList<>();
-    ends.forEach((from, to) -> {
-      if (header < to) {
-        nests.add(new int[] {from, to});
-      }
-    });
-    return nests;
-  }
-
-  /**
-   * A rough upper estimate of the bytecode of a chunk {@code [from, to)}: its instructions and
-   * the registers it copies in and out.
-   */
-  static long estimate(FunctionCompiler c, int from, int to) {
-    int[] code = c.code();
-    Traffic traffic = new Traffic(c);
-    long total = 0;
-    for (int pc = from; pc < to; pc += Op.size(code, pc)) {
-      total += estimate(c, pc) + 4 + traffic.add(pc);
-    }
-    return total;
-  }
-
   /** Receives the registers an instruction reads or writes (a register may come twice). */
   @FunctionalInterface
   interface Operands {

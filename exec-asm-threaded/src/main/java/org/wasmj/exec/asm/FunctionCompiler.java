@@ -133,8 +133,7 @@ final class FunctionCompiler {
 
   final WasmModule module;
   final FuncType type;
-  /** The class being generated (a compiler reused for several loop regions names each: {@link #region}). */
-  private String className;
+  private final String className;
   private final int definedIndex;
   final CompiledFunction ir;
   private final int[] code;
@@ -1121,7 +1120,7 @@ final class FunctionCompiler {
     for (int[] c : chunks) {
       entry[c[0]] = true;
     }
-    if (loopEntries || region) {
+    if (loopEntries) {
       for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
         if (code[pc] == OpCodes.COUNT_LOOP) {
           entry[pc] = true;
@@ -1391,9 +1390,9 @@ final class FunctionCompiler {
     instSlot = 1;
     depthSlot = 2;
     int entrySlot = CHUNK_ENTRY_SLOT;
-    memSlot = region ? REGION_FP_SLOT + 1 : 4;
-    tmpSlot = memSlot + 1;
-    regBase = memSlot + 2;
+    memSlot = 4;
+    tmpSlot = 5;
+    regBase = 6;
     java.util.BitSet read = new java.util.BitSet();
     java.util.BitSet write = new java.util.BitSet();
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
@@ -1435,7 +1434,7 @@ final class FunctionCompiler {
     for (int r = used.nextSetBit(0); r >= 0; r = used.nextSetBit(r + 1)) {
       if (load.get(r)) {
         mv.visitVarInsn(ALOAD, regsSlot);
-        frameIndex(r);
+        pushInt(r);
         mv.visitInsn(LALOAD);
       } else { // written before it is read from every entry: a local the verifier sees assigned
         mv.visitInsn(LCONST_0);
@@ -1502,7 +1501,7 @@ final class FunctionCompiler {
         tailCopy(exit, k, reenter, writeBack);
         continue;
       }
-      pushInt(region ? exit : entryIds[exit]); // a region's exit: the pc to go on at
+      pushInt(entryIds[exit]);
       if (written.length == 0) {
         mv.visitInsn(IRETURN);
       } else {
@@ -1515,7 +1514,7 @@ final class FunctionCompiler {
       mv.visitLabel(writeBack);
       for (int r : written) {
         mv.visitVarInsn(ALOAD, regsSlot);
-        frameIndex(r);
+        pushInt(r);
         loadL(r);
         mv.visitInsn(LASTORE);
       }
@@ -1555,7 +1554,7 @@ final class FunctionCompiler {
    */
   private void tailBlocks(List<int[]> chunks, boolean[] entry) {
     tailEnds = null;
-    if (hasLaneLocals() || region) {
+    if (hasLaneLocals()) {
       return;
     }
     for (int k = 0; k < chunks.size(); k++) {
@@ -1691,149 +1690,6 @@ final class FunctionCompiler {
 
   /** A chunk method's parameter holding the entry id to start at ({@link #CHUNK_DESC}). */
   private static final int CHUNK_ENTRY_SLOT = 3;
-
-  // ---- loop regions: a loop nest of a function not compiled whole ----
-
-  /**
-   * Generating a loop region ({@link #region}): chunk {@code r} indexes the interpreter's frame
-   * from its {@code fp}, leaves with the pc to go on at, and leaves returns to the interpreter.
-   */
-  private boolean region;
-  /** {@code int r(long[] frame, InstanceState, int budget, int entry, int fp)} → the pc it leaves for. */
-  private static final String REGION_DESC = "([J" + INSTANCE_DESC + "III)I";
-  /** The region chunk's {@code fp} parameter. */
-  private static final int REGION_FP_SLOT = 4;
-  static final String LOOP_REGION = "org/wasmj/exec/internal/LoopRegion";
-
-  /**
-   * Tiering: a class {@code name} implementing {@code LoopRegion} for the loop nest {@code [from, to)} (whole
-   * instructions; {@code from} a loop header), entered at any loop header in it: one chunk method
-   * as a split function's, over the interpreter's frame, returning the pc where control leaves
-   * the nest (a return is left at its pc, for the interpreter to run); {@code null} if the method
-   * would be too large or too call-heavy for HotSpot to compile it well ({@link
-   * #HUGE_METHOD_LIMIT}, {@link #WHOLE_METHOD_INVOKES}). Not for functions with lane locals
-   * (their exits settle v128 bits, which a return left to the interpreter would not).
-   */
-  byte[] region(String name, int from, int to) {
-    if (hasLaneLocals()) {
-      return null;
-    }
-    className = name;
-    region = true;
-    try {
-      inChunk = false;
-      largestMethod = 0;
-      mostInvokes = 0;
-      noControlLocals();
-      ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
-      classWriter = cw;
-      staticInts.clear();
-      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
-          new String[] {LOOP_REGION});
-      MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-      init.visitCode();
-      init.visitVarInsn(ALOAD, 0);
-      init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-      init.visitInsn(RETURN);
-      init.visitMaxs(0, 0);
-      init.visitEnd();
-      List<int[]> chunks = new java.util.ArrayList<>();
-      if (from > 0) {
-        chunks.add(new int[] {0, from});
-      }
-      chunks.add(new int[] {from, to});
-      if (to < code.length) {
-        chunks.add(new int[] {to, code.length});
-      }
-      int k = from > 0 ? 1 : 0;
-      assignEntries(chunks);
-      regionRun(cw, from, to);
-      chunkPrefix = "r";
-      mv = method(cw, ACC_PRIVATE | ACC_STATIC, "r", REGION_DESC);
-      mv.visitCode();
-      chunk(chunks, k);
-      endMethod();
-      staticIntsInit(cw);
-      cw.visitEnd();
-      byte[] bytes = cw.toByteArray();
-      return largestMethod <= HUGE_METHOD_LIMIT && mostInvokes <= WHOLE_METHOD_INVOKES
-          ? bytes : null;
-    } catch (RuntimeException e) {
-      if (!(e instanceof MethodTooLargeException || e instanceof ClassTooLargeException)) {
-        throw e; // (caught by type, these would be loaded at every start: see method)
-      }
-      return null;
-    } finally {
-      region = false;
-    }
-  }
-
-  /**
-   * {@code LoopRegion.run}: the entry id of the loop header at {@code pc} (the class's {@code
-   * LOOPS}: the nest's headers), then chunk {@code r}; an array index out of bounds there is a
-   * memory access (as in {@link #driveMethod}). -1 for a pc outside {@code [from, to)}.
-   */
-  private void regionRun(ClassWriter cw, int from, int to) {
-    StringBuilder table = new StringBuilder();
-    for (int pc = from; pc < to; pc += Op.size(code, pc)) {
-      if (code[pc] == OpCodes.COUNT_LOOP) {
-        for (int v : new int[] {pc, entryIds[pc]}) {
-          table.append((char) (v >>> 16)).append((char) v);
-        }
-      }
-    }
-    staticInts(cw, "LOOPS", table.toString());
-    mv = method(cw, ACC_PUBLIC, "run", "([JI" + INSTANCE_DESC + "II)I");
-    mv.visitCode();
-    int pcSlot = 5;
-    Label outside = new Label();
-    mv.visitVarInsn(ILOAD, pcSlot);
-    pushInt(from);
-    mv.visitJumpInsn(IF_ICMPLT, outside);
-    mv.visitVarInsn(ILOAD, pcSlot);
-    pushInt(to);
-    mv.visitJumpInsn(IF_ICMPGE, outside);
-    Label boundsFrom = new Label();
-    Label boundsTo = new Label();
-    Label bounds = new Label();
-    mv.visitTryCatchBlock(boundsFrom, boundsTo, bounds, "java/lang/IndexOutOfBoundsException");
-    mv.visitLabel(boundsFrom);
-    mv.visitVarInsn(ALOAD, 1);
-    mv.visitVarInsn(ALOAD, 3);
-    mv.visitVarInsn(ALOAD, 3);
-    mv.visitVarInsn(ILOAD, 4);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "budgetOf", "(" + INSTANCE_DESC + "I)I", false);
-    mv.visitFieldInsn(GETSTATIC, className, "LOOPS", "[I");
-    mv.visitVarInsn(ILOAD, pcSlot);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
-    mv.visitVarInsn(ILOAD, 2);
-    mv.visitMethodInsn(INVOKESTATIC, className, "r", REGION_DESC, false);
-    mv.visitInsn(IRETURN);
-    mv.visitLabel(boundsTo);
-    mv.visitLabel(bounds);
-    mv.visitInsn(POP);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Lorg/wasmj/TrapException;", false);
-    mv.visitInsn(ATHROW);
-    mv.visitLabel(outside);
-    mv.visitInsn(ICONST_M1);
-    mv.visitInsn(IRETURN);
-    endMethod();
-  }
-
-  /** True for the ops that end the function: returns and tail calls. */
-  private static boolean endsFunction(int op) {
-    return op == OpCodes.RETURN || op == OpCodes.RETURN_R || op == OpCodes.RETURN_SPAN_RI
-        || op == OpCodes.RETURN_CALL_XR || op == OpCodes.RETURN_CALL_INDIRECT_XXRR;
-  }
-
-  /** Pushes the frame index of register {@code r}: {@code r}, in a region {@code fp + r}. */
-  private void frameIndex(int r) {
-    pushInt(r);
-    if (region) {
-      mv.visitVarInsn(ILOAD, REGION_FP_SLOT);
-      mv.visitInsn(IADD);
-    }
-  }
 
   /** Branch targets of the instruction at {@code pc}. */
   int[] targets(int pc) {
@@ -2665,10 +2521,6 @@ final class FunctionCompiler {
 
   private void instruction(int pc) {
     if (pc > fusedFrom && pc < fusedTo) { // emitted with an instruction before it
-      return;
-    }
-    if (region && endsFunction(code[pc])) { // the interpreter runs it
-      mv.visitJumpInsn(GOTO, exits.computeIfAbsent(pc, t -> new Label()));
       return;
     }
     lanePc = pc;

@@ -13,8 +13,6 @@ final class ModuleClassLoader extends ClassLoader {
     registerAsParallelCapable();
   }
 
-  /** Kind of class: a loop nest of a function not compiled whole, {@code R<k>_<pc>} ({@link #defineRegion}). */
-  static final String REGION = "R";
   /** Kind of class: a function's entry, {@code F<k>}. */
   static final String ENTRY = "F";
   /** Kind of class: a function's compiled code made by tiering, {@code C<k>}. */
@@ -52,14 +50,6 @@ final class ModuleClassLoader extends ClassLoader {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * Defines a loop region's class ({@link AsmModule}, {@code R<k>_<pc>}), which only its
-   * {@code LoopRegion} instance refers to, by its {@code internalName}.
-   */
-  Class<?> defineRegion(String internalName, byte[] bytes) {
-    return defineClass(internalName.replace('/', '.'), bytes, 0, bytes.length);
   }
 
   @Override

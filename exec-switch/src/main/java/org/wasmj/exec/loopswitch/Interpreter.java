@@ -22,7 +22,6 @@ import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
 import org.wasmj.exec.internal.LoopEntry;
-import org.wasmj.exec.internal.LoopRegion;
 import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.TableInstance;
 import org.wasmj.exec.internal.Tiering;
@@ -263,20 +262,15 @@ public final class Interpreter {
             break;
           case OpCodes.COUNT_LOOP: {
             int countdown = --fn.code.countdown;
-            if (countdown > 0) {
+            if (countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
               if ((countdown & WARM_UP_PERIOD - 1) == WARM_UP_PERIOD - 1) {
                 warmUp();
               }
               pc++;
               continue;
             }
-            pc = loopHot(st, fn, fp, pc, depth);
-            s = st.slots; // compiled code may have grown the stack
-            if (pc >= 0) {
-              mem = memoryOf(inst); // a loop region may have grown a memory
-              continue;
-            }
-            callee = null; // compiled code ran the rest of the frame; its results are in place
+            s = st.slots; // compiled code ran the rest of the frame; its results are in place
+            callee = null;
             break;
           }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
@@ -1424,40 +1418,27 @@ public final class Interpreter {
   }
 
   /**
-   * A loop header (at {@code pc}) of {@code fn}'s frame at {@code fp} is hot: if the function has
-   * compiled code to enter there, runs the rest of the frame in it and returns -1 (its results
-   * are then in the frame's first registers); if it has a compiled loop region holding the
-   * header, runs it and returns the pc where control left it; else tells the tiering executor and
-   * returns the pc after the header.
+   * A loop header of {@code fn}'s frame at {@code fp} is hot: if the function has compiled code
+   * to enter there, runs the rest of the frame in it and returns true (its results are then in
+   * the frame's first registers); else tells the tiering executor and returns false.
    */
-  private static int loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
+  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
     FunctionCode fc = fn.code;
     LoopEntry entry = fc.loopEntry;
-    st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
-    st.top = fp + fn.compiled.registerCount();
     if (entry == null) {
-      LoopRegion region = fc.loopRegion;
-      if (region != null) {
-        long[] frame = st.slots;
-        int next = region.run(frame, fp, fn.instance, st.maxDepth - depth, pc);
-        if (next >= 0) {
-          if (st.slots != frame) { // grown by a call: the registers were written back to the old
-            System.arraycopy(frame, fp, st.slots, fp, fn.compiled.registerCount());
-          }
-          return next;
-        }
-      }
       Tiering hook = fc.module.tiering;
       if (hook != null) {
-        hook.hotLoop(fc, pc);
+        hook.hot(fc, true);
       } else {
         fc.countdown = Integer.MAX_VALUE;
       }
-      return pc + 1;
+      return false;
     }
+    st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
+    st.top = fp + fn.compiled.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     System.arraycopy(results, 0, st.slots, fp, results.length);
-    return -1;
+    return true;
   }
 
   /**
