@@ -2846,11 +2846,11 @@ final class FunctionCompiler {
     while (pc < code.length && targets(pc).length == 0) {
       Op op = Op.of(code[pc]);
       String name = op.name();
-      boolean integer = (name.startsWith("I32_") || name.startsWith("I64_")
+      boolean scalar = (name.startsWith("I32_") || name.startsWith("I64_")
           || name.startsWith("F32_") || name.startsWith("F64_")) && op.wasm() != null
           && op.simd() == null && op.shape().indexOf('x') < 0 && op.shape().indexOf('V') < 0
           && op.shape().indexOf('v') < 0;
-      if (target[pc] || !(integer || op == Op.COUNT_LOOP) || needsStoreFuel(code[pc])
+      if (target[pc] || !(scalar || op == Op.COUNT_LOOP) || needsStoreFuel(code[pc])
           || ++count > FUNDED_LOOP_SIZE) {
         return null;
       }
@@ -3043,11 +3043,11 @@ final class FunctionCompiler {
     }
     mv.visitLabel(end);
     for (int way = 0; way < 4; way++) {
-      int before = way % 2 == 0 ? 1 : 0;
+      boolean beforeUpdate = way % 2 == 0; // thrown[0], outside[0]: the counter not yet stepped
       mv.visitLabel(way < 2 ? thrown[way] : outside[way - 2]);
       mv.visitVarInsn(LLOAD, fuelSlot);
       passes(loop);
-      if (before == 1) {
+      if (beforeUpdate) {
         mv.visitInsn(LCONST_1);
         mv.visitInsn(LSUB);
       }
