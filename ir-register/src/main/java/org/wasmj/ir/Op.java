@@ -29,7 +29,9 @@ import org.wasmj.parser.Opcode;
  * wrap-around, then the static offset added as usual: for 32- and 64-bit accesses and unsigned
  * byte loads and byte stores (the widths of memcpy and array loops). Fused compare-and-branch ops exist for the ten
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
- * translator uses the compare itself for {@code br_if} and its negation for {@code if}.
+ * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
+ * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
+ * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads.
  */
 public enum Op {
   // ---- moves and constants ----
@@ -87,6 +89,13 @@ public enum Op {
   BR_I64_EQZ_RT("br_i64_eqz", "rt"),
   /** Jumps to {@code t} if the i64 in {@code r} is not zero ({@code i64.eqz; if}). */
   BR_I64_NEZ_RT("br_i64_nez", "rt"),
+  /**
+   * Jumps to {@code t} if the i32 in {@code r} has a bit of the mask {@code #i} set: a bit test,
+   * {@code i32.and} with a constant then {@code br_if} (or {@code i32.eqz; if}), one dispatch for two.
+   */
+  BR_I32_AND_NEZ_RIT("br_and_nez", "rit"),
+  /** Jumps to {@code t} if the i32 in {@code r} has no bit of the mask {@code #i} set ({@code i32.and; if}, {@code i32.and; i32.eqz; br_if}). */
+  BR_I32_AND_EQZ_RIT("br_and_eqz", "rit"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.

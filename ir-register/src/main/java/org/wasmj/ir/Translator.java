@@ -126,6 +126,8 @@ public final class Translator implements InstructionVisitor {
     NEGATED_BRANCH.put(Op.BR_NEZ_RT, Op.BR_EQZ_RT);
     NEGATED_BRANCH.put(Op.BR_I64_EQZ_RT, Op.BR_I64_NEZ_RT);
     NEGATED_BRANCH.put(Op.BR_I64_NEZ_RT, Op.BR_I64_EQZ_RT);
+    NEGATED_BRANCH.put(Op.BR_I32_AND_NEZ_RIT, Op.BR_I32_AND_EQZ_RIT);
+    NEGATED_BRANCH.put(Op.BR_I32_AND_EQZ_RIT, Op.BR_I32_AND_NEZ_RIT);
     for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
       forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
     }
@@ -157,6 +159,14 @@ public final class Translator implements InstructionVisitor {
   private int condA;
   private int condB;
   private boolean condImmediate;
+  /** With {@code condCompare} {@code I32_AND} (a bit test of {@code condA} with mask {@code condB}): true if the condition is that no bit is set. */
+  private boolean condNoBitSet;
+  /**
+   * The last {@code i32.eqz} emitted, if it tested a bit test's temporary: its code index, and that
+   * of the {@code i32.and} before it (so that a branch on it can take back both); else -1.
+   */
+  private int eqzOfBitTest = -1;
+  private int bitTestBeforeEqz;
 
   // The control stack: one frame per open block, loop, if/else, and the function itself.
   private static final int FUNCTION = 0;
@@ -589,6 +599,8 @@ public final class Translator implements InstructionVisitor {
     if (op == Opcode.I32_EQZ && negateLastCompare()) {
       return;
     }
+    int bitTest = op == Opcode.I32_EQZ && topIsLastResult()
+        && out.get(lastStart) == Op.I32_AND_RRI.ordinal() ? lastStart : -1;
     if (op == Opcode.I32_ADD && deferAdd()) {
       return;
     }
@@ -622,6 +634,8 @@ public final class Translator implements InstructionVisitor {
     } else if (arity == 2) {
       out.emit(rhs);
     }
+    eqzOfBitTest = bitTest < 0 ? -1 : lastStart;
+    bitTestBeforeEqz = bitTest;
   }
 
   /**
@@ -1340,13 +1354,28 @@ public final class Translator implements InstructionVisitor {
 
   /**
    * Pops the i32 condition of {@code br_if}/{@code if}. If the last instruction computed it with
-   * an integer compare, that instruction is taken back and fused into the branch.
+   * an integer compare, that instruction is taken back and fused into the branch; so is a bit
+   * test ({@code i32.and} with a constant, and the {@code i32.eqz} of one). Only the top entry's
+   * temporary is taken back, which nothing but the branch reads.
    */
   private void popCondition() {
     int top = height - 1;
     Op last = topIsLastResult() ? Op.of(out.get(lastStart)) : null;
     Opcode w = last == null ? null : last.wasm();
-    if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
+    boolean eqzOfBitTest = last == Op.I32_EQZ_RR && lastStart == this.eqzOfBitTest
+        && out.get(bitTestBeforeEqz) == Op.I32_AND_RRI.ordinal()
+        && bitTestBeforeEqz + Op.I32_AND_RRI.size() == lastStart
+        && out.get(bitTestBeforeEqz + 1) == out.get(lastStart + 2);
+    if (last == Op.I32_AND_RRI || eqzOfBitTest) {
+      int and = eqzOfBitTest ? bitTestBeforeEqz : lastStart;
+      condCompare = Opcode.I32_AND;
+      condNoBitSet = eqzOfBitTest;
+      condA = out.get(and + 2);
+      condB = out.get(and + 3);
+      condImmediate = true;
+      out.truncate(and);
+      lastStart = -1;
+    } else if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
         || (w != null && NEGATION.containsKey(w) && (last.shape().equals("drr") || last.shape().equals("dri")))) {
       condCompare = w;
       condA = out.get(lastStart + 2);
@@ -1370,6 +1399,12 @@ public final class Translator implements InstructionVisitor {
           ? (zero ? Op.BR_I64_EQZ_RT : Op.BR_I64_NEZ_RT)
           : (zero ? Op.BR_EQZ_RT : Op.BR_NEZ_RT));
       out.emit(condA);
+      return out.emit(-1);
+    }
+    if (w == Opcode.I32_AND) {
+      start(whenTrue != condNoBitSet ? Op.BR_I32_AND_NEZ_RIT : Op.BR_I32_AND_EQZ_RIT);
+      out.emit(condA);
+      out.emit(condB);
       return out.emit(-1);
     }
     if (!whenTrue) {

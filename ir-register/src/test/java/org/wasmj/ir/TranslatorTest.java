@@ -143,6 +143,38 @@ class TranslatorTest {
   }
 
   @Test
+  void aBitTestFusesIntoTheBranch() {
+    // local.get 0; i32.const 8; i32.and; if; end: branch past the arm when no bit is set
+    assertEquals("@0: br_and_eqz r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x04, 0x40, 0x0B));
+    // block; local.get 0; i32.const 8; i32.and; br_if 0; end
+    assertEquals("@0: br_and_nez r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 8, 0x71, 0x0D, 0, 0x0B));
+    // block; local.get 0; i32.const 8; i32.and; i32.eqz; br_if 0; end: the eqz goes too
+    assertEquals("@0: br_and_eqz r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 8, 0x71, 0x45, 0x0D, 0, 0x0B));
+    // local.get 0; i32.const 8; i32.and; i32.eqz; if; end
+    assertEquals("@0: br_and_nez r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x45, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
+  void aBitTestWhoseResultIsReadAgainOrCrossesALabelIsNotFused() {
+    // local.get 0; i32.const 8; i32.and; local.tee 1; if; end: the and writes a local
+    assertEquals("@0: r1 <- i32.and r0 #8\n@4: br_eqz r1 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x22, 1, 0x04, 0x40, 0x0B));
+    // local.get 0; i32.const 8; i32.and; block; end; if; end: a label between the and and the if
+    assertEquals("@0: r2 <- i32.and r0 #8\n@4: br_eqz r2 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x02, 0x40, 0x0B, 0x04, 0x40, 0x0B));
+    // local.get 0; i32.const 8; i32.and; i32.eqz; local.tee 1; if; end: the eqz's result is read
+    assertEquals("@0: r2 <- i32.and r0 #8\n@4: r1 <- i32.eqz r2\n@7: br_eqz r1 @10\n@10: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x45, 0x22, 1, 0x04, 0x40, 0x0B));
+    // local.get 0; local.get 1; i32.and; if; end: a mask in a register is an and and a branch
+    assertEquals("@0: r2 <- i32.and r0 r1\n@4: br_eqz r2 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x71, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
   void aTopTestedLoopIsRotated() {
     // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
     // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does

@@ -165,6 +165,8 @@ final class Emitters {
       c.loadI(c.code()[pc + 1]);
       c.mv().visitJumpInsn(IFNE, c.label(c.code()[pc + 2]));
     });
+    EMITTERS.put(Op.BR_I32_AND_NEZ_RIT, (c, pc) -> bitTest(c, pc, IFNE));
+    EMITTERS.put(Op.BR_I32_AND_EQZ_RIT, (c, pc) -> bitTest(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I64_EQZ_RT, (c, pc) -> i64Zero(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I64_NEZ_RT, (c, pc) -> i64Zero(c, pc, IFNE));
     EMITTERS.put(Op.BR_TABLE_RI, Emitters::brTable);
@@ -339,6 +341,15 @@ final class Emitters {
 
 
   // ---- branches ----
+
+  /** A bit test: {@code r & #i}, then {@code jump} (on that int) to the target. */
+  private static void bitTest(FunctionCompiler c, int pc, int jump) {
+    int[] code = c.code();
+    c.loadI(code[pc + 1]);
+    c.pushInt(code[pc + 2]);
+    c.mv().visitInsn(IAND);
+    c.mv().visitJumpInsn(jump, c.label(code[pc + 3]));
+  }
 
   private static void compareAndBranch(FunctionCompiler c, int pc, int jump, boolean i64,
       boolean unsigned, boolean immediate) {

@@ -509,6 +509,12 @@ public final class Interpreter {
           taken = a | -a;
           break oneOperandBranch;
         }
+        case OpCodes.BR_I32_AND_NEZ_RIT: // a bit test: the and's result is not kept
+          taken = -(s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL);
+          break twoOperandBranch;
+        case OpCodes.BR_I32_AND_EQZ_RIT:
+          taken = (s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL) - 1;
+          break twoOperandBranch;
         case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];
