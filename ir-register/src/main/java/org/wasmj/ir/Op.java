@@ -31,7 +31,9 @@ import org.wasmj.parser.Opcode;
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
  * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
- * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads.
+ * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads; and
+ * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
+ * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}).
  */
 public enum Op {
   // ---- moves and constants ----
@@ -96,6 +98,14 @@ public enum Op {
   BR_I32_AND_NEZ_RIT("br_and_nez", "rit"),
   /** Jumps to {@code t} if the i32 in {@code r} has no bit of the mask {@code #i} set ({@code i32.and; if}, {@code i32.and; i32.eqz; br_if}). */
   BR_I32_AND_EQZ_RIT("br_and_eqz", "rit"),
+  /**
+   * {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d} is not zero: a counter's step
+   * and the test on it ({@code i32.add; local.tee; br_if}), one dispatch for two. {@code d} is a
+   * local, kept as the add alone would; the test reads it after the add.
+   */
+  I32_ADD_BR_NEZ_RRIT("add_br_nez", "drit"),
+  /** {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d != r2} (i32; {@code r2} read after the add): a counter's step and its loop's test. */
+  I32_ADD_BR_NE_RRIRT("add_br_ne", "drirt"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.

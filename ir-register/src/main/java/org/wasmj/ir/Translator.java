@@ -167,6 +167,15 @@ public final class Translator implements InstructionVisitor {
    */
   private int eqzOfBitTest = -1;
   private int bitTestBeforeEqz;
+  /**
+   * The code index of the instruction that last wrote a local ({@code local.set}/{@code tee}) and
+   * where the code ended after it, or -1 once a label (or a take-back of it) came since: an add
+   * there may fuse with a branch on the local right after it ({@link Op#I32_ADD_BR_NEZ_RRIT}).
+   */
+  private int localWriteStart = -1;
+  private int localWriteEnd;
+  /** The add that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
+  private int condAdd = -1;
 
   // The control stack: one frame per open block, loop, if/else, and the function itself.
   private static final int FUNCTION = 0;
@@ -358,7 +367,7 @@ public final class Translator implements InstructionVisitor {
     slotReg[0] = reg;
     maxRegisters = reg;
     height = 0;
-    lastStart = -1;
+    noTakeBack();
     reachable = true;
     frames = 0;
     sameTargets = 0;
@@ -492,6 +501,24 @@ public final class Translator implements InstructionVisitor {
     int reg = register(height - 1);
     height--;
     return reg;
+  }
+
+  /**
+   * Code from here on may be reached from elsewhere (a label), or follows a call: no instruction
+   * before it is taken back into a fused one.
+   */
+  private void noTakeBack() {
+    lastStart = -1;
+    localWriteStart = -1;
+  }
+
+  /** Drops the code from {@code index} on, an instruction a later one subsumes. */
+  private void takeBack(int index) {
+    out.truncate(index);
+    lastStart = -1;
+    if (localWriteStart >= index) {
+      localWriteStart = -1;
+    }
   }
 
   private int start(Op op) {
@@ -703,6 +730,8 @@ public final class Translator implements InstructionVisitor {
     } else {
       moveTo(top, reg);
     }
+    localWriteStart = lastStart;
+    localWriteEnd = out.position();
     lastStart = -1;
     height--;
     if (op == Opcode.LOCAL_TEE) {
@@ -857,7 +886,7 @@ public final class Translator implements InstructionVisitor {
       a = out.get(lastStart + 2);
       b = out.get(lastStart + 3);
       immediate = out.get(lastStart) == Op.I32_ADD_RRI.ordinal();
-      out.truncate(lastStart);
+      takeBack(lastStart);
     } else {
       return false;
     }
@@ -1054,7 +1083,7 @@ public final class Translator implements InstructionVisitor {
   }
 
   private void afterCall(boolean tail, FuncType t) {
-    lastStart = -1;
+    noTakeBack();
     height -= t.paramCount();
     if (tail) {
       reachable = false;
@@ -1100,7 +1129,7 @@ public final class Translator implements InstructionVisitor {
     if (op == Opcode.IF) {
       frameElseFixup[frames - 1] = branchOnCondition(false);
     }
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1125,7 +1154,7 @@ public final class Translator implements InstructionVisitor {
     for (int i = 0; i < frameType[f].paramCount(); i++) {
       pushResult(frameType[f].param(i));
     }
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1166,7 +1195,7 @@ public final class Translator implements InstructionVisitor {
     }
     frames--;
     reachable = reachableAfter;
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1187,7 +1216,7 @@ public final class Translator implements InstructionVisitor {
         branch(f);
       }
       reachable = true;
-      lastStart = -1;
+      noTakeBack();
       return;
     }
     popCondition();
@@ -1199,7 +1228,7 @@ public final class Translator implements InstructionVisitor {
     } else {
       target(f, branchOnCondition(true));
     }
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1373,19 +1402,33 @@ public final class Translator implements InstructionVisitor {
       condA = out.get(and + 2);
       condB = out.get(and + 3);
       condImmediate = true;
-      out.truncate(and);
-      lastStart = -1;
+      takeBack(and);
     } else if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
         || (w != null && NEGATION.containsKey(w) && (last.shape().equals("drr") || last.shape().equals("dri")))) {
       condCompare = w;
       condA = out.get(lastStart + 2);
       condImmediate = last.shape().equals("dri");
       condB = last.shape().length() == 3 ? out.get(lastStart + 3) : 0;
-      out.truncate(lastStart);
-      lastStart = -1;
+      takeBack(lastStart);
     } else {
       condCompare = null;
       condA = register(top);
+    }
+    condAdd = -1;
+    int add = localWriteStart;
+    if (add >= 0 && localWriteEnd == out.position() && add + Op.I32_ADD_RRI.size() == localWriteEnd
+        && out.get(add) == Op.I32_ADD_RRI.ordinal()) {
+      int d = out.get(add + 1); // a local: the add stays, fused with the branch on it
+      Opcode w2 = condCompare;
+      if (w2 == null ? kind[top] == LOCAL && condA == d
+          : w2 == Opcode.I32_EQZ ? condA == d
+          : (w2 == Opcode.I32_EQ || w2 == Opcode.I32_NE) && !condImmediate && (condA == d || condB == d)) {
+        if (condA != d) { // a symmetric compare: the add's result first
+          condB = condA;
+          condA = d;
+        }
+        condAdd = add;
+      }
     }
     height--;
   }
@@ -1393,6 +1436,25 @@ public final class Translator implements InstructionVisitor {
   /** Emits a branch taken when the popped condition is {@code whenTrue}; returns its target slot. */
   private int branchOnCondition(boolean whenTrue) {
     Opcode w = condCompare;
+    if (condAdd >= 0 && out.position() == condAdd + Op.I32_ADD_RRI.size()) {
+      boolean nonZero = w == null ? whenTrue : w == Opcode.I32_EQZ && !whenTrue;
+      boolean notEqual = w == Opcode.I32_NE ? whenTrue : w == Opcode.I32_EQ && !whenTrue;
+      if (nonZero || notEqual) {
+        int add = condAdd;
+        int d = out.get(add + 1);
+        int r = out.get(add + 2);
+        int imm = out.get(add + 3);
+        takeBack(add);
+        start(nonZero ? Op.I32_ADD_BR_NEZ_RRIT : Op.I32_ADD_BR_NE_RRIRT);
+        out.emit(d);
+        out.emit(r);
+        out.emit(imm);
+        if (notEqual) {
+          out.emit(condB);
+        }
+        return out.emit(-1);
+      }
+    }
     if (w == null || w == Opcode.I32_EQZ || w == Opcode.I64_EQZ) {
       boolean zero = (w != null) == whenTrue; // branch when the i32/i64 is zero
       start(w == Opcode.I64_EQZ

@@ -175,6 +175,36 @@ class TranslatorTest {
   }
 
   @Test
+  void anAddIntoALocalFusesWithTheBranchOnIt() {
+    // loop; local.get 0; i32.const -1; i32.add; local.tee 0; br_if 0; end
+    assertEquals("@0: r0 <- add_br_nez r0 #-1 @0\n@5: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 0, 0x41, 0x7F, 0x6A, 0x22, 0, 0x0D, 0, 0x0B));
+    // loop; local.get 0; i32.const 1; i32.add; local.tee 0; local.get 1; i32.ne; br_if 0; end
+    assertEquals("@0: r0 <- add_br_ne r0 #1 r1 @0\n@6: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x20, 1, 0x47, 0x0D, 0, 0x0B));
+    // loop; local.get 1; local.get 0; i32.const 1; i32.add; local.tee 0; i32.eq; i32.eqz; br_if 0;
+    // end: the sum second in the compare
+    assertEquals("@0: r0 <- add_br_ne r0 #1 r1 @0\n@6: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 1, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x46, 0x45, 0x0D, 0, 0x0B));
+    // block; local.get 0; i32.const 1; i32.add; local.set 0; local.get 0; br_if 0; end
+    assertEquals("@0: r0 <- add_br_nez r0 #1 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x20, 0, 0x0D, 0, 0x0B));
+  }
+
+  @Test
+  void anAddIsNotFusedAcrossALabelNorWithABranchOnZero() {
+    // local.get 0; i32.const 1; i32.add; local.set 0; loop; local.get 0; br_if 0; end
+    assertEquals("@0: r0 <- i32.add r0 #1\n@4: br_nez r0 @4\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x03, 0x40, 0x20, 0, 0x0D, 0, 0x0B));
+    // local.get 0; i32.const 1; i32.add; local.tee 0; if; end: the if branches when it is zero
+    assertEquals("@0: r0 <- i32.add r0 #1\n@4: br_eqz r0 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x04, 0x40, 0x0B));
+    // block; local.get 0; i32.const 1; i32.add; local.set 0; local.get 1; br_if 0; end: another local
+    assertEquals("@0: r0 <- i32.add r0 #1\n@4: br_nez r1 @7\n@7: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x20, 1, 0x0D, 0, 0x0B));
+  }
+
+  @Test
   void aTopTestedLoopIsRotated() {
     // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
     // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does

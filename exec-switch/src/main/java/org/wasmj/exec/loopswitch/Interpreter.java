@@ -515,6 +515,20 @@ public final class Interpreter {
         case OpCodes.BR_I32_AND_EQZ_RIT:
           taken = (s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL) - 1;
           break twoOperandBranch;
+        case OpCodes.I32_ADD_BR_NEZ_RRIT: { // a counter's step, then the test on it (the sum is a local)
+          int sum = (int) s[fp + code[pc + 2]] + code[pc + 3];
+          s[fp + code[pc + 1]] = sum;
+          taken = -(sum & 0xFFFFFFFFL);
+          pc++; // the target at pc + 3, as the tail takes it
+          break twoOperandBranch;
+        }
+        case OpCodes.I32_ADD_BR_NE_RRIRT: { // r2 read after the add
+          int sum = (int) s[fp + code[pc + 2]] + code[pc + 3];
+          s[fp + code[pc + 1]] = sum;
+          taken = -((sum ^ s[fp + code[pc + 4]]) & 0xFFFFFFFFL);
+          pc += 2;
+          break twoOperandBranch;
+        }
         case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];

@@ -21,15 +21,22 @@ import org.wasmj.ir.Op;
 import org.wasmj.parser.WasmParser;
 
 /**
- * Bit tests ({@code i32.and} with a constant, then {@code br_if} or {@code if} on the result or
- * on its {@code i32.eqz}), which the translator fuses into {@link Op#BR_I32_AND_NEZ_RIT} and
- * {@link Op#BR_I32_AND_EQZ_RIT}: they branch exactly when {@code a & mask} is (not) zero on {@code
- * switch}, {@code asm} whole and split and {@code tiered}, also as the head test of a rotated loop.
+ * The branches the translator fuses with the instruction before them, on {@code switch}, {@code
+ * asm} whole and split and {@code tiered}. Bit tests ({@code i32.and} with a constant, then
+ * {@code br_if} or {@code if} on the result or on its {@code i32.eqz}: {@link
+ * Op#BR_I32_AND_NEZ_RIT}, {@link Op#BR_I32_AND_EQZ_RIT}) branch exactly when {@code a & mask} is
+ * (not) zero, also as the head test of a rotated loop. A counter's step and the branch on it
+ * ({@code i32.add; local.tee; br_if}, and against a bound: {@link Op#I32_ADD_BR_NEZ_RRIT}, {@link
+ * Op#I32_ADD_BR_NE_RRIRT}) count as the unfused code does and leave the sum in the local.
  */
-class BitTestBranchProperties {
+class FusedBranchProperties {
   private static final int[] MASKS = {0, 1, 8, 0x80, -1, Integer.MIN_VALUE, 0x7FFFFFFF, 0xF0F0, 6};
   /** Per mask: br_if on the and, br_if on its eqz, if on the and, if on its eqz. */
   private static final int FORMS = 4;
+  /** The counters' steps. */
+  private static final int[] STEPS = {1, -1, 3, -7, 0x40000000};
+  /** Passes at most of a counting loop. */
+  private static final int PASSES = 40;
 
   private static final byte[] WASM = module();
   private static final List<Instance> INSTANCES = List.of(
@@ -79,6 +86,30 @@ class BitTestBranchProperties {
           0x0C, 0, 0x0B, 0x0B, 0x20, 1}); // br 0; end; end; n
       b.funcTyped("loop_" + j, i32, i32, 1, loop.toByteArray());
     }
+    byte[] two = {ModuleBuilder.I32, ModuleBuilder.I32};
+    for (int k = 0; k < STEPS.length; k++) {
+      ByteArrayOutputStream step = new ByteArrayOutputStream();
+      step.writeBytes(new byte[] {0x20, 0, 0x41});
+      ModuleBuilder.s32(step, STEPS[k]);
+      step.writeBytes(new byte[] {0x6A, 0x22, 0}); // i32.add; local.tee 0
+      byte[] add = step.toByteArray();
+      for (boolean bound : new boolean[] {false, true}) {
+        ByteArrayOutputStream loop = new ByteArrayOutputStream();
+        loop.writeBytes(new byte[] {0x02, 0x40, 0x03, 0x40, // block; loop; n += 1; exit at PASSES
+            0x20, 2, 0x41, 1, 0x6A, 0x22, 2, 0x41, PASSES, 0x4F, 0x0D, 1});
+        loop.writeBytes(add);
+        if (bound) {
+          loop.writeBytes(new byte[] {0x20, 1, 0x47}); // local.get 1; i32.ne
+        }
+        loop.writeBytes(new byte[] {0x0D, 0, 0x0B, 0x0B, // br_if 0; end; end; n * 1000 + a % 1000
+            0x20, 2, 0x41, (byte) 0xE8, 0x07, 0x6C, 0x20, 0, 0x41, (byte) 0xE8, 0x07, 0x6F, 0x6A});
+        b.funcTyped((bound ? "ne_" : "nez_") + k, two, i32, 1, loop.toByteArray());
+      }
+      ByteArrayOutputStream eq = new ByteArrayOutputStream(); // if (a += step) == b: 1, else a
+      eq.writeBytes(add);
+      eq.writeBytes(new byte[] {0x20, 1, 0x46, 0x04, 0x40, 0x41, 1, 0x0F, 0x0B, 0x20, 0});
+      b.funcTyped("eq_" + k, two, i32, 0, eq.toByteArray());
+    }
     return b.build();
   }
 
@@ -101,6 +132,33 @@ class BitTestBranchProperties {
     }
   }
 
+  @Property(tries = 300)
+  void aCounterStepsAndBranchesAsUnfused(@ForAll @From("ints") int a, @ForAll @From("distances") int d) {
+    for (int k = 0; k < STEPS.length; k++) {
+      int bound = a + d * STEPS[k];
+      for (Instance in : INSTANCES) {
+        for (boolean against : new boolean[] {false, true}) {
+          int x = a;
+          int n = 0;
+          while (true) {
+            if (++n >= PASSES) {
+              break;
+            }
+            x += STEPS[k];
+            if (against ? x == bound : x == 0) {
+              break;
+            }
+          }
+          String name = (against ? "ne_" : "nez_") + k;
+          assertEquals(n * 1000 + x % 1000, in.getFunc(name).call(Val.i32(a), Val.i32(bound))[0].i32(),
+              name + " from " + a);
+        }
+        int sum = a + STEPS[k];
+        assertEquals(sum == bound ? 1 : sum, in.getFunc("eq_" + k).call(Val.i32(a), Val.i32(bound))[0].i32());
+      }
+    }
+  }
+
   @Example
   void everyTestIsOneFusedBranch() throws Exception {
     ModuleCode code = new ModuleCode(WasmParser.parse(WASM, Config.DEFAULT_FEATURES),
@@ -111,10 +169,17 @@ class BitTestBranchProperties {
       for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
         Op op = Op.of(ir[pc]);
         assertTrue(op != Op.I32_AND_RRI && op != Op.I32_EQZ_RR, "function " + k + ": " + op);
-        fused += op == Op.BR_I32_AND_NEZ_RIT || op == Op.BR_I32_AND_EQZ_RIT ? 1 : 0;
+        fused += op == Op.BR_I32_AND_NEZ_RIT || op == Op.BR_I32_AND_EQZ_RIT
+            || op == Op.I32_ADD_BR_NEZ_RRIT || op == Op.I32_ADD_BR_NE_RRIRT ? 1 : 0;
       }
-      assertTrue(fused >= 1, "function " + k + ": no fused bit test");
+      assertTrue(fused >= 1, "function " + k + ": no fused branch");
     }
+  }
+
+  /** How many steps from the start the bound is: near (reached or passed), or anywhere. */
+  @Provide
+  Arbitrary<Integer> distances() {
+    return Arbitraries.oneOf(Arbitraries.integers().between(-3, PASSES + 3), Arbitraries.integers());
   }
 
   /** ints with few or many bits set, or random. */
