@@ -27,7 +27,9 @@ import org.wasmj.parser.Opcode;
  * have forms whose address is an {@code i32.add} of two registers ({@code _RRRI}) or of a
  * register and an immediate ({@code _RRII}, {@code _RIRI}), the add done first with its 32-bit
  * wrap-around, then the static offset added as usual: for 32- and 64-bit accesses and unsigned
- * byte loads and byte stores (the widths of memcpy and array loops). Fused compare-and-branch ops exist for the ten
+ * byte loads and byte stores (the widths of memcpy and array loops); {@code i32.load} and
+ * {@code i32.load8_u} from a constant address also have a form with the address as one immediate
+ * ({@code _RI}). Fused compare-and-branch ops exist for the ten
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
  * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
@@ -199,6 +201,13 @@ public enum Op {
   F64_LOAD_RRRI(Opcode.F64_LOAD, "drri"),
   I32_LOAD8_U_RRRI(Opcode.I32_LOAD8_U, "drri"),
   I32_LOAD_RRII(Opcode.I32_LOAD, "drii"),
+  /**
+   * {@code i32.load} from the constant address {@code #i} (an {@code i32.const} and the static
+   * offset added, when below 2 GiB: clang's {@code i32.const 0; i32.load offset=<global>}).
+   */
+  I32_LOAD_RI(Opcode.I32_LOAD, "di"),
+  /** {@code i32.load8_u} from the constant address {@code #i} (below 2 GiB). */
+  I32_LOAD8_U_RI(Opcode.I32_LOAD8_U, "di"),
   I64_LOAD_RRII(Opcode.I64_LOAD, "drii"),
   F32_LOAD_RRII(Opcode.F32_LOAD, "drii"),
   F64_LOAD_RRII(Opcode.F64_LOAD, "drii"),

@@ -69,6 +69,8 @@ public final class Translator implements InstructionVisitor {
   private static final Map<Opcode, Opcode> MIRROR = new EnumMap<>(Opcode.class);
   /** Conditional branch → the branch on the negated condition (same operands and target). */
   private static final Map<Op, Op> NEGATED_BRANCH = new EnumMap<>(Op.class);
+  /** Loads from memory 0 whose address is one immediate (a constant base and the offset). */
+  private static final Map<Opcode, Op> MEMORY0_CONSTANT_FORM = new EnumMap<>(Opcode.class);
 
   static {
     for (Op op : Op.values()) {
@@ -89,6 +91,8 @@ public final class Translator implements InstructionVisitor {
           MEMORY0_SUM_RR_FORM.put(w, op);
         } else if (shape.equals(load ? "drii" : "riri")) {
           MEMORY0_SUM_RI_FORM.put(w, op);
+        } else if (shape.equals("di")) {
+          MEMORY0_CONSTANT_FORM.put(w, op);
         } else {
           MEMORY0_FORM.put(w, op);
         }
@@ -841,6 +845,17 @@ public final class Translator implements InstructionVisitor {
     }
     Op ir = (memIndex == 0 ? MEMORY0_FORM : MEMORY_X_FORM).get(op);
     if (memIndex == 0 && addressFused(op, (int) offset)) {
+      return;
+    }
+    Op constant = memIndex == 0 ? MEMORY0_CONSTANT_FORM.get(op) : null;
+    if (constant != null && kind[height - 1] == CONST
+        && (value[height - 1] & 0xFFFFFFFFL) + offset <= Integer.MAX_VALUE) { // else it traps: unfused
+      int address = (int) ((value[height - 1] & 0xFFFFFFFFL) + offset);
+      height--;
+      int result = pushResult(op.results()[0]);
+      start(constant);
+      out.emit(result);
+      out.emit(address);
       return;
     }
     if (op.results().length == 1) { // a load

@@ -240,6 +240,19 @@ class TranslatorTest {
             0x1A, 0x28, 2, 0));
   }
 
+  @Test
+  void aLoadFromAConstantAddressHasTheAddressAsItsImmediate() {
+    // i32.const 16; i32.load offset=4
+    assertEquals("@0: r3 <- i32.load #20\n@3: return r3\n",
+        translateWithMemory(1, 0x41, 16, 0x28, 2, 4));
+    // i32.const 100; i32.load8_u
+    assertEquals("@0: r3 <- i32.load8_u #100\n@3: return r3\n",
+        translateWithMemory(1, 0x41, 0xE4, 0, 0x2D, 0, 0));
+    // i32.const -4; i32.load offset=8: past 4 GiB, so it stays a load that traps
+    assertEquals("@0: r3 <- const32 #-4\n@3: r3 <- i32.load r3 #8\n@7: return r3\n",
+        translateWithMemory(1, 0x41, 0x7C, 0x28, 2, 8));
+  }
+
   /** As {@link #translate}, in a module with a memory, for type {@code (i32, i32, i32) -> results}. */
   private static String translateWithMemory(int results, int... code) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -569,6 +569,14 @@ public final class Interpreter {
             pc += 4;
             continue;
           }
+        case OpCodes.I32_LOAD_RI: // a constant address, below 2 GiB
+          address = code[pc + 2];
+          after = pc + 3;
+          break load32;
+        case OpCodes.I32_LOAD8_U_RI:
+          s[fp + code[pc + 1]] = mem[code[pc + 2]] & 0xFF;
+          pc += 3;
+          continue;
         case OpCodes.I32_LOAD8_U_RRI:
         case OpCodes.I64_LOAD8_U_RRI:
           {
