@@ -27,9 +27,15 @@ import org.wasmj.parser.Opcode;
  * have forms whose address is an {@code i32.add} of two registers ({@code _RRRI}) or of a
  * register and an immediate ({@code _RRII}, {@code _RIRI}), the add done first with its 32-bit
  * wrap-around, then the static offset added as usual: for 32- and 64-bit accesses and unsigned
- * byte loads and byte stores (the widths of memcpy and array loops). Fused compare-and-branch ops exist for the ten
+ * byte loads and byte stores (the widths of memcpy and array loops); {@code i32.load} and
+ * {@code i32.load8_u} from a constant address also have a form with the address as one immediate
+ * ({@code _RI}). Fused compare-and-branch ops exist for the ten
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
- * translator uses the compare itself for {@code br_if} and its negation for {@code if}.
+ * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
+ * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
+ * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads; and
+ * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
+ * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}).
  */
 public enum Op {
   // ---- moves and constants ----
@@ -87,6 +93,21 @@ public enum Op {
   BR_I64_EQZ_RT("br_i64_eqz", "rt"),
   /** Jumps to {@code t} if the i64 in {@code r} is not zero ({@code i64.eqz; if}). */
   BR_I64_NEZ_RT("br_i64_nez", "rt"),
+  /**
+   * Jumps to {@code t} if the i32 in {@code r} has a bit of the mask {@code #i} set: a bit test,
+   * {@code i32.and} with a constant then {@code br_if} (or {@code i32.eqz; if}), one dispatch for two.
+   */
+  BR_I32_AND_NEZ_RIT("br_and_nez", "rit"),
+  /** Jumps to {@code t} if the i32 in {@code r} has no bit of the mask {@code #i} set ({@code i32.and; if}, {@code i32.and; i32.eqz; br_if}). */
+  BR_I32_AND_EQZ_RIT("br_and_eqz", "rit"),
+  /**
+   * {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d} is not zero: a counter's step
+   * and the test on it ({@code i32.add; local.tee; br_if}), one dispatch for two. {@code d} is a
+   * local, kept as the add alone would; the test reads it after the add.
+   */
+  I32_ADD_BR_NEZ_RRIT("add_br_nez", "drit"),
+  /** {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d != r2} (i32; {@code r2} read after the add): a counter's step and its loop's test. */
+  I32_ADD_BR_NE_RRIRT("add_br_ne", "drirt"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.
@@ -180,6 +201,13 @@ public enum Op {
   F64_LOAD_RRRI(Opcode.F64_LOAD, "drri"),
   I32_LOAD8_U_RRRI(Opcode.I32_LOAD8_U, "drri"),
   I32_LOAD_RRII(Opcode.I32_LOAD, "drii"),
+  /**
+   * {@code i32.load} from the constant address {@code #i} (an {@code i32.const} and the static
+   * offset added, when below 2 GiB: clang's {@code i32.const 0; i32.load offset=<global>}).
+   */
+  I32_LOAD_RI(Opcode.I32_LOAD, "di"),
+  /** {@code i32.load8_u} from the constant address {@code #i} (below 2 GiB). */
+  I32_LOAD8_U_RI(Opcode.I32_LOAD8_U, "di"),
   I64_LOAD_RRII(Opcode.I64_LOAD, "drii"),
   F32_LOAD_RRII(Opcode.F32_LOAD, "drii"),
   F64_LOAD_RRII(Opcode.F64_LOAD, "drii"),

@@ -69,6 +69,8 @@ public final class Translator implements InstructionVisitor {
   private static final Map<Opcode, Opcode> MIRROR = new EnumMap<>(Opcode.class);
   /** Conditional branch → the branch on the negated condition (same operands and target). */
   private static final Map<Op, Op> NEGATED_BRANCH = new EnumMap<>(Op.class);
+  /** Loads from memory 0 whose address is one immediate (a constant base and the offset). */
+  private static final Map<Opcode, Op> MEMORY0_CONSTANT_FORM = new EnumMap<>(Opcode.class);
 
   static {
     for (Op op : Op.values()) {
@@ -89,6 +91,8 @@ public final class Translator implements InstructionVisitor {
           MEMORY0_SUM_RR_FORM.put(w, op);
         } else if (shape.equals(load ? "drii" : "riri")) {
           MEMORY0_SUM_RI_FORM.put(w, op);
+        } else if (shape.equals("di")) {
+          MEMORY0_CONSTANT_FORM.put(w, op);
         } else {
           MEMORY0_FORM.put(w, op);
         }
@@ -126,6 +130,8 @@ public final class Translator implements InstructionVisitor {
     NEGATED_BRANCH.put(Op.BR_NEZ_RT, Op.BR_EQZ_RT);
     NEGATED_BRANCH.put(Op.BR_I64_EQZ_RT, Op.BR_I64_NEZ_RT);
     NEGATED_BRANCH.put(Op.BR_I64_NEZ_RT, Op.BR_I64_EQZ_RT);
+    NEGATED_BRANCH.put(Op.BR_I32_AND_NEZ_RIT, Op.BR_I32_AND_EQZ_RIT);
+    NEGATED_BRANCH.put(Op.BR_I32_AND_EQZ_RIT, Op.BR_I32_AND_NEZ_RIT);
     for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
       forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
     }
@@ -157,6 +163,23 @@ public final class Translator implements InstructionVisitor {
   private int condA;
   private int condB;
   private boolean condImmediate;
+  /** With {@code condCompare} {@code I32_AND} (a bit test of {@code condA} with mask {@code condB}): true if the condition is that no bit is set. */
+  private boolean condNoBitSet;
+  /**
+   * The last {@code i32.eqz} emitted, if it tested a bit test's temporary: its code index, and that
+   * of the {@code i32.and} before it (so that a branch on it can take back both); else -1.
+   */
+  private int eqzOfBitTest = -1;
+  private int bitTestBeforeEqz;
+  /**
+   * The code index of the instruction that last wrote a local ({@code local.set}/{@code tee}) and
+   * where the code ended after it, or -1 once a label (or a take-back of it) came since: an add
+   * there may fuse with a branch on the local right after it ({@link Op#I32_ADD_BR_NEZ_RRIT}).
+   */
+  private int localWriteStart = -1;
+  private int localWriteEnd;
+  /** The add that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
+  private int condAdd = -1;
 
   // The control stack: one frame per open block, loop, if/else, and the function itself.
   private static final int FUNCTION = 0;
@@ -348,7 +371,7 @@ public final class Translator implements InstructionVisitor {
     slotReg[0] = reg;
     maxRegisters = reg;
     height = 0;
-    lastStart = -1;
+    noTakeBack();
     reachable = true;
     frames = 0;
     sameTargets = 0;
@@ -484,6 +507,24 @@ public final class Translator implements InstructionVisitor {
     return reg;
   }
 
+  /**
+   * Code from here on may be reached from elsewhere (a label), or follows a call: no instruction
+   * before it is taken back into a fused one.
+   */
+  private void noTakeBack() {
+    lastStart = -1;
+    localWriteStart = -1;
+  }
+
+  /** Drops the code from {@code index} on, an instruction a later one subsumes. */
+  private void takeBack(int index) {
+    out.truncate(index);
+    lastStart = -1;
+    if (localWriteStart >= index) {
+      localWriteStart = -1;
+    }
+  }
+
   private int start(Op op) {
     lastStart = out.op(op);
     return lastStart;
@@ -589,6 +630,8 @@ public final class Translator implements InstructionVisitor {
     if (op == Opcode.I32_EQZ && negateLastCompare()) {
       return;
     }
+    int bitTest = op == Opcode.I32_EQZ && topIsLastResult()
+        && out.get(lastStart) == Op.I32_AND_RRI.ordinal() ? lastStart : -1;
     if (op == Opcode.I32_ADD && deferAdd()) {
       return;
     }
@@ -622,6 +665,8 @@ public final class Translator implements InstructionVisitor {
     } else if (arity == 2) {
       out.emit(rhs);
     }
+    eqzOfBitTest = bitTest < 0 ? -1 : lastStart;
+    bitTestBeforeEqz = bitTest;
   }
 
   /**
@@ -689,6 +734,8 @@ public final class Translator implements InstructionVisitor {
     } else {
       moveTo(top, reg);
     }
+    localWriteStart = lastStart;
+    localWriteEnd = out.position();
     lastStart = -1;
     height--;
     if (op == Opcode.LOCAL_TEE) {
@@ -800,6 +847,17 @@ public final class Translator implements InstructionVisitor {
     if (memIndex == 0 && addressFused(op, (int) offset)) {
       return;
     }
+    Op constant = memIndex == 0 ? MEMORY0_CONSTANT_FORM.get(op) : null;
+    if (constant != null && kind[height - 1] == CONST
+        && (value[height - 1] & 0xFFFFFFFFL) + offset <= Integer.MAX_VALUE) { // else it traps: unfused
+      int address = (int) ((value[height - 1] & 0xFFFFFFFFL) + offset);
+      height--;
+      int result = pushResult(op.results()[0]);
+      start(constant);
+      out.emit(result);
+      out.emit(address);
+      return;
+    }
     if (op.results().length == 1) { // a load
       int base = popRegister();
       int result = pushResult(op.results()[0]);
@@ -843,7 +901,7 @@ public final class Translator implements InstructionVisitor {
       a = out.get(lastStart + 2);
       b = out.get(lastStart + 3);
       immediate = out.get(lastStart) == Op.I32_ADD_RRI.ordinal();
-      out.truncate(lastStart);
+      takeBack(lastStart);
     } else {
       return false;
     }
@@ -1040,7 +1098,7 @@ public final class Translator implements InstructionVisitor {
   }
 
   private void afterCall(boolean tail, FuncType t) {
-    lastStart = -1;
+    noTakeBack();
     height -= t.paramCount();
     if (tail) {
       reachable = false;
@@ -1086,7 +1144,7 @@ public final class Translator implements InstructionVisitor {
     if (op == Opcode.IF) {
       frameElseFixup[frames - 1] = branchOnCondition(false);
     }
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1111,7 +1169,7 @@ public final class Translator implements InstructionVisitor {
     for (int i = 0; i < frameType[f].paramCount(); i++) {
       pushResult(frameType[f].param(i));
     }
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1152,7 +1210,7 @@ public final class Translator implements InstructionVisitor {
     }
     frames--;
     reachable = reachableAfter;
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1173,7 +1231,7 @@ public final class Translator implements InstructionVisitor {
         branch(f);
       }
       reachable = true;
-      lastStart = -1;
+      noTakeBack();
       return;
     }
     popCondition();
@@ -1185,7 +1243,7 @@ public final class Translator implements InstructionVisitor {
     } else {
       target(f, branchOnCondition(true));
     }
-    lastStart = -1;
+    noTakeBack();
   }
 
   @Override
@@ -1340,23 +1398,52 @@ public final class Translator implements InstructionVisitor {
 
   /**
    * Pops the i32 condition of {@code br_if}/{@code if}. If the last instruction computed it with
-   * an integer compare, that instruction is taken back and fused into the branch.
+   * an integer compare, that instruction is taken back and fused into the branch; so is a bit
+   * test ({@code i32.and} with a constant, and the {@code i32.eqz} of one). Only the top entry's
+   * temporary is taken back, which nothing but the branch reads.
    */
   private void popCondition() {
     int top = height - 1;
     Op last = topIsLastResult() ? Op.of(out.get(lastStart)) : null;
     Opcode w = last == null ? null : last.wasm();
-    if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
+    boolean eqzOfBitTest = last == Op.I32_EQZ_RR && lastStart == this.eqzOfBitTest
+        && out.get(bitTestBeforeEqz) == Op.I32_AND_RRI.ordinal()
+        && bitTestBeforeEqz + Op.I32_AND_RRI.size() == lastStart
+        && out.get(bitTestBeforeEqz + 1) == out.get(lastStart + 2);
+    if (last == Op.I32_AND_RRI || eqzOfBitTest) {
+      int and = eqzOfBitTest ? bitTestBeforeEqz : lastStart;
+      condCompare = Opcode.I32_AND;
+      condNoBitSet = eqzOfBitTest;
+      condA = out.get(and + 2);
+      condB = out.get(and + 3);
+      condImmediate = true;
+      takeBack(and);
+    } else if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
         || (w != null && NEGATION.containsKey(w) && (last.shape().equals("drr") || last.shape().equals("dri")))) {
       condCompare = w;
       condA = out.get(lastStart + 2);
       condImmediate = last.shape().equals("dri");
       condB = last.shape().length() == 3 ? out.get(lastStart + 3) : 0;
-      out.truncate(lastStart);
-      lastStart = -1;
+      takeBack(lastStart);
     } else {
       condCompare = null;
       condA = register(top);
+    }
+    condAdd = -1;
+    int add = localWriteStart;
+    if (add >= 0 && localWriteEnd == out.position() && add + Op.I32_ADD_RRI.size() == localWriteEnd
+        && out.get(add) == Op.I32_ADD_RRI.ordinal()) {
+      int d = out.get(add + 1); // a local: the add stays, fused with the branch on it
+      Opcode w2 = condCompare;
+      if (w2 == null ? kind[top] == LOCAL && condA == d
+          : w2 == Opcode.I32_EQZ ? condA == d
+          : (w2 == Opcode.I32_EQ || w2 == Opcode.I32_NE) && !condImmediate && (condA == d || condB == d)) {
+        if (condA != d) { // a symmetric compare: the add's result first
+          condB = condA;
+          condA = d;
+        }
+        condAdd = add;
+      }
     }
     height--;
   }
@@ -1364,12 +1451,37 @@ public final class Translator implements InstructionVisitor {
   /** Emits a branch taken when the popped condition is {@code whenTrue}; returns its target slot. */
   private int branchOnCondition(boolean whenTrue) {
     Opcode w = condCompare;
+    if (condAdd >= 0 && out.position() == condAdd + Op.I32_ADD_RRI.size()) {
+      boolean nonZero = w == null ? whenTrue : w == Opcode.I32_EQZ && !whenTrue;
+      boolean notEqual = w == Opcode.I32_NE ? whenTrue : w == Opcode.I32_EQ && !whenTrue;
+      if (nonZero || notEqual) {
+        int add = condAdd;
+        int d = out.get(add + 1);
+        int r = out.get(add + 2);
+        int imm = out.get(add + 3);
+        takeBack(add);
+        start(nonZero ? Op.I32_ADD_BR_NEZ_RRIT : Op.I32_ADD_BR_NE_RRIRT);
+        out.emit(d);
+        out.emit(r);
+        out.emit(imm);
+        if (notEqual) {
+          out.emit(condB);
+        }
+        return out.emit(-1);
+      }
+    }
     if (w == null || w == Opcode.I32_EQZ || w == Opcode.I64_EQZ) {
       boolean zero = (w != null) == whenTrue; // branch when the i32/i64 is zero
       start(w == Opcode.I64_EQZ
           ? (zero ? Op.BR_I64_EQZ_RT : Op.BR_I64_NEZ_RT)
           : (zero ? Op.BR_EQZ_RT : Op.BR_NEZ_RT));
       out.emit(condA);
+      return out.emit(-1);
+    }
+    if (w == Opcode.I32_AND) {
+      start(whenTrue != condNoBitSet ? Op.BR_I32_AND_NEZ_RIT : Op.BR_I32_AND_EQZ_RIT);
+      out.emit(condA);
+      out.emit(condB);
       return out.emit(-1);
     }
     if (!whenTrue) {

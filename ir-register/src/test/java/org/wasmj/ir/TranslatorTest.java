@@ -143,6 +143,68 @@ class TranslatorTest {
   }
 
   @Test
+  void aBitTestFusesIntoTheBranch() {
+    // local.get 0; i32.const 8; i32.and; if; end: branch past the arm when no bit is set
+    assertEquals("@0: br_and_eqz r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x04, 0x40, 0x0B));
+    // block; local.get 0; i32.const 8; i32.and; br_if 0; end
+    assertEquals("@0: br_and_nez r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 8, 0x71, 0x0D, 0, 0x0B));
+    // block; local.get 0; i32.const 8; i32.and; i32.eqz; br_if 0; end: the eqz goes too
+    assertEquals("@0: br_and_eqz r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 8, 0x71, 0x45, 0x0D, 0, 0x0B));
+    // local.get 0; i32.const 8; i32.and; i32.eqz; if; end
+    assertEquals("@0: br_and_nez r0 #8 @4\n@4: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x45, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
+  void aBitTestWhoseResultIsReadAgainOrCrossesALabelIsNotFused() {
+    // local.get 0; i32.const 8; i32.and; local.tee 1; if; end: the and writes a local
+    assertEquals("@0: r1 <- i32.and r0 #8\n@4: br_eqz r1 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x22, 1, 0x04, 0x40, 0x0B));
+    // local.get 0; i32.const 8; i32.and; block; end; if; end: a label between the and and the if
+    assertEquals("@0: r2 <- i32.and r0 #8\n@4: br_eqz r2 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x02, 0x40, 0x0B, 0x04, 0x40, 0x0B));
+    // local.get 0; i32.const 8; i32.and; i32.eqz; local.tee 1; if; end: the eqz's result is read
+    assertEquals("@0: r2 <- i32.and r0 #8\n@4: r1 <- i32.eqz r2\n@7: br_eqz r1 @10\n@10: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 8, 0x71, 0x45, 0x22, 1, 0x04, 0x40, 0x0B));
+    // local.get 0; local.get 1; i32.and; if; end: a mask in a register is an and and a branch
+    assertEquals("@0: r2 <- i32.and r0 r1\n@4: br_eqz r2 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x71, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
+  void anAddIntoALocalFusesWithTheBranchOnIt() {
+    // loop; local.get 0; i32.const -1; i32.add; local.tee 0; br_if 0; end
+    assertEquals("@0: r0 <- add_br_nez r0 #-1 @0\n@5: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 0, 0x41, 0x7F, 0x6A, 0x22, 0, 0x0D, 0, 0x0B));
+    // loop; local.get 0; i32.const 1; i32.add; local.tee 0; local.get 1; i32.ne; br_if 0; end
+    assertEquals("@0: r0 <- add_br_ne r0 #1 r1 @0\n@6: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x20, 1, 0x47, 0x0D, 0, 0x0B));
+    // loop; local.get 1; local.get 0; i32.const 1; i32.add; local.tee 0; i32.eq; i32.eqz; br_if 0;
+    // end: the sum second in the compare
+    assertEquals("@0: r0 <- add_br_ne r0 #1 r1 @0\n@6: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 1, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x46, 0x45, 0x0D, 0, 0x0B));
+    // block; local.get 0; i32.const 1; i32.add; local.set 0; local.get 0; br_if 0; end
+    assertEquals("@0: r0 <- add_br_nez r0 #1 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x20, 0, 0x0D, 0, 0x0B));
+  }
+
+  @Test
+  void anAddIsNotFusedAcrossALabelNorWithABranchOnZero() {
+    // local.get 0; i32.const 1; i32.add; local.set 0; loop; local.get 0; br_if 0; end
+    assertEquals("@0: r0 <- i32.add r0 #1\n@4: br_nez r0 @4\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x03, 0x40, 0x20, 0, 0x0D, 0, 0x0B));
+    // local.get 0; i32.const 1; i32.add; local.tee 0; if; end: the if branches when it is zero
+    assertEquals("@0: r0 <- i32.add r0 #1\n@4: br_eqz r0 @7\n@7: return\n",
+        translate(0, 0, 0x20, 0, 0x41, 1, 0x6A, 0x22, 0, 0x04, 0x40, 0x0B));
+    // block; local.get 0; i32.const 1; i32.add; local.set 0; local.get 1; br_if 0; end: another local
+    assertEquals("@0: r0 <- i32.add r0 #1\n@4: br_nez r1 @7\n@7: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x20, 1, 0x0D, 0, 0x0B));
+  }
+
+  @Test
   void aTopTestedLoopIsRotated() {
     // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
     // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does
@@ -176,6 +238,19 @@ class TranslatorTest {
         "@0: r3 <- i32.add r0 r1\n@4: r0 <- const32 #5\n@7: r3 <- i32.load r3 #0\n@11: return r3\n",
         translateWithMemory(1, 0x20, 0, 0x20, 1, 0x6A, 0x41, 5, 0x21, 0, 0x20, 1, 0x20, 1, 0x6A,
             0x1A, 0x28, 2, 0));
+  }
+
+  @Test
+  void aLoadFromAConstantAddressHasTheAddressAsItsImmediate() {
+    // i32.const 16; i32.load offset=4
+    assertEquals("@0: r3 <- i32.load #20\n@3: return r3\n",
+        translateWithMemory(1, 0x41, 16, 0x28, 2, 4));
+    // i32.const 100; i32.load8_u
+    assertEquals("@0: r3 <- i32.load8_u #100\n@3: return r3\n",
+        translateWithMemory(1, 0x41, 0xE4, 0, 0x2D, 0, 0));
+    // i32.const -4; i32.load offset=8: past 4 GiB, so it stays a load that traps
+    assertEquals("@0: r3 <- const32 #-4\n@3: r3 <- i32.load r3 #8\n@7: return r3\n",
+        translateWithMemory(1, 0x41, 0x7C, 0x28, 2, 8));
   }
 
   /** As {@link #translate}, in a module with a memory, for type {@code (i32, i32, i32) -> results}. */

@@ -165,6 +165,19 @@ final class Emitters {
       c.loadI(c.code()[pc + 1]);
       c.mv().visitJumpInsn(IFNE, c.label(c.code()[pc + 2]));
     });
+    EMITTERS.put(Op.BR_I32_AND_NEZ_RIT, (c, pc) -> bitTest(c, pc, IFNE));
+    EMITTERS.put(Op.BR_I32_AND_EQZ_RIT, (c, pc) -> bitTest(c, pc, IFEQ));
+    EMITTERS.put(Op.I32_ADD_BR_NEZ_RRIT, (c, pc) -> {
+      addImmediate(c, pc);
+      c.loadI(c.code()[pc + 1]);
+      c.mv().visitJumpInsn(IFNE, c.label(c.code()[pc + 4]));
+    });
+    EMITTERS.put(Op.I32_ADD_BR_NE_RRIRT, (c, pc) -> {
+      addImmediate(c, pc);
+      c.loadI(c.code()[pc + 1]);
+      c.loadI(c.code()[pc + 4]);
+      c.mv().visitJumpInsn(IF_ICMPNE, c.label(c.code()[pc + 5]));
+    });
     EMITTERS.put(Op.BR_I64_EQZ_RT, (c, pc) -> i64Zero(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I64_NEZ_RT, (c, pc) -> i64Zero(c, pc, IFNE));
     EMITTERS.put(Op.BR_TABLE_RI, Emitters::brTable);
@@ -339,6 +352,24 @@ final class Emitters {
 
 
   // ---- branches ----
+
+  /** The add of an add-and-branch op: {@code d <- r + #i} (i32). */
+  private static void addImmediate(FunctionCompiler c, int pc) {
+    int[] code = c.code();
+    c.loadI(code[pc + 2]);
+    c.pushInt(code[pc + 3]);
+    c.mv().visitInsn(IADD);
+    c.storeTyped(code[pc + 1], ValType.I32); // as the add alone stores
+  }
+
+  /** A bit test: {@code r & #i}, then {@code jump} (on that int) to the target. */
+  private static void bitTest(FunctionCompiler c, int pc, int jump) {
+    int[] code = c.code();
+    c.loadI(code[pc + 1]);
+    c.pushInt(code[pc + 2]);
+    c.mv().visitInsn(IAND);
+    c.mv().visitJumpInsn(jump, c.label(code[pc + 3]));
+  }
 
   private static void compareAndBranch(FunctionCompiler c, int pc, int jump, boolean i64,
       boolean unsigned, boolean immediate) {

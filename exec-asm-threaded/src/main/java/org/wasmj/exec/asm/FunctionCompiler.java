@@ -3852,7 +3852,10 @@ final class FunctionCompiler {
   void memoryAccess(Op o, int pc) {
     boolean load = o.hasResult();
     boolean sum = isSumAddress(o);
-    if (!address(o, pc, code[pc + (sum ? 4 : 3)])) {
+    if (o.shape().equals("di")) { // a constant address below 2 GiB: the array's check alone
+      pushInt(code[pc + 2]);
+      mv.visitVarInsn(ISTORE, tmpSlot);
+    } else if (!address(o, pc, code[pc + (sum ? 4 : 3)])) {
       return;
     }
     int value = pc + (sum ? 3 : 2); // a store's value register

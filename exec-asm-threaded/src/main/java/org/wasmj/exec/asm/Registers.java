@@ -484,6 +484,8 @@ final class Registers {
       case TABLE_GROW_RRRX:
       case MEMORY_SIZE_RX:
       case MEMORY_GROW_RRX:
+      case I32_ADD_BR_NEZ_RRIT:
+      case I32_ADD_BR_NE_RRIRT:
         return false;
       case GLOBAL_GET_RX:
         return !FunctionCompiler.isInt(c.module.globalTypes().get(code[pc + 2]).valueType());

@@ -509,6 +509,26 @@ public final class Interpreter {
           taken = a | -a;
           break oneOperandBranch;
         }
+        case OpCodes.BR_I32_AND_NEZ_RIT: // a bit test: the and's result is not kept
+          taken = -(s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL);
+          break twoOperandBranch;
+        case OpCodes.BR_I32_AND_EQZ_RIT:
+          taken = (s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL) - 1;
+          break twoOperandBranch;
+        case OpCodes.I32_ADD_BR_NEZ_RRIT: { // a counter's step, then the test on it (the sum is a local)
+          int sum = (int) s[fp + code[pc + 2]] + code[pc + 3];
+          s[fp + code[pc + 1]] = sum;
+          taken = -(sum & 0xFFFFFFFFL);
+          pc++; // the target at pc + 3, as the tail takes it
+          break twoOperandBranch;
+        }
+        case OpCodes.I32_ADD_BR_NE_RRIRT: { // r2 read after the add
+          int sum = (int) s[fp + code[pc + 2]] + code[pc + 3];
+          s[fp + code[pc + 1]] = sum;
+          taken = -((sum ^ s[fp + code[pc + 4]]) & 0xFFFFFFFFL);
+          pc += 2;
+          break twoOperandBranch;
+        }
         case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];
@@ -549,6 +569,14 @@ public final class Interpreter {
             pc += 4;
             continue;
           }
+        case OpCodes.I32_LOAD_RI: // a constant address, below 2 GiB
+          address = code[pc + 2];
+          after = pc + 3;
+          break load32;
+        case OpCodes.I32_LOAD8_U_RI:
+          s[fp + code[pc + 1]] = mem[code[pc + 2]] & 0xFF;
+          pc += 3;
+          continue;
         case OpCodes.I32_LOAD8_U_RRI:
         case OpCodes.I64_LOAD8_U_RRI:
           {

@@ -179,10 +179,11 @@ final class SemanticOps {
 
   /** {@code d <- mem[base + offset]}, the address as the op's shape says. */
   private static int load(Op op, int[] code, int pc, long[] r, GuestInstance inst) {
-    int base = (int) r[code[pc + 2]];
+    int base = op.shape().equals("di") ? 0 : (int) r[code[pc + 2]];
     int offset;
     int mem = 0;
     switch (op.shape()) {
+      case "di": offset = code[pc + 2]; break; // a constant address
       case "dri": offset = code[pc + 3]; break;
       case "drri": base += (int) r[code[pc + 3]]; offset = code[pc + 4]; break;
       case "drii": base += code[pc + 3]; offset = code[pc + 4]; break;

@@ -113,6 +113,24 @@ final class TracingInterpreter {
             case OpCodes.BR_NEZ_RT:
               pc = (int) r[code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
               continue;
+            case OpCodes.BR_I32_AND_NEZ_RIT:
+              pc = ((int) r[code[pc + 1]] & code[pc + 2]) != 0 ? code[pc + 3] : pc + 4;
+              continue;
+            case OpCodes.BR_I32_AND_EQZ_RIT:
+              pc = ((int) r[code[pc + 1]] & code[pc + 2]) == 0 ? code[pc + 3] : pc + 4;
+              continue;
+            case OpCodes.I32_ADD_BR_NEZ_RRIT: {
+              int sum = (int) r[code[pc + 2]] + code[pc + 3];
+              r[code[pc + 1]] = sum;
+              pc = sum != 0 ? code[pc + 4] : pc + 5;
+              continue;
+            }
+            case OpCodes.I32_ADD_BR_NE_RRIRT: {
+              int sum = (int) r[code[pc + 2]] + code[pc + 3];
+              r[code[pc + 1]] = sum;
+              pc = sum != (int) r[code[pc + 4]] ? code[pc + 5] : pc + 6;
+              continue;
+            }
             case OpCodes.BR_I64_EQZ_RT:
               pc = r[code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
               continue;
