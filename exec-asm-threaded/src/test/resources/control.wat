@@ -125,4 +125,24 @@
       (f32.store (i32.add (local.get $dst) (local.get $i)) (local.get $s))
       (br_if $again (i32.ne (local.get $i) (local.get $n))))
     (local.get $s))
+
+  ;; Sums the f32s at $p + i for i = 0, 4, 8, ... until i = $n, storing each partial sum at
+  ;; $dst + i before the step, which comes right before the back-edge's test (one fused op,
+  ;; add_br_ne, as MATRIX_MUL's inner loop).
+  (func (export "sumBy4Stepped") (param $p i32) (param $dst i32) (param $n i32) (result f32)
+    (local $i i32) (local $s f32)
+    (loop $again
+      (local.set $s (f32.add (local.get $s) (f32.load (i32.add (local.get $p) (local.get $i)))))
+      (f32.store (i32.add (local.get $dst) (local.get $i)) (local.get $s))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $again (i32.ne (local.get $i) (local.get $n))))
+    (local.get $s))
+
+  ;; Sets bytes at $dst - 1, $dst - 2, ... to $v until $n counts down to 0 (bottom-tested, the
+  ;; count's step tested as it is made: one fused op, add_br_nez).
+  (func (export "setDownStepped") (param $dst i32) (param $v i32) (param $n i32)
+    (loop $again
+      (local.set $dst (i32.sub (local.get $dst) (i32.const 1)))
+      (i32.store8 (local.get $dst) (local.get $v))
+      (br_if $again (local.tee $n (i32.add (local.get $n) (i32.const -1))))))
 )

@@ -2796,7 +2796,8 @@ final class FunctionCompiler {
    * in, no call nor anything else that needs the store's fuel), ending in its back-edge {@code
    * br_nez r}, {@code i32.ne r b} or {@code i32.ne r #k} to the header (then, in a rotated loop, a
    * {@code br} out), where {@code r} is written once a pass, by {@code r <- r ± 2^j} or {@code
-   * r <- r + s} ({@code s} unwritten in the loop), and {@code b} is unwritten: it leaves after
+   * r <- r + s} ({@code s} unwritten in the loop), and {@code b} is unwritten; or ending in an
+   * add-and-branch op that makes that step and test at once ({@link #fusedStep}): it leaves after
    * exactly {@code (((bound - r) * sign(step)) mod 2^32) / 2^j} passes, when that division is
    * exact (the byte {@code memmove} and {@code memset} loops compilers emit, MATRIX_MUL's
    * unrolled f32 loop). Entered with fuel for all of them ({@link #fundingTest}, which pays them
@@ -2883,6 +2884,8 @@ final class FunctionCompiler {
       if (writes(head, back, loop.boundReg) > 0) {
         return null;
       }
+    } else if (test == Op.I32_ADD_BR_NEZ_RRIT || test == Op.I32_ADD_BR_NE_RRIRT) {
+      return fusedStep(loop, back);
     } else {
       return null;
     }
@@ -2909,6 +2912,30 @@ final class FunctionCompiler {
     } else {
       return null;
     }
+    return loop;
+  }
+
+  /**
+   * {@code loop} (head and end set) whose back-edge at {@code back} also steps its counter: an
+   * add-and-branch op {@code r <- r + 2^j; r != 0} or {@code r != b} ({@code b} unwritten in the
+   * loop), the counter written nowhere else; or null.
+   */
+  private FundedLoop fusedStep(FundedLoop loop, int back) {
+    int counter = code[back + 1];
+    int step = code[back + 3];
+    if (code[back + 2] != counter || !powerOfTwoStep(step) || writes(loop.head, back, counter) > 0) {
+      return null;
+    }
+    if (Op.of(code[back]) == Op.I32_ADD_BR_NE_RRIRT) {
+      loop.boundReg = code[back + 4];
+      if (loop.boundReg == counter || writes(loop.head, back, loop.boundReg) > 0) {
+        return null;
+      }
+    }
+    loop.counter = counter;
+    loop.update = back;
+    loop.step = step;
+    loop.shift = Integer.numberOfTrailingZeros(step);
     return loop;
   }
 

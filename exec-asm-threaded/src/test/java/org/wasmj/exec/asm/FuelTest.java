@@ -189,6 +189,33 @@ class FuelTest {
   }
 
   /**
+   * The same loops with the counter's step right before the back-edge's test, which the
+   * translator fuses into one add-and-branch op ({@code sumBy4Stepped}: {@code i != n}, step 4;
+   * {@code setDownStepped}: {@code n != 0}, step -1): funded as the unfused ones are, every call
+   * ends as the reference's does, with the same result, fuel left and memory; twice, the second
+   * time with funded loops off in generated code.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void loopsSteppedByTheirBackEdgeLeaveTheReferenceFuelAndMemory(String config) {
+    int end = 65_536;
+    int[][] sums = { // p dst n
+        {0, 4_000, 64}, {end - 24, 8_000, 40}, {100, end - 30, 64}, {0, 12_000, 6}, {0, 12_000, 0}};
+    assertLoopsLikeReference(config, "sumBy4Stepped ", x -> {
+      for (int a = 0; a < end; a += 4) {
+        x.getMemory("memory").write(a, floatBytes(a / 4 % 64 + 1));
+      }
+    }, sums, c -> 2L * c[2] + 40, (i, c) -> Float.floatToRawIntBits(i.getFunc("sumBy4Stepped")
+        .call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]))[0].f32()));
+    int[][] sets = {{60, 7, 50}, {10, 9, 30}, {0, 5, 3}}; // dst v n (the last traps at once)
+    assertLoopsLikeReference(config, "setDownStepped ", x -> {}, sets, c -> 5L * c[2] + 20,
+        (i, c) -> {
+          i.getFunc("setDownStepped").call(Val.i32(c[0]), Val.i32(c[1]), Val.i32(c[2]));
+          return 0;
+        });
+  }
+
+  /**
    * Runs {@code call} with each of {@code calls} on an instance of {@code config} and on one of
    * {@code switch} (the reference), both given a page of memory and then {@code ready}, with
    * every amount of fuel from none to {@code maxFuel} of the call: each call must end as the
