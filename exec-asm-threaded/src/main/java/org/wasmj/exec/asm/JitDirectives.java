@@ -64,7 +64,11 @@ final class JitDirectives {
     }
     Thread t = new Thread(JitDirectives::install, "wasmj-jit-directives");
     t.setDaemon(true);
-    t.start();
+    try {
+      t.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return null; // no thread to spare ("unable to create native thread"): run without them
+    }
     return t;
   }
 

@@ -32,8 +32,9 @@ import org.wasmj.parser.WasmParser;
 /**
  * {@link JitDirectives}: its patterns take the chunk methods of the {@code asm} executor's
  * classes and none of their other methods (a function's {@code call}/{@code callAt}, the chunks'
- * driver), nor the other kinds of class; the launcher names the same patterns; HotSpot takes the directives; they are
- * not given under {@code -Dwasmj.jitDirectives=off} or on another JVM.
+ * driver), nor the other kinds of class; the launcher names the same patterns and turns the
+ * directives off; HotSpot takes them; they are not given under {@code -Dwasmj.jitDirectives=off}
+ * or on another JVM.
  */
 class JitDirectivesTest {
   @Test
@@ -83,6 +84,8 @@ class JitDirectivesTest {
       named.add(m.group(1));
     }
     assertEquals(JitDirectives.BLOCKING, named);
+    assertTrue(launcher.lines().anyMatch(l -> !l.strip().startsWith("#")
+        && l.contains(" -D" + JitDirectives.PROPERTY + "=off")), "the launcher turns the directives off");
   }
 
   @Test
