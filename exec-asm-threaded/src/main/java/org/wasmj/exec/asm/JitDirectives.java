@@ -16,10 +16,11 @@ import javax.management.ObjectName;
  *
  * <p>The directives go through the JVM's {@code DiagnosticCommand} MBean ({@code
  * compilerDirectivesAdd}), whose platform MBean server costs 150-450 ms of CPU the first time:
- * this is done once, on a daemon thread of its own, the first time an {@code asm} class with chunk
- * methods is generated, and never in a JVM that generates none. It does nothing, silently, on a JVM that is
- * not HotSpot or has no {@code jdk.management}, and under {@code -Dwasmj.jitDirectives=off}, which
- * the launcher sets (it gives the same options as {@code -XX:CompileCommand}s, free at start-up).
+ * this is done once, on a daemon thread of its own, the first time an {@code asm} class with
+ * chunk methods is generated, and never in a JVM that generates none. It does nothing, silently,
+ * on a JVM that is not HotSpot or has no {@code jdk.management}, and under {@code
+ * -Dwasmj.jitDirectives=off}, which the launcher sets (it gives the same options as {@code
+ * -XX:CompileCommand}s, free at start-up).
  * A matched directive's option takes precedence over a {@code CompileCommand} for the same option;
  * the command's other options still apply (docs/RATIONALE.md, "Compiler directives at run time").
  */
@@ -79,20 +80,19 @@ final class JitDirectives {
   }
 
   /**
-   * Adds the directives through the {@code DiagnosticCommand} MBean now; false, silently, when the
-   * JVM has no such MBean or refuses them.
+   * Adds the directives through the {@code DiagnosticCommand} MBean now; silently nothing when the
+   * JVM has no such MBean (its answer, "1 compiler directives added" or why not, is not printed).
    */
-  static boolean install() {
+  static void install() {
     Path file = null;
     try {
       file = Files.createTempFile("wasmj-jit", ".json");
       Files.writeString(file, text());
-      Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+      ManagementFactory.getPlatformMBeanServer().invoke(
           new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
           new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
-      return String.valueOf(out).startsWith("1 compiler directives added");
     } catch (Exception | LinkageError e) {
-      return false; // not HotSpot's MBean, no jdk.management, no temporary file: run without them
+      // not HotSpot's MBean, no jdk.management, no temporary file: run without them
     } finally {
       if (file != null) {
         try {
