@@ -8,6 +8,7 @@ module org.wasmj.exec.asm {
   requires org.wasmj.ir;
   requires org.wasmj.exec.loopswitch;
   requires org.objectweb.asm;
+  requires java.management; // JitDirectives: HotSpot's DiagnosticCommand MBean, never needed to run
   requires static jdk.incubator.vector; // the optional vector path (VectorPath): never needed to run
 
   provides org.wasmj.exec.spi.ExecutorProvider with

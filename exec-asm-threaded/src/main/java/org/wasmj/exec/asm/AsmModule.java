@@ -294,6 +294,9 @@ public final class AsmModule {
         }
         if (r.chunks() > 1) {
           split.incrementAndGet();
+          if (kind.equals(ModuleClassLoader.ENTRY)) {
+            JitDirectives.request(); // asm's chunks: their compiles are to block
+          }
         }
         if (compiler.hasLoopEntries()) {
           loopEntries.incrementAndGet();

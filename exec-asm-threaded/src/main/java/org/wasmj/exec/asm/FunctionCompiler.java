@@ -457,8 +457,8 @@ final class FunctionCompiler {
       }
     }
     if (mode == Mode.SPLIT) {
-      driveMethod(cw, chunks, "c");
-      chunkMethods(cw, chunks, "c");
+      driveMethod(cw, chunks, CHUNK);
+      chunkMethods(cw, chunks, CHUNK);
     }
     if (osr) {
       loopEntryBridge(cw);
@@ -470,17 +470,17 @@ final class FunctionCompiler {
       mv.visitCode();
       boxedReturns = true;
       if (mode == Mode.SPLIT) {
-        osrDriver(cw, "c");
+        osrDriver(cw, CHUNK);
         endMethod();
       } else if (osrChunks == null) {
         osrBody();
         endMethod();
       } else { // the whole function plus the registers' prologue would be too large
         assignEntries(osrChunks);
-        osrDriver(cw, "o");
+        osrDriver(cw, OSR_CHUNK);
         endMethod();
-        driveMethod(cw, osrChunks, "o");
-        chunkMethods(cw, osrChunks, "o");
+        driveMethod(cw, osrChunks, OSR_CHUNK);
+        chunkMethods(cw, osrChunks, OSR_CHUNK);
       }
       boxedReturns = false;
       osrLength = Math.max(osrLength, largestMethod);
@@ -510,6 +510,19 @@ final class FunctionCompiler {
     m.visitInsn(org.objectweb.asm.Type.getReturnType(desc).getOpcode(IRETURN));
     m.visitMaxs(0, 0);
     m.visitEnd();
+  }
+
+  /**
+   * Prefix of a split function's chunk methods, {@code chunk<k>}: a HotSpot method pattern
+   * ({@code chunk*}) takes them and none of the class's other methods ({@link JitDirectives}).
+   */
+  static final String CHUNK = "chunk";
+  /** Prefix of the chunk methods of a function's OSR entry when it is split apart, {@code osrChunk<k>}. */
+  static final String OSR_CHUNK = "osrChunk";
+
+  /** The method running the chunks {@code <prefix><k>}: {@code drive}, or {@code osrDrive}. */
+  private static String driver(String prefix) {
+    return prefix.equals(CHUNK) ? "drive" : "osrDrive";
   }
 
   /** The chunk methods {@code <prefix><k>} of a split function. */
@@ -1022,7 +1035,7 @@ final class FunctionCompiler {
 
   /**
    * {@code osr} of a split function: the interpreter's registers become the chunks' frame, and
-   * {@code <prefix>drive} runs them from the entry at loop header {@code pc} (every loop header
+   * {@link #driver} runs them from the entry at loop header {@code pc} (every loop header
    * is an entry; the class's {@code LOOPS} table maps the one to the other).
    */
   private void osrDriver(ClassWriter cw, String prefix) {
@@ -1045,7 +1058,7 @@ final class FunctionCompiler {
     mv.visitFieldInsn(GETSTATIC, className, "LOOPS", "[I");
     mv.visitVarInsn(ILOAD, pc);
     mv.visitMethodInsn(INVOKESTATIC, RT, "loopEntry", "([II)I", false);
-    mv.visitMethodInsn(INVOKESTATIC, className, prefix + "drive", DRIVE_DESC, false);
+    mv.visitMethodInsn(INVOKESTATIC, className, driver(prefix), DRIVE_DESC, false);
     mv.visitVarInsn(ALOAD, regs);
     pushInt(type.resultSlotCount());
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
@@ -1101,7 +1114,7 @@ final class FunctionCompiler {
 
   // ---- split functions ----
 
-  /** A chunk: {@code int c<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
+  /** A chunk: {@code int chunk<k>(long[] frame, InstanceState, int depth, int entry)} → next entry or -1. */
   private static final String CHUNK_DESC = "([J" + INSTANCE_DESC + "II)I";
 
   /** Split mode: whether a pc is a branch target, so gets a label; computed once per function. */
@@ -1226,7 +1239,7 @@ final class FunctionCompiler {
     mv.visitVarInsn(ALOAD, instSlot);
     mv.visitVarInsn(ILOAD, depthSlot);
     mv.visitInsn(ICONST_0);
-    mv.visitMethodInsn(INVOKESTATIC, className, "cdrive", DRIVE_DESC, false);
+    mv.visitMethodInsn(INVOKESTATIC, className, driver(CHUNK), DRIVE_DESC, false);
     mv.visitJumpInsn(GOTO, done);
     nameInTraps(trapsFrom);
     mv.visitLabel(done);
@@ -1327,17 +1340,17 @@ final class FunctionCompiler {
     pushInt(definedIndex);
   }
 
-  /** {@code void <prefix>drive(long[] frame, InstanceState, int budget, int entry)}. */
+  /** {@code void drive(long[] frame, InstanceState, int budget, int entry)}, and {@code osrDrive}. */
   private static final String DRIVE_DESC = "([J" + INSTANCE_DESC + "II)V";
 
   /**
-   * {@code <prefix>drive}: runs the chunks {@code <prefix><k>} over {@code frame} from
+   * {@link #driver}: runs the chunks {@code <prefix><k>} over {@code frame} from
    * {@code entry}, each returning the entry to go on at, until one returns (-1). The chunks have
    * no exception handlers: an array index out of bounds in a chunk is a memory access, and
    * becomes the trap here, once for all chunks.
    */
   private void driveMethod(ClassWriter cw, List<int[]> chunks, String prefix) {
-    mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + "drive", DRIVE_DESC);
+    mv = method(cw, ACC_PRIVATE | ACC_STATIC, driver(prefix), DRIVE_DESC);
     mv.visitCode();
     int entry = 3;
     Label loop = new Label();

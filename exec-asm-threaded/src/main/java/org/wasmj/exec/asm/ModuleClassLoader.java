@@ -43,6 +43,11 @@ final class ModuleClassLoader extends ClassLoader {
     return (PACKAGE + kind + definedIndex).replace('.', '/');
   }
 
+  /** HotSpot's pattern for the classes of {@code kind}: {@code wasmj/gen/F*} for {@link #ENTRY}. */
+  static String pattern(String kind) {
+    return (PACKAGE + kind).replace('.', '/') + "*";
+  }
+
   /** Defined function {@code k}'s class of {@code kind}, generated now if needed. */
   Class<?> functionClass(String kind, int definedIndex) {
     try {

@@ -143,7 +143,7 @@ class TailCopyProperties {
       new ClassReader(split).accept(new ClassVisitor(Opcodes.ASM9) {
         @Override
         public FieldVisitor visitField(int access, String name, String desc, String sig, Object v) {
-          if (name.startsWith("cD")) {
+          if (name.startsWith(FunctionCompiler.CHUNK + "D")) {
             tables.add(name);
           }
           return null;
