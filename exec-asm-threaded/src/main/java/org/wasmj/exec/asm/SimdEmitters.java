@@ -1217,8 +1217,10 @@ final class SimdEmitters {
      * range test, {@code x - lo < hi - lo}, as clang writes it): per half, with {@code K} the bytes
      * {@code 0x80 - C} (no borrow), {@code t = (a & 0x7F..) + K} sets a byte's top bit exactly
      * where its low seven bits reach {@code C} (no carry out of a byte); a byte is below {@code C}
-     * where neither it nor {@code t} has its top bit set; that bit is spread to the whole byte.
-     * Seven ALU ops per half instead of {@code SimdSemantics}' general compare. False (nothing
+     * where neither it nor {@code t} has its top bit set; that bit is spread to the whole byte,
+     * or, where the readers keep one bit of each byte ({@link LaneRanges#demandedBits}: a shuffle
+     * and a mask, as HISTOGRAM's counts), only moved to that bit (the others left 0). Seven ALU
+     * ops per half (five) instead of {@code SimdSemantics}' general compare. False (nothing
      * emitted) if the second operand is not such a constant.
      */
     private static boolean belowConstant(FunctionCompiler c, int pc) {
@@ -1235,6 +1237,8 @@ final class SimdEmitters {
       }
       MethodVisitor mv = c.mv();
       int a = c.code()[pc + 2];
+      int read = c.laneRanges().demandedBits(c, pc);
+      int bit = Integer.bitCount(read) > 1 ? -1 : Integer.numberOfTrailingZeros(read | 0x100) & 7; // the one read, or -1
       if (lowWordOnly(c, pc)) { // the same formula on the low 32 bits: an int, 32-bit constants
         c.loadL(a);
         mv.visitInsn(L2I);
@@ -1248,10 +1252,15 @@ final class SimdEmitters {
         mv.visitInsn(IXOR);
         c.pushInt(0x80808080);
         mv.visitInsn(IAND);
-        c.pushInt(7);
-        mv.visitInsn(IUSHR);
-        c.pushInt(0xFF);
-        mv.visitInsn(IMUL);
+        if (bit >= 0) {
+          c.pushInt(7 - bit);
+          mv.visitInsn(IUSHR);
+        } else {
+          c.pushInt(7);
+          mv.visitInsn(IUSHR);
+          c.pushInt(0xFF);
+          mv.visitInsn(IMUL);
+        }
         mv.visitInsn(I2L);
         c.pushLong(0);
         storeV(c, c.code()[pc + 1]);
@@ -1269,10 +1278,15 @@ final class SimdEmitters {
         mv.visitInsn(LXOR);
         c.pushLong(0x8080808080808080L);
         mv.visitInsn(LAND);
-        c.pushInt(7);
-        mv.visitInsn(LUSHR);
-        c.pushLong(0xFF);
-        mv.visitInsn(LMUL);
+        if (bit >= 0) {
+          c.pushInt(7 - bit);
+          mv.visitInsn(LUSHR);
+        } else {
+          c.pushInt(7);
+          mv.visitInsn(LUSHR);
+          c.pushLong(0xFF);
+          mv.visitInsn(LMUL);
+        }
       }
       storeV(c, c.code()[pc + 1]);
       return true;
