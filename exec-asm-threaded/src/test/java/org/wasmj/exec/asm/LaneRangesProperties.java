@@ -29,7 +29,8 @@ import org.wasmj.parser.WasmParser;
  * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
  * (0, 0x7F, 0x80, 0xFF); {@code i8x16.lt_u} against constants, inline where their bytes are at
  * most 0x80 (and computing only the bit of each byte that a mask keeps); histogram's range counts
- * ({@code counts}), whose byte-wise ops compute only the bytes a shuffle and a mask read; and the analysis does pick those forms where the ranges
+ * ({@code counts}), whose byte-wise ops compute only the bytes a shuffle and a mask read, and range
+ * tests fused with their add or sub ({@code bands}, {@code counts}); and the analysis does pick those forms where the ranges
  * allow, and only there.
  */
 class LaneRangesProperties {
@@ -60,6 +61,7 @@ class LaneRangesProperties {
         results.add(in.getFunc("maxzero").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("below").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("counts").call(Val.i32(half))[0].i64());
+        results.add(in.getFunc("bands").call(Val.i32(half))[0].i64());
       }
     }
     int each = results.size() / 3;
