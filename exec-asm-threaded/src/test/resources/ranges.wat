@@ -161,4 +161,29 @@
           (v128.const i32x4 0 0 0 0))
         (v128.const i32x4 0xFF 0xFF 0xFF 0xFF))))
     (call $half (local.get $acc) (local.get $half)))
+;; range tests that asm emits as one formula with their add or sub: histogram's second (bytes in
+;; [200, 255): add 0x38, lt_u 0x37; no top bit in the added bytes), a sum that is also read after
+;; its compare (not fused), and a whole-width sub of bytes with and without their top bit
+  (func (export "bands") (param $half i32) (result i64)
+    (local $acc v128) (local $s v128)
+    (local.set $acc (i32x4.add (local.get $acc)
+      (v128.and
+        (i8x16.shuffle 0 0 0 0 1 0 0 0 2 0 0 0 3 0 0 0
+          (i8x16.lt_u
+            (i8x16.add (v128.load (i32.const 0))
+              (v128.const i8x16 0x38 0x38 0x38 0x38 0 0 0 0 0 0 0 0 0 0 0 0))
+            (v128.const i8x16 0x37 0x37 0x37 0x37 0 0 0 0 0 0 0 0 0 0 0 0))
+          (v128.const i32x4 1 1 1 1))
+        (v128.const i32x4 1 1 1 1))))
+    (local.set $s (i8x16.add (v128.load (i32.const 16))
+      (v128.const i8x16 0x38 0xE0 0x80 0x7F 1 2 3 4 0x38 0xE0 0x80 0x7F 1 2 3 4)))
+    (local.set $acc (v128.xor (local.get $acc) (v128.xor (local.get $s)
+      (i8x16.lt_u (local.get $s)
+        (v128.const i8x16 0x37 0x40 0x80 0 1 0x7F 0x20 0x10 0x37 0x40 0x80 0 1 0x7F 0x20 0x10)))))
+    (local.set $acc (v128.xor (local.get $acc)
+      (i8x16.lt_u
+        (i8x16.sub (v128.load (i32.const 32))
+          (v128.const i8x16 0x38 0xE0 0x80 0x7F 1 2 3 4 5 0x90 0x81 0x20 0xF0 0x40 0 0xC0))
+        (v128.const i8x16 0x37 0x40 0x80 0 1 0x7F 0x20 0x10 0x37 0x40 0x80 0 1 0x7F 0x20 0x10))))
+    (call $half (local.get $acc) (local.get $half)))
 )

@@ -117,6 +117,34 @@ final class LaneRanges {
       Op.I8X16_ADD_VVV, Op.I8X16_SUB_VVV, Op.I8X16_LT_U_VVV, Op.V128_OR_VVV, Op.V128_XOR_VVV);
 
   private int demanded(FunctionCompiler c, int pc, int depth) {
+    return readers(c, pc, 0xFFFF, (at, d) -> readBytes(c, at, d, depth));
+  }
+
+  /**
+   * The bits of each byte (bit j for bit j of any byte) of the v128 value that the instruction at
+   * {@code pc} writes that something reads before the value is overwritten: all 8 unless every
+   * reader, in straight-line code as for {@link #demanded}, is a {@code v128.and} with a constant
+   * (the bits set in some byte of it), or a shuffle (which moves whole bytes) or {@code v128.or}/
+   * {@code xor} (bit by bit) whose result's readers are so. HISTOGRAM's range test: the
+   * {@code lt_u}'s bytes (all ones or all zeros) go through a shuffle to an {@code and} with i32
+   * lanes of 1, which keeps bit 0 of each byte it reads; so the compare need only compute that
+   * bit of each byte ({@link SimdEmitters}).
+   */
+  int demandedBits(FunctionCompiler c, int pc) {
+    return demandedBits(c, pc, DEMAND_DEPTH);
+  }
+
+  private int demandedBits(FunctionCompiler c, int pc, int depth) {
+    return readers(c, pc, 0xFF, (at, d) -> readBits(c, at, d, depth));
+  }
+
+  /**
+   * What the readers of the v128 value that the instruction at {@code pc} writes need of it (an
+   * OR of {@code reader}'s answers, each asked of an instruction that reads it, with the value's
+   * register): their answers up to a full overwrite in the straight-line code after it; {@code
+   * all} where control may leave that code first or a half alone is written.
+   */
+  private int readers(FunctionCompiler c, int pc, int all, java.util.function.IntBinaryOperator reader) {
     int d = code[pc + 1];
     int demand = 0;
     int at = pc + Op.size(code, pc);
@@ -134,8 +162,8 @@ final class LaneRanges {
         }
       });
       if (reads[0]) {
-        demand |= readBytes(c, at, d, depth);
-        if (demand == 0xFFFF) {
+        demand |= reader.applyAsInt(at, d);
+        if (demand == all) {
           return demand;
         }
       }
@@ -143,10 +171,38 @@ final class LaneRanges {
         return demand;
       }
       if (writes[0] != 0 || c.targets(at).length > 0 || !op.fallsThrough()) {
-        return 0xFFFF;
+        return all;
       }
     }
-    return 0xFFFF;
+    return all;
+  }
+
+  /**
+   * The bits of each byte of v128 register {@code d} that the instruction at {@code at}, which
+   * reads it, needs for the bits of its result that are read ({@link #demandedBits}); all 8 if
+   * not known.
+   */
+  private int readBits(FunctionCompiler c, int at, int d, int depth) {
+    Op op = Op.of(code[at]);
+    int a = code[at + 2];
+    int b = code[at + 3];
+    if (op != Op.V128_AND_VVV && op != Op.I8X16_SHUFFLE_VVVLL && op != Op.V128_OR_VVV
+        && op != Op.V128_XOR_VVV || (a != d && Math.abs(a - d) < 2) || (b != d && Math.abs(b - d) < 2)) {
+      return 0xFF; // another op, or d overlaps an operand in part
+    }
+    if (op == Op.V128_AND_VVV) {
+      Known[] in = operands.get(at);
+      int other = a == d ? 1 : 0; // the operand that is not d
+      if (a == b || in == null || in[other] == null || in[other].constant == null) {
+        return 0xFF;
+      }
+      long bits = in[other].constant[0] | in[other].constant[1];
+      for (int shift = 32; shift >= 8; shift /= 2) {
+        bits |= bits >>> shift;
+      }
+      return (int) bits & 0xFF;
+    }
+    return depth == 0 ? 0xFF : demandedBits(c, at, depth - 1);
   }
 
   /**

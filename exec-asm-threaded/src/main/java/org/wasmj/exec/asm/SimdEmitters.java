@@ -166,6 +166,13 @@ final class SimdEmitters {
     }
   }
 
+  /** The {@code v128.const} at {@code pc}. */
+  private static void constant(FunctionCompiler c, int pc) {
+    c.pushLong(c.imm64(pc + 2));
+    c.pushLong(c.imm64(pc + 4));
+    storeV(c, c.code()[pc + 1]);
+  }
+
   /** Stores the two halves on the stack (low below high) into v128 register {@code d}. */
   private static void storeV(FunctionCompiler c, int d) {
     c.storeL(d + 1);
@@ -226,9 +233,7 @@ final class SimdEmitters {
       int d = code[pc + 1];
       switch (form) {
         case CONST:
-          c.pushLong(c.imm64(pc + 2));
-          c.pushLong(c.imm64(pc + 4));
-          storeV(c, d);
+          constant(c, pc);
           return;
         case SHUFFLE: {
           int demanded = c.laneRanges().demanded(c, pc); // the bytes not demanded are left 0
@@ -456,6 +461,9 @@ final class SimdEmitters {
               f32Lane(c, code[pc + 3] + k, lane == 1);
               c.mv().visitInsn(F32X4_OPS.get(w));
             });
+            return true;
+          }
+          if ((w == Opcode.I8X16_ADD || w == Opcode.I8X16_SUB) && rangeTest(c, w, pc)) {
             return true;
           }
           if ((w == Opcode.I8X16_ADD || w == Opcode.I8X16_SUB) && lowWordOnly(c, pc)) {
@@ -1217,65 +1225,187 @@ final class SimdEmitters {
      * range test, {@code x - lo < hi - lo}, as clang writes it): per half, with {@code K} the bytes
      * {@code 0x80 - C} (no borrow), {@code t = (a & 0x7F..) + K} sets a byte's top bit exactly
      * where its low seven bits reach {@code C} (no carry out of a byte); a byte is below {@code C}
-     * where neither it nor {@code t} has its top bit set; that bit is spread to the whole byte.
-     * Seven ALU ops per half instead of {@code SimdSemantics}' general compare. False (nothing
-     * emitted) if the second operand is not such a constant.
+     * where neither it nor {@code t} has its top bit set; that bit is spread to the whole byte
+     * ({@link #belowBits}). Seven ALU ops per half instead of {@code SimdSemantics}' general
+     * compare. False (nothing emitted) if the second operand is not such a constant.
      */
     private static boolean belowConstant(FunctionCompiler c, int pc) {
-      long[] k = c.laneRanges().constant(pc, 1);
+      long[] k = belowBound(c, pc);
       if (k == null) {
         return false;
+      }
+      MethodVisitor mv = c.mv();
+      int a = c.code()[pc + 2];
+      boolean narrow = lowWordOnly(c, pc); // the same formula on the low 32 bits: an int, 32-bit constants
+      for (int h = 0; h < (narrow ? 1 : 2); h++) {
+        pushWord(c, a + h, narrow);
+        mv.visitInsn(narrow ? DUP : DUP2);
+        push(c, narrow, 0x7F7F7F7F7F7F7F7FL);
+        mv.visitInsn(narrow ? IAND : LAND);
+        push(c, narrow, 0x8080808080808080L - k[h]);
+        mv.visitInsn(narrow ? IADD : LADD);
+        mv.visitInsn(narrow ? IOR : LOR);
+        push(c, narrow, -1);
+        mv.visitInsn(narrow ? IXOR : LXOR); // the top bit of each byte below C
+        belowBits(c, pc, narrow);
+      }
+      storeV(c, c.code()[pc + 1]);
+      return true;
+    }
+
+    /**
+     * {@code i8x16.add} (or {@code sub}) of a value and a constant, then {@code i8x16.lt_u} of the
+     * sum and a constant as {@link #belowConstant} takes (made by {@code v128.const}s between
+     * them, emitted first), the sum read by nothing else: clang's range test {@code x - lo < hi -
+     * lo} as one formula. Per half, with {@code K} the bytes added,
+     * {@code a = (x & 0x7F..) + (K & 0x7F..)} has the sum's low seven bits (no carry out of a
+     * byte) and the sum's top bit is that of {@code x ^ a ^ K}; {@code t = (a & 0x7F..) +
+     * (0x80.. - C)} as in {@link #belowConstant}. The lt_u emits nothing ({@link
+     * FunctionCompiler#fuse}), nor do the constants; the sum is not written. Seven or eight ALU ops per half instead of
+     * twelve. False (nothing emitted) if the pair does not qualify.
+     */
+    private static boolean rangeTest(FunctionCompiler c, Opcode w, int pc) {
+      int[] code = c.code();
+      int sum = code[pc + 1];
+      int operand = c.laneRanges().constant(pc, 1) != null ? 1 : w == Opcode.I8X16_ADD ? 0 : -1;
+      int x = operand < 0 ? -1 : code[pc + 2 + (1 - operand)];
+      int lt = pc + Op.size(code, pc);
+      int consts = 0; // the v128.const instructions between the two (clang's bound), emitted first
+      for (; lt < code.length && Op.of(code[lt]) == Op.V128_CONST_VLL && consts < 2 && c.fusible(lt)
+          && Math.abs(code[lt + 1] - x) >= 2 && Math.abs(code[lt + 1] - sum) >= 2; lt += Op.size(code, lt)) {
+        consts++;
+      }
+      if (x < 0 || lt >= code.length || Op.of(code[lt]) != Op.I8X16_LT_U_VVV || !c.fusible(lt)
+          || code[lt + 2] != sum || Math.abs(code[lt + 3] - sum) < 2
+          || !(code[lt + 1] == sum || Inline.deadAfter(c, code, lt + Op.size(code, lt), sum))) {
+        return false;
+      }
+      for (int r = sum; r <= sum + 1 && code[lt + 1] != sum; r++) { // a sum left unwritten: no lanes to keep
+        if (c.hasLaneLocals(r) || c.hasIntLaneLocals(r) || c.isVector(r)) {
+          return false;
+        }
+      }
+      long[] bound = belowBound(c, lt);
+      long[] k = c.laneRanges().constant(pc, operand);
+      if (bound == null || k == null) {
+        return false;
+      }
+      if (w == Opcode.I8X16_SUB) { // x - K is x + (-K) byte by byte
+        for (int h = 0; h < 2; h++) {
+          long neg = 0;
+          for (int b = 0; b < 64; b += 8) {
+            neg |= (-(k[h] >>> b) & 0xFF) << b;
+          }
+          k[h] = neg;
+        }
+      }
+      for (int at = pc + Op.size(code, pc); at < lt; at += Op.size(code, at)) {
+        constant(c, at);
+      }
+      MethodVisitor mv = c.mv();
+      boolean narrow = lowWordOnly(c, lt);
+      for (int h = 0; h < (narrow ? 1 : 2); h++) {
+        long top = k[h] & 0x8080808080808080L;
+        pushWord(c, x + h, narrow);
+        mv.visitInsn(narrow ? DUP : DUP2); // x x
+        push(c, narrow, 0x7F7F7F7F7F7F7F7FL);
+        mv.visitInsn(narrow ? IAND : LAND);
+        push(c, narrow, k[h] & 0x7F7F7F7F7F7F7F7FL);
+        mv.visitInsn(narrow ? IADD : LADD); // x a
+        mv.visitInsn(narrow ? DUP_X1 : DUP2_X2); // a x a
+        mv.visitInsn(narrow ? IXOR : LXOR); // a y: the sum's top bits are y's ^ K's
+        if (narrow) {
+          mv.visitInsn(SWAP);
+        } else {
+          mv.visitInsn(DUP2_X2);
+          mv.visitInsn(POP2);
+        } // y a
+        push(c, narrow, 0x7F7F7F7F7F7F7F7FL);
+        mv.visitInsn(narrow ? IAND : LAND);
+        push(c, narrow, 0x8080808080808080L - bound[h]);
+        mv.visitInsn(narrow ? IADD : LADD); // y t
+        if (top == (narrow ? 0x80808080L : 0x8080808080808080L)) { // the sum's top bits are ~y's: y & ~t
+          push(c, narrow, -1);
+          mv.visitInsn(narrow ? IXOR : LXOR);
+          mv.visitInsn(narrow ? IAND : LAND);
+        } else { // ~((y ^ K) | t)
+          if (top != 0) {
+            mv.visitInsn(narrow ? SWAP : DUP2_X2);
+            if (!narrow) {
+              mv.visitInsn(POP2);
+            }
+            push(c, narrow, top);
+            mv.visitInsn(narrow ? IXOR : LXOR);
+          }
+          mv.visitInsn(narrow ? IOR : LOR);
+          push(c, narrow, -1);
+          mv.visitInsn(narrow ? IXOR : LXOR);
+        }
+        belowBits(c, lt, narrow);
+      }
+      storeV(c, code[lt + 1]);
+      c.fuse(pc, lt + Op.size(code, lt));
+      return true;
+    }
+
+    /** The constant second operand of the {@code i8x16.lt_u} at {@code pc} if its bytes are at most {@code 0x80}, else null. */
+    private static long[] belowBound(FunctionCompiler c, int pc) {
+      long[] k = c.laneRanges().constant(pc, 1);
+      if (k == null) {
+        return null;
       }
       for (long half : k) {
         for (int b = 0; b < 64; b += 8) {
           if ((half >>> b & 0xFF) > 0x80) {
-            return false;
+            return null;
           }
         }
       }
+      return k;
+    }
+
+    /**
+     * Turns the word on the stack, whose bytes' top bits say which bytes of the {@code i8x16.lt_u}
+     * at {@code pc} are below its bound, into the compare's result: each top bit spread to its
+     * whole byte; or, where the readers keep one bit of each byte ({@link LaneRanges#demandedBits}:
+     * a shuffle and a mask, as HISTOGRAM's counts), only moved to that bit, the others left 0.
+     * Then a narrow word (an {@code int}: the low 32 bits) becomes a whole v128's two halves.
+     */
+    private static void belowBits(FunctionCompiler c, int pc, boolean narrow) {
       MethodVisitor mv = c.mv();
-      int a = c.code()[pc + 2];
-      if (lowWordOnly(c, pc)) { // the same formula on the low 32 bits: an int, 32-bit constants
-        c.loadL(a);
-        mv.visitInsn(L2I);
-        mv.visitInsn(DUP);
-        c.pushInt(0x7F7F7F7F);
-        mv.visitInsn(IAND);
-        c.pushInt(0x80808080 - (int) k[0]);
-        mv.visitInsn(IADD);
-        mv.visitInsn(IOR);
-        c.pushInt(-1);
-        mv.visitInsn(IXOR);
-        c.pushInt(0x80808080);
-        mv.visitInsn(IAND);
+      int read = c.laneRanges().demandedBits(c, pc);
+      push(c, narrow, 0x8080808080808080L);
+      mv.visitInsn(narrow ? IAND : LAND);
+      if (Integer.bitCount(read) <= 1) { // the one bit read (or none)
+        c.pushInt(7 - (Integer.numberOfTrailingZeros(read | 0x100) & 7));
+        mv.visitInsn(narrow ? IUSHR : LUSHR);
+      } else {
         c.pushInt(7);
-        mv.visitInsn(IUSHR);
-        c.pushInt(0xFF);
-        mv.visitInsn(IMUL);
+        mv.visitInsn(narrow ? IUSHR : LUSHR);
+        push(c, narrow, 0xFF);
+        mv.visitInsn(narrow ? IMUL : LMUL);
+      }
+      if (narrow) {
         mv.visitInsn(I2L);
         c.pushLong(0);
-        storeV(c, c.code()[pc + 1]);
-        return true;
       }
-      for (int h = 0; h < 2; h++) {
-        c.loadL(a + h);
-        c.pushLong(0x7F7F7F7F7F7F7F7FL);
-        mv.visitInsn(LAND);
-        c.pushLong(0x8080808080808080L - k[h]);
-        mv.visitInsn(LADD);
-        c.loadL(a + h);
-        mv.visitInsn(LOR);
-        c.pushLong(-1);
-        mv.visitInsn(LXOR);
-        c.pushLong(0x8080808080808080L);
-        mv.visitInsn(LAND);
-        c.pushInt(7);
-        mv.visitInsn(LUSHR);
-        c.pushLong(0xFF);
-        mv.visitInsn(LMUL);
+    }
+
+    /** Pushes half register {@code r}: its low 32 bits as an {@code int} if {@code narrow}, else the {@code long}. */
+    private static void pushWord(FunctionCompiler c, int r, boolean narrow) {
+      c.loadL(r);
+      if (narrow) {
+        c.mv().visitInsn(L2I);
       }
-      storeV(c, c.code()[pc + 1]);
-      return true;
+    }
+
+    /** Pushes {@code v} as an {@code int} (its low 32 bits) if {@code narrow}, else as a {@code long}. */
+    private static void push(FunctionCompiler c, boolean narrow, long v) {
+      if (narrow) {
+        c.pushInt((int) v);
+      } else {
+        c.pushLong(v);
+      }
     }
 
     /** The lane-wise arithmetic with an inline form; false for the others. */

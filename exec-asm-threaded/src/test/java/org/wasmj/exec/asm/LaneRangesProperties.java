@@ -28,8 +28,9 @@ import org.wasmj.parser.WasmParser;
  * and the same ops where nothing or only one path's range is known, on {@code asm} whole and split
  * into chunks at every cut, against {@code switch}, over random bytes and the bytes at the edges
  * (0, 0x7F, 0x80, 0xFF); {@code i8x16.lt_u} against constants, inline where their bytes are at
- * most 0x80; histogram's range counts ({@code counts}), whose byte-wise ops compute only the
- * bytes a shuffle and a mask read; and the analysis does pick those forms where the ranges
+ * most 0x80 (and computing only the bit of each byte that a mask keeps); histogram's range counts
+ * ({@code counts}), whose byte-wise ops compute only the bytes a shuffle and a mask read, and range
+ * tests fused with their add or sub ({@code bands}, {@code counts}); and the analysis does pick those forms where the ranges
  * allow, and only there.
  */
 class LaneRangesProperties {
@@ -60,6 +61,7 @@ class LaneRangesProperties {
         results.add(in.getFunc("maxzero").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("below").call(Val.i32(half))[0].i64());
         results.add(in.getFunc("counts").call(Val.i32(half))[0].i64());
+        results.add(in.getFunc("bands").call(Val.i32(half))[0].i64());
       }
     }
     int each = results.size() / 3;
@@ -123,6 +125,24 @@ class LaneRangesProperties {
           : op == Op.I8X16_SUB_VVV ? List.of(0xF) : List.of(0xF, 0xF, 0x2D);
       assertEquals(expected, demanded(9, op), op.toString());
     }
+    // and of their bits: counts' lt_u results are masked by 1 (bit 0 of each byte), by 3 (two
+    // bits) and by 0xFF; below's by 1, 2 and 4 (the last one the general compare)
+    assertEquals(List.of(0x01, 0x03, 0xFF), demandedBits(9, Op.I8X16_LT_U_VVV));
+    assertEquals(List.of(0x01, 0x02, 0x04), demandedBits(8, Op.I8X16_LT_U_VVV));
+  }
+
+  /** {@link LaneRanges#demandedBits} at each instruction of {@code op} in function {@code k}, in order. */
+  private static List<Integer> demandedBits(int k, Op op) throws Exception {
+    ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
+        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
+    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k, code.compiled(k), false);
+    List<Integer> out = new ArrayList<>();
+    for (int pc = 0; pc < c.code().length; pc += Op.size(c.code(), pc)) {
+      if (Op.of(c.code()[pc]) == op) {
+        out.add(c.laneRanges().demandedBits(c, pc));
+      }
+    }
+    return out;
   }
 
   /** {@link LaneRanges#demanded} at each instruction of {@code op} in function {@code k}, in order. */
