@@ -72,17 +72,7 @@ class LaneRangesProperties {
   /** Function {@code k}'s answers at each instruction of {@code op}, in order. */
   private static List<Boolean> answers(int k, Op op, java.util.function.BiPredicate<LaneRanges, Integer> q)
       throws Exception {
-    ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
-        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
-    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k, code.compiled(k), false);
-    List<Boolean> out = new ArrayList<>();
-    int[] ir = c.code();
-    for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
-      if (Op.of(ir[pc]) == op) {
-        out.add(q.test(c.laneRanges(), pc));
-      }
-    }
-    return out;
+    return atEach(k, op, (c, pc) -> q.test(c.laneRanges(), pc));
   }
 
   @Example
@@ -133,27 +123,24 @@ class LaneRangesProperties {
 
   /** {@link LaneRanges#demandedBits} at each instruction of {@code op} in function {@code k}, in order. */
   private static List<Integer> demandedBits(int k, Op op) throws Exception {
-    ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
-        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
-    FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k, code.compiled(k), false);
-    List<Integer> out = new ArrayList<>();
-    for (int pc = 0; pc < c.code().length; pc += Op.size(c.code(), pc)) {
-      if (Op.of(c.code()[pc]) == op) {
-        out.add(c.laneRanges().demandedBits(c, pc));
-      }
-    }
-    return out;
+    return atEach(k, op, (c, pc) -> c.laneRanges().demandedBits(c, pc));
   }
 
   /** {@link LaneRanges#demanded} at each instruction of {@code op} in function {@code k}, in order. */
   private static List<Integer> demanded(int k, Op op) throws Exception {
+    return atEach(k, op, (c, pc) -> c.laneRanges().demanded(c, pc));
+  }
+
+  /** {@code question} asked at each instruction of {@code op} in function {@code k} of ranges.wat, in order. */
+  private static <T> List<T> atEach(int k, Op op,
+      java.util.function.BiFunction<FunctionCompiler, Integer, T> question) throws Exception {
     ModuleCode code = new ModuleCode(WasmParser.parse(RANGES, Config.DEFAULT_FEATURES),
         Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
     FunctionCompiler c = new FunctionCompiler(code.module(), "wasmj/gen/F" + k, k, code.compiled(k), false);
-    List<Integer> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (int pc = 0; pc < c.code().length; pc += Op.size(c.code(), pc)) {
       if (Op.of(c.code()[pc]) == op) {
-        out.add(c.laneRanges().demanded(c, pc));
+        out.add(question.apply(c, pc));
       }
     }
     return out;
