@@ -166,11 +166,11 @@ public final class Translator implements InstructionVisitor {
   /** With {@code condCompare} {@code I32_AND} (a bit test of {@code condA} with mask {@code condB}): true if the condition is that no bit is set. */
   private boolean condNoBitSet;
   /**
-   * The last {@code i32.eqz} emitted, if it tested a bit test's temporary: its code index, and that
-   * of the {@code i32.and} before it (so that a branch on it can take back both); else -1.
+   * If the last numeric op emitted was an {@code i32.eqz} of a bit test's temporary: the code index
+   * of that {@code i32.and}, right before the {@code eqz} (so that a branch on it can take back
+   * both); else -1.
    */
-  private int eqzOfBitTest = -1;
-  private int bitTestBeforeEqz;
+  private int bitTestBeforeEqz = -1;
   /**
    * The code index of the instruction that last wrote a local ({@code local.set}/{@code tee}) and
    * where the code ended after it, or -1 once a label (or a take-back of it) came since: an add
@@ -665,7 +665,6 @@ public final class Translator implements InstructionVisitor {
     } else if (arity == 2) {
       out.emit(rhs);
     }
-    eqzOfBitTest = bitTest < 0 ? -1 : lastStart;
     bitTestBeforeEqz = bitTest;
   }
 
@@ -1406,9 +1405,9 @@ public final class Translator implements InstructionVisitor {
     int top = height - 1;
     Op last = topIsLastResult() ? Op.of(out.get(lastStart)) : null;
     Opcode w = last == null ? null : last.wasm();
-    boolean eqzOfBitTest = last == Op.I32_EQZ_RR && lastStart == this.eqzOfBitTest
-        && out.get(bitTestBeforeEqz) == Op.I32_AND_RRI.ordinal()
+    boolean eqzOfBitTest = last == Op.I32_EQZ_RR && bitTestBeforeEqz >= 0
         && bitTestBeforeEqz + Op.I32_AND_RRI.size() == lastStart
+        && out.get(bitTestBeforeEqz) == Op.I32_AND_RRI.ordinal()
         && out.get(bitTestBeforeEqz + 1) == out.get(lastStart + 2);
     if (last == Op.I32_AND_RRI || eqzOfBitTest) {
       int and = eqzOfBitTest ? bitTestBeforeEqz : lastStart;

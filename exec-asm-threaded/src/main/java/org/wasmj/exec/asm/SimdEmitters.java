@@ -13,6 +13,7 @@ import org.wasmj.exec.asm.Emitters.Emitter;
 import org.wasmj.ir.Op;
 import org.wasmj.ir.Semantics;
 import org.wasmj.ir.SimdForm;
+import org.wasmj.ir.SimdSemantics;
 import org.wasmj.parser.Opcode;
 import org.wasmj.parser.ValType;
 
@@ -1292,11 +1293,7 @@ final class SimdEmitters {
       }
       if (w == Opcode.I8X16_SUB) { // x - K is x + (-K) byte by byte
         for (int h = 0; h < 2; h++) {
-          long neg = 0;
-          for (int b = 0; b < 64; b += 8) {
-            neg |= (-(k[h] >>> b) & 0xFF) << b;
-          }
-          k[h] = neg;
+          k[h] = SimdSemantics.i8x16Neg(k[h]);
         }
       }
       for (int at = pc + Op.size(code, pc); at < lt; at += Op.size(code, at)) {
