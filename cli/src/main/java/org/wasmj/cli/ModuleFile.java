@@ -17,6 +17,9 @@ final class ModuleFile {
   /** The largest module read: 1 GiB, the limit the browsers' engines set for a module. */
   static final int MAX_BYTES = 1 << 30;
 
+  /** The bytes one read of a regular file asks for (see {@link #read}). */
+  private static final int READ_SLICE = 1 << 16;
+
   private ModuleFile() {}
 
   /** The bytes of {@code file}. */
@@ -29,6 +32,38 @@ final class ModuleFile {
       throw tooLarge(file);
     }
     try (InputStream in = Files.newInputStream(file)) {
+      // A regular file is read into one array of its size, in slices: each fresh page the read
+      // touches costs a page fault, dear on a virtual machine. Chunks copied into a final array
+      // touched the heap for twice the module's size, and one read of the whole file goes
+      // through a native buffer of its size (the file channel's temporary direct buffer), freshly
+      // allocated outside the heap's huge pages: 7,500 faults for Yosys' 30 MB, where 64 KiB
+      // slices reuse one small buffer (docs/RATIONALE.md, "Session 17 (branch mem17)"). A file
+      // that changes as it is read is read again, in chunks.
+      if (attributes.isRegularFile()) {
+        byte[] whole = new byte[(int) attributes.size()];
+        int at = 0;
+        while (at < whole.length) {
+          int n = in.read(whole, at, Math.min(READ_SLICE, whole.length - at));
+          if (n < 0) {
+            break;
+          }
+          at += n;
+        }
+        if (at == whole.length && in.read() == -1) {
+          return whole;
+        }
+        in.close();
+        return readChunks(file, Files.newInputStream(file));
+      }
+      return readChunks(file, in);
+    } catch (OutOfMemoryError e) {
+      throw new IOException(file + " does not fit in the heap (raise it with -Xmx)");
+    }
+  }
+
+  /** The bytes of {@code in} (of {@code file}), read to its end in chunks; closes {@code in}. */
+  private static byte[] readChunks(Path file, InputStream stream) throws IOException {
+    try (InputStream in = stream) {
       List<byte[]> chunks = new ArrayList<>();
       long total = 0;
       while (true) {
@@ -49,8 +84,6 @@ final class ModuleFile {
         at += chunk.length;
       }
       return bytes;
-    } catch (OutOfMemoryError e) {
-      throw new IOException(file + " does not fit in the heap (raise it with -Xmx)");
     }
   }
 
