@@ -8,9 +8,14 @@ package org.wasmj.exec.internal;
  * and allocates nothing, for the calls that cross between executors on every guest call.
  *
  * @implNote Implementations are stateless and thread-safe; the instance and the call depth are
- *     passed in.
+ *     passed in. An abstract class rather than an interface: the interpreter's calls into
+ *     compiled code go to hundreds of generated classes from one call site, and a virtual call
+ *     there is a vtable load where an interface call searches the class's itable.
  */
-public interface NativeCode {
+public abstract class NativeCode {
+  /** For the executors' (generated) implementations. */
+  protected NativeCode() {}
+
   /**
    * Runs the function for {@code instance}.
    *
@@ -18,7 +23,7 @@ public interface NativeCode {
    * @param depth the caller's call depth; a callee runs at {@code depth + 1}
    * @return one raw slot per result
    */
-  long[] call(InstanceState instance, long[] args, int depth);
+  public abstract long[] call(InstanceState instance, long[] args, int depth);
 
   /**
    * Runs the function for {@code instance} with its arguments read from {@code slots[base ..]}
@@ -30,5 +35,5 @@ public interface NativeCode {
    *
    * @param depth the caller's call depth; a callee runs at {@code depth + 1}
    */
-  void callAt(InstanceState instance, long[] slots, int base, int depth);
+  public abstract void callAt(InstanceState instance, long[] slots, int base, int depth);
 }
