@@ -8,14 +8,9 @@ package org.wasmj.exec.internal;
  * and allocates nothing, for the calls that cross between executors on every guest call.
  *
  * @implNote Implementations are stateless and thread-safe; the instance and the call depth are
- *     passed in. An abstract class rather than an interface: the interpreter's calls into
- *     compiled code go to hundreds of generated classes from one call site, and a virtual call
- *     there is a vtable load where an interface call searches the class's itable.
+ *     passed in.
  */
-public abstract class NativeCode {
-  /** For the executors' (generated) implementations. */
-  protected NativeCode() {}
-
+public interface NativeCode {
   /**
    * Runs the function for {@code instance}.
    *
@@ -23,7 +18,7 @@ public abstract class NativeCode {
    * @param depth the caller's call depth; a callee runs at {@code depth + 1}
    * @return one raw slot per result
    */
-  public abstract long[] call(InstanceState instance, long[] args, int depth);
+  long[] call(InstanceState instance, long[] args, int depth);
 
   /**
    * Runs the function for {@code instance} with its arguments read from {@code slots[base ..]}
@@ -35,5 +30,5 @@ public abstract class NativeCode {
    *
    * @param depth the caller's call depth; a callee runs at {@code depth + 1}
    */
-  public abstract void callAt(InstanceState instance, long[] slots, int base, int depth);
+  void callAt(InstanceState instance, long[] slots, int base, int depth);
 }

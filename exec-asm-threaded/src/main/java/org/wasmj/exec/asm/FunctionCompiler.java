@@ -409,13 +409,13 @@ final class FunctionCompiler {
     classWriter = cw;
     staticInts.clear();
     boolean osr = loopEntries && (mode == Mode.WHOLE || mode == Mode.SPLIT);
-    String superName = mode == Mode.EMPTY ? "java/lang/Object" : NATIVE_CODE;
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, superName,
-        osr ? new String[] {LOOP_ENTRY} : null);
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object",
+        mode == Mode.EMPTY ? null
+            : osr ? new String[] {NATIVE_CODE, LOOP_ENTRY} : new String[] {NATIVE_CODE});
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
-    init.visitMethodInsn(INVOKESPECIAL, superName, "<init>", "()V", false);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();

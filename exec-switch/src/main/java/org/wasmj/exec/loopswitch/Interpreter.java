@@ -78,26 +78,13 @@ public final class Interpreter {
 
   private Interpreter() {}
 
-  /**
-   * Where a frame returns to: one record per call depth, reused by every frame at that depth, so
-   * that a return reads its caller's state from one object (its code too, not looked up again).
-   */
-  static final class Frame {
-    /** The return pc in the caller, or -1 for a frame entered from the host. */
-    int returnPc;
-    /** The caller's fp. */
-    int fp;
-    /** The calling function (null for a frame entered from the host). */
-    WasmFunction caller;
-    /** The code the caller runs (its {@code compiled.code()}). */
-    int[] code;
-  }
-
   /** The value stack and frame stack of one store, reused by every call into it. */
   static final class Stack {
     long[] slots = new long[1024];
-    /** Per call depth, its frame's return ({@link #push}); never more than {@link #maxDepth}. */
-    Frame[] frames;
+    /** Per frame: the return pc in its caller (-1 for a frame entered from the host), the caller's fp. */
+    int[] frames = new int[64];
+    /** Per frame: the calling function. */
+    WasmFunction[] callers = new WasmFunction[32];
     /** Frames in use. */
     int depth;
     /** First slot free for a call from the host (raised while a host function runs). */
@@ -110,7 +97,6 @@ public final class Interpreter {
     Stack(StoreState store) {
       this.maxDepth = store.maxCallDepth;
       this.maxSlots = store.maxStackSlots;
-      this.frames = frames(new Frame[0], Math.max(0, Math.min(64, maxDepth)));
     }
 
     /** Makes room for {@code needed} slots, or exhausts the stack. */
@@ -127,46 +113,18 @@ public final class Interpreter {
       return slots;
     }
 
-    /**
-     * Pushes a frame at {@code depth}: the return pc, fp and code in {@code caller}. A record
-     * that already holds the caller and code (a loop's calls, recursion) is not written again.
-     */
-    void push(int depth, int returnPc, int fp, WasmFunction caller, int[] code) {
-      Frame[] fs = frames;
-      if (depth >= fs.length) { // the frames never outgrow maxDepth: one test for both
-        fs = moreFrames(depth);
-      }
-      Frame f = fs[depth];
-      f.returnPc = returnPc;
-      f.fp = fp;
-      if (f.caller != caller) {
-        f.caller = caller;
-      }
-      if (f.code != code) {
-        f.code = code;
-      }
-    }
-
-    /** Frames up to {@code depth} at least, or exhausts the stack at {@link #maxDepth}. */
-    private Frame[] moreFrames(int depth) {
-      if (depth >= maxDepth || depth < 0) {
+    /** Pushes a frame: the return pc and fp in {@code caller}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller) {
+      if (depth >= maxDepth) {
         throw exhausted();
       }
-      try {
-        frames = frames(frames, (int) Math.min(maxDepth, Math.max(depth + 1L, 2L * frames.length)));
-      } catch (OutOfMemoryError e) {
-        throw exhausted();
+      if (2 * depth + 2 > frames.length) {
+        frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
+        callers = java.util.Arrays.copyOf(callers, frames.length / 2);
       }
-      return frames;
-    }
-
-    /** {@code old}'s records and new ones up to {@code length}. */
-    private static Frame[] frames(Frame[] old, int length) {
-      Frame[] fs = java.util.Arrays.copyOf(old, length);
-      for (int i = old.length; i < length; i++) {
-        fs[i] = new Frame();
-      }
-      return fs;
+      frames[2 * depth] = returnPc;
+      frames[2 * depth + 1] = fp;
+      callers[depth] = caller;
     }
   }
 
@@ -253,7 +211,7 @@ public final class Interpreter {
     System.arraycopy(args, from, s, fp, n);
     java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
     int start = Math.max(st.depth, depth);
-    st.push(start, -1, fp, null, null);
+    st.push(start, -1, fp, null);
     st.depth = start + 1;
     run(st, f, fp);
     return fp;
@@ -312,7 +270,6 @@ public final class Interpreter {
               continue;
             }
             s = st.slots; // compiled code ran the rest of the frame; its results are in place
-            mem = memoryOf(inst); // it may have grown a memory (a return reloads only across instances)
             callee = null;
             break;
           }
@@ -354,19 +311,18 @@ public final class Interpreter {
         }
         // A call (callee != null) or a return (callee == null) ends up here.
         if (callee == null) {
-          Frame ret = st.frames[--depth];
-          if (ret.returnPc < 0) {
+          int frame = --depth;
+          int returnPc = st.frames[2 * frame];
+          if (returnPc < 0) {
             st.depth = depth;
             return;
           }
-          pc = ret.returnPc;
-          fp = ret.fp;
-          fn = ret.caller;
-          code = ret.code;
-          if (fn.instance != inst) { // else mem is current: every op or call that can grow a
-            inst = fn.instance; // memory (cold, host, compiled code) reloads it in this loop
-            mem = memoryOf(inst);
-          }
+          pc = returnPc;
+          fp = st.frames[2 * frame + 1];
+          fn = st.callers[frame];
+          code = fn.compiled.code();
+          inst = fn.instance;
+          mem = memoryOf(inst); // the callee may have grown a memory
           continue;
         }
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
@@ -382,7 +338,7 @@ public final class Interpreter {
             s = st.grow(base + c.registerCount());
           }
           if (next >= 0) {
-            st.push(depth++, next, fp, fn, code);
+            st.push(depth++, next, fp, fn);
           }
           fp = base;
           for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
@@ -422,22 +378,23 @@ public final class Interpreter {
           continue;
         }
         // In tail position: its results are the frame's; return them.
-        Frame ret = st.frames[--depth];
-        if (ret.returnPc < 0) {
+        int frame = --depth;
+        int returnPc = st.frames[2 * frame];
+        if (returnPc < 0) {
           st.depth = depth;
           return;
         }
-        pc = ret.returnPc;
-        fp = ret.fp;
-        fn = ret.caller;
-        code = ret.code;
+        pc = returnPc;
+        fp = st.frames[2 * frame + 1];
+        fn = st.callers[frame];
+        code = fn.compiled.code();
         inst = fn.instance;
         mem = memoryOf(inst);
       }
     } catch (TrapException trap) { // name the frames it unwinds, innermost first
       trap.appendFrame(fn.name());
       for (int frame = depth - 1; frame > entryFrame; frame--) {
-        trap.appendFrame(st.frames[frame].caller.name());
+        trap.appendFrame(st.callers[frame].name());
       }
       throw trap;
     }
