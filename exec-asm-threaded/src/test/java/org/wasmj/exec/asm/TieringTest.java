@@ -125,6 +125,31 @@ class TieringTest {
   }
 
   @Test
+  void aCallerInTheInterpreterSeesTheMemoryItsCalleeGrewInCodeEnteredAtALoopHeader() {
+    // grow: spins until tick says stop, then grows the memory (in the compiled code it entered at
+    // the loop header); main calls it, then stores and loads in the new page
+    int[] spin = loopBody(false);
+    int[] grow = java.util.Arrays.copyOf(spin, spin.length + 5);
+    System.arraycopy(new int[] {0x41, 1, 0x40, 0, 0x1A, 0x20, 0}, 0, grow, spin.length - 2, 7);
+    byte[] wasm = new ModuleBuilder().importFunc("host", "tick", 1, 1).withMemory(1)
+        .funcWithLocals("grow", 0, 1, 1, grow)
+        .func("main", 0, 1, 0x10, 1, 0x1A,
+            0x41, 0x88, 0x80, 0x04, 0x41, 42, 0x36, 2, 0, // i32.store 65544 <- 42
+            0x41, 0x88, 0x80, 0x04, 0x28, 2, 0) // i32.load 65544
+        .build();
+    Engine engine = new Engine(tiered(10, 0));
+    Linker<Void> linker = new Linker<>(engine);
+    boolean[] compiled = {false};
+    linker.funcWrap("host", "tick", HostType.I32, HostType.I32, (caller, i) -> {
+      compiled[0] |= inLoopEntry();
+      return i == 100 ? 1 : 0;
+    });
+    Instance instance = linker.instantiate(Store.of(engine), Module.compile(engine, wasm));
+    assertEquals(42, instance.getFunc("main").call()[0].i32());
+    assertTrue(compiled[0], "grow entered its compiled code at the loop header");
+  }
+
+  @Test
   void aTrapInCodeEnteredAtALoopHeaderNamesEachFrameOnce() {
     // outer -> inner, which loops until tick says stop, then traps
     byte[] wasm = new ModuleBuilder().importFunc("host", "tick", 1, 1)
