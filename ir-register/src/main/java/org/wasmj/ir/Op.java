@@ -35,7 +35,10 @@ import org.wasmj.parser.Opcode;
  * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
  * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads; and
  * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
- * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}).
+ * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Two
+ * arithmetic pairs are fused the same way, where the first result is a temporary the second op
+ * alone reads: a shift then a mask ({@link #I32_SHR_U_AND_RRII}), a multiply then an add ({@link
+ * #I32_MUL_ADD_RRRR}).
  */
 public enum Op {
   // ---- moves and constants ----
@@ -108,6 +111,17 @@ public enum Op {
   I32_ADD_BR_NEZ_RRIT("add_br_nez", "drit"),
   /** {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d != r2} (i32; {@code r2} read after the add): a counter's step and its loop's test. */
   I32_ADD_BR_NE_RRIRT("add_br_ne", "drirt"),
+  /**
+   * {@code d <- (r >>> #i1) & #i2} (i32): a bit field's extraction, {@code i32.shr_u} by a
+   * constant then {@code i32.and} with a constant, one dispatch for two, where the shift's result
+   * is a temporary the {@code and} alone reads.
+   */
+  I32_SHR_U_AND_RRII("shr_u_and", "drii"),
+  /**
+   * {@code d <- r1 * r2 + r3} (i32, wrapping): {@code i32.mul} then {@code i32.add} of the product,
+   * one dispatch for two, where the product is a temporary the add alone reads.
+   */
+  I32_MUL_ADD_RRRR("mul_add", "drrr"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.

@@ -559,8 +559,22 @@ public final class Translator implements InstructionVisitor {
 
   /** Emits what puts stack entry {@code slot} into register {@code reg} (nothing if it is there). */
   private void moveTo(int slot, int reg) {
+    moveTo(slot, reg, false);
+  }
+
+  /**
+   * As {@link #moveTo(int, int)}; if {@code last} (the entry leaves the stack or becomes {@code
+   * reg}'s, so nothing reads its operands again), a sum of a product just computed takes the
+   * multiply in ({@link Op#I32_MUL_ADD_RRRR}).
+   */
+  private void moveTo(int slot, int reg, boolean last) {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
+    } else if (last && kind[slot] == SUM_RR
+        && (lastWrote((int) value[slot], Op.I32_MUL_RRR) || lastWrote((int) operand[slot], Op.I32_MUL_RRR))
+        && out.get(lastStart + 1) == tempOf(slot)) {
+      int other = (int) (out.get(lastStart + 1) == value[slot] ? operand[slot] : value[slot]);
+      multiplyAdd(reg, other);
     } else if (isSum(slot)) {
       start(kind[slot] == SUM_RR ? Op.I32_ADD_RRR : Op.I32_ADD_RRI);
       out.emit(reg);
@@ -571,10 +585,35 @@ public final class Translator implements InstructionVisitor {
     }
   }
 
+  /**
+   * True if the last instruction is {@code op}, wrote register {@code reg} and nothing came after
+   * it (not even a label): a fused op may take it back, if {@code reg} is a temporary only the
+   * fused op reads.
+   */
+  private boolean lastWrote(int reg, Op op) {
+    return lastStart >= 0 && out.get(lastStart) == op.ordinal() && out.get(lastStart + 1) == reg
+        && out.position() == lastStart + op.size();
+  }
+
+  /**
+   * Takes back the last instruction, an {@code i32.mul} into a temporary, and emits {@code d <- a
+   * * b + other} in its place.
+   */
+  private void multiplyAdd(int d, int other) {
+    int a = out.get(lastStart + 2);
+    int b = out.get(lastStart + 3);
+    takeBack(lastStart);
+    start(Op.I32_MUL_ADD_RRRR);
+    out.emit(d);
+    out.emit(a);
+    out.emit(b);
+    out.emit(other);
+  }
+
   /** Makes stack entry {@code slot} a temporary in its own slot's register. */
   private void materialize(int slot) {
     int reg = tempOf(slot);
-    moveTo(slot, reg);
+    moveTo(slot, reg, true);
     kind[slot] = TEMP;
     value[slot] = reg;
   }
@@ -648,6 +687,10 @@ public final class Translator implements InstructionVisitor {
     }
     Op immediate = IMMEDIATE_FORM.get(op);
     boolean useImmediate = immediate != null && kind[height - 1] == CONST;
+    if (fuseWithLast(op, first, useImmediate, resultType)) {
+      bitTestBeforeEqz = bitTest;
+      return;
+    }
     int lhs = register(first);
     int rhs = arity == 2 && !useImmediate ? register(first + 1) : 0;
     long imm = value[height - 1];
@@ -666,6 +709,42 @@ public final class Translator implements InstructionVisitor {
       out.emit(rhs);
     }
     bitTestBeforeEqz = bitTest;
+  }
+
+  /**
+   * Emits binary {@code op} of the entries from {@code first} on fused with the instruction just
+   * emitted, if that computed one of its operands into a temporary nothing else reads: a shift
+   * then a mask ({@link Op#I32_SHR_U_AND_RRII}), a multiply then an add ({@link
+   * Op#I32_MUL_ADD_RRRR}). Returns false, having emitted nothing, otherwise.
+   */
+  private boolean fuseWithLast(Opcode op, int first, boolean useImmediate, ValType resultType) {
+    if (op == Opcode.I32_AND && useImmediate && kind[first] == TEMP
+        && lastWrote((int) value[first], Op.I32_SHR_U_RRI)) {
+      int r = out.get(lastStart + 2);
+      int shift = out.get(lastStart + 3);
+      int mask = (int) value[first + 1];
+      takeBack(lastStart);
+      height = first;
+      start(Op.I32_SHR_U_AND_RRII);
+      out.emit(pushResult(resultType));
+      out.emit(r);
+      out.emit(shift);
+      out.emit(mask);
+      return true;
+    }
+    if (op == Opcode.I32_ADD && !useImmediate && kind[first + 1] != CONST) {
+      int product = kind[first + 1] == TEMP && lastWrote((int) value[first + 1], Op.I32_MUL_RRR)
+          ? first + 1 : kind[first] == TEMP && lastWrote((int) value[first], Op.I32_MUL_RRR) ? first : -1;
+      int otherSlot = product == first ? first + 1 : first;
+      if (product < 0 || kind[otherSlot] != LOCAL && kind[otherSlot] != TEMP) {
+        return false;
+      }
+      int other = (int) value[otherSlot]; // a register already: nothing to emit
+      height = first;
+      multiplyAdd(pushResult(resultType), other);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -731,7 +810,7 @@ public final class Translator implements InstructionVisitor {
     if (topIsLastResult()) {
       out.patch(lastStart + 1, reg); // the producing op writes the local directly
     } else {
-      moveTo(top, reg);
+      moveTo(top, reg, true);
     }
     localWriteStart = lastStart;
     localWriteEnd = out.position();

@@ -178,6 +178,24 @@ final class Emitters {
       c.loadI(c.code()[pc + 4]);
       c.mv().visitJumpInsn(IF_ICMPNE, c.label(c.code()[pc + 5]));
     });
+    EMITTERS.put(Op.I32_SHR_U_AND_RRII, (c, pc) -> { // the unfused shift's and mask's bytecode
+      int[] code = c.code();
+      c.loadI(code[pc + 2]);
+      c.pushInt(code[pc + 3]);
+      c.mv().visitInsn(IUSHR);
+      c.pushInt(code[pc + 4]);
+      c.mv().visitInsn(IAND);
+      c.storeTyped(code[pc + 1], ValType.I32);
+    });
+    EMITTERS.put(Op.I32_MUL_ADD_RRRR, (c, pc) -> { // the unfused multiply's and add's bytecode
+      int[] code = c.code();
+      c.loadI(code[pc + 2]);
+      c.loadI(code[pc + 3]);
+      c.mv().visitInsn(IMUL);
+      c.loadI(code[pc + 4]);
+      c.mv().visitInsn(IADD);
+      c.storeTyped(code[pc + 1], ValType.I32);
+    });
     EMITTERS.put(Op.BR_I64_EQZ_RT, (c, pc) -> i64Zero(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I64_NEZ_RT, (c, pc) -> i64Zero(c, pc, IFNE));
     EMITTERS.put(Op.BR_TABLE_RI, Emitters::brTable);

@@ -486,6 +486,8 @@ final class Registers {
       case MEMORY_GROW_RRX:
       case I32_ADD_BR_NEZ_RRIT:
       case I32_ADD_BR_NE_RRIRT:
+      case I32_SHR_U_AND_RRII:
+      case I32_MUL_ADD_RRRR:
         return false;
       case GLOBAL_GET_RX:
         return !FunctionCompiler.isInt(c.module.globalTypes().get(code[pc + 2]).valueType());

@@ -529,6 +529,14 @@ public final class Interpreter {
           pc += 2;
           break twoOperandBranch;
         }
+        case OpCodes.I32_SHR_U_AND_RRII: // a bit field (the shift's result is not kept)
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3] & code[pc + 4];
+          pc += 5;
+          continue;
+        case OpCodes.I32_MUL_ADD_RRRR: // the product is not kept
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]] + (int) s[fp + code[pc + 4]];
+          pc += 5;
+          continue;
         case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];

@@ -131,6 +131,14 @@ final class TracingInterpreter {
               pc = sum != (int) r[code[pc + 4]] ? code[pc + 5] : pc + 6;
               continue;
             }
+            case OpCodes.I32_SHR_U_AND_RRII:
+              r[code[pc + 1]] = (int) r[code[pc + 2]] >>> code[pc + 3] & code[pc + 4];
+              pc += 5;
+              continue;
+            case OpCodes.I32_MUL_ADD_RRRR:
+              r[code[pc + 1]] = (int) r[code[pc + 2]] * (int) r[code[pc + 3]] + (int) r[code[pc + 4]];
+              pc += 5;
+              continue;
             case OpCodes.BR_I64_EQZ_RT:
               pc = r[code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
               continue;
