@@ -33,7 +33,8 @@ import org.wasmj.parser.Opcode;
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
  * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
- * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads; and
+ * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads, also
+ * of a value shifted right by a register ({@link #BR_I32_SHR_U_AND_NEZ_RRIT}); and
  * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
  * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Two
  * arithmetic pairs are fused the same way, where the first result is a temporary the second op
@@ -103,6 +104,14 @@ public enum Op {
   BR_I32_AND_NEZ_RIT("br_and_nez", "rit"),
   /** Jumps to {@code t} if the i32 in {@code r} has no bit of the mask {@code #i} set ({@code i32.and; if}, {@code i32.and; i32.eqz; br_if}). */
   BR_I32_AND_EQZ_RIT("br_and_eqz", "rit"),
+  /**
+   * Jumps to {@code t} if {@code (r1 >>> r2) & #i} (i32) is not zero: a bit test at a position
+   * in a register ({@code i32.shr_u}, {@code i32.and} with a constant, then a branch), one
+   * dispatch for two, where the shift's result is a temporary the {@code and} alone reads.
+   */
+  BR_I32_SHR_U_AND_NEZ_RRIT("br_shr_and_nez", "rrit"),
+  /** Jumps to {@code t} if {@code (r1 >>> r2) & #i} (i32) is zero. */
+  BR_I32_SHR_U_AND_EQZ_RRIT("br_shr_and_eqz", "rrit"),
   /**
    * {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d} is not zero: a counter's step
    * and the test on it ({@code i32.add; local.tee; br_if}), one dispatch for two. {@code d} is a

@@ -132,6 +132,8 @@ public final class Translator implements InstructionVisitor {
     NEGATED_BRANCH.put(Op.BR_I64_NEZ_RT, Op.BR_I64_EQZ_RT);
     NEGATED_BRANCH.put(Op.BR_I32_AND_NEZ_RIT, Op.BR_I32_AND_EQZ_RIT);
     NEGATED_BRANCH.put(Op.BR_I32_AND_EQZ_RIT, Op.BR_I32_AND_NEZ_RIT);
+    NEGATED_BRANCH.put(Op.BR_I32_SHR_U_AND_NEZ_RRIT, Op.BR_I32_SHR_U_AND_EQZ_RRIT);
+    NEGATED_BRANCH.put(Op.BR_I32_SHR_U_AND_EQZ_RRIT, Op.BR_I32_SHR_U_AND_NEZ_RRIT);
     for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
       forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
     }
@@ -165,6 +167,14 @@ public final class Translator implements InstructionVisitor {
   private boolean condImmediate;
   /** With {@code condCompare} {@code I32_AND} (a bit test of {@code condA} with mask {@code condB}): true if the condition is that no bit is set. */
   private boolean condNoBitSet;
+  /** With {@code condCompare} {@code I32_AND}: the register {@code condA} is shifted right by first, or -1 (no shift). */
+  private int condShift = -1;
+  /**
+   * The code index of the {@code i32.shr_u} (register count) right before the last {@code i32.and}
+   * with a constant emitted, if the and read its temporary alone; else -1: a bit test on that
+   * and takes both back ({@link Op#BR_I32_SHR_U_AND_NEZ_RRIT}).
+   */
+  private int shiftBeforeAnd = -1;
   /**
    * If the last numeric op emitted was an {@code i32.eqz} of a bit test's temporary: the code index
    * of that {@code i32.and}, right before the {@code eqz} (so that a branch on it can take back
@@ -690,6 +700,9 @@ public final class Translator implements InstructionVisitor {
     if (fuseWithLast(op, first, useImmediate, resultType)) {
       bitTestBeforeEqz = bitTest;
       return;
+    }
+    if (op == Opcode.I32_AND && useImmediate) {
+      shiftBeforeAnd = kind[first] == TEMP && lastWrote((int) value[first], Op.I32_SHR_U_RRR) ? lastStart : -1;
     }
     int lhs = register(first);
     int rhs = arity == 2 && !useImmediate ? register(first + 1) : 0;
@@ -1488,6 +1501,7 @@ public final class Translator implements InstructionVisitor {
         && bitTestBeforeEqz + Op.I32_AND_RRI.size() == lastStart
         && out.get(bitTestBeforeEqz) == Op.I32_AND_RRI.ordinal()
         && out.get(bitTestBeforeEqz + 1) == out.get(lastStart + 2);
+    condShift = -1;
     if (last == Op.I32_AND_RRI || eqzOfBitTest) {
       int and = eqzOfBitTest ? bitTestBeforeEqz : lastStart;
       condCompare = Opcode.I32_AND;
@@ -1495,6 +1509,13 @@ public final class Translator implements InstructionVisitor {
       condA = out.get(and + 2);
       condB = out.get(and + 3);
       condImmediate = true;
+      int shift = shiftBeforeAnd;
+      if (shift >= 0 && shift + Op.I32_SHR_U_RRR.size() == and
+          && out.get(shift) == Op.I32_SHR_U_RRR.ordinal() && out.get(shift + 1) == condA) {
+        condA = out.get(shift + 2);
+        condShift = out.get(shift + 3);
+        and = shift;
+      }
       takeBack(and);
     } else if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
         || (w != null && NEGATION.containsKey(w) && (last.shape().equals("drr") || last.shape().equals("dri")))) {
@@ -1557,8 +1578,15 @@ public final class Translator implements InstructionVisitor {
       return out.emit(-1);
     }
     if (w == Opcode.I32_AND) {
-      start(whenTrue != condNoBitSet ? Op.BR_I32_AND_NEZ_RIT : Op.BR_I32_AND_EQZ_RIT);
-      out.emit(condA);
+      boolean anySet = whenTrue != condNoBitSet;
+      if (condShift >= 0) {
+        start(anySet ? Op.BR_I32_SHR_U_AND_NEZ_RRIT : Op.BR_I32_SHR_U_AND_EQZ_RRIT);
+        out.emit(condA);
+        out.emit(condShift);
+      } else {
+        start(anySet ? Op.BR_I32_AND_NEZ_RIT : Op.BR_I32_AND_EQZ_RIT);
+        out.emit(condA);
+      }
       out.emit(condB);
       return out.emit(-1);
     }

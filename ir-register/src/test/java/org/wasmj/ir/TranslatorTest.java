@@ -205,6 +205,26 @@ class TranslatorTest {
   }
 
   @Test
+  void aBitTestAtAPositionInARegisterFusesIntoTheBranch() {
+    // local.get 0; local.get 1; i32.shr_u; i32.const 1; i32.and; if; end
+    assertEquals("@0: br_shr_and_eqz r0 r1 #1 @5\n@5: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x76, 0x41, 1, 0x71, 0x04, 0x40, 0x0B));
+    // block; local.get 0; local.get 1; i32.shr_u; i32.const 1; i32.and; i32.eqz; br_if 0; end
+    assertEquals("@0: br_shr_and_eqz r0 r1 #1 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x20, 1, 0x76, 0x41, 1, 0x71, 0x45, 0x0D, 0, 0x0B));
+    // block; local.get 0; local.get 1; i32.shr_u; i32.const 1; i32.and; br_if 0; end
+    assertEquals("@0: br_shr_and_nez r0 r1 #1 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x20, 1, 0x76, 0x41, 1, 0x71, 0x0D, 0, 0x0B));
+    // local.get 0; local.get 1; i32.shr_u; local.tee 1; i32.const 1; i32.and; if; end: the
+    // shift writes a local, the bit test alone fuses
+    assertEquals("@0: r1 <- i32.shr_u r0 r1\n@4: br_and_eqz r1 #1 @8\n@8: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x76, 0x22, 1, 0x41, 1, 0x71, 0x04, 0x40, 0x0B));
+    // local.get 0; local.get 1; i32.shr_u; block; end; i32.const 1; i32.and; if; end: a label
+    assertEquals("@0: r2 <- i32.shr_u r0 r1\n@4: br_and_eqz r2 #1 @8\n@8: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x76, 0x02, 0x40, 0x0B, 0x41, 1, 0x71, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
   void aShiftThenAMaskIsOneOp() {
     // local.get 0; i32.const 3; i32.shr_u; i32.const 7; i32.and
     assertEquals("@0: r2 <- shr_u_and r0 #3 #7\n@5: return r2\n",

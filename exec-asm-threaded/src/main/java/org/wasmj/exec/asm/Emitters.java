@@ -167,6 +167,8 @@ final class Emitters {
     });
     EMITTERS.put(Op.BR_I32_AND_NEZ_RIT, (c, pc) -> bitTest(c, pc, IFNE));
     EMITTERS.put(Op.BR_I32_AND_EQZ_RIT, (c, pc) -> bitTest(c, pc, IFEQ));
+    EMITTERS.put(Op.BR_I32_SHR_U_AND_NEZ_RRIT, (c, pc) -> shiftedBitTest(c, pc, IFNE));
+    EMITTERS.put(Op.BR_I32_SHR_U_AND_EQZ_RRIT, (c, pc) -> shiftedBitTest(c, pc, IFEQ));
     EMITTERS.put(Op.I32_ADD_BR_NEZ_RRIT, (c, pc) -> {
       addImmediate(c, pc);
       c.loadI(c.code()[pc + 1]);
@@ -378,6 +380,17 @@ final class Emitters {
     c.pushInt(code[pc + 3]);
     c.mv().visitInsn(IADD);
     c.storeTyped(code[pc + 1], ValType.I32); // as the add alone stores
+  }
+
+  /** A bit test at a position in a register: {@code (r1 >>> r2) & #i}, then {@code jump} (on that int) to the target. */
+  private static void shiftedBitTest(FunctionCompiler c, int pc, int jump) {
+    int[] code = c.code();
+    c.loadI(code[pc + 1]);
+    c.loadI(code[pc + 2]);
+    c.mv().visitInsn(IUSHR);
+    c.pushInt(code[pc + 3]);
+    c.mv().visitInsn(IAND);
+    c.mv().visitJumpInsn(jump, c.label(code[pc + 4]));
   }
 
   /** A bit test: {@code r & #i}, then {@code jump} (on that int) to the target. */

@@ -25,7 +25,10 @@ import org.wasmj.parser.WasmParser;
  * {@code tiered}, against Java's int arithmetic (Wasm's i32): a shift then a mask ({@link
  * Op#I32_SHR_U_AND_RRII}; shift counts past 31 wrap, as {@code i32.shr_u}'s do) and a multiply
  * then an add ({@link Op#I32_MUL_ADD_RRRR}; wrapping), in each order and each way the result
- * leaves (returned, into a local, into another add, into the multiply's own operand's local).
+ * leaves (returned, into a local, into another add, into the multiply's own operand's local); and
+ * a bit test at a position in a register ({@code (a >>> n) & mask}, then {@code br_if} or {@code
+ * if} on it or on its {@code i32.eqz}: {@link Op#BR_I32_SHR_U_AND_NEZ_RRIT}), also as the head
+ * test of a rotated loop.
  */
 class FusedArithmeticProperties {
   /** {shift count, mask} of each {@code shr_and_<k>}. */
@@ -33,6 +36,10 @@ class FusedArithmeticProperties {
       {0, -1}, {3, 7}, {31, 1}, {32, 0xFF}, {35, 0x7FFFFFFF}, {5, Integer.MIN_VALUE}, {16, 0xFFFF}};
   /** The multiply-add functions, {@code ma_<k>(a, b, c)}. */
   private static final int MULTIPLY_ADDS = 5;
+  /** The masks of the bit tests at a position in a register, {@code bit<form>_<j>(a, n, 0)}. */
+  private static final int[] BIT_MASKS = {1, 3, Integer.MIN_VALUE, -1, 0};
+  /** Per mask: br_if on the and, br_if on its eqz, if on the and, if on its eqz. */
+  private static final int FORMS = 4;
 
   private static final byte[] WASM = module();
   private static final List<Instance> INSTANCES = List.of(
@@ -79,6 +86,36 @@ class FusedArithmeticProperties {
     for (int k = 0; k < MULTIPLY_ADDS; k++) {
       b.funcTyped("ma_" + k, three, i32, 1, bodies[k]);
     }
+    for (int j = 0; j < BIT_MASKS.length; j++) {
+      ByteArrayOutputStream test = new ByteArrayOutputStream();
+      test.writeBytes(new byte[] {0x20, 0, 0x20, 1, 0x76, 0x41}); // a >>> n & mask
+      ModuleBuilder.s32(test, BIT_MASKS[j]);
+      test.write(0x71);
+      for (int form = 0; form < FORMS; form++) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean viaIf = form >= 2;
+        if (!viaIf) {
+          out.writeBytes(new byte[] {0x02, 0x40}); // block
+        }
+        out.writeBytes(test.toByteArray());
+        if (form % 2 == 1) {
+          out.write(0x45); // i32.eqz
+        }
+        if (viaIf) { // if (then return 1) end; 0
+          out.writeBytes(new byte[] {0x04, 0x40, 0x41, 1, 0x0F, 0x0B, 0x41, 0});
+        } else { // br_if 0; return 0; end; 1
+          out.writeBytes(new byte[] {0x0D, 0, 0x41, 0, 0x0F, 0x0B, 0x41, 1});
+        }
+        b.funcTyped("bit" + form + "_" + j, three, i32, 0, out.toByteArray());
+      }
+      // block; loop; a >>> n & mask; br_if 1; n += 1; n < 40: br_if 0; end; end; n
+      ByteArrayOutputStream loop = new ByteArrayOutputStream();
+      loop.writeBytes(new byte[] {0x02, 0x40, 0x03, 0x40});
+      loop.writeBytes(test.toByteArray());
+      loop.writeBytes(new byte[] {0x0D, 1, 0x20, 1, 0x41, 1, 0x6A, 0x22, 1, 0x41, 40, 0x49, 0x0D, 0,
+          0x0B, 0x0B, 0x20, 1});
+      b.funcTyped("bitloop_" + j, three, i32, 0, loop.toByteArray());
+    }
     return b.build();
   }
 
@@ -116,6 +153,28 @@ class FusedArithmeticProperties {
     }
   }
 
+  @Property(tries = 300)
+  void aBitTestAtAPositionInARegisterBranchesAsUnfused(@ForAll @From("ints") int a,
+      @ForAll @From("counts") int n) {
+    for (int j = 0; j < BIT_MASKS.length; j++) {
+      boolean set = (a >>> n & BIT_MASKS[j]) != 0;
+      int first = n; // the loop: from n on, to the first position with a bit of the mask set or 40
+      while ((a >>> first & BIT_MASKS[j]) == 0 && Integer.compareUnsigned(++first, 40) < 0) {
+        continue;
+      }
+      for (Instance in : INSTANCES) {
+        for (int form = 0; form < FORMS; form++) {
+          boolean eqz = form % 2 == 1;
+          assertEquals(set != eqz ? 1 : 0,
+              in.getFunc("bit" + form + "_" + j).call(Val.i32(a), Val.i32(n), Val.i32(0))[0].i32(),
+              "bit" + form + "_" + j + " of " + a + ", " + n);
+        }
+        assertEquals(first, in.getFunc("bitloop_" + j).call(Val.i32(a), Val.i32(n), Val.i32(0))[0].i32(),
+            "bitloop_" + j + " of " + a + ", " + n);
+      }
+    }
+  }
+
   @Example
   void everyPairIsOneFusedOpWhereItsResultLeavesTheStack() throws Exception {
     ModuleCode code = new ModuleCode(WasmParser.parse(WASM, Config.DEFAULT_FEATURES),
@@ -125,13 +184,25 @@ class FusedArithmeticProperties {
       int fused = 0;
       for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
         Op op = Op.of(ir[pc]);
-        fused += op == Op.I32_SHR_U_AND_RRII || op == Op.I32_MUL_ADD_RRRR ? 1 : 0;
+        fused += op == Op.I32_SHR_U_AND_RRII || op == Op.I32_MUL_ADD_RRRR
+            || op == Op.BR_I32_SHR_U_AND_NEZ_RRIT || op == Op.BR_I32_SHR_U_AND_EQZ_RRIT ? 1 : 0;
+        assertTrue(op != Op.I32_SHR_U_RRR, "function " + k + ": " + op);
       }
       // ma_2 returns a sum that a conditional return could still need: its add stays apart
-      boolean unfused = k == 2 * SHIFT_MASKS.length + 2;
-      assertEquals(unfused ? 0 : 1, fused, "function " + k);
+      if (k == 2 * SHIFT_MASKS.length + 2) {
+        assertEquals(0, fused, "function " + k);
+      } else {
+        assertTrue(fused >= 1, "function " + k + ": nothing fused");
+      }
     }
-    assertTrue(code.functionCount() == 2 * SHIFT_MASKS.length + MULTIPLY_ADDS);
+    assertEquals(2 * SHIFT_MASKS.length + MULTIPLY_ADDS + BIT_MASKS.length * (FORMS + 1),
+        code.functionCount());
+  }
+
+  /** Shift counts: in range, or any (i32.shr_u takes them modulo 32). */
+  @Provide
+  Arbitrary<Integer> counts() {
+    return Arbitraries.oneOf(Arbitraries.integers().between(0, 40), Arbitraries.integers());
   }
 
   /** ints with few or many bits set, or random. */

@@ -515,6 +515,14 @@ public final class Interpreter {
         case OpCodes.BR_I32_AND_EQZ_RIT:
           taken = (s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL) - 1;
           break twoOperandBranch;
+        case OpCodes.BR_I32_SHR_U_AND_NEZ_RRIT: // a bit test at a position in a register
+          taken = -((int) s[fp + code[pc + 1]] >>> (int) s[fp + code[pc + 2]] & code[pc + 3] & 0xFFFFFFFFL);
+          pc++; // the target at pc + 3, as the tail takes it
+          break twoOperandBranch;
+        case OpCodes.BR_I32_SHR_U_AND_EQZ_RRIT:
+          taken = ((int) s[fp + code[pc + 1]] >>> (int) s[fp + code[pc + 2]] & code[pc + 3] & 0xFFFFFFFFL) - 1;
+          pc++;
+          break twoOperandBranch;
         case OpCodes.I32_ADD_BR_NEZ_RRIT: { // a counter's step, then the test on it (the sum is a local)
           int sum = (int) s[fp + code[pc + 2]] + code[pc + 3];
           s[fp + code[pc + 1]] = sum;
@@ -1106,14 +1114,6 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 4;
           continue;
-        case OpCodes.I32_ROTR_RRR:
-          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_ROTR_RRI:
-          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
-          pc += 4;
-          continue;
         case OpCodes.I64_ADD_RRR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
           pc += 4;
@@ -1194,14 +1194,6 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
-        case OpCodes.I64_ROTR_RRR:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
-          pc += 5;
-          continue;
         case OpCodes.F32_ADD_RRR: {
           float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) + Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
           s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
@@ -1216,12 +1208,6 @@ public final class Interpreter {
         }
         case OpCodes.F32_MUL_RRR: {
           float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) * Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
-          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
-          pc += 4;
-          continue;
-        }
-        case OpCodes.F32_DIV_RRR: {
-          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) / Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
           s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
           pc += 4;
           continue;
@@ -1619,6 +1605,12 @@ public final class Interpreter {
       case OpCodes.I32_REM_S_RRR:
         s[fp + code[pc + 1]] = Semantics.i32RemS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
+      case OpCodes.I32_ROTR_RRR:
+        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_ROTR_RRI:
+        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+        return pc + 4;
       case OpCodes.I64_CLZ_RR:
         s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);
         return pc + 3;
@@ -1640,6 +1632,12 @@ public final class Interpreter {
       case OpCodes.I64_REM_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i64RemU(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
         return pc + 4;
+      case OpCodes.I64_ROTR_RRR:
+        s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_ROTR_RRI:
+        s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
+        return pc + 5;
       case OpCodes.F32_ABS_RR:
         s[fp + code[pc + 1]] = Semantics.f32Abs((int) s[fp + code[pc + 2]]);
         return pc + 3;
@@ -1661,6 +1659,9 @@ public final class Interpreter {
       case OpCodes.F32_SQRT_RR:
         s[fp + code[pc + 1]] = Semantics.f32Sqrt((int) s[fp + code[pc + 2]]);
         return pc + 3;
+      case OpCodes.F32_DIV_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
       case OpCodes.F32_MIN_RRR:
         s[fp + code[pc + 1]] = Semantics.f32Min((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;

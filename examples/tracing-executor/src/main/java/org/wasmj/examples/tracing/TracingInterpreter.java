@@ -119,6 +119,12 @@ final class TracingInterpreter {
             case OpCodes.BR_I32_AND_EQZ_RIT:
               pc = ((int) r[code[pc + 1]] & code[pc + 2]) == 0 ? code[pc + 3] : pc + 4;
               continue;
+            case OpCodes.BR_I32_SHR_U_AND_NEZ_RRIT:
+              pc = ((int) r[code[pc + 1]] >>> (int) r[code[pc + 2]] & code[pc + 3]) != 0 ? code[pc + 4] : pc + 5;
+              continue;
+            case OpCodes.BR_I32_SHR_U_AND_EQZ_RRIT:
+              pc = ((int) r[code[pc + 1]] >>> (int) r[code[pc + 2]] & code[pc + 3]) == 0 ? code[pc + 4] : pc + 5;
+              continue;
             case OpCodes.I32_ADD_BR_NEZ_RRIT: {
               int sum = (int) r[code[pc + 2]] + code[pc + 3];
               r[code[pc + 1]] = sum;
