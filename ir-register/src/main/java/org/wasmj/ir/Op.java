@@ -34,7 +34,8 @@ import org.wasmj.parser.Opcode;
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
  * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
  * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads, also
- * of a value shifted right by a register ({@link #BR_I32_SHR_U_AND_NEZ_RRIT}); and
+ * of a value shifted right by a register ({@link #BR_I32_SHR_U_AND_NEZ_RRIT}); a register copy
+ * right before a branch on a register is one op ({@link #COPY_BR_NEZ_RRRT}); and
  * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
  * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Two
  * arithmetic pairs are fused the same way, where the first result is a temporary the second op
@@ -112,6 +113,14 @@ public enum Op {
   BR_I32_SHR_U_AND_NEZ_RRIT("br_shr_and_nez", "rrit"),
   /** Jumps to {@code t} if {@code (r1 >>> r2) & #i} (i32) is zero. */
   BR_I32_SHR_U_AND_EQZ_RRIT("br_shr_and_eqz", "rrit"),
+  /**
+   * {@code d <- s}, then jumps to {@code t} if the i32 in {@code r} is not zero: a local's copy
+   * ({@code local.set} of a {@code local.get}) right before a branch on a register, one dispatch
+   * for two (a loop carrying a value to its next pass: a list's walk). {@code r} is read after the copy.
+   */
+  COPY_BR_NEZ_RRRT("copy_br_nez", "drrt"),
+  /** {@code d <- s}, then jumps to {@code t} if the i32 in {@code r} (read after the copy) is zero. */
+  COPY_BR_EQZ_RRRT("copy_br_eqz", "drrt"),
   /**
    * {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d} is not zero: a counter's step
    * and the test on it ({@code i32.add; local.tee; br_if}), one dispatch for two. {@code d} is a

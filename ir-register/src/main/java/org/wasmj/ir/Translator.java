@@ -134,6 +134,8 @@ public final class Translator implements InstructionVisitor {
     NEGATED_BRANCH.put(Op.BR_I32_AND_EQZ_RIT, Op.BR_I32_AND_NEZ_RIT);
     NEGATED_BRANCH.put(Op.BR_I32_SHR_U_AND_NEZ_RRIT, Op.BR_I32_SHR_U_AND_EQZ_RRIT);
     NEGATED_BRANCH.put(Op.BR_I32_SHR_U_AND_EQZ_RRIT, Op.BR_I32_SHR_U_AND_NEZ_RRIT);
+    NEGATED_BRANCH.put(Op.COPY_BR_NEZ_RRRT, Op.COPY_BR_EQZ_RRRT);
+    NEGATED_BRANCH.put(Op.COPY_BR_EQZ_RRRT, Op.COPY_BR_NEZ_RRRT);
     for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
       forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
     }
@@ -190,6 +192,8 @@ public final class Translator implements InstructionVisitor {
   private int localWriteEnd;
   /** The add that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
   private int condAdd = -1;
+  /** The copy into a local that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
+  private int condCopy = -1;
 
   // The control stack: one frame per open block, loop, if/else, and the function itself.
   private static final int FUNCTION = 0;
@@ -1529,7 +1533,12 @@ public final class Translator implements InstructionVisitor {
       condA = register(top);
     }
     condAdd = -1;
+    condCopy = -1;
     int add = localWriteStart;
+    if (add >= 0 && localWriteEnd == out.position() && add + Op.COPY_RR.size() == localWriteEnd
+        && out.get(add) == Op.COPY_RR.ordinal() && (condCompare == null || condCompare == Opcode.I32_EQZ)) {
+      condCopy = add; // the copy goes first: a branch on its destination reads what it copied
+    }
     if (add >= 0 && localWriteEnd == out.position() && add + Op.I32_ADD_RRI.size() == localWriteEnd
         && out.get(add) == Op.I32_ADD_RRI.ordinal()) {
       int d = out.get(add + 1); // a local: the add stays, fused with the branch on it
@@ -1571,6 +1580,16 @@ public final class Translator implements InstructionVisitor {
     }
     if (w == null || w == Opcode.I32_EQZ || w == Opcode.I64_EQZ) {
       boolean zero = (w != null) == whenTrue; // branch when the i32/i64 is zero
+      if (condCopy >= 0 && out.position() == condCopy + Op.COPY_RR.size()) {
+        int d = out.get(condCopy + 1);
+        int s = out.get(condCopy + 2);
+        takeBack(condCopy);
+        start(zero ? Op.COPY_BR_EQZ_RRRT : Op.COPY_BR_NEZ_RRRT);
+        out.emit(d);
+        out.emit(s);
+        out.emit(condA);
+        return out.emit(-1);
+      }
       start(w == Opcode.I64_EQZ
           ? (zero ? Op.BR_I64_EQZ_RT : Op.BR_I64_NEZ_RT)
           : (zero ? Op.BR_EQZ_RT : Op.BR_NEZ_RT));

@@ -225,6 +225,22 @@ class TranslatorTest {
   }
 
   @Test
+  void aCopyIntoALocalFusesWithTheBranchAfterIt() {
+    // loop; local.get 1; local.set 0; local.get 0; br_if 0; end
+    assertEquals("@0: r0 <- copy_br_nez r1 r0 @0\n@5: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 1, 0x21, 0, 0x20, 0, 0x0D, 0, 0x0B));
+    // block; local.get 1; local.set 0; local.get 0; i32.eqz; br_if 0; end
+    assertEquals("@0: r0 <- copy_br_eqz r1 r0 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 1, 0x21, 0, 0x20, 0, 0x45, 0x0D, 0, 0x0B));
+    // local.get 1; local.set 0; local.get 1; if; end: a branch on another register
+    assertEquals("@0: r0 <- copy_br_eqz r1 r1 @5\n@5: return\n",
+        translate(0, 0, 0x20, 1, 0x21, 0, 0x20, 1, 0x04, 0x40, 0x0B));
+    // local.get 1; local.set 0; loop; local.get 0; br_if 0; end: a label between
+    assertEquals("@0: r0 <- copy r1\n@3: br_nez r0 @3\n@6: return\n",
+        translate(0, 0, 0x20, 1, 0x21, 0, 0x03, 0x40, 0x20, 0, 0x0D, 0, 0x0B));
+  }
+
+  @Test
   void aShiftThenAMaskIsOneOp() {
     // local.get 0; i32.const 3; i32.shr_u; i32.const 7; i32.and
     assertEquals("@0: r2 <- shr_u_and r0 #3 #7\n@5: return r2\n",

@@ -167,6 +167,8 @@ final class Emitters {
     });
     EMITTERS.put(Op.BR_I32_AND_NEZ_RIT, (c, pc) -> bitTest(c, pc, IFNE));
     EMITTERS.put(Op.BR_I32_AND_EQZ_RIT, (c, pc) -> bitTest(c, pc, IFEQ));
+    EMITTERS.put(Op.COPY_BR_NEZ_RRRT, (c, pc) -> copyAndBranch(c, pc, IFNE));
+    EMITTERS.put(Op.COPY_BR_EQZ_RRRT, (c, pc) -> copyAndBranch(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I32_SHR_U_AND_NEZ_RRIT, (c, pc) -> shiftedBitTest(c, pc, IFNE));
     EMITTERS.put(Op.BR_I32_SHR_U_AND_EQZ_RRIT, (c, pc) -> shiftedBitTest(c, pc, IFEQ));
     EMITTERS.put(Op.I32_ADD_BR_NEZ_RRIT, (c, pc) -> {
@@ -380,6 +382,14 @@ final class Emitters {
     c.pushInt(code[pc + 3]);
     c.mv().visitInsn(IADD);
     c.storeTyped(code[pc + 1], ValType.I32); // as the add alone stores
+  }
+
+  /** A copy, then {@code jump} on the i32 in a register (read after the copy) to the target. */
+  private static void copyAndBranch(FunctionCompiler c, int pc, int jump) {
+    int[] code = c.code();
+    c.copy(code[pc + 1], code[pc + 2]);
+    c.loadI(code[pc + 3]);
+    c.mv().visitJumpInsn(jump, c.label(code[pc + 4]));
   }
 
   /** A bit test at a position in a register: {@code (r1 >>> r2) & #i}, then {@code jump} (on that int) to the target. */

@@ -499,6 +499,16 @@ public final class Interpreter {
         case OpCodes.BR_NEZ_RT:
           taken = -(s[fp + code[pc + 1]] & 0xFFFFFFFFL);
           break oneOperandBranch;
+        case OpCodes.COPY_BR_NEZ_RRRT: // a copy, then a branch on a register read after it
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+          taken = -(s[fp + code[pc + 3]] & 0xFFFFFFFFL);
+          pc += 2; // the target at pc + 2, as the tail takes it
+          break oneOperandBranch;
+        case OpCodes.COPY_BR_EQZ_RRRT:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+          taken = (s[fp + code[pc + 3]] & 0xFFFFFFFFL) - 1;
+          pc += 2;
+          break oneOperandBranch;
         case OpCodes.BR_I64_EQZ_RT: {
           long a = s[fp + code[pc + 1]];
           taken = ~(a | -a);

@@ -113,6 +113,14 @@ final class TracingInterpreter {
             case OpCodes.BR_NEZ_RT:
               pc = (int) r[code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
               continue;
+            case OpCodes.COPY_BR_NEZ_RRRT:
+              r[code[pc + 1]] = r[code[pc + 2]];
+              pc = (int) r[code[pc + 3]] != 0 ? code[pc + 4] : pc + 5;
+              continue;
+            case OpCodes.COPY_BR_EQZ_RRRT:
+              r[code[pc + 1]] = r[code[pc + 2]];
+              pc = (int) r[code[pc + 3]] == 0 ? code[pc + 4] : pc + 5;
+              continue;
             case OpCodes.BR_I32_AND_NEZ_RIT:
               pc = ((int) r[code[pc + 1]] & code[pc + 2]) != 0 ? code[pc + 3] : pc + 4;
               continue;

@@ -21,16 +21,18 @@ import org.wasmj.ir.Op;
 import org.wasmj.parser.WasmParser;
 
 /**
- * The arithmetic pairs the translator fuses, on {@code switch}, {@code asm} whole and split and
+ * The pairs of session 17's fusions, on {@code switch}, {@code asm} whole and split and
  * {@code tiered}, against Java's int arithmetic (Wasm's i32): a shift then a mask ({@link
  * Op#I32_SHR_U_AND_RRII}; shift counts past 31 wrap, as {@code i32.shr_u}'s do) and a multiply
  * then an add ({@link Op#I32_MUL_ADD_RRRR}; wrapping), in each order and each way the result
  * leaves (returned, into a local, into another add, into the multiply's own operand's local); and
  * a bit test at a position in a register ({@code (a >>> n) & mask}, then {@code br_if} or {@code
  * if} on it or on its {@code i32.eqz}: {@link Op#BR_I32_SHR_U_AND_NEZ_RRIT}), also as the head
- * test of a rotated loop.
+ * test of a rotated loop; a copy into a local right before a branch on a register ({@link
+ * Op#COPY_BR_NEZ_RRRT}, {@link Op#COPY_BR_EQZ_RRRT}: {@code walk}, {@code walkOut}, {@code
+ * copyIf}), the register read after the copy.
  */
-class FusedArithmeticProperties {
+class FusedPairProperties {
   /** {shift count, mask} of each {@code shr_and_<k>}. */
   private static final int[][] SHIFT_MASKS = {
       {0, -1}, {3, 7}, {31, 1}, {32, 0xFF}, {35, 0x7FFFFFFF}, {5, Integer.MIN_VALUE}, {16, 0xFFFF}};
@@ -116,6 +118,16 @@ class FusedArithmeticProperties {
           0x0B, 0x0B, 0x20, 1});
       b.funcTyped("bitloop_" + j, three, i32, 0, loop.toByteArray());
     }
+    // walk(a, 0, 0): passes until a >>> 1 ... is 0: loop; n += 1; t = a >>> 1; a = t; br_if 0 (a)
+    b.funcTyped("walk", three, i32, 1, new byte[] {0x03, 0x40, 0x20, 1, 0x41, 1, 0x6A, 0x21, 1,
+        0x20, 0, 0x41, 1, 0x76, 0x21, 3, 0x20, 3, 0x21, 0, 0x20, 0, 0x0D, 0, 0x0B, 0x20, 1});
+    // walkOut: block; loop; n += 1; t = a >>> 1; a = t; a == 0: br_if 1; br 0; end; end; n
+    b.funcTyped("walkOut", three, i32, 1, new byte[] {0x02, 0x40, 0x03, 0x40, 0x20, 1, 0x41, 1,
+        0x6A, 0x21, 1, 0x20, 0, 0x41, 1, 0x76, 0x21, 3, 0x20, 3, 0x21, 0, 0x20, 0, 0x45, 0x0D, 1,
+        0x0C, 0, 0x0B, 0x0B, 0x20, 1});
+    // copyIf(a, b, 0): d = a; if b (then return d + 1) end; d
+    b.funcTyped("copyIf", three, i32, 1, new byte[] {0x20, 0, 0x21, 3, 0x20, 1, 0x04, 0x40, 0x20, 3,
+        0x41, 1, 0x6A, 0x0F, 0x0B, 0x20, 3});
     return b.build();
   }
 
@@ -175,6 +187,16 @@ class FusedArithmeticProperties {
     }
   }
 
+  @Property(tries = 300)
+  void aCopyThenABranchIsTheUnfusedPair(@ForAll @From("ints") int a, @ForAll @From("ints") int b) {
+    int passes = 32 - Integer.numberOfLeadingZeros(a); // a >>> 1 until 0: its bit length, at least 1
+    for (Instance in : INSTANCES) {
+      assertEquals(Math.max(1, passes), in.getFunc("walk").call(Val.i32(a), Val.i32(0), Val.i32(0))[0].i32());
+      assertEquals(Math.max(1, passes), in.getFunc("walkOut").call(Val.i32(a), Val.i32(0), Val.i32(0))[0].i32());
+      assertEquals(b != 0 ? a + 1 : a, in.getFunc("copyIf").call(Val.i32(a), Val.i32(b), Val.i32(0))[0].i32());
+    }
+  }
+
   @Example
   void everyPairIsOneFusedOpWhereItsResultLeavesTheStack() throws Exception {
     ModuleCode code = new ModuleCode(WasmParser.parse(WASM, Config.DEFAULT_FEATURES),
@@ -185,7 +207,8 @@ class FusedArithmeticProperties {
       for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
         Op op = Op.of(ir[pc]);
         fused += op == Op.I32_SHR_U_AND_RRII || op == Op.I32_MUL_ADD_RRRR
-            || op == Op.BR_I32_SHR_U_AND_NEZ_RRIT || op == Op.BR_I32_SHR_U_AND_EQZ_RRIT ? 1 : 0;
+            || op == Op.BR_I32_SHR_U_AND_NEZ_RRIT || op == Op.BR_I32_SHR_U_AND_EQZ_RRIT
+            || op == Op.COPY_BR_NEZ_RRRT || op == Op.COPY_BR_EQZ_RRRT ? 1 : 0;
         assertTrue(op != Op.I32_SHR_U_RRR, "function " + k + ": " + op);
       }
       // ma_2 returns a sum that a conditional return could still need: its add stays apart
@@ -195,7 +218,7 @@ class FusedArithmeticProperties {
         assertTrue(fused >= 1, "function " + k + ": nothing fused");
       }
     }
-    assertEquals(2 * SHIFT_MASKS.length + MULTIPLY_ADDS + BIT_MASKS.length * (FORMS + 1),
+    assertEquals(2 * SHIFT_MASKS.length + MULTIPLY_ADDS + BIT_MASKS.length * (FORMS + 1) + 3,
         code.functionCount());
   }
 
