@@ -33,9 +33,14 @@ import org.wasmj.parser.Opcode;
  * integer compares of i32 (register and immediate right operand) and i64 (register): the
  * translator uses the compare itself for {@code br_if} and its negation for {@code if}; so
  * does it for a bit test ({@code i32.and} with a constant, then a branch on the result: {@link
- * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads; and
+ * #BR_I32_AND_NEZ_RIT}), when the {@code and}'s result is a temporary the branch alone reads, also
+ * of a value shifted right by a register ({@link #BR_I32_SHR_U_AND_NEZ_RRIT}); a register copy
+ * right before a branch on a register is one op ({@link #COPY_BR_NEZ_RRRT}); and
  * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
- * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}).
+ * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Two
+ * arithmetic pairs are fused the same way, where the first result is a temporary the second op
+ * alone reads: a shift then a mask ({@link #I32_SHR_U_AND_RRII}), a multiply then an add ({@link
+ * #I32_MUL_ADD_RRRR}).
  */
 public enum Op {
   // ---- moves and constants ----
@@ -101,6 +106,22 @@ public enum Op {
   /** Jumps to {@code t} if the i32 in {@code r} has no bit of the mask {@code #i} set ({@code i32.and; if}, {@code i32.and; i32.eqz; br_if}). */
   BR_I32_AND_EQZ_RIT("br_and_eqz", "rit"),
   /**
+   * Jumps to {@code t} if {@code (r1 >>> r2) & #i} (i32) is not zero: a bit test at a position
+   * in a register ({@code i32.shr_u}, {@code i32.and} with a constant, then a branch), one
+   * dispatch for two, where the shift's result is a temporary the {@code and} alone reads.
+   */
+  BR_I32_SHR_U_AND_NEZ_RRIT("br_shr_and_nez", "rrit"),
+  /** Jumps to {@code t} if {@code (r1 >>> r2) & #i} (i32) is zero. */
+  BR_I32_SHR_U_AND_EQZ_RRIT("br_shr_and_eqz", "rrit"),
+  /**
+   * {@code d <- s}, then jumps to {@code t} if the i32 in {@code r} is not zero: a local's copy
+   * ({@code local.set} of a {@code local.get}) right before a branch on a register, one dispatch
+   * for two (a loop carrying a value to its next pass: a list's walk). {@code r} is read after the copy.
+   */
+  COPY_BR_NEZ_RRRT("copy_br_nez", "drrt"),
+  /** {@code d <- s}, then jumps to {@code t} if the i32 in {@code r} (read after the copy) is zero. */
+  COPY_BR_EQZ_RRRT("copy_br_eqz", "drrt"),
+  /**
    * {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d} is not zero: a counter's step
    * and the test on it ({@code i32.add; local.tee; br_if}), one dispatch for two. {@code d} is a
    * local, kept as the add alone would; the test reads it after the add.
@@ -108,6 +129,17 @@ public enum Op {
   I32_ADD_BR_NEZ_RRIT("add_br_nez", "drit"),
   /** {@code d <- r + #i} (i32), then jumps to {@code t} if {@code d != r2} (i32; {@code r2} read after the add): a counter's step and its loop's test. */
   I32_ADD_BR_NE_RRIRT("add_br_ne", "drirt"),
+  /**
+   * {@code d <- (r >>> #i1) & #i2} (i32): a bit field's extraction, {@code i32.shr_u} by a
+   * constant then {@code i32.and} with a constant, one dispatch for two, where the shift's result
+   * is a temporary the {@code and} alone reads.
+   */
+  I32_SHR_U_AND_RRII("shr_u_and", "drii"),
+  /**
+   * {@code d <- r1 * r2 + r3} (i32, wrapping): {@code i32.mul} then {@code i32.add} of the product,
+   * one dispatch for two, where the product is a temporary the add alone reads.
+   */
+  I32_MUL_ADD_RRRR("mul_add", "drrr"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.

@@ -132,6 +132,10 @@ public final class Translator implements InstructionVisitor {
     NEGATED_BRANCH.put(Op.BR_I64_NEZ_RT, Op.BR_I64_EQZ_RT);
     NEGATED_BRANCH.put(Op.BR_I32_AND_NEZ_RIT, Op.BR_I32_AND_EQZ_RIT);
     NEGATED_BRANCH.put(Op.BR_I32_AND_EQZ_RIT, Op.BR_I32_AND_NEZ_RIT);
+    NEGATED_BRANCH.put(Op.BR_I32_SHR_U_AND_NEZ_RRIT, Op.BR_I32_SHR_U_AND_EQZ_RRIT);
+    NEGATED_BRANCH.put(Op.BR_I32_SHR_U_AND_EQZ_RRIT, Op.BR_I32_SHR_U_AND_NEZ_RRIT);
+    NEGATED_BRANCH.put(Op.COPY_BR_NEZ_RRRT, Op.COPY_BR_EQZ_RRRT);
+    NEGATED_BRANCH.put(Op.COPY_BR_EQZ_RRRT, Op.COPY_BR_NEZ_RRRT);
     for (Map<Opcode, Op> forms : List.of(BRANCH_RR, BRANCH_RI)) {
       forms.forEach((compare, op) -> NEGATED_BRANCH.put(op, forms.get(NEGATION.get(compare))));
     }
@@ -165,6 +169,14 @@ public final class Translator implements InstructionVisitor {
   private boolean condImmediate;
   /** With {@code condCompare} {@code I32_AND} (a bit test of {@code condA} with mask {@code condB}): true if the condition is that no bit is set. */
   private boolean condNoBitSet;
+  /** With {@code condCompare} {@code I32_AND}: the register {@code condA} is shifted right by first, or -1 (no shift). */
+  private int condShift = -1;
+  /**
+   * The code index of the {@code i32.shr_u} (register count) right before the last {@code i32.and}
+   * with a constant emitted, if the and read its temporary alone; else -1: a bit test on that
+   * and takes both back ({@link Op#BR_I32_SHR_U_AND_NEZ_RRIT}).
+   */
+  private int shiftBeforeAnd = -1;
   /**
    * If the last numeric op emitted was an {@code i32.eqz} of a bit test's temporary: the code index
    * of that {@code i32.and}, right before the {@code eqz} (so that a branch on it can take back
@@ -180,6 +192,8 @@ public final class Translator implements InstructionVisitor {
   private int localWriteEnd;
   /** The add that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
   private int condAdd = -1;
+  /** The copy into a local that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
+  private int condCopy = -1;
 
   // The control stack: one frame per open block, loop, if/else, and the function itself.
   private static final int FUNCTION = 0;
@@ -559,8 +573,22 @@ public final class Translator implements InstructionVisitor {
 
   /** Emits what puts stack entry {@code slot} into register {@code reg} (nothing if it is there). */
   private void moveTo(int slot, int reg) {
+    moveTo(slot, reg, false);
+  }
+
+  /**
+   * As {@link #moveTo(int, int)}; if {@code last} (the entry leaves the stack or becomes {@code
+   * reg}'s, so nothing reads its operands again), a sum of a product just computed takes the
+   * multiply in ({@link Op#I32_MUL_ADD_RRRR}).
+   */
+  private void moveTo(int slot, int reg, boolean last) {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
+    } else if (last && kind[slot] == SUM_RR
+        && (lastWrote((int) value[slot], Op.I32_MUL_RRR) || lastWrote((int) operand[slot], Op.I32_MUL_RRR))
+        && out.get(lastStart + 1) == tempOf(slot)) {
+      int other = (int) (out.get(lastStart + 1) == value[slot] ? operand[slot] : value[slot]);
+      multiplyAdd(reg, other);
     } else if (isSum(slot)) {
       start(kind[slot] == SUM_RR ? Op.I32_ADD_RRR : Op.I32_ADD_RRI);
       out.emit(reg);
@@ -571,10 +599,35 @@ public final class Translator implements InstructionVisitor {
     }
   }
 
+  /**
+   * True if the last instruction is {@code op}, wrote register {@code reg} and nothing came after
+   * it (not even a label): a fused op may take it back, if {@code reg} is a temporary only the
+   * fused op reads.
+   */
+  private boolean lastWrote(int reg, Op op) {
+    return lastStart >= 0 && out.get(lastStart) == op.ordinal() && out.get(lastStart + 1) == reg
+        && out.position() == lastStart + op.size();
+  }
+
+  /**
+   * Takes back the last instruction, an {@code i32.mul} into a temporary, and emits {@code d <- a
+   * * b + other} in its place.
+   */
+  private void multiplyAdd(int d, int other) {
+    int a = out.get(lastStart + 2);
+    int b = out.get(lastStart + 3);
+    takeBack(lastStart);
+    start(Op.I32_MUL_ADD_RRRR);
+    out.emit(d);
+    out.emit(a);
+    out.emit(b);
+    out.emit(other);
+  }
+
   /** Makes stack entry {@code slot} a temporary in its own slot's register. */
   private void materialize(int slot) {
     int reg = tempOf(slot);
-    moveTo(slot, reg);
+    moveTo(slot, reg, true);
     kind[slot] = TEMP;
     value[slot] = reg;
   }
@@ -648,6 +701,13 @@ public final class Translator implements InstructionVisitor {
     }
     Op immediate = IMMEDIATE_FORM.get(op);
     boolean useImmediate = immediate != null && kind[height - 1] == CONST;
+    if (fuseWithLast(op, first, useImmediate, resultType)) {
+      bitTestBeforeEqz = bitTest;
+      return;
+    }
+    if (op == Opcode.I32_AND && useImmediate) {
+      shiftBeforeAnd = kind[first] == TEMP && lastWrote((int) value[first], Op.I32_SHR_U_RRR) ? lastStart : -1;
+    }
     int lhs = register(first);
     int rhs = arity == 2 && !useImmediate ? register(first + 1) : 0;
     long imm = value[height - 1];
@@ -666,6 +726,42 @@ public final class Translator implements InstructionVisitor {
       out.emit(rhs);
     }
     bitTestBeforeEqz = bitTest;
+  }
+
+  /**
+   * Emits binary {@code op} of the entries from {@code first} on fused with the instruction just
+   * emitted, if that computed one of its operands into a temporary nothing else reads: a shift
+   * then a mask ({@link Op#I32_SHR_U_AND_RRII}), a multiply then an add ({@link
+   * Op#I32_MUL_ADD_RRRR}). Returns false, having emitted nothing, otherwise.
+   */
+  private boolean fuseWithLast(Opcode op, int first, boolean useImmediate, ValType resultType) {
+    if (op == Opcode.I32_AND && useImmediate && kind[first] == TEMP
+        && lastWrote((int) value[first], Op.I32_SHR_U_RRI)) {
+      int r = out.get(lastStart + 2);
+      int shift = out.get(lastStart + 3);
+      int mask = (int) value[first + 1];
+      takeBack(lastStart);
+      height = first;
+      start(Op.I32_SHR_U_AND_RRII);
+      out.emit(pushResult(resultType));
+      out.emit(r);
+      out.emit(shift);
+      out.emit(mask);
+      return true;
+    }
+    if (op == Opcode.I32_ADD && !useImmediate && kind[first + 1] != CONST) {
+      int product = kind[first + 1] == TEMP && lastWrote((int) value[first + 1], Op.I32_MUL_RRR)
+          ? first + 1 : kind[first] == TEMP && lastWrote((int) value[first], Op.I32_MUL_RRR) ? first : -1;
+      int otherSlot = product == first ? first + 1 : first;
+      if (product < 0 || kind[otherSlot] != LOCAL && kind[otherSlot] != TEMP) {
+        return false;
+      }
+      int other = (int) value[otherSlot]; // a register already: nothing to emit
+      height = first;
+      multiplyAdd(pushResult(resultType), other);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -731,7 +827,7 @@ public final class Translator implements InstructionVisitor {
     if (topIsLastResult()) {
       out.patch(lastStart + 1, reg); // the producing op writes the local directly
     } else {
-      moveTo(top, reg);
+      moveTo(top, reg, true);
     }
     localWriteStart = lastStart;
     localWriteEnd = out.position();
@@ -1409,6 +1505,7 @@ public final class Translator implements InstructionVisitor {
         && bitTestBeforeEqz + Op.I32_AND_RRI.size() == lastStart
         && out.get(bitTestBeforeEqz) == Op.I32_AND_RRI.ordinal()
         && out.get(bitTestBeforeEqz + 1) == out.get(lastStart + 2);
+    condShift = -1;
     if (last == Op.I32_AND_RRI || eqzOfBitTest) {
       int and = eqzOfBitTest ? bitTestBeforeEqz : lastStart;
       condCompare = Opcode.I32_AND;
@@ -1416,6 +1513,13 @@ public final class Translator implements InstructionVisitor {
       condA = out.get(and + 2);
       condB = out.get(and + 3);
       condImmediate = true;
+      int shift = shiftBeforeAnd;
+      if (shift >= 0 && shift + Op.I32_SHR_U_RRR.size() == and
+          && out.get(shift) == Op.I32_SHR_U_RRR.ordinal() && out.get(shift + 1) == condA) {
+        condA = out.get(shift + 2);
+        condShift = out.get(shift + 3);
+        and = shift;
+      }
       takeBack(and);
     } else if (w == Opcode.I32_EQZ || w == Opcode.I64_EQZ
         || (w != null && NEGATION.containsKey(w) && (last.shape().equals("drr") || last.shape().equals("dri")))) {
@@ -1429,7 +1533,12 @@ public final class Translator implements InstructionVisitor {
       condA = register(top);
     }
     condAdd = -1;
+    condCopy = -1;
     int add = localWriteStart;
+    if (add >= 0 && localWriteEnd == out.position() && add + Op.COPY_RR.size() == localWriteEnd
+        && out.get(add) == Op.COPY_RR.ordinal() && (condCompare == null || condCompare == Opcode.I32_EQZ)) {
+      condCopy = add; // the copy goes first: a branch on its destination reads what it copied
+    }
     if (add >= 0 && localWriteEnd == out.position() && add + Op.I32_ADD_RRI.size() == localWriteEnd
         && out.get(add) == Op.I32_ADD_RRI.ordinal()) {
       int d = out.get(add + 1); // a local: the add stays, fused with the branch on it
@@ -1471,6 +1580,16 @@ public final class Translator implements InstructionVisitor {
     }
     if (w == null || w == Opcode.I32_EQZ || w == Opcode.I64_EQZ) {
       boolean zero = (w != null) == whenTrue; // branch when the i32/i64 is zero
+      if (condCopy >= 0 && out.position() == condCopy + Op.COPY_RR.size()) {
+        int d = out.get(condCopy + 1);
+        int s = out.get(condCopy + 2);
+        takeBack(condCopy);
+        start(zero ? Op.COPY_BR_EQZ_RRRT : Op.COPY_BR_NEZ_RRRT);
+        out.emit(d);
+        out.emit(s);
+        out.emit(condA);
+        return out.emit(-1);
+      }
       start(w == Opcode.I64_EQZ
           ? (zero ? Op.BR_I64_EQZ_RT : Op.BR_I64_NEZ_RT)
           : (zero ? Op.BR_EQZ_RT : Op.BR_NEZ_RT));
@@ -1478,8 +1597,15 @@ public final class Translator implements InstructionVisitor {
       return out.emit(-1);
     }
     if (w == Opcode.I32_AND) {
-      start(whenTrue != condNoBitSet ? Op.BR_I32_AND_NEZ_RIT : Op.BR_I32_AND_EQZ_RIT);
-      out.emit(condA);
+      boolean anySet = whenTrue != condNoBitSet;
+      if (condShift >= 0) {
+        start(anySet ? Op.BR_I32_SHR_U_AND_NEZ_RRIT : Op.BR_I32_SHR_U_AND_EQZ_RRIT);
+        out.emit(condA);
+        out.emit(condShift);
+      } else {
+        start(anySet ? Op.BR_I32_AND_NEZ_RIT : Op.BR_I32_AND_EQZ_RIT);
+        out.emit(condA);
+      }
       out.emit(condB);
       return out.emit(-1);
     }

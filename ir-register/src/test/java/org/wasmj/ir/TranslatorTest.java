@@ -205,6 +205,82 @@ class TranslatorTest {
   }
 
   @Test
+  void aBitTestAtAPositionInARegisterFusesIntoTheBranch() {
+    // local.get 0; local.get 1; i32.shr_u; i32.const 1; i32.and; if; end
+    assertEquals("@0: br_shr_and_eqz r0 r1 #1 @5\n@5: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x76, 0x41, 1, 0x71, 0x04, 0x40, 0x0B));
+    // block; local.get 0; local.get 1; i32.shr_u; i32.const 1; i32.and; i32.eqz; br_if 0; end
+    assertEquals("@0: br_shr_and_eqz r0 r1 #1 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x20, 1, 0x76, 0x41, 1, 0x71, 0x45, 0x0D, 0, 0x0B));
+    // block; local.get 0; local.get 1; i32.shr_u; i32.const 1; i32.and; br_if 0; end
+    assertEquals("@0: br_shr_and_nez r0 r1 #1 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 0, 0x20, 1, 0x76, 0x41, 1, 0x71, 0x0D, 0, 0x0B));
+    // local.get 0; local.get 1; i32.shr_u; local.tee 1; i32.const 1; i32.and; if; end: the
+    // shift writes a local, the bit test alone fuses
+    assertEquals("@0: r1 <- i32.shr_u r0 r1\n@4: br_and_eqz r1 #1 @8\n@8: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x76, 0x22, 1, 0x41, 1, 0x71, 0x04, 0x40, 0x0B));
+    // local.get 0; local.get 1; i32.shr_u; block; end; i32.const 1; i32.and; if; end: a label
+    assertEquals("@0: r2 <- i32.shr_u r0 r1\n@4: br_and_eqz r2 #1 @8\n@8: return\n",
+        translate(0, 0, 0x20, 0, 0x20, 1, 0x76, 0x02, 0x40, 0x0B, 0x41, 1, 0x71, 0x04, 0x40, 0x0B));
+  }
+
+  @Test
+  void aCopyIntoALocalFusesWithTheBranchAfterIt() {
+    // loop; local.get 1; local.set 0; local.get 0; br_if 0; end
+    assertEquals("@0: r0 <- copy_br_nez r1 r0 @0\n@5: return\n",
+        translate(0, 0, 0x03, 0x40, 0x20, 1, 0x21, 0, 0x20, 0, 0x0D, 0, 0x0B));
+    // block; local.get 1; local.set 0; local.get 0; i32.eqz; br_if 0; end
+    assertEquals("@0: r0 <- copy_br_eqz r1 r0 @5\n@5: return\n",
+        translate(0, 0, 0x02, 0x40, 0x20, 1, 0x21, 0, 0x20, 0, 0x45, 0x0D, 0, 0x0B));
+    // local.get 1; local.set 0; local.get 1; if; end: a branch on another register
+    assertEquals("@0: r0 <- copy_br_eqz r1 r1 @5\n@5: return\n",
+        translate(0, 0, 0x20, 1, 0x21, 0, 0x20, 1, 0x04, 0x40, 0x0B));
+    // local.get 1; local.set 0; loop; local.get 0; br_if 0; end: a label between
+    assertEquals("@0: r0 <- copy r1\n@3: br_nez r0 @3\n@6: return\n",
+        translate(0, 0, 0x20, 1, 0x21, 0, 0x03, 0x40, 0x20, 0, 0x0D, 0, 0x0B));
+  }
+
+  @Test
+  void aShiftThenAMaskIsOneOp() {
+    // local.get 0; i32.const 3; i32.shr_u; i32.const 7; i32.and
+    assertEquals("@0: r2 <- shr_u_and r0 #3 #7\n@5: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 3, 0x76, 0x41, 7, 0x71));
+    // i32.const 7; local.get 0; i32.const 3; i32.shr_u; i32.and: the mask first
+    assertEquals("@0: r2 <- shr_u_and r0 #3 #7\n@5: return r2\n",
+        translate(1, 0, 0x41, 7, 0x20, 0, 0x41, 3, 0x76, 0x71));
+  }
+
+  @Test
+  void aShiftWhoseResultIsReadAgainOrCrossesALabelIsNotFusedWithTheMask() {
+    // local.get 0; i32.const 3; i32.shr_u; local.tee 1; i32.const 7; i32.and: the shift writes a local
+    assertEquals("@0: r1 <- i32.shr_u r0 #3\n@4: r2 <- i32.and r1 #7\n@8: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 3, 0x76, 0x22, 1, 0x41, 7, 0x71));
+    // local.get 0; i32.const 3; i32.shr_u; block; end; i32.const 7; i32.and: a label between
+    assertEquals("@0: r2 <- i32.shr_u r0 #3\n@4: r2 <- i32.and r2 #7\n@8: return r2\n",
+        translate(1, 0, 0x20, 0, 0x41, 3, 0x76, 0x02, 0x40, 0x0B, 0x41, 7, 0x71));
+  }
+
+  @Test
+  void aMultiplyThenAnAddIsOneOp() {
+    // local.get 0; local.get 1; i32.mul; local.get 1; i32.add; local.set 2: a sum, set
+    assertEquals("@0: r2 <- mul_add r0 r1 r1\n@5: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x6C, 0x20, 1, 0x6A, 0x21, 2));
+    // local.get 1; local.get 0; local.get 1; i32.mul; i32.add; local.set 2: the product second
+    assertEquals("@0: r2 <- mul_add r0 r1 r1\n@5: return\n",
+        translate(0, 1, 0x20, 1, 0x20, 0, 0x20, 1, 0x6C, 0x6A, 0x21, 2));
+  }
+
+  @Test
+  void aProductReadAgainOrAcrossALabelIsNotFusedWithTheAdd() {
+    // local.get 0; local.get 1; i32.mul; local.tee 2; local.get 1; i32.add; local.set 2
+    assertEquals("@0: r2 <- i32.mul r0 r1\n@4: r2 <- i32.add r2 r1\n@8: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x6C, 0x22, 2, 0x20, 1, 0x6A, 0x21, 2));
+    // local.get 0; local.get 1; i32.mul; block; end; local.get 1; i32.add; local.set 2
+    assertEquals("@0: r3 <- i32.mul r0 r1\n@4: r2 <- i32.add r3 r1\n@8: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x6C, 0x02, 0x40, 0x0B, 0x20, 1, 0x6A, 0x21, 2));
+  }
+
+  @Test
   void aTopTestedLoopIsRotated() {
     // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
     // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does

@@ -237,6 +237,8 @@ final class Chunks {
         case GLOBAL_GET_RX:
         case GLOBAL_SET_XR:
         case CALL_XR:
+        case I32_SHR_U_AND_RRII:
+        case I32_MUL_ADD_RRRR:
           break;
         default:
           int[] targets = c.targets(pc);

@@ -167,6 +167,10 @@ final class Emitters {
     });
     EMITTERS.put(Op.BR_I32_AND_NEZ_RIT, (c, pc) -> bitTest(c, pc, IFNE));
     EMITTERS.put(Op.BR_I32_AND_EQZ_RIT, (c, pc) -> bitTest(c, pc, IFEQ));
+    EMITTERS.put(Op.COPY_BR_NEZ_RRRT, (c, pc) -> copyAndBranch(c, pc, IFNE));
+    EMITTERS.put(Op.COPY_BR_EQZ_RRRT, (c, pc) -> copyAndBranch(c, pc, IFEQ));
+    EMITTERS.put(Op.BR_I32_SHR_U_AND_NEZ_RRIT, (c, pc) -> shiftedBitTest(c, pc, IFNE));
+    EMITTERS.put(Op.BR_I32_SHR_U_AND_EQZ_RRIT, (c, pc) -> shiftedBitTest(c, pc, IFEQ));
     EMITTERS.put(Op.I32_ADD_BR_NEZ_RRIT, (c, pc) -> {
       addImmediate(c, pc);
       c.loadI(c.code()[pc + 1]);
@@ -177,6 +181,24 @@ final class Emitters {
       c.loadI(c.code()[pc + 1]);
       c.loadI(c.code()[pc + 4]);
       c.mv().visitJumpInsn(IF_ICMPNE, c.label(c.code()[pc + 5]));
+    });
+    EMITTERS.put(Op.I32_SHR_U_AND_RRII, (c, pc) -> { // the unfused shift's and mask's bytecode
+      int[] code = c.code();
+      c.loadI(code[pc + 2]);
+      c.pushInt(code[pc + 3]);
+      c.mv().visitInsn(IUSHR);
+      c.pushInt(code[pc + 4]);
+      c.mv().visitInsn(IAND);
+      c.storeTyped(code[pc + 1], ValType.I32);
+    });
+    EMITTERS.put(Op.I32_MUL_ADD_RRRR, (c, pc) -> { // the unfused multiply's and add's bytecode
+      int[] code = c.code();
+      c.loadI(code[pc + 2]);
+      c.loadI(code[pc + 3]);
+      c.mv().visitInsn(IMUL);
+      c.loadI(code[pc + 4]);
+      c.mv().visitInsn(IADD);
+      c.storeTyped(code[pc + 1], ValType.I32);
     });
     EMITTERS.put(Op.BR_I64_EQZ_RT, (c, pc) -> i64Zero(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I64_NEZ_RT, (c, pc) -> i64Zero(c, pc, IFNE));
@@ -360,6 +382,25 @@ final class Emitters {
     c.pushInt(code[pc + 3]);
     c.mv().visitInsn(IADD);
     c.storeTyped(code[pc + 1], ValType.I32); // as the add alone stores
+  }
+
+  /** A copy, then {@code jump} on the i32 in a register (read after the copy) to the target. */
+  private static void copyAndBranch(FunctionCompiler c, int pc, int jump) {
+    int[] code = c.code();
+    c.copy(code[pc + 1], code[pc + 2]);
+    c.loadI(code[pc + 3]);
+    c.mv().visitJumpInsn(jump, c.label(code[pc + 4]));
+  }
+
+  /** A bit test at a position in a register: {@code (r1 >>> r2) & #i}, then {@code jump} (on that int) to the target. */
+  private static void shiftedBitTest(FunctionCompiler c, int pc, int jump) {
+    int[] code = c.code();
+    c.loadI(code[pc + 1]);
+    c.loadI(code[pc + 2]);
+    c.mv().visitInsn(IUSHR);
+    c.pushInt(code[pc + 3]);
+    c.mv().visitInsn(IAND);
+    c.mv().visitJumpInsn(jump, c.label(code[pc + 4]));
   }
 
   /** A bit test: {@code r & #i}, then {@code jump} (on that int) to the target. */

@@ -2886,6 +2886,11 @@ final class FunctionCompiler {
     int a = code[back + 1];
     if (test == Op.BR_NEZ_RT) {
       loop.counter = a;
+    } else if (test == Op.COPY_BR_NEZ_RRRT) { // a copy, then the test: the copy must not write the counter
+      loop.counter = code[back + 3];
+      if (a == loop.counter) {
+        return null;
+      }
     } else if (test == Op.BR_I32_NE_RIT) {
       loop.counter = a;
       loop.boundImm = code[back + 2];

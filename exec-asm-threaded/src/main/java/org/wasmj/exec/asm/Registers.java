@@ -204,6 +204,8 @@ final class Registers {
       int d = Op.size(code, pc) > 1 ? code[pc + 1] : -1; // the destination of the ops below
       switch (op) {
         case COPY_RR:
+        case COPY_BR_NEZ_RRRT: // (and a branch, which writes nothing)
+        case COPY_BR_EQZ_RRRT:
           copies.add(new int[] {code[pc + 2], d});
           continue;
         case SELECT_RRRR:
@@ -394,6 +396,8 @@ final class Registers {
       int[] from;
       switch (op) {
         case COPY_RR:
+        case COPY_BR_NEZ_RRRT: // (and a branch, which writes nothing)
+        case COPY_BR_EQZ_RRRT:
           from = new int[] {code[pc + 2]};
           break;
         case SELECT_RRRR:
@@ -486,6 +490,8 @@ final class Registers {
       case MEMORY_GROW_RRX:
       case I32_ADD_BR_NEZ_RRIT:
       case I32_ADD_BR_NE_RRIRT:
+      case I32_SHR_U_AND_RRII:
+      case I32_MUL_ADD_RRRR:
         return false;
       case GLOBAL_GET_RX:
         return !FunctionCompiler.isInt(c.module.globalTypes().get(code[pc + 2]).valueType());

@@ -499,6 +499,16 @@ public final class Interpreter {
         case OpCodes.BR_NEZ_RT:
           taken = -(s[fp + code[pc + 1]] & 0xFFFFFFFFL);
           break oneOperandBranch;
+        case OpCodes.COPY_BR_NEZ_RRRT: // a copy, then a branch on a register read after it
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+          taken = -(s[fp + code[pc + 3]] & 0xFFFFFFFFL);
+          pc += 2; // the target at pc + 2, as the tail takes it
+          break oneOperandBranch;
+        case OpCodes.COPY_BR_EQZ_RRRT:
+          s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+          taken = (s[fp + code[pc + 3]] & 0xFFFFFFFFL) - 1;
+          pc += 2;
+          break oneOperandBranch;
         case OpCodes.BR_I64_EQZ_RT: {
           long a = s[fp + code[pc + 1]];
           taken = ~(a | -a);
@@ -515,6 +525,14 @@ public final class Interpreter {
         case OpCodes.BR_I32_AND_EQZ_RIT:
           taken = (s[fp + code[pc + 1]] & code[pc + 2] & 0xFFFFFFFFL) - 1;
           break twoOperandBranch;
+        case OpCodes.BR_I32_SHR_U_AND_NEZ_RRIT: // a bit test at a position in a register
+          taken = -((int) s[fp + code[pc + 1]] >>> (int) s[fp + code[pc + 2]] & code[pc + 3] & 0xFFFFFFFFL);
+          pc++; // the target at pc + 3, as the tail takes it
+          break twoOperandBranch;
+        case OpCodes.BR_I32_SHR_U_AND_EQZ_RRIT:
+          taken = ((int) s[fp + code[pc + 1]] >>> (int) s[fp + code[pc + 2]] & code[pc + 3] & 0xFFFFFFFFL) - 1;
+          pc++;
+          break twoOperandBranch;
         case OpCodes.I32_ADD_BR_NEZ_RRIT: { // a counter's step, then the test on it (the sum is a local)
           int sum = (int) s[fp + code[pc + 2]] + code[pc + 3];
           s[fp + code[pc + 1]] = sum;
@@ -529,6 +547,14 @@ public final class Interpreter {
           pc += 2;
           break twoOperandBranch;
         }
+        case OpCodes.I32_SHR_U_AND_RRII: // a bit field (the shift's result is not kept)
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> code[pc + 3] & code[pc + 4];
+          pc += 5;
+          continue;
+        case OpCodes.I32_MUL_ADD_RRRR: // the product is not kept
+          s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]] + (int) s[fp + code[pc + 4]];
+          pc += 5;
+          continue;
         case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];
@@ -1098,14 +1124,6 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 4;
           continue;
-        case OpCodes.I32_ROTR_RRR:
-          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I32_ROTR_RRI:
-          s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
-          pc += 4;
-          continue;
         case OpCodes.I64_ADD_RRR:
           s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
           pc += 4;
@@ -1186,14 +1204,6 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
-        case OpCodes.I64_ROTR_RRR:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-          pc += 4;
-          continue;
-        case OpCodes.I64_ROTR_RRI:
-          s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
-          pc += 5;
-          continue;
         case OpCodes.F32_ADD_RRR: {
           float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) + Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
           s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
@@ -1208,12 +1218,6 @@ public final class Interpreter {
         }
         case OpCodes.F32_MUL_RRR: {
           float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) * Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
-          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
-          pc += 4;
-          continue;
-        }
-        case OpCodes.F32_DIV_RRR: {
-          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) / Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
           s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
           pc += 4;
           continue;
@@ -1611,6 +1615,12 @@ public final class Interpreter {
       case OpCodes.I32_REM_S_RRR:
         s[fp + code[pc + 1]] = Semantics.i32RemS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
+      case OpCodes.I32_ROTR_RRR:
+        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I32_ROTR_RRI:
+        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+        return pc + 4;
       case OpCodes.I64_CLZ_RR:
         s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);
         return pc + 3;
@@ -1632,6 +1642,12 @@ public final class Interpreter {
       case OpCodes.I64_REM_U_RRR:
         s[fp + code[pc + 1]] = Semantics.i64RemU(s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
         return pc + 4;
+      case OpCodes.I64_ROTR_RRR:
+        s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
+      case OpCodes.I64_ROTR_RRI:
+        s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) code[pc + 3]);
+        return pc + 5;
       case OpCodes.F32_ABS_RR:
         s[fp + code[pc + 1]] = Semantics.f32Abs((int) s[fp + code[pc + 2]]);
         return pc + 3;
@@ -1653,6 +1669,9 @@ public final class Interpreter {
       case OpCodes.F32_SQRT_RR:
         s[fp + code[pc + 1]] = Semantics.f32Sqrt((int) s[fp + code[pc + 2]]);
         return pc + 3;
+      case OpCodes.F32_DIV_RRR:
+        s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+        return pc + 4;
       case OpCodes.F32_MIN_RRR:
         s[fp + code[pc + 1]] = Semantics.f32Min((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;

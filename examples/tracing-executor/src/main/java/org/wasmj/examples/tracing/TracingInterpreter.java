@@ -113,11 +113,25 @@ final class TracingInterpreter {
             case OpCodes.BR_NEZ_RT:
               pc = (int) r[code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
               continue;
+            case OpCodes.COPY_BR_NEZ_RRRT:
+              r[code[pc + 1]] = r[code[pc + 2]];
+              pc = (int) r[code[pc + 3]] != 0 ? code[pc + 4] : pc + 5;
+              continue;
+            case OpCodes.COPY_BR_EQZ_RRRT:
+              r[code[pc + 1]] = r[code[pc + 2]];
+              pc = (int) r[code[pc + 3]] == 0 ? code[pc + 4] : pc + 5;
+              continue;
             case OpCodes.BR_I32_AND_NEZ_RIT:
               pc = ((int) r[code[pc + 1]] & code[pc + 2]) != 0 ? code[pc + 3] : pc + 4;
               continue;
             case OpCodes.BR_I32_AND_EQZ_RIT:
               pc = ((int) r[code[pc + 1]] & code[pc + 2]) == 0 ? code[pc + 3] : pc + 4;
+              continue;
+            case OpCodes.BR_I32_SHR_U_AND_NEZ_RRIT:
+              pc = ((int) r[code[pc + 1]] >>> (int) r[code[pc + 2]] & code[pc + 3]) != 0 ? code[pc + 4] : pc + 5;
+              continue;
+            case OpCodes.BR_I32_SHR_U_AND_EQZ_RRIT:
+              pc = ((int) r[code[pc + 1]] >>> (int) r[code[pc + 2]] & code[pc + 3]) == 0 ? code[pc + 4] : pc + 5;
               continue;
             case OpCodes.I32_ADD_BR_NEZ_RRIT: {
               int sum = (int) r[code[pc + 2]] + code[pc + 3];
@@ -131,6 +145,14 @@ final class TracingInterpreter {
               pc = sum != (int) r[code[pc + 4]] ? code[pc + 5] : pc + 6;
               continue;
             }
+            case OpCodes.I32_SHR_U_AND_RRII:
+              r[code[pc + 1]] = (int) r[code[pc + 2]] >>> code[pc + 3] & code[pc + 4];
+              pc += 5;
+              continue;
+            case OpCodes.I32_MUL_ADD_RRRR:
+              r[code[pc + 1]] = (int) r[code[pc + 2]] * (int) r[code[pc + 3]] + (int) r[code[pc + 4]];
+              pc += 5;
+              continue;
             case OpCodes.BR_I64_EQZ_RT:
               pc = r[code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
               continue;
