@@ -404,6 +404,11 @@ final class FunctionCompiler {
   /** The largest estimate of C1's virtual registers of one method generated last ({@link Chunks#c1Values}). */
   private int mostC1Values;
 
+  /** The largest estimate of C1's virtual registers of one method of the class made last. */
+  int mostC1Values() {
+    return mostC1Values;
+  }
+
   private byte[] generate(Mode mode, List<int[]> chunks) {
     inChunk = false;
     largestMethod = 0;
