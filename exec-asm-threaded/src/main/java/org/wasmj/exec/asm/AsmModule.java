@@ -294,8 +294,8 @@ public final class AsmModule {
         }
         if (r.chunks() > 1) {
           split.incrementAndGet();
-          if (kind.equals(ModuleClassLoader.ENTRY)) {
-            JitDirectives.request(); // asm's chunks: their compiles are to block
+          if (kind.equals(ModuleClassLoader.ENTRY) || JitDirectives.wantedFor(compiler.mostC1Values())) {
+            JitDirectives.request(); // asm's chunks: their compiles are to block; C1's rule
           }
         }
         if (compiler.hasLoopEntries()) {

@@ -33,8 +33,9 @@ final class Chunks {
    * through a loop only if the loop is whole in a chunk), a cut that would fall inside loops is
    * moved back to the header of the outermost that began in the chunk's last three quarters, or
    * else, if the loop began at the chunk's start, the chunk may grow to half as much again to
-   * hold it whole. {@code null} if one instruction alone is too large for a method HotSpot
-   * compiles.
+   * hold it whole. A chunk is also cut before C1 would run out of virtual registers on it by
+   * {@link #c1Values} (a hard limit: no stretch past it). {@code null} if one instruction alone is
+   * too large for a method HotSpot compiles.
    */
   static List<int[]> plan(FunctionCompiler c, int budget) {
     int[] code = c.code();
@@ -79,10 +80,13 @@ final class Chunks {
     int jumpCut = -1; // the last index after an instruction that does not fall through
     int stretchEnd = -1; // growing the chunk to hold a loop: the index after it
     boolean holdLoops = c.hasLaneLocals(); // (only lane locals gain: other functions' plans stay)
+    long values = 0; // C1's virtual registers for the chunk's code (C1_VALUES)
     for (int i = 0; i < n; i++) {
       int cost = cost(c, pcs[i], target, traffic);
-      boolean over = i > start && size + cost > budget;
-      boolean withinStretch = size + cost <= budget * 3L / 2;
+      int v = c1Values(c, pcs[i], cost);
+      boolean c1Over = values + v > C1_BUDGET;
+      boolean over = i > start && (size + cost > budget || c1Over);
+      boolean withinStretch = size + cost <= budget * 3L / 2 && !c1Over;
       if (over && i < stretchEnd && withinStretch) {
         over = false; // holding a loop
       }
@@ -103,11 +107,15 @@ final class Chunks {
         start = cut;
         traffic.nextChunk();
         size = 0;
+        values = 0;
         for (int j = start; j <= i; j++) {
           cost = cost(c, pcs[j], target, traffic);
+          v = c1Values(c, pcs[j], cost);
           size += cost;
+          values += v;
         }
         size -= cost;
+        values -= v;
         goodCut = -1;
         jumpCut = -1;
       }
@@ -121,6 +129,7 @@ final class Chunks {
         jumpCut = i;
       }
       size += cost;
+      values += v;
     }
     chunks.add(new int[] {pcs[start], code.length});
     return chunks;
@@ -149,6 +158,46 @@ final class Chunks {
       }
     }
     return end;
+  }
+
+  /**
+   * The most virtual registers C1 gives one compile ({@code LIR_Opr::vreg_limit} in HotSpot's
+   * {@code c1_LIR.hpp}, JDK 17 and 25); a method needing more is not compiled by C1 at all ("out of
+   * virtual registers", then {@code not compilable at tier 3}): it runs in the bytecode interpreter
+   * until C2 compiles it, thousands of calls later. Its register allocator also takes numbers
+   * for the pieces it splits live ranges into, so a plan keeps a chunk's estimate under this.
+   */
+  static final int C1_VALUES = 10_000;
+
+  /** The most of {@link #C1_VALUES} a plan gives a chunk's estimate (the estimate is rough). */
+  static final int C1_BUDGET = C1_VALUES * 9 / 10;
+
+  /**
+   * C1's virtual registers for one inline {@code VarHandle} access of a {@code byte[]} view at its
+   * profiling tier, with type profiling as HotSpot's default {@code -XX:TypeProfileLevel=111} has
+   * it (its guard, index check and method-handle call sites profiled): a generated method of
+   * nothing but {@code long} gets ran out at 112-115 of them (at 137 with {@code TypeProfileLevel=0}).
+   */
+  static final int VARHANDLE_VALUES = 90;
+
+  /**
+   * An estimate of C1's virtual registers for the instruction at {@code pc}, whose estimated
+   * bytecode in the chunk is {@code cost}: its inline {@code VarHandle} accesses' and 0.3 an
+   * estimated byte for the rest, fitted to MATMUL's chunks as planned before this estimate (C1
+   * compiled those of 64-74 accesses and 5,000-7,400 estimated bytes, 7,800-8,200 by this
+   * estimate; it gave up on the one of 94 and 7,450, 10,700, in every JVM).
+   */
+  static int c1Values(FunctionCompiler c, int pc, int cost) {
+    Op op = Op.of(c.code()[pc]);
+    return c1Values(op.simd() == null ? 0 : SimdEmitters.varHandleAccesses(op), cost);
+  }
+
+  /**
+   * The estimate of C1's virtual registers for code of {@code bytes} (estimated or generated) with
+   * {@code varHandleAccesses} inline {@code VarHandle} accesses.
+   */
+  static int c1Values(int varHandleAccesses, int bytes) {
+    return varHandleAccesses * VARHANDLE_VALUES + bytes * 3 / 10;
   }
 
   /** The estimated bytecode the instruction at {@code pc} adds to its chunk. */

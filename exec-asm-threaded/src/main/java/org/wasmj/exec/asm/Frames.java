@@ -40,6 +40,8 @@ final class Frames extends MethodVisitor {
   private final Map<Label, String> handlers = new IdentityHashMap<>();
   /** The invoke instructions written so far (see {@link #invokes()}). */
   private int invokes;
+  /** The inline {@code VarHandle} accesses written so far (see {@link #varHandleAccesses()}). */
+  private int varHandleAccesses;
   /** The type of the object the next {@code ASTORE} stores. */
   private String nextObject;
 
@@ -56,6 +58,11 @@ final class Frames extends MethodVisitor {
    */
   int invokes() {
     return invokes;
+  }
+
+  /** The method's inline {@code VarHandle} accesses so far (see {@code Chunks.c1Values}). */
+  int varHandleAccesses() {
+    return varHandleAccesses;
   }
 
 
@@ -232,6 +239,9 @@ final class Frames extends MethodVisitor {
       boolean isInterface) {
     beforeInstruction();
     invokes++;
+    if (owner.equals(FunctionCompiler.VAR_HANDLE)) {
+      varHandleAccesses++;
+    }
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 

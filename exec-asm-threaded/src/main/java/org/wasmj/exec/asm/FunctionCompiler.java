@@ -209,6 +209,8 @@ final class FunctionCompiler {
   private int osrLength;
   /** Invoke instructions in the last {@code osr} methods generated (the most in one), 0 if none. */
   private int osrInvokes;
+  /** The largest estimate of C1's virtual registers of one of the last {@code osr} methods generated. */
+  private int osrC1Values;
   static final String LOOP_ENTRY = "org/wasmj/exec/internal/LoopEntry";
   /** {@code long[] osr(long[] frame, int fp, InstanceState, int budget, int pc)}. */
   static final String OSR_DESC = "([JI" + "Lorg/wasmj/exec/internal/InstanceState;" + "II)[J";
@@ -236,7 +238,8 @@ final class FunctionCompiler {
     osrChunks = null;
     Result r = compile();
     if (!this.loopEntries || r.fallback() != null
-        || (osrLength <= HUGE_METHOD_LIMIT && osrInvokes <= WHOLE_METHOD_INVOKES)) {
+        || (osrLength <= HUGE_METHOD_LIMIT && osrInvokes <= WHOLE_METHOD_INVOKES
+            && osrC1Values <= Chunks.C1_BUDGET)) {
       return r;
     }
     if (r.chunks() == 1) { // invoke fits whole; the osr method, with its prologue, is split
@@ -307,7 +310,8 @@ final class FunctionCompiler {
         loudCopiesAllowed = copies; // (a function that fits only without them is compiled so)
         try {
           byte[] bytes = generate(Mode.WHOLE, null);
-          if (largestMethod <= HUGE_METHOD_LIMIT && mostInvokes <= WHOLE_METHOD_INVOKES) {
+          if (largestMethod <= HUGE_METHOD_LIMIT && mostInvokes <= WHOLE_METHOD_INVOKES
+              && mostC1Values <= Chunks.C1_BUDGET) {
             return new Result(bytes, null, 1);
           }
         } catch (RuntimeException e) {
@@ -397,13 +401,22 @@ final class FunctionCompiler {
   private int largestMethod;
   /** The most invoke instructions in one method generated last ({@link #WHOLE_METHOD_INVOKES}). */
   private int mostInvokes;
+  /** The largest estimate of C1's virtual registers of one method generated last ({@link Chunks#c1Values}). */
+  private int mostC1Values;
+
+  /** The largest estimate of C1's virtual registers of one method of the class made last. */
+  int mostC1Values() {
+    return mostC1Values;
+  }
 
   private byte[] generate(Mode mode, List<int[]> chunks) {
     inChunk = false;
     largestMethod = 0;
     mostInvokes = 0;
+    mostC1Values = 0;
     osrLength = 0;
     osrInvokes = 0;
+    osrC1Values = 0;
     noControlLocals();
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
     classWriter = cw;
@@ -464,8 +477,10 @@ final class FunctionCompiler {
       loopEntryBridge(cw);
       int invokeLength = largestMethod;
       int invokeInvokes = mostInvokes;
+      int invokeC1Values = mostC1Values;
       largestMethod = 0;
       mostInvokes = 0;
+      mostC1Values = 0;
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, "osr", OSR_DESC);
       mv.visitCode();
       boxedReturns = true;
@@ -485,8 +500,10 @@ final class FunctionCompiler {
       boxedReturns = false;
       osrLength = Math.max(osrLength, largestMethod);
       osrInvokes = mostInvokes;
+      osrC1Values = mostC1Values;
       largestMethod = invokeLength; // the osr methods are judged apart (see compile)
       mostInvokes = invokeInvokes;
+      mostC1Values = invokeC1Values;
     }
     staticIntsInit(cw);
     cw.visitEnd();
@@ -562,6 +579,8 @@ final class FunctionCompiler {
     mv.visitEnd();
     largestMethod = Math.max(largestMethod, end.getOffset());
     mostInvokes = Math.max(mostInvokes, ((Frames) mv).invokes());
+    mostC1Values = Math.max(mostC1Values,
+        Chunks.c1Values(((Frames) mv).varHandleAccesses(), end.getOffset()));
   }
 
   // ---- calling conventions ----

@@ -12,12 +12,16 @@ import javax.management.ObjectName;
  * without the {@code wasmj} launcher's options (an embedder's, JMH's forks) gets them too: the
  * compiles of the {@code asm} executor's loop chunks block the thread that asked for them, so
  * that C2 compiles a chunk with the profile it has at the compile threshold, the same in every
- * run (MATMUL's loop chunk: one of two codes per compile without it, docs/RATIONALE.md).
+ * run (MATMUL's loop chunk: one of two codes per compile without it, docs/RATIONALE.md); and C1
+ * does not inline {@code VarHandle} guards into them, nor into {@code tiered}'s chunks
+ * ({@link #C1_NOT_INLINED}; a {@code tiered} class asks for the directives only if its chunks
+ * are that heavy, {@link #wantedFor}).
  *
  * <p>The directives go through the JVM's {@code DiagnosticCommand} MBean ({@code
  * compilerDirectivesAdd}), whose platform MBean server costs 150-450 ms of CPU the first time:
  * this is done once, on a daemon thread of its own, the first time an {@code asm} class with
- * chunk methods is generated, and never in a JVM that generates none. It does nothing, silently,
+ * chunk methods (or a {@code tiered} one with heavy chunks) is generated, and never in a JVM that
+ * generates none. It does nothing, silently,
  * on a JVM that is not HotSpot or has no {@code jdk.management}, and under {@code
  * -Dwasmj.jitDirectives=off}, which the launcher sets (it gives the same options as {@code
  * -XX:CompileCommand}s, free at start-up).
@@ -39,13 +43,43 @@ final class JitDirectives {
   static final List<String> BLOCKING =
       List.of(ModuleClassLoader.pattern(ModuleClassLoader.ENTRY) + "." + FunctionCompiler.CHUNK + "*");
 
+  /**
+   * What C1 does not inline into those chunks: the guard of every {@code VarHandle} access (a call
+   * at C1's tiers instead). Inline, each access costs C1 about 90 of its 10,000 virtual registers
+   * at its profiling tier with HotSpot's default type profiling ({@link Chunks#VARHANDLE_VALUES});
+   * MATMUL's inner loop chunk holds 65 of them and 128 live floats, and C1's OSR compile of it gave
+   * up ("out of virtual registers") in some JVMs, after which HotSpot left the chunk in C1's
+   * non-profiling code for good (three times slower). C2's inlining is not affected; the launcher
+   * needs no such rule, as it sets {@code -XX:TypeProfileLevel=0}.
+   */
+  static final String C1_NOT_INLINED = "java/lang/invoke/VarHandleGuards.*";
+
+  /**
+   * The methods C1's rule ({@link #C1_NOT_INLINED}) is for: the chunks of {@code asm}'s classes and
+   * of {@code tiered}'s ({@code C<k>}), whose compiles keep to the background.
+   */
+  static final List<String> C1_RULED = List.of(BLOCKING.get(0),
+      ModuleClassLoader.pattern(ModuleClassLoader.COMPILED) + "." + FunctionCompiler.CHUNK + "*");
+
+  /**
+   * Whether a {@code tiered} class whose largest method C1 needs about {@code c1Values} virtual
+   * registers for ({@link Chunks#c1Values}) asks for the directives: over half of a chunk's
+   * budget, which only inline {@code VarHandle} accesses reach (SIMD kernels' chunks; a big
+   * scalar function's are under a quarter), so that other programs never pay for the MBean.
+   */
+  static boolean wantedFor(int c1Values) {
+    return c1Values > Chunks.C1_BUDGET / 2;
+  }
+
   private static final AtomicBoolean requested = new AtomicBoolean();
 
   private JitDirectives() {}
 
   /** The directives, in HotSpot's directives-file format. */
   static String text() {
-    return "[{ match: [\"" + String.join("\", \"", BLOCKING) + "\"], BackgroundCompilation: false }]";
+    String c1 = "c1: { inline: \"-" + C1_NOT_INLINED + "\" }";
+    return "[{ match: [\"" + String.join("\", \"", BLOCKING) + "\"], BackgroundCompilation: false, "
+        + c1 + " }, { match: [\"" + C1_RULED.get(1) + "\"], " + c1 + " }]";
   }
 
   /** Starts giving the directives to HotSpot, the first time only in this JVM; returns at once. */

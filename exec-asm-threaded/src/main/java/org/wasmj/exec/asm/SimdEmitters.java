@@ -1648,6 +1648,27 @@ final class SimdEmitters {
   }
 
   /**
+   * The inline {@code VarHandle} accesses SIMD op {@code op} makes ({@link #memory}): two for a
+   * whole v128, one for a narrower access of 16 bits or more, none for a byte or a non-memory op.
+   */
+  static int varHandleAccesses(Op op) {
+    SimdForm form = op.simd();
+    switch (form) {
+      case LOAD:
+      case STORE:
+        return 2;
+      case LOAD_EXTEND:
+      case LOAD_SPLAT:
+      case LOAD_ZERO:
+      case LOAD_LANE:
+      case STORE_LANE:
+        return SimdForm.accessBits(op.wasm()) == 8 ? 0 : 1;
+      default:
+        return 0;
+    }
+  }
+
+  /**
    * A rough upper estimate of the bytecode of SIMD op {@code op} (for {@link Chunks}): most inline
    * forms are a few instructions per half; f32x4 arithmetic, shuffles and memory accesses more.
    */

@@ -115,6 +115,7 @@ class JitDirectivesTest {
         assertTrue(printed.contains(p), () -> p + " not in\n" + printed);
       }
       assertTrue(printed.contains("BackgroundCompilation:false"), printed);
+      assertTrue(printed.contains(JitDirectives.C1_NOT_INLINED), printed); // (in c1's inline list)
     } finally {
       server.invoke(dcmd, "compilerDirectivesRemove", new Object[] {null}, new String[] {String[].class.getName()});
     }
