@@ -32,7 +32,7 @@ import org.wasmj.parser.WasmParser;
 class FusedBranchProperties {
   private static final int[] MASKS = {0, 1, 8, 0x80, -1, Integer.MIN_VALUE, 0x7FFFFFFF, 0xF0F0, 6};
   /** Per mask: br_if on the and, br_if on its eqz, if on the and, if on its eqz. */
-  private static final int FORMS = 4;
+  static final int FORMS = 4;
   /** The counters' steps. */
   private static final int[] STEPS = {1, -1, 3, -7, 0x40000000};
   /** Passes at most of a counting loop. */
@@ -44,6 +44,29 @@ class FusedBranchProperties {
       ExecutorConfigs.eagerInstance("asm", WASM, false),
       ExecutorConfigs.eagerInstance("asm", WASM, true),
       ExecutorConfigs.eagerInstance("tiered", WASM, false));
+
+  /**
+   * A body that returns 1 if a branch on the i32 {@code test} leaves (its {@code i32.eqz} for odd
+   * {@code form}s), else 0: as {@code block; test; br_if 0} for forms 0 and 1, as {@code test; if}
+   * for forms 2 and 3 ({@link #FORMS} in all).
+   */
+  static byte[] branchOn(byte[] test, int form) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean viaIf = form >= 2;
+    if (!viaIf) {
+      out.writeBytes(new byte[] {0x02, 0x40}); // block
+    }
+    out.writeBytes(test);
+    if (form % 2 == 1) {
+      out.write(0x45); // i32.eqz
+    }
+    if (viaIf) { // if (then return 1) end; 0
+      out.writeBytes(new byte[] {0x04, 0x40, 0x41, 1, 0x0F, 0x0B, 0x41, 0});
+    } else { // br_if 0; return 0; end; 1
+      out.writeBytes(new byte[] {0x0D, 0, 0x41, 0, 0x0F, 0x0B, 0x41, 1});
+    }
+    return out.toByteArray();
+  }
 
   /**
    * {@code f<form>_<j>(a)}: 1 if the bit test of {@code a} with mask {@code j} branches, else 0;
@@ -60,21 +83,7 @@ class FusedBranchProperties {
       and.write(0x71);
       byte[] test = and.toByteArray();
       for (int form = 0; form < FORMS; form++) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        boolean viaIf = form >= 2;
-        if (!viaIf) {
-          out.writeBytes(new byte[] {0x02, 0x40}); // block
-        }
-        out.writeBytes(test);
-        if (form % 2 == 1) {
-          out.write(0x45); // i32.eqz
-        }
-        if (viaIf) { // if (then return 1) end; 0
-          out.writeBytes(new byte[] {0x04, 0x40, 0x41, 1, 0x0F, 0x0B, 0x41, 0});
-        } else { // br_if 0; return 0; end; 1
-          out.writeBytes(new byte[] {0x0D, 0, 0x41, 0, 0x0F, 0x0B, 0x41, 1});
-        }
-        b.funcTyped("f" + form + "_" + j, i32, i32, 0, out.toByteArray());
+        b.funcTyped("f" + form + "_" + j, i32, i32, 0, branchOn(test, form));
       }
       ByteArrayOutputStream loop = new ByteArrayOutputStream();
       loop.writeBytes(new byte[] {0x02, 0x40, 0x03, 0x40}); // block; loop

@@ -41,7 +41,7 @@ class FusedPairProperties {
   /** The masks of the bit tests at a position in a register, {@code bit<form>_<j>(a, n, 0)}. */
   private static final int[] BIT_MASKS = {1, 3, Integer.MIN_VALUE, -1, 0};
   /** Per mask: br_if on the and, br_if on its eqz, if on the and, if on its eqz. */
-  private static final int FORMS = 4;
+  private static final int FORMS = FusedBranchProperties.FORMS;
 
   private static final byte[] WASM = module();
   private static final List<Instance> INSTANCES = List.of(
@@ -94,21 +94,8 @@ class FusedPairProperties {
       ModuleBuilder.s32(test, BIT_MASKS[j]);
       test.write(0x71);
       for (int form = 0; form < FORMS; form++) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        boolean viaIf = form >= 2;
-        if (!viaIf) {
-          out.writeBytes(new byte[] {0x02, 0x40}); // block
-        }
-        out.writeBytes(test.toByteArray());
-        if (form % 2 == 1) {
-          out.write(0x45); // i32.eqz
-        }
-        if (viaIf) { // if (then return 1) end; 0
-          out.writeBytes(new byte[] {0x04, 0x40, 0x41, 1, 0x0F, 0x0B, 0x41, 0});
-        } else { // br_if 0; return 0; end; 1
-          out.writeBytes(new byte[] {0x0D, 0, 0x41, 0, 0x0F, 0x0B, 0x41, 1});
-        }
-        b.funcTyped("bit" + form + "_" + j, three, i32, 0, out.toByteArray());
+        b.funcTyped("bit" + form + "_" + j, three, i32, 0,
+            FusedBranchProperties.branchOn(test.toByteArray(), form));
       }
       // block; loop; a >>> n & mask; br_if 1; n += 1; n < 40: br_if 0; end; end; n
       ByteArrayOutputStream loop = new ByteArrayOutputStream();
