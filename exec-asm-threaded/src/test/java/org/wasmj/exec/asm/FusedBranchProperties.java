@@ -168,12 +168,22 @@ class FusedBranchProperties {
     }
   }
 
+  /** The register IR of each function defined in {@code wasm}, translated eagerly. */
+  static int[][] irOf(byte[] wasm) throws Exception {
+    ModuleCode code = new ModuleCode(WasmParser.parse(wasm, Config.DEFAULT_FEATURES),
+        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
+    int[][] functions = new int[code.functionCount()][];
+    for (int k = 0; k < functions.length; k++) {
+      functions[k] = code.compiled(k).code();
+    }
+    return functions;
+  }
+
   @Example
   void everyTestIsOneFusedBranch() throws Exception {
-    ModuleCode code = new ModuleCode(WasmParser.parse(WASM, Config.DEFAULT_FEATURES),
-        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
-    for (int k = 0; k < code.functionCount(); k++) {
-      int[] ir = code.compiled(k).code();
+    int[][] functions = irOf(WASM);
+    for (int k = 0; k < functions.length; k++) {
+      int[] ir = functions[k];
       int fused = 0;
       for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
         Op op = Op.of(ir[pc]);

@@ -12,13 +12,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.wasmj.exec.Config;
 import org.wasmj.exec.Instance;
 import org.wasmj.exec.Val;
-import org.wasmj.exec.internal.ModuleCode;
-import org.wasmj.exec.internal.TypeRegistry;
 import org.wasmj.ir.Op;
-import org.wasmj.parser.WasmParser;
 
 /**
  * The pairs of session 17's fusions, on {@code switch}, {@code asm} whole and split and
@@ -186,10 +182,9 @@ class FusedPairProperties {
 
   @Example
   void everyPairIsOneFusedOpWhereItsResultLeavesTheStack() throws Exception {
-    ModuleCode code = new ModuleCode(WasmParser.parse(WASM, Config.DEFAULT_FEATURES),
-        Config.DEFAULT_FEATURES, new TypeRegistry(), true, true, false);
-    for (int k = 0; k < code.functionCount(); k++) {
-      int[] ir = code.compiled(k).code();
+    int[][] functions = FusedBranchProperties.irOf(WASM);
+    for (int k = 0; k < functions.length; k++) {
+      int[] ir = functions[k];
       int fused = 0;
       for (int pc = 0; pc < ir.length; pc += Op.size(ir, pc)) {
         Op op = Op.of(ir[pc]);
@@ -206,7 +201,7 @@ class FusedPairProperties {
       }
     }
     assertEquals(2 * SHIFT_MASKS.length + MULTIPLY_ADDS + BIT_MASKS.length * (FORMS + 1) + 3,
-        code.functionCount());
+        functions.length);
   }
 
   /** Shift counts: in range, or any (i32.shr_u takes them modulo 32). */
