@@ -1201,7 +1201,7 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I64_ROTL_RRI:
-          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], code[pc + 3]);
+          s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) code[pc + 3]);
           pc += 5;
           continue;
         case OpCodes.F32_ADD_RRR: {
