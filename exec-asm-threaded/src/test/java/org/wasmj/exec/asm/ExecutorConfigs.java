@@ -1,6 +1,7 @@
 package org.wasmj.exec.asm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
@@ -29,6 +30,15 @@ final class ExecutorConfigs {
     configs.put("tiered (threshold 2, no compiler thread)",
         base.withExecutor("tiered").withTieringThreshold(2).withCompilerThreads(0));
     return configs;
+  }
+
+  /**
+   * {@code wasm} instantiated eagerly on {@code switch}, {@code asm} whole, {@code asm} split at
+   * every cut and {@code tiered}: the four a fused op's tests compare against its unfused meaning.
+   */
+  static List<Instance> eagerInstances(byte[] wasm) {
+    return List.of(eagerInstance("switch", wasm, false), eagerInstance("asm", wasm, false),
+        eagerInstance("asm", wasm, true), eagerInstance("tiered", wasm, false));
   }
 
   /**

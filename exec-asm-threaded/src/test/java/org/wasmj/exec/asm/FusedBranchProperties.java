@@ -39,11 +39,7 @@ class FusedBranchProperties {
   private static final int PASSES = 40;
 
   private static final byte[] WASM = module();
-  private static final List<Instance> INSTANCES = List.of(
-      ExecutorConfigs.eagerInstance("switch", WASM, false),
-      ExecutorConfigs.eagerInstance("asm", WASM, false),
-      ExecutorConfigs.eagerInstance("asm", WASM, true),
-      ExecutorConfigs.eagerInstance("tiered", WASM, false));
+  private static final List<Instance> INSTANCES = ExecutorConfigs.eagerInstances(WASM);
 
   /**
    * A body that returns 1 if a branch on the i32 {@code test} leaves (its {@code i32.eqz} for odd

@@ -40,11 +40,7 @@ class FusedPairProperties {
   private static final int FORMS = FusedBranchProperties.FORMS;
 
   private static final byte[] WASM = module();
-  private static final List<Instance> INSTANCES = List.of(
-      ExecutorConfigs.eagerInstance("switch", WASM, false),
-      ExecutorConfigs.eagerInstance("asm", WASM, false),
-      ExecutorConfigs.eagerInstance("asm", WASM, true),
-      ExecutorConfigs.eagerInstance("tiered", WASM, false));
+  private static final List<Instance> INSTANCES = ExecutorConfigs.eagerInstances(WASM);
 
   /**
    * {@code shr_and_<k>(a, b, c)}: {@code (a >>> s) & m}; {@code and_shr_<k>}: the same with the
