@@ -584,11 +584,9 @@ public final class Translator implements InstructionVisitor {
   private void moveTo(int slot, int reg, boolean last) {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
-    } else if (last && kind[slot] == SUM_RR
-        && (lastWrote((int) value[slot], Op.I32_MUL_RRR) || lastWrote((int) operand[slot], Op.I32_MUL_RRR))
-        && out.get(lastStart + 1) == tempOf(slot)) {
-      int other = (int) (out.get(lastStart + 1) == value[slot] ? operand[slot] : value[slot]);
-      multiplyAdd(reg, other);
+    } else if (last && kind[slot] == SUM_RR && lastWrote(tempOf(slot), Op.I32_MUL_RRR)
+        && (value[slot] == tempOf(slot) || operand[slot] == tempOf(slot))) {
+      multiplyAdd(reg, (int) (value[slot] == tempOf(slot) ? operand[slot] : value[slot]));
     } else if (isSum(slot)) {
       start(kind[slot] == SUM_RR ? Op.I32_ADD_RRR : Op.I32_ADD_RRI);
       out.emit(reg);
