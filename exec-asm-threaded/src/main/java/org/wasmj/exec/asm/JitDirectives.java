@@ -55,11 +55,11 @@ final class JitDirectives {
   static final String C1_NOT_INLINED = "java/lang/invoke/VarHandleGuards.*";
 
   /**
-   * The methods C1's rule ({@link #C1_NOT_INLINED}) is for: the chunks of {@code asm}'s classes and
-   * of {@code tiered}'s ({@code C<k>}), whose compiles keep to the background.
+   * The chunks of {@code tiered}'s classes ({@code C<k>}): C1's rule ({@link #C1_NOT_INLINED}) is
+   * for them too (as for {@link #BLOCKING}'s), but their compiles keep to the background.
    */
-  static final List<String> C1_RULED = List.of(BLOCKING.get(0),
-      ModuleClassLoader.pattern(ModuleClassLoader.COMPILED) + "." + FunctionCompiler.CHUNK + "*");
+  static final String TIERED_CHUNKS =
+      ModuleClassLoader.pattern(ModuleClassLoader.COMPILED) + "." + FunctionCompiler.CHUNK + "*";
 
   /**
    * Whether a {@code tiered} class whose largest method C1 needs about {@code c1Values} virtual
@@ -79,7 +79,7 @@ final class JitDirectives {
   static String text() {
     String c1 = "c1: { inline: \"-" + C1_NOT_INLINED + "\" }";
     return "[{ match: [\"" + String.join("\", \"", BLOCKING) + "\"], BackgroundCompilation: false, "
-        + c1 + " }, { match: [\"" + C1_RULED.get(1) + "\"], " + c1 + " }]";
+        + c1 + " }, { match: [\"" + TIERED_CHUNKS + "\"], " + c1 + " }]";
   }
 
   /** Starts giving the directives to HotSpot, the first time only in this JVM; returns at once. */
