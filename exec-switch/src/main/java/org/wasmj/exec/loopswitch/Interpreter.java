@@ -1117,11 +1117,11 @@ public final class Interpreter {
           pc += 4;
           continue;
         case OpCodes.I32_ROTL_RRR:
-          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
           pc += 4;
           continue;
         case OpCodes.I32_ROTL_RRI:
-          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+          s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], code[pc + 3]);
           pc += 4;
           continue;
         case OpCodes.I64_ADD_RRR:
@@ -1616,10 +1616,10 @@ public final class Interpreter {
         s[fp + code[pc + 1]] = Semantics.i32RemS((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
       case OpCodes.I32_ROTR_RRR:
-        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) (int) s[fp + code[pc + 3]]);
+        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;
       case OpCodes.I32_ROTR_RRI:
-        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) code[pc + 3]);
+        s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], code[pc + 3]);
         return pc + 4;
       case OpCodes.I64_CLZ_RR:
         s[fp + code[pc + 1]] = Semantics.i64Clz(s[fp + code[pc + 2]]);

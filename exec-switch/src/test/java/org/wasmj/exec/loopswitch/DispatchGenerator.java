@@ -98,11 +98,12 @@ final class DispatchGenerator {
         + (operand.length == 1 ? "" : ", b = " + operand[1] + flip) + ";";
   }
 
-  /** The Java expression of a native op other than a compare. */
-  private static String expression(NativeOps.Form f) {
+  /** The Java expression of a native op other than a compare, on operands of {@code type}. */
+  private static String expression(NativeOps.Form f, String type) {
     switch (f.kind()) {
       case BINARY: return "a " + f.operator() + " b";
-      case ROTATE: return "U." + f.operator() + "(a, (int) b)";
+      case ROTATE: // the JDK takes an int count: an i32 operand is one already
+        return "U." + f.operator() + (type.equals("I64") ? "(a, (int) b)" : "(a, b)");
       default: // CONVERT: the operand is already an int (wrap) or a sign-extended int (extend)
         return f.operator().equals("(int)") ? "(int) a" : f.unsigned() ? "a & 0xFFFFFFFFL" : "a";
     }
@@ -189,7 +190,7 @@ final class DispatchGenerator {
       }
       String expr;
       if (f != null) {
-        expr = substitute(expression(f), operand, type);
+        expr = substitute(expression(f, type), operand, type);
       } else {
         expr = "Semantics." + Semantics.methodName(w) + "(" + String.join(", ", operand) + ")";
       }
