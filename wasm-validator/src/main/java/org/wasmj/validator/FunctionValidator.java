@@ -38,6 +38,7 @@ public final class FunctionValidator implements BodyWalker {
   private static final int ELSE = 4;
 
   private static final ValType[] TYPES = ValType.values();
+  private static final int I32 = ValType.I32.ordinal();
 
   /**
    * Per opcode, for the plain instructions (no immediates, a fixed signature, no rule of their own:
@@ -71,6 +72,21 @@ public final class FunctionValidator implements BodyWalker {
   private final WasmModule module;
   private final List<FuncType> types;
   private final FuncType[] singleResult = new FuncType[TYPES.length];
+  /**
+   * Per single-byte opcode, for the plain ones ({@link #PLAIN_POPS}) that pop one operand or two of
+   * one type, push one and are enabled: pops | operand type << 8 | result type << 16 (types as
+   * ordinals); 0 for the others. The short path of {@link #validate} takes these.
+   */
+  private final int[] plainSignatures = new int[256];
+  /**
+   * Per single-byte opcode, for loads and stores: the natural alignment exponent | the value type
+   * loaded or stored << 8 | {@link #STORE} for a store; 0 for the others. The short path of
+   * {@link #step} takes these.
+   */
+  private final int[] memoryAccesses = new int[256];
+  private static final int STORE = 1 << 16;
+  /** Whether the module has a memory 0; set per body. */
+  private boolean hasMemory;
 
   private int[] vals = new int[64];
   private int sp;
@@ -88,6 +104,28 @@ public final class FunctionValidator implements BodyWalker {
     this.types = module.types();
     for (ValType t : TYPES) {
       singleResult[t.ordinal()] = FuncType.of(new ValType[0], new ValType[] {t});
+    }
+    for (int b = 0; b < 256; b++) {
+      Opcode op = Opcode.fromByte(b);
+      if (op == null || !op.hasSignature()
+          || op.feature() != null && !validator.has(op.feature())) {
+        continue;
+      }
+      if (op.immediates() != Opcode.Imm.MEMARG && PLAIN_POPS[op.ordinal()] == null) {
+        continue;
+      }
+      ValType[] params = op.params();
+      if (op.immediates() == Opcode.Imm.MEMARG) {
+        // loads are (i32) -> t, stores (i32, t) -> ()
+        memoryAccesses[b] = op.results().length == 1
+            ? 1 << 24 | op.access().naturalAlignment() | op.results()[0].ordinal() << 8
+            : STORE | op.access().naturalAlignment() | params[1].ordinal() << 8;
+        continue;
+      }
+      if (op.results().length == 1 && (params.length == 1
+          || params.length == 2 && params[0] == params[1])) {
+        plainSignatures[b] = params.length | params[0].ordinal() << 8 | op.results()[0].ordinal() << 16;
+      }
     }
   }
 
@@ -115,16 +153,144 @@ public final class FunctionValidator implements BodyWalker {
     }
     sp = 0;
     csp = 0;
+    hasMemory = !module.memories().isEmpty();
     pushCtrl(IMPLICIT, type);
+    int end = body.offset() + body.length();
+    int p = r.position();
     while (csp > 0) {
-      instruction(r, r.readOpcode(), visitor, type);
+      p = step(r, bytes, p, end, visitor, type);
     }
+    r.position(p);
     if (r.hasMore()) {
       throw new MalformedModuleException("section size mismatch", r.position());
     }
     if (visitor != null) {
       visitor.endFunction();
     }
+  }
+
+  /**
+   * Validates the instruction at {@code bytes[p]} (the body ends at {@code end}) and returns the
+   * position after it. The most frequent instructions (single-byte numeric ops, {@code local.get},
+   * {@code local.set}, {@code local.tee} and {@code i32.const} with a one-byte immediate: 60-65%
+   * of real code) take a short path of array reads here, and only when the operand stack holds
+   * exactly the types they pop; anything else, an error included, goes the long way, through the
+   * reader and {@link #instruction}, so that errors are the long path's. Calls are what HotSpot's
+   * C1 code (where the launcher keeps this class) and its bytecode interpreter pay most for, and
+   * the long path makes several per instruction. This is a method of its own, called per
+   * instruction, rather than the body of {@link #validate}'s loop: HotSpot compiles it after a
+   * few hundred calls, where a loop in a method called once per body would run interpreted until
+   * tens of thousands of iterations asked for an on-stack replacement (docs/RATIONALE.md,
+   * "Session 18 (branch valid18)").
+   */
+  private int step(CodeReader r, byte[] bytes, int p, int end, InstructionVisitor v, FuncType fn) {
+    if (p < end) {
+      int b = bytes[p] & 0xFF;
+      int sig = plainSignatures[b];
+      if (sig != 0) {
+        int pops = sig & 0xFF;
+        int arg = (sig >>> 8) & 0xFF;
+        int top = sp - 1;
+        if (pops == 2
+            ? top > ctrlHeight[csp - 1] && vals[top] == arg && vals[top - 1] == arg
+            : top >= ctrlHeight[csp - 1] && vals[top] == arg) {
+          top -= pops - 1;
+          vals[top] = sig >>> 16;
+          sp = top + 1;
+          if (v != null) {
+            v.op(Opcode.fromByte(b));
+          }
+          return p + 1;
+        }
+      } else if (p + 1 < end && bytes[p + 1] >= 0) {
+        int imm = bytes[p + 1];
+        switch (b) {
+          case 0x41: // i32.const
+            if (sp < vals.length) {
+              vals[sp++] = I32;
+              if (v != null) {
+                v.i32Const(imm < 0x40 ? imm : imm - 0x80);
+              }
+              return p + 2;
+            }
+            break;
+          case 0x20: // local.get
+            if (imm < locals.count && sp < vals.length) {
+              ValType t = locals.types[imm];
+              vals[sp++] = t.ordinal();
+              if (v != null) {
+                v.local(Opcode.LOCAL_GET, imm, t);
+              }
+              return p + 2;
+            }
+            break;
+          case 0x21: // local.set
+          case 0x22: // local.tee
+            if (imm < locals.count && sp > ctrlHeight[csp - 1]
+                && vals[sp - 1] == locals.types[imm].ordinal()) {
+              if (b == 0x21) {
+                sp--;
+              }
+              if (v != null) {
+                v.local(b == 0x21 ? Opcode.LOCAL_SET : Opcode.LOCAL_TEE, imm, locals.types[imm]);
+              }
+              return p + 2;
+            }
+            break;
+          case 0x0D: // br_if to a label that takes no values
+            if (imm < csp && sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32
+                && labelArity(csp - 1 - imm) == 0) {
+              sp--;
+              if (v != null) {
+                v.br(Opcode.BR_IF, imm);
+              }
+              return p + 2;
+            }
+            break;
+          case 0x02: // block, loop and if of the empty block type
+          case 0x03:
+          case 0x04:
+            if (imm == 0x40 && (b != 0x04 || sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32)) {
+              if (b == 0x04) {
+                sp--;
+              }
+              pushCtrl(b == 0x02 ? BLOCK : b == 0x03 ? LOOP : IF, FuncType.EMPTY);
+              if (v != null) {
+                v.block(Opcode.fromByte(b), FuncType.EMPTY);
+              }
+              return p + 2;
+            }
+            break;
+          default: {
+            int access = memoryAccesses[b];
+            // a load or store of memory 0 with an alignment of at most the natural one and an
+            // offset below 128: imm is the memarg's flags (the alignment), the next byte the offset
+            if (access != 0 && imm <= (access & 0xFF) && p + 2 < end && bytes[p + 2] >= 0
+                && hasMemory) {
+              int type = (access >>> 8) & 0xFF;
+              int top = sp - 1;
+              if ((access & STORE) != 0
+                  ? top > ctrlHeight[csp - 1] && vals[top] == type && vals[top - 1] == I32
+                  : top >= ctrlHeight[csp - 1] && vals[top] == I32) {
+                if ((access & STORE) != 0) {
+                  sp -= 2;
+                } else {
+                  vals[top] = type;
+                }
+                if (v != null) {
+                  v.memory(Opcode.fromByte(b), 0, imm, bytes[p + 2]);
+                }
+                return p + 3;
+              }
+            }
+            break;
+          }
+        }
+      }
+    }
+    r.position(p);
+    instruction(r, r.readOpcode(), v, fn);
+    return r.position();
   }
 
   /** {@link #validate(int, byte[], FunctionBody, InstructionVisitor)}. */
