@@ -87,6 +87,9 @@ public final class FunctionValidator implements BodyWalker {
   private static final int STORE = 1 << 16;
   /** Whether the module has a memory 0; set per body. */
   private boolean hasMemory;
+  /** The value and the bits of the last {@link #leb} read. */
+  private int lebValue;
+  private int lebBits;
 
   private int[] vals = new int[64];
   private int sp;
@@ -202,20 +205,23 @@ public final class FunctionValidator implements BodyWalker {
           }
           return p + 1;
         }
-      } else if (p + 1 < end && bytes[p + 1] >= 0) {
-        int imm = bytes[p + 1];
+      } else if (p + 1 < end) {
+        int imm = bytes[p + 1]; // the first byte of the immediate
         switch (b) {
-          case 0x41: // i32.const
-            if (sp < vals.length) {
+          case 0x41: { // i32.const
+            int q = leb(bytes, p + 1, end);
+            if (q > 0 && sp < vals.length) {
               vals[sp++] = I32;
               if (v != null) {
-                v.i32Const(imm < 0x40 ? imm : imm - 0x80);
+                int unused = 32 - lebBits; // sign-extend from the LEB's last bit
+                v.i32Const(lebValue << unused >> unused);
               }
-              return p + 2;
+              return q;
             }
             break;
+          }
           case 0x20: // local.get
-            if (imm < locals.count && sp < vals.length) {
+            if (imm >= 0 && imm < locals.count && sp < vals.length) {
               ValType t = locals.types[imm];
               vals[sp++] = t.ordinal();
               if (v != null) {
@@ -226,7 +232,7 @@ public final class FunctionValidator implements BodyWalker {
             break;
           case 0x21: // local.set
           case 0x22: // local.tee
-            if (imm < locals.count && sp > ctrlHeight[csp - 1]
+            if (imm >= 0 && imm < locals.count && sp > ctrlHeight[csp - 1]
                 && vals[sp - 1] == locals.types[imm].ordinal()) {
               if (b == 0x21) {
                 sp--;
@@ -238,7 +244,7 @@ public final class FunctionValidator implements BodyWalker {
             }
             break;
           case 0x0D: // br_if to a label that takes no values
-            if (imm < csp && sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32
+            if (imm >= 0 && imm < csp && sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32
                 && labelArity(csp - 1 - imm) == 0) {
               sp--;
               if (v != null) {
@@ -261,36 +267,116 @@ public final class FunctionValidator implements BodyWalker {
               return p + 2;
             }
             break;
+          case 0x10: { // call, its arguments and results all of the exact types
+            int q = leb(bytes, p + 1, end);
+            if (q > 0 && lebValue < module.functionCount() && call(module.functionType(lebValue))) {
+              if (v != null) {
+                v.call(Opcode.CALL, lebValue, module.functionType(lebValue));
+              }
+              return q;
+            }
+            break;
+          }
           default: {
             int access = memoryAccesses[b];
-            // a load or store of memory 0 with an alignment of at most the natural one and an
-            // offset below 128: imm is the memarg's flags (the alignment), the next byte the offset
-            if (access != 0 && imm <= (access & 0xFF) && p + 2 < end && bytes[p + 2] >= 0
-                && hasMemory) {
+            // a load or store of memory 0 with an alignment of at most the natural one: imm is the
+            // memarg's flags (the alignment exponent), the offset follows
+            if (access != 0 && imm >= 0 && imm <= (access & 0xFF) && hasMemory) {
+              int q = leb(bytes, p + 2, end);
               int type = (access >>> 8) & 0xFF;
               int top = sp - 1;
-              if ((access & STORE) != 0
+              if (q > 0 && ((access & STORE) != 0
                   ? top > ctrlHeight[csp - 1] && vals[top] == type && vals[top - 1] == I32
-                  : top >= ctrlHeight[csp - 1] && vals[top] == I32) {
+                  : top >= ctrlHeight[csp - 1] && vals[top] == I32)) {
                 if ((access & STORE) != 0) {
                   sp -= 2;
                 } else {
                   vals[top] = type;
                 }
                 if (v != null) {
-                  v.memory(Opcode.fromByte(b), 0, imm, bytes[p + 2]);
+                  v.memory(Opcode.fromByte(b), 0, imm, lebValue);
                 }
-                return p + 3;
+                return q;
               }
             }
             break;
           }
         }
       }
+      if (b == 0x0B && end()) { // end of a block whose values are exactly its result types
+        if (v != null) {
+          v.end();
+        }
+        return p + 1;
+      }
     }
     r.position(p);
     instruction(r, r.readOpcode(), v, fn);
     return r.position();
+  }
+
+  /**
+   * Reads a LEB128 number of at most four bytes at {@code bytes[q]}, before {@code end}: returns
+   * the position after it, its value in {@link #lebValue} (28 bits at most, unsigned) and its bits
+   * in {@link #lebBits}; or -1 for a longer number or one cut short (the long path's to decode).
+   */
+  private int leb(byte[] bytes, int q, int end) {
+    int value = 0;
+    for (int shift = 0; shift < 28 && q < end; shift += 7) {
+      int b = bytes[q++];
+      value |= (b & 0x7F) << shift;
+      if (b >= 0) {
+        lebValue = value;
+        lebBits = shift + 7;
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The short path of a call to a function of type {@code t}: if the operand stack holds exactly
+   * its parameter types and has room for its results, pops those and pushes these; else false
+   * (nothing changed).
+   */
+  private boolean call(FuncType t) {
+    int n = t.paramCount();
+    int base = sp - n;
+    if (base < ctrlHeight[csp - 1] || base + t.resultCount() > vals.length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (vals[base + i] != t.param(i).ordinal()) {
+        return false;
+      }
+    }
+    for (int i = 0; i < t.resultCount(); i++) {
+      vals[base + i] = t.result(i).ordinal();
+    }
+    sp = base + t.resultCount();
+    return true;
+  }
+
+  /**
+   * The short path of {@code end}: if the innermost frame's values are exactly its result types
+   * (and it is no {@code if} without {@code else} that must turn its parameters into results), pops
+   * the frame, which leaves the results in place; else false (nothing changed).
+   */
+  private boolean end() {
+    int frame = csp - 1;
+    FuncType t = ctrlType[frame];
+    int n = t.resultCount();
+    int base = ctrlHeight[frame];
+    if (sp != base + n || ctrlKind[frame] == IF && t.paramCount() + n != 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (vals[base + i] != t.result(i).ordinal()) {
+        return false;
+      }
+    }
+    csp = frame;
+    return true;
   }
 
   /** {@link #validate(int, byte[], FunctionBody, InstructionVisitor)}. */
