@@ -75,13 +75,13 @@ public final class FunctionValidator implements BodyWalker {
   /**
    * Per single-byte opcode, for the plain ones ({@link #PLAIN_POPS}) that pop one operand or two of
    * one type, push one and are enabled: pops | operand type << 8 | result type << 16 (types as
-   * ordinals); 0 for the others. The short path of {@link #validate} takes these.
+   * ordinals); 0 for the others. The short path of {@link #step} takes these.
    */
   private final int[] plainSignatures = new int[256];
   /**
    * Per single-byte opcode, for loads and stores: the natural alignment exponent | the value type
-   * loaded or stored << 8 | {@link #STORE} for a store; 0 for the others. The short path of
-   * {@link #step} takes these.
+   * loaded or stored << 8 | {@link #STORE} for a store, 1 << 24 for a load; 0 for the others. The
+   * short path of {@link #step} takes these.
    */
   private final int[] memoryAccesses = new int[256];
   private static final int STORE = 1 << 16;
@@ -114,19 +114,14 @@ public final class FunctionValidator implements BodyWalker {
           || op.feature() != null && !validator.has(op.feature())) {
         continue;
       }
-      if (op.immediates() != Opcode.Imm.MEMARG && PLAIN_POPS[op.ordinal()] == null) {
-        continue;
-      }
       ValType[] params = op.params();
       if (op.immediates() == Opcode.Imm.MEMARG) {
         // loads are (i32) -> t, stores (i32, t) -> ()
         memoryAccesses[b] = op.results().length == 1
             ? 1 << 24 | op.access().naturalAlignment() | op.results()[0].ordinal() << 8
             : STORE | op.access().naturalAlignment() | params[1].ordinal() << 8;
-        continue;
-      }
-      if (op.results().length == 1 && (params.length == 1
-          || params.length == 2 && params[0] == params[1])) {
+      } else if (PLAIN_POPS[op.ordinal()] != null && op.results().length == 1
+          && (params.length == 1 || params.length == 2 && params[0] == params[1])) {
         plainSignatures[b] = params.length | params[0].ordinal() << 8 | op.results()[0].ordinal() << 16;
       }
     }
@@ -173,142 +168,160 @@ public final class FunctionValidator implements BodyWalker {
   }
 
   /**
-   * Validates the instruction at {@code bytes[p]} (the body ends at {@code end}) and returns the
-   * position after it. The most frequent instructions (single-byte numeric ops, {@code local.get},
-   * {@code local.set}, {@code local.tee} and {@code i32.const} with a one-byte immediate: 60-65%
-   * of real code) take a short path of array reads here, and only when the operand stack holds
-   * exactly the types they pop; anything else, an error included, goes the long way, through the
-   * reader and {@link #instruction}, so that errors are the long path's. Calls are what HotSpot's
-   * C1 code (where the launcher keeps this class) and its bytecode interpreter pay most for, and
-   * the long path makes several per instruction. This is a method of its own, called per
-   * instruction, rather than the body of {@link #validate}'s loop: HotSpot compiles it after a
-   * few hundred calls, where a loop in a method called once per body would run interpreted until
-   * tens of thousands of iterations asked for an on-stack replacement (docs/RATIONALE.md,
-   * "Session 18 (branch valid18)").
+   * Validates instructions from {@code bytes[p]} (the body ends at {@code end}) up to and including
+   * the first that takes the long path, or to the end of the body, and returns the position after
+   * them. The most frequent instructions (single-byte numeric ops, loads and stores, local
+   * accesses, {@code i32.const}, {@code br_if}, {@code call}, {@code end}, blocks of the empty type:
+   * 75-80% of real code) take a short path of array reads here, and only when the operand stack
+   * holds exactly the types they pop and their immediates are short; anything else, an error
+   * included, goes the long way, through the reader and {@link #instruction}, so that errors are
+   * the long path's. Calls are what HotSpot's C1 code (where the launcher keeps this class) and
+   * its bytecode interpreter pay most for, and the long path makes several per instruction.
+   *
+   * <p>It returns after each instruction of the long path, so that it is called often (once every
+   * four or five instructions): HotSpot compiles a method after a few hundred calls, where the
+   * loop of a method called once per body, as {@link #validate}, runs in the bytecode interpreter
+   * until enough iterations ask for an on-stack replacement (docs/RATIONALE.md, "Session 18
+   * (branch valid18)").
    */
   private int step(CodeReader r, byte[] bytes, int p, int end, InstructionVisitor v, FuncType fn) {
-    if (p < end) {
-      int b = bytes[p] & 0xFF;
-      int sig = plainSignatures[b];
-      if (sig != 0) {
-        int pops = sig & 0xFF;
-        int arg = (sig >>> 8) & 0xFF;
-        int top = sp - 1;
-        if (pops == 2
-            ? top > ctrlHeight[csp - 1] && vals[top] == arg && vals[top - 1] == arg
-            : top >= ctrlHeight[csp - 1] && vals[top] == arg) {
-          top -= pops - 1;
-          vals[top] = sig >>> 16;
-          sp = top + 1;
-          if (v != null) {
-            v.op(Opcode.fromByte(b));
+    while (csp > 0) {
+      if (p < end) {
+        int b = bytes[p] & 0xFF;
+        int sig = plainSignatures[b];
+        if (sig != 0) {
+          int pops = sig & 0xFF;
+          int arg = (sig >>> 8) & 0xFF;
+          int top = sp - 1;
+          if (pops == 2
+              ? top > ctrlHeight[csp - 1] && vals[top] == arg && vals[top - 1] == arg
+              : top >= ctrlHeight[csp - 1] && vals[top] == arg) {
+            top -= pops - 1;
+            vals[top] = sig >>> 16;
+            sp = top + 1;
+            if (v != null) {
+              v.op(Opcode.fromByte(b));
+            }
+            p++;
+            continue;
           }
-          return p + 1;
-        }
-      } else if (p + 1 < end) {
-        int imm = bytes[p + 1]; // the first byte of the immediate
-        switch (b) {
-          case 0x41: { // i32.const
-            int q = leb(bytes, p + 1, end);
-            if (q > 0 && sp < vals.length) {
-              vals[sp++] = I32;
-              if (v != null) {
-                int unused = 32 - lebBits; // sign-extend from the LEB's last bit
-                v.i32Const(lebValue << unused >> unused);
+        } else if (p + 1 < end) {
+          int imm = bytes[p + 1]; // the first byte of the immediate
+          switch (b) {
+            case 0x41: { // i32.const
+              int q = leb(bytes, p + 1, end);
+              if (q > 0 && sp < vals.length) {
+                vals[sp++] = I32;
+                if (v != null) {
+                  int unused = 32 - lebBits; // sign-extend from the LEB's last bit
+                  v.i32Const(lebValue << unused >> unused);
+                }
+                p = q;
+                continue;
               }
-              return q;
+              break;
             }
-            break;
-          }
-          case 0x20: // local.get
-            if (imm >= 0 && imm < locals.count && sp < vals.length) {
-              ValType t = locals.types[imm];
-              vals[sp++] = t.ordinal();
-              if (v != null) {
-                v.local(Opcode.LOCAL_GET, imm, t);
+            case 0x20: // local.get
+              if (imm >= 0 && imm < locals.count && sp < vals.length) {
+                ValType t = locals.types[imm];
+                vals[sp++] = t.ordinal();
+                if (v != null) {
+                  v.local(Opcode.LOCAL_GET, imm, t);
+                }
+                p += 2;
+                continue;
               }
-              return p + 2;
-            }
-            break;
-          case 0x21: // local.set
-          case 0x22: // local.tee
-            if (imm >= 0 && imm < locals.count && sp > ctrlHeight[csp - 1]
-                && vals[sp - 1] == locals.types[imm].ordinal()) {
-              if (b == 0x21) {
-                sp--;
-              }
-              if (v != null) {
-                v.local(b == 0x21 ? Opcode.LOCAL_SET : Opcode.LOCAL_TEE, imm, locals.types[imm]);
-              }
-              return p + 2;
-            }
-            break;
-          case 0x0D: // br_if to a label that takes no values
-            if (imm >= 0 && imm < csp && sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32
-                && labelArity(csp - 1 - imm) == 0) {
-              sp--;
-              if (v != null) {
-                v.br(Opcode.BR_IF, imm);
-              }
-              return p + 2;
-            }
-            break;
-          case 0x02: // block, loop and if of the empty block type
-          case 0x03:
-          case 0x04:
-            if (imm == 0x40 && (b != 0x04 || sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32)) {
-              if (b == 0x04) {
-                sp--;
-              }
-              pushCtrl(b == 0x02 ? BLOCK : b == 0x03 ? LOOP : IF, FuncType.EMPTY);
-              if (v != null) {
-                v.block(Opcode.fromByte(b), FuncType.EMPTY);
-              }
-              return p + 2;
-            }
-            break;
-          case 0x10: { // call, its arguments and results all of the exact types
-            int q = leb(bytes, p + 1, end);
-            if (q > 0 && lebValue < module.functionCount() && call(module.functionType(lebValue))) {
-              if (v != null) {
-                v.call(Opcode.CALL, lebValue, module.functionType(lebValue));
-              }
-              return q;
-            }
-            break;
-          }
-          default: {
-            int access = memoryAccesses[b];
-            // a load or store of memory 0 with an alignment of at most the natural one: imm is the
-            // memarg's flags (the alignment exponent), the offset follows
-            if (access != 0 && imm >= 0 && imm <= (access & 0xFF) && hasMemory) {
-              int q = leb(bytes, p + 2, end);
-              int type = (access >>> 8) & 0xFF;
-              int top = sp - 1;
-              if (q > 0 && ((access & STORE) != 0
-                  ? top > ctrlHeight[csp - 1] && vals[top] == type && vals[top - 1] == I32
-                  : top >= ctrlHeight[csp - 1] && vals[top] == I32)) {
-                if ((access & STORE) != 0) {
-                  sp -= 2;
-                } else {
-                  vals[top] = type;
+              break;
+            case 0x21: // local.set
+            case 0x22: // local.tee
+              if (imm >= 0 && imm < locals.count && sp > ctrlHeight[csp - 1]
+                  && vals[sp - 1] == locals.types[imm].ordinal()) {
+                if (b == 0x21) {
+                  sp--;
                 }
                 if (v != null) {
-                  v.memory(Opcode.fromByte(b), 0, imm, lebValue);
+                  v.local(b == 0x21 ? Opcode.LOCAL_SET : Opcode.LOCAL_TEE, imm, locals.types[imm]);
                 }
-                return q;
+                p += 2;
+                continue;
               }
+              break;
+            case 0x0D: // br_if to a label that takes no values
+              if (imm >= 0 && imm < csp && sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32
+                  && labelArity(csp - 1 - imm) == 0) {
+                sp--;
+                if (v != null) {
+                  v.br(Opcode.BR_IF, imm);
+                }
+                p += 2;
+                continue;
+              }
+              break;
+            case 0x02: // block, loop and if of the empty block type
+            case 0x03:
+            case 0x04:
+              if (imm == 0x40 && (b != 0x04 || sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32)) {
+                if (b == 0x04) {
+                  sp--;
+                }
+                pushCtrl(b == 0x02 ? BLOCK : b == 0x03 ? LOOP : IF, FuncType.EMPTY);
+                if (v != null) {
+                  v.block(Opcode.fromByte(b), FuncType.EMPTY);
+                }
+                p += 2;
+                continue;
+              }
+              break;
+            case 0x10: { // call, its arguments and results all of the exact types
+              int q = leb(bytes, p + 1, end);
+              if (q > 0 && lebValue < module.functionCount() && call(module.functionType(lebValue))) {
+                if (v != null) {
+                  v.call(Opcode.CALL, lebValue, module.functionType(lebValue));
+                }
+                p = q;
+                continue;
+              }
+              break;
             }
-            break;
+            default: {
+              int access = memoryAccesses[b];
+              // a load or store of memory 0 with an alignment of at most the natural one: imm is the
+              // memarg's flags (the alignment exponent), the offset follows
+              if (access != 0 && imm >= 0 && imm <= (access & 0xFF) && hasMemory) {
+                int q = leb(bytes, p + 2, end);
+                int type = (access >>> 8) & 0xFF;
+                int top = sp - 1;
+                if (q > 0 && ((access & STORE) != 0
+                    ? top > ctrlHeight[csp - 1] && vals[top] == type && vals[top - 1] == I32
+                    : top >= ctrlHeight[csp - 1] && vals[top] == I32)) {
+                  if ((access & STORE) != 0) {
+                    sp -= 2;
+                  } else {
+                    vals[top] = type;
+                  }
+                  if (v != null) {
+                    v.memory(Opcode.fromByte(b), 0, imm, lebValue);
+                  }
+                  p = q;
+                  continue;
+                }
+              }
+              break;
+            }
           }
         }
-      }
-      if (b == 0x0B && end()) { // end of a block whose values are exactly its result types
-        if (v != null) {
-          v.end();
+        if (b == 0x0B && end()) { // end of a block whose values are exactly its result types
+          if (v != null) {
+            v.end();
+          }
+          p++;
+          continue;
         }
-        return p + 1;
       }
+      break;
+    }
+    if (csp == 0) {
+      return p;
     }
     r.position(p);
     instruction(r, r.readOpcode(), v, fn);
