@@ -60,6 +60,39 @@ public final class FunctionValidator implements BodyWalker {
     }
   }
 
+  /**
+   * Per single-byte opcode, for the plain ones ({@link #PLAIN_POPS}) of Wasm 1.0 (no feature to
+   * check) that pop one operand or two of one type and push one: pops | operand type << 8 | result
+   * type << 16 (types as ordinals); 0 for the others. The short path of {@link #step} takes these.
+   */
+  private static final int[] PLAIN_SIGNATURES = new int[256];
+  /**
+   * Per single-byte opcode, for loads and stores: the natural alignment exponent | the value type
+   * loaded or stored << 8 | {@link #STORE} for a store, 1 << 24 for a load; 0 for the others. The
+   * short path of {@link #step} takes these.
+   */
+  private static final int[] MEMORY_ACCESSES = new int[256];
+  private static final int STORE = 1 << 16;
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      Opcode op = Opcode.fromByte(b);
+      if (op == null || !op.hasSignature() || op.feature() != null) {
+        continue;
+      }
+      ValType[] params = op.params();
+      if (op.immediates() == Opcode.Imm.MEMARG) {
+        // loads are (i32) -> t, stores (i32, t) -> ()
+        MEMORY_ACCESSES[b] = op.results().length == 1
+            ? 1 << 24 | op.access().naturalAlignment() | op.results()[0].ordinal() << 8
+            : STORE | op.access().naturalAlignment() | params[1].ordinal() << 8;
+      } else if (PLAIN_POPS[op.ordinal()] != null && op.results().length == 1
+          && (params.length == 1 || params.length == 2 && params[0] == params[1])) {
+        PLAIN_SIGNATURES[b] = params.length | params[0].ordinal() << 8 | op.results()[0].ordinal() << 16;
+      }
+    }
+  }
+
   private static int[] ordinals(ValType[] types) {
     int[] ordinals = new int[types.length];
     for (int i = 0; i < types.length; i++) {
@@ -72,19 +105,6 @@ public final class FunctionValidator implements BodyWalker {
   private final WasmModule module;
   private final List<FuncType> types;
   private final FuncType[] singleResult = new FuncType[TYPES.length];
-  /**
-   * Per single-byte opcode, for the plain ones ({@link #PLAIN_POPS}) that pop one operand or two of
-   * one type, push one and are enabled: pops | operand type << 8 | result type << 16 (types as
-   * ordinals); 0 for the others. The short path of {@link #step} takes these.
-   */
-  private final int[] plainSignatures = new int[256];
-  /**
-   * Per single-byte opcode, for loads and stores: the natural alignment exponent | the value type
-   * loaded or stored << 8 | {@link #STORE} for a store, 1 << 24 for a load; 0 for the others. The
-   * short path of {@link #step} takes these.
-   */
-  private final int[] memoryAccesses = new int[256];
-  private static final int STORE = 1 << 16;
   /** Whether the module has a memory 0; set per body. */
   private boolean hasMemory;
   /** The value and the bits of the last {@link #leb} read. */
@@ -107,23 +127,6 @@ public final class FunctionValidator implements BodyWalker {
     this.types = module.types();
     for (ValType t : TYPES) {
       singleResult[t.ordinal()] = FuncType.of(new ValType[0], new ValType[] {t});
-    }
-    for (int b = 0; b < 256; b++) {
-      Opcode op = Opcode.fromByte(b);
-      if (op == null || !op.hasSignature()
-          || op.feature() != null && !validator.has(op.feature())) {
-        continue;
-      }
-      ValType[] params = op.params();
-      if (op.immediates() == Opcode.Imm.MEMARG) {
-        // loads are (i32) -> t, stores (i32, t) -> ()
-        memoryAccesses[b] = op.results().length == 1
-            ? 1 << 24 | op.access().naturalAlignment() | op.results()[0].ordinal() << 8
-            : STORE | op.access().naturalAlignment() | params[1].ordinal() << 8;
-      } else if (PLAIN_POPS[op.ordinal()] != null && op.results().length == 1
-          && (params.length == 1 || params.length == 2 && params[0] == params[1])) {
-        plainSignatures[b] = params.length | params[0].ordinal() << 8 | op.results()[0].ordinal() << 16;
-      }
     }
   }
 
@@ -188,7 +191,7 @@ public final class FunctionValidator implements BodyWalker {
     while (csp > 0) {
       if (p < end) {
         int b = bytes[p] & 0xFF;
-        int sig = plainSignatures[b];
+        int sig = PLAIN_SIGNATURES[b];
         if (sig != 0) {
           int pops = sig & 0xFF;
           int arg = (sig >>> 8) & 0xFF;
@@ -284,7 +287,7 @@ public final class FunctionValidator implements BodyWalker {
               break;
             }
             default: {
-              int access = memoryAccesses[b];
+              int access = MEMORY_ACCESSES[b];
               // a load or store of memory 0 with an alignment of at most the natural one: imm is the
               // memarg's flags (the alignment exponent), the offset follows
               if (access != 0 && imm >= 0 && imm <= (access & 0xFF) && hasMemory) {
