@@ -38,6 +38,7 @@ public final class FunctionValidator implements BodyWalker {
   private static final int ELSE = 4;
 
   private static final ValType[] TYPES = ValType.values();
+  private static final int I32 = ValType.I32.ordinal();
 
   /**
    * Per opcode, for the plain instructions (no immediates, a fixed signature, no rule of their own:
@@ -59,6 +60,39 @@ public final class FunctionValidator implements BodyWalker {
     }
   }
 
+  /**
+   * Per single-byte opcode, for the plain ones ({@link #PLAIN_POPS}) of Wasm 1.0 (no feature to
+   * check) that pop one operand or two of one type and push one: pops | operand type << 8 | result
+   * type << 16 (types as ordinals); 0 for the others. The short path of {@link #step} takes these.
+   */
+  private static final int[] PLAIN_SIGNATURES = new int[256];
+  /**
+   * Per single-byte opcode, for loads and stores: the natural alignment exponent | the value type
+   * loaded or stored << 8 | {@link #STORE} for a store, 1 << 24 for a load; 0 for the others. The
+   * short path of {@link #step} takes these.
+   */
+  private static final int[] MEMORY_ACCESSES = new int[256];
+  private static final int STORE = 1 << 16;
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      Opcode op = Opcode.fromByte(b);
+      if (op == null || !op.hasSignature() || op.feature() != null) {
+        continue;
+      }
+      ValType[] params = op.params();
+      if (op.immediates() == Opcode.Imm.MEMARG) {
+        // loads are (i32) -> t, stores (i32, t) -> ()
+        MEMORY_ACCESSES[b] = op.results().length == 1
+            ? 1 << 24 | op.access().naturalAlignment() | op.results()[0].ordinal() << 8
+            : STORE | op.access().naturalAlignment() | params[1].ordinal() << 8;
+      } else if (PLAIN_POPS[op.ordinal()] != null && op.results().length == 1
+          && (params.length == 1 || params.length == 2 && params[0] == params[1])) {
+        PLAIN_SIGNATURES[b] = params.length | params[0].ordinal() << 8 | op.results()[0].ordinal() << 16;
+      }
+    }
+  }
+
   private static int[] ordinals(ValType[] types) {
     int[] ordinals = new int[types.length];
     for (int i = 0; i < types.length; i++) {
@@ -71,6 +105,11 @@ public final class FunctionValidator implements BodyWalker {
   private final WasmModule module;
   private final List<FuncType> types;
   private final FuncType[] singleResult = new FuncType[TYPES.length];
+  /** Whether the module has a memory 0; set per body. */
+  private boolean hasMemory;
+  /** The value and the bits of the last {@link #leb} read. */
+  private int lebValue;
+  private int lebBits;
 
   private int[] vals = new int[64];
   private int sp;
@@ -115,16 +154,245 @@ public final class FunctionValidator implements BodyWalker {
     }
     sp = 0;
     csp = 0;
+    hasMemory = !module.memories().isEmpty();
     pushCtrl(IMPLICIT, type);
+    int end = body.offset() + body.length();
+    int p = r.position();
     while (csp > 0) {
-      instruction(r, r.readOpcode(), visitor, type);
+      p = step(r, bytes, p, end, visitor, type);
     }
+    r.position(p);
     if (r.hasMore()) {
       throw new MalformedModuleException("section size mismatch", r.position());
     }
     if (visitor != null) {
       visitor.endFunction();
     }
+  }
+
+  /**
+   * Validates instructions from {@code bytes[p]} (the body ends at {@code end}) up to and including
+   * the first that takes the long path, or to the end of the body, and returns the position after
+   * them. The most frequent instructions (single-byte numeric ops, loads and stores, local
+   * accesses, {@code i32.const}, {@code br_if}, {@code call}, {@code end}, blocks of the empty type:
+   * 75-80% of real code) take a short path of array reads here, and only when the operand stack
+   * holds exactly the types they pop and their immediates are short; anything else, an error
+   * included, goes the long way, through the reader and {@link #instruction}, so that errors are
+   * the long path's. Calls are what HotSpot's C1 code (where the launcher keeps this class) and
+   * its bytecode interpreter pay most for, and the long path makes several per instruction.
+   *
+   * <p>It returns after each instruction of the long path, so that it is called often (once every
+   * four or five instructions): HotSpot compiles a method after a few hundred calls, where the
+   * loop of a method called once per body, as {@link #validate}, runs in the bytecode interpreter
+   * until enough iterations ask for an on-stack replacement (docs/RATIONALE.md, "Session 18
+   * (branch valid18)").
+   */
+  private int step(CodeReader r, byte[] bytes, int p, int end, InstructionVisitor v, FuncType fn) {
+    while (csp > 0) {
+      if (p < end) {
+        int b = bytes[p] & 0xFF;
+        int sig = PLAIN_SIGNATURES[b];
+        if (sig != 0) {
+          int pops = sig & 0xFF;
+          int arg = (sig >>> 8) & 0xFF;
+          int top = sp - 1;
+          if (pops == 2
+              ? top > ctrlHeight[csp - 1] && vals[top] == arg && vals[top - 1] == arg
+              : top >= ctrlHeight[csp - 1] && vals[top] == arg) {
+            top -= pops - 1;
+            vals[top] = sig >>> 16;
+            sp = top + 1;
+            if (v != null) {
+              v.op(Opcode.fromByte(b));
+            }
+            p++;
+            continue;
+          }
+        } else if (p + 1 < end) {
+          int imm = bytes[p + 1]; // the first byte of the immediate
+          switch (b) {
+            case 0x41: { // i32.const
+              int q = leb(bytes, p + 1, end);
+              if (q > 0 && sp < vals.length) {
+                vals[sp++] = I32;
+                if (v != null) {
+                  int unused = 32 - lebBits; // sign-extend from the LEB's last bit
+                  v.i32Const(lebValue << unused >> unused);
+                }
+                p = q;
+                continue;
+              }
+              break;
+            }
+            case 0x20: // local.get
+              if (imm >= 0 && imm < locals.count && sp < vals.length) {
+                ValType t = locals.types[imm];
+                vals[sp++] = t.ordinal();
+                if (v != null) {
+                  v.local(Opcode.LOCAL_GET, imm, t);
+                }
+                p += 2;
+                continue;
+              }
+              break;
+            case 0x21: // local.set
+            case 0x22: // local.tee
+              if (imm >= 0 && imm < locals.count && sp > ctrlHeight[csp - 1]
+                  && vals[sp - 1] == locals.types[imm].ordinal()) {
+                if (b == 0x21) {
+                  sp--;
+                }
+                if (v != null) {
+                  v.local(b == 0x21 ? Opcode.LOCAL_SET : Opcode.LOCAL_TEE, imm, locals.types[imm]);
+                }
+                p += 2;
+                continue;
+              }
+              break;
+            case 0x0D: // br_if to a label that takes no values
+              if (imm >= 0 && imm < csp && sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32
+                  && labelArity(csp - 1 - imm) == 0) {
+                sp--;
+                if (v != null) {
+                  v.br(Opcode.BR_IF, imm);
+                }
+                p += 2;
+                continue;
+              }
+              break;
+            case 0x02: // block, loop and if of the empty block type
+            case 0x03:
+            case 0x04:
+              if (imm == 0x40 && (b != 0x04 || sp > ctrlHeight[csp - 1] && vals[sp - 1] == I32)) {
+                if (b == 0x04) {
+                  sp--;
+                }
+                pushCtrl(b == 0x02 ? BLOCK : b == 0x03 ? LOOP : IF, FuncType.EMPTY);
+                if (v != null) {
+                  v.block(Opcode.fromByte(b), FuncType.EMPTY);
+                }
+                p += 2;
+                continue;
+              }
+              break;
+            case 0x10: { // call, its arguments and results all of the exact types
+              int q = leb(bytes, p + 1, end);
+              if (q > 0 && lebValue < module.functionCount() && call(module.functionType(lebValue))) {
+                if (v != null) {
+                  v.call(Opcode.CALL, lebValue, module.functionType(lebValue));
+                }
+                p = q;
+                continue;
+              }
+              break;
+            }
+            default: {
+              int access = MEMORY_ACCESSES[b];
+              // a load or store of memory 0 with an alignment of at most the natural one: imm is the
+              // memarg's flags (the alignment exponent), the offset follows
+              if (access != 0 && imm >= 0 && imm <= (access & 0xFF) && hasMemory) {
+                int q = leb(bytes, p + 2, end);
+                int type = (access >>> 8) & 0xFF;
+                int top = sp - 1;
+                if (q > 0 && ((access & STORE) != 0
+                    ? top > ctrlHeight[csp - 1] && vals[top] == type && vals[top - 1] == I32
+                    : top >= ctrlHeight[csp - 1] && vals[top] == I32)) {
+                  if ((access & STORE) != 0) {
+                    sp -= 2;
+                  } else {
+                    vals[top] = type;
+                  }
+                  if (v != null) {
+                    v.memory(Opcode.fromByte(b), 0, imm, lebValue);
+                  }
+                  p = q;
+                  continue;
+                }
+              }
+              break;
+            }
+          }
+        }
+        if (b == 0x0B && end()) { // end of a block whose values are exactly its result types
+          if (v != null) {
+            v.end();
+          }
+          p++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (csp == 0) {
+      return p;
+    }
+    r.position(p);
+    instruction(r, r.readOpcode(), v, fn);
+    return r.position();
+  }
+
+  /**
+   * Reads a LEB128 number of at most four bytes at {@code bytes[q]}, before {@code end}: returns
+   * the position after it, its value in {@link #lebValue} (28 bits at most, unsigned) and its bits
+   * in {@link #lebBits}; or -1 for a longer number or one cut short (the long path's to decode).
+   */
+  private int leb(byte[] bytes, int q, int end) {
+    int value = 0;
+    for (int shift = 0; shift < 28 && q < end; shift += 7) {
+      int b = bytes[q++];
+      value |= (b & 0x7F) << shift;
+      if (b >= 0) {
+        lebValue = value;
+        lebBits = shift + 7;
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The short path of a call to a function of type {@code t}: if the operand stack holds exactly
+   * its parameter types and has room for its results, pops those and pushes these; else false
+   * (nothing changed).
+   */
+  private boolean call(FuncType t) {
+    int n = t.paramCount();
+    int base = sp - n;
+    if (base < ctrlHeight[csp - 1] || base + t.resultCount() > vals.length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (vals[base + i] != t.param(i).ordinal()) {
+        return false;
+      }
+    }
+    for (int i = 0; i < t.resultCount(); i++) {
+      vals[base + i] = t.result(i).ordinal();
+    }
+    sp = base + t.resultCount();
+    return true;
+  }
+
+  /**
+   * The short path of {@code end}: if the innermost frame's values are exactly its result types
+   * (and it is no {@code if} without {@code else} that must turn its parameters into results), pops
+   * the frame, which leaves the results in place; else false (nothing changed).
+   */
+  private boolean end() {
+    int frame = csp - 1;
+    FuncType t = ctrlType[frame];
+    int n = t.resultCount();
+    int base = ctrlHeight[frame];
+    if (sp != base + n || ctrlKind[frame] == IF && t.paramCount() + n != 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (vals[base + i] != t.result(i).ordinal()) {
+        return false;
+      }
+    }
+    csp = frame;
+    return true;
   }
 
   /** {@link #validate(int, byte[], FunctionBody, InstructionVisitor)}. */

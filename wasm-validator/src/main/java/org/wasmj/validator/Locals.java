@@ -16,8 +16,10 @@ final class Locals {
   /** Most locals a function may declare (as wasmtime and the spec tests' implementations). */
   static final int MAX_LOCALS = 50_000;
 
-  private ValType[] types = new ValType[16];
-  private int count;
+  /** The locals' types, parameters first; {@code count} of them are this body's. */
+  ValType[] types = new ValType[16];
+  /** How many locals the body has, parameters included. */
+  int count;
 
   /** Reads a body's local declarations; returns the declared locals (after the parameters). */
   ValType[] read(CodeReader r, FuncType type) {

@@ -189,4 +189,131 @@ class ValidatorTest {
             "endFunction"),
         seen);
   }
+
+  /** Every visitor call, as text; drop and select without their types (see {@link #sameWalk}). */
+  private static final class Recorder extends InstructionVisitor.Adapter {
+    final List<String> seen = new ArrayList<>();
+
+    @Override public void op(Opcode op) { seen.add(op.text()); }
+    @Override public void drop(ValType type) { seen.add("drop"); }
+    @Override public void select(ValType type) { seen.add("select"); }
+    @Override public void block(Opcode op, FuncType blockType) { seen.add(op.text() + " " + blockType); }
+    @Override public void end() { seen.add("end"); }
+    @Override public void br(Opcode op, int depth) { seen.add(op.text() + " " + depth); }
+    @Override public void call(Opcode op, int funcIndex, FuncType type) {
+      seen.add(op.text() + " " + funcIndex + " " + type);
+    }
+    @Override public void local(Opcode op, int index, ValType type) {
+      seen.add(op.text() + " " + index + " " + type);
+    }
+    @Override public void i32Const(int value) { seen.add("i32.const " + value); }
+    @Override public void memory(Opcode op, int memIndex, int align, long offset) {
+      seen.add(op.text() + " " + memIndex + " " + align + " " + offset);
+    }
+  }
+
+  /**
+   * The visitor calls of the validator over function 0 of {@code bytes}, after checking that the
+   * unchecked walker, which decodes every instruction through the reader, makes the same ones.
+   */
+  private static List<String> sameWalk(byte[] bytes) {
+    WasmModule m = WasmParser.parse(bytes, Feature.WASM_2_0);
+    Validator v = new Validator(m, Feature.WASM_2_0);
+    Recorder checked = new Recorder();
+    v.functionValidator().validate(0, checked);
+    Recorder unchecked = new Recorder();
+    v.uncheckedWalker().walk(0, m.bytes(), m.bodies().get(0), unchecked);
+    assertEquals(unchecked.seen, checked.seen);
+    return checked.seen;
+  }
+
+  @Test
+  void immediatesOfEveryLengthReachTheVisitor() {
+    // i32.const <n>; drop, for LEB128 encodings of one to five bytes; then local.get 0
+    int[][] constants = {
+      {0x3F}, {0xC0, 0x00}, {0x40}, {0xBF, 0x7F}, {0xFF, 0xFF, 0xFF, 0x3F}, {0x80, 0x80, 0x80, 0x40},
+      {0x80, 0x80, 0x80, 0xC0, 0x00}, {0x80, 0x80, 0x80, 0x80, 0x78}, {0x80, 0x00}};
+    List<Integer> code = new ArrayList<>();
+    for (int[] c : constants) {
+      code.add(0x41);
+      for (int b : c) {
+        code.add(b);
+      }
+      code.add(0x1A);
+    }
+    // i32.const 0; i32.load align=2 offset=<n>; drop, for offsets of one to five bytes
+    int[][] offsets = {
+      {0x7F}, {0x80, 0x01}, {0xFF, 0xFF, 0xFF, 0x7F}, {0x80, 0x80, 0x80, 0x80, 0x01},
+      {0xFF, 0xFF, 0xFF, 0xFF, 0x0F}};
+    for (int[] o : offsets) {
+      code.add(0x41);
+      code.add(0);
+      code.add(0x28);
+      code.add(2);
+      for (int b : o) {
+        code.add(b);
+      }
+      code.add(0x1A);
+    }
+    code.add(0x20);
+    code.add(0);
+    List<String> seen = sameWalk(module(code.stream().mapToInt(Integer::intValue).toArray(),
+        sectionBytes(5, 1, 0, 1)));
+    List<String> expected = new ArrayList<>();
+    for (int n : new int[] {63, 64, -64, -65, (1 << 27) - 1, -(1 << 27), 1 << 27, Integer.MIN_VALUE, 0}) {
+      expected.add("i32.const " + n);
+      expected.add("drop");
+    }
+    for (long offset : new long[] {127, 128, (1 << 28) - 1, 1 << 28, 0xFFFF_FFFFL}) {
+      expected.add("i32.const 0");
+      expected.add("i32.load 0 2 " + offset);
+      expected.add("drop");
+    }
+    expected.add("local.get 0 i32");
+    expected.add("end");
+    assertEquals(expected, seen);
+  }
+
+  @Test
+  void blocksBranchesAndCallsReachTheVisitor() {
+    // block; loop; local.get 0; br_if 1; local.get 0; local.get 1; call 0; local.tee 1;
+    // i32.eqz; if; end; end; end; local.get 1; local.get 0; local.set 0
+    int[] code = {0x02, 0x40, 0x03, 0x40, 0x20, 0, 0x0D, 1, 0x20, 0, 0x20, 1, 0x10, 0, 0x22, 1,
+        0x45, 0x04, 0x40, 0x0B, 0x0B, 0x0B, 0x20, 1, 0x20, 0, 0x21, 0};
+    assertEquals(
+        List.of("block () -> ()", "loop () -> ()", "local.get 0 i32", "br_if 1", "local.get 0 i32",
+            "local.get 1 i32", "call 0 (i32, i32) -> (i32)", "local.tee 1 i32", "i32.eqz",
+            "if () -> ()", "end", "end", "end", "local.get 1 i32", "local.get 0 i32",
+            "local.set 0 i32", "end"),
+        sameWalk(module(code)));
+  }
+
+  @Test
+  void errorsAreTheSameWhereTheShortPathDoesNotApply() {
+    byte[] memory = sectionBytes(5, 1, 0, 1);
+    // i64.const 0; local.set 0
+    assertEquals("type mismatch", invalid(module(new int[] {0x42, 0, 0x21, 0}), Feature.WASM_2_0));
+    // i32.const 0; i32.load offset=0, without a memory
+    assertEquals("unknown memory 0", invalid(module(new int[] {0x41, 0, 0x28, 2, 0}), Feature.WASM_2_0));
+    // i32.const 0; i32.store8 align=1 (natural: 0)
+    assertEquals("alignment must not be larger than natural",
+        invalid(module(new int[] {0x41, 0, 0x41, 0, 0x3A, 1, 0}, memory), Feature.WASM_2_0));
+    // i64.const 0; i32.const 0; call 0
+    assertEquals("type mismatch",
+        invalid(module(new int[] {0x42, 0, 0x41, 0, 0x10, 0}), Feature.WASM_2_0));
+    // call 1
+    assertEquals("unknown function 1", invalid(module(new int[] {0x10, 1}), Feature.WASM_2_0));
+    // local.get 0; local.get 0 (one value too many at the end)
+    assertEquals("type mismatch", invalid(module(new int[] {0x20, 0, 0x20, 0}), Feature.WASM_2_0));
+    // local.get 0; br_if 1 (no such label)
+    assertEquals("unknown label", invalid(module(new int[] {0x20, 0, 0x0D, 1}), Feature.WASM_2_0));
+    // i64.const 0; if; end
+    assertEquals("type mismatch",
+        invalid(module(new int[] {0x42, 0, 0x04, 0x40, 0x0B, 0x20, 0}), Feature.WASM_2_0));
+    // block; local.get 0; end (a value left in an empty block)
+    assertEquals("type mismatch",
+        invalid(module(new int[] {0x02, 0x40, 0x20, 0, 0x0B, 0x20, 0}), Feature.WASM_2_0));
+    // local.get 200
+    assertEquals("unknown local 200", invalid(module(new int[] {0x20, 0xC8, 0x01}), Feature.WASM_2_0));
+  }
 }
