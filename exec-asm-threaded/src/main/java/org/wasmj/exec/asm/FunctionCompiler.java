@@ -571,7 +571,7 @@ final class FunctionCompiler {
    * in C1's virtual registers ({@link JitDirectives#wantedFor}, the SIMD kernels' loops), or null.
    */
   private boolean[] heavyChunks;
-  /** The chunks of the split function last generated ({@link #heavyChunks}'), or null. */
+  /** The chunks of the split function last generated (those of {@link #heavyChunks}), or null. */
   private List<int[]> splitChunks;
 
   /**
@@ -1129,8 +1129,8 @@ final class FunctionCompiler {
   private boolean declinedHeaders;
 
   /**
-   * The static {@code int[] DECLINED}, if any loop header is in a heavy chunk ({@link
-   * #heavyChunks}): how many more times {@code enter} may decline ({@link #DECLINES}), then those
+   * The static {@code int[] DECLINED}, if any loop header is in a loop that a heavy chunk ({@link
+   * #heavyChunks}) holds whole ({@link #inLoopOfItsChunk}): how many more times {@code enter} may decline ({@link #DECLINES}), then those
    * headers' pcs in order ({@code Rt.declines}). An interpreter frame entering there would run
    * the rest of a loop pass as one call of the chunk, which shifts the chunk's back-edge counts
    * against HotSpot's compile thresholds: C2 then compiles MATMUL's loop with a profile a few
