@@ -14,15 +14,14 @@ import javax.management.ObjectName;
  * that C2 compiles a chunk with the profile it has at the compile threshold, the same in every
  * run (MATMUL's loop chunk: one of two codes per compile without it, docs/RATIONALE.md); and C1
  * does not inline {@code VarHandle} guards into them ({@link #C1_NOT_INLINED}). The same for
- * {@code tiered}'s chunks ({@link #TIERED_CHUNKS}; {@code tiered} asks for the directives only
- * for a class whose chunks are that heavy, {@link #wantedFor}, or a function loading v128 values
- * in a loop, when it is queued: {@code AsmModule.loopsOverVectors}).
+ * {@code tiered}'s chunks ({@link #TIERED_CHUNKS}; a {@code tiered} class asks for the directives
+ * only if its chunks are that heavy, {@link #wantedFor}).
  *
  * <p>The directives go through the JVM's {@code DiagnosticCommand} MBean ({@code
  * compilerDirectivesAdd}), whose platform MBean server costs 150-450 ms of CPU the first time:
  * this is done once, on a daemon thread of its own, the first time an {@code asm} class with
- * chunk methods (or a {@code tiered} one with heavy chunks) is generated, or a {@code tiered}
- * function loading v128 values in a loop turns hot, and never in a JVM that does neither. It does nothing, silently,
+ * chunk methods (or a {@code tiered} one with heavy chunks) is generated, and never in a JVM that
+ * generates none. It does nothing, silently,
  * on a JVM that is not HotSpot or has no {@code jdk.management}, and under {@code
  * -Dwasmj.jitDirectives=off}, which the launcher sets (it gives the same options as {@code
  * -XX:CompileCommand}s, free at start-up).
@@ -56,8 +55,8 @@ final class JitDirectives {
 
   /**
    * The chunks of {@code tiered}'s classes ({@code C<k>}): C1's rule ({@link #C1_NOT_INLINED}) is
-   * for them too, and their compiles block as well in a JVM given the directives (asked for only
-   * by SIMD kernels on {@code tiered}: see the class comment). Blocking did
+   * for them too, and their compiles block as well in a JVM given the directives (a {@code tiered}
+   * class asks only if its chunks are heavy, {@link #wantedFor}: the SIMD kernels'). Blocking did
    * not fix MATMUL's level on {@code tiered} by itself (session 16): an interpreter frame entering
    * the loop's chunk mid-loop shifted the chunk's counts; since the loop entries decline heavy
    * chunks ({@code FunctionCompiler.declinedTable}) those are called whole, and blocking makes C2
