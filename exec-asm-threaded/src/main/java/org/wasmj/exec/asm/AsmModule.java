@@ -192,9 +192,6 @@ public final class AsmModule {
       }
       admitted++;
     }
-    if (inLoop && loopsOverVectors(k)) {
-      JitDirectives.request(); // now, not when its class is made: see loopsOverVectors
-    }
     if (!executor.queue.submit(() -> compileHot(f), inLoop)) {
       synchronized (state) {
         state[k] = NOT_GENERATED;
@@ -204,24 +201,6 @@ public final class AsmModule {
     } else if (f.loopEntry == null) {
       f.countdown = recheck();
     }
-  }
-
-  /**
-   * True if defined function {@code k} (hot in a loop) loads v128 values in a loop: a SIMD
-   * kernel, whose class may have heavy chunks ({@link JitDirectives#wantedFor}). It asks for the
-   * directives as it is queued rather than once its class is made: giving them starts the
-   * platform MBean server, whose own classes then keep C2 busy for a while, and HotSpot raises a
-   * method's tier-4 threshold by the length of C2's queue, so that the kernel's loop, compiled
-   * right after the hand-over, would be compiled with a longer stretch of its profile than on
-   * {@code asm} (MATMUL: its slow level; benchmarks/README.md, "Session 18").
-   */
-  private boolean loopsOverVectors(int k) {
-    int[] ir = code.transientIr(k).code();
-    boolean vectors = false;
-    for (int pc = 0; pc < ir.length && !vectors; pc += Op.size(ir, pc)) {
-      vectors = Op.of(ir[pc]).name().startsWith("V128_LOAD");
-    }
-    return vectors && Op.loops(ir);
   }
 
   /**
