@@ -14,7 +14,8 @@ public interface LoopEntry {
    * in {@code frame[fp ..]} (as the interpreter keeps them), until the function returns.
    *
    * @param budget calls the function may still nest ({@code maxCallDepth} minus the frame's depth)
-   * @return one raw slot per result
+   * @return one raw slot per result; or null, having done nothing, if it declines to run from this
+   *     header now (the interpreter goes on, and asks again at its next loop header)
    */
   long[] enter(long[] frame, int fp, InstanceState instance, int budget, int pc);
 }

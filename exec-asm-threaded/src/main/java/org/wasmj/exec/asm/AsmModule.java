@@ -72,6 +72,11 @@ public final class AsmModule {
   private final byte[] state;
   /** Per function: the countdowns it has run out so far (under the lock of {@link #state}). */
   private final byte[] rounds;
+  /**
+   * Tiering: per function, true if its compiled class has heavy chunks ({@link
+   * JitDirectives#wantedFor}): it is published once their directives are given ({@link #defined}).
+   */
+  private final boolean[] heavy;
   /** Functions queued for compilation so far (under the lock of {@link #state}). */
   private int admitted;
   private final MutableCallSite[] callSites;
@@ -98,6 +103,7 @@ public final class AsmModule {
     this.late = new boolean[tiered && compiledKind.equals(ModuleClassLoader.WIDE)
         ? code.functionCount() : 0];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
+    this.heavy = new boolean[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlinedSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlined = new byte[code.functionCount()];
@@ -262,6 +268,13 @@ public final class AsmModule {
     }
   }
 
+  /** Tiering: whether function {@code k}'s compiled class has heavy chunks ({@link #heavy}). */
+  private boolean heavy(int k) {
+    synchronized (state) {
+      return heavy.length > 0 && heavy[k];
+    }
+  }
+
   /** Tiering: the kind of defined function {@code k}'s compiled class. */
   String compiledKind(int k) {
     if (late.length == 0) {
@@ -294,8 +307,14 @@ public final class AsmModule {
         }
         if (r.chunks() > 1) {
           split.incrementAndGet();
-          if (kind.equals(ModuleClassLoader.ENTRY) || JitDirectives.wantedFor(compiler.mostC1Values())) {
+          boolean heavyChunks = JitDirectives.wantedFor(compiler.mostC1Values());
+          if (kind.equals(ModuleClassLoader.ENTRY) || heavyChunks) {
             JitDirectives.request(); // asm's chunks: their compiles are to block; C1's rule
+          }
+          if (heavy.length > 0) {
+            synchronized (state) {
+              heavy[k] = heavyChunks;
+            }
           }
         }
         if (compiler.hasLoopEntries()) {
@@ -324,6 +343,9 @@ public final class AsmModule {
       throw new IllegalStateException("cannot instantiate generated " + c.getName(), e);
     }
     FunctionCode f = code.function(k);
+    if (heavy(k) && executor.queue.threads() > 0) {
+      JitDirectives.awaitRequested(); // (on our compiler thread, not the guest's)
+    }
     if (instance instanceof LoopEntry) {
       f.loopEntry = (LoopEntry) instance;
     }

@@ -60,6 +60,11 @@ final class CompileQueue {
     return true;
   }
 
+  /** The threads serving it at most; 0 if tasks run on the submitting thread. */
+  int threads() {
+    return threads;
+  }
+
   /** Tasks waiting now. */
   int waiting() {
     synchronized (tasks) {

@@ -417,6 +417,9 @@ final class FunctionCompiler {
     osrLength = 0;
     osrInvokes = 0;
     osrC1Values = 0;
+    heavyChunks = null;
+    splitChunks = null;
+    declinedHeaders = false;
     noControlLocals();
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames: Frames writes them
     classWriter = cw;
@@ -474,6 +477,9 @@ final class FunctionCompiler {
       chunkMethods(cw, chunks, CHUNK);
     }
     if (osr) {
+      if (mode == Mode.SPLIT) {
+        declinedTable(cw);
+      }
       loopEntryBridge(cw);
       int invokeLength = largestMethod;
       int invokeInvokes = mostInvokes;
@@ -545,13 +551,28 @@ final class FunctionCompiler {
   /** The chunk methods {@code <prefix><k>} of a split function. */
   private void chunkMethods(ClassWriter cw, List<int[]> chunks, String prefix) {
     chunkPrefix = prefix;
+    if (prefix.equals(CHUNK)) {
+      heavyChunks = new boolean[chunks.size()];
+      splitChunks = chunks;
+    }
     for (int k = 0; k < chunks.size(); k++) {
       mv = method(cw, ACC_PRIVATE | ACC_STATIC, prefix + k, CHUNK_DESC);
       mv.visitCode();
       chunk(chunks, k);
-      endMethod();
+      int values = endMethod();
+      if (prefix.equals(CHUNK)) {
+        heavyChunks[k] = JitDirectives.wantedFor(values);
+      }
     }
   }
+
+  /**
+   * Per chunk method ({@code chunk<k>}) of the split function last generated: whether it is heavy
+   * in C1's virtual registers ({@link JitDirectives#wantedFor}, the SIMD kernels' loops), or null.
+   */
+  private boolean[] heavyChunks;
+  /** The chunks of the split function last generated (those of {@link #heavyChunks}), or null. */
+  private List<int[]> splitChunks;
 
   /**
    * A method of the class, whose stack map frames {@link Frames} writes as it is emitted.
@@ -571,7 +592,8 @@ final class FunctionCompiler {
     mv.visitVarInsn(ASTORE, slot);
   }
 
-  private void endMethod() {
+  /** Ends the method being generated; returns its estimate of C1's virtual registers ({@link Chunks#c1Values}). */
+  private int endMethod() {
     staleNow = null; // (LaneBits: set per instruction)
     Label end = new Label();
     mv.visitLabel(end);
@@ -579,8 +601,9 @@ final class FunctionCompiler {
     mv.visitEnd();
     largestMethod = Math.max(largestMethod, end.getOffset());
     mostInvokes = Math.max(mostInvokes, ((Frames) mv).invokes());
-    mostC1Values = Math.max(mostC1Values,
-        Chunks.c1Values(((Frames) mv).varHandleAccesses(), end.getOffset()));
+    int values = Chunks.c1Values(((Frames) mv).varHandleAccesses(), end.getOffset());
+    mostC1Values = Math.max(mostC1Values, values);
+    return values;
   }
 
   // ---- calling conventions ----
@@ -960,10 +983,23 @@ final class FunctionCompiler {
 
   // ---- loop-header entries (on-stack replacement) ----
 
-  /** {@code LoopEntry.enter}: calls the static {@code osr}, with the budget of the current thread. */
+  /**
+   * {@code LoopEntry.enter}: calls the static {@code osr}, with the budget of the current thread;
+   * or declines (returns null) at a loop header in a heavy chunk ({@link #declinedTable}).
+   */
   private void loopEntryBridge(ClassWriter cw) {
     MethodVisitor m = method(cw, ACC_PUBLIC, "enter", OSR_DESC);
     m.visitCode();
+    if (declinedHeaders) {
+      Label enter = new Label();
+      m.visitFieldInsn(GETSTATIC, className, DECLINED, "[I");
+      m.visitVarInsn(ILOAD, 5);
+      m.visitMethodInsn(INVOKESTATIC, RT, "declines", "([II)Z", false);
+      m.visitJumpInsn(IFEQ, enter);
+      m.visitInsn(ACONST_NULL);
+      m.visitInsn(ARETURN);
+      m.visitLabel(enter);
+    }
     m.visitVarInsn(ALOAD, 1);
     m.visitVarInsn(ILOAD, 2);
     m.visitVarInsn(ALOAD, 3);
@@ -1083,6 +1119,61 @@ final class FunctionCompiler {
     mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
     mv.visitInsn(ARETURN);
     loopTable(cw);
+  }
+
+  /** The static field of the loop headers at which {@code enter} declines ({@link #declinedTable}). */
+  static final String DECLINED = "DECLINED";
+  /** How many times in all a class's {@code enter} declines, at most ({@link #declinedTable}). */
+  static final int DECLINES = 1 << 16;
+  /** The class being generated has a {@link #DECLINED} table. */
+  private boolean declinedHeaders;
+
+  /**
+   * The static {@code int[] DECLINED}, if any loop header is in a loop that a heavy chunk ({@link
+   * #heavyChunks}) holds whole ({@link #inLoopOfItsChunk}): how many more times {@code enter} may decline ({@link #DECLINES}), then those
+   * headers' pcs in order ({@code Rt.declines}). An interpreter frame entering there would run
+   * the rest of a loop pass as one call of the chunk, which shifts the chunk's back-edge counts
+   * against HotSpot's compile thresholds: C2 then compiles MATMUL's loop with a profile a few
+   * dozen iterations off {@code asm}'s, and its register allocation, chaotic in the profile, lands
+   * on the slow level in about half the JVMs (benchmarks/README.md, "Session 18"). Declined, the
+   * frame goes on in the interpreter to its next loop header outside such chunks (the next pass
+   * of an outer loop), and the heavy chunks are only ever called whole, as on {@code asm}.
+   */
+  private void declinedTable(ClassWriter cw) {
+    if (heavyChunks == null) {
+      return;
+    }
+    StringBuilder table = new StringBuilder();
+    table.append((char) (DECLINES >>> 16)).append((char) DECLINES);
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      if (code[pc] == OpCodes.COUNT_LOOP && entryIds[pc] >= 0 && heavyChunks[entryIds[pc] >>> 16]
+          && inLoopOfItsChunk(pc)) {
+        table.append((char) (pc >>> 16)).append((char) pc);
+      }
+    }
+    if (table.length() > 2 && table.length() * 3L <= 65535) {
+      staticInts(cw, DECLINED, table.toString());
+      declinedHeaders = true;
+    }
+  }
+
+  /**
+   * True if loop header {@code pc} is in a loop that its chunk holds whole (a backward branch over
+   * it, from and to that chunk): the driver calls the chunk when the loop begins, and the loop's
+   * passes run within that call. (A header whose loop goes back through the driver starts a call
+   * of its chunk at every pass.)
+   */
+  private boolean inLoopOfItsChunk(int pc) {
+    int k = chunkOf(splitChunks, pc);
+    for (int[] branch : branches()) {
+      for (int i = 1; i < branch.length; i++) {
+        if (branch[i] <= pc && pc <= branch[0] && chunkOf(splitChunks, branch[0]) == k
+            && chunkOf(splitChunks, branch[i]) == k) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

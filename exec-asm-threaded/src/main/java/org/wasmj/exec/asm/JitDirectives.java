@@ -13,9 +13,9 @@ import javax.management.ObjectName;
  * compiles of the {@code asm} executor's loop chunks block the thread that asked for them, so
  * that C2 compiles a chunk with the profile it has at the compile threshold, the same in every
  * run (MATMUL's loop chunk: one of two codes per compile without it, docs/RATIONALE.md); and C1
- * does not inline {@code VarHandle} guards into them, nor into {@code tiered}'s chunks
- * ({@link #C1_NOT_INLINED}; a {@code tiered} class asks for the directives only if its chunks
- * are that heavy, {@link #wantedFor}).
+ * does not inline {@code VarHandle} guards into them ({@link #C1_NOT_INLINED}). The same for
+ * {@code tiered}'s chunks ({@link #TIERED_CHUNKS}; a {@code tiered} class asks for the directives
+ * only if its chunks are that heavy, {@link #wantedFor}).
  *
  * <p>The directives go through the JVM's {@code DiagnosticCommand} MBean ({@code
  * compilerDirectivesAdd}), whose platform MBean server costs 150-450 ms of CPU the first time:
@@ -35,9 +35,8 @@ final class JitDirectives {
   /**
    * The methods whose compiles block, in HotSpot's {@code class.method} pattern form: the chunk
    * methods ({@link FunctionCompiler#CHUNK}) of the {@code asm} executor's classes ({@code F<k>}).
-   * Not {@code tiered}'s ({@code C<k>}): its MATMUL level stayed chance with them blocking (with
-   * every compile blocking, too), so they keep background compilation, as do a wide module's {@code
-   * W<k>}/{@code L<k>} (benchmarks/README.md, "Session 16 (branch jitdir16)"). The launcher's
+   * {@code tiered}'s ({@code C<k>}) block only through the directives ({@link #TIERED_CHUNKS});
+   * a wide module's {@code W<k>}/{@code L<k>} keep background compilation. The launcher's
    * {@code BackgroundCompilation} commands name the same.
    */
   static final List<String> BLOCKING =
@@ -56,7 +55,13 @@ final class JitDirectives {
 
   /**
    * The chunks of {@code tiered}'s classes ({@code C<k>}): C1's rule ({@link #C1_NOT_INLINED}) is
-   * for them too (as for {@link #BLOCKING}'s), but their compiles keep to the background.
+   * for them too, and their compiles block as well in a JVM given the directives (a {@code tiered}
+   * class asks only if its chunks are heavy, {@link #wantedFor}: the SIMD kernels'). Blocking did
+   * not fix MATMUL's level on {@code tiered} by itself (session 16): an interpreter frame entering
+   * the loop's chunk mid-loop shifted the chunk's counts; since the loop entries decline heavy
+   * chunks ({@code FunctionCompiler.declinedTable}) those are called whole, and blocking makes C2
+   * read {@code asm}'s profile (benchmarks/README.md, "Session 18"). The launcher, which sets no
+   * directives, does not block them.
    */
   static final String TIERED_CHUNKS =
       ModuleClassLoader.pattern(ModuleClassLoader.COMPILED) + "." + FunctionCompiler.CHUNK + "*";
@@ -79,15 +84,39 @@ final class JitDirectives {
   static String text() {
     String c1 = "c1: { inline: \"-" + C1_NOT_INLINED + "\" }";
     return "[{ match: [\"" + String.join("\", \"", BLOCKING) + "\"], BackgroundCompilation: false, "
-        + c1 + " }, { match: [\"" + TIERED_CHUNKS + "\"], " + c1 + " }]";
+        + c1 + " }, { match: [\"" + TIERED_CHUNKS + "\"], BackgroundCompilation: false, " + c1 + " }]";
   }
+
+  /** The thread giving the directives ({@link #request}), or null if none was started. */
+  private static volatile Thread installing;
 
   /** Starts giving the directives to HotSpot, the first time only in this JVM; returns at once. */
   static void request() {
     if (!requested.get() && !requested.getAndSet(true)) {
-      start(System.getProperty(PROPERTY), System.getProperty("java.vm.name"));
+      installing = start(System.getProperty(PROPERTY), System.getProperty("java.vm.name"));
     }
   }
+
+  /**
+   * Waits, at most {@link #MOST_WAIT_MS}, until the directives {@link #request}ed are given: a
+   * {@code tiered} class with heavy chunks is published to the guest only then (called on a
+   * compiler thread of ours; the guest runs on in the interpreter meanwhile), as its loop's chunk
+   * gets hot within milliseconds, and a compile before the directive would not block (the first
+   * time, the MBean server takes 150-450 ms). Returns at once if none were requested.
+   */
+  static void awaitRequested() {
+    Thread t = installing;
+    if (t != null) {
+      try {
+        t.join(MOST_WAIT_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The longest {@link #awaitRequested} waits. */
+  static final long MOST_WAIT_MS = 2_000;
 
   /**
    * The daemon thread now giving the directives to HotSpot, or null when they are not {@linkplain

@@ -1452,7 +1452,8 @@ public final class Interpreter {
   /**
    * A loop header of {@code fn}'s frame at {@code fp} is hot: if the function has compiled code
    * to enter there, runs the rest of the frame in it and returns true (its results are then in
-   * the frame's first registers); else tells the tiering executor and returns false.
+   * the frame's first registers); else (none yet, or it declines this header) tells the tiering
+   * executor or asks again at the next header, and returns false.
    */
   private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
     FunctionCode fc = fn.code;
@@ -1466,9 +1467,17 @@ public final class Interpreter {
       }
       return false;
     }
+    int savedDepth = st.depth;
+    int savedTop = st.top;
     st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
     st.top = fp + fn.compiled.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
+    if (results == null) { // not from this header: ask again at the next one
+      st.depth = savedDepth;
+      st.top = savedTop;
+      fc.countdown = 1;
+      return false;
+    }
     System.arraycopy(results, 0, st.slots, fp, results.length);
     return true;
   }

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
@@ -263,6 +264,19 @@ public final class Rt {
       v[i] = chars.charAt(2 * i) << 16 | chars.charAt(2 * i + 1);
     }
     return v;
+  }
+
+  /**
+   * Whether a tiered function's loop entry declines to run from loop header {@code pc}: if it is
+   * one of {@code table[1 ..]} (sorted) and {@code table[0]}, the declines left, is not spent
+   * (counted down here; a lost decrement between threads only lets one more decline through).
+   */
+  public static boolean declines(int[] table, int pc) {
+    if (table[0] <= 0 || Arrays.binarySearch(table, 1, table.length, pc) < 0) {
+      return false;
+    }
+    table[0]--;
+    return true;
   }
 
   /** In {@code table}, pairs of a loop header's pc and its entry id sorted by pc: the entry of {@code pc}. */
