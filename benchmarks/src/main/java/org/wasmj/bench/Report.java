@@ -37,6 +37,11 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+    if (results.isEmpty()) { // every benchmark failed (or none matched): not an empty table
+      System.err.println("Report: no results; JMH's output above says why (e.g. a fork that did not"
+          + " find ../shared/bench-wasm: run from the repository's root or set -Dwasmj.benchwasm)");
+      System.exit(1);
+    }
     System.out.println();
     System.out.print(table(results));
   }
