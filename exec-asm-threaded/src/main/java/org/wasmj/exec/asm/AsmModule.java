@@ -72,11 +72,6 @@ public final class AsmModule {
   private final byte[] state;
   /** Per function: the countdowns it has run out so far (under the lock of {@link #state}). */
   private final byte[] rounds;
-  /**
-   * Tiering: per function, true if its compiled class has heavy chunks ({@link
-   * JitDirectives#wantedFor}): it is published once their directives are given ({@link #defined}).
-   */
-  private final boolean[] heavy;
   /** Functions queued for compilation so far (under the lock of {@link #state}). */
   private int admitted;
   private final MutableCallSite[] callSites;
@@ -103,7 +98,6 @@ public final class AsmModule {
     this.late = new boolean[tiered && compiledKind.equals(ModuleClassLoader.WIDE)
         ? code.functionCount() : 0];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
-    this.heavy = new boolean[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlinedSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlined = new byte[code.functionCount()];
@@ -268,12 +262,6 @@ public final class AsmModule {
     }
   }
 
-  /** Tiering: whether function {@code k}'s compiled class has heavy chunks ({@link #heavy}). */
-  private boolean heavy(int k) {
-    synchronized (state) {
-      return heavy.length > 0 && heavy[k];
-    }
-  }
 
   /** Tiering: the kind of defined function {@code k}'s compiled class. */
   String compiledKind(int k) {
@@ -288,6 +276,7 @@ public final class AsmModule {
   /** The class bytes of defined function {@code k} as entry ({@code F}) or compiled code ({@code C}). */
   byte[] generate(String kind, int k) {
     long start = System.nanoTime();
+    boolean awaitDirectives = false;
     try {
       boolean stubOnly = tiered && kind.equals(ModuleClassLoader.ENTRY);
       FunctionCompiler compiler = new FunctionCompiler(code.module(),
@@ -311,11 +300,8 @@ public final class AsmModule {
           if (kind.equals(ModuleClassLoader.ENTRY) || heavyChunks) {
             JitDirectives.request(); // asm's chunks: their compiles are to block; C1's rule
           }
-          if (heavy.length > 0) {
-            synchronized (state) {
-              heavy[k] = heavyChunks;
-            }
-          }
+          // a tiered class with heavy chunks is defined, so published, once the directives are given
+          awaitDirectives = tiered && heavyChunks && executor.queue.threads() > 0;
         }
         if (compiler.hasLoopEntries()) {
           loopEntries.incrementAndGet();
@@ -327,6 +313,9 @@ public final class AsmModule {
       return r.bytes();
     } finally {
       generationNanos.addAndGet(System.nanoTime() - start);
+      if (awaitDirectives) {
+        JitDirectives.awaitRequested(); // (on our compiler thread, not the guest's)
+      }
     }
   }
 
@@ -343,9 +332,6 @@ public final class AsmModule {
       throw new IllegalStateException("cannot instantiate generated " + c.getName(), e);
     }
     FunctionCode f = code.function(k);
-    if (heavy(k) && executor.queue.threads() > 0) {
-      JitDirectives.awaitRequested(); // (on our compiler thread, not the guest's)
-    }
     if (instance instanceof LoopEntry) {
       f.loopEntry = (LoopEntry) instance;
     }
