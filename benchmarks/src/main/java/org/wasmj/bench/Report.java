@@ -52,6 +52,12 @@ public final class Report {
    */
   static final String SCORE = "score";
 
+  /**
+   * Beside a {@link #SCORE}, the same per second of the benchmark thread's CPU time (CoreMark's
+   * {@code cpuScore}), shown as a row of its own: the score without the machine's load in it.
+   */
+  static final String CPU_SCORE = "cpuScore";
+
   /** One measured cell: who ran it, its statistics, and whether a higher figure is better. */
   private record Cell(String runner, boolean chicory, Statistics stats, String unit,
       boolean higherIsBetter) {
@@ -109,13 +115,17 @@ public final class Report {
       }
       Result primary = r.getPrimaryResult();
       Result score = r.getSecondaryResults().get(SCORE);
-      Cell cell = score != null
+      Result cpuScore = r.getSecondaryResults().get(CPU_SCORE);
+      String name = row.length() == 0 ? method : row.toString();
+      Map<String, List<Cell>> rows = byClass.computeIfAbsent(cls, c -> new LinkedHashMap<>());
+      rows.computeIfAbsent(name, k -> new ArrayList<>()).add(score != null
           ? new Cell(runner, runner.startsWith("chicory"), score.getStatistics(), SCORE, true)
           : new Cell(runner, runner.startsWith("chicory"), primary.getStatistics(),
-              primary.getScoreUnit(), false);
-      byClass.computeIfAbsent(cls, c -> new LinkedHashMap<>())
-          .computeIfAbsent(row.length() == 0 ? method : row.toString(), k -> new ArrayList<>())
-          .add(cell);
+              primary.getScoreUnit(), false));
+      if (score != null && cpuScore != null) { // a row of its own, under the score's
+        rows.computeIfAbsent(name + " per CPU s", k -> new ArrayList<>()).add(new Cell(runner,
+            runner.startsWith("chicory"), cpuScore.getStatistics(), CPU_SCORE, true));
+      }
     }
     StringBuilder out = new StringBuilder();
     byClass.forEach((cls, rows) -> {

@@ -19,6 +19,32 @@ class CoreMarkBenchmarkTest {
   }
 
   @Test
+  void theCpuScoreScalesTheScoreByWallOverCpuTimeBetweenTheLastTwoReadings()
+      throws InterruptedException {
+    CoreMarkBenchmark.MillisSinceFirstCall clock = new CoreMarkBenchmark.MillisSinceFirstCall();
+    clock.getAsLong();
+    spin(40);
+    clock.getAsLong(); // a calibration batch: the readings before the last two do not count
+    spin(40);
+    clock.getAsLong();
+    assertTrue(clock.cpuScore(1000) >= 990, "wall >= CPU time: " + clock.cpuScore(1000));
+    spin(40);
+    Thread.sleep(200); // wall without CPU: a thread waiting for a core
+    clock.getAsLong();
+    double waited = clock.cpuScore(1000);
+    assertTrue(waited > 4000, "240 ms of wall, at most ~40 ms of CPU: " + waited);
+    assertEquals(0, clock.cpuScore(0)); // a rejected run
+  }
+
+  /** Keeps this thread busy for {@code ms} of wall time. */
+  private static void spin(long ms) {
+    long end = System.nanoTime() + ms * 1_000_000;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
   void aRejectedRunIsRepeatedAndItsScoreKept() {
     int[] calls = {0};
     long[] answers = {0, Float.floatToIntBits(1234.5f)};
