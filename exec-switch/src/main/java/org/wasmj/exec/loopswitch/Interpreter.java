@@ -1,5 +1,6 @@
 package org.wasmj.exec.loopswitch;
 
+import static java.util.Objects.checkIndex;
 import static org.wasmj.exec.internal.MemoryInstance.INT;
 import static org.wasmj.exec.internal.MemoryInstance.LONG;
 import static org.wasmj.exec.internal.MemoryInstance.SHORT;
@@ -21,6 +22,7 @@ import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
+import org.wasmj.exec.internal.MemoryInstance;
 import org.wasmj.exec.internal.LoopEntry;
 import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.TableInstance;
@@ -221,6 +223,11 @@ public final class Interpreter {
     return inst.memory0 == null ? NO_MEMORY : inst.memory0.bytes;
   }
 
+  /** Memory 0's size in bytes (0 if none): the bound of {@link #runInFrame}'s accesses. */
+  private static int limitOf(InstanceState inst) {
+    return inst.memory0 == null ? 0 : inst.memory0.size;
+  }
+
   /**
    * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
    * leaving it names the Wasm functions of the frames it unwinds.
@@ -230,6 +237,7 @@ public final class Interpreter {
     WasmFunction fn = entry;
     InstanceState inst = fn.instance;
     byte[] mem = memoryOf(inst);
+    int limit = limitOf(inst); // memory 0's size: the array may be longer
     int[] code = fn.compiled.code();
     int pc = 0;
     int depth = st.depth;
@@ -240,7 +248,7 @@ public final class Interpreter {
     try {
       while (true) {
         try {
-          pc = runInFrame(s, fp, code, pc, mem, fn);
+          pc = runInFrame(s, fp, code, pc, mem, fn, limit);
         } catch (IndexOutOfBoundsException e) { // a load or store past the end of memory 0
           throw outOfBounds();
         } catch (ArithmeticException e) { // an integer division by 0, its only source there
@@ -275,7 +283,8 @@ public final class Interpreter {
           }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
             inst.store.checkStop(); // traps, or the deadline callback extended the deadline
-            mem = memoryOf(inst); // the callback may have grown a memory
+            mem = memoryOf(inst);
+            limit = limitOf(inst); // the callback may have grown a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
@@ -306,7 +315,8 @@ public final class Interpreter {
             break;
           default:
             pc = cold(code, pc, s, fp, inst);
-            mem = memoryOf(inst); // a memory may have grown
+            mem = memoryOf(inst);
+            limit = limitOf(inst); // a memory may have grown
             continue;
         }
         // A call (callee != null) or a return (callee == null) ends up here.
@@ -322,7 +332,8 @@ public final class Interpreter {
           fn = st.callers[frame];
           code = fn.compiled.code();
           inst = fn.instance;
-          mem = memoryOf(inst); // the callee may have grown a memory
+          mem = memoryOf(inst);
+          limit = limitOf(inst); // the callee may have grown a memory
           continue;
         }
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
@@ -350,6 +361,7 @@ public final class Interpreter {
           if (w.instance != inst) {
             inst = w.instance;
             mem = memoryOf(inst);
+            limit = limitOf(inst);
           }
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
@@ -373,6 +385,7 @@ public final class Interpreter {
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
+        limit = limitOf(inst);
         if (next >= 0) {
           pc = next;
           continue;
@@ -390,6 +403,7 @@ public final class Interpreter {
         code = fn.compiled.code();
         inst = fn.instance;
         mem = memoryOf(inst);
+        limit = limitOf(inst);
       }
     } catch (TrapException trap) { // name the frames it unwinds, innermost first
       trap.appendFrame(fn.name());
@@ -410,13 +424,15 @@ public final class Interpreter {
    *
    * <p>So that the loop really makes no calls, it calls nothing C2 could leave a call: past
    * 18,000 nodes in one compilation C2 stops inlining ordinary methods, which this many cases
-   * reach. Loads and stores use the {@code VarHandle}s inline (force-inlined whatever the budget)
-   * with the bounds check the VarHandle or array makes (an {@link IndexOutOfBoundsException} is
-   * the memory trap, in {@link #run}); only the wrap-around of {@code base + offset} past 2 GiB
-   * is checked here. {@code DispatchSizeTest} lists what may be called.
+   * reach. Loads and stores use the {@code VarHandle}s inline (force-inlined whatever the budget);
+   * the index is checked against memory 0's size {@code limit} (its array may be longer) with
+   * {@code Objects.checkIndex} (force-inlined, a C2 intrinsic), whose {@link
+   * IndexOutOfBoundsException} is the memory trap, in {@link #run}, as the array's own would be;
+   * the sign of the base and of the offset is checked here (their sum's wrap past 2 GiB is a
+   * negative index). {@code DispatchSizeTest} lists what may be called.
    */
   private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem,
-      WasmFunction fn) {
+      WasmFunction fn, int limit) {
     while (true) {
       long taken; // a conditional branch's: negative if it is taken
       int address; // a 32- or 64-bit access's, and the pc after it: see the access tails
@@ -567,7 +583,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             after = pc + 4;
@@ -578,7 +594,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             after = pc + 4;
@@ -588,10 +604,10 @@ public final class Interpreter {
         case OpCodes.I64_LOAD8_S_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = mem[i];
+            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)];
             pc += 4;
             continue;
           }
@@ -600,17 +616,17 @@ public final class Interpreter {
           after = pc + 3;
           break load32;
         case OpCodes.I32_LOAD8_U_RI:
-          s[fp + code[pc + 1]] = mem[code[pc + 2]] & 0xFF;
+          s[fp + code[pc + 1]] = mem[checkIndex(code[pc + 2], limit)] & 0xFF;
           pc += 3;
           continue;
         case OpCodes.I32_LOAD8_U_RRI:
         case OpCodes.I64_LOAD8_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = mem[i] & 0xFF;
+            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)] & 0xFF;
             pc += 4;
             continue;
           }
@@ -618,10 +634,10 @@ public final class Interpreter {
         case OpCodes.I64_LOAD16_S_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i);
+            s[fp + code[pc + 1]] = (short) SHORT.get(mem, checkIndex(i, limit - 1));
             pc += 4;
             continue;
           }
@@ -629,20 +645,20 @@ public final class Interpreter {
         case OpCodes.I64_LOAD16_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i) & 0xFFFF;
+            s[fp + code[pc + 1]] = (short) SHORT.get(mem, checkIndex(i, limit - 1)) & 0xFFFF;
             pc += 4;
             continue;
           }
         case OpCodes.I64_LOAD32_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = (int) INT.get(mem, i) & 0xFFFFFFFFL;
+            s[fp + code[pc + 1]] = (int) INT.get(mem, checkIndex(i, limit - 3)) & 0xFFFFFFFFL;
             pc += 4;
             continue;
           }
@@ -651,7 +667,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -662,7 +678,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -671,10 +687,10 @@ public final class Interpreter {
         case OpCodes.I32_LOAD8_U_RRRI:
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = mem[i] & 0xFF;
+            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)] & 0xFF;
             pc += 5;
             continue;
           }
@@ -683,7 +699,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -694,7 +710,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -703,10 +719,10 @@ public final class Interpreter {
         case OpCodes.I32_LOAD8_U_RRII:
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            s[fp + code[pc + 1]] = mem[i] & 0xFF;
+            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)] & 0xFF;
             pc += 5;
             continue;
           }
@@ -716,7 +732,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 2]];
@@ -728,7 +744,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 2]];
@@ -739,10 +755,10 @@ public final class Interpreter {
         case OpCodes.I64_STORE8_RRI:
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            mem[i] = (byte) s[fp + code[pc + 2]];
+            mem[checkIndex(i, limit)] = (byte) s[fp + code[pc + 2]];
             pc += 4;
             continue;
           }
@@ -750,10 +766,10 @@ public final class Interpreter {
         case OpCodes.I64_STORE16_RRI:
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            SHORT.set(mem, i, (short) s[fp + code[pc + 2]]);
+            SHORT.set(mem, checkIndex(i, limit - 1), (short) s[fp + code[pc + 2]]);
             pc += 4;
             continue;
           }
@@ -762,7 +778,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -774,7 +790,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -784,10 +800,10 @@ public final class Interpreter {
         case OpCodes.I32_STORE8_RRRI:
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            mem[i] = (byte) s[fp + code[pc + 3]];
+            mem[checkIndex(i, limit)] = (byte) s[fp + code[pc + 3]];
             pc += 5;
             continue;
           }
@@ -796,7 +812,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -808,7 +824,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4];
             address = b + o;
-            if ((b | o | address) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -818,10 +834,10 @@ public final class Interpreter {
         case OpCodes.I32_STORE8_RIRI:
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4], i = b + o;
-            if ((b | o | i) < 0) {
+            if ((b | o) < 0) {
               throw outOfBounds();
             }
-            mem[i] = (byte) s[fp + code[pc + 3]];
+            mem[checkIndex(i, limit)] = (byte) s[fp + code[pc + 3]];
             pc += 5;
             continue;
           }
@@ -1264,19 +1280,19 @@ public final class Interpreter {
       }
       } // store64 (one access site for all forms: each inlines a long chain of VarHandle code, and
         // past 18,000 nodes C2 leaves the rest of the chain a call, in whichever cases it parses last)
-      LONG.set(mem, address, value);
+      LONG.set(mem, checkIndex(address, limit - 7), value);
       pc = after;
       continue;
       } // store32
-      INT.set(mem, address, (int) value);
+      INT.set(mem, checkIndex(address, limit - 3), (int) value);
       pc = after;
       continue;
       } // load64
-      s[fp + code[pc + 1]] = (long) LONG.get(mem, address);
+      s[fp + code[pc + 1]] = (long) LONG.get(mem, checkIndex(address, limit - 7));
       pc = after;
       continue;
       } // load32
-      s[fp + code[pc + 1]] = (int) INT.get(mem, address);
+      s[fp + code[pc + 1]] = (int) INT.get(mem, checkIndex(address, limit - 3));
       pc = after;
       continue;
       } // twoOperandBranch: the target at pc + 3
@@ -1335,7 +1351,7 @@ public final class Interpreter {
     try {
       while (code[pc] != OpCodes.RETURN) {
         s[1] = 1;
-        pc = runInFrame(s, 0, code, pc, mem, null);
+        pc = runInFrame(s, 0, code, pc, mem, null, mem.length);
         if (code[pc] != OpCodes.RETURN) {
           pc += Op.size(code, pc); // an op runInFrame leaves to run or cold: not warmed up
         }
@@ -1937,7 +1953,7 @@ public final class Interpreter {
     }
   }
 
-  private static byte[] memX(InstanceState inst, int[] code, int pc) {
-    return inst.memories[code[pc + 4]].bytes;
+  private static MemoryInstance memX(InstanceState inst, int[] code, int pc) {
+    return inst.memories[code[pc + 4]];
   }
 }
