@@ -172,7 +172,7 @@ public final class MemoryInstance implements GuestMemory {
    * that; null if not even that.
    */
   private byte[] larger(int needed) {
-    long capacity = needed; // (spare capacity comes once every reader checks the size)
+    long capacity = Math.min(Math.max(2L * size, needed), (long) maxPages * PAGE);
     if (capacity > needed) {
       try {
         return java.util.Arrays.copyOf(bytes, (int) capacity);
