@@ -1,6 +1,5 @@
 package org.wasmj.exec.loopswitch;
 
-import static java.util.Objects.checkIndex;
 import static org.wasmj.exec.internal.MemoryInstance.INT;
 import static org.wasmj.exec.internal.MemoryInstance.LONG;
 import static org.wasmj.exec.internal.MemoryInstance.SHORT;
@@ -424,12 +423,15 @@ public final class Interpreter {
    *
    * <p>So that the loop really makes no calls, it calls nothing C2 could leave a call: past
    * 18,000 nodes in one compilation C2 stops inlining ordinary methods, which this many cases
-   * reach. Loads and stores use the {@code VarHandle}s inline (force-inlined whatever the budget);
-   * the index is checked against memory 0's size {@code limit} (its array may be longer) with
-   * {@code Objects.checkIndex} (force-inlined, a C2 intrinsic), whose {@link
-   * IndexOutOfBoundsException} is the memory trap, in {@link #run}, as the array's own would be;
-   * the sign of the base and of the offset is checked here (their sum's wrap past 2 GiB is a
-   * negative index). {@code DispatchSizeTest} lists what may be called.
+   * reach. Loads and stores use the {@code VarHandle}s inline (force-inlined whatever the budget)
+   * with the bounds check the VarHandle or array makes (an {@link IndexOutOfBoundsException} is
+   * the memory trap, in {@link #run}), on an index made -1 when out of memory 0's size {@code
+   * limit} (its array may be longer): {@code i | (limit - n - i) >> 31} for {@code n} bytes, no
+   * branch of its own; the byte and 16-bit cases fold the signs of base and offset into it too
+   * ({@code i | (b | o | limit - n - i) >> 31}: a base or offset of 2 GiB or more, or a sum that
+   * wrapped, is out of bounds), the others check them. (Objects.checkIndex against the limit, a
+   * branch: switch x1.05-1.18 on MATRIX_MUL, PRIME_SIEVE, ARGON2; this: x1.07-1.11.) {@code
+   * DispatchSizeTest} lists what may be called.
    */
   private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem,
       WasmFunction fn, int limit) {
@@ -604,10 +606,7 @@ public final class Interpreter {
         case OpCodes.I64_LOAD8_S_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)];
+            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31];
             pc += 4;
             continue;
           }
@@ -616,17 +615,14 @@ public final class Interpreter {
           after = pc + 3;
           break load32;
         case OpCodes.I32_LOAD8_U_RI:
-          s[fp + code[pc + 1]] = mem[checkIndex(code[pc + 2], limit)] & 0xFF;
+          s[fp + code[pc + 1]] = mem[code[pc + 2] | (limit - 1 - code[pc + 2]) >> 31] & 0xFF;
           pc += 3;
           continue;
         case OpCodes.I32_LOAD8_U_RRI:
         case OpCodes.I64_LOAD8_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)] & 0xFF;
+            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31] & 0xFF;
             pc += 4;
             continue;
           }
@@ -634,10 +630,7 @@ public final class Interpreter {
         case OpCodes.I64_LOAD16_S_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = (short) SHORT.get(mem, checkIndex(i, limit - 1));
+            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i | (b | o | limit - 2 - i) >> 31);
             pc += 4;
             continue;
           }
@@ -645,20 +638,14 @@ public final class Interpreter {
         case OpCodes.I64_LOAD16_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = (short) SHORT.get(mem, checkIndex(i, limit - 1)) & 0xFFFF;
+            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i | (b | o | limit - 2 - i) >> 31) & 0xFFFF;
             pc += 4;
             continue;
           }
         case OpCodes.I64_LOAD32_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = (int) INT.get(mem, checkIndex(i, limit - 3)) & 0xFFFFFFFFL;
+            s[fp + code[pc + 1]] = (int) INT.get(mem, i | (b | o | limit - 4 - i) >> 31) & 0xFFFFFFFFL;
             pc += 4;
             continue;
           }
@@ -687,10 +674,7 @@ public final class Interpreter {
         case OpCodes.I32_LOAD8_U_RRRI:
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)] & 0xFF;
+            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31] & 0xFF;
             pc += 5;
             continue;
           }
@@ -719,10 +703,7 @@ public final class Interpreter {
         case OpCodes.I32_LOAD8_U_RRII:
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            s[fp + code[pc + 1]] = mem[checkIndex(i, limit)] & 0xFF;
+            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31] & 0xFF;
             pc += 5;
             continue;
           }
@@ -755,10 +736,7 @@ public final class Interpreter {
         case OpCodes.I64_STORE8_RRI:
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            mem[checkIndex(i, limit)] = (byte) s[fp + code[pc + 2]];
+            mem[i | (b | o | limit - 1 - i) >> 31] = (byte) s[fp + code[pc + 2]];
             pc += 4;
             continue;
           }
@@ -766,10 +744,7 @@ public final class Interpreter {
         case OpCodes.I64_STORE16_RRI:
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            SHORT.set(mem, checkIndex(i, limit - 1), (short) s[fp + code[pc + 2]]);
+            SHORT.set(mem, i | (b | o | limit - 2 - i) >> 31, (short) s[fp + code[pc + 2]]);
             pc += 4;
             continue;
           }
@@ -800,10 +775,7 @@ public final class Interpreter {
         case OpCodes.I32_STORE8_RRRI:
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            mem[checkIndex(i, limit)] = (byte) s[fp + code[pc + 3]];
+            mem[i | (b | o | limit - 1 - i) >> 31] = (byte) s[fp + code[pc + 3]];
             pc += 5;
             continue;
           }
@@ -834,10 +806,7 @@ public final class Interpreter {
         case OpCodes.I32_STORE8_RIRI:
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4], i = b + o;
-            if ((b | o) < 0) {
-              throw outOfBounds();
-            }
-            mem[checkIndex(i, limit)] = (byte) s[fp + code[pc + 3]];
+            mem[i | (b | o | limit - 1 - i) >> 31] = (byte) s[fp + code[pc + 3]];
             pc += 5;
             continue;
           }
@@ -1280,19 +1249,19 @@ public final class Interpreter {
       }
       } // store64 (one access site for all forms: each inlines a long chain of VarHandle code, and
         // past 18,000 nodes C2 leaves the rest of the chain a call, in whichever cases it parses last)
-      LONG.set(mem, checkIndex(address, limit - 7), value);
+      LONG.set(mem, address | (limit - 8 - address) >> 31, value);
       pc = after;
       continue;
       } // store32
-      INT.set(mem, checkIndex(address, limit - 3), (int) value);
+      INT.set(mem, address | (limit - 4 - address) >> 31, (int) value);
       pc = after;
       continue;
       } // load64
-      s[fp + code[pc + 1]] = (long) LONG.get(mem, checkIndex(address, limit - 7));
+      s[fp + code[pc + 1]] = (long) LONG.get(mem, address | (limit - 8 - address) >> 31);
       pc = after;
       continue;
       } // load32
-      s[fp + code[pc + 1]] = (int) INT.get(mem, checkIndex(address, limit - 3));
+      s[fp + code[pc + 1]] = (int) INT.get(mem, address | (limit - 4 - address) >> 31);
       pc = after;
       continue;
       } // twoOperandBranch: the target at pc + 3

@@ -39,7 +39,7 @@ class DispatchSizeTest {
   private static final Set<String> INLINED_UNPRIMED = Set.of(
       "java/lang/Float.intBitsToFloat", "java/lang/Float.floatToRawIntBits",
       "java/lang/Double.longBitsToDouble", "java/lang/Double.doubleToRawLongBits",
-      "java/lang/Math.min", "java/util/Objects.checkIndex",
+      "java/lang/Math.min",
       "org/wasmj/exec/loopswitch/Interpreter.outOfBounds",
       "org/wasmj/exec/loopswitch/Interpreter.integerOverflow",
       "org/wasmj/exec/internal/StoreState.stopWord");
