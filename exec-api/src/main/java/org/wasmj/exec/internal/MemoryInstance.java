@@ -21,9 +21,11 @@ import org.wasmj.parser.MemoryType;
  * its memories, or refused by the store's limiter ({@link StoreResources}), returns -1; it never throws {@code OutOfMemoryError}
  * (an allocation the JVM refuses also gives -1).
  *
- * <p>Capacity: a grow that finds the array too short replaces it with one of twice the old size
- * (or the new size, if more; at most the maximum), and later grows within that length only move
- * {@link #size}: Yosys grows 161 times by one page, which copied 3.3 GB in exact-size arrays. The
+ * <p>Capacity: a grow that finds the array too short replaces it, the first {@link
+ * #EXACT_REPLACEMENTS} times with one of exactly the new size, after that with one of twice the
+ * old size (or the new size, if more; at most the maximum), and later grows within that length
+ * only move {@link #size}: Yosys grows 161 times by one page, which copied 3.3 GB in exact-size
+ * arrays, while a memory grown a few times keeps an array as long as its size. The
  * store's resources and limiter count the size, the guest's memory as Wasm defines it, not the
  * spare capacity (at most the size again), which is the runtime's to spend.
  *
@@ -166,13 +168,26 @@ public final class MemoryInstance implements GuestMemory {
   }
 
   /**
-   * A copy of {@link #bytes} with room for {@code needed} bytes and spare capacity: twice the
-   * current size if more (so that a program growing a page at a time copies its memory a few
-   * times, not at each grow), never past the maximum; only the exact size if the heap cannot hold
-   * that; null if not even that.
+   * Grows that replace the array with one of exactly the new size before later ones leave spare
+   * capacity: a memory grown a few times (the kernels' set-up: 1 to 4 grows) keeps an array as long
+   * as its size, which the executors' accesses then need no check of their own beyond the array's
+   * (asm's checks only when the array is longer; with them MATRIX_MUL and PRIME_SIEVE ran 6-7%
+   * slower), while a program growing a page at a time (Yosys: 162 grows) copies a few times more.
+   */
+  public static final int EXACT_REPLACEMENTS = 8;
+  /** How many times {@link #larger} has replaced the array. */
+  private int replaced;
+
+  /**
+   * A copy of {@link #bytes} with room for {@code needed} bytes: of exactly that size for the
+   * first {@link #EXACT_REPLACEMENTS}, after that with spare capacity, twice the current size if
+   * more (so that a program growing a page at a time copies its memory a few times, not at each
+   * grow), never past the maximum; only the exact size if the heap cannot hold that; null if not
+   * even that.
    */
   private byte[] larger(int needed) {
-    long capacity = Math.min(Math.max(2L * size, needed), (long) maxPages * PAGE);
+    long capacity = ++replaced <= EXACT_REPLACEMENTS ? needed
+        : Math.min(Math.max(2L * size, needed), (long) maxPages * PAGE);
     if (capacity > needed) {
       try {
         return java.util.Arrays.copyOf(bytes, (int) capacity);

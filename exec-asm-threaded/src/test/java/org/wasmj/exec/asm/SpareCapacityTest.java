@@ -26,8 +26,9 @@ import org.wasmj.parser.MemoryType;
 
 /**
  * A memory's array may be longer than its size (spare capacity, so that a grow need not copy):
- * every reader keeps to the size. {@code spare-capacity.wasm} grows its two memories from 1 page
- * to 2 (an array of exactly 2 pages) and to 3 (an array of 4): on every executor (switch, asm
+ * every reader keeps to the size. {@code spare-capacity.wasm} grows its two memories a page at a
+ * time from 1 page to 9 (arrays of exactly the size: {@code MemoryInstance.EXACT_REPLACEMENTS})
+ * and to 10 (an array of 18): on every executor (switch, asm
  * whole and split, tiered), each scalar and SIMD load and store of memory 0 and memory 1, at a
  * register, sum or constant address, and {@code memory.fill/copy/init}, works at the last
  * address where its bytes fit and traps {@code out of bounds memory access} one byte further,
@@ -86,17 +87,20 @@ class SpareCapacityTest {
       Instance in = make.get();
       for (int m = 0; m < 2; m++) {
         checkAccesses(in, executor, m, PAGE);
-        assertEquals(1, i32(in, "grow/" + m, 1), executor);
-        checkAccesses(in, executor, m, 2 * PAGE);
-        assertEquals(2, i32(in, "grow/" + m, 1), executor);
-        assertEquals(3, i32(in, "size/" + m), executor);
+        for (int pages = 1; pages <= MemoryInstance.EXACT_REPLACEMENTS; pages++) {
+          assertEquals(pages, i32(in, "grow/" + m, 1), executor);
+          assertEquals((pages + 1) * PAGE, memory(in, m).bytes.length, executor + ": exact");
+        }
+        checkAccesses(in, executor, m, 9 * PAGE);
+        assertEquals(9, i32(in, "grow/" + m, 1), executor);
+        assertEquals(10, i32(in, "size/" + m), executor);
         MemoryInstance grown = memory(in, m);
-        assertEquals(3 * PAGE, grown.size, executor);
-        assertEquals(4 * PAGE, grown.bytes.length, executor + ": spare capacity"); // (else untested)
-        checkAccesses(in, executor, m, 3 * PAGE);
+        assertEquals(10 * PAGE, grown.size, executor);
+        assertEquals(18 * PAGE, grown.bytes.length, executor + ": spare capacity"); // (else untested)
+        checkAccesses(in, executor, m, 10 * PAGE);
       }
-      // memory 0's other address forms, at 3 pages
-      int size = 3 * PAGE;
+      // memory 0's other address forms, at 10 pages
+      int size = 10 * PAGE;
       for (String op : List.of("i32.load", "i64.load", "i32.load8_u", "i32.store", "i64.store",
           "i32.store8")) {
         int n = WIDTHS.get(op);
@@ -134,28 +138,30 @@ class SpareCapacityTest {
   void accessesAfterAGrowInTheFunctionOrACalleeSeeTheNewSize() {
     executors().forEach((executor, make) -> {
       Instance in = make.get();
-      for (int k = 0; k < 3; k++) { // 2, 3 (capacity 4), 4 pages
+      for (int k = 0; k < 6; k++) { // 2 to 13 pages: exact arrays to 9, then 18
         assertEquals("ok", outcome(in, "grow-then-load"), executor);
         assertEquals("ok", outcome(in, "call-grow-then-load"), executor);
       }
-      assertEquals(7, i32(in, "size/0"), executor);
+      assertEquals(13, i32(in, "size/0"), executor);
+      assertEquals(18 * PAGE, memory(in, 0).bytes.length, executor + ": spare capacity");
       assertEquals("ok", outcome(in, "loop-grow-store", 5), executor);
-      assertEquals(12, i32(in, "size/0"), executor);
-      assertEquals(9, in.getMemory("m0").readByte(12L * PAGE - 1), executor);
+      assertEquals(18, i32(in, "size/0"), executor);
+      assertEquals(9, in.getMemory("m0").readByte(18L * PAGE - 1), executor);
     });
   }
 
   @Test
   void theHostsMemoryKeepsToTheSize() {
     Instance in = ExecutorConfigs.eagerInstance("switch", WASM, false);
-    i32(in, "grow/0", 1);
-    i32(in, "grow/0", 1);
+    for (int k = 0; k <= MemoryInstance.EXACT_REPLACEMENTS; k++) {
+      i32(in, "grow/0", 1);
+    }
     Memory m = in.getMemory("m0");
     MemoryInstance grown = memory(in, 0);
-    assertEquals(4 * PAGE, grown.bytes.length); // spare capacity (else untested)
-    long size = 3L * PAGE;
+    assertEquals(18 * PAGE, grown.bytes.length); // spare capacity (else untested)
+    long size = 10L * PAGE;
     assertEquals(size, m.dataSize());
-    assertEquals(3, m.size());
+    assertEquals(10, m.size());
     m.writeByte(size - 1, (byte) 5);
     assertEquals(5, m.readByte(size - 1));
     m.writeI64(size - 8, -1);
@@ -169,30 +175,34 @@ class SpareCapacityTest {
       TrapException e = assertThrows(TrapException.class, r::run);
       assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, e.kind());
     }
-    assertArrayEquals(new byte[PAGE], java.util.Arrays.copyOfRange(grown.bytes, (int) size, 4 * PAGE),
+    assertArrayEquals(new byte[8 * PAGE], java.util.Arrays.copyOfRange(grown.bytes, (int) size, 18 * PAGE),
         "the spare capacity stays zero");
   }
 
   @Test
   void growDoublesTheArrayUpToTheMaximumAndCopiesOnlyWhenShort() {
-    MemoryInstance m = new MemoryInstance(new MemoryType(new Limits(1, 10)), 100);
+    MemoryInstance m = new MemoryInstance(new MemoryType(new Limits(1, 40)), 100);
     byte[] first = m.bytes;
-    assertEquals(1, m.grow(1)); // 2 pages: max(2 x 1, 2)
-    assertEquals(2 * PAGE, m.bytes.length);
-    assertEquals(2, m.grow(1)); // 3 pages in an array of 4
-    byte[] four = m.bytes;
-    assertEquals(4 * PAGE, four.length);
-    assertEquals(3, m.grow(1)); // 4 pages: no copy
-    assertEquals(four, m.bytes);
-    assertEquals(4, m.grow(1)); // 5 pages in an array of 8
-    assertEquals(8 * PAGE, m.bytes.length);
-    assertEquals(5, m.grow(4)); // 9 pages: the maximum, 10, caps the array
-    assertEquals(10 * PAGE, m.bytes.length);
-    assertEquals(9, m.pages());
+    for (int pages = 1; pages <= MemoryInstance.EXACT_REPLACEMENTS; pages++) {
+      assertEquals(pages, m.grow(1)); // the first replacements: exactly the size
+      assertEquals((pages + 1) * PAGE, m.bytes.length);
+    }
+    assertEquals(9, m.grow(1)); // 10 pages in an array of 18: max(2 x 9, 10)
+    byte[] spare = m.bytes;
+    assertEquals(18 * PAGE, spare.length);
+    assertEquals(10, m.grow(8)); // 18 pages: no copy
+    assertEquals(spare, m.bytes);
+    assertEquals(18, m.grow(1)); // 19 pages in an array of 36
+    assertEquals(36 * PAGE, m.bytes.length);
+    assertEquals(19, m.grow(18)); // 37 pages in an array of 38: max(2 x 19, 37)
+    assertEquals(38 * PAGE, m.bytes.length);
+    assertEquals(37, m.grow(2)); // 39 pages: the maximum, 40, caps the array (not 2 x 37)
+    assertEquals(40 * PAGE, m.bytes.length);
+    assertEquals(39, m.pages());
     assertEquals(-1, m.grow(2));
-    assertEquals(9, m.grow(1));
+    assertEquals(39, m.grow(1));
     assertEquals(-1, m.grow(1));
-    assertEquals(10 * PAGE, m.size);
+    assertEquals(40 * PAGE, m.size);
     MemoryInstance fixed = new MemoryInstance(new MemoryType(new Limits(3, 3)), 100);
     assertEquals(3 * PAGE, fixed.bytes.length);
     assertEquals(-1, fixed.grow(1));
