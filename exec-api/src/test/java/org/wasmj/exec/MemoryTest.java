@@ -57,8 +57,9 @@ class MemoryTest {
 
   @Test
   void effectiveAddressesAreUnsigned33BitSums() {
-    byte[] bytes = new byte[65536];
+    MemoryInstance bytes = new MemoryInstance(new MemoryType(new Limits(1, 1)), 10);
     assertEquals(65532, MemoryInstance.address(bytes, 65532, 0, 4));
+    assertThrows(TrapException.class, () -> MemoryInstance.address(bytes, 65533, 0, 4));
     assertThrows(TrapException.class, () -> MemoryInstance.address(bytes, -1, 0, 1));
     assertThrows(TrapException.class, () -> MemoryInstance.address(bytes, 1, 0xFFFFFFFFL, 1));
   }
