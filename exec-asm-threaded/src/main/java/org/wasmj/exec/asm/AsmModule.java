@@ -73,8 +73,9 @@ public final class AsmModule {
   /** Per function: the countdowns it has run out so far (under the lock of {@link #state}). */
   private final byte[] rounds;
   /**
-   * Per function: 0 not asked yet, 1 queued when hot, 2 compiled at once ({@link #heavyLoop}),
-   * {@link #PROBED} asked at its first call ({@link #firstCountdown}).
+   * Per function: 0 declares no {@code v128} local, {@link #PROBED} does, and is to be asked at
+   * its first call ({@link #firstCountdown}), then 1 queued when hot, 2 compiled at once
+   * ({@link #heavyLoop}).
    */
   private final byte[] heavy;
   private static final byte PROBED = 3;
@@ -169,7 +170,9 @@ public final class AsmModule {
 
   /**
    * Tiering: {@code f} turned hot in the interpreter (in a loop of it, if {@code inLoop}). Queues
-   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile.
+   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile. At the
+   * first call of a function declaring {@code v128} locals ({@link #firstCountdown}): compiles it
+   * now if it has a heavy SIMD loop ({@link #heavyLoop}), else starts its usual countdown.
    */
   void hot(FunctionCode f, boolean inLoop) {
     int k = f.definedIndex;
@@ -213,18 +216,19 @@ public final class AsmModule {
   }
 
   /**
-   * Whether defined function {@code k} is compiled as soon as it is hot, on the guest's thread,
+   * Whether defined function {@code k} is compiled at its first call, on the guest's thread,
    * without the budget: if one of its inner loops makes so many SIMD memory accesses that its
    * class will have a heavy chunk ({@link Chunks#innerLoopAccesses}, {@link
    * JitDirectives#wantedFor}: MATMUL's). Such a loop then matures in compiled code right away, as
    * on {@code asm}, instead of after seconds in the interpreter, while the interpreter's own
    * methods and the rest of the program fill C2's queue; a long queue at its maturity makes C2
    * read a longer window of its profile, and MATMUL's chunk compiled at the slow level
-   * (docs/RATIONALE.md, "Session 19 (branch tier19)"). Decided once per function, from its IR
-   * (racy: whichever thread asks first computes the same).
+   * (docs/RATIONALE.md, "Session 19 (branch tier19)"). Decided at its first call, from its IR,
+   * for a function declaring {@code v128} locals ({@link #firstCountdown}); false for the others,
+   * whose IR is not read. Racy: whichever thread asks first computes the same.
    */
   private boolean heavyLoop(int k) {
-    if (heavy[k] == 0 || heavy[k] == PROBED) {
+    if (heavy[k] == PROBED) {
       heavy[k] = JitDirectives.wantedFor(
           Chunks.c1Values(Chunks.innerLoopAccesses(code.transientIr(k).code()), 0)) ? (byte) 2 : 1;
     }
@@ -248,10 +252,12 @@ public final class AsmModule {
    * a {@code v128} local (a candidate for {@link #heavyLoop}, which its first call then asks:
    * a heavy loop is compiled before it runs in the interpreter, as on {@code asm}, otherwise the
    * usual countdown starts there), else {@link #countdown}. Only the local declarations are read
-   * (a few bytes per body); a function without them, a scalar program's, is as it was.
+   * (a few bytes per body); a function without them, a scalar program's, is as it was. Not in a
+   * wide module ({@link AsmExecutor#wide}: Yosys' 34,004 bodies took 15 ms to read in a cold
+   * JVM), whose classes the directives for heavy chunks do not reach.
    */
   int firstCountdown(int k) {
-    if (threshold > 1 && code.declaresV128(k)) {
+    if (threshold > 1 && compiledKind.equals(ModuleClassLoader.COMPILED) && code.declaresV128(k)) {
       heavy[k] = PROBED;
       return 1;
     }
