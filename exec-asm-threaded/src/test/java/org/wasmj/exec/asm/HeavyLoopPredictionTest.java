@@ -14,16 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
-import org.wasmj.exec.ImportType;
-import org.wasmj.exec.Instance;
-import org.wasmj.exec.Linker;
 import org.wasmj.exec.Module;
-import org.wasmj.exec.Store;
 import org.wasmj.exec.Val;
 import org.wasmj.exec.internal.ModuleCode;
 import org.wasmj.exec.internal.TypeRegistry;
 import org.wasmj.ir.Op;
-import org.wasmj.parser.FuncType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 
@@ -79,13 +74,7 @@ class HeavyLoopPredictionTest {
         .withCompilerThreads(1).withCompilationMode(mode);
     Engine engine = new Engine(config);
     Module module = Module.compile(engine, wasm);
-    Linker<Void> linker = new Linker<>(engine);
-    for (ImportType i : module.imports()) { // WASI, which run does not call
-      FuncType type = (FuncType) i.type();
-      linker.func(i.module(), i.name(), type, (caller, args) -> new Val[] {Val.i32(0)});
-    }
-    Instance instance = linker.instantiate(Store.of(engine), module);
-    instance.getFunc("run").call(Val.i32(0));
+    LoopEntryDeclineTest.instantiate(engine, module).getFunc("run").call(Val.i32(0));
     Map<String, Long> stats = module.executorStatistics();
     assertEquals(0, stats.get("queued"), file);
     return stats.get("compiled");
