@@ -99,10 +99,12 @@ final class JitDirectives {
 
   /**
    * Waits, at most {@link #MOST_WAIT_MS}, until the directives {@link #request}ed are given: a
-   * {@code tiered} class with heavy chunks is published to the guest only then (called on a
-   * compiler thread of ours; the guest runs on in the interpreter meanwhile), as its loop's chunk
-   * gets hot within milliseconds, and a compile before the directive would not block (the first
-   * time, the MBean server takes 150-450 ms). Returns at once if none were requested.
+   * {@code tiered} class with heavy chunks is published to the guest only then, as its loop's
+   * chunk gets hot within milliseconds, and a compile before the directive would not block (the
+   * first time, the MBean server takes 150-450 ms). Called where the class is generated: on the
+   * guest's thread for a function compiled at its first call ({@code AsmModule.heavyLoop}, which
+   * has not run in the interpreter), else on a compiler thread of ours while the guest runs on in
+   * the interpreter. Returns at once if none were requested.
    */
   static void awaitRequested() {
     Thread t = installing;
