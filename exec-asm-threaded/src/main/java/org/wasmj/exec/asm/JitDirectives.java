@@ -35,9 +35,9 @@ final class JitDirectives {
   /**
    * The methods whose compiles block, in HotSpot's {@code class.method} pattern form: the chunk
    * methods ({@link FunctionCompiler#CHUNK}) of the {@code asm} executor's classes ({@code F<k>}).
-   * {@code tiered}'s ({@code C<k>}) block only through the directives ({@link #TIERED_CHUNKS});
+   * {@code tiered}'s ({@code C<k>}) block through the second directive ({@link #TIERED_CHUNKS});
    * a wide module's {@code W<k>}/{@code L<k>} keep background compilation. The launcher's
-   * {@code BackgroundCompilation} commands name the same.
+   * {@code BackgroundCompilation} commands name these and {@link #TIERED_CHUNKS}.
    */
   static final List<String> BLOCKING =
       List.of(ModuleClassLoader.pattern(ModuleClassLoader.ENTRY) + "." + FunctionCompiler.CHUNK + "*");
@@ -61,7 +61,7 @@ final class JitDirectives {
    * the loop's chunk mid-loop shifted the chunk's counts; since the loop entries decline heavy
    * chunks ({@code FunctionCompiler.declinedTable}) those are called whole, and blocking makes C2
    * read {@code asm}'s profile (benchmarks/README.md, "Session 18"). The launcher, which sets no
-   * directives, does not block them.
+   * directives, blocks them for every program by a {@code CompileCommand} (session 19).
    */
   static final String TIERED_CHUNKS =
       ModuleClassLoader.pattern(ModuleClassLoader.COMPILED) + "." + FunctionCompiler.CHUNK + "*";
