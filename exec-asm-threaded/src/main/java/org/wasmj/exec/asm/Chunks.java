@@ -204,10 +204,11 @@ final class Chunks {
    * The most inline {@code VarHandle} accesses ({@link SimdEmitters#varHandleAccesses}) of the
    * SIMD ops of one innermost loop of {@code code} (from a backward branch's target to the branch,
    * with no other backward branch inside), read from the IR without planning or generating
-   * anything. An inner loop is planned whole into one chunk, so this is a floor of its chunk's
-   * accesses: over {@code C1_BUDGET / 2 / VARHANDLE_VALUES} (MATMUL's inner loop: 65) its class
-   * will have a heavy chunk ({@link JitDirectives#wantedFor}); a function without SIMD memory
-   * accesses is 0 after one pass.
+   * anything. A loop within C1's budget is planned whole into one chunk, and one past it is cut
+   * into chunks near the budget, so over {@code C1_BUDGET / 2 / VARHANDLE_VALUES} its class will
+   * have a heavy chunk ({@link JitDirectives#wantedFor}) either way: MATMUL's inner loop has 65
+   * (its chunk), its scale loop 128 (two chunks). A function without SIMD memory accesses is 0
+   * after one pass.
    */
   static int innerLoopAccesses(int[] code) {
     int total = 0;
