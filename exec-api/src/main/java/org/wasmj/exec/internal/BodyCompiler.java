@@ -1,5 +1,6 @@
 package org.wasmj.exec.internal;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.wasmj.Feature;
@@ -8,6 +9,7 @@ import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.Instrumenter;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.FunctionBody;
+import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 import org.wasmj.validator.BodyWalker;
@@ -36,7 +38,8 @@ import org.wasmj.validator.Validator;
  */
 final class BodyCompiler implements WasmParser.BodyListener {
   /** A module whose bodies were handled as the compilation mode asks. */
-  record Compiled(WasmModule module, Validator validator, CompactCode[] compact, boolean unchecked) {}
+  record Compiled(WasmModule module, Validator validator, CompactCode[] compact, boolean unchecked,
+      BitSet v128Locals) {}
 
   private final Set<Feature> features;
   private final boolean translate;
@@ -151,9 +154,16 @@ final class BodyCompiler implements WasmParser.BodyListener {
     // again: the unchecked walk gives a valid body the same IR (UncheckedCompileTest) for less
     // work, and leaves FunctionValidator to this one pass, whose profile HotSpot's C2 then
     // compiles once (with the translator as a second visitor it compiled it four times on Yosys).
-    return translate
-        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked)
-        : new Compiled(module, validator, null, !checked || validate);
+    if (!translate) {
+      return new Compiled(module, validator, null, !checked || validate, null);
+    }
+    BitSet v128Locals = new BitSet(); // what ModuleCode.declaresV128 can no longer read
+    for (int i = 0; i < n; i++) {
+      if (module.bodies().get(i).declares(module.bytes(), ValType.V128)) {
+        v128Locals.set(i);
+      }
+    }
+    return new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.wasmj.exec.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.BitSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -13,6 +14,7 @@ import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Instrumenter;
 import org.wasmj.ir.Translator;
 import org.wasmj.parser.FuncType;
+import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
 import org.wasmj.validator.BodyWalker;
@@ -41,6 +43,8 @@ public final class ModuleCode implements GuestModule {
   private final Validator validator;
   /** Eagerly translated functions, compact until expanded into {@link #code}; else null. */
   private final CompactCode[] compact;
+  /** With {@link #compact}: the functions whose dropped bodies declared a {@code v128} local. */
+  private final BitSet v128Locals;
   private final boolean countLoops;
   /** Instrumentation the engine asks for: interruption checks, fuel charges ({@link Instrumenter}). */
   private final boolean interrupts;
@@ -130,6 +134,7 @@ public final class ModuleCode implements GuestModule {
     this.module = compiled.module();
     this.validator = compiled.validator();
     this.compact = compiled.compact();
+    this.v128Locals = compiled.v128Locals();
     this.unchecked = compiled.unchecked();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
@@ -205,6 +210,16 @@ public final class ModuleCode implements GuestModule {
   /** True if the code has fuel charges ({@code fuel} ops and their kin, {@link Instrumenter}). */
   public boolean fuel() {
     return fuel;
+  }
+
+  /**
+   * True if defined function {@code definedIndex}'s body declares a {@code v128} local (read
+   * from its local declarations alone, which an eager compilation kept aside when it dropped the
+   * bodies): a function computing with vectors across a loop has one.
+   */
+  public boolean declaresV128(int definedIndex) {
+    return compact != null ? v128Locals.get(definedIndex)
+        : module.bodies().get(definedIndex).declares(module.bytes(), ValType.V128);
   }
 
   /** True once defined function {@code definedIndex} has been translated. */

@@ -1,7 +1,6 @@
 package org.wasmj.exec.asm;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.wasmj.ExhaustionException;
 import org.wasmj.exec.asm.rt.DeepStacks;
@@ -14,7 +13,6 @@ import org.wasmj.exec.loopswitch.Interpreter;
 import org.wasmj.exec.spi.Executor;
 import org.wasmj.exec.spi.GuestFunction;
 import org.wasmj.exec.spi.GuestModule;
-import org.wasmj.parser.FunctionBody;
 
 /**
  * Runs generated code, and the interpreter for what is not (yet) compiled. As {@code asm} it
@@ -69,9 +67,8 @@ final class AsmExecutor implements Executor {
     ModuleCode module = (ModuleCode) guestModule; // the runtime's class (RATIONALE.md)
     AsmModule m = AsmModule.of(module, this);
     if (tiered) {
-      List<FunctionBody> bodies = module.module().bodies();
       for (int k = 0; k < module.functionCount(); k++) {
-        module.function(k).countdown = m.countdown(bodies.get(k).length());
+        module.function(k).countdown = m.firstCountdown(k);
       }
       module.tiering = m::hot;
     } else if (eager) {

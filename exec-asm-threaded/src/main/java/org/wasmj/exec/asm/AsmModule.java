@@ -72,6 +72,13 @@ public final class AsmModule {
   private final byte[] state;
   /** Per function: the countdowns it has run out so far (under the lock of {@link #state}). */
   private final byte[] rounds;
+  /**
+   * Per function: 0 declares no {@code v128} local, {@link #PROBED} does, and is to be asked at
+   * its first call ({@link #firstCountdown}), then 1 queued when hot, 2 compiled at once
+   * ({@link #heavyLoop}).
+   */
+  private final byte[] heavy;
+  private static final byte PROBED = 3;
   /** Functions queued for compilation so far (under the lock of {@link #state}). */
   private int admitted;
   private final MutableCallSite[] callSites;
@@ -98,6 +105,7 @@ public final class AsmModule {
     this.late = new boolean[tiered && compiledKind.equals(ModuleClassLoader.WIDE)
         ? code.functionCount() : 0];
     this.rounds = new byte[tiered ? code.functionCount() : 0];
+    this.heavy = new byte[tiered ? code.functionCount() : 0];
     this.callSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlinedSites = new MutableCallSite[tiered ? code.functionCount() : 0];
     this.outlined = new byte[code.functionCount()];
@@ -162,11 +170,19 @@ public final class AsmModule {
 
   /**
    * Tiering: {@code f} turned hot in the interpreter (in a loop of it, if {@code inLoop}). Queues
-   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile.
+   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile. At the
+   * first call of a function declaring {@code v128} locals ({@link #firstCountdown}): compiles it
+   * now if it has a heavy SIMD loop ({@link #heavyLoop}), else starts its usual countdown.
    */
   void hot(FunctionCode f, boolean inLoop) {
     int k = f.definedIndex;
     f.countdown = Integer.MAX_VALUE; // quiet until its code is ready or the queue refuses it
+    boolean probed = heavy[k] == PROBED;
+    boolean now = heavyLoop(k);
+    if (probed && !now) { // its first call: an ordinary function after all
+      f.countdown = countdown(code.module().bodies().get(k).length());
+      return;
+    }
     synchronized (state) {
       if (state[k] == QUEUED || state[k] == COMPILED && f.nativeCode == null) {
         f.countdown = recheck(); // its code is on the way: ask again
@@ -175,7 +191,7 @@ public final class AsmModule {
       if (state[k] != NOT_GENERATED) {
         return;
       }
-      if (threshold > 1 && rounds[k] + 1 < roundsToCompile(admitted)) {
+      if (!now && threshold > 1 && rounds[k] + 1 < roundsToCompile(admitted)) {
         rounds[k]++; // at most MOST_ROUNDS - 1
         f.countdown = countdown(code.module().bodies().get(k).length()); // run on
         return;
@@ -186,7 +202,9 @@ public final class AsmModule {
       }
       admitted++;
     }
-    if (!executor.queue.submit(() -> compileHot(f), inLoop)) {
+    if (now) {
+      compileHot(f); // on the guest's thread, as asm would have at its first call
+    } else if (!executor.queue.submit(() -> compileHot(f), inLoop)) {
       synchronized (state) {
         state[k] = NOT_GENERATED;
         admitted--;
@@ -195,6 +213,26 @@ public final class AsmModule {
     } else if (f.loopEntry == null) {
       f.countdown = recheck();
     }
+  }
+
+  /**
+   * Whether defined function {@code k} is compiled at its first call, on the guest's thread,
+   * without the budget: if one of its inner loops makes so many SIMD memory accesses that its
+   * class will have a heavy chunk ({@link Chunks#innerLoopAccesses}, {@link
+   * JitDirectives#wantedFor}: MATMUL's). Such a loop then matures in compiled code right away, as
+   * on {@code asm}, instead of after seconds in the interpreter, while the interpreter's own
+   * methods and the rest of the program fill C2's queue; a long queue at its maturity makes C2
+   * read a longer window of its profile, and MATMUL's chunk compiled at the slow level
+   * (docs/RATIONALE.md, "Session 19 (branch tier19)"). Decided at its first call, from its IR,
+   * for a function declaring {@code v128} locals ({@link #firstCountdown}); false for the others,
+   * whose IR is not read. Racy: whichever thread asks first computes the same.
+   */
+  private boolean heavyLoop(int k) {
+    if (heavy[k] == PROBED) {
+      heavy[k] = JitDirectives.wantedFor(
+          Chunks.c1Values(Chunks.innerLoopAccesses(code.transientIr(k).code()), 0)) ? (byte) 2 : 1;
+    }
+    return heavy[k] == 2;
   }
 
   /**
@@ -207,6 +245,23 @@ public final class AsmModule {
    */
   private int recheck() {
     return Math.max(threshold, 100);
+  }
+
+  /**
+   * Tiering: defined function {@code k}'s countdown before its first call: 1 if its body declares
+   * a {@code v128} local (a candidate for {@link #heavyLoop}, which its first call then asks:
+   * a heavy loop is compiled before it runs in the interpreter, as on {@code asm}, otherwise the
+   * usual countdown starts there), else {@link #countdown}. Only the local declarations are read
+   * (a few bytes per body); a function without them, a scalar program's, is as it was. Not in a
+   * wide module ({@link AsmExecutor#wide}: Yosys' 34,004 bodies took 15 ms to read in a cold
+   * JVM), whose classes the directives for heavy chunks do not reach.
+   */
+  int firstCountdown(int k) {
+    if (threshold > 1 && compiledKind.equals(ModuleClassLoader.COMPILED) && code.declaresV128(k)) {
+      heavy[k] = PROBED;
+      return 1;
+    }
+    return countdown(code.module().bodies().get(k).length());
   }
 
   /** The calls plus loop iterations after which a function of {@code bodyBytes} bytes is hot. */
@@ -314,7 +369,7 @@ public final class AsmModule {
     } finally {
       generationNanos.addAndGet(System.nanoTime() - start);
       if (awaitDirectives) {
-        JitDirectives.awaitRequested(); // (on our compiler thread, not the guest's)
+        JitDirectives.awaitRequested(); // on our compiler thread, or the guest's (heavyLoop)
       }
     }
   }

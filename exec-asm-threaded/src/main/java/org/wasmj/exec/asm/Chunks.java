@@ -200,6 +200,58 @@ final class Chunks {
     return varHandleAccesses * VARHANDLE_VALUES + bytes * 3 / 10;
   }
 
+  /**
+   * The most inline {@code VarHandle} accesses ({@link SimdEmitters#varHandleAccesses}) of the
+   * SIMD ops of one innermost loop of {@code code} (from a backward branch's target to the branch,
+   * with no other backward branch inside), read from the IR without planning or generating
+   * anything. A loop within C1's budget is planned whole into one chunk, and one past it is cut
+   * into chunks near the budget, so over {@code C1_BUDGET / 2 / VARHANDLE_VALUES} its class will
+   * have a heavy chunk ({@link JitDirectives#wantedFor}) either way: MATMUL's inner loop has 65
+   * (its chunk), its scale loop 128 (two chunks). A function without SIMD memory accesses is 0
+   * after one pass.
+   */
+  static int innerLoopAccesses(int[] code) {
+    int total = 0;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      total += accesses(code, pc);
+    }
+    if (total == 0) {
+      return 0;
+    }
+    int[] before = new int[code.length + 1]; // accesses of the ops before each pc
+    List<int[]> loops = new ArrayList<>(); // {header, back edge}
+    int sum = 0;
+    for (int pc = 0; pc < code.length; pc += Op.size(code, pc)) {
+      before[pc] = sum;
+      sum += accesses(code, pc);
+      for (int t : Op.targets(code, pc)) {
+        if (t <= pc) {
+          loops.add(new int[] {t, pc});
+        }
+      }
+    }
+    int most = 0;
+    for (int[] loop : loops) {
+      boolean inner = true;
+      for (int[] other : loops) {
+        if (other[0] >= loop[0] && other[1] <= loop[1]
+            && (other[0] != loop[0] || other[1] != loop[1])) {
+          inner = false;
+          break;
+        }
+      }
+      if (inner) {
+        most = Math.max(most, before[loop[1]] + accesses(code, loop[1]) - before[loop[0]]);
+      }
+    }
+    return most;
+  }
+
+  private static int accesses(int[] code, int pc) {
+    Op op = Op.of(code[pc]);
+    return op.simd() == null ? 0 : SimdEmitters.varHandleAccesses(op);
+  }
+
   /** The estimated bytecode the instruction at {@code pc} adds to its chunk. */
   private static int cost(FunctionCompiler c, int pc, boolean[] target, Traffic traffic) {
     return estimate(c, pc) + (target[pc] ? 4 : 0) + traffic.add(pc);

@@ -35,9 +35,9 @@ final class JitDirectives {
   /**
    * The methods whose compiles block, in HotSpot's {@code class.method} pattern form: the chunk
    * methods ({@link FunctionCompiler#CHUNK}) of the {@code asm} executor's classes ({@code F<k>}).
-   * {@code tiered}'s ({@code C<k>}) block only through the directives ({@link #TIERED_CHUNKS});
+   * {@code tiered}'s ({@code C<k>}) block through the second directive ({@link #TIERED_CHUNKS});
    * a wide module's {@code W<k>}/{@code L<k>} keep background compilation. The launcher's
-   * {@code BackgroundCompilation} commands name the same.
+   * {@code BackgroundCompilation} commands name these and {@link #TIERED_CHUNKS}.
    */
   static final List<String> BLOCKING =
       List.of(ModuleClassLoader.pattern(ModuleClassLoader.ENTRY) + "." + FunctionCompiler.CHUNK + "*");
@@ -61,7 +61,7 @@ final class JitDirectives {
    * the loop's chunk mid-loop shifted the chunk's counts; since the loop entries decline heavy
    * chunks ({@code FunctionCompiler.declinedTable}) those are called whole, and blocking makes C2
    * read {@code asm}'s profile (benchmarks/README.md, "Session 18"). The launcher, which sets no
-   * directives, does not block them.
+   * directives, blocks them for every program by a {@code CompileCommand} (session 19).
    */
   static final String TIERED_CHUNKS =
       ModuleClassLoader.pattern(ModuleClassLoader.COMPILED) + "." + FunctionCompiler.CHUNK + "*";
@@ -99,10 +99,12 @@ final class JitDirectives {
 
   /**
    * Waits, at most {@link #MOST_WAIT_MS}, until the directives {@link #request}ed are given: a
-   * {@code tiered} class with heavy chunks is published to the guest only then (called on a
-   * compiler thread of ours; the guest runs on in the interpreter meanwhile), as its loop's chunk
-   * gets hot within milliseconds, and a compile before the directive would not block (the first
-   * time, the MBean server takes 150-450 ms). Returns at once if none were requested.
+   * {@code tiered} class with heavy chunks is published to the guest only then, as its loop's
+   * chunk gets hot within milliseconds, and a compile before the directive would not block (the
+   * first time, the MBean server takes 150-450 ms). Called where the class is generated: on the
+   * guest's thread for a function compiled at its first call ({@code AsmModule.heavyLoop}, which
+   * has not run in the interpreter), else on a compiler thread of ours while the guest runs on in
+   * the interpreter. Returns at once if none were requested.
    */
   static void awaitRequested() {
     Thread t = installing;

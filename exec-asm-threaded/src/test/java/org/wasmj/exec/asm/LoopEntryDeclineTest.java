@@ -84,18 +84,22 @@ class LoopEntryDeclineTest {
       Config config = Config.defaults().withExecutor(executor).withTieringThreshold(1000)
           .withCompilerThreads(0);
       Engine engine = new Engine(config);
-      Module module = Module.compile(engine, wasm);
-      Linker<Void> linker = new Linker<>(engine);
-      for (ImportType i : module.imports()) { // WASI, which run does not call
-        FuncType type = (FuncType) i.type();
-        linker.func(i.module(), i.name(), type, (caller, args) -> new Val[] {Val.i32(0)});
-      }
-      Instance instance = linker.instantiate(Store.of(engine), module);
+      Instance instance = instantiate(engine, Module.compile(engine, wasm));
       results[executor.equals("switch") ? 0 : 1] = instance.getFunc("run").call(
           Val.i32(1))[0].i32();
     }
     assertEquals(results[0], results[1]);
     assertNotEquals(0, results[1]);
+  }
+
+  /** An instance of {@code module} with every import (WASI, which {@code run} does not call) a stub returning 0. */
+  static Instance instantiate(Engine engine, Module module) {
+    Linker<Void> linker = new Linker<>(engine);
+    for (ImportType i : module.imports()) {
+      FuncType type = (FuncType) i.type();
+      linker.func(i.module(), i.name(), type, (caller, args) -> new Val[] {Val.i32(0)});
+    }
+    return linker.instantiate(Store.of(engine), module);
   }
 
   private static List<Integer> headers(String file, int k) throws Exception {
