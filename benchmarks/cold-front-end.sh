@@ -13,7 +13,7 @@ here="$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 probe="$(mktemp -d)"
 trap 'rm -rf "$probe"' EXIT
 mkdir -p "$probe/org/wasmj/bench"
-cp "$here/target/classes/org/wasmj/bench/ColdFrontEnd.class" "$probe/org/wasmj/bench/"
+cp "$here"/target/classes/org/wasmj/bench/ColdFrontEnd*.class "$probe/org/wasmj/bench/"
 line="$(bash -x "$launcher" --version 2>&1 >/dev/null | grep '^+ exec ' | tail -1)"
 line="${line#+ exec }"
 eval "command=($line)"
