@@ -1,5 +1,9 @@
 package org.wasmj.validator;
 
+import static org.wasmj.validator.ShortPath.MEMORY_ACCESSES;
+import static org.wasmj.validator.ShortPath.PLAIN_SIGNATURES;
+import static org.wasmj.validator.ShortPath.STORE;
+import static org.wasmj.validator.ShortPath.leb;
 import static org.wasmj.validator.Validator.invalid;
 
 import java.util.Arrays;
@@ -60,39 +64,6 @@ public final class FunctionValidator implements BodyWalker {
     }
   }
 
-  /**
-   * Per single-byte opcode, for the plain ones ({@link #PLAIN_POPS}) of Wasm 1.0 (no feature to
-   * check) that pop one operand or two of one type and push one: pops | operand type << 8 | result
-   * type << 16 (types as ordinals); 0 for the others. The short path of {@link #step} takes these.
-   */
-  private static final int[] PLAIN_SIGNATURES = new int[256];
-  /**
-   * Per single-byte opcode, for loads and stores: the natural alignment exponent | the value type
-   * loaded or stored << 8 | {@link #STORE} for a store, 1 << 24 for a load; 0 for the others. The
-   * short path of {@link #step} takes these.
-   */
-  private static final int[] MEMORY_ACCESSES = new int[256];
-  private static final int STORE = 1 << 16;
-
-  static {
-    for (int b = 0; b < 256; b++) {
-      Opcode op = Opcode.fromByte(b);
-      if (op == null || !op.hasSignature() || op.feature() != null) {
-        continue;
-      }
-      ValType[] params = op.params();
-      if (op.immediates() == Opcode.Imm.MEMARG) {
-        // loads are (i32) -> t, stores (i32, t) -> ()
-        MEMORY_ACCESSES[b] = op.results().length == 1
-            ? 1 << 24 | op.access().naturalAlignment() | op.results()[0].ordinal() << 8
-            : STORE | op.access().naturalAlignment() | params[1].ordinal() << 8;
-      } else if (PLAIN_POPS[op.ordinal()] != null && op.results().length == 1
-          && (params.length == 1 || params.length == 2 && params[0] == params[1])) {
-        PLAIN_SIGNATURES[b] = params.length | params[0].ordinal() << 8 | op.results()[0].ordinal() << 16;
-      }
-    }
-  }
-
   private static int[] ordinals(ValType[] types) {
     int[] ordinals = new int[types.length];
     for (int i = 0; i < types.length; i++) {
@@ -107,9 +78,6 @@ public final class FunctionValidator implements BodyWalker {
   private final FuncType[] singleResult = new FuncType[TYPES.length];
   /** Whether the module has a memory 0; set per body. */
   private boolean hasMemory;
-  /** The value and the bits of the last {@link #leb} read. */
-  private int lebValue;
-  private int lebBits;
 
   private int[] vals = new int[64];
   private int sp;
@@ -212,14 +180,13 @@ public final class FunctionValidator implements BodyWalker {
           int imm = bytes[p + 1]; // the first byte of the immediate
           switch (b) {
             case 0x41: { // i32.const
-              int q = leb(bytes, p + 1, end);
-              if (q > 0 && sp < vals.length) {
+              long read = leb(bytes, p + 1, end);
+              if (read >= 0 && sp < vals.length) {
                 vals[sp++] = I32;
                 if (v != null) {
-                  int unused = 32 - lebBits; // sign-extend from the LEB's last bit
-                  v.i32Const(lebValue << unused >> unused);
+                  v.i32Const(ShortPath.signed(read, p + 1));
                 }
-                p = q;
+                p = (int) (read >>> 32);
                 continue;
               }
               break;
@@ -276,12 +243,13 @@ public final class FunctionValidator implements BodyWalker {
               }
               break;
             case 0x10: { // call, its arguments and results all of the exact types
-              int q = leb(bytes, p + 1, end);
-              if (q > 0 && lebValue < module.functionCount() && call(module.functionType(lebValue))) {
+              long read = leb(bytes, p + 1, end);
+              int f = (int) read;
+              if (read >= 0 && f < module.functionCount() && call(module.functionType(f))) {
                 if (v != null) {
-                  v.call(Opcode.CALL, lebValue, module.functionType(lebValue));
+                  v.call(Opcode.CALL, f, module.functionType(f));
                 }
-                p = q;
+                p = (int) (read >>> 32);
                 continue;
               }
               break;
@@ -291,10 +259,10 @@ public final class FunctionValidator implements BodyWalker {
               // a load or store of memory 0 with an alignment of at most the natural one: imm is the
               // memarg's flags (the alignment exponent), the offset follows
               if (access != 0 && imm >= 0 && imm <= (access & 0xFF) && hasMemory) {
-                int q = leb(bytes, p + 2, end);
+                long read = leb(bytes, p + 2, end);
                 int type = (access >>> 8) & 0xFF;
                 int top = sp - 1;
-                if (q > 0 && ((access & STORE) != 0
+                if (read >= 0 && ((access & STORE) != 0
                     ? top > ctrlHeight[csp - 1] && vals[top] == type && vals[top - 1] == I32
                     : top >= ctrlHeight[csp - 1] && vals[top] == I32)) {
                   if ((access & STORE) != 0) {
@@ -303,9 +271,9 @@ public final class FunctionValidator implements BodyWalker {
                     vals[top] = type;
                   }
                   if (v != null) {
-                    v.memory(Opcode.fromByte(b), 0, imm, lebValue);
+                    v.memory(Opcode.fromByte(b), 0, imm, (int) read);
                   }
-                  p = q;
+                  p = (int) (read >>> 32);
                   continue;
                 }
               }
@@ -329,25 +297,6 @@ public final class FunctionValidator implements BodyWalker {
     r.position(p);
     instruction(r, r.readOpcode(), v, fn);
     return r.position();
-  }
-
-  /**
-   * Reads a LEB128 number of at most four bytes at {@code bytes[q]}, before {@code end}: returns
-   * the position after it, its value in {@link #lebValue} (28 bits at most, unsigned) and its bits
-   * in {@link #lebBits}; or -1 for a longer number or one cut short (the long path's to decode).
-   */
-  private int leb(byte[] bytes, int q, int end) {
-    int value = 0;
-    for (int shift = 0; shift < 28 && q < end; shift += 7) {
-      int b = bytes[q++];
-      value |= (b & 0x7F) << shift;
-      if (b >= 0) {
-        lebValue = value;
-        lebBits = shift + 7;
-        return q;
-      }
-    }
-    return -1;
   }
 
   /**

@@ -1,5 +1,9 @@
 package org.wasmj.validator;
 
+import static org.wasmj.validator.ShortPath.MEMORY_ACCESSES;
+import static org.wasmj.validator.ShortPath.PLAIN_SIGNATURES;
+import static org.wasmj.validator.ShortPath.STORE;
+import static org.wasmj.validator.ShortPath.leb;
 import static org.wasmj.validator.Validator.invalid;
 
 import java.util.Arrays;
@@ -99,6 +103,8 @@ public final class UncheckedWalker implements BodyWalker {
   private final boolean simd;
   private final FuncType[] singleResult = new FuncType[ValType.values().length];
   private final Locals locals = new Locals();
+  /** Whether the frequent instructions take the short path ({@link #step}); tests compare both. */
+  private final boolean shortPath;
 
   private int sp; // the operand stack's height
   private int[] ctrlKind = new int[16];
@@ -109,6 +115,12 @@ public final class UncheckedWalker implements BodyWalker {
   private int[] brTargets = new int[16];
 
   UncheckedWalker(Validator validator) {
+    this(validator, true);
+  }
+
+  /** A walker; {@code shortPath}: take the short path ({@link #step}), else always the long one. */
+  UncheckedWalker(Validator validator, boolean shortPath) {
+    this.shortPath = shortPath;
     this.validator = validator;
     this.module = validator.module;
     this.types = module.types();
@@ -163,8 +175,17 @@ public final class UncheckedWalker implements BodyWalker {
     sp = 0;
     csp = 0;
     pushCtrl(IMPLICIT, type);
-    while (csp > 0) {
-      instruction(r, r.readOpcode(), v, type);
+    if (shortPath) {
+      int end = body.offset() + body.length();
+      int p = r.position();
+      while (csp > 0) {
+        p = step(r, bytes, p, end, v, type);
+      }
+      r.position(p);
+    } else {
+      while (csp > 0) {
+        instruction(r, r.readOpcode(), v, type);
+      }
     }
     if (r.hasMore()) {
       throw new MalformedModuleException("section size mismatch", r.position());
@@ -172,6 +193,156 @@ public final class UncheckedWalker implements BodyWalker {
     if (v != null) {
       v.endFunction();
     }
+  }
+
+  /**
+   * Walks instructions from {@code bytes[p]} (the body ends at {@code end}) up to and including the
+   * first that takes the long path, or to the end of the body, and returns the position after
+   * them: {@code FunctionValidator.step}'s short path without the types. The frequent
+   * instructions ({@link ShortPath}'s tables, local accesses, {@code i32.const}, {@code br_if},
+   * {@code call}, {@code end}, blocks of the empty type) are read in place when their immediates
+   * are short and the stack holds what they pop; anything else, an error or a {@code v128}
+   * included, goes through the reader and {@link #instruction}. It returns after each instruction
+   * of the long path so that HotSpot compiles it early (called often, not looping once per body).
+   */
+  private int step(CodeReader r, byte[] bytes, int p, int end, InstructionVisitor v, FuncType fn) {
+    while (csp > 0 && p < end) {
+      int b = bytes[p] & 0xFF;
+      int height = ctrlHeight[csp - 1];
+      int sig = PLAIN_SIGNATURES[b];
+      if (sig != 0) {
+        int pops = sig & 0xFF;
+        if (sp - pops < height) {
+          break;
+        }
+        sp += 1 - pops;
+        if (v != null) {
+          v.op(Opcode.fromByte(b));
+        }
+        p++;
+        continue;
+      }
+      if (b == 0x0B) { // end of a block with exactly its results on the stack
+        if (sp != height + ctrlType[csp - 1].resultCount()) {
+          break;
+        }
+        csp--;
+        if (v != null) {
+          v.end();
+        }
+        p++;
+        continue;
+      }
+      if (p + 1 >= end) {
+        break;
+      }
+      int imm = bytes[p + 1]; // the first byte of the immediate
+      switch (b) {
+        case 0x41: { // i32.const
+          long read = leb(bytes, p + 1, end);
+          if (read < 0) {
+            break;
+          }
+          sp++;
+          if (v != null) {
+            v.i32Const(ShortPath.signed(read, p + 1));
+          }
+          p = (int) (read >>> 32);
+          continue;
+        }
+        case 0x20: // local.get
+          if (imm < 0 || imm >= locals.count) {
+            break;
+          }
+          sp++;
+          if (v != null) {
+            v.local(Opcode.LOCAL_GET, imm, locals.types[imm]);
+          }
+          p += 2;
+          continue;
+        case 0x21: // local.set
+        case 0x22: // local.tee
+          if (imm < 0 || imm >= locals.count || sp <= height) {
+            break;
+          }
+          if (b == 0x21) {
+            sp--;
+          }
+          if (v != null) {
+            v.local(b == 0x21 ? Opcode.LOCAL_SET : Opcode.LOCAL_TEE, imm, locals.types[imm]);
+          }
+          p += 2;
+          continue;
+        case 0x0D: // br_if
+          if (imm < 0 || imm >= csp || sp - 1 - labelArity(csp - 1 - imm) < height) {
+            break;
+          }
+          sp--;
+          if (v != null) {
+            v.br(Opcode.BR_IF, imm);
+          }
+          p += 2;
+          continue;
+        case 0x02: // block, loop and if of the empty block type
+        case 0x03:
+        case 0x04:
+          if (imm != 0x40 || b == 0x04 && sp <= height) {
+            break;
+          }
+          if (b == 0x04) {
+            sp--;
+          }
+          pushCtrl(b == 0x02 ? BLOCK : b == 0x03 ? LOOP : IF, FuncType.EMPTY);
+          if (v != null) {
+            v.block(Opcode.fromByte(b), FuncType.EMPTY);
+          }
+          p += 2;
+          continue;
+        case 0x10: { // call
+          long read = leb(bytes, p + 1, end);
+          int f = (int) read;
+          if (read < 0 || f >= functionCount || typeHasV128[module.functionTypeIndex(f)]) {
+            break;
+          }
+          FuncType t = module.functionType(f);
+          if (sp - t.paramCount() < height) {
+            break;
+          }
+          sp += t.resultCount() - t.paramCount();
+          if (v != null) {
+            v.call(Opcode.CALL, f, t);
+          }
+          p = (int) (read >>> 32);
+          continue;
+        }
+        default: {
+          int access = MEMORY_ACCESSES[b];
+          // a load or store of memory 0 with an alignment of at most the natural one: imm is the
+          // memarg's flags (the alignment exponent), the offset follows
+          if (access == 0 || imm < 0 || imm > (access & 0xFF) || memoryCount == 0) {
+            break;
+          }
+          long read = leb(bytes, p + 2, end);
+          int pops = (access & STORE) != 0 ? 2 : 1;
+          if (read < 0 || sp - pops < height) {
+            break;
+          }
+          sp += (access & STORE) != 0 ? -2 : 0;
+          if (v != null) {
+            v.memory(Opcode.fromByte(b), 0, imm, (int) read);
+          }
+          p = (int) (read >>> 32);
+          continue;
+        }
+      }
+      break;
+    }
+    if (csp == 0) {
+      return p;
+    }
+    r.position(p);
+    instruction(r, r.readOpcode(), v, fn);
+    return r.position();
   }
 
   private static boolean hasV128(FuncType t) {

@@ -214,16 +214,20 @@ class ValidatorTest {
 
   /**
    * The visitor calls of the validator over function 0 of {@code bytes}, after checking that the
-   * unchecked walker, which decodes every instruction through the reader, makes the same ones.
+   * unchecked walker without its short path, which decodes every instruction through the reader,
+   * makes the same ones, and the unchecked walker with its short path too.
    */
   private static List<String> sameWalk(byte[] bytes) {
     WasmModule m = WasmParser.parse(bytes, Feature.WASM_2_0);
     Validator v = new Validator(m, Feature.WASM_2_0);
     Recorder checked = new Recorder();
     v.functionValidator().validate(0, checked);
-    Recorder unchecked = new Recorder();
-    v.uncheckedWalker().walk(0, m.bytes(), m.bodies().get(0), unchecked);
-    assertEquals(unchecked.seen, checked.seen);
+    Recorder longPath = new Recorder();
+    new UncheckedWalker(v, false).walk(0, m.bytes(), m.bodies().get(0), longPath);
+    assertEquals(longPath.seen, checked.seen, "validator");
+    Recorder shortPath = new Recorder();
+    v.uncheckedWalker().walk(0, m.bytes(), m.bodies().get(0), shortPath);
+    assertEquals(longPath.seen, shortPath.seen, "unchecked walker's short path");
     return checked.seen;
   }
 
@@ -285,6 +289,19 @@ class ValidatorTest {
             "local.get 1 i32", "call 0 (i32, i32) -> (i32)", "local.tee 1 i32", "i32.eqz",
             "if () -> ()", "end", "end", "end", "local.get 1 i32", "local.get 0 i32",
             "local.set 0 i32", "end"),
+        sameWalk(module(code)));
+  }
+
+  @Test
+  void unreachableCodeAndLabelsWithValuesWalkAlike() {
+    // block; unreachable; i32.add; local.set 0; end; block (result i32); i32.const 1; i32.const 0;
+    // br_if 0; end; local.set 1; call 0 (two args short: a call after unreachable); unreachable...
+    int[] code = {0x02, 0x40, 0x00, 0x6A, 0x21, 0, 0x0B, 0x02, 0x7F, 0x41, 1, 0x41, 0, 0x0D, 0,
+        0x0B, 0x21, 1, 0x00, 0x10, 0, 0x1A};
+    assertEquals(
+        List.of("block () -> ()", "unreachable", "i32.add", "local.set 0 i32", "end",
+            "block () -> (i32)", "i32.const 1", "i32.const 0", "br_if 0", "end", "local.set 1 i32",
+            "unreachable", "call 0 (i32, i32) -> (i32)", "drop", "end"),
         sameWalk(module(code)));
   }
 

@@ -1,8 +1,10 @@
 package org.wasmj.exec.internal;
 
 import java.util.BitSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.ir.CompactCode;
@@ -30,9 +32,9 @@ import org.wasmj.validator.Validator;
  *
  * <p>Bodies validated ahead of lazy translation from a module whose bytes are all there (not a
  * stream) are validated once it has decoded, and when they are many ({@link #SPLIT_BYTES}), on two
- * threads: the caller's takes the first half of the code (by bytes), a second thread the rest. The
- * error is still the first invalid body's in module order: the caller's half comes first, and each
- * half stops at its own first error.
+ * threads, the caller's and a second one, which take chunks of consecutive bodies ({@link
+ * #CHUNK_BYTES}) in turn, so that both finish together. The error is still the first invalid
+ * body's in module order ({@link Chunks}).
  *
  * @implNote Used by one thread at a time: one per compilation.
  */
@@ -53,6 +55,8 @@ final class BodyCompiler implements WasmParser.BodyListener {
    * of code on ({@link #SPLIT_BYTES}); -1: as they arrive, on the caller's.
    */
   private final long splitBytes;
+  /** The size of the chunks the two threads share ({@link #CHUNK_BYTES}). */
+  private final int chunkBytes;
   /** Walks the bodies as they arrive; null until the code section, and after an error. */
   private BodyWalker walker;
   private Translator translator;
@@ -79,6 +83,14 @@ final class BodyCompiler implements WasmParser.BodyListener {
    */
   BodyCompiler(Set<Feature> features, boolean translate, boolean validate, boolean checked,
       boolean countLoops, boolean interrupts, boolean fuel, long splitBytes) {
+    this(features, translate, validate, checked, countLoops, interrupts, fuel, splitBytes,
+        CHUNK_BYTES);
+  }
+
+  /** As the constructor above, the two threads sharing chunks of {@code chunkBytes} (tests). */
+  BodyCompiler(Set<Feature> features, boolean translate, boolean validate, boolean checked,
+      boolean countLoops, boolean interrupts, boolean fuel, long splitBytes, int chunkBytes) {
+    this.chunkBytes = chunkBytes;
     this.splitBytes = validate && !translate && Runtime.getRuntime().availableProcessors() > 1
         ? splitBytes : -1;
     this.interrupts = interrupts;
@@ -178,9 +190,15 @@ final class BodyCompiler implements WasmParser.BodyListener {
   }
 
   /**
-   * Validates bodies {@code from} to the last: when they hold {@link #splitBytes} or more, the
-   * second half of their bytes on a second thread, the first here; throws the first error in
-   * module order.
+   * Bodies are shared between the two validation threads in chunks of about this many bytes of
+   * code: small enough that both finish within a chunk's time of each other, big enough that
+   * taking one (an atomic increment) costs nothing beside walking it.
+   */
+  static final int CHUNK_BYTES = 128 << 10;
+
+  /**
+   * Validates bodies {@code from} to the last: when they hold {@link #splitBytes} or more, shared
+   * in chunks with a second thread, else all here; throws the first error in module order.
    */
   private void validateSplit(Validator validator, WasmModule module, int from) {
     List<FunctionBody> bodies = module.bodies();
@@ -189,63 +207,121 @@ final class BodyCompiler implements WasmParser.BodyListener {
     for (int i = from; i < n; i++) {
       total += bodies.get(i).length();
     }
-    int mid = n;
-    if (total >= splitBytes) {
-      long first = 0;
-      for (mid = from; mid < n && first < total / 2; mid++) {
-        first += bodies.get(mid).length();
-      }
-    }
-    SecondHalf second = mid < n ? new SecondHalf(walker(validator), module, mid) : null;
-    if (second != null) {
-      second.start();
-    }
-    try {
-      for (int i = from; i < mid; i++) {
+    if (total < splitBytes) {
+      for (int i = from; i < n; i++) {
         walker.walk(i, module.bytes(), bodies.get(i), null);
       }
-    } catch (RuntimeException | Error e) {
-      if (second != null) {
-        second.stop = true; // its error would come after this one
-      }
-      throw e;
+      return;
     }
-    if (second != null) {
-      second.rethrow();
+    Chunks chunks = new Chunks(module, from, chunkBytes);
+    Helper helper = new Helper(walker(validator), chunks);
+    helper.start();
+    chunks.walk(walker);
+    helper.await();
+    chunks.rethrow();
+  }
+
+  /**
+   * A module's bodies from some index on, cut into chunks of consecutive bodies that the
+   * validation threads take in order, each the next not taken yet, until all are taken or one
+   * failed. The error kept is the lowest-index body's: every chunk that starts before a failed
+   * body is taken (chunks are taken in order) and walked to its end or its own first error, so
+   * once both threads are done, no body before the one kept is invalid.
+   */
+  static final class Chunks {
+    private final WasmModule module;
+    /** The first body of each chunk, then the end (one past the last body). */
+    private final int[] starts;
+    private final AtomicInteger next = new AtomicInteger();
+    /** The lowest index of a body that failed so far; {@link Integer#MAX_VALUE} for none. */
+    private volatile int failedAt = Integer.MAX_VALUE;
+    /** The error of body {@link #failedAt}. */
+    private Throwable failure;
+
+    /** Bodies {@code from} to the last of {@code module}, in chunks of about {@code chunkBytes}. */
+    Chunks(WasmModule module, int from, int chunkBytes) {
+      this.module = module;
+      List<FunctionBody> bodies = module.bodies();
+      int n = bodies.size();
+      int[] s = new int[16];
+      int count = 0;
+      long bytes = chunkBytes; // the first body starts a chunk
+      for (int i = from; i < n; i++) {
+        if (bytes >= chunkBytes) {
+          if (count == s.length) {
+            s = Arrays.copyOf(s, count * 2);
+          }
+          s[count++] = i;
+          bytes = 0;
+        }
+        bytes += bodies.get(i).length();
+      }
+      starts = Arrays.copyOf(s, count + 1);
+      starts[count] = n;
+    }
+
+    /** How many chunks. */
+    int count() {
+      return starts.length - 1;
+    }
+
+    /** Walks chunks with {@code walker} until none is left or a body before them failed. */
+    void walk(BodyWalker walker) {
+      List<FunctionBody> bodies = module.bodies();
+      byte[] bytes = module.bytes();
+      for (int c = next.getAndIncrement(); c < count(); c = next.getAndIncrement()) {
+        int i = starts[c];
+        try {
+          for (; i < starts[c + 1] && i < failedAt; i++) {
+            walker.walk(i, bytes, bodies.get(i), null);
+          }
+        } catch (Throwable e) { // kept for the compiling thread, which throws it
+          failed(i, e);
+        }
+        if (i >= failedAt) {
+          return; // every later chunk starts after a failed body
+        }
+      }
+    }
+
+    private synchronized void failed(int index, Throwable e) {
+      if (index < failedAt) {
+        failure = e;
+        failedAt = index;
+      }
+    }
+
+    /** Throws the error of the lowest-index body that failed, if any (all walks ended). */
+    synchronized void rethrow() {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      } else if (failure instanceof Error e) {
+        throw e;
+      } else if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
     }
   }
 
-  /** Validates bodies {@code from} to the last on a thread of its own, until the first error. */
-  private static final class SecondHalf extends Thread {
+  /** Validates chunks of bodies on a thread of its own, beside the compiling thread. */
+  private static final class Helper extends Thread {
     private final BodyWalker walker;
-    private final WasmModule module;
-    private final int from;
-    /** Set when the first half failed: the rest is not needed. */
-    volatile boolean stop;
-    private Throwable failure;
+    private final Chunks chunks;
 
-    SecondHalf(BodyWalker walker, WasmModule module, int from) {
+    Helper(BodyWalker walker, Chunks chunks) {
       super("wasmj-validate");
       setDaemon(true);
       this.walker = walker;
-      this.module = module;
-      this.from = from;
+      this.chunks = chunks;
     }
 
     @Override
     public void run() {
-      try {
-        List<FunctionBody> bodies = module.bodies();
-        for (int i = from; i < bodies.size() && !stop; i++) {
-          walker.walk(i, module.bytes(), bodies.get(i), null);
-        }
-      } catch (Throwable e) { // handed to the compiling thread, which throws it
-        failure = e;
-      }
+      chunks.walk(walker);
     }
 
-    /** Waits for the walk to end, then throws its error, if any. */
-    void rethrow() {
+    /** Waits for the walk to end. */
+    void await() {
       boolean interrupted = false;
       while (isAlive()) {
         try {
@@ -256,13 +332,6 @@ final class BodyCompiler implements WasmParser.BodyListener {
       }
       if (interrupted) {
         Thread.currentThread().interrupt();
-      }
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      } else if (failure instanceof Error e) {
-        throw e;
-      } else if (failure != null) {
-        throw new IllegalStateException(failure);
       }
     }
   }

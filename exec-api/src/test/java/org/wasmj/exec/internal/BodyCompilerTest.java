@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.wasmj.Feature;
 import org.wasmj.InvalidModuleException;
 import org.wasmj.WasmException;
+import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
+import org.wasmj.validator.BodyWalker;
+import org.wasmj.validator.Validator;
 
 /** Bodies validated ahead on two threads ({@code splitBytes}) fail as on one: first in module order. */
 class BodyCompilerTest {
@@ -25,7 +29,8 @@ class BodyCompilerTest {
 
   @Test
   void validBodiesPassOnTwoThreads() {
-    assertDoesNotThrow(() -> compile(module(-1, -1), 0));
+    assertDoesNotThrow(() -> compile(module(-1, -1), 0, 1));
+    assertDoesNotThrow(() -> compile(module(-1, -1), 0, BodyCompiler.CHUNK_BYTES));
   }
 
   @Test
@@ -39,18 +44,67 @@ class BodyCompilerTest {
         int first = mismatch < 0 ? noLocal : noLocal < 0 ? mismatch : Math.min(mismatch, noLocal);
         String expected = first == mismatch ? "type mismatch" : "unknown local 99";
         for (long splitBytes : new long[] {-1, 0, 1, BODIES * 10L}) {
-          WasmException e = assertThrows(InvalidModuleException.class,
-              () -> compile(module, splitBytes));
-          assertEquals(expected, e.getMessage(),
-              "bodies " + mismatch + ", " + noLocal + ", split from " + splitBytes + " bytes");
+          for (int chunkBytes : new int[] {1, 7, 20, BodyCompiler.CHUNK_BYTES}) {
+            WasmException e = assertThrows(InvalidModuleException.class,
+                () -> compile(module, splitBytes, chunkBytes));
+            assertEquals(expected, e.getMessage(), "bodies " + mismatch + ", " + noLocal
+                + ", split from " + splitBytes + " bytes, chunks of " + chunkBytes);
+          }
         }
       }
     }
   }
 
-  private static void compile(byte[] module, long splitBytes) {
-    BodyCompiler bodies =
-        new BodyCompiler(FEATURES, false, true, true, false, false, false, splitBytes);
+  @Test
+  void chunksCoverEveryBodyOnceInOrder() {
+    WasmModule m = WasmParser.parse(module(-1, -1), FEATURES);
+    // bodies of 2 bytes (VALID): a chunk closes once it holds chunkBytes or more
+    assertEquals(BODIES - 3, new BodyCompiler.Chunks(m, 3, 1).count());
+    assertEquals((BODIES - 3 + 3) / 4, new BodyCompiler.Chunks(m, 3, 7).count());
+    assertEquals(1, new BodyCompiler.Chunks(m, 0, BodyCompiler.CHUNK_BYTES).count());
+  }
+
+  /**
+   * Two invalid bodies in different chunks, the later one met first: the thread that took the
+   * first chunk is held at its first body until the other thread has failed at body 20 of a later
+   * chunk; body 2's error still wins.
+   */
+  @Test
+  void anEarlierChunksErrorFoundLaterWins() throws Exception {
+    WasmModule m = WasmParser.parse(module(2, 20), FEATURES);
+    Validator validator = new Validator(m, FEATURES);
+    BodyCompiler.Chunks chunks = new BodyCompiler.Chunks(m, 0, 8); // bodies 0-3, then 4 a chunk
+    CountDownLatch firstTaken = new CountDownLatch(1);
+    CountDownLatch laterFailed = new CountDownLatch(1);
+    BodyWalker held = (i, bytes, body, v) -> {
+      firstTaken.countDown();
+      try {
+        laterFailed.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      validator.functionValidator().walk(i, bytes, body, v);
+    };
+    Thread first = new Thread(() -> chunks.walk(held));
+    first.start();
+    firstTaken.await();
+    chunks.walk((i, bytes, body, v) -> {
+      try {
+        validator.functionValidator().walk(i, bytes, body, v);
+      } catch (RuntimeException e) {
+        assertEquals(20, i);
+        laterFailed.countDown();
+        throw e;
+      }
+    });
+    first.join();
+    WasmException e = assertThrows(InvalidModuleException.class, chunks::rethrow);
+    assertEquals("type mismatch", e.getMessage()); // body 2's, not body 20's "unknown local 99"
+  }
+
+  private static void compile(byte[] module, long splitBytes, int chunkBytes) {
+    BodyCompiler bodies = new BodyCompiler(FEATURES, false, true, true, false, false, false,
+        splitBytes, chunkBytes);
     bodies.finish(WasmParser.parse(module, FEATURES, bodies));
   }
 
