@@ -1,7 +1,7 @@
 package org.wasmj.exec.internal;
 
-import java.util.BitSet;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
