@@ -79,7 +79,7 @@ public final class Memory implements Extern {
 
   /** The current size in bytes. */
   public long dataSize() {
-    return instance.size;
+    return instance.bytes.length;
   }
 
   /**
@@ -165,7 +165,7 @@ public final class Memory implements Extern {
   }
 
   private int check(long offset, int length) {
-    if (offset < 0 || length < 0 || offset > instance.size - (long) length) {
+    if (offset < 0 || length < 0 || offset > instance.bytes.length - (long) length) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     return (int) offset;

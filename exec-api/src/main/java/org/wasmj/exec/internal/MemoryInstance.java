@@ -13,25 +13,14 @@ import org.wasmj.parser.MemoryType;
  * {@link VarHandle}s (C2 intrinsics: one bounds-checked access each).
  *
  * <p>Sizes: the <em>declared</em> limits come from the module; the <em>current</em> size is
- * {@link #size} bytes ({@code size / 65536} pages), which every access is checked against: the
- * array may be longer (spare capacity, so that a grow need not copy), and its bytes past the size
- * are zero and out of bounds; the <em>maximum</em> is the smallest of the declared maximum, the
+ * {@code bytes.length / 65536}; the <em>maximum</em> is the smallest of the declared maximum, the
  * host's limit and {@link #MAX_PAGES} — a {@code byte[]} holds at most 2^31 - 8 bytes, so 32,767
  * pages. {@code memory.grow} past the maximum, or past what is left of the store's limit on all
  * its memories, or refused by the store's limiter ({@link StoreResources}), returns -1; it never throws {@code OutOfMemoryError}
  * (an allocation the JVM refuses also gives -1).
  *
- * <p>Capacity: a grow that finds the array too short replaces it, the first {@link
- * #EXACT_REPLACEMENTS} times with one of exactly the new size, after that with one of twice the
- * old size (or the new size, if more; at most the maximum), and later grows within that length
- * only move {@link #size}: Yosys grows 161 times by one page, which copied 3.3 GB in exact-size
- * arrays, while a memory grown a few times keeps an array as long as its size. The
- * store's resources and limiter count the size, the guest's memory as Wasm defines it, not the
- * spare capacity (at most the size again), which is the runtime's to spend.
- *
  * @implNote Not synchronized: a memory belongs to one store, used by one thread at a time.
- *     Executors read {@link #bytes} and {@link #size} into locals and re-read them after anything
- *     that may grow.
+ *     Executors read {@link #bytes} into a local and re-read it after anything that may grow.
  */
 public final class MemoryInstance implements GuestMemory {
   /** Most pages a {@code byte[]}-backed memory can hold. */
@@ -46,18 +35,8 @@ public final class MemoryInstance implements GuestMemory {
   public static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /**
-   * The memory's contents in {@code [0, size)}; replaced by a longer one (never shrunk) by
-   * {@link #grow} when it has no room left. Its length is not the memory's size.
-   */
+  /** The memory's contents; replaced (never shrunk) by {@link #grow}. */
   public byte[] bytes;
-
-  /**
-   * The current size in bytes, a multiple of 64 KiB, at most {@code bytes.length}: the bound of
-   * every access (an index {@code i} of an {@code n}-byte access is in bounds iff
-   * {@code 0 <= i <= size - n}).
-   */
-  public int size;
 
   /** Bytes a bulk operation handles between two interruption checks (about 0.1 ms' worth). */
   static final int BULK_CHUNK = 1 << 20;
@@ -100,7 +79,6 @@ public final class MemoryInstance implements GuestMemory {
     }
     try {
       this.bytes = new byte[(int) min * PAGE];
-      this.size = (int) min * PAGE;
     } catch (OutOfMemoryError e) {
       if (resources != null) {
         resources.releaseMemory(min * PAGE);
@@ -112,7 +90,7 @@ public final class MemoryInstance implements GuestMemory {
   /** Gives this memory's bytes back to its store's count (its creation failed after all). */
   public void release() {
     if (resources != null) {
-      resources.releaseMemory(size);
+      resources.releaseMemory(bytes.length);
     }
   }
 
@@ -124,12 +102,7 @@ public final class MemoryInstance implements GuestMemory {
   /** Current size in pages. */
   @Override
   public int pages() {
-    return size / PAGE;
-  }
-
-  @Override
-  public int size() {
-    return size;
+    return bytes.length / PAGE;
   }
 
   /** The most pages this memory may grow to. */
@@ -149,57 +122,18 @@ public final class MemoryInstance implements GuestMemory {
     }
     long added = (long) delta * PAGE;
     if (resources != null
-        && resources.reserveMemory(size, added, (long) maxPages * PAGE) != null) {
+        && resources.reserveMemory(bytes.length, added, (long) maxPages * PAGE) != null) {
       return -1;
     }
-    int needed = (old + delta) * PAGE;
-    if (needed > bytes.length) {
-      byte[] larger = larger(needed);
-      if (larger == null) {
-        if (resources != null) {
-          resources.releaseMemory(added);
-        }
-        return -1;
-      }
-      bytes = larger;
-    }
-    size = needed;
-    return old;
-  }
-
-  /**
-   * Grows that replace the array with one of exactly the new size before later ones leave spare
-   * capacity: a memory grown a few times (the kernels' set-up: 1 to 4 grows) keeps an array as long
-   * as its size, which the executors' accesses then need no check of their own beyond the array's
-   * (asm's checks only when the array is longer; with them MATRIX_MUL and PRIME_SIEVE ran 6-7%
-   * slower), while a program growing a page at a time (Yosys: 162 grows) copies a few times more.
-   */
-  public static final int EXACT_REPLACEMENTS = 8;
-  /** How many times {@link #larger} has replaced the array. */
-  private int replaced;
-
-  /**
-   * A copy of {@link #bytes} with room for {@code needed} bytes: of exactly that size for the
-   * first {@link #EXACT_REPLACEMENTS}, after that with spare capacity, twice the current size if
-   * more (so that a program growing a page at a time copies its memory a few times, not at each
-   * grow), never past the maximum; only the exact size if the heap cannot hold that; null if not
-   * even that.
-   */
-  private byte[] larger(int needed) {
-    long capacity = ++replaced <= EXACT_REPLACEMENTS ? needed
-        : Math.min(Math.max(2L * size, needed), (long) maxPages * PAGE);
-    if (capacity > needed) {
-      try {
-        return java.util.Arrays.copyOf(bytes, (int) capacity);
-      } catch (OutOfMemoryError e) {
-        // the exact size below may still fit
-      }
-    }
     try {
-      return java.util.Arrays.copyOf(bytes, needed);
+      bytes = java.util.Arrays.copyOf(bytes, (old + delta) * PAGE);
     } catch (OutOfMemoryError e) {
-      return null;
+      if (resources != null) {
+        resources.releaseMemory(added);
+      }
+      return -1;
     }
+    return old;
   }
 
   /**
@@ -214,12 +148,11 @@ public final class MemoryInstance implements GuestMemory {
 
   /**
    * The effective address {@code base + offset} (base an unsigned i32, offset an unsigned
-   * 32-bit static offset) checked to have {@code n} bytes in bounds of {@code memory}'s size, as
-   * an {@code int} index.
+   * 32-bit static offset) checked to have {@code size} bytes in bounds, as an {@code int} index.
    */
-  public static int address(MemoryInstance memory, int base, long offset, int n) {
+  public static int address(byte[] bytes, int base, long offset, int size) {
     long ea = (base & 0xFFFFFFFFL) + offset;
-    if (ea > memory.size - n) {
+    if (ea > bytes.length - size) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     return (int) ea;
@@ -258,8 +191,8 @@ public final class MemoryInstance implements GuestMemory {
   /** {@code memory.fill}: trap if {@code [dst, dst+len)} is out of bounds, else fill. */
   @Override
   public void fill(int dst, int value, int len) {
-    int at = address(this, dst, 0, 0);
-    if ((len & 0xFFFFFFFFL) > size - at) {
+    int at = address(bytes, dst, 0, 0);
+    if ((len & 0xFFFFFFFFL) > bytes.length - at) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     if (interruptible == null || len <= BULK_CHUNK) {
@@ -295,7 +228,7 @@ public final class MemoryInstance implements GuestMemory {
     long count = n & 0xFFFFFFFFL;
     long d = dst & 0xFFFFFFFFL;
     long f = from & 0xFFFFFFFFL;
-    if (d + count > size || f + count > srcLength) {
+    if (d + count > bytes.length || f + count > srcLength) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     copy(src, srcStart + (int) f, bytes, (int) d, (int) count);
@@ -316,7 +249,7 @@ public final class MemoryInstance implements GuestMemory {
     long n = len & 0xFFFFFFFFL;
     long d = dst & 0xFFFFFFFFL;
     long s = from & 0xFFFFFFFFL;
-    if (d + n > size || s + n > src.size) {
+    if (d + n > bytes.length || s + n > src.bytes.length) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     copy(src.bytes, (int) s, bytes, (int) d, (int) n);
@@ -325,52 +258,52 @@ public final class MemoryInstance implements GuestMemory {
   // ---- Wasm loads and stores: the effective address is checked, then one VarHandle access ----
 
   /** {@code i32.load}. */
-  public static int i32Load(MemoryInstance memory, int base, int offset) {
-    return getInt(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 4));
+  public static int i32Load(byte[] b, int base, int offset) {
+    return getInt(b, address(b, base, offset & 0xFFFFFFFFL, 4));
   }
 
   /** {@code i64.load}. */
-  public static long i64Load(MemoryInstance memory, int base, int offset) {
-    return getLong(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 8));
+  public static long i64Load(byte[] b, int base, int offset) {
+    return getLong(b, address(b, base, offset & 0xFFFFFFFFL, 8));
   }
 
   /** {@code i32.load8_s} (and the low byte of every 8-bit load). */
-  public static int load8S(MemoryInstance memory, int base, int offset) {
-    return memory.bytes[address(memory, base, offset & 0xFFFFFFFFL, 1)];
+  public static int load8S(byte[] b, int base, int offset) {
+    return b[address(b, base, offset & 0xFFFFFFFFL, 1)];
   }
 
   /** {@code i32.load8_u}. */
-  public static int load8U(MemoryInstance memory, int base, int offset) {
-    return memory.bytes[address(memory, base, offset & 0xFFFFFFFFL, 1)] & 0xFF;
+  public static int load8U(byte[] b, int base, int offset) {
+    return b[address(b, base, offset & 0xFFFFFFFFL, 1)] & 0xFF;
   }
 
   /** {@code i32.load16_s}. */
-  public static int load16S(MemoryInstance memory, int base, int offset) {
-    return getShort(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 2));
+  public static int load16S(byte[] b, int base, int offset) {
+    return getShort(b, address(b, base, offset & 0xFFFFFFFFL, 2));
   }
 
   /** {@code i32.load16_u}. */
-  public static int load16U(MemoryInstance memory, int base, int offset) {
-    return getShort(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 2)) & 0xFFFF;
+  public static int load16U(byte[] b, int base, int offset) {
+    return getShort(b, address(b, base, offset & 0xFFFFFFFFL, 2)) & 0xFFFF;
   }
 
   /** {@code i32.store} (also f32 bits). */
-  public static void i32Store(MemoryInstance memory, int base, int offset, int v) {
-    putInt(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 4), v);
+  public static void i32Store(byte[] b, int base, int offset, int v) {
+    putInt(b, address(b, base, offset & 0xFFFFFFFFL, 4), v);
   }
 
   /** {@code i64.store} (also f64 bits). */
-  public static void i64Store(MemoryInstance memory, int base, int offset, long v) {
-    putLong(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 8), v);
+  public static void i64Store(byte[] b, int base, int offset, long v) {
+    putLong(b, address(b, base, offset & 0xFFFFFFFFL, 8), v);
   }
 
   /** {@code i32.store8} / {@code i64.store8}. */
-  public static void store8(MemoryInstance memory, int base, int offset, int v) {
-    memory.bytes[address(memory, base, offset & 0xFFFFFFFFL, 1)] = (byte) v;
+  public static void store8(byte[] b, int base, int offset, int v) {
+    b[address(b, base, offset & 0xFFFFFFFFL, 1)] = (byte) v;
   }
 
   /** {@code i32.store16} / {@code i64.store16}. */
-  public static void store16(MemoryInstance memory, int base, int offset, int v) {
-    putShort(memory.bytes, address(memory, base, offset & 0xFFFFFFFFL, 2), (short) v);
+  public static void store16(byte[] b, int base, int offset, int v) {
+    putShort(b, address(b, base, offset & 0xFFFFFFFFL, 2), (short) v);
   }
 }

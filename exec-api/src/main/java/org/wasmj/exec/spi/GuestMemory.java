@@ -1,31 +1,21 @@
 package org.wasmj.exec.spi;
 
 /**
- * A linear memory at run time. Its contents are the first {@link #size()} bytes of a {@code byte[]}
- * read and written in place (little-endian; {@code MethodHandles.byteArrayViewVarHandle} gives
- * fast views); an access out of its bounds must trap {@code out of bounds memory access}
- * ({@code TrapKind.MEMORY_OUT_OF_BOUNDS}). <strong>The array may be longer than the size</strong>
- * (spare capacity, so that a grow need not copy): its length is not a bounds check, and the bytes
- * past the size must be neither read nor written.
+ * A linear memory at run time. Its contents are a {@code byte[]} read and written in place
+ * (little-endian; {@code MethodHandles.byteArrayViewVarHandle} gives fast views); an access out of
+ * its bounds must trap {@code out of bounds memory access} ({@code TrapKind.MEMORY_OUT_OF_BOUNDS}).
  *
  * <pre>{@code
- * byte[] bytes = memory.bytes();   // both again after anything that may grow it
- * int size = memory.size();
+ * byte[] bytes = memory.bytes();   // again after anything that may grow it
  * long ea = (base & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
- * if (ea > size - 4) throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+ * if (ea > bytes.length - 4) throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
  * }</pre>
  *
  * @implNote Implemented by the runtime only. Not synchronized: a memory belongs to one store.
  */
 public interface GuestMemory {
-  /**
-   * The contents, in its first {@link #size()} bytes (the array may be longer); a grow may replace
-   * the array, so re-read it after anything that may grow the memory.
-   */
+  /** The contents; a grow replaces the array, so re-read it after anything that may grow the memory. */
   byte[] bytes();
-
-  /** Current size in bytes ({@code pages() * 65536}): the bound of every access, not {@code bytes().length}. */
-  int size();
 
   /** Current size in pages of 64 KiB. */
   int pages();

@@ -238,23 +238,11 @@ final class Frames extends MethodVisitor {
   public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
       boolean isInterface) {
     beforeInstruction();
-    if (!isBoundsOnly(owner, name)) {
-      invokes++;
-    }
+    invokes++;
     if (owner.equals(FunctionCompiler.VAR_HANDLE)) {
       varHandleAccesses++;
     }
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-  }
-
-  /**
-   * True for the calls that a memory's spare capacity added (Session 19): the byte accesses of
-   * {@code MemoryCalls} (an array access before) and the SIMD accesses' {@code Objects.checkIndex}
-   * (a C1 intrinsic). Not counted in {@link #invokes()}, so that functions split as before.
-   */
-  private static boolean isBoundsOnly(String owner, String name) {
-    return owner.equals("java/util/Objects") && name.equals("checkIndex")
-        || owner.equals("org/wasmj/exec/asm/rt/MemoryCalls") && name.endsWith("Byte");
   }
 
   @Override

@@ -30,10 +30,9 @@ import org.wasmj.parser.WasmModule;
  * {@code float} or {@code double} local for a register that f32 or f64 arithmetic, compares and
  * truncations read, which those ops use (their results' NaNs canonicalised only in the bits), so
  * a float value flowing between them, around a loop too, is never moved to integer registers.
- * Scalar loads and stores are calls of {@code MemoryCalls}, whose {@code VarHandle} accesses and
- * range checks C2 inlines, on memory 0's {@code byte[]} and its size (the array may be longer),
- * both kept in locals and reloaded after calls and {@code memory.grow}; SIMD accesses check the
- * size inline ({@code Objects.checkIndex}). An access out of bounds throws
+ * Loads and stores of 16 to 64 bits are calls of {@code MemoryCalls}, whose {@code VarHandle}
+ * accesses C2 inlines, on memory 0's {@code byte[]}, kept in a local and reloaded after calls and
+ * {@code memory.grow}; an access out of bounds throws
  * {@code IndexOutOfBoundsException} (or fails the explicit check a static offset needs), which one
  * handler per method turns into the {@code out of bounds memory access} trap. Calls to the
  * module's own functions are {@code invokestatic}s of their classes, which the module's class
@@ -142,8 +141,6 @@ final class FunctionCompiler {
   int depthSlot;
   private int instSlot;
   private int memSlot;
-  /** Memory 0's size in bytes ({@code MemoryInstance.size}), reloaded with {@link #memSlot}. */
-  private int limitSlot;
   private int tmpSlot;
   private int regBase;
   /** Register → its JVM local slot (split mode: only the chunk's registers have one). */
@@ -861,8 +858,7 @@ final class FunctionCompiler {
     int fuel = fuelParam ? 2 : 0; // the fuel parameter's slots (invokeFuel)
     memSlot = params + 2 + fuel;
     tmpSlot = params + 3 + fuel;
-    limitSlot = params + 4 + fuel;
-    regBase = params + 5 + fuel;
+    regBase = params + 4 + fuel;
     assignLocals();
     chunkFrom = 0;
     chunkTo = code.length;
@@ -1031,8 +1027,7 @@ final class FunctionCompiler {
     int entryPc = 4;
     memSlot = 5;
     tmpSlot = 6;
-    limitSlot = 7;
-    regBase = 8;
+    regBase = 7;
     assignLocals();
     chunkFrom = 0;
     chunkTo = code.length;
@@ -1520,8 +1515,7 @@ final class FunctionCompiler {
     int entrySlot = CHUNK_ENTRY_SLOT;
     memSlot = 4;
     tmpSlot = 5;
-    limitSlot = 6;
-    regBase = 7;
+    regBase = 6;
     java.util.BitSet read = new java.util.BitSet();
     java.util.BitSet write = new java.util.BitSet();
     for (int pc = chunkFrom; pc < chunkTo; pc += Op.size(code, pc)) {
@@ -2633,16 +2627,7 @@ final class FunctionCompiler {
       mv.visitFieldInsn(GETFIELD, INSTANCE, "memory0", "L" + MEMORY + ";");
       mv.visitFieldInsn(GETFIELD, MEMORY, "bytes", "[B");
       storeObject(memSlot, "[B");
-      reloadLimit();
     }
-  }
-
-  /** Memory 0's size into {@link #limitSlot} (with its array, after anything that may grow it). */
-  private void reloadLimit() {
-    mv.visitVarInsn(ALOAD, instSlot);
-    mv.visitFieldInsn(GETFIELD, INSTANCE, "memory0", "L" + MEMORY + ";");
-    mv.visitFieldInsn(GETFIELD, MEMORY, "size", "I");
-    mv.visitVarInsn(ISTORE, limitSlot);
   }
 
   void loadInstance() {
@@ -3676,7 +3661,6 @@ final class FunctionCompiler {
       mv.visitVarInsn(ALOAD, memSlot);
       mv.visitInvokeDynamicInsn(name, "(" + INSTANCE_DESC + "[B)[B", LINK_CHECK);
       storeObject(memSlot, "[B");
-      reloadLimit();
     } else {
       mv.visitInvokeDynamicInsn(name, "(" + INSTANCE_DESC + ")V", LINK_CHECK);
     }
@@ -4009,32 +3993,6 @@ final class FunctionCompiler {
     }
   }
 
-  /** Pushes the size in bytes of the memory {@code o} at {@code pc} accesses: the bound of its index. */
-  void loadMemoryLimit(Op o, int pc) {
-    if (o.shape().endsWith("x")) {
-      element("memories", MEMORY, code[pc + o.size() - 1]);
-      mv.visitFieldInsn(GETFIELD, MEMORY, "size", "I");
-    } else {
-      mv.visitVarInsn(ILOAD, limitSlot);
-    }
-  }
-
-  /**
-   * Checks that the index in {@link #tmpSlot} (checked not to have wrapped) has {@code n} bytes
-   * below the size of the memory {@code o} at {@code pc} accesses: {@code Objects.checkIndex}
-   * inline (a C2 intrinsic), for the SIMD accesses, which are inline {@code VarHandle} accesses.
-   */
-  void checkLimit(Op o, int pc, int n) {
-    mv.visitVarInsn(ILOAD, tmpSlot);
-    loadMemoryLimit(o, pc);
-    if (n > 1) {
-      pushInt(n - 1);
-      mv.visitInsn(ISUB);
-    }
-    mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "checkIndex", "(II)I", false);
-    mv.visitInsn(POP);
-  }
-
   /** True for the memory-0 forms whose address is a sum ({@code _RRRI}, {@code _RRII}, {@code _RIRI}). */
   private static boolean isSumAddress(Op o) {
     String shape = o.shape();
@@ -4060,10 +4018,13 @@ final class FunctionCompiler {
     boolean unsigned = o.wasm().access().zeroExtends();
     loadMemoryArray(o, pc);
     mv.visitVarInsn(ILOAD, tmpSlot);
-    loadMemoryLimit(o, pc);
-    String jvm = bits == 8 ? "B" : bits == 16 ? "S" : bits == 32 ? "I" : "J";
+    String jvm = bits == 16 ? "S" : bits == 32 ? "I" : "J";
     if (load) {
-      memoryCall(true, jvm);
+      if (bits == 8) {
+        mv.visitInsn(BALOAD);
+      } else {
+        memoryCall(true, jvm);
+      }
       if (unsigned && bits < 32) {
         pushInt(bits == 8 ? 0xFF : 0xFFFF);
         mv.visitInsn(IAND);
@@ -4082,19 +4043,22 @@ final class FunctionCompiler {
       memoryCall(false, "J");
     } else {
       loadI(code[value]);
-      if (bits == 16) {
-        mv.visitInsn(I2S);
+      if (bits == 8) {
+        mv.visitInsn(BASTORE);
+      } else {
+        if (bits == 16) {
+          mv.visitInsn(I2S);
+        }
+        memoryCall(false, jvm);
       }
-      memoryCall(false, bits == 8 ? "I" : jvm, bits == 8 ? "Byte" : null);
     }
   }
 
   /**
    * A call of the {@code MemoryCalls} method that gets ({@code get}) or sets a value of JVM type
-   * {@code jvm} ({@code B}, {@code S}, {@code I} or {@code J}) in memory, the array, index and
-   * memory size on the stack (and the value for a set): {@code getInt([BII)I}, {@code
-   * setLong([BIIJ)V}, ... Every scalar
-   * access is such a call, not an inline {@code VarHandle} access and check: C2 inlines it
+   * {@code jvm} ({@code S}, {@code I} or {@code J}) in memory: {@code getInt([BI)I}, {@code
+   * setLong([BIJ)V}, ... (a {@code VarHandle} view's descriptors). Every scalar
+   * access wider than a byte is such a call, not an inline {@code VarHandle} access: C2 inlines it
    * into the same load or store, while the code that runs before C2 gets to a method does not pay
    * for the {@code VarHandle}'s generality. HotSpot's bytecode interpreter links a {@code
    * VarHandle} access through its guard and method-handle frames (30 against 25 ns for a call),
@@ -4104,16 +4068,9 @@ final class FunctionCompiler {
    * calls 1.7-2.0 s (docs/RATIONALE.md, "The asm executor", Session 12).
    */
   private void memoryCall(boolean get, String jvm) {
-    memoryCall(get, jvm, null);
-  }
-
-  /** As {@link #memoryCall(boolean, String)}, for method {@code get<type>}/{@code set<type>} if not null. */
-  private void memoryCall(boolean get, String jvm, String type) {
-    if (type == null) {
-      type = jvm.equals("B") ? "Byte" : jvm.equals("S") ? "Short" : jvm.equals("I") ? "Int" : "Long";
-    }
+    String type = jvm.equals("S") ? "Short" : jvm.equals("I") ? "Int" : "Long";
     mv.visitMethodInsn(INVOKESTATIC, MEMORY_CALLS, (get ? "get" : "set") + type,
-        get ? "([BII)" + jvm : "([BII" + jvm + ")V", false);
+        get ? "([BI)" + jvm : "([BI" + jvm + ")V", false);
   }
 
   // ---- calls ----

@@ -781,7 +781,6 @@ final class SimdEmitters {
       MethodVisitor mv = c.mv();
       if (c.isVector(d)) { // the optional vector path: one 128-bit load
         if (c.address(code[pc + 2], code[pc + 3])) {
-          c.checkLimit(load, pc, 16);
           c.loadMemoryArray(load, pc);
           c.loadIndex();
           VectorLanes.load(mv);
@@ -792,7 +791,6 @@ final class SimdEmitters {
         return true;
       }
       if (c.address(code[pc + 2], code[pc + 3])) {
-        c.checkLimit(load, pc, 16);
         for (int k = 0; k < 2; k++) {
           SimdEmitters.load(c, load, pc, 64, 8 * k);
           for (int lane = 0; lane < 2; lane++) {
@@ -1889,10 +1887,9 @@ final class SimdEmitters {
     int offset = code[pc + (form == SimdForm.LOAD_LANE ? 4 : 3)];
     int lane = form == SimdForm.LOAD_LANE ? code[pc + 5] : form == SimdForm.STORE_LANE ? code[pc + 4] : 0;
     int bits = SimdForm.accessBits(w);
-    if (!c.address(base, offset)) { // checks the lower bound; checkLimit the upper one
+    if (!c.address(base, offset)) { // checks the lower bound; the VarHandle the upper one
       return;
     }
-    c.checkLimit(op, pc, bits / 8); // (bits: the whole access's, 128 for v128.load/store)
     switch (form) {
       case LOAD: // two inline VarHandle gets: C2 inlines them whatever its inlining budget
         load(c, op, pc, 64, 0);

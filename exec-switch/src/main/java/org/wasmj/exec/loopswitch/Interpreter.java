@@ -21,7 +21,6 @@ import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
-import org.wasmj.exec.internal.MemoryInstance;
 import org.wasmj.exec.internal.LoopEntry;
 import org.wasmj.exec.internal.StoreState;
 import org.wasmj.exec.internal.TableInstance;
@@ -222,11 +221,6 @@ public final class Interpreter {
     return inst.memory0 == null ? NO_MEMORY : inst.memory0.bytes;
   }
 
-  /** Memory 0's size in bytes (0 if none): the bound of {@link #runInFrame}'s accesses. */
-  private static int limitOf(InstanceState inst) {
-    return inst.memory0 == null ? 0 : inst.memory0.size;
-  }
-
   /**
    * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
    * leaving it names the Wasm functions of the frames it unwinds.
@@ -236,7 +230,6 @@ public final class Interpreter {
     WasmFunction fn = entry;
     InstanceState inst = fn.instance;
     byte[] mem = memoryOf(inst);
-    int limit = limitOf(inst); // memory 0's size: the array may be longer
     int[] code = fn.compiled.code();
     int pc = 0;
     int depth = st.depth;
@@ -247,7 +240,7 @@ public final class Interpreter {
     try {
       while (true) {
         try {
-          pc = runInFrame(s, fp, code, pc, mem, fn, limit);
+          pc = runInFrame(s, fp, code, pc, mem, fn);
         } catch (IndexOutOfBoundsException e) { // a load or store past the end of memory 0
           throw outOfBounds();
         } catch (ArithmeticException e) { // an integer division by 0, its only source there
@@ -282,8 +275,7 @@ public final class Interpreter {
           }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
             inst.store.checkStop(); // traps, or the deadline callback extended the deadline
-            mem = memoryOf(inst);
-            limit = limitOf(inst); // the callback may have grown a memory
+            mem = memoryOf(inst); // the callback may have grown a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
@@ -314,8 +306,7 @@ public final class Interpreter {
             break;
           default:
             pc = cold(code, pc, s, fp, inst);
-            mem = memoryOf(inst);
-            limit = limitOf(inst); // a memory may have grown
+            mem = memoryOf(inst); // a memory may have grown
             continue;
         }
         // A call (callee != null) or a return (callee == null) ends up here.
@@ -331,8 +322,7 @@ public final class Interpreter {
           fn = st.callers[frame];
           code = fn.compiled.code();
           inst = fn.instance;
-          mem = memoryOf(inst);
-          limit = limitOf(inst); // the callee may have grown a memory
+          mem = memoryOf(inst); // the callee may have grown a memory
           continue;
         }
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
@@ -360,7 +350,6 @@ public final class Interpreter {
           if (w.instance != inst) {
             inst = w.instance;
             mem = memoryOf(inst);
-            limit = limitOf(inst);
           }
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
@@ -384,7 +373,6 @@ public final class Interpreter {
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
-        limit = limitOf(inst);
         if (next >= 0) {
           pc = next;
           continue;
@@ -402,7 +390,6 @@ public final class Interpreter {
         code = fn.compiled.code();
         inst = fn.instance;
         mem = memoryOf(inst);
-        limit = limitOf(inst);
       }
     } catch (TrapException trap) { // name the frames it unwinds, innermost first
       trap.appendFrame(fn.name());
@@ -425,16 +412,11 @@ public final class Interpreter {
    * 18,000 nodes in one compilation C2 stops inlining ordinary methods, which this many cases
    * reach. Loads and stores use the {@code VarHandle}s inline (force-inlined whatever the budget)
    * with the bounds check the VarHandle or array makes (an {@link IndexOutOfBoundsException} is
-   * the memory trap, in {@link #run}), on an index made -1 when out of memory 0's size {@code
-   * limit} (its array may be longer): {@code i | (limit - n - i) >> 31} for {@code n} bytes, no
-   * branch of its own; the byte and 16-bit cases fold the signs of base and offset into it too
-   * ({@code i | (b | o | limit - n - i) >> 31}: a base or offset of 2 GiB or more, or a sum that
-   * wrapped, is out of bounds), the others check them. (Objects.checkIndex against the limit, a
-   * branch: switch x1.05-1.18 on MATRIX_MUL, PRIME_SIEVE, ARGON2; this: x1.07-1.11.) {@code
-   * DispatchSizeTest} lists what may be called.
+   * the memory trap, in {@link #run}); only the wrap-around of {@code base + offset} past 2 GiB
+   * is checked here. {@code DispatchSizeTest} lists what may be called.
    */
   private static int runInFrame(long[] s, int fp, int[] code, int pc, byte[] mem,
-      WasmFunction fn, int limit) {
+      WasmFunction fn) {
     while (true) {
       long taken; // a conditional branch's: negative if it is taken
       int address; // a 32- or 64-bit access's, and the pc after it: see the access tails
@@ -585,7 +567,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             after = pc + 4;
@@ -596,7 +578,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             after = pc + 4;
@@ -606,7 +588,10 @@ public final class Interpreter {
         case OpCodes.I64_LOAD8_S_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31];
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = mem[i];
             pc += 4;
             continue;
           }
@@ -615,14 +600,17 @@ public final class Interpreter {
           after = pc + 3;
           break load32;
         case OpCodes.I32_LOAD8_U_RI:
-          s[fp + code[pc + 1]] = mem[code[pc + 2] | (limit - 1 - code[pc + 2]) >> 31] & 0xFF;
+          s[fp + code[pc + 1]] = mem[code[pc + 2]] & 0xFF;
           pc += 3;
           continue;
         case OpCodes.I32_LOAD8_U_RRI:
         case OpCodes.I64_LOAD8_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31] & 0xFF;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = mem[i] & 0xFF;
             pc += 4;
             continue;
           }
@@ -630,7 +618,10 @@ public final class Interpreter {
         case OpCodes.I64_LOAD16_S_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i | (b | o | limit - 2 - i) >> 31);
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i);
             pc += 4;
             continue;
           }
@@ -638,14 +629,20 @@ public final class Interpreter {
         case OpCodes.I64_LOAD16_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i | (b | o | limit - 2 - i) >> 31) & 0xFFFF;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = (short) SHORT.get(mem, i) & 0xFFFF;
             pc += 4;
             continue;
           }
         case OpCodes.I64_LOAD32_U_RRI:
           {
             int b = (int) s[fp + code[pc + 2]], o = code[pc + 3], i = b + o;
-            s[fp + code[pc + 1]] = (int) INT.get(mem, i | (b | o | limit - 4 - i) >> 31) & 0xFFFFFFFFL;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = (int) INT.get(mem, i) & 0xFFFFFFFFL;
             pc += 4;
             continue;
           }
@@ -654,7 +651,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -665,7 +662,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -674,7 +671,10 @@ public final class Interpreter {
         case OpCodes.I32_LOAD8_U_RRRI:
           {
             int b = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]], o = code[pc + 4], i = b + o;
-            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31] & 0xFF;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = mem[i] & 0xFF;
             pc += 5;
             continue;
           }
@@ -683,7 +683,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -694,7 +694,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             after = pc + 5;
@@ -703,7 +703,10 @@ public final class Interpreter {
         case OpCodes.I32_LOAD8_U_RRII:
           {
             int b = (int) s[fp + code[pc + 2]] + code[pc + 3], o = code[pc + 4], i = b + o;
-            s[fp + code[pc + 1]] = mem[i | (b | o | limit - 1 - i) >> 31] & 0xFF;
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            s[fp + code[pc + 1]] = mem[i] & 0xFF;
             pc += 5;
             continue;
           }
@@ -713,7 +716,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 2]];
@@ -725,7 +728,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 2]];
@@ -736,7 +739,10 @@ public final class Interpreter {
         case OpCodes.I64_STORE8_RRI:
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            mem[i | (b | o | limit - 1 - i) >> 31] = (byte) s[fp + code[pc + 2]];
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            mem[i] = (byte) s[fp + code[pc + 2]];
             pc += 4;
             continue;
           }
@@ -744,7 +750,10 @@ public final class Interpreter {
         case OpCodes.I64_STORE16_RRI:
           {
             int b = (int) s[fp + code[pc + 1]], o = code[pc + 3], i = b + o;
-            SHORT.set(mem, i | (b | o | limit - 2 - i) >> 31, (short) s[fp + code[pc + 2]]);
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            SHORT.set(mem, i, (short) s[fp + code[pc + 2]]);
             pc += 4;
             continue;
           }
@@ -753,7 +762,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -765,7 +774,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -775,7 +784,10 @@ public final class Interpreter {
         case OpCodes.I32_STORE8_RRRI:
           {
             int b = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]], o = code[pc + 4], i = b + o;
-            mem[i | (b | o | limit - 1 - i) >> 31] = (byte) s[fp + code[pc + 3]];
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            mem[i] = (byte) s[fp + code[pc + 3]];
             pc += 5;
             continue;
           }
@@ -784,7 +796,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -796,7 +808,7 @@ public final class Interpreter {
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4];
             address = b + o;
-            if ((b | o) < 0) {
+            if ((b | o | address) < 0) {
               throw outOfBounds();
             }
             value = s[fp + code[pc + 3]];
@@ -806,7 +818,10 @@ public final class Interpreter {
         case OpCodes.I32_STORE8_RIRI:
           {
             int b = (int) s[fp + code[pc + 1]] + code[pc + 2], o = code[pc + 4], i = b + o;
-            mem[i | (b | o | limit - 1 - i) >> 31] = (byte) s[fp + code[pc + 3]];
+            if ((b | o | i) < 0) {
+              throw outOfBounds();
+            }
+            mem[i] = (byte) s[fp + code[pc + 3]];
             pc += 5;
             continue;
           }
@@ -1249,19 +1264,19 @@ public final class Interpreter {
       }
       } // store64 (one access site for all forms: each inlines a long chain of VarHandle code, and
         // past 18,000 nodes C2 leaves the rest of the chain a call, in whichever cases it parses last)
-      LONG.set(mem, address | (limit - 8 - address) >> 31, value);
+      LONG.set(mem, address, value);
       pc = after;
       continue;
       } // store32
-      INT.set(mem, address | (limit - 4 - address) >> 31, (int) value);
+      INT.set(mem, address, (int) value);
       pc = after;
       continue;
       } // load64
-      s[fp + code[pc + 1]] = (long) LONG.get(mem, address | (limit - 8 - address) >> 31);
+      s[fp + code[pc + 1]] = (long) LONG.get(mem, address);
       pc = after;
       continue;
       } // load32
-      s[fp + code[pc + 1]] = (int) INT.get(mem, address | (limit - 4 - address) >> 31);
+      s[fp + code[pc + 1]] = (int) INT.get(mem, address);
       pc = after;
       continue;
       } // twoOperandBranch: the target at pc + 3
@@ -1320,7 +1335,7 @@ public final class Interpreter {
     try {
       while (code[pc] != OpCodes.RETURN) {
         s[1] = 1;
-        pc = runInFrame(s, 0, code, pc, mem, null, mem.length);
+        pc = runInFrame(s, 0, code, pc, mem, null);
         if (code[pc] != OpCodes.RETURN) {
           pc += Op.size(code, pc); // an op runInFrame leaves to run or cold: not warmed up
         }
@@ -1922,7 +1937,7 @@ public final class Interpreter {
     }
   }
 
-  private static MemoryInstance memX(InstanceState inst, int[] code, int pc) {
-    return inst.memories[code[pc + 4]];
+  private static byte[] memX(InstanceState inst, int[] code, int pc) {
+    return inst.memories[code[pc + 4]].bytes;
   }
 }

@@ -10,7 +10,6 @@ import static org.wasmj.exec.internal.MemoryInstance.putShort;
 
 import org.wasmj.exec.internal.GlobalInstance;
 import org.wasmj.exec.internal.InstanceState;
-import org.wasmj.exec.internal.MemoryInstance;
 import org.wasmj.ir.OpCodes;
 import org.wasmj.ir.SimdSemantics;
 
@@ -724,300 +723,256 @@ final class SimdInterpreter {
         return put(s, fp + code[pc + 1], SimdSemantics.f64x2ConvertLowI32x4U(s[fp + code[pc + 2]], 0), SimdSemantics.f64x2ConvertLowI32x4U(s[fp + code[pc + 2]], 1), pc + 3);
       }
       case OpCodes.V128_LOAD_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        int at = address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 16);
+        byte[] m = inst.memory0.bytes;
+        int at = address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 16);
         return put(s, fp + code[pc + 1], getLong(m, at), getLong(m, at + 8), pc + 4);
       }
       case OpCodes.V128_LOAD8X8_S_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load8x8S(x, 0), SimdSemantics.v128Load8x8S(x, 1), pc + 4);
       }
       case OpCodes.V128_LOAD8X8_U_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load8x8U(x, 0), SimdSemantics.v128Load8x8U(x, 1), pc + 4);
       }
       case OpCodes.V128_LOAD16X4_S_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load16x4S(x, 0), SimdSemantics.v128Load16x4S(x, 1), pc + 4);
       }
       case OpCodes.V128_LOAD16X4_U_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load16x4U(x, 0), SimdSemantics.v128Load16x4U(x, 1), pc + 4);
       }
       case OpCodes.V128_LOAD32X2_S_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load32x2S(x, 0), SimdSemantics.v128Load32x2S(x, 1), pc + 4);
       }
       case OpCodes.V128_LOAD32X2_U_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load32x2U(x, 0), SimdSemantics.v128Load32x2U(x, 1), pc + 4);
       }
       case OpCodes.V128_LOAD8_SPLAT_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load8Splat(m[address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 1)]), pc + 4);
+        byte[] m = inst.memory0.bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load8Splat(m[address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 1)]), pc + 4);
       }
       case OpCodes.V128_LOAD16_SPLAT_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load16Splat(getShort(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 2))), pc + 4);
+        byte[] m = inst.memory0.bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load16Splat(getShort(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 2))), pc + 4);
       }
       case OpCodes.V128_LOAD32_SPLAT_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load32Splat(getInt(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4))), pc + 4);
+        byte[] m = inst.memory0.bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load32Splat(getInt(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4))), pc + 4);
       }
       case OpCodes.V128_LOAD64_SPLAT_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load64Splat(getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8))), pc + 4);
+        byte[] m = inst.memory0.bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load64Splat(getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8))), pc + 4);
       }
       case OpCodes.V128_STORE_RVI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 16);
+        byte[] m = inst.memory0.bytes;
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 16);
         putLong(m, at, s[fp + code[pc + 2]]);
         putLong(m, at + 8, s[fp + code[pc + 2] + 1]);
         return pc + 4;
       }
       case OpCodes.V128_LOAD8_LANE_VRVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        int x = m[address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 1)];
+        byte[] m = inst.memory0.bytes;
+        int x = m[address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 1)];
         int lane = code[pc + 5];
         return lane < 8 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load8Lane(s[fp + code[pc + 3]], x, lane & 7), s[fp + code[pc + 3] + 1], pc + 6)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load8Lane(s[fp + code[pc + 3] + 1], x, lane & 7), pc + 6);
       }
       case OpCodes.V128_LOAD16_LANE_VRVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        int x = getShort(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 2));
+        byte[] m = inst.memory0.bytes;
+        int x = getShort(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 2));
         int lane = code[pc + 5];
         return lane < 4 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load16Lane(s[fp + code[pc + 3]], x, lane & 3), s[fp + code[pc + 3] + 1], pc + 6)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load16Lane(s[fp + code[pc + 3] + 1], x, lane & 3), pc + 6);
       }
       case OpCodes.V128_LOAD32_LANE_VRVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        int x = getInt(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 4));
+        byte[] m = inst.memory0.bytes;
+        int x = getInt(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 4));
         int lane = code[pc + 5];
         return lane < 2 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load32Lane(s[fp + code[pc + 3]], x, lane & 1), s[fp + code[pc + 3] + 1], pc + 6)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load32Lane(s[fp + code[pc + 3] + 1], x, lane & 1), pc + 6);
       }
       case OpCodes.V128_LOAD64_LANE_VRVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memory0.bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 8));
         int lane = code[pc + 5];
         return lane < 1 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load64Lane(s[fp + code[pc + 3]], x, lane & 0), s[fp + code[pc + 3] + 1], pc + 6)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load64Lane(s[fp + code[pc + 3] + 1], x, lane & 0), pc + 6);
       }
       case OpCodes.V128_STORE8_LANE_RVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
+        byte[] m = inst.memory0.bytes;
         int lane = code[pc + 4];
         int x = SimdSemantics.v128Store8Lane(lane < 8 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 7);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 1);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 1);
         m[at] = (byte) x;
         return pc + 5;
       }
       case OpCodes.V128_STORE16_LANE_RVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
+        byte[] m = inst.memory0.bytes;
         int lane = code[pc + 4];
         int x = SimdSemantics.v128Store16Lane(lane < 4 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 3);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 2);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 2);
         putShort(m, at, (short) x);
         return pc + 5;
       }
       case OpCodes.V128_STORE32_LANE_RVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
+        byte[] m = inst.memory0.bytes;
         int lane = code[pc + 4];
         int x = SimdSemantics.v128Store32Lane(lane < 2 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 1);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 4);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 4);
         putInt(m, at, x);
         return pc + 5;
       }
       case OpCodes.V128_STORE64_LANE_RVII: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
+        byte[] m = inst.memory0.bytes;
         int lane = code[pc + 4];
         long x = SimdSemantics.v128Store64Lane(lane < 1 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 0);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 8);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 8);
         putLong(m, at, x);
         return pc + 5;
       }
       case OpCodes.V128_LOAD32_ZERO_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        return put(s, fp + code[pc + 1], getInt(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4)) & 0xFFFFFFFFL, 0, pc + 4);
+        byte[] m = inst.memory0.bytes;
+        return put(s, fp + code[pc + 1], getInt(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4)) & 0xFFFFFFFFL, 0, pc + 4);
       }
       case OpCodes.V128_LOAD64_ZERO_VRI: {
-        MemoryInstance mi = inst.memory0;
-        byte[] m = mi.bytes;
-        return put(s, fp + code[pc + 1], getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8)), 0, pc + 4);
+        byte[] m = inst.memory0.bytes;
+        return put(s, fp + code[pc + 1], getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8)), 0, pc + 4);
       }
       case OpCodes.V128_LOAD_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        int at = address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 16);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        int at = address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 16);
         return put(s, fp + code[pc + 1], getLong(m, at), getLong(m, at + 8), pc + 5);
       }
       case OpCodes.V128_LOAD8X8_S_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load8x8S(x, 0), SimdSemantics.v128Load8x8S(x, 1), pc + 5);
       }
       case OpCodes.V128_LOAD8X8_U_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load8x8U(x, 0), SimdSemantics.v128Load8x8U(x, 1), pc + 5);
       }
       case OpCodes.V128_LOAD16X4_S_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load16x4S(x, 0), SimdSemantics.v128Load16x4S(x, 1), pc + 5);
       }
       case OpCodes.V128_LOAD16X4_U_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load16x4U(x, 0), SimdSemantics.v128Load16x4U(x, 1), pc + 5);
       }
       case OpCodes.V128_LOAD32X2_S_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load32x2S(x, 0), SimdSemantics.v128Load32x2S(x, 1), pc + 5);
       }
       case OpCodes.V128_LOAD32X2_U_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8));
         return put(s, fp + code[pc + 1], SimdSemantics.v128Load32x2U(x, 0), SimdSemantics.v128Load32x2U(x, 1), pc + 5);
       }
       case OpCodes.V128_LOAD8_SPLAT_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load8Splat(m[address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 1)]), pc + 5);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load8Splat(m[address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 1)]), pc + 5);
       }
       case OpCodes.V128_LOAD16_SPLAT_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load16Splat(getShort(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 2))), pc + 5);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load16Splat(getShort(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 2))), pc + 5);
       }
       case OpCodes.V128_LOAD32_SPLAT_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load32Splat(getInt(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4))), pc + 5);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load32Splat(getInt(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4))), pc + 5);
       }
       case OpCodes.V128_LOAD64_SPLAT_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load64Splat(getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8))), pc + 5);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        return splat(s, fp + code[pc + 1], SimdSemantics.v128Load64Splat(getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8))), pc + 5);
       }
       case OpCodes.V128_STORE_RVIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 16);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 16);
         putLong(m, at, s[fp + code[pc + 2]]);
         putLong(m, at + 8, s[fp + code[pc + 2] + 1]);
         return pc + 5;
       }
       case OpCodes.V128_LOAD8_LANE_VRVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 6]];
-        byte[] m = mi.bytes;
-        int x = m[address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 1)];
+        byte[] m = inst.memories[code[pc + 6]].bytes;
+        int x = m[address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 1)];
         int lane = code[pc + 5];
         return lane < 8 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load8Lane(s[fp + code[pc + 3]], x, lane & 7), s[fp + code[pc + 3] + 1], pc + 7)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load8Lane(s[fp + code[pc + 3] + 1], x, lane & 7), pc + 7);
       }
       case OpCodes.V128_LOAD16_LANE_VRVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 6]];
-        byte[] m = mi.bytes;
-        int x = getShort(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 2));
+        byte[] m = inst.memories[code[pc + 6]].bytes;
+        int x = getShort(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 2));
         int lane = code[pc + 5];
         return lane < 4 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load16Lane(s[fp + code[pc + 3]], x, lane & 3), s[fp + code[pc + 3] + 1], pc + 7)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load16Lane(s[fp + code[pc + 3] + 1], x, lane & 3), pc + 7);
       }
       case OpCodes.V128_LOAD32_LANE_VRVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 6]];
-        byte[] m = mi.bytes;
-        int x = getInt(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 4));
+        byte[] m = inst.memories[code[pc + 6]].bytes;
+        int x = getInt(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 4));
         int lane = code[pc + 5];
         return lane < 2 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load32Lane(s[fp + code[pc + 3]], x, lane & 1), s[fp + code[pc + 3] + 1], pc + 7)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load32Lane(s[fp + code[pc + 3] + 1], x, lane & 1), pc + 7);
       }
       case OpCodes.V128_LOAD64_LANE_VRVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 6]];
-        byte[] m = mi.bytes;
-        long x = getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 8));
+        byte[] m = inst.memories[code[pc + 6]].bytes;
+        long x = getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 4] & 0xFFFFFFFFL, 8));
         int lane = code[pc + 5];
         return lane < 1 ? put(s, fp + code[pc + 1], SimdSemantics.v128Load64Lane(s[fp + code[pc + 3]], x, lane & 0), s[fp + code[pc + 3] + 1], pc + 7)
             : put(s, fp + code[pc + 1], s[fp + code[pc + 3]], SimdSemantics.v128Load64Lane(s[fp + code[pc + 3] + 1], x, lane & 0), pc + 7);
       }
       case OpCodes.V128_STORE8_LANE_RVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 5]];
-        byte[] m = mi.bytes;
+        byte[] m = inst.memories[code[pc + 5]].bytes;
         int lane = code[pc + 4];
         int x = SimdSemantics.v128Store8Lane(lane < 8 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 7);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 1);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 1);
         m[at] = (byte) x;
         return pc + 6;
       }
       case OpCodes.V128_STORE16_LANE_RVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 5]];
-        byte[] m = mi.bytes;
+        byte[] m = inst.memories[code[pc + 5]].bytes;
         int lane = code[pc + 4];
         int x = SimdSemantics.v128Store16Lane(lane < 4 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 3);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 2);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 2);
         putShort(m, at, (short) x);
         return pc + 6;
       }
       case OpCodes.V128_STORE32_LANE_RVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 5]];
-        byte[] m = mi.bytes;
+        byte[] m = inst.memories[code[pc + 5]].bytes;
         int lane = code[pc + 4];
         int x = SimdSemantics.v128Store32Lane(lane < 2 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 1);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 4);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 4);
         putInt(m, at, x);
         return pc + 6;
       }
       case OpCodes.V128_STORE64_LANE_RVIIX: {
-        MemoryInstance mi = inst.memories[code[pc + 5]];
-        byte[] m = mi.bytes;
+        byte[] m = inst.memories[code[pc + 5]].bytes;
         int lane = code[pc + 4];
         long x = SimdSemantics.v128Store64Lane(lane < 1 ? s[fp + code[pc + 2]] : s[fp + code[pc + 2] + 1], lane & 0);
-        int at = address(mi, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 8);
+        int at = address(m, (int) s[fp + code[pc + 1]], code[pc + 3] & 0xFFFFFFFFL, 8);
         putLong(m, at, x);
         return pc + 6;
       }
       case OpCodes.V128_LOAD32_ZERO_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        return put(s, fp + code[pc + 1], getInt(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4)) & 0xFFFFFFFFL, 0, pc + 5);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        return put(s, fp + code[pc + 1], getInt(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 4)) & 0xFFFFFFFFL, 0, pc + 5);
       }
       case OpCodes.V128_LOAD64_ZERO_VRIX: {
-        MemoryInstance mi = inst.memories[code[pc + 4]];
-        byte[] m = mi.bytes;
-        return put(s, fp + code[pc + 1], getLong(m, address(mi, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8)), 0, pc + 5);
+        byte[] m = inst.memories[code[pc + 4]].bytes;
+        return put(s, fp + code[pc + 1], getLong(m, address(m, (int) s[fp + code[pc + 2]], code[pc + 3] & 0xFFFFFFFFL, 8)), 0, pc + 5);
       }
       // END GENERATED SIMD
       default:

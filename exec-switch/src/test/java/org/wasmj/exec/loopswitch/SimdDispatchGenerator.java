@@ -45,7 +45,7 @@ final class SimdDispatchGenerator {
 
   /** Loads {@code bits} at the address of base register {@code base}, offset at {@code offset}. */
   private static String load(int bits, int base, int offset) {
-    String at = "address(mi, (int) " + v(base) + ", code[pc + " + offset + "] & 0xFFFFFFFFL, " + bits / 8 + ")";
+    String at = "address(m, (int) " + v(base) + ", code[pc + " + offset + "] & 0xFFFFFFFFL, " + bits / 8 + ")";
     switch (bits) {
       case 8: return "m[" + at + "]";
       case 16: return "getShort(m, " + at + ")";
@@ -64,7 +64,7 @@ final class SimdDispatchGenerator {
       Opcode w = op.wasm();
       int size = op.size();
       boolean x = op.shape().endsWith("x");
-      String mem = x ? "inst.memories[code[pc + " + (size - 1) + "]]" : "inst.memory0";
+      String mem = x ? "inst.memories[code[pc + " + (size - 1) + "]].bytes" : "inst.memory0.bytes";
       int half = form == SimdForm.EXTRACT || form == SimdForm.REPLACE || form == SimdForm.LOAD_LANE
           || form == SimdForm.STORE_LANE ? SimdForm.laneCount(w) / 2 : 0;
       String inHalf = half == 0 ? "" : " & " + (half - 1);
@@ -135,33 +135,28 @@ final class SimdDispatchGenerator {
           body.add(put(call(w, v(2), vh(2)), "0", size));
           break;
         case LOAD:
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
-          body.add("int at = address(mi, (int) " + v(2) + ", code[pc + 3] & 0xFFFFFFFFL, 16);");
+          body.add("byte[] m = " + mem + ";");
+          body.add("int at = address(m, (int) " + v(2) + ", code[pc + 3] & 0xFFFFFFFFL, 16);");
           body.add(put("getLong(m, at)", "getLong(m, at + 8)", size));
           break;
         case LOAD_EXTEND:
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
+          body.add("byte[] m = " + mem + ";");
           body.add("long x = " + load(64, 2, 3) + ";");
           body.add(put(call(w, "x", "0"), call(w, "x", "1"), size));
           break;
         case LOAD_SPLAT:
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
+          body.add("byte[] m = " + mem + ";");
           body.add("return splat(s, fp + code[pc + 1], " + call(w, load(SimdForm.accessBits(w), 2, 3))
               + ", pc + " + size + ");");
           break;
         case LOAD_ZERO: {
           int bits = SimdForm.accessBits(w);
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
+          body.add("byte[] m = " + mem + ";");
           body.add(put(load(bits, 2, 3) + (bits == 32 ? " & 0xFFFFFFFFL" : ""), "0", size));
           break;
         }
         case LOAD_LANE: {
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
+          body.add("byte[] m = " + mem + ";");
           int bits = SimdForm.accessBits(w);
           body.add((bits == 64 ? "long" : "int") + " x = " + load(bits, 2, 4) + ";");
           body.add("int lane = code[pc + 5];");
@@ -172,21 +167,19 @@ final class SimdDispatchGenerator {
           break;
         }
         case STORE:
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
-          body.add("int at = address(mi, (int) " + v(1) + ", code[pc + 3] & 0xFFFFFFFFL, 16);");
+          body.add("byte[] m = " + mem + ";");
+          body.add("int at = address(m, (int) " + v(1) + ", code[pc + 3] & 0xFFFFFFFFL, 16);");
           body.add("putLong(m, at, " + v(2) + ");");
           body.add("putLong(m, at + 8, " + vh(2) + ");");
           body.add("return pc + " + size + ";");
           break;
         default: { // STORE_LANE
           int bits = SimdForm.accessBits(w);
-          body.add("MemoryInstance mi = " + mem + ";");
-          body.add("byte[] m = mi.bytes;");
+          body.add("byte[] m = " + mem + ";");
           body.add("int lane = code[pc + 4];");
           body.add((bits == 64 ? "long" : "int") + " x = " + call(w, "lane < " + half + " ? " + v(2) + " : " + vh(2),
               "lane" + inHalf) + ";");
-          body.add("int at = address(mi, (int) " + v(1) + ", code[pc + 3] & 0xFFFFFFFFL, " + bits / 8 + ");");
+          body.add("int at = address(m, (int) " + v(1) + ", code[pc + 3] & 0xFFFFFFFFL, " + bits / 8 + ");");
           body.add(bits == 8 ? "m[at] = (byte) x;" : bits == 16 ? "putShort(m, at, (short) x);"
               : bits == 32 ? "putInt(m, at, x);" : "putLong(m, at, x);");
           body.add("return pc + " + size + ";");

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.exec.spi.GuestInstance;
-import org.wasmj.exec.spi.GuestMemory;
 import org.wasmj.ir.Op;
 import org.wasmj.ir.Semantics;
 import org.wasmj.ir.SimdForm;
@@ -191,7 +190,7 @@ final class SemanticOps {
       default: offset = code[pc + 3]; mem = code[pc + 4]; break; // drix
     }
     int width = WIDTH[op.ordinal()];
-    r[code[pc + 1]] = read(inst.memory(mem), base, offset, Math.abs(width), width < 0);
+    r[code[pc + 1]] = read(inst.memory(mem).bytes(), base, offset, Math.abs(width), width < 0);
     return pc + op.size();
   }
 
@@ -207,26 +206,22 @@ final class SemanticOps {
       case "riri": base += code[pc + 2]; value = r[code[pc + 3]]; offset = code[pc + 4]; break;
       default: value = r[code[pc + 2]]; offset = code[pc + 3]; mem = code[pc + 4]; break; // rrix
     }
-    write(inst.memory(mem), base, offset, WIDTH[op.ordinal()], value);
+    write(inst.memory(mem).bytes(), base, offset, WIDTH[op.ordinal()], value);
     return pc + op.size();
   }
 
-  /**
-   * The in-bounds index of {@code bytes} bytes at {@code base + offset} (both unsigned) in memory
-   * {@code g}, or a trap. Its size, not its array's length, is the bound: the array may be longer.
-   */
-  private static int address(GuestMemory g, int base, int offset, int bytes) {
+  /** The in-bounds index of {@code bytes} bytes at {@code base + offset} (both unsigned), or a trap. */
+  private static int address(byte[] m, int base, int offset, int bytes) {
     long ea = (base & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-    if (ea > g.size() - bytes) {
+    if (ea > m.length - bytes) {
       throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
     return (int) ea;
   }
 
   /** Reads {@code bytes} (1, 2, 4 or 8) little-endian, sign- or zero-extended. */
-  private static long read(GuestMemory g, int base, int offset, int bytes, boolean signed) {
-    byte[] m = g.bytes();
-    int at = address(g, base, offset, bytes);
+  private static long read(byte[] m, int base, int offset, int bytes, boolean signed) {
+    int at = address(m, base, offset, bytes);
     switch (bytes) {
       case 1: return signed ? m[at] : m[at] & 0xFF;
       case 2: return signed ? (short) SHORT.get(m, at) : (short) SHORT.get(m, at) & 0xFFFF;
@@ -236,9 +231,8 @@ final class SemanticOps {
   }
 
   /** Writes the low {@code bytes} (1, 2, 4 or 8) of {@code value} little-endian. */
-  private static void write(GuestMemory g, int base, int offset, int bytes, long value) {
-    byte[] m = g.bytes();
-    int at = address(g, base, offset, bytes);
+  private static void write(byte[] m, int base, int offset, int bytes, long value) {
+    int at = address(m, base, offset, bytes);
     switch (bytes) {
       case 1: m[at] = (byte) value; break;
       case 2: SHORT.set(m, at, (short) value); break;
@@ -352,30 +346,29 @@ final class SemanticOps {
         return put(r, d, (long) f.invokeExact(r[a], r[a + 1]), 0, next);
       }
       case LOAD: {
-        GuestMemory g = inst.memory(mem);
-        byte[] m = g.bytes();
-        int at = address(g, (int) r[code[pc + 2]], code[pc + 3], 16);
+        byte[] m = inst.memory(mem).bytes();
+        int at = address(m, (int) r[code[pc + 2]], code[pc + 3], 16);
         return put(r, d, (long) LONG.get(m, at), (long) LONG.get(m, at + 8), next);
       }
       case LOAD_EXTEND: {
-        long x = read(inst.memory(mem), (int) r[code[pc + 2]], code[pc + 3], 8, true);
+        long x = read(inst.memory(mem).bytes(), (int) r[code[pc + 2]], code[pc + 3], 8, true);
         return put(r, d, (long) f.invokeExact(x, 0L), (long) f.invokeExact(x, 1L), next);
       }
       case LOAD_SPLAT: {
         int bytes = SimdForm.accessBits(w) / 8;
         long x = (long) f.invokeExact(
-            read(inst.memory(mem), (int) r[code[pc + 2]], code[pc + 3], bytes, true));
+            read(inst.memory(mem).bytes(), (int) r[code[pc + 2]], code[pc + 3], bytes, true));
         return put(r, d, x, x, next);
       }
       case LOAD_ZERO: {
         int bytes = SimdForm.accessBits(w) / 8;
         return put(r, d,
-            read(inst.memory(mem), (int) r[code[pc + 2]], code[pc + 3], bytes, false), 0,
+            read(inst.memory(mem).bytes(), (int) r[code[pc + 2]], code[pc + 3], bytes, false), 0,
             next);
       }
       case LOAD_LANE: {
         int bytes = SimdForm.accessBits(w) / 8;
-        long x = read(inst.memory(mem), (int) r[code[pc + 2]], code[pc + 4], bytes, true);
+        long x = read(inst.memory(mem).bytes(), (int) r[code[pc + 2]], code[pc + 4], bytes, true);
         int v = code[pc + 3];
         int lane = code[pc + 5];
         long in = (long) (lane & (half - 1));
@@ -383,9 +376,8 @@ final class SemanticOps {
             : put(r, d, r[v], (long) f.invokeExact(r[v + 1], x, in), next);
       }
       case STORE: {
-        GuestMemory g = inst.memory(mem);
-        byte[] m = g.bytes();
-        int at = address(g, (int) r[code[pc + 1]], code[pc + 3], 16);
+        byte[] m = inst.memory(mem).bytes();
+        int at = address(m, (int) r[code[pc + 1]], code[pc + 3], 16);
         LONG.set(m, at, r[code[pc + 2]]);
         LONG.set(m, at + 8, r[code[pc + 2] + 1]);
         return next;
@@ -395,7 +387,7 @@ final class SemanticOps {
         int v = code[pc + 2];
         int lane = code[pc + 4];
         long x = (long) f.invokeExact(r[v + (lane < half ? 0 : 1)], (long) (lane & (half - 1)));
-        write(inst.memory(mem), (int) r[code[pc + 1]], code[pc + 3], bytes, x);
+        write(inst.memory(mem).bytes(), (int) r[code[pc + 1]], code[pc + 3], bytes, x);
         return next;
       }
     }
