@@ -5,7 +5,6 @@ import java.lang.management.RuntimeMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,9 +47,7 @@ public final class CoreMarkRounds {
     long[] now = {0};
     CoreMarkBenchmark.MillisSinceFirstCall realClock = new CoreMarkBenchmark.MillisSinceFirstCall();
     LongSupplier clock = step == 0 ? realClock : () -> now[0] += step;
-    Guest guest = Guest.instantiate(runtime, BenchWasm.load(CoreMarkBenchmark.PATH),
-        Map.of("env.clock_ms", clock));
-    Guest.Fn run = guest.fn("run");
+    Guest.Fn run = CoreMarkBenchmark.start(runtime, BenchWasm.load(CoreMarkBenchmark.PATH), clock);
     double[] ms = new double[rounds];
     double[] wallMs = new double[rounds];
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,

@@ -61,6 +61,8 @@ final class BodyCompiler implements WasmParser.BodyListener {
   private BodyWalker walker;
   private Translator translator;
   private CompactCode[] compact;
+  /** When translating: the bodies translated so far that declare a {@code v128} local. */
+  private final BitSet v128Locals = new BitSet();
   /** Bodies done so far. */
   private int done;
 
@@ -166,16 +168,9 @@ final class BodyCompiler implements WasmParser.BodyListener {
     // again: the unchecked walk gives a valid body the same IR (UncheckedCompileTest) for less
     // work, and leaves FunctionValidator to this one pass, whose profile HotSpot's C2 then
     // compiles once (with the translator as a second visitor it compiled it four times on Yosys).
-    if (!translate) {
-      return new Compiled(module, validator, null, !checked || validate, null);
-    }
-    BitSet v128Locals = new BitSet(); // what ModuleCode.declaresV128 can no longer read
-    for (int i = 0; i < n; i++) {
-      if (module.bodies().get(i).declares(module.bytes(), ValType.V128)) {
-        v128Locals.set(i);
-      }
-    }
-    return new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals);
+    return translate
+        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals)
+        : new Compiled(module, validator, null, !checked || validate, null);
   }
 
   /**
@@ -342,6 +337,9 @@ final class BodyCompiler implements WasmParser.BodyListener {
 
   private void handle(int definedIndex, byte[] bytes, FunctionBody body) {
     if (translate) {
+      if (body.declares(bytes, ValType.V128)) { // what ModuleCode.declaresV128 cannot read later
+        v128Locals.set(definedIndex);
+      }
       if (translator == null) {
         translator = translator(countLoops, fuel);
       }

@@ -74,10 +74,12 @@ public final class AsmModule {
   private final byte[] rounds;
   /**
    * Per function: 0 declares no {@code v128} local, {@link #PROBED} does, and is to be asked at
-   * its first call ({@link #firstCountdown}), then 1 queued when hot, 2 compiled at once
-   * ({@link #heavyLoop}).
+   * its first call ({@link #firstCountdown}), then {@link #ORDINARY} (queued when hot) or {@link
+   * #HEAVY} (compiled at once, {@link #heavyLoop}).
    */
   private final byte[] heavy;
+  private static final byte ORDINARY = 1;
+  private static final byte HEAVY = 2;
   private static final byte PROBED = 3;
   /** Functions queued for compilation so far (under the lock of {@link #state}). */
   private int admitted;
@@ -230,9 +232,9 @@ public final class AsmModule {
   private boolean heavyLoop(int k) {
     if (heavy[k] == PROBED) {
       heavy[k] = JitDirectives.wantedFor(
-          Chunks.c1Values(Chunks.innerLoopAccesses(code.transientIr(k).code()), 0)) ? (byte) 2 : 1;
+          Chunks.c1Values(Chunks.innerLoopAccesses(code.transientIr(k).code()), 0)) ? HEAVY : ORDINARY;
     }
-    return heavy[k] == 2;
+    return heavy[k] == HEAVY;
   }
 
   /**
