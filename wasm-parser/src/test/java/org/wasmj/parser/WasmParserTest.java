@@ -182,4 +182,57 @@ class WasmParserTest {
         () -> WasmParser.parse(failing, Feature.WASM_2_0, null)).getMessage());
     assertThrows(java.io.UncheckedIOException.class, () -> WasmParser.parse(failing, Feature.WASM_2_0));
   }
+  /**
+   * Code section entries whose sizes are LEB128s of one to five bytes (padded forms too), bodies
+   * of up to 2^21 bytes, and entries cut or too long: a module's array (whose entries small
+   * enough take a short path) decodes as a stream of the same bytes (which reads every entry
+   * with the reader), to the same bodies or the same error.
+   */
+  @Test
+  void codeEntriesOfEverySizeEncodingDecodeAsFromAStream() {
+    int[][] entries = {
+        {0, 1}, {2, 1}, {127, 1}, {128, 2}, {300, 2}, {16383, 2}, {16384, 3}, {70000, 3},
+        {(1 << 21) - 1, 3}, {1 << 21, 4}, {5, 2}, {5, 3}, {5, 4}, {5, 5}, {40, 3}};
+    for (int[] e : entries) {
+      for (int delta : new int[] {0, 1, -1}) { // the section as long as the body, or off by one
+        if (e[0] + delta < 0) {
+          continue;
+        }
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        code.write(1); // one body
+        code.writeBytes(leb(e[0], e[1]));
+        code.writeBytes(new byte[e[0] + delta]);
+        byte[] bytes = moduleOfOneFunction(code.toByteArray());
+        String array = outcome(() -> WasmParser.parse(bytes));
+        assertEquals(outcome(() -> WasmParser.parse(new Trickle(bytes), Feature.WASM_2_0)), array,
+            "size " + e[0] + " in " + e[1] + " bytes, section off by " + delta);
+        if (delta == 0) {
+          assertEquals("bodies [FunctionBody[offset=" + (bytes.length - e[0]) + ", length=" + e[0]
+              + "]]", array);
+        } else {
+          assertTrue(array.startsWith("malformed"), array);
+        }
+      }
+    }
+  }
+
+  /** {@code value} as a LEB128 of {@code length} bytes (padded with continuation bytes). */
+  private static byte[] leb(int value, int length) {
+    byte[] b = new byte[length];
+    for (int i = 0; i < length; i++) {
+      b[i] = (byte) ((value & 0x7F) | (i < length - 1 ? 0x80 : 0));
+      value >>>= 7;
+    }
+    return b;
+  }
+
+  /** A module of one function of type () -> () whose code section's contents are {@code code}. */
+  private static byte[] moduleOfOneFunction(byte[] code) {
+    java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+    m.writeBytes(HEADER);
+    m.writeBytes(new byte[] {1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10});
+    m.writeBytes(leb(code.length, 5));
+    m.writeBytes(code);
+    return m.toByteArray();
+  }
 }
