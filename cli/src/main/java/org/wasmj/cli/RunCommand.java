@@ -128,9 +128,10 @@ final class RunCommand implements Failures.Guarded {
 
   @Override
   public int run() throws Exception {
+    ModuleFile.Ahead read = ModuleFile.readAhead(HostBytes.path(file)); // while the engine is made
     Engine engine = Failures.fromOptions(
         () -> engine(arguments.get(EXECUTOR), arguments.get(COMPILATION_MODE)));
-    return run(Module.compile(engine, ModuleFile.read(HostBytes.path(file))), main);
+    return run(Module.compile(engine, read.bytes()), main);
   }
 
   /**
