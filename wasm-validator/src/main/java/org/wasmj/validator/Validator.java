@@ -92,12 +92,19 @@ public final class Validator {
   /** Checks everything except function bodies. */
   public void validateModule() {
     List<FuncType> types = module.types();
-    for (int f = 0; f < module.functionCount(); f++) {
+    // Once per function, in the bytecode interpreter at a cold start (a loop that runs once is
+    // never compiled): each type's arity is checked once, and a function's index only read.
+    boolean multiValue = has(Feature.MULTI_VALUE);
+    boolean[] arityOk = new boolean[types.size()];
+    for (int t = 0; t < arityOk.length; t++) {
+      arityOk[t] = multiValue || types.get(t).resultCount() <= 1;
+    }
+    for (int f = 0, n = module.functionCount(); f < n; f++) {
       int t = module.functionTypeIndex(f);
-      if (t < 0 || t >= types.size()) {
+      if (t < 0 || t >= arityOk.length) {
         throw invalid("unknown type");
       }
-      if (types.get(t).resultCount() > 1 && !has(Feature.MULTI_VALUE)) {
+      if (!arityOk[t]) {
         throw invalid("invalid result arity");
       }
     }
@@ -170,8 +177,9 @@ public final class Validator {
         }
       }
       if (e.functionIndices() != null) {
+        int functions = module.functionCount();
         for (int f : e.functionIndices()) {
-          if (f < 0 || f >= module.functionCount()) {
+          if (f < 0 || f >= functions) {
             throw invalid("unknown function " + Integer.toUnsignedString(f));
           }
           declaredReferences[f] = true;
