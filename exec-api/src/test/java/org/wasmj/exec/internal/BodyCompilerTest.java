@@ -58,9 +58,11 @@ class BodyCompilerTest {
   @Test
   void chunksCoverEveryBodyOnceInOrder() {
     WasmModule m = WasmParser.parse(module(-1, -1), FEATURES);
-    // bodies of 2 bytes (VALID): a chunk closes once it holds chunkBytes or more
+    // bodies of 2 bytes (VALID), 3 with their size: a chunk closes with the first body that ends
+    // chunkBytes or more past the chunk's start (7: the third, ending 8 bytes past it)
     assertEquals(BODIES - 3, new BodyCompiler.Chunks(m, 3, 1).count());
-    assertEquals((BODIES - 3 + 3) / 4, new BodyCompiler.Chunks(m, 3, 7).count());
+    assertEquals((BODIES - 3 + 2) / 3, new BodyCompiler.Chunks(m, 3, 7).count());
+    assertEquals((BODIES - 3 + 1) / 2, new BodyCompiler.Chunks(m, 3, 5).count());
     assertEquals(1, new BodyCompiler.Chunks(m, 0, BodyCompiler.CHUNK_BYTES).count());
   }
 
@@ -73,7 +75,7 @@ class BodyCompilerTest {
   void anEarlierChunksErrorFoundLaterWins() throws Exception {
     WasmModule m = WasmParser.parse(module(2, 20), FEATURES);
     Validator validator = new Validator(m, FEATURES);
-    BodyCompiler.Chunks chunks = new BodyCompiler.Chunks(m, 0, 8); // bodies 0-3, then 4 a chunk
+    BodyCompiler.Chunks chunks = new BodyCompiler.Chunks(m, 0, 8); // body 2 in the first chunk
     CountDownLatch firstTaken = new CountDownLatch(1);
     CountDownLatch laterFailed = new CountDownLatch(1);
     BodyWalker held = (i, bytes, body, v) -> {
