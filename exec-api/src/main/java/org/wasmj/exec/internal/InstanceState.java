@@ -190,9 +190,15 @@ public final class InstanceState implements GuestInstance {
   public static InstanceState instantiate(StoreState store, ModuleCode module, Object[] imports) {
     WasmModule m = module.module();
     InstanceState s = new InstanceState(store, module, imports);
-    for (int i = m.importedFunctionCount(); i < s.functions.length; i++) {
-      int definedIndex = i - m.importedFunctionCount();
-      WasmFunction fn = new WasmFunction(s, module.function(definedIndex), module.typeIds[m.functionTypeIndex(i)]);
+    // Once per function, in the bytecode interpreter at a cold start (a loop that runs once is
+    // never compiled): as few calls as it can make.
+    int imported = m.importedFunctionCount();
+    FuncType[] types = m.types().toArray(new FuncType[0]);
+    int[] typeIds = module.typeIds;
+    store.reserveFunctions(s.functions.length - imported);
+    for (int i = imported; i < s.functions.length; i++) {
+      int t = m.functionTypeIndex(i);
+      WasmFunction fn = new WasmFunction(s, module.function(i - imported), types[t], typeIds[t]);
       store.register(fn);
       s.functions[i] = fn;
     }

@@ -350,6 +350,13 @@ public final class StoreState implements GuestStore {
     }
   }
 
+  /** Makes room for {@code more} functions to be {@link #register registered}. */
+  public void reserveFunctions(int more) {
+    if (functions.length - functionCount < more) {
+      functions = Arrays.copyOf(functions, Math.max(functions.length * 2, functionCount + more));
+    }
+  }
+
   /** Gives {@code f} its reference id in this store. */
   public void register(FunctionInstance f) {
     if (functionCount == functions.length) {

@@ -2,6 +2,7 @@ package org.wasmj.exec.internal;
 
 import org.wasmj.exec.spi.GuestFunction;
 import org.wasmj.ir.CompiledFunction;
+import org.wasmj.parser.FuncType;
 
 /**
  * A function defined by a module, in one instance. Its code is the module's, translated on first
@@ -23,8 +24,8 @@ public final class WasmFunction extends FunctionInstance implements GuestFunctio
    */
   public CompiledFunction compiled;
 
-  WasmFunction(InstanceState instance, FunctionCode code, int typeId) {
-    super(instance.module.module().functionType(code.functionIndex()), typeId);
+  WasmFunction(InstanceState instance, FunctionCode code, FuncType type, int typeId) {
+    super(type, typeId);
     this.instance = instance;
     this.code = code;
   }
