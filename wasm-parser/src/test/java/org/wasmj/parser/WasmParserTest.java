@@ -235,4 +235,58 @@ class WasmParserTest {
     m.writeBytes(code);
     return m.toByteArray();
   }
+  /**
+   * The function section's type indices in every LEB128 form of one to five bytes (the first
+   * two forms read in place, the others by the reader), and cut short: the same indices as the
+   * reader gives, or its error.
+   */
+  @Test
+  void functionTypeIndicesOfEveryEncoding() {
+    int[][] indices = {{0, 1}, {127, 1}, {128, 2}, {299, 2}, {5, 2}, {5, 3}, {299, 3}, {7, 5}};
+    java.io.ByteArrayOutputStream types = new java.io.ByteArrayOutputStream();
+    types.writeBytes(leb(300, 2)); // 300 types () -> ()
+    for (int t = 0; t < 300; t++) {
+      types.writeBytes(new byte[] {0x60, 0, 0});
+    }
+    java.io.ByteArrayOutputStream functions = new java.io.ByteArrayOutputStream();
+    functions.write(indices.length);
+    for (int[] index : indices) {
+      functions.writeBytes(leb(index[0], index[1]));
+    }
+    byte[] function = functions.toByteArray();
+    for (int cut = 0; cut <= function.length; cut++) {
+      java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+      m.writeBytes(HEADER);
+      m.write(1);
+      m.writeBytes(leb(types.size(), 5));
+      m.writeBytes(types.toByteArray());
+      m.write(3);
+      m.writeBytes(leb(cut, 5));
+      m.write(function, 0, cut);
+      m.writeBytes(new byte[] {10, (byte) (1 + 3 * indices.length), (byte) indices.length});
+      for (int i = 0; i < indices.length; i++) {
+        m.writeBytes(new byte[] {2, 0, 0x0B}); // no locals, end
+      }
+      byte[] bytes = m.toByteArray();
+      if (cut == function.length) {
+        WasmModule parsed = WasmParser.parse(bytes);
+        for (int i = 0; i < indices.length; i++) {
+          assertEquals(indices[i][0], parsed.functionTypeIndex(i), "function " + i);
+        }
+      } else if (cut > 0) { // the error a reader over the section alone gives
+        int start = bytes.length - 2 - 3 * indices.length - 1 - cut;
+        String expected;
+        try {
+          CodeReader r = new CodeReader(bytes, start, start + cut, Feature.WASM_2_0);
+          for (int n = r.readCount(); n > 0; n--) {
+            r.readU32();
+          }
+          expected = "none";
+        } catch (MalformedModuleException e) {
+          expected = e.getMessage();
+        }
+        assertEquals(expected, malformed(bytes), "cut at " + cut);
+      }
+    }
+  }
 }
