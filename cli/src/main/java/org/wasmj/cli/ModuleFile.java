@@ -55,18 +55,17 @@ final class ModuleFile {
       }
     }
 
-    /** The file's bytes, once read; throws what {@link ModuleFile#read} threw. */
+    /**
+     * The file's bytes, once read; throws what {@link ModuleFile#read} threw, or {@link
+     * java.io.InterruptedIOException} if the caller is interrupted while it waits (the flag is
+     * kept).
+     */
     byte[] bytes() throws IOException {
-      boolean interrupted = false;
-      while (isAlive()) {
-        try {
-          join();
-        } catch (InterruptedException e) {
-          interrupted = true; // the read ends all the same; the flag is kept
-        }
-      }
-      if (interrupted) {
+      try {
+        join();
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while reading " + file);
       }
       if (failure instanceof IOException e) {
         throw e;

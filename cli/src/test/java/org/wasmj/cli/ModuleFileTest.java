@@ -30,4 +30,17 @@ class ModuleFileTest {
     IOException e = assertThrows(IOException.class, () -> ModuleFile.read(dir));
     assertEquals(dir + " is a directory", e.getMessage());
   }
+  /** Read ahead on its own thread, a file gives the same bytes, and a failure the same error. */
+  @Test
+  void aReadAheadGivesWhatAReadGives() throws IOException {
+    byte[] contents = new byte[(3 << 16) + 5];
+    new Random(7).nextBytes(contents);
+    Path file = Files.write(dir.resolve("ahead.wasm"), contents);
+    assertArrayEquals(contents, ModuleFile.readAhead(file).bytes());
+    IOException e = assertThrows(IOException.class, () -> ModuleFile.readAhead(dir).bytes());
+    assertEquals(dir + " is a directory", e.getMessage());
+    Path missing = dir.resolve("missing.wasm");
+    assertEquals(assertThrows(IOException.class, () -> ModuleFile.read(missing)).toString(),
+        assertThrows(IOException.class, () -> ModuleFile.readAhead(missing).bytes()).toString());
+  }
 }
