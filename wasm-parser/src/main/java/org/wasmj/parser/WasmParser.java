@@ -362,7 +362,7 @@ public final class WasmParser {
     /**
      * The defined functions' type indices. Indices of one or two bytes (under 16,384 types) are
      * read in place, the rest (and any error) by the reader: the loop runs once per function, in
-     * the bytecode interpreter at a cold start, where a call per index cost Yosys' 34,004 ~5 ms.
+     * the bytecode interpreter at a cold start (Yosys: 34,004), where a call per index is dear.
      */
     private void functionSection(CodeReader r) {
       int[] typeIndices = new int[r.readCount()];
@@ -521,7 +521,8 @@ public final class WasmParser {
           r = entryReader(pos, end);
           int size = r.readU32();
           if (size < 0 || size > end - r.position()) {
-            throw new MalformedModuleException("unexpected end of section or function", r.position());
+            throw new MalformedModuleException("unexpected end of section or function",
+                r.position());
           }
           body = new FunctionBody(r.position(), size);
         }

@@ -233,9 +233,9 @@ final class BodyCompiler implements WasmParser.BodyListener {
     /**
      * Bodies {@code from} to the last of {@code module}, in chunks of about {@code chunkBytes}:
      * a chunk ends with the first body that ends {@code chunkBytes} or more past the chunk's
-     * start. The bodies lie in the code section in order, so the chunks are cut by a binary search of
-     * their offsets, not by a walk over all bodies: that loop would run once, in the bytecode
-     * interpreter (Yosys: 34,004 bodies, some 2 ms at a cold start).
+     * start. The bodies lie in the code section in order, so the chunks are cut by a binary
+     * search of their offsets, not by a walk over all bodies: that loop would run once, in the
+     * bytecode interpreter (Yosys: 34,004 bodies, some 3 ms at a cold start).
      */
     Chunks(WasmModule module, int from, int chunkBytes) {
       this.module = module;
@@ -248,14 +248,17 @@ final class BodyCompiler implements WasmParser.BodyListener {
           s = Arrays.copyOf(s, count * 2);
         }
         s[count++] = i;
-        // the chunk ends with the first body that reaches chunkBytes past its start
-        i = Math.min(n, firstReaching(bodies, i, n, (long) bodies.get(i).offset() + chunkBytes) + 1);
+        long end = (long) bodies.get(i).offset() + chunkBytes;
+        i = Math.min(n, firstReaching(bodies, i, n, end) + 1); // the chunk ends with that body
       }
       starts = Arrays.copyOf(s, count + 1);
       starts[count] = n;
     }
 
-    /** The first of bodies {@code lo} to {@code hi - 1} that ends at or past {@code end}, else {@code hi}. */
+    /**
+     * The first of bodies {@code lo} to {@code hi - 1} that ends at or past {@code end}, else
+     * {@code hi}.
+     */
     private static int firstReaching(List<FunctionBody> bodies, int lo, int hi, long end) {
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
