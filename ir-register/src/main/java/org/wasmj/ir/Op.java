@@ -753,11 +753,7 @@ public enum Op {
   V128_STORE32_LANE_RVIIX(Opcode.V128_STORE32_LANE, "rviix"),
   V128_STORE64_LANE_RVIIX(Opcode.V128_STORE64_LANE, "rviix"),
   V128_LOAD32_ZERO_VRIX(Opcode.V128_LOAD32_ZERO, "Vrix"),
-  V128_LOAD64_ZERO_VRIX(Opcode.V128_LOAD64_ZERO, "Vrix"),
-  /** PROTOTYPE {@code r1 <- r2 - #i} (i32), then {@code call x r1}. */
-  CALL_I32_SUB_XRRI("call_sub", "xrri"),
-  /** PROTOTYPE returns {@code r1 + r2} (i32). */
-  RETURN_I32_ADD_RR("return_add", "rr");
+  V128_LOAD64_ZERO_VRIX(Opcode.V128_LOAD64_ZERO, "Vrix");
   private static final Op[] VALUES = values();
 
   private final String mnemonic;

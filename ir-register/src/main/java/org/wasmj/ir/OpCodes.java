@@ -1167,8 +1167,6 @@ public final class OpCodes {
   /** {@link Op#V128_LOAD64_ZERO_VRIX}. */
   public static final int V128_LOAD64_ZERO_VRIX = 578;
 
-  public static final int CALL_I32_SUB_XRRI = 579;
-  public static final int RETURN_I32_ADD_RR = 580;
   /** Number of ops. */
-  public static final int COUNT = 581;
+  public static final int COUNT = 579;
 }

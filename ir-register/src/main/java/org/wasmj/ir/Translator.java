@@ -560,15 +560,8 @@ public final class Translator implements InstructionVisitor {
     }
   }
 
-  static final boolean FUSE_CALL = Boolean.getBoolean("wasmj.fuse") || Boolean.getBoolean("wasmj.fuse.call");
-  static final boolean FUSE_RETURN = Boolean.getBoolean("wasmj.fuse") || Boolean.getBoolean("wasmj.fuse.return");
-  private int addStart = -1;
-
   private int start(Op op) {
     lastStart = out.op(op);
-    if (op == Op.I32_ADD_RRR) {
-      addStart = lastStart;
-    }
     return lastStart;
   }
 
@@ -1200,18 +1193,6 @@ public final class Translator implements InstructionVisitor {
       return;
     }
     int base = span(t.paramCount());
-    if (FUSE_CALL && op == Opcode.CALL && t.paramCount() == 1 && lastWrote(base, Op.I32_SUB_RRI)) {
-      int src = out.get(lastStart + 2);
-      int imm = out.get(lastStart + 3);
-      takeBack(lastStart);
-      start(Op.CALL_I32_SUB_XRRI);
-      out.emit(funcIndex);
-      out.emit(base);
-      out.emit(src);
-      out.emit(imm);
-      afterCall(false, t);
-      return;
-    }
     start(op == Opcode.CALL ? Op.CALL_XR : Op.RETURN_CALL_XR);
     out.emit(funcIndex);
     out.emit(base);
@@ -1733,15 +1714,6 @@ public final class Translator implements InstructionVisitor {
         } else { // a label between: the copy returns, the return stays for the jumps to it
           returnInstead(copyStart);
         }
-      }
-      if (FUSE_RETURN && addStart >= 0 && addStart + 4 == out.position() && out.get(addStart) == Op.I32_ADD_RRR.ordinal()
-          && out.get(addStart + 1) == reg) {
-        int a = out.get(addStart + 2);
-        int b2 = out.get(addStart + 3);
-        out.patch(addStart, Op.RETURN_I32_ADD_RR.ordinal());
-        out.patch(addStart + 1, a);
-        out.patch(addStart + 2, b2);
-        out.patch(addStart + 3, Op.UNREACHABLE.ordinal());
       }
       start(Op.RETURN_R);
       out.emit(reg);

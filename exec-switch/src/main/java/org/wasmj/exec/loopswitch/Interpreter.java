@@ -287,16 +287,6 @@ public final class Interpreter {
             base = fp + code[pc + 2];
             next = pc + 3;
             break;
-          case OpCodes.CALL_I32_SUB_XRRI:
-            base = fp + code[pc + 2];
-            s[base] = (int) s[fp + code[pc + 3]] - code[pc + 4];
-            callee = inst.functions[code[pc + 1]];
-            next = pc + 5;
-            break;
-          case OpCodes.RETURN_I32_ADD_RR:
-            s[fp] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
-            callee = null;
-            break;
           case OpCodes.CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
             base = fp + code[pc + 3];
