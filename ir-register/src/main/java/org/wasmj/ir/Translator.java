@@ -24,6 +24,8 @@ import org.wasmj.validator.InstructionVisitor;
  * followed by {@code br_if} or {@code if} becomes one compare-and-branch. Calls find their
  * arguments in the temporaries of the slots they occupy, a contiguous span where the callee's
  * frame begins. Before a local is overwritten, stack entries that still read it are copied out.
+ * A {@code br} to a return becomes the return; a {@code copy} into the register a return then
+ * returns (an if's or a block's result, returned at once) becomes a return of the copy's source.
  *
  * <pre>{@code
  * CompiledFunction f = new Translator().translate(validator.functionValidator(), 0);
