@@ -73,6 +73,16 @@
       (then (i32.const 0))
       (else (i32.add (call $down (i32.sub (local.get $n) (i32.const 1))) (i32.const 1)))))
 
+  ;; fib(n) by its recursion: a leaf (n < 2) returns its parameter through the if's result
+  ;; register (the translator makes that copy and the return one op: Translator.returnInstead).
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else
+        (i32.add
+          (call $fib (i32.sub (local.get $n) (i32.const 1)))
+          (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+
   ;; 1 + 2 + ... + n, in a loop.
   (func (export "sum") (param $n i32) (result i32)
     (local $s i32)

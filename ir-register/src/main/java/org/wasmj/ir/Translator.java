@@ -24,6 +24,8 @@ import org.wasmj.validator.InstructionVisitor;
  * followed by {@code br_if} or {@code if} becomes one compare-and-branch. Calls find their
  * arguments in the temporaries of the slots they occupy, a contiguous span where the callee's
  * frame begins. Before a local is overwritten, stack entries that still read it are copied out.
+ * A {@code br} to a return becomes the return; a {@code copy} into the register a return then
+ * returns (an if's or a block's result, returned at once) becomes a return of the copy's source.
  *
  * <pre>{@code
  * CompiledFunction f = new Translator().translate(validator.functionValidator(), 0);
@@ -230,6 +232,19 @@ public final class Translator implements InstructionVisitor {
   private int jumpsHereCount;
   private int jumpsHerePosition = -1;
 
+  /**
+   * The code index of the last {@code copy} emitted (not a v128's), or -1; unlike {@code
+   * lastStart}, kept across labels: a return of the copy's destination right after it returns
+   * its source instead (see {@link #returnInstead}).
+   */
+  private int copyStart = -1;
+  /**
+   * The target slots of the forward {@code br}s right after a {@code copy}, ascending: if such a
+   * br becomes a return of the copy's destination, the copy returns its source.
+   */
+  private int[] brsAfterCopy = new int[8];
+  private int brsAfterCopyCount;
+
   /** Loops open at this point of the code. */
   private int loops;
   /**
@@ -393,6 +408,8 @@ public final class Translator implements InstructionVisitor {
     pooledCount = 0;
     jumpsHereCount = 0;
     jumpsHerePosition = -1;
+    copyStart = -1;
+    brsAfterCopyCount = 0;
     pushFrame(FUNCTION, type);
   }
 
@@ -534,6 +551,12 @@ public final class Translator implements InstructionVisitor {
   private void takeBack(int index) {
     out.truncate(index);
     lastStart = -1;
+    if (copyStart >= index) {
+      copyStart = -1;
+    }
+    while (brsAfterCopyCount > 0 && brsAfterCopy[brsAfterCopyCount - 1] >= index) {
+      brsAfterCopyCount--;
+    }
     if (localWriteStart >= index) {
       localWriteStart = -1;
     }
@@ -557,7 +580,11 @@ public final class Translator implements InstructionVisitor {
   }
 
   private void copy(int dst, int src, ValType t) {
-    start(t == ValType.V128 ? Op.V128_COPY_VV : Op.COPY_RR);
+    if (t == ValType.V128) {
+      start(Op.V128_COPY_VV);
+    } else {
+      copyStart = start(Op.COPY_RR);
+    }
     out.emit(dst);
     out.emit(src);
   }
@@ -1248,8 +1275,7 @@ public final class Translator implements InstructionVisitor {
       for (int i = 0; i < results; i++) {
         materialize(height - results + i);
       }
-      start(Op.BR_T);
-      addFixup(f, ~out.emit(-1)); // a br: may become a return (see threadJumpsHere)
+      addFixup(f, ~forwardBr()); // a br: may become a return (see threadJumpsHere)
       frameBranchedTo[f] = true; // the end is reached from the then-arm
     }
     if (frameElseFixup[f] >= 0) {
@@ -1383,8 +1409,7 @@ public final class Translator implements InstructionVisitor {
     if (frameKind[f] == LOOP && rotate(f)) {
       return;
     }
-    start(Op.BR_T);
-    int slot = out.emit(-1);
+    int slot = forwardBr();
     if (frameKind[f] == LOOP) {
       out.patch(slot, frameStart[f]);
     } else {
@@ -1640,6 +1665,23 @@ public final class Translator implements InstructionVisitor {
     frames++;
   }
 
+  /**
+   * Emits a {@code br} whose target is patched later, and returns its target slot; notes the
+   * {@code copy} right before it, if any (see {@link #threadJumpsHere}).
+   */
+  private int forwardBr() {
+    boolean afterCopy = copyStart >= 0 && copyStart + Op.COPY_RR.size() == out.position();
+    start(Op.BR_T);
+    int slot = out.emit(-1);
+    if (afterCopy) {
+      if (brsAfterCopyCount == brsAfterCopy.length) {
+        brsAfterCopy = Arrays.copyOf(brsAfterCopy, brsAfterCopyCount * 2);
+      }
+      brsAfterCopy[brsAfterCopyCount++] = slot;
+    }
+    return slot;
+  }
+
   private void addFixup(int f, int slot) {
     if (frameFixups[f] == null) {
       frameFixups[f] = new int[4];
@@ -1665,6 +1707,16 @@ public final class Translator implements InstructionVisitor {
       int reg = kind[top] >= CONST ? tempOf(top) : (int) value[top];
       moveTo(top, reg);
       threadJumpsHere(Op.RETURN_R, reg);
+      if (copyStart >= 0 && copyStart + Op.COPY_RR.size() == out.position()
+          && out.get(copyStart + 1) == reg) { // copy reg <- src; return reg: return src
+        if (lastStart == copyStart || localWriteStart == copyStart) { // no label since: it goes
+          int src = out.get(copyStart + 2);
+          takeBack(copyStart);
+          reg = src;
+        } else { // a label between: the copy returns, the return stays for the jumps to it
+          returnInstead(copyStart);
+        }
+      }
       start(Op.RETURN_R);
       out.emit(reg);
       return;
@@ -1703,8 +1755,26 @@ public final class Translator implements InstructionVisitor {
       int slot = jumpsHere[i];
       out.patch(slot - 1, ret.ordinal());
       out.patch(slot, ret == Op.RETURN_R ? reg : Op.UNREACHABLE.ordinal());
+      int copy = slot - Op.BR_T.size() + 1 - Op.COPY_RR.size(); // if one is right before
+      if (ret == Op.RETURN_R && Arrays.binarySearch(brsAfterCopy, 0, brsAfterCopyCount, slot) >= 0
+          && out.get(copy) == Op.COPY_RR.ordinal() && out.get(copy + 1) == reg) {
+        returnInstead(copy);
+      }
     }
     jumpsHereCount = 0;
+  }
+
+  /**
+   * Copy elision: the {@code copy d <- s} at {@code copy}, which falls through to a {@code return
+   * d}, becomes {@code return s} (the copy's last slot an {@code unreachable} that never runs).
+   * An if's or a block's result returned at once is then one op instead of two, as Wasmi elides
+   * such copies. The {@code return d} stays where it is for whatever jumps to it.
+   */
+  private void returnInstead(int copy) {
+    int src = out.get(copy + 2);
+    out.patch(copy, Op.RETURN_R.ordinal());
+    out.patch(copy + 1, src);
+    out.patch(copy + 2, Op.UNREACHABLE.ordinal());
   }
 
   // ---- SIMD ----

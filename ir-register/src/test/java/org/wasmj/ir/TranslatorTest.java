@@ -358,15 +358,48 @@ class TranslatorTest {
   @Test
   void aJumpToTheReturnIsTheReturn() {
     // local.get 0; i32.const 2; i32.lt_u; if (result i32) local.get 0 else local.get 1 end:
-    // the then-arm returns at once instead of jumping over the else-arm to the return
+    // the then-arm returns at once instead of jumping over the else-arm to the return; each
+    // arm's copy into the result's register then returns its source (fib's leaf: two ops, not
+    // three), the jumps' returns left where they were, never run
     assertEquals(
-        "@0: i32.ge_u r0 #2 @9\n@4: r2 <- copy r0\n@7: return r2\n@9: r2 <- copy r1\n@12: return r2\n",
+        "@0: i32.ge_u r0 #2 @9\n@4: return r0\n@6: unreachable\n@7: return r2\n"
+            + "@9: return r1\n@11: unreachable\n@12: return r2\n",
         translate(1, 0, 0x20, 0, 0x41, 2, 0x49, 0x04, 0x7F, 0x20, 0, 0x05, 0x20, 1, 0x0B));
     // without a result: the br becomes return (and a never-run unreachable fills its second slot)
     // local.get 0; if; local.get 1; local.set 0; else; local.get 0; local.set 1; end
     assertEquals(
         "@0: br_eqz r0 @8\n@3: r0 <- copy r1\n@6: return\n@7: unreachable\n@8: r1 <- copy r0\n@11: return\n",
         translate(0, 0, 0x20, 0, 0x04, 0x40, 0x20, 1, 0x21, 0, 0x05, 0x20, 0, 0x21, 1, 0x0B));
+  }
+
+  @Test
+  void aCopyFollowedByAReturnOfItsDestinationReturnsItsSource() {
+    // local.get 1; local.set 0; local.get 0: no label between the copy and the return, so the
+    // copy goes
+    assertEquals("@0: return r1\n", translate(1, 0, 0x20, 1, 0x21, 0, 0x20, 0));
+    // block (result i32) local.get 0; local.get 1; i32.mul; local.get 1; br_if 0; drop;
+    // local.get 0; end: the br_if jumps to the return, past the copy, so the return stays
+    assertEquals("@0: r2 <- i32.mul r0 r1\n@4: br_nez r1 @10\n@7: return r0\n@9: unreachable\n"
+            + "@10: return r2\n",
+        translate(1, 0, 0x02, 0x7F, 0x20, 0, 0x20, 1, 0x6C, 0x20, 1, 0x0D, 0, 0x1A, 0x20, 0,
+            0x0B));
+    // local.get 0; if; local.get 1; local.set 0; else; local.get 0; local.set 1; end;
+    // local.get 1: the then-arm's copy is into another register than the one returned, and stays
+    assertEquals("@0: br_eqz r0 @8\n@3: r0 <- copy r1\n@6: return r1\n@8: return r0\n"
+            + "@10: unreachable\n@11: return r1\n",
+        translate(1, 0, 0x20, 0, 0x04, 0x40, 0x20, 1, 0x21, 0, 0x05, 0x20, 0, 0x21, 1, 0x0B,
+            0x20, 1));
+  }
+
+  @Test
+  void copiesIntoAMultiValueReturnStay() {
+    // (func (param i32 i32) (result i32 i32) local.get 1; local.get 0): two copies, one return
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 2, 0x7F, 0x7F});
+    section(b, 3, new byte[] {1, 0});
+    assertEquals("@0: r2 <- copy r1\n@3: r3 <- copy r0\n@6: return r2 #2\n",
+        withBody(b, 0, 0x20, 1, 0x20, 0));
   }
 
   /** A one-function module of type {@code (i32, i32) -> ()} with body {@code code}, translated by {@code t}. */

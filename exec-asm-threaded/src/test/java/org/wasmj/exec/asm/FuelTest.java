@@ -361,6 +361,35 @@ class FuelTest {
   }
 
   /**
+   * A leaf of {@code fib}'s recursion is one run of two instructions, the compare-and-branch and
+   * the return of {@code n} (the copy into the if's result register folded into the return, as
+   * the translator does), and every other call two runs, 2 + 6 (two subtractions and calls, the
+   * add, the return): {@code fib(n)} makes {@code c} calls, {@code (c - 1) / 2} of them not
+   * leaves. The same on every executor, and with one fuel less it runs out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aLeafReturnsItsParameterInOneRunOfTwo(String config) {
+    Instance i = InterruptionTest.instantiate(new Engine(configs().get(config)), () -> {});
+    Store<?> store = InterruptionTest.lastStore();
+    int[] fib = new int[22];
+    fib[1] = 1;
+    for (int k = 2; k < fib.length; k++) {
+      fib[k] = fib[k - 1] + fib[k - 2];
+    }
+    for (int n : new int[] {0, 1, 2, 10, 20}) {
+      long calls = 2L * fib[n + 1] - 1;
+      long cost = 2 * calls + 6 * ((calls - 1) / 2);
+      store.setFuel(cost);
+      assertEquals(fib[n], i.getFunc("fib").call(Val.i32(n))[0].i32(), config + ": fib(" + n + ")");
+      assertEquals(0, store.fuel(), config + ": fuel left by fib(" + n + ")");
+      store.setFuel(cost - 1);
+      assertThrows(TrapException.class, () -> i.getFunc("fib").call(Val.i32(n)),
+          config + ": fib(" + n + ") with one fuel less");
+    }
+  }
+
+  /**
    * Running out anywhere leaves what the reference leaves: {@code down(6)} with every amount of
    * fuel from none to enough, so that it runs out at each of its charges in turn, those that
    * generated code tests late and together included (a recursive run's charge with the entry's

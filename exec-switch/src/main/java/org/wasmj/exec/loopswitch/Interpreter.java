@@ -233,9 +233,6 @@ public final class Interpreter {
     int[] code = fn.compiled.code();
     int pc = 0;
     int depth = st.depth;
-    FunctionInstance callee;
-    int base = 0; // where a callee's frame starts
-    int next = 0; // the pc to return to, or -1 for a tail call
     int entryFrame = depth - 1;
     try {
       while (true) {
@@ -246,20 +243,23 @@ public final class Interpreter {
         } catch (ArithmeticException e) { // an integer division by 0, its only source there
           throw new TrapException(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
+        // Declared here, set by every call case: no value of them lives from one pass of the
+        // loop to the next (C2 would keep them in stack slots across runInFrame's call).
+        FunctionInstance callee;
+        int base; // where a callee's frame starts
+        int next; // the pc to return to, or -1 for a tail call
+        returns: {
         switch (code[pc]) {
           case OpCodes.UNREACHABLE:
             throw new TrapException(TrapKind.UNREACHABLE);
           case OpCodes.RETURN:
-            callee = null;
-            break;
+            break returns;
           case OpCodes.RETURN_R:
             s[fp] = s[fp + code[pc + 1]];
-            callee = null;
-            break;
+            break returns;
           case OpCodes.RETURN_SPAN_RI:
             System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
-            callee = null;
-            break;
+            break returns;
           case OpCodes.COUNT_LOOP: {
             int countdown = --fn.code.countdown;
             if (countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
@@ -270,8 +270,7 @@ public final class Interpreter {
               continue;
             }
             s = st.slots; // compiled code ran the rest of the frame; its results are in place
-            callee = null;
-            break;
+            break returns;
           }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
             inst.store.checkStop(); // traps, or the deadline callback extended the deadline
@@ -309,22 +308,7 @@ public final class Interpreter {
             mem = memoryOf(inst); // a memory may have grown
             continue;
         }
-        // A call (callee != null) or a return (callee == null) ends up here.
-        if (callee == null) {
-          int frame = --depth;
-          int returnPc = st.frames[2 * frame];
-          if (returnPc < 0) {
-            st.depth = depth;
-            return;
-          }
-          pc = returnPc;
-          fp = st.frames[2 * frame + 1];
-          fn = st.callers[frame];
-          code = fn.compiled.code();
-          inst = fn.instance;
-          mem = memoryOf(inst); // the callee may have grown a memory
-          continue;
-        }
+        // A call.
         if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
           CompiledFunction c = w.compiled;
@@ -377,7 +361,7 @@ public final class Interpreter {
           pc = next;
           continue;
         }
-        // In tail position: its results are the frame's; return them.
+        } // returns: a return, or a host call in tail position (its results are the frame's)
         int frame = --depth;
         int returnPc = st.frames[2 * frame];
         if (returnPc < 0) {
@@ -389,7 +373,7 @@ public final class Interpreter {
         fn = st.callers[frame];
         code = fn.compiled.code();
         inst = fn.instance;
-        mem = memoryOf(inst);
+        mem = memoryOf(inst); // the callee may have grown a memory
       }
     } catch (TrapException trap) { // name the frames it unwinds, innermost first
       trap.appendFrame(fn.name());

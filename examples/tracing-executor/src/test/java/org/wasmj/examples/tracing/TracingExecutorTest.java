@@ -61,10 +61,10 @@ class TracingExecutorTest {
     instantiate(module).getFunc("fib").call(Val.i32(10));
     Map<String, Long> stats = module.executorStatistics();
     // Each of the 176 calls follows the subtraction making its argument; the 88 additions each
-    // follow a call's return; the 89 leaves branch to their copy of n.
+    // follow a call's return; the 89 leaves fall through to their return of n.
     assertEquals(176, stats.get("pairs.I32_SUB_RRI+CALL_XR"), stats.toString());
     assertEquals(88, stats.get("pairs.CALL_XR+I32_ADD_RRR"), stats.toString());
-    assertEquals(89, stats.get("pairs.BR_I32_GE_U_RIT+COPY_RR"), stats.toString());
+    assertEquals(89, stats.get("pairs.BR_I32_GE_U_RIT+RETURN_R"), stats.toString());
     assertEquals(sum(stats, "ops.") - 177, sum(stats, "pairs."),
         "every op but each of the 177 frames' first follows another");
   }
