@@ -40,9 +40,7 @@ import org.wasmj.parser.Opcode;
  * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Three
  * arithmetic pairs are fused the same way, where the first result is a temporary the second op
  * alone reads: a shift then a mask ({@link #I32_SHR_U_AND_RRII}), a multiply then an add ({@link
- * #I32_MUL_ADD_RRRR}), a shift left by a constant then an add ({@link #I32_SHL_ADD_RRIR}); and a
- * global decremented by a constant and stored back, the shadow stack's prologue, is one op
- * ({@link #GLOBAL_I32_SUB_RXI}).
+ * #I32_MUL_ADD_RRRR}), a shift left by a constant then an add ({@link #I32_SHL_ADD_RRIR}).
  */
 public enum Op {
   // ---- moves and constants ----
@@ -149,13 +147,6 @@ public enum Op {
    * alone reads.
    */
   I32_SHL_ADD_RRIR("shl_add", "drir"),
-  /**
-   * {@code d <- x - #i; x <- d} (i32 global {@code x}, wrapping): a shadow stack's prologue,
-   * {@code global.get}, {@code i32.sub} of a constant, {@code global.set} of the difference to the
-   * same global (the difference often also kept in a local, which is {@code d}), one dispatch
-   * for three.
-   */
-  GLOBAL_I32_SUB_RXI("global_sub", "dxi"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.

@@ -190,13 +190,6 @@ public final class Translator implements InstructionVisitor {
    */
   private int localWriteStart = -1;
   private int localWriteEnd;
-  /**
-   * Where the last instruction emitted, an {@code i32.sub} of a constant, starts if it read the
-   * temporary a {@code global.get} right before it wrote (no label between), else -1: a {@code
-   * global.set} of its result to that global right after makes the three one op ({@link
-   * Op#GLOBAL_I32_SUB_RXI}).
-   */
-  private int subOfGlobal = -1;
   /** The add that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
   private int condAdd = -1;
   /** The copy into a local that the popped condition's branch may take in ({@code localWriteStart}), or -1. */
@@ -535,14 +528,12 @@ public final class Translator implements InstructionVisitor {
   private void noTakeBack() {
     lastStart = -1;
     localWriteStart = -1;
-    subOfGlobal = -1;
   }
 
   /** Drops the code from {@code index} on, an instruction a later one subsumes. */
   private void takeBack(int index) {
     out.truncate(index);
     lastStart = -1;
-    subOfGlobal = -1;
     if (localWriteStart >= index) {
       localWriteStart = -1;
     }
@@ -725,14 +716,11 @@ public final class Translator implements InstructionVisitor {
     if (op == Opcode.I32_AND && useImmediate) {
       shiftBeforeAnd = kind[first] == TEMP && lastWrote((int) value[first], Op.I32_SHR_U_RRR) ? lastStart : -1;
     }
-    boolean ofGlobal = op == Opcode.I32_SUB && useImmediate && kind[first] == TEMP
-        && lastWrote((int) value[first], Op.GLOBAL_GET_RX);
     int lhs = register(first);
     int rhs = arity == 2 && !useImmediate ? register(first + 1) : 0;
     long imm = value[height - 1];
     height = first;
     int result = pushResult(resultType);
-    subOfGlobal = ofGlobal ? out.position() : -1;
     start(useImmediate ? immediate : form);
     out.emit(result);
     out.emit(lhs);
@@ -946,37 +934,10 @@ public final class Translator implements InstructionVisitor {
       out.emit(index);
     } else {
       int v = popRegister();
-      if (globalDecrement(index, v)) {
-        return;
-      }
       start(v128 ? Op.V128_GLOBAL_SET_XV : Op.GLOBAL_SET_XR);
       out.emit(index);
       out.emit(v);
     }
-  }
-
-  /**
-   * Emits {@link Op#GLOBAL_I32_SUB_RXI} in place of the three instructions just emitted if they
-   * are {@code r <- global.get index}, {@code v <- i32.sub r #i} (its result perhaps set into a
-   * local since), with no label between, so that {@code global.set index v} is the third; returns
-   * false, having emitted nothing, otherwise.
-   */
-  private boolean globalDecrement(int index, int v) {
-    int sub = subOfGlobal;
-    Op get = Op.GLOBAL_GET_RX;
-    if (sub < get.size() || out.position() != sub + Op.I32_SUB_RRI.size()
-        || out.get(sub) != Op.I32_SUB_RRI.ordinal() || out.get(sub + 1) != v
-        || out.get(sub - get.size()) != get.ordinal() || out.get(sub - get.size() + 2) != index
-        || out.get(sub - get.size() + 1) != out.get(sub + 2)) {
-      return false;
-    }
-    int constant = out.get(sub + 3);
-    takeBack(sub - get.size());
-    start(Op.GLOBAL_I32_SUB_RXI);
-    out.emit(v);
-    out.emit(index);
-    out.emit(constant);
-    return true;
   }
 
   // ---- memories and tables ----

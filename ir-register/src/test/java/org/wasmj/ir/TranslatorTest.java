@@ -306,42 +306,6 @@ class TranslatorTest {
         translate(0, 1, 0x20, 0, 0x20, 1, 0x20, 1, 0x74, 0x6A, 0x21, 2));
   }
 
-  /** A module of one function with {@code extraLocals} more i32 locals and two mutable i32 globals. */
-  private static String translateWithGlobals(int extraLocals, int... code) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 0});
-    section(b, 3, new byte[] {1, 0});
-    section(b, 6, new byte[] {2, 0x7F, 1, 0x41, 0, 0x0B, 0x7F, 1, 0x41, 0, 0x0B});
-    return withBody(b, extraLocals, code);
-  }
-
-  @Test
-  void aGlobalDecrementedByAConstantIsOneOp() {
-    // global.get 0; i32.const 32; i32.sub; local.tee 2; global.set 0: the shadow stack's prologue
-    assertEquals("@0: r2 <- global_sub $0 #32\n@4: return\n",
-        translateWithGlobals(1, 0x23, 0, 0x41, 32, 0x6B, 0x22, 2, 0x24, 0));
-    // global.get 1; i32.const 16; i32.sub; global.set 1: the difference kept nowhere else
-    assertEquals("@0: r2 <- global_sub $1 #16\n@4: return\n",
-        translateWithGlobals(0, 0x23, 1, 0x41, 16, 0x6B, 0x24, 1));
-  }
-
-  @Test
-  void aDecrementOfAnotherGlobalOrAcrossALabelIsNotOneOp() {
-    // global.get 0; i32.const 32; i32.sub; global.set 1: another global
-    assertEquals("@0: r2 <- global.get $0\n@3: r2 <- i32.sub r2 #32\n@7: global.set $1 r2\n@10: return\n",
-        translateWithGlobals(0, 0x23, 0, 0x41, 32, 0x6B, 0x24, 1));
-    // global.get 0; block; end; i32.const 32; i32.sub; global.set 0: a label between get and sub
-    assertEquals("@0: r2 <- global.get $0\n@3: r2 <- i32.sub r2 #32\n@7: global.set $0 r2\n@10: return\n",
-        translateWithGlobals(0, 0x23, 0, 0x02, 0x40, 0x0B, 0x41, 32, 0x6B, 0x24, 0));
-    // global.get 0; i32.const 32; i32.sub; local.tee 2; block; end; global.set 0: between sub and set
-    assertEquals("@0: r3 <- global.get $0\n@3: r2 <- i32.sub r3 #32\n@7: r3 <- copy r2\n@10: global.set $0 r3\n"
-        + "@13: return\n", translateWithGlobals(1, 0x23, 0, 0x41, 32, 0x6B, 0x22, 2, 0x02, 0x40, 0x0B, 0x24, 0));
-    // global.get 0; i32.const 32; i32.add; global.set 0: an add (the epilogue) stays apart
-    assertEquals("@0: r2 <- global.get $0\n@3: r2 <- i32.add r2 #32\n@7: global.set $0 r2\n@10: return\n",
-        translateWithGlobals(0, 0x23, 0, 0x41, 32, 0x6A, 0x24, 0));
-  }
-
   @Test
   void aTopTestedLoopIsRotated() {
     // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;

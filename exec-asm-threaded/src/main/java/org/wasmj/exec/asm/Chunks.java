@@ -341,7 +341,6 @@ final class Chunks {
         case I32_SHR_U_AND_RRII:
         case I32_MUL_ADD_RRRR:
         case I32_SHL_ADD_RRIR:
-        case GLOBAL_I32_SUB_RXI:
           break;
         default:
           int[] targets = c.targets(pc);

@@ -213,18 +213,6 @@ final class Emitters {
       c.loadL(c.code()[pc + 2]);
       c.mv().visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
     });
-    EMITTERS.put(Op.GLOBAL_I32_SUB_RXI, (c, pc) -> { // global.get, i32.sub #, global.set in one
-      c.element("globals", GLOBAL, c.code()[pc + 2]);
-      c.mv().visitInsn(DUP);
-      c.mv().visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
-      c.mv().visitInsn(L2I);
-      c.pushInt(c.code()[pc + 3]);
-      c.mv().visitInsn(ISUB);
-      c.mv().visitInsn(DUP_X1); // the difference, under the global
-      c.mv().visitInsn(I2L);
-      c.mv().visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
-      c.storeTyped(c.code()[pc + 1], ValType.I32);
-    });
     EMITTERS.put(Op.REF_FUNC_RX, (c, pc) -> {
       c.element("functions", FUNCTION, c.code()[pc + 2]);
       c.mv().visitFieldInsn(GETFIELD, FUNCTION, "ref", "I");

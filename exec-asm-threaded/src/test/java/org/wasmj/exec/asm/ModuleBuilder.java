@@ -33,7 +33,6 @@ final class ModuleBuilder {
   private boolean nameSection;
   private boolean table;
   private int memoryPages = -1;
-  private final List<Integer> globals = new ArrayList<>();
 
   /** Also writes a name section naming each defined function by its export name (or {@link #name}). */
   ModuleBuilder withNames() {
@@ -50,12 +49,6 @@ final class ModuleBuilder {
   /** A funcref table of every defined function, in order, for {@code call_indirect} (table 0). */
   ModuleBuilder withTable() {
     table = true;
-    return this;
-  }
-
-  /** One more mutable i32 global (global 0, 1, ... in order), starting at {@code initial}. */
-  ModuleBuilder withGlobal(int initial) {
-    globals.add(initial);
     return this;
   }
 
@@ -160,16 +153,6 @@ final class ModuleBuilder {
       memory.write(0); // no maximum
       u32(memory, memoryPages);
       section(out, 5, memory);
-    }
-    if (!globals.isEmpty()) {
-      ByteArrayOutputStream global = new ByteArrayOutputStream();
-      u32(global, globals.size());
-      for (int initial : globals) {
-        global.writeBytes(new byte[] {0x7F, 1, 0x41}); // i32, mutable, i32.const
-        s32(global, initial);
-        global.write(0x0B);
-      }
-      section(out, 6, global);
     }
     ByteArrayOutputStream exports = new ByteArrayOutputStream();
     u32(exports, exportNames.size());

@@ -19,7 +19,6 @@ import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
-import org.wasmj.exec.internal.GlobalInstance;
 import org.wasmj.exec.internal.HostFunction;
 import org.wasmj.exec.internal.InstanceState;
 import org.wasmj.exec.internal.LoopEntry;
@@ -439,12 +438,6 @@ public final class Interpreter {
           fn.instance.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
           pc += 3;
           continue;
-        case OpCodes.GLOBAL_I32_SUB_RXI: { // the shadow stack's prologue
-          GlobalInstance g = fn.instance.globals[code[pc + 2]];
-          g.value = s[fp + code[pc + 1]] = (int) g.value - code[pc + 3];
-          pc += 4;
-          continue;
-        }
         case OpCodes.COUNT_LOOP: {
           FunctionCode counted = fn.code;
           int countdown = counted.countdown;
@@ -1221,6 +1214,12 @@ public final class Interpreter {
           pc += 4;
           continue;
         }
+        case OpCodes.F32_SUB_RRR: {
+          float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) - Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
+          s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
+          pc += 4;
+          continue;
+        }
         case OpCodes.F32_MUL_RRR: {
           float r = Float.intBitsToFloat((int) s[fp + code[pc + 2]]) * Float.intBitsToFloat((int) s[fp + code[pc + 3]]);
           s[fp + code[pc + 1]] = r != r ? 0x7FC00000 : Float.floatToRawIntBits(r);
@@ -1683,9 +1682,6 @@ public final class Interpreter {
       case OpCodes.F32_SQRT_RR:
         s[fp + code[pc + 1]] = Semantics.f32Sqrt((int) s[fp + code[pc + 2]]);
         return pc + 3;
-      case OpCodes.F32_SUB_RRR:
-        s[fp + code[pc + 1]] = Semantics.f32Sub((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
-        return pc + 4;
       case OpCodes.F32_DIV_RRR:
         s[fp + code[pc + 1]] = Semantics.f32Div((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
         return pc + 4;

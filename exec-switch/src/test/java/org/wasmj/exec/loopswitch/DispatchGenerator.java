@@ -27,9 +27,7 @@ final class DispatchGenerator {
    * Numeric ops kept in the dispatch loop: what compiled C/Rust code runs in its inner loops.
    * Rotations right and f32 division are left to {@code cold} (session 17, for room): Yosys runs
    * them 20 and 98,000 times in 2.2 G ops, spidermonkey's and CoreMark's code and the kernels
-   * have none (compilers write a constant rotation as a rotation left). f32 subtraction too
-   * (session 20, for the shadow stack's prologue): Yosys runs it 175,000 times in 2.1 G ops,
-   * CoreMark's code and the kernels' (FIB, PRIME_SIEVE, MATRIX_MUL, ARGON2) have none.
+   * have none (compilers write a constant rotation as a rotation left).
    */
   static final Set<String> HOT = Set.of(
       "I32_ADD", "I32_SUB", "I32_MUL", "I32_AND", "I32_OR", "I32_XOR", "I32_SHL", "I32_SHR_S",
@@ -37,7 +35,7 @@ final class DispatchGenerator {
       "I32_LE_S", "I32_LE_U", "I32_GE_S", "I32_GE_U",
       "I64_ADD", "I64_SUB", "I64_MUL", "I64_AND", "I64_OR", "I64_XOR", "I64_SHL", "I64_SHR_S",
       "I64_SHR_U", "I64_EQZ", "I32_ROTL", "I64_ROTL",
-      "F32_ADD", "F32_MUL", "F64_ADD", "F64_SUB", "F64_MUL", "F64_DIV",
+      "F32_ADD", "F32_SUB", "F32_MUL", "F64_ADD", "F64_SUB", "F64_MUL", "F64_DIV",
       "I32_WRAP_I64", "I64_EXTEND_I32_S", "I64_EXTEND_I32_U");
 
   /**

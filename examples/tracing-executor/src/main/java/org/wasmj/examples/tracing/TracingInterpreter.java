@@ -153,13 +153,6 @@ final class TracingInterpreter {
               r[code[pc + 1]] = (int) r[code[pc + 2]] * (int) r[code[pc + 3]] + (int) r[code[pc + 4]];
               pc += 5;
               continue;
-            case OpCodes.GLOBAL_I32_SUB_RXI: {
-              GuestGlobal g = inst.global(code[pc + 2]);
-              r[code[pc + 1]] = (int) g.value() - code[pc + 3];
-              g.setValue(r[code[pc + 1]]);
-              pc += 4;
-              continue;
-            }
             case OpCodes.I32_SHL_ADD_RRIR:
               r[code[pc + 1]] = ((int) r[code[pc + 2]] << code[pc + 3]) + (int) r[code[pc + 4]];
               pc += 5;
