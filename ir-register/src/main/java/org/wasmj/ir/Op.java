@@ -37,10 +37,10 @@ import org.wasmj.parser.Opcode;
  * of a value shifted right by a register ({@link #BR_I32_SHR_U_AND_NEZ_RRIT}); a register copy
  * right before a branch on a register is one op ({@link #COPY_BR_NEZ_RRRT}); and
  * an add-immediate into a local, then a branch on the local ({@code != 0}, {@code != r2}) right
- * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Two
+ * after it, is one op that writes the local and branches ({@link #I32_ADD_BR_NEZ_RRIT}). Three
  * arithmetic pairs are fused the same way, where the first result is a temporary the second op
  * alone reads: a shift then a mask ({@link #I32_SHR_U_AND_RRII}), a multiply then an add ({@link
- * #I32_MUL_ADD_RRRR}).
+ * #I32_MUL_ADD_RRRR}), a shift left by a constant then an add ({@link #I32_SHL_ADD_RRIR}).
  */
 public enum Op {
   // ---- moves and constants ----
@@ -140,6 +140,13 @@ public enum Op {
    * one dispatch for two, where the product is a temporary the add alone reads.
    */
   I32_MUL_ADD_RRRR("mul_add", "drrr"),
+  /**
+   * {@code d <- (r1 << #i) + r2} (i32, wrapping; the count taken mod 32 as {@code i32.shl}'s):
+   * {@code i32.shl} by a constant then {@code i32.add} of the shifted value, an element's address
+   * {@code base + (i << k)}, one dispatch for two, where the shifted value is a temporary the add
+   * alone reads.
+   */
+  I32_SHL_ADD_RRIR("shl_add", "drir"),
   /**
    * {@code br_table}: {@code #i} targets follow; jumps to target {@code min(r, #i - 1)} (the last
    * is the default). Targets that need values moved point at a landing pad that moves them.

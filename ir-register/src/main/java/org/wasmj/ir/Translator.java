@@ -605,15 +605,16 @@ public final class Translator implements InstructionVisitor {
 
   /**
    * As {@link #moveTo(int, int)}; if {@code last} (the entry leaves the stack or becomes {@code
-   * reg}'s, so nothing reads its operands again), a sum of a product just computed takes the
-   * multiply in ({@link Op#I32_MUL_ADD_RRRR}).
+   * reg}'s, so nothing reads its operands again), a sum of a product or a left shift just
+   * computed takes the multiply or shift in ({@link Op#I32_MUL_ADD_RRRR}, {@link
+   * Op#I32_SHL_ADD_RRIR}).
    */
   private void moveTo(int slot, int reg, boolean last) {
     if (kind[slot] == CONST) {
       constant(reg, value[slot], type[slot]);
-    } else if (last && kind[slot] == SUM_RR && lastWrote(tempOf(slot), Op.I32_MUL_RRR)
+    } else if (last && kind[slot] == SUM_RR && lastWroteAddend(tempOf(slot))
         && (value[slot] == tempOf(slot) || operand[slot] == tempOf(slot))) {
-      multiplyAdd(reg, (int) (value[slot] == tempOf(slot) ? operand[slot] : value[slot]));
+      fuseAdd(reg, (int) (value[slot] == tempOf(slot) ? operand[slot] : value[slot]));
     } else if (isSum(slot)) {
       start(kind[slot] == SUM_RR ? Op.I32_ADD_RRR : Op.I32_ADD_RRI);
       out.emit(reg);
@@ -635,14 +636,23 @@ public final class Translator implements InstructionVisitor {
   }
 
   /**
-   * Takes back the last instruction, an {@code i32.mul} into a temporary, and emits {@code d <- a
-   * * b + other} in its place.
+   * True if the last instruction is an {@code i32.mul} or an {@code i32.shl} by a constant into
+   * register {@code reg} that {@link #fuseAdd} may take back.
    */
-  private void multiplyAdd(int d, int other) {
+  private boolean lastWroteAddend(int reg) {
+    return lastWrote(reg, Op.I32_MUL_RRR) || lastWrote(reg, Op.I32_SHL_RRI);
+  }
+
+  /**
+   * Takes back the last instruction, an {@code i32.mul} or {@code i32.shl} by a constant into a
+   * temporary, and emits {@code d <- a * b + other} or {@code d <- (a << #k) + other} in its place.
+   */
+  private void fuseAdd(int d, int other) {
+    boolean product = out.get(lastStart) == Op.I32_MUL_RRR.ordinal();
     int a = out.get(lastStart + 2);
     int b = out.get(lastStart + 3);
     takeBack(lastStart);
-    start(Op.I32_MUL_ADD_RRRR);
+    start(product ? Op.I32_MUL_ADD_RRRR : Op.I32_SHL_ADD_RRIR);
     out.emit(d);
     out.emit(a);
     out.emit(b);
@@ -756,8 +766,9 @@ public final class Translator implements InstructionVisitor {
   /**
    * Emits binary {@code op} of the entries from {@code first} on fused with the instruction just
    * emitted, if that computed one of its operands into a temporary nothing else reads: a shift
-   * then a mask ({@link Op#I32_SHR_U_AND_RRII}), a multiply then an add ({@link
-   * Op#I32_MUL_ADD_RRRR}). Returns false, having emitted nothing, otherwise.
+   * then a mask ({@link Op#I32_SHR_U_AND_RRII}), a multiply or a left shift by a constant then an
+   * add ({@link Op#I32_MUL_ADD_RRRR}, {@link Op#I32_SHL_ADD_RRIR}). Returns false, having emitted
+   * nothing, otherwise.
    */
   private boolean fuseWithLast(Opcode op, int first, boolean useImmediate, ValType resultType) {
     if (op == Opcode.I32_AND && useImmediate && kind[first] == TEMP
@@ -775,15 +786,15 @@ public final class Translator implements InstructionVisitor {
       return true;
     }
     if (op == Opcode.I32_ADD && !useImmediate && kind[first + 1] != CONST) {
-      int product = kind[first + 1] == TEMP && lastWrote((int) value[first + 1], Op.I32_MUL_RRR)
-          ? first + 1 : kind[first] == TEMP && lastWrote((int) value[first], Op.I32_MUL_RRR) ? first : -1;
+      int product = kind[first + 1] == TEMP && lastWroteAddend((int) value[first + 1])
+          ? first + 1 : kind[first] == TEMP && lastWroteAddend((int) value[first]) ? first : -1;
       int otherSlot = product == first ? first + 1 : first;
       if (product < 0 || kind[otherSlot] != LOCAL && kind[otherSlot] != TEMP) {
         return false;
       }
       int other = (int) value[otherSlot]; // a register already: nothing to emit
       height = first;
-      multiplyAdd(pushResult(resultType), other);
+      fuseAdd(pushResult(resultType), other);
       return true;
     }
     return false;
@@ -1001,7 +1012,8 @@ public final class Translator implements InstructionVisitor {
   /**
    * A load or store on memory 0 whose address is a sum entry, or (a load) the result of an
    * {@code i32.add} just emitted, which is taken back: one instruction with the add in its
-   * address. Returns false if there is no such add.
+   * address (a fused shift-and-add just emitted is split again for it, the same two dispatches).
+   * Returns false if there is no such add.
    */
   private boolean addressFused(Opcode op, int offset) {
     boolean load = op.results().length == 1;
@@ -1022,6 +1034,18 @@ public final class Translator implements InstructionVisitor {
       b = out.get(lastStart + 3);
       immediate = out.get(lastStart) == Op.I32_ADD_RRI.ordinal();
       takeBack(lastStart);
+    } else if (load && topIsLastResult() && out.get(lastStart) == Op.I32_SHL_ADD_RRIR.ordinal()) {
+      // the shift goes back apart, into the free register above the top, and the add into the load
+      int r = out.get(lastStart + 2);
+      int shift = out.get(lastStart + 3);
+      a = out.get(lastStart + 4);
+      b = tempOf(height);
+      immediate = false;
+      takeBack(lastStart);
+      start(Op.I32_SHL_RRI);
+      out.emit(b);
+      out.emit(r);
+      out.emit(shift);
     } else {
       return false;
     }

@@ -281,6 +281,32 @@ class TranslatorTest {
   }
 
   @Test
+  void aShiftLeftByAConstantThenAnAddIsOneOp() {
+    // local.get 0; local.get 1; i32.const 2; i32.shl; i32.add; local.set 2: base + (i << 2)
+    assertEquals("@0: r2 <- shl_add r1 #2 r0\n@5: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x41, 2, 0x74, 0x6A, 0x21, 2));
+    // local.get 1; i32.const 3; i32.shl; local.get 0; i32.add; local.set 2: the shift first (a sum)
+    assertEquals("@0: r2 <- shl_add r1 #3 r0\n@5: return\n",
+        translate(0, 1, 0x20, 1, 0x41, 3, 0x74, 0x20, 0, 0x6A, 0x21, 2));
+    // local.get 0; local.get 1; i32.const 2; i32.shl; i32.add; i32.const 4; i32.add: into a sum
+    assertEquals("@0: r2 <- shl_add r1 #2 r0\n@5: r2 <- i32.add r2 #4\n@9: return r2\n",
+        translate(1, 0, 0x20, 0, 0x20, 1, 0x41, 2, 0x74, 0x6A, 0x41, 4, 0x6A));
+  }
+
+  @Test
+  void aShiftReadAgainOrAcrossALabelOrByARegisterIsNotFusedWithTheAdd() {
+    // local.get 0; local.get 1; i32.const 2; i32.shl; local.tee 2; i32.add; local.set 2
+    assertEquals("@0: r2 <- i32.shl r1 #2\n@4: r2 <- i32.add r0 r2\n@8: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x41, 2, 0x74, 0x22, 2, 0x6A, 0x21, 2));
+    // local.get 0; local.get 1; i32.const 2; i32.shl; block; end; i32.add; local.set 2
+    assertEquals("@0: r4 <- i32.shl r1 #2\n@4: r3 <- copy r0\n@7: r2 <- i32.add r3 r4\n@11: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x41, 2, 0x74, 0x02, 0x40, 0x0B, 0x6A, 0x21, 2));
+    // local.get 0; local.get 1; local.get 1; i32.shl; i32.add; local.set 2: a count in a register
+    assertEquals("@0: r4 <- i32.shl r1 r1\n@4: r2 <- i32.add r0 r4\n@8: return\n",
+        translate(0, 1, 0x20, 0, 0x20, 1, 0x20, 1, 0x74, 0x6A, 0x21, 2));
+  }
+
+  @Test
   void aTopTestedLoopIsRotated() {
     // block; loop; local.get 0; i32.eqz; br_if 1; local.get 0; i32.const 1; i32.sub; local.set 0;
     // br 0; end; end: the jump back runs the negated test, the exit jumps where the test does

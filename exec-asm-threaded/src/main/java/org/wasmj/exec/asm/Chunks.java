@@ -340,6 +340,7 @@ final class Chunks {
         case CALL_XR:
         case I32_SHR_U_AND_RRII:
         case I32_MUL_ADD_RRRR:
+        case I32_SHL_ADD_RRIR:
           break;
         default:
           int[] targets = c.targets(pc);

@@ -191,15 +191,8 @@ final class Emitters {
       c.mv().visitInsn(IAND);
       c.storeTyped(code[pc + 1], ValType.I32);
     });
-    EMITTERS.put(Op.I32_MUL_ADD_RRRR, (c, pc) -> { // the unfused multiply's and add's bytecode
-      int[] code = c.code();
-      c.loadI(code[pc + 2]);
-      c.loadI(code[pc + 3]);
-      c.mv().visitInsn(IMUL);
-      c.loadI(code[pc + 4]);
-      c.mv().visitInsn(IADD);
-      c.storeTyped(code[pc + 1], ValType.I32);
-    });
+    EMITTERS.put(Op.I32_MUL_ADD_RRRR, (c, pc) -> thenAdd(c, pc, IMUL, false));
+    EMITTERS.put(Op.I32_SHL_ADD_RRIR, (c, pc) -> thenAdd(c, pc, ISHL, true));
     EMITTERS.put(Op.BR_I64_EQZ_RT, (c, pc) -> i64Zero(c, pc, IFEQ));
     EMITTERS.put(Op.BR_I64_NEZ_RT, (c, pc) -> i64Zero(c, pc, IFNE));
     EMITTERS.put(Op.BR_TABLE_RI, Emitters::brTable);
@@ -457,6 +450,25 @@ final class Emitters {
       c.mv().visitLdcInsn(Long.MIN_VALUE);
       c.mv().visitInsn(LXOR);
     }
+  }
+
+  /**
+   * The unfused pair's bytecode of a fused {@code d <- (a OP b) + c} ({@code mul_add}, {@code
+   * shl_add}): {@code insn} on register {@code a} and register or, if {@code immediate}, constant
+   * {@code b}, then {@code IADD} of register {@code c}.
+   */
+  private static void thenAdd(FunctionCompiler c, int pc, int insn, boolean immediate) {
+    int[] code = c.code();
+    c.loadI(code[pc + 2]);
+    if (immediate) {
+      c.pushInt(code[pc + 3]);
+    } else {
+      c.loadI(code[pc + 3]);
+    }
+    c.mv().visitInsn(insn);
+    c.loadI(code[pc + 4]);
+    c.mv().visitInsn(IADD);
+    c.storeTyped(code[pc + 1], ValType.I32);
   }
 
   private static void i64Zero(FunctionCompiler c, int pc, int jump) {

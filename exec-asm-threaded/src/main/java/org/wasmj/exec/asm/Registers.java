@@ -492,6 +492,7 @@ final class Registers {
       case I32_ADD_BR_NE_RRIRT:
       case I32_SHR_U_AND_RRII:
       case I32_MUL_ADD_RRRR:
+      case I32_SHL_ADD_RRIR:
         return false;
       case GLOBAL_GET_RX:
         return !FunctionCompiler.isInt(c.module.globalTypes().get(code[pc + 2]).valueType());

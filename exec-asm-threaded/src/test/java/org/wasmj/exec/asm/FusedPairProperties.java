@@ -26,7 +26,9 @@ import org.wasmj.ir.Op;
  * if} on it or on its {@code i32.eqz}: {@link Op#BR_I32_SHR_U_AND_NEZ_RRIT}), also as the head
  * test of a rotated loop; a copy into a local right before a branch on a register ({@link
  * Op#COPY_BR_NEZ_RRRT}, {@link Op#COPY_BR_EQZ_RRRT}: {@code walk}, {@code walkOut}, {@code
- * copyIf}), the register read after the copy.
+ * copyIf}), the register read after the copy. Session 20's: a shift left by a constant then an
+ * add ({@link Op#I32_SHL_ADD_RRIR}: {@code sa<form>_<k>}), also as a load's address ({@code
+ * slot}, where the load takes the add in and the shift is split off again).
  */
 class FusedPairProperties {
   /** {shift count, mask} of each {@code shr_and_<k>}. */
@@ -38,6 +40,10 @@ class FusedPairProperties {
   private static final int[] BIT_MASKS = {1, 3, Integer.MIN_VALUE, -1, 0};
   /** Per mask: br_if on the and, br_if on its eqz, if on the and, if on its eqz. */
   private static final int FORMS = FusedBranchProperties.FORMS;
+  /** The counts of {@code sa<form>_<k>(a, b, c)}'s left shifts. */
+  private static final int[] SHIFT_ADD_COUNTS = {0, 2, 31, 32, 35};
+  /** Per count: a + (b << k) into a local, (b << k) + a into a local, a = a + (a << k), plus 5. */
+  private static final int SHIFT_ADD_FORMS = 4;
 
   private static final byte[] WASM = module();
   private static final List<Instance> INSTANCES = ExecutorConfigs.eagerInstances(WASM);
@@ -107,6 +113,21 @@ class FusedPairProperties {
     // copyIf(a, b, 0): d = a; if b (then return d + 1) end; d
     b.funcTyped("copyIf", three, i32, 1, new byte[] {0x20, 0, 0x21, 3, 0x20, 1, 0x04, 0x40, 0x20, 3,
         0x41, 1, 0x6A, 0x0F, 0x0B, 0x20, 3});
+    for (int k = 0; k < SHIFT_ADD_COUNTS.length; k++) {
+      byte count = (byte) SHIFT_ADD_COUNTS[k];
+      byte[][] forms = {
+          {0x20, 0, 0x20, 1, 0x41, count, 0x74, 0x6A, 0x21, 3, 0x20, 3}, // a + (b << k), set
+          {0x20, 1, 0x41, count, 0x74, 0x20, 0, 0x6A, 0x21, 3, 0x20, 3}, // (b << k) + a, set
+          {0x20, 0, 0x20, 0, 0x41, count, 0x74, 0x6A, 0x21, 0, 0x20, 0}, // a = a + (a << k)
+          {0x20, 0, 0x20, 1, 0x41, count, 0x74, 0x6A, 0x41, 5, 0x6A}, // a + (b << k) + 5, returned
+      };
+      for (int form = 0; form < SHIFT_ADD_FORMS; form++) {
+        b.funcTyped("sa" + form + "_" + k, three, i32, 1, forms[form]);
+      }
+    }
+    // slot(a, b, c): i32.store (c + b * 4) a; i32.load (c + (b << 2))
+    b.withMemory(1).funcTyped("slot", three, i32, 0, new byte[] {0x20, 2, 0x20, 1, 0x41, 4, 0x6C, 0x6A,
+        0x20, 0, 0x36, 2, 0, 0x20, 2, 0x20, 1, 0x41, 2, 0x74, 0x6A, 0x28, 2, 0});
     return b.build();
   }
 
@@ -176,6 +197,30 @@ class FusedPairProperties {
     }
   }
 
+  @Property(tries = 300)
+  void aShiftLeftThenAnAddIsTheUnfusedPair(@ForAll @From("ints") int a, @ForAll @From("ints") int b) {
+    for (int k = 0; k < SHIFT_ADD_COUNTS.length; k++) {
+      int n = SHIFT_ADD_COUNTS[k];
+      int[] expected = {a + (b << n), a + (b << n), a + (a << n), a + (b << n) + 5};
+      for (Instance in : INSTANCES) {
+        for (int form = 0; form < SHIFT_ADD_FORMS; form++) {
+          assertEquals(expected[form],
+              in.getFunc("sa" + form + "_" + k).call(Val.i32(a), Val.i32(b), Val.i32(0))[0].i32(),
+              "sa" + form + "_" + k + " of " + a + ", " + b);
+        }
+      }
+    }
+  }
+
+  @Property(tries = 100)
+  void aShiftedIndexAddressesTheSlotAMultipliedOneDoes(@ForAll @From("ints") int a,
+      @ForAll @From("indexes") int b, @ForAll @From("indexes") int c) {
+    for (Instance in : INSTANCES) {
+      assertEquals(a, in.getFunc("slot").call(Val.i32(a), Val.i32(b), Val.i32(c))[0].i32(),
+          "slot of " + a + ", " + b + ", " + c);
+    }
+  }
+
   @Example
   void everyPairIsOneFusedOpWhereItsResultLeavesTheStack() throws Exception {
     int[][] functions = FusedBranchProperties.irOf(WASM);
@@ -186,7 +231,8 @@ class FusedPairProperties {
         Op op = Op.of(ir[pc]);
         fused += op == Op.I32_SHR_U_AND_RRII || op == Op.I32_MUL_ADD_RRRR
             || op == Op.BR_I32_SHR_U_AND_NEZ_RRIT || op == Op.BR_I32_SHR_U_AND_EQZ_RRIT
-            || op == Op.COPY_BR_NEZ_RRRT || op == Op.COPY_BR_EQZ_RRRT ? 1 : 0;
+            || op == Op.COPY_BR_NEZ_RRRT || op == Op.COPY_BR_EQZ_RRRT || op == Op.I32_SHL_ADD_RRIR
+            || op == Op.I32_LOAD_RRRI ? 1 : 0;
         assertTrue(op != Op.I32_SHR_U_RRR, "function " + k + ": " + op);
       }
       // ma_2 returns a sum that a conditional return could still need: its add stays apart
@@ -196,14 +242,20 @@ class FusedPairProperties {
         assertTrue(fused >= 1, "function " + k + ": nothing fused");
       }
     }
-    assertEquals(2 * SHIFT_MASKS.length + MULTIPLY_ADDS + BIT_MASKS.length * (FORMS + 1) + 3,
-        functions.length);
+    assertEquals(2 * SHIFT_MASKS.length + MULTIPLY_ADDS + BIT_MASKS.length * (FORMS + 1) + 3
+        + SHIFT_ADD_COUNTS.length * SHIFT_ADD_FORMS + 1, functions.length);
   }
 
   /** Shift counts: in range, or any (i32.shr_u takes them modulo 32). */
   @Provide
   Arbitrary<Integer> counts() {
     return Arbitraries.oneOf(Arbitraries.integers().between(0, 40), Arbitraries.integers());
+  }
+
+  /** Word indexes and byte offsets that keep {@code slot}'s address inside its one page. */
+  @Provide
+  Arbitrary<Integer> indexes() {
+    return Arbitraries.integers().between(0, 4000);
   }
 
   /** ints with few or many bits set, or random. */

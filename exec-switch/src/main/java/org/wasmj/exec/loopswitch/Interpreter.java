@@ -539,6 +539,10 @@ public final class Interpreter {
           s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]] + (int) s[fp + code[pc + 4]];
           pc += 5;
           continue;
+        case OpCodes.I32_SHL_ADD_RRIR: // an element's address (the shifted index is not kept)
+          s[fp + code[pc + 1]] = ((int) s[fp + code[pc + 2]] << code[pc + 3]) + (int) s[fp + code[pc + 4]];
+          pc += 5;
+          continue;
         case OpCodes.BR_TABLE_RI: { // an index past the last is the last (the default)
           int last = code[pc + 2] - 1;
           int i = (int) s[fp + code[pc + 1]];

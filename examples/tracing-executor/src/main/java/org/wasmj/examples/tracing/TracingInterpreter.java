@@ -153,6 +153,10 @@ final class TracingInterpreter {
               r[code[pc + 1]] = (int) r[code[pc + 2]] * (int) r[code[pc + 3]] + (int) r[code[pc + 4]];
               pc += 5;
               continue;
+            case OpCodes.I32_SHL_ADD_RRIR:
+              r[code[pc + 1]] = ((int) r[code[pc + 2]] << code[pc + 3]) + (int) r[code[pc + 4]];
+              pc += 5;
+              continue;
             case OpCodes.BR_I64_EQZ_RT:
               pc = r[code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
               continue;
