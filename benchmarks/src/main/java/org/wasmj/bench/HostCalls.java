@@ -79,11 +79,9 @@ public final class HostCalls {
   }
 
   private static String summary(String what, double[] ms) {
-    double[] sorted = ms.clone();
-    Arrays.sort(sorted);
-    double sum = Arrays.stream(ms).sum();
     return String.format(Locale.ROOT, "%s: median %.2f ms, max %.2f ms, total %.1f ms", what,
-        sorted[sorted.length / 2], sorted[sorted.length - 1], sum);
+        Alternation.median(ms), Arrays.stream(ms).max().orElse(Double.NaN),
+        Arrays.stream(ms).sum());
   }
 
   /** The call {@code spec} names, in its own instance, checking its answer. */

@@ -1689,12 +1689,17 @@ public final class Translator implements InstructionVisitor {
     frames++;
   }
 
+  /** True if the last {@code copy} emitted ({@link #copyStart}) ends where the code ends now. */
+  private boolean copyJustBefore() {
+    return copyStart >= 0 && copyStart + Op.COPY_RR.size() == out.position();
+  }
+
   /**
    * Emits a {@code br} whose target is patched later, and returns its target slot; notes the
    * {@code copy} right before it, if any (see {@link #threadJumpsHere}).
    */
   private int forwardBr() {
-    boolean afterCopy = copyStart >= 0 && copyStart + Op.COPY_RR.size() == out.position();
+    boolean afterCopy = copyJustBefore();
     start(Op.BR_T);
     int slot = out.emit(-1);
     if (afterCopy) {
@@ -1731,8 +1736,8 @@ public final class Translator implements InstructionVisitor {
       int reg = kind[top] >= CONST ? tempOf(top) : (int) value[top];
       moveTo(top, reg);
       threadJumpsHere(Op.RETURN_R, reg);
-      if (copyStart >= 0 && copyStart + Op.COPY_RR.size() == out.position()
-          && out.get(copyStart + 1) == reg) { // copy reg <- src; return reg: return src
+      // copy reg <- src; return reg: return src
+      if (copyJustBefore() && out.get(copyStart + 1) == reg) {
         if (lastStart == copyStart || localWriteStart == copyStart) { // no label since: it goes
           int src = out.get(copyStart + 2);
           takeBack(copyStart);
