@@ -50,6 +50,13 @@ public final class InstanceState implements GuestInstance {
   /** Memory 0, or {@code null} if the instance has no memory. */
   public final MemoryInstance memory0;
   /**
+   * Memory 0, or {@link MemoryInstance#NONE} if the instance has no memory: for an executor that
+   * reads memory 0's bytes on every call and return, without a branch (the interpreter's
+   * {@code null} test of {@link #memory0} deoptimized its code when a host ran a module without
+   * memory and then one with).
+   */
+  public final MemoryInstance memoryOrNone;
+  /**
    * The store's fuel as a metered function of this instance left it on a normal return to a
    * caller in its own generated code (that caller reads it right after the call; {@code asm}'s
    * {@code invokeFuel}): a field of the instance the caller holds, not of the store behind it,
@@ -175,6 +182,7 @@ public final class InstanceState implements GuestInstance {
           table ? m.tables().get(i).limits().min() : m.memories().get(k).limits().min());
     }
     this.memory0 = memories.length > 0 ? memories[0] : null;
+    this.memoryOrNone = memories.length > 0 ? memories[0] : MemoryInstance.NONE;
   }
 
   /**

@@ -35,6 +35,13 @@ public final class MemoryInstance implements GuestMemory {
   public static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+  /**
+   * Stands for memory 0 in an instance that has none ({@link InstanceState#memoryOrNone}): no
+   * bytes, a maximum of 0 pages, in no store and no instance's index space, so never grown.
+   */
+  public static final MemoryInstance NONE =
+      new MemoryInstance(new org.wasmj.parser.MemoryType(new org.wasmj.parser.Limits(0, 0)), 0);
+
   /** The memory's contents; replaced (never shrunk) by {@link #grow}. */
   public byte[] bytes;
 

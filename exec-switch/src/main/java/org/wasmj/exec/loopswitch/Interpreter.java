@@ -55,8 +55,6 @@ import org.wasmj.ir.Semantics;
  *     alone).
  */
 public final class Interpreter {
-  private static final byte[] NO_MEMORY = new byte[0];
-
   /**
    * {@code runInFrame} leaves a loop for {@code run} at every this many passes of its header
    * (a power of two), besides when the countdown runs out: see the {@code COUNT_LOOP} case.
@@ -218,7 +216,7 @@ public final class Interpreter {
   }
 
   private static byte[] memoryOf(InstanceState inst) {
-    return inst.memory0 == null ? NO_MEMORY : inst.memory0.bytes;
+    return inst.memoryOrNone.bytes; // no branch: a memory-less instance has an empty one
   }
 
   /**
