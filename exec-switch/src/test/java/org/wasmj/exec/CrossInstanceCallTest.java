@@ -24,13 +24,15 @@ class CrossInstanceCallTest {
   private final Engine engine = new Engine(Config.defaults().withExecutor("switch"));
   private final Store<Void> store = Store.of(engine);
   private final Linker<Void> linker = new Linker<>(engine);
+  private Instance b;
   private Instance c;
 
   /**
    * A (memory): put(addr, v), get(addr), boom() -> deeper(), which traps. B (no memory, imports
    * A's): roundTrip(v) = inner(v) + 10, inner(v) = put(8, v); get(8) + 1; twice(v) =
    * roundTrip(v) + roundTrip(v + 1); crash() -> mid() -> A.boom. C (memory, imports B's):
-   * check(v) stores 42 at its own 8, then returns twice(v) + its own 8 after the call.
+   * check(v) stores 42 at its own 8, then returns twice(v) + its own 8 after the call. B also
+   * tail-calls into A (below).
    */
   @BeforeEach
   void link() {
@@ -55,10 +57,19 @@ class CrossInstanceCallTest {
         new Code().localGet(0).call(inner).i32Const(10).op(Opcode.I32_ADD));
     mb.exportFunc("twice", mb.func(fn(of(I32), I32), new Code().localGet(0).call(roundTrip)
         .localGet(0).i32Const(1).op(Opcode.I32_ADD).call(roundTrip).op(Opcode.I32_ADD)));
+    // tail calls out of B: user(v) = viaTail(v) + 100, viaTail(v) = return_call A.get(v);
+    // crashByTail() -> tailBoom(), which return_calls A.boom
+    int viaTail = mb.func(fn(of(I32), I32), new Code().localGet(0).op(Opcode.RETURN_CALL).u32(get));
+    mb.exportFunc("user", mb.func(fn(of(I32), I32),
+        new Code().localGet(0).call(viaTail).i32Const(100).op(Opcode.I32_ADD)));
+    int tailBoom = mb.func(fn(of(), I32), new Code().op(Opcode.RETURN_CALL).u32(aBoom));
+    int crashByTail = mb.func(fn(of(), I32), new Code().call(tailBoom));
+    mb.exportFunc("crashByTail", crashByTail).funcName(crashByTail, "b.crashByTail");
     int mid = mb.func(fn(of(), I32), new Code().call(aBoom).i32Const(1).op(Opcode.I32_ADD));
     int crash = mb.func(fn(of(), I32), new Code().call(mid));
     mb.exportFunc("crash", crash).funcName(mid, "b.mid").funcName(crash, "b.crash");
-    linker.instance("b", linker.instantiate(store, Module.compile(engine, mb.build())));
+    b = linker.instantiate(store, Module.compile(engine, mb.build()));
+    linker.instance("b", b);
 
     WasmBuilder mc = new WasmBuilder();
     int twice = mc.importFunc("b", "twice", fn(of(I32), I32));
@@ -79,6 +90,17 @@ class CrossInstanceCallTest {
       assertEquals(37 + 42, c.getFunc("check").call(Val.i32(7))[0].i32());
       assertEquals(57 + 42, c.getFunc("check").call(Val.i32(17))[0].i32());
     }
+  }
+
+  @Test
+  void aTailCallIntoAnotherInstanceReturnsToItsCallerInTheFirst() {
+    c.getFunc("check").call(Val.i32(4)); // A's 8 holds 5, what twice(4) put last
+    for (int i = 0; i < 3; i++) {
+      assertEquals(105, b.getFunc("user").call(Val.i32(8))[0].i32());
+    }
+    TrapException trap = assertThrows(TrapException.class, () -> b.getFunc("crashByTail").call());
+    // tailBoom's frame became A.boom's: its caller is still B's crashByTail
+    assertEquals(List.of("a.deeper", "a.boom", "b.crashByTail"), trap.backtrace());
   }
 
   @Test
