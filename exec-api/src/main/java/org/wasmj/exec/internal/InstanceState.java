@@ -206,7 +206,7 @@ public final class InstanceState implements GuestInstance {
     store.reserveFunctions(s.functions.length - imported);
     for (int i = imported; i < s.functions.length; i++) {
       int t = m.functionTypeIndex(i);
-      WasmFunction fn = new WasmFunction(s, module.function(i - imported), types[t], typeIds[t], i);
+      WasmFunction fn = new WasmFunction(s, module.function(i - imported), types[t], typeIds[t]);
       store.register(fn);
       s.functions[i] = fn;
     }

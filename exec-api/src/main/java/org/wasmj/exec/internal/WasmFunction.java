@@ -23,19 +23,11 @@ public final class WasmFunction extends FunctionInstance implements GuestFunctio
    * before. Not the IR to read: that is {@link #ir()}.
    */
   public CompiledFunction compiled;
-  /**
-   * The function's index in its module's function index space ({@link #index()}):
-   * {@code instance.functions[functionIndex]} is this function (the interpreter records a caller
-   * by it, an {@code int}, where storing the reference would pay the collector's write barriers).
-   */
-  public final int functionIndex;
 
-  WasmFunction(InstanceState instance, FunctionCode code, FuncType type, int typeId,
-      int functionIndex) {
+  WasmFunction(InstanceState instance, FunctionCode code, FuncType type, int typeId) {
     super(type, typeId);
     this.instance = instance;
     this.code = code;
-    this.functionIndex = functionIndex;
   }
 
   /** The translated IR, translating it now if needed (lazy modes may throw {@code InvalidModuleException}). */
@@ -62,6 +54,6 @@ public final class WasmFunction extends FunctionInstance implements GuestFunctio
 
   @Override
   public int index() {
-    return functionIndex;
+    return code.functionIndex();
   }
 }

@@ -79,15 +79,10 @@ public final class Interpreter {
   /** The value stack and frame stack of one store, reused by every call into it. */
   static final class Stack {
     long[] slots = new long[1024];
-    /**
-     * Per frame, three ints: the return pc in its caller (-1 for a frame entered from the host),
-     * the caller's fp, and the caller's {@code functionIndex} if the caller runs in the frame's
-     * own instance, else its complement (the caller's instance is then in {@link #instances}).
-     * Ints, not the caller's reference: a call stores no reference, so pays no write barrier.
-     */
-    int[] frames = new int[3 * 32];
-    /** Per frame whose caller runs in another instance: that instance (stale for other frames). */
-    InstanceState[] instances = new InstanceState[32];
+    /** Per frame: the return pc in its caller (-1 for a frame entered from the host), the caller's fp. */
+    int[] frames = new int[64];
+    /** Per frame: the calling function. */
+    WasmFunction[] callers = new WasmFunction[32];
     /** Frames in use. */
     int depth;
     /** First slot free for a call from the host (raised while a host function runs). */
@@ -116,46 +111,18 @@ public final class Interpreter {
       return slots;
     }
 
-    /**
-     * Pushes a frame: the return pc and fp in {@code caller}, a function of the callee's instance
-     * (its {@code functionIndex}; any value for a frame entered from the host).
-     */
-    void push(int depth, int returnPc, int fp, int caller) {
+    /** Pushes a frame: the return pc and fp in {@code caller}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller) {
       if (depth >= maxDepth) {
         throw exhausted();
       }
-      if (3 * depth + 3 > frames.length) {
-        frames = java.util.Arrays.copyOf(frames, Math.max(3 * depth + 3, frames.length * 2));
-        instances = java.util.Arrays.copyOf(instances, frames.length / 3);
+      if (2 * depth + 2 > frames.length) {
+        frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
+        callers = java.util.Arrays.copyOf(callers, frames.length / 2);
       }
-      frames[3 * depth] = returnPc;
-      frames[3 * depth + 1] = fp;
-      frames[3 * depth + 2] = caller;
-    }
-
-    /** Pushes a frame whose caller, {@code fn}, runs in another instance than the callee. */
-    void pushFrom(int depth, int returnPc, int fp, WasmFunction fn) {
-      push(depth, returnPc, fp, ~fn.functionIndex);
-      instances[depth] = fn.instance;
-    }
-
-    /**
-     * Frame {@code frame}, running in instance {@code from}, tail-calls into another instance: its
-     * return then leaves that instance, so its caller's instance is recorded if it was not.
-     */
-    void leave(int frame, InstanceState from) {
-      int caller = frames[3 * frame + 2];
-      if (caller >= 0) {
-        frames[3 * frame + 2] = ~caller;
-        instances[frame] = from;
-      }
-    }
-
-    /** The caller of frame {@code frame}, whose callee ran in {@code callee}'s instance. */
-    WasmFunction caller(int frame, InstanceState callee) {
-      int caller = frames[3 * frame + 2];
-      return caller >= 0 ? (WasmFunction) callee.functions[caller]
-          : (WasmFunction) instances[frame].functions[~caller];
+      frames[2 * depth] = returnPc;
+      frames[2 * depth + 1] = fp;
+      callers[depth] = caller;
     }
   }
 
@@ -242,7 +209,7 @@ public final class Interpreter {
     System.arraycopy(args, from, s, fp, n);
     java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
     int start = Math.max(st.depth, depth);
-    st.push(start, -1, fp, 0);
+    st.push(start, -1, fp, null);
     st.depth = start + 1;
     run(st, f, fp);
     return fp;
@@ -354,15 +321,8 @@ public final class Interpreter {
           if (base + c.registerCount() > s.length) {
             s = st.grow(base + c.registerCount());
           }
-          InstanceState to = w.instance;
           if (next >= 0) {
-            if (to == inst) {
-              st.push(depth++, next, fp, fn.functionIndex);
-            } else {
-              st.pushFrom(depth++, next, fp, fn);
-            }
-          } else if (to != inst) {
-            st.leave(depth - 1, inst);
+            st.push(depth++, next, fp, fn);
           }
           fp = base;
           for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
@@ -371,8 +331,8 @@ public final class Interpreter {
           fn = w;
           code = c.code();
           pc = 0;
-          if (to != inst) {
-            inst = to;
+          if (w.instance != inst) {
+            inst = w.instance;
             mem = memoryOf(inst);
           }
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
@@ -403,30 +363,22 @@ public final class Interpreter {
         }
         } // returns: a return, or a host call in tail position (its results are the frame's)
         int frame = --depth;
-        int[] frames = st.frames;
-        int returnPc = frames[3 * frame];
+        int returnPc = st.frames[2 * frame];
         if (returnPc < 0) {
           st.depth = depth;
           return;
         }
         pc = returnPc;
-        fp = frames[3 * frame + 1];
-        int caller = frames[3 * frame + 2];
-        if (caller < 0) { // to another instance
-          inst = st.instances[frame];
-          caller = ~caller;
-        }
-        fn = (WasmFunction) inst.functions[caller];
+        fp = st.frames[2 * frame + 1];
+        fn = st.callers[frame];
         code = fn.compiled.code();
+        inst = fn.instance;
         mem = memoryOf(inst); // the callee may have grown a memory
       }
     } catch (TrapException trap) { // name the frames it unwinds, innermost first
       trap.appendFrame(fn.name());
-      InstanceState callee = fn.instance;
       for (int frame = depth - 1; frame > entryFrame; frame--) {
-        WasmFunction caller = st.caller(frame, callee);
-        trap.appendFrame(caller.name());
-        callee = caller.instance;
+        trap.appendFrame(st.callers[frame].name());
       }
       throw trap;
     }
