@@ -23,12 +23,6 @@ public final class WasmFunction extends FunctionInstance implements GuestFunctio
    * before. Not the IR to read: that is {@link #ir()}.
    */
   public CompiledFunction compiled;
-  /**
-   * Set with {@link #compiled} by the {@code switch} interpreter: whether that code may begin
-   * with an interruption check or a fuel charge (the module is instrumented for either), which
-   * its call path then runs itself; when false it tests nothing at a call's entry.
-   */
-  public boolean entryControls;
 
   WasmFunction(InstanceState instance, FunctionCode code, FuncType type, int typeId) {
     super(type, typeId);

@@ -337,18 +337,16 @@ public final class Interpreter {
           }
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
-          // runs as before. Without controls, code is not read here (its loads wait for runInFrame).
-          if (w.entryControls) {
-            if (code[0] == OpCodes.CHECK_INTERRUPT && inst.store.stopWord() == 0) {
-              pc = 1;
-            }
-            if (code[pc] == OpCodes.FUEL_I) { // as its case in runInFrame
-              StoreState store = inst.store;
-              long left = store.fuel - code[pc + 1];
-              if (left >= 0) {
-                store.fuel = left;
-                pc += 2;
-              }
+          // runs as before.
+          if (code[0] == OpCodes.CHECK_INTERRUPT && inst.store.stopWord() == 0) {
+            pc = 1;
+          }
+          if (code[pc] == OpCodes.FUEL_I) { // as its case in runInFrame
+            StoreState store = inst.store;
+            long left = store.fuel - code[pc + 1];
+            if (left >= 0) {
+              store.fuel = left;
+              pc += 2;
             }
           }
           continue;
@@ -1389,11 +1387,9 @@ public final class Interpreter {
   private static CompiledFunction interpreted(WasmFunction f) {
     DispatchPriming.start(); // long before runInFrame is hot enough for C2
     CompiledFunction c = f.ir();
-    boolean controls = f.code.module.interrupts() || f.code.module.fuel();
-    if (controls) { // (else nothing to branch to)
+    if (f.code.module.interrupts() || f.code.module.fuel()) { // (else nothing to branch to)
       c = withCheckedBackEdges(c);
     }
-    f.entryControls = controls;
     f.compiled = c;
     return c;
   }
