@@ -8,25 +8,15 @@ import org.wasmj.ir.CompiledFunction;
  * attach to it, which callers use instead of interpreting the IR.
  *
  * @implNote Thread-safe. {@link #nativeCode} is volatile: an executor may swap it in while other
- *     threads run the function (frames already running finish as they started). It is set
- *     through {@link #attach}, which also sets the plain {@link #hasNativeCode} that the
- *     interpreter's call path tests instead of the volatile read.
+ *     threads run the function (frames already running finish as they started).
  */
 public final class FunctionCode {
   /** The module. */
   public final ModuleCode module;
   /** Index among the module's defined functions. */
   public final int definedIndex;
-  /** Code to call instead of interpreting the IR, or {@code null}. Set by {@link #attach}. */
+  /** Code to call instead of interpreting the IR, or {@code null}. */
   public volatile NativeCode nativeCode;
-  /**
-   * Whether {@link #nativeCode} is set: a plain field written just after it, for a hot path to
-   * test without a volatile read (which stops C2 from reusing loads across it: the interpreter's
-   * call path loaded {@code code} twice). A thread may see it false a while after
-   * {@link #nativeCode} was set, which only interprets a few calls more; one that sees it true
-   * reads {@link #nativeCode} itself before using it (safe publication).
-   */
-  public boolean hasNativeCode;
   /** Compiled code an interpreter frame of this function may enter at a loop header, or {@code null}. */
   public volatile LoopEntry loopEntry;
   /**
@@ -39,12 +29,6 @@ public final class FunctionCode {
   FunctionCode(ModuleCode module, int definedIndex) {
     this.module = module;
     this.definedIndex = definedIndex;
-  }
-
-  /** Sets {@link #nativeCode} (never back to null), then {@link #hasNativeCode}. */
-  public void attach(NativeCode code) {
-    nativeCode = java.util.Objects.requireNonNull(code);
-    hasNativeCode = true;
   }
 
   /** The register IR, translated now if it was not yet (lazy modes may throw {@code InvalidModuleException}). */

@@ -392,7 +392,7 @@ public final class AsmModule {
     if (instance instanceof LoopEntry) {
       f.loopEntry = (LoopEntry) instance;
     }
-    f.attach((NativeCode) instance);
+    f.nativeCode = (NativeCode) instance;
   }
 
   /** Links a tiered call site of generated code that calls function {@code k}. */

@@ -306,10 +306,8 @@ public final class Interpreter {
             mem = memoryOf(inst); // a memory may have grown
             continue;
         }
-        // A call. The plain hasNativeCode first: no volatile read on the interpreted path (one
-        // that sees it late interprets a call or two more); the volatile before native code runs.
-        if (callee instanceof WasmFunction && (!((WasmFunction) callee).code.hasNativeCode
-            || ((WasmFunction) callee).code.nativeCode == null)) {
+        // A call.
+        if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
           CompiledFunction c = w.compiled;
           if (c == null) {
