@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
 import org.wasmj.exec.spi.GuestMemory;
+import org.wasmj.parser.Limits;
 import org.wasmj.parser.MemoryType;
 
 /**
@@ -39,8 +40,7 @@ public final class MemoryInstance implements GuestMemory {
    * Stands for memory 0 in an instance that has none ({@link InstanceState#memoryOrNone}): no
    * bytes, a maximum of 0 pages, in no store and no instance's index space, so never grown.
    */
-  public static final MemoryInstance NONE =
-      new MemoryInstance(new org.wasmj.parser.MemoryType(new org.wasmj.parser.Limits(0, 0)), 0);
+  public static final MemoryInstance NONE = new MemoryInstance(new MemoryType(new Limits(0, 0)), 0);
 
   /** The memory's contents; replaced (never shrunk) by {@link #grow}. */
   public byte[] bytes;
