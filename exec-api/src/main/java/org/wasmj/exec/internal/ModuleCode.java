@@ -139,8 +139,9 @@ public final class ModuleCode implements GuestModule {
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
     this.functions = new FunctionCode[n];
+    int countdown = countLoops ? FunctionCode.FIRST_CALL : Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
-      functions[i] = new FunctionCode(this, i);
+      functions[i] = new FunctionCode(this, i, countdown);
     }
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
