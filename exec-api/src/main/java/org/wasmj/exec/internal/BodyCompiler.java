@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.ir.CompactCode;
@@ -39,9 +41,16 @@ import org.wasmj.validator.Validator;
  * @implNote Used by one thread at a time: one per compilation.
  */
 final class BodyCompiler implements WasmParser.BodyListener {
-  /** A module whose bodies were handled as the compilation mode asks. */
+  /**
+   * A module whose bodies were handled as the compilation mode asks; {@code spare}: a walker and
+   * translator for the first lazy translation, set when ready (by the second validation thread,
+   * {@link Helper}), else made by whoever translates first.
+   */
   record Compiled(WasmModule module, Validator validator, CompactCode[] compact, boolean unchecked,
-      BitSet v128Locals) {}
+      BitSet v128Locals, AtomicReference<Translation> spare) {}
+
+  /** A body walker and a translator, each single-threaded and reusable from body to body. */
+  record Translation(BodyWalker walker, Translator translator) {}
 
   private final Set<Feature> features;
   private final boolean translate;
@@ -65,6 +74,8 @@ final class BodyCompiler implements WasmParser.BodyListener {
   private final BitSet v128Locals = new BitSet();
   /** Bodies done so far. */
   private int done;
+  /** For {@link Compiled#spare}. */
+  final AtomicReference<Translation> spare = new AtomicReference<>();
 
   /**
    * A compiler of bodies that translates them all ({@code translate}), validates them all
@@ -169,8 +180,8 @@ final class BodyCompiler implements WasmParser.BodyListener {
     // work, and leaves FunctionValidator to this one pass, whose profile HotSpot's C2 then
     // compiles once (with the translator as a second visitor it compiled it four times on Yosys).
     return translate
-        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals)
-        : new Compiled(module, validator, null, !checked || validate, null);
+        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals, spare)
+        : new Compiled(module, validator, null, !checked || validate, null, spare);
   }
 
   /**
@@ -206,11 +217,23 @@ final class BodyCompiler implements WasmParser.BodyListener {
       return;
     }
     Chunks chunks = new Chunks(module, from, chunkBytes);
-    Helper helper = new Helper(walker(validator), chunks);
+    Helper helper = new Helper(walker(validator), chunks, this, validator);
     helper.start();
     chunks.walk(walker);
     helper.await();
     chunks.rethrow();
+  }
+
+  /**
+   * The walker and translator of the lazy translations to come (bodies validated here are then
+   * walked unchecked, {@link #finish}). Made on the second validation thread once its chunks are
+   * walked, while the compiling thread goes on to make the module, its instance and the guest's
+   * first call: the first translator's classes are initialized then (the IR's op table and the
+   * translator's maps, 4-7 ms in HotSpot's bytecode interpreter on Yosys, which were the guest
+   * thread's last wait before its first instruction).
+   */
+  private Translation lazyTranslation(Validator validator) {
+    return new Translation(validator.uncheckedWalker(), translator(countLoops, fuel));
   }
 
   /**
@@ -327,29 +350,49 @@ final class BodyCompiler implements WasmParser.BodyListener {
     }
   }
 
-  /** Validates chunks of bodies on a thread of its own, beside the compiling thread. */
+  /**
+   * Validates chunks of bodies on a thread of its own, beside the compiling thread; then, if no
+   * body failed, makes the compilation's {@link Compiled#spare} while the compiling thread goes
+   * on ({@link #lazyTranslation}). (No lambda: its bootstrap would cost more at a cold start.)
+   */
   private static final class Helper extends Thread {
     private final BodyWalker walker;
     private final Chunks chunks;
+    private final BodyCompiler compiler;
+    private final Validator validator;
+    private final CountDownLatch walked = new CountDownLatch(1);
 
-    Helper(BodyWalker walker, Chunks chunks) {
+    Helper(BodyWalker walker, Chunks chunks, BodyCompiler compiler, Validator validator) {
       super("wasmj-validate");
       setDaemon(true);
       this.walker = walker;
       this.chunks = chunks;
+      this.compiler = compiler;
+      this.validator = validator;
     }
 
     @Override
     public void run() {
-      chunks.walk(walker);
+      try {
+        chunks.walk(walker);
+      } finally {
+        walked.countDown();
+      }
+      if (chunks.failedAt == Integer.MAX_VALUE) {
+        try {
+          compiler.spare.compareAndSet(null, compiler.lazyTranslation(validator));
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+          // the first translation makes its own, and meets the error there
+        }
+      }
     }
 
-    /** Waits for the walk to end. */
+    /** Waits for the walk to end (not for {@code after}). */
     void await() {
       boolean interrupted = false;
-      while (isAlive()) {
+      while (walked.getCount() > 0) {
         try {
-          join();
+          walked.await();
         } catch (InterruptedException e) {
           interrupted = true; // the compilation finishes all the same; the flag is kept
         }
