@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wasmj.Feature;
@@ -117,9 +116,12 @@ final class BodyCompiler implements WasmParser.BodyListener {
 
   /**
    * Fewest bytes of code for which the bodies validated ahead are split with a second thread:
-   * below, starting it costs more than it saves.
+   * below, starting it costs more than it saves. The system property {@code
+   * wasmj.validation.splitBytes} sets it, for the {@code wasmj} launcher's training run, whose
+   * small module must take this path too so that the class-data archive holds its classes (loaded
+   * from the jar and verified, {@link Helper} cost 0.7-1.5 ms of a big module's start).
    */
-  static final long SPLIT_BYTES = 1 << 20;
+  static final long SPLIT_BYTES = Long.getLong("wasmj.validation.splitBytes", 1 << 20);
 
   /** Bodies are walked in {@link #finish}, where they may be split with a second thread. */
   private boolean split() {
@@ -353,14 +355,17 @@ final class BodyCompiler implements WasmParser.BodyListener {
   /**
    * Validates chunks of bodies on a thread of its own, beside the compiling thread; then, if no
    * body failed, makes the compilation's {@link Compiled#spare} while the compiling thread goes
-   * on ({@link #lazyTranslation}). (No lambda: its bootstrap would cost more at a cold start.)
+   * on ({@link #lazyTranslation}). (No lambda, no latch: a lambda's bootstrap, or the latch's
+   * classes, which the launcher's archive does not hold, would cost more at a cold start.)
    */
   private static final class Helper extends Thread {
     private final BodyWalker walker;
     private final Chunks chunks;
     private final BodyCompiler compiler;
     private final Validator validator;
-    private final CountDownLatch walked = new CountDownLatch(1);
+    /** True once the walk ended (under {@link #lock}: not this, a thread, which join uses). */
+    private boolean walked;
+    private final Object lock = new Object();
 
     Helper(BodyWalker walker, Chunks chunks, BodyCompiler compiler, Validator validator) {
       super("wasmj-validate");
@@ -376,7 +381,10 @@ final class BodyCompiler implements WasmParser.BodyListener {
       try {
         chunks.walk(walker);
       } finally {
-        walked.countDown();
+        synchronized (lock) {
+          walked = true;
+          lock.notifyAll();
+        }
       }
       if (chunks.failedAt == Integer.MAX_VALUE) {
         try {
@@ -387,14 +395,16 @@ final class BodyCompiler implements WasmParser.BodyListener {
       }
     }
 
-    /** Waits for the walk to end (not for {@code after}). */
+    /** Waits for the walk to end (not for the translator made after it). */
     void await() {
       boolean interrupted = false;
-      while (walked.getCount() > 0) {
-        try {
-          walked.await();
-        } catch (InterruptedException e) {
-          interrupted = true; // the compilation finishes all the same; the flag is kept
+      synchronized (lock) {
+        while (!walked) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            interrupted = true; // the compilation finishes all the same; the flag is kept
+          }
         }
       }
       if (interrupted) {
