@@ -195,13 +195,13 @@ public final class InstanceState implements GuestInstance {
     int imported = m.importedFunctionCount();
     FuncType[] types = m.types().toArray(new FuncType[0]);
     int[] typeIds = module.typeIds;
-    store.reserveFunctions(s.functions.length - imported);
-    for (int i = imported; i < s.functions.length; i++) {
+    FunctionCode[] codes = module.functions;
+    FunctionInstance[] fs = s.functions;
+    for (int i = imported; i < fs.length; i++) {
       int t = m.functionTypeIndex(i);
-      WasmFunction fn = new WasmFunction(s, module.function(i - imported), types[t], typeIds[t]);
-      store.register(fn);
-      s.functions[i] = fn;
+      fs[i] = new WasmFunction(s, codes[i - imported], types[t], typeIds[t]);
     }
+    store.registerAll(fs, imported, fs.length);
     for (int i = m.importedGlobalCount(); i < s.globals.length; i++) {
       GlobalType type = m.globalTypes().get(i);
       ConstExpr init = m.globals().get(i - m.importedGlobalCount()).init();

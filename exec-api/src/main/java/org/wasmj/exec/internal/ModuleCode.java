@@ -61,7 +61,8 @@ public final class ModuleCode implements GuestModule {
    */
   private final AtomicReference<BodyCompiler.Translation> spare;
   private final Object[] locks = new Object[LOCK_STRIPES];
-  private final FunctionCode[] functions;
+  /** Each defined function's; read by {@link InstanceState#instantiate} (package-private). */
+  final FunctionCode[] functions;
   /** Module type index → the engine-wide id of that type. */
   public final int[] typeIds;
   /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
