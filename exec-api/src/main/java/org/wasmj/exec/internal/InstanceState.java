@@ -215,10 +215,16 @@ public final class InstanceState implements GuestInstance {
     for (int i = 0; i < s.elements.length; i++) {
       ElementSegment e = m.elements().get(i);
       long[] items = new long[e.size()];
-      for (int k = 0; k < items.length; k++) {
-        items[k] = e.functionIndices() != null
-            ? s.functions[e.functionIndices()[k]].ref
-            : s.evaluate(e.initExprs()[k]);
+      // Read once, not twice an item: this loop too runs once per item, interpreted.
+      int[] indices = e.functionIndices();
+      if (indices != null) {
+        for (int k = 0; k < items.length; k++) {
+          items[k] = fs[indices[k]].ref;
+        }
+      } else {
+        for (int k = 0; k < items.length; k++) {
+          items[k] = s.evaluate(e.initExprs()[k]);
+        }
       }
       s.elements[i] = items;
     }
