@@ -107,8 +107,14 @@ final class RunCommand implements Failures.Guarded {
   private final String invoke;
   private final List<String> args;
 
-  /** What the guest was running, for a trap's message. */
-  private String running;
+  /**
+   * What the guest was running, for a trap's message ({@link #running()}): the export, its module
+   * and instance; described only when a trap asks (a description costs a millisecond or two
+   * before the guest's first instruction, in HotSpot's bytecode interpreter).
+   */
+  private String runningExport;
+  private Module runningModule;
+  private Instance runningInstance;
   /** The guest's fuel ({@code --fuel}) and time ({@code --timeout}), or null; set by engine. */
   private Long fuel;
   private Duration runFor;
@@ -123,7 +129,15 @@ final class RunCommand implements Failures.Guarded {
 
   @Override
   public String running() {
-    return running;
+    return runningExport == null ? null
+        : describe(runningModule, runningInstance, runningExport);
+  }
+
+  /** The guest is about to run {@code export} of {@code instance} (for {@link #running()}). */
+  private void running(Module module, Instance instance, String export) {
+    runningModule = module;
+    runningInstance = instance;
+    runningExport = export;
   }
 
   @Override
@@ -155,17 +169,17 @@ final class RunCommand implements Failures.Guarded {
       Instance instance = linker.instantiate(store, module);
       if (invoke == null && instance.getExport("_start").isPresent()) {
         checkCommand(instance.getExport("_start").get());
-        running = describe(module, instance, "_start");
+        running(module, instance, "_start");
         return Failures.exitStatus(io.err(), wasi.run(instance));
       }
       if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
-        running = describe(module, instance, "_initialize");
+        running(module, instance, "_initialize");
         instance.getFunc("_initialize").call();
       }
       if (invoke == null) {
         return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
       }
-      running = describe(module, instance, invoke);
+      running(module, instance, invoke);
       Func f = Failures.fromOptions(() -> instance.getFunc(invoke));
       FuncType type = f.type();
       if (args.size() != type.paramCount()) {

@@ -118,6 +118,22 @@ class MainTest {
     assertTrue(err().startsWith("wasmj: trap: unknown import env::missing was called\n"), err());
   }
 
+  /**
+   * A trap with no Wasm frame (the export is an imported host function) says what was running:
+   * described when the trap asks, not before the guest starts.
+   */
+  @Test
+  void aTrapWithoutWasmFramesNamesTheExportRunning(@TempDir Path dir) throws Exception {
+    Path wasm = dir.resolve("host-start.wasm");
+    Files.write(wasm, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+        1, 4, 1, 0x60, 0, 0, // type 0: [] -> []
+        2, 15, 1, 3, 'e', 'n', 'v', 7, 'm', 'i', 's', 's', 'i', 'n', 'g', 0, 0, // import env::missing
+        7, 10, 1, 6, '_', 's', 't', 'a', 'r', 't', 0, 0}); // export it as _start
+    assertEquals(134, run("run", "--trap-unknown-imports", wasm.toString()));
+    assertEquals("wasmj: trap: unknown import env::missing was called\n"
+        + "while running host func () -> () (export \"_start\")\n", err());
+  }
+
   @Test
   void unknownCommandsAndMissingFilesFail() {
     assertEquals(2, run("frobnicate"));

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.wasmj.Feature;
 import org.wasmj.WasmException;
 import org.wasmj.ir.CompactCode;
@@ -39,9 +40,16 @@ import org.wasmj.validator.Validator;
  * @implNote Used by one thread at a time: one per compilation.
  */
 final class BodyCompiler implements WasmParser.BodyListener {
-  /** A module whose bodies were handled as the compilation mode asks. */
+  /**
+   * A module whose bodies were handled as the compilation mode asks; {@code spare}: a walker and
+   * translator for the first lazy translation, set when ready (by the second validation thread,
+   * {@link Helper}), else made by whoever translates first.
+   */
   record Compiled(WasmModule module, Validator validator, CompactCode[] compact, boolean unchecked,
-      BitSet v128Locals) {}
+      BitSet v128Locals, AtomicReference<Translation> spare) {}
+
+  /** A body walker and a translator, each single-threaded and reusable from body to body. */
+  record Translation(BodyWalker walker, Translator translator) {}
 
   private final Set<Feature> features;
   private final boolean translate;
@@ -65,6 +73,8 @@ final class BodyCompiler implements WasmParser.BodyListener {
   private final BitSet v128Locals = new BitSet();
   /** Bodies done so far. */
   private int done;
+  /** For {@link Compiled#spare}. */
+  final AtomicReference<Translation> spare = new AtomicReference<>();
 
   /**
    * A compiler of bodies that translates them all ({@code translate}), validates them all
@@ -106,9 +116,12 @@ final class BodyCompiler implements WasmParser.BodyListener {
 
   /**
    * Fewest bytes of code for which the bodies validated ahead are split with a second thread:
-   * below, starting it costs more than it saves.
+   * below, starting it costs more than it saves. The system property {@code
+   * wasmj.validation.splitBytes} sets it, for the {@code wasmj} launcher's training run, whose
+   * small module must take this path too so that the class-data archive holds its classes (loaded
+   * from the jar and verified, {@link Helper} cost 0.7-1.5 ms of a big module's start).
    */
-  static final long SPLIT_BYTES = 1 << 20;
+  static final long SPLIT_BYTES = Long.getLong("wasmj.validation.splitBytes", 1 << 20);
 
   /** Bodies are walked in {@link #finish}, where they may be split with a second thread. */
   private boolean split() {
@@ -169,8 +182,8 @@ final class BodyCompiler implements WasmParser.BodyListener {
     // work, and leaves FunctionValidator to this one pass, whose profile HotSpot's C2 then
     // compiles once (with the translator as a second visitor it compiled it four times on Yosys).
     return translate
-        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals)
-        : new Compiled(module, validator, null, !checked || validate, null);
+        ? new Compiled(module.withoutFunctionBodies(), null, compact, !checked, v128Locals, spare)
+        : new Compiled(module, validator, null, !checked || validate, null, spare);
   }
 
   /**
@@ -206,11 +219,23 @@ final class BodyCompiler implements WasmParser.BodyListener {
       return;
     }
     Chunks chunks = new Chunks(module, from, chunkBytes);
-    Helper helper = new Helper(walker(validator), chunks);
+    Helper helper = new Helper(walker(validator), chunks, this, validator);
     helper.start();
     chunks.walk(walker);
     helper.await();
     chunks.rethrow();
+  }
+
+  /**
+   * The walker and translator of the lazy translations to come (bodies validated here are then
+   * walked unchecked, {@link #finish}). Made on the second validation thread once its chunks are
+   * walked, while the compiling thread goes on to make the module, its instance and the guest's
+   * first call: the first translator's classes are initialized then (the IR's op table and the
+   * translator's maps, 4-7 ms in HotSpot's bytecode interpreter on Yosys, which were the guest
+   * thread's last wait before its first instruction).
+   */
+  private Translation lazyTranslation(Validator validator) {
+    return new Translation(validator.uncheckedWalker(), translator(countLoops, fuel));
   }
 
   /**
@@ -327,31 +352,59 @@ final class BodyCompiler implements WasmParser.BodyListener {
     }
   }
 
-  /** Validates chunks of bodies on a thread of its own, beside the compiling thread. */
+  /**
+   * Validates chunks of bodies on a thread of its own, beside the compiling thread; then, if no
+   * body failed, makes the compilation's {@link Compiled#spare} while the compiling thread goes
+   * on ({@link #lazyTranslation}). (No lambda, no latch: a lambda's bootstrap, or the latch's
+   * classes, which the launcher's archive does not hold, would cost more at a cold start.)
+   */
   private static final class Helper extends Thread {
     private final BodyWalker walker;
     private final Chunks chunks;
+    private final BodyCompiler compiler;
+    private final Validator validator;
+    /** True once the walk ended (under {@link #lock}: not this, a thread, which join uses). */
+    private boolean walked;
+    private final Object lock = new Object();
 
-    Helper(BodyWalker walker, Chunks chunks) {
+    Helper(BodyWalker walker, Chunks chunks, BodyCompiler compiler, Validator validator) {
       super("wasmj-validate");
       setDaemon(true);
       this.walker = walker;
       this.chunks = chunks;
+      this.compiler = compiler;
+      this.validator = validator;
     }
 
     @Override
     public void run() {
-      chunks.walk(walker);
+      try {
+        chunks.walk(walker);
+      } finally {
+        synchronized (lock) {
+          walked = true;
+          lock.notifyAll();
+        }
+      }
+      if (chunks.failedAt == Integer.MAX_VALUE) {
+        try {
+          compiler.spare.compareAndSet(null, compiler.lazyTranslation(validator));
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+          // the first translation makes its own, and meets the error there
+        }
+      }
     }
 
-    /** Waits for the walk to end. */
+    /** Waits for the walk to end (not for the translator made after it). */
     void await() {
       boolean interrupted = false;
-      while (isAlive()) {
-        try {
-          join();
-        } catch (InterruptedException e) {
-          interrupted = true; // the compilation finishes all the same; the flag is kept
+      synchronized (lock) {
+        while (!walked) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            interrupted = true; // the compilation finishes all the same; the flag is kept
+          }
         }
       }
       if (interrupted) {

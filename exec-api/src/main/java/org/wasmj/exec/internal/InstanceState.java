@@ -203,13 +203,13 @@ public final class InstanceState implements GuestInstance {
     int imported = m.importedFunctionCount();
     FuncType[] types = m.types().toArray(new FuncType[0]);
     int[] typeIds = module.typeIds;
-    store.reserveFunctions(s.functions.length - imported);
-    for (int i = imported; i < s.functions.length; i++) {
+    FunctionCode[] codes = module.functions;
+    FunctionInstance[] fs = s.functions;
+    for (int i = imported; i < fs.length; i++) {
       int t = m.functionTypeIndex(i);
-      WasmFunction fn = new WasmFunction(s, module.function(i - imported), types[t], typeIds[t]);
-      store.register(fn);
-      s.functions[i] = fn;
+      fs[i] = new WasmFunction(s, codes[i - imported], types[t], typeIds[t]);
     }
+    store.registerAll(fs, imported, fs.length);
     for (int i = m.importedGlobalCount(); i < s.globals.length; i++) {
       GlobalType type = m.globalTypes().get(i);
       ConstExpr init = m.globals().get(i - m.importedGlobalCount()).init();
@@ -223,10 +223,16 @@ public final class InstanceState implements GuestInstance {
     for (int i = 0; i < s.elements.length; i++) {
       ElementSegment e = m.elements().get(i);
       long[] items = new long[e.size()];
-      for (int k = 0; k < items.length; k++) {
-        items[k] = e.functionIndices() != null
-            ? s.functions[e.functionIndices()[k]].ref
-            : s.evaluate(e.initExprs()[k]);
+      // Read once, not twice an item: this loop too runs once per item, interpreted.
+      int[] indices = e.functionIndices();
+      if (indices != null) {
+        for (int k = 0; k < items.length; k++) {
+          items[k] = fs[indices[k]].ref;
+        }
+      } else {
+        for (int k = 0; k < items.length; k++) {
+          items[k] = s.evaluate(e.initExprs()[k]);
+        }
       }
       s.elements[i] = items;
     }

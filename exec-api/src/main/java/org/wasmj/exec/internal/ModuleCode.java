@@ -12,12 +12,10 @@ import org.wasmj.exec.spi.GuestModule;
 import org.wasmj.ir.CompactCode;
 import org.wasmj.ir.CompiledFunction;
 import org.wasmj.ir.Instrumenter;
-import org.wasmj.ir.Translator;
 import org.wasmj.parser.FuncType;
 import org.wasmj.parser.ValType;
 import org.wasmj.parser.WasmModule;
 import org.wasmj.parser.WasmParser;
-import org.wasmj.validator.BodyWalker;
 import org.wasmj.validator.Validator;
 
 /**
@@ -59,10 +57,12 @@ public final class ModuleCode implements GuestModule {
    * The walker and translator of the last lazy translation, kept for the next one; taken (null)
    * while one runs. Made per function, they cost more than translating a small function while
    * HotSpot still interprets them: an unchecked walker tabulates the module's types and globals.
+   * The first may come from the compilation ({@code BodyCompiler.Compiled#spare}).
    */
-  private final AtomicReference<Translation> spare = new AtomicReference<>();
+  private final AtomicReference<BodyCompiler.Translation> spare;
   private final Object[] locks = new Object[LOCK_STRIPES];
-  private final FunctionCode[] functions;
+  /** Each defined function's; read by {@link InstanceState#instantiate} (package-private). */
+  final FunctionCode[] functions;
   /** Module type index → the engine-wide id of that type. */
   public final int[] typeIds;
   /** Whatever an executor keeps per module (e.g. generated classes); set by the executor. */
@@ -125,7 +125,7 @@ public final class ModuleCode implements GuestModule {
         .finish(module), features, types, countLoops, false, false);
   }
 
-  private ModuleCode(BodyCompiler.Compiled compiled, Set<Feature> features, TypeRegistry types,
+  ModuleCode(BodyCompiler.Compiled compiled, Set<Feature> features, TypeRegistry types,
       boolean countLoops, boolean interrupts, boolean fuel) {
     this.countLoops = countLoops;
     this.interrupts = interrupts;
@@ -136,11 +136,13 @@ public final class ModuleCode implements GuestModule {
     this.compact = compiled.compact();
     this.v128Locals = compiled.v128Locals();
     this.unchecked = compiled.unchecked();
+    this.spare = compiled.spare();
     int n = module.bodies().size();
     this.code = new AtomicReferenceArray<>(n);
     this.functions = new FunctionCode[n];
+    int countdown = countLoops ? FunctionCode.FIRST_CALL : Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
-      functions[i] = new FunctionCode(this, i);
+      functions[i] = new FunctionCode(this, i, countdown);
     }
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
@@ -259,9 +261,11 @@ public final class ModuleCode implements GuestModule {
     if (compact != null) {
       return compact[definedIndex].expand();
     }
-    Translation t = spare.getAndSet(null); // a translation on another thread makes its own
+    // A translation on another thread makes its own.
+    BodyCompiler.Translation t = spare.getAndSet(null);
     if (t == null) {
-      t = new Translation(unchecked ? validator.uncheckedWalker() : validator.functionValidator(),
+      t = new BodyCompiler.Translation(
+          unchecked ? validator.uncheckedWalker() : validator.functionValidator(),
           BodyCompiler.translator(countLoops, fuel));
     }
     CompiledFunction c = Instrumenter.instrument(t.translator().translate(t.walker(),
@@ -269,7 +273,4 @@ public final class ModuleCode implements GuestModule {
     spare.set(t); // not after an error (lazy mode): a walk cut short is not reused
     return c;
   }
-
-  /** A body walker and a translator, each single-threaded and reusable from body to body. */
-  private record Translation(BodyWalker walker, Translator translator) {}
 }

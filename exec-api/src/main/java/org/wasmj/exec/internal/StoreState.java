@@ -350,11 +350,24 @@ public final class StoreState implements GuestStore {
     }
   }
 
-  /** Makes room for {@code more} functions to be {@link #register registered}. */
-  public void reserveFunctions(int more) {
+  /**
+   * Gives {@code fs[from ..to)} their reference ids in this store, in order, as {@link #register}
+   * one by one would: in one call, since an instance registers all its functions at once, in a
+   * loop that runs once and so in HotSpot's bytecode interpreter (Yosys: 34,004 functions).
+   */
+  public void registerAll(FunctionInstance[] fs, int from, int to) {
+    int more = to - from;
     if (functions.length - functionCount < more) {
       functions = Arrays.copyOf(functions, Math.max(functions.length * 2, functionCount + more));
     }
+    FunctionInstance[] mine = functions;
+    int n = functionCount;
+    for (int i = from; i < to; i++) {
+      FunctionInstance f = fs[i];
+      mine[n++] = f;
+      f.ref = n;
+    }
+    functionCount = n;
   }
 
   /** Gives {@code f} its reference id in this store. */

@@ -1,10 +1,17 @@
 package org.wasmj.exec.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -104,10 +111,61 @@ class BodyCompilerTest {
     assertEquals("type mismatch", e.getMessage()); // body 2's, not body 20's "unknown local 99"
   }
 
-  private static void compile(byte[] module, long splitBytes, int chunkBytes) {
+  /**
+   * Split, the second thread makes the walker and translator of the first lazy translation once
+   * its chunks are walked (the compiling thread does not wait for it); the module's functions
+   * translate with it, on several threads at once, as with their own; one thread alone makes
+   * none.
+   */
+  @Test
+  void theSecondThreadMakesTheFirstLazyTranslationsTranslator() throws Exception {
+    BodyCompiler.Compiled split = compile(module(-1, -1), 0, 1);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (split.spare().get() == null && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    BodyCompiler.Translation t = split.spare().get();
+    assertNotNull(t, "made by wasmj-validate");
+    assertTrue(split.unchecked(), "its walker is an unchecked one, as the translations' are");
+    assertNull(compile(module(-1, -1), -1, 1).spare().get(), "one thread: none made");
+    assertNull(compile(module(-1, -1), BODIES * 10L, 1).spare().get(), "too few bytes to split");
+
+    ModuleCode code = new ModuleCode(split, FEATURES, new TypeRegistry(), false, false, false);
+    ModuleCode alone = new ModuleCode(WasmParser.parse(module(-1, -1), FEATURES), FEATURES,
+        new TypeRegistry(), false, true, false);
+    Thread[] threads = new Thread[4];
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    for (int k = 0; k < threads.length; k++) {
+      threads[k] = new Thread(() -> {
+        try {
+          for (int i = 0; i < BODIES; i++) {
+            assertArrayEquals(alone.compiled(i).code(), code.compiled(i).code(), "body " + i);
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      threads[k].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void noTranslatorIsMadeForAModuleWithAnInvalidBody() throws Exception {
+    BodyCompiler bodies = new BodyCompiler(FEATURES, false, true, true, false, false, false, 0, 1);
+    assertThrows(InvalidModuleException.class,
+        () -> bodies.finish(WasmParser.parse(module(-1, 5), FEATURES, bodies)));
+    Thread.sleep(50); // time for a second thread that would (wrongly) make one
+    assertNull(bodies.spare.get());
+  }
+
+  private static BodyCompiler.Compiled compile(byte[] module, long splitBytes, int chunkBytes) {
     BodyCompiler bodies = new BodyCompiler(FEATURES, false, true, true, false, false, false,
         splitBytes, chunkBytes);
-    bodies.finish(WasmParser.parse(module, FEATURES, bodies));
+    return bodies.finish(WasmParser.parse(module, FEATURES, bodies));
   }
 
   /** {@value #BODIES} functions of type {@code [] -> []}; bodies {@code mismatch} and {@code noLocal} invalid (-1: none). */

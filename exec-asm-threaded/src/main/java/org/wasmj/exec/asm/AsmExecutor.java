@@ -67,9 +67,8 @@ final class AsmExecutor implements Executor {
     ModuleCode module = (ModuleCode) guestModule; // the runtime's class (RATIONALE.md)
     AsmModule m = AsmModule.of(module, this);
     if (tiered) {
-      for (int k = 0; k < module.functionCount(); k++) {
-        module.function(k).countdown = m.firstCountdown(k);
-      }
+      // Every function's countdown starts at FunctionCode.FIRST_CALL (the module counts loops):
+      // its first call tells m.hot, which starts the function's own countdown then.
       module.tiering = m::hot;
     } else if (eager) {
       m.generateAll();

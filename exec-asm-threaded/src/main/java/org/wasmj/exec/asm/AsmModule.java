@@ -73,14 +73,13 @@ public final class AsmModule {
   /** Per function: the countdowns it has run out so far (under the lock of {@link #state}). */
   private final byte[] rounds;
   /**
-   * Per function: 0 declares no {@code v128} local, {@link #PROBED} does, and is to be asked at
-   * its first call ({@link #firstCountdown}), then {@link #ORDINARY} (queued when hot) or {@link
-   * #HEAVY} (compiled at once, {@link #heavyLoop}).
+   * Tiering, per function: {@link #NOT_CALLED} until its first call ({@link #firstCall}), then
+   * {@link #ORDINARY} (queued when hot) or {@link #HEAVY} (compiled at once, {@link #firstCall}).
    */
   private final byte[] heavy;
+  private static final byte NOT_CALLED = 0;
   private static final byte ORDINARY = 1;
   private static final byte HEAVY = 2;
-  private static final byte PROBED = 3;
   /** Functions queued for compilation so far (under the lock of {@link #state}). */
   private int admitted;
   private final MutableCallSite[] callSites;
@@ -172,19 +171,24 @@ public final class AsmModule {
 
   /**
    * Tiering: {@code f} turned hot in the interpreter (in a loop of it, if {@code inLoop}). Queues
-   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile. At the
-   * first call of a function declaring {@code v128} locals ({@link #firstCountdown}): compiles it
-   * now if it has a heavy SIMD loop ({@link #heavyLoop}), else starts its usual countdown.
+   * its compilation, unless it is queued or compiled already; the guest goes on meanwhile. At a
+   * function's first call ({@link FunctionCode#FIRST_CALL}): compiles it now if it has a heavy
+   * SIMD loop ({@link #firstCall}), else starts its usual countdown, this call counted.
    */
   void hot(FunctionCode f, boolean inLoop) {
     int k = f.definedIndex;
     f.countdown = Integer.MAX_VALUE; // quiet until its code is ready or the queue refuses it
-    boolean probed = heavy[k] == PROBED;
-    boolean now = heavyLoop(k);
-    if (probed && !now) { // its first call: an ordinary function after all
-      f.countdown = countdown(code.module().bodies().get(k).length());
-      return;
+    byte kind = heavy[k];
+    if (kind == NOT_CALLED) { // racy: threads calling it first at once compute the same
+      kind = firstCall(k);
+      heavy[k] = kind;
+      int countdown = countdown(code.module().bodies().get(k).length()) - 1;
+      if (kind == ORDINARY && countdown > 0) {
+        f.countdown = countdown;
+        return;
+      } // else a heavy loop, or a threshold of 1: hot at its first call
     }
+    boolean now = kind == HEAVY;
     synchronized (state) {
       if (state[k] == QUEUED || state[k] == COMPILED && f.nativeCode == null) {
         f.countdown = recheck(); // its code is on the way: ask again
@@ -218,23 +222,23 @@ public final class AsmModule {
   }
 
   /**
-   * Whether defined function {@code k} is compiled at its first call, on the guest's thread,
-   * without the budget: if one of its inner loops makes so many SIMD memory accesses that its
-   * class will have a heavy chunk ({@link Chunks#innerLoopAccesses}, {@link
-   * JitDirectives#wantedFor}: MATMUL's). Such a loop then matures in compiled code right away, as
-   * on {@code asm}, instead of after seconds in the interpreter, while the interpreter's own
-   * methods and the rest of the program fill C2's queue; a long queue at its maturity makes C2
-   * read a longer window of its profile, and MATMUL's chunk compiled at the slow level
-   * (docs/RATIONALE.md, "Session 19 (branch tier19)"). Decided at its first call, from its IR,
-   * for a function declaring {@code v128} locals ({@link #firstCountdown}); false for the others,
-   * whose IR is not read. Racy: whichever thread asks first computes the same.
+   * At defined function {@code k}'s first call: {@link #HEAVY} if it is compiled now, on the
+   * guest's thread, without the budget, because one of its inner loops makes so many SIMD memory
+   * accesses that its class will have a heavy chunk ({@link Chunks#innerLoopAccesses}, {@link
+   * JitDirectives#wantedFor}: MATMUL's); else {@link #ORDINARY}. Such a loop then matures in
+   * compiled code right away, as on {@code asm}, instead of after seconds in the interpreter,
+   * while the interpreter's own methods and the rest of the program fill C2's queue; a long queue
+   * at its maturity makes C2 read a longer window of its profile, and MATMUL's chunk compiled at
+   * the slow level (docs/RATIONALE.md, "Session 19 (branch tier19)"). Only a function whose body
+   * declares a {@code v128} local has its IR read (the local declarations are a few bytes); a
+   * scalar program's are ordinary without that. Never in a wide module ({@link AsmExecutor#wide}),
+   * whose classes the directives for heavy chunks do not reach, nor with a threshold of 1.
    */
-  private boolean heavyLoop(int k) {
-    if (heavy[k] == PROBED) {
-      heavy[k] = JitDirectives.wantedFor(
-          Chunks.c1Values(Chunks.innerLoopAccesses(code.transientIr(k).code()), 0)) ? HEAVY : ORDINARY;
-    }
-    return heavy[k] == HEAVY;
+  private byte firstCall(int k) {
+    return threshold > 1 && compiledKind.equals(ModuleClassLoader.COMPILED) && code.declaresV128(k)
+        && JitDirectives.wantedFor(
+            Chunks.c1Values(Chunks.innerLoopAccesses(code.transientIr(k).code()), 0))
+        ? HEAVY : ORDINARY;
   }
 
   /**
@@ -247,23 +251,6 @@ public final class AsmModule {
    */
   private int recheck() {
     return Math.max(threshold, 100);
-  }
-
-  /**
-   * Tiering: defined function {@code k}'s countdown before its first call: 1 if its body declares
-   * a {@code v128} local (a candidate for {@link #heavyLoop}, which its first call then asks:
-   * a heavy loop is compiled before it runs in the interpreter, as on {@code asm}, otherwise the
-   * usual countdown starts there), else {@link #countdown}. Only the local declarations are read
-   * (a few bytes per body); a function without them, a scalar program's, is as it was. Not in a
-   * wide module ({@link AsmExecutor#wide}: Yosys' 34,004 bodies took 15 ms to read in a cold
-   * JVM), whose classes the directives for heavy chunks do not reach.
-   */
-  int firstCountdown(int k) {
-    if (threshold > 1 && compiledKind.equals(ModuleClassLoader.COMPILED) && code.declaresV128(k)) {
-      heavy[k] = PROBED;
-      return 1;
-    }
-    return countdown(code.module().bodies().get(k).length());
   }
 
   /** The calls plus loop iterations after which a function of {@code bodyBytes} bytes is hot. */
@@ -371,7 +358,7 @@ public final class AsmModule {
     } finally {
       generationNanos.addAndGet(System.nanoTime() - start);
       if (awaitDirectives) {
-        JitDirectives.awaitRequested(); // on our compiler thread, or the guest's (heavyLoop)
+        JitDirectives.awaitRequested(); // on our compiler thread, or the guest's (firstCall)
       }
     }
   }

@@ -102,7 +102,7 @@ final class JitDirectives {
    * {@code tiered} class with heavy chunks is published to the guest only then, as its loop's
    * chunk gets hot within milliseconds, and a compile before the directive would not block (the
    * first time, the MBean server takes 150-450 ms). Called where the class is generated: on the
-   * guest's thread for a function compiled at its first call ({@code AsmModule.heavyLoop}, which
+   * guest's thread for a function compiled at its first call ({@code AsmModule.firstCall}, which
    * has not run in the interpreter), else on a compiler thread of ours while the guest runs on in
    * the interpreter. Returns at once if none were requested.
    */

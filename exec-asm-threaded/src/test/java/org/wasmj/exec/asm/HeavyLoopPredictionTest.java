@@ -25,7 +25,7 @@ import org.wasmj.parser.WasmParser;
 /**
  * {@code tiered} compiles a function whose class will have a heavy chunk (MATMUL's SIMD build)
  * at its first call, on the guest's thread, as {@code asm} does, so that its loop matures in
- * compiled code from the start ({@code AsmModule.heavyLoop}); every other function, SIMD or not,
+ * compiled code from the start ({@code AsmModule.firstCall}); every other function, SIMD or not,
  * starts in the interpreter as before. The prediction, read from the IR before any code is
  * generated, agrees with the classes generated for every function of the example programs.
  */

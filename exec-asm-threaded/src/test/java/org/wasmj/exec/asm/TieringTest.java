@@ -364,6 +364,72 @@ class TieringTest {
   }
 
   /** {@code n} functions {@code f0} ... each returning its index. */
+  /**
+   * A function's countdown starts at its first call ({@code FunctionCode.FIRST_CALL}), which
+   * counts as one of its calls: compiled at its countdown's call as when compiling the module set
+   * every countdown; a function never called is never asked about.
+   */
+  @Test
+  void aFunctionsCountdownStartsAtItsFirstCallWhichCounts() {
+    Engine engine = new Engine(tiered(10, 0));
+    Module module = constants(engine, 3);
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    int countdown = AsmExecutor.countdown(10, 4);
+    for (int call = 1; call < countdown; call++) {
+      assertEquals(1, instance.getFunc("f1").call()[0].i32());
+    }
+    assertEquals(0, module.executorStatistics().get("compiled"), "not before its countdown");
+    instance.getFunc("f1").call();
+    Map<String, Long> s = module.executorStatistics();
+    assertEquals(1, s.get("compiled"), s.toString());
+    assertEquals(2, s.get("interpreted.not_hot_yet"), s.toString());
+  }
+
+  /**
+   * Functions shared by instances on several threads, each first called on all of them at once:
+   * every thread computes the same first countdown (or, with a threshold of 1, finds the function
+   * hot), and each function is compiled once, its results right on every thread.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 10})
+  void functionsFirstCalledOnSeveralThreadsAtOnceAreEachCompiledOnce(int threshold)
+      throws Exception {
+    int functions = 64; // under a budget step: each compiled at its countdown
+    int threads = 8;
+    Engine engine = new Engine(tiered(threshold, 0));
+    Module module = constants(engine, functions);
+    int calls = AsmExecutor.countdown(threshold, 4);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread[] ts = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      ts[t] = new Thread(() -> {
+        try {
+          Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+          start.await();
+          for (int k = 0; k < functions; k++) {
+            for (int call = 0; call < calls; call++) {
+              assertEquals(k & 0x3F, instance.getFunc("f" + k).call()[0].i32());
+            }
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      ts[t].start();
+    }
+    for (Thread t : ts) {
+      t.join(60_000);
+    }
+    assertEquals(List.of(), failures);
+    Map<String, Long> s = module.executorStatistics();
+    // each function got threads * calls calls; a lost decrement (two threads writing one count)
+    // only delays it, by far less than that
+    assertEquals(functions, s.get("compiled"), s.toString());
+    assertEquals(0, s.get("queued"), s.toString());
+    assertEquals(0, s.get("interpreted.generation_failed"), s.toString());
+  }
+
   private static Module constants(Engine engine, int n) {
     ModuleBuilder b = new ModuleBuilder();
     for (int k = 0; k < n; k++) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,14 +42,25 @@ public final class DeepStacks {
   /** Stack per nested call on our threads: a cold (JVM-interpreted) frame of a large function. */
   static final long BYTES_PER_CALL = 2048;
 
-  private static final AtomicInteger COUNT = new AtomicInteger();
-  private static final ThreadPoolExecutor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-      30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-        Thread t = new Thread(null, r, "wasmj-deep-stack-" + COUNT.incrementAndGet(),
-            DEEP_CALLS * BYTES_PER_CALL);
-        t.setDaemon(true);
-        return t;
-      });
+  /**
+   * The pool, made at the first call that needs it, not at every guest's first call (which asks
+   * {@link #floorOnEntry}): its classes took ~0.8 ms to initialize on the guest's thread before
+   * its first instruction, and most programs never nest that deep. (A class, not a lambda: the
+   * launcher's training never gets here, so a lambda would be spun at run time.)
+   */
+  private static final class Pool implements ThreadFactory {
+    static final ThreadPoolExecutor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+        30, TimeUnit.SECONDS, new SynchronousQueue<>(), new Pool());
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(null, r, "wasmj-deep-stack-" + count.incrementAndGet(),
+          DEEP_CALLS * BYTES_PER_CALL);
+      t.setDaemon(true);
+      return t;
+    }
+  }
 
   /** {@code StoreState.stackFloor} for a guest call that the host starts on the current thread. */
   public static int floorOnEntry(int maxCallDepth) {
@@ -67,7 +79,7 @@ public final class DeepStacks {
       Future<long[]> result;
       AtomicReference<Object> worker = new AtomicReference<>();
       try {
-        result = THREADS.submit(() -> {
+        result = Pool.THREADS.submit(() -> {
           if (!worker.compareAndSet(null, Thread.currentThread())) {
             Thread.currentThread().interrupt(); // the waiting thread was, before this began
           }
