@@ -74,6 +74,12 @@ public final class Interpreter {
    */
   private static final int CHARGED = 1 << 30;
 
+  /**
+   * Interpreted calls beyond this many nested on the Java stack are pushed on {@link Stack#frames}
+   * instead (a frame of {@code run} is some hundred bytes of Java stack).
+   */
+  static final int NEST_LIMIT = 200;
+
   private Interpreter() {}
 
   /** The value stack and frame stack of one store, reused by every call into it. */
@@ -85,6 +91,8 @@ public final class Interpreter {
     WasmFunction[] callers = new WasmFunction[32];
     /** Frames in use. */
     int depth;
+    /** {@code run}'s invocations nested on the Java stack for Wasm calls (at most {@link #NEST_LIMIT}). */
+    int nested;
     /** First slot free for a call from the host (raised while a host function runs). */
     int top;
     /** Compiled code's arguments for a call into other code ({@link #argBuffer}). */
@@ -152,12 +160,14 @@ public final class Interpreter {
     Stack st = stackOf(f.instance.store);
     int entryDepth = st.depth;
     int entryTop = st.top;
+    int entryNested = st.nested;
     try {
       int fp = runFrom(st, f, args, 0, args.length, depth);
       System.arraycopy(st.slots, fp, results, 0, results.length);
     } finally {
       st.depth = entryDepth;
       st.top = entryTop;
+      st.nested = entryNested;
     }
   }
 
@@ -170,12 +180,14 @@ public final class Interpreter {
     Stack st = stackOf(f.instance.store);
     int entryDepth = st.depth;
     int entryTop = st.top;
+    int entryNested = st.nested;
     try {
       int fp = runFrom(st, f, args, from, f.type.paramSlotCount(), depth);
       return f.type.resultSlotCount() == 0 ? 0 : st.slots[fp];
     } finally {
       st.depth = entryDepth;
       st.top = entryTop;
+      st.nested = entryNested;
     }
   }
 
@@ -211,7 +223,7 @@ public final class Interpreter {
     int start = Math.max(st.depth, depth);
     st.push(start, -1, fp, null);
     st.depth = start + 1;
-    run(st, f, fp);
+    run(st, f, fp, 0, start + 1);
     return fp;
   }
 
@@ -223,14 +235,12 @@ public final class Interpreter {
    * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
    * leaving it names the Wasm functions of the frames it unwinds.
    */
-  private static void run(Stack st, WasmFunction entry, int fp) {
+  private static void run(Stack st, WasmFunction entry, int fp, int pc, int depth) {
     long[] s = st.slots;
     WasmFunction fn = entry;
     InstanceState inst = fn.instance;
     byte[] mem = memoryOf(inst);
     int[] code = fn.compiled.code();
-    int pc = 0;
-    int depth = st.depth;
     int entryFrame = depth - 1;
     try {
       while (true) {
@@ -319,33 +329,53 @@ public final class Interpreter {
           if (base + c.registerCount() > s.length) {
             s = st.grow(base + c.registerCount());
           }
+          boolean nest = false;
           if (next >= 0) {
-            st.push(depth++, next, fp, fn);
+            if (st.nested < NEST_LIMIT) {
+              if (depth >= st.maxDepth) {
+                throw exhausted();
+              }
+              nest = true;
+            } else {
+              st.push(depth++, next, fp, fn);
+            }
           }
-          fp = base;
-          for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
+          for (int i = base + c.paramCount(), end = base + c.localCount(); i < end; i++) {
             s[i] = 0;
           }
-          fn = w;
-          code = c.code();
-          pc = 0;
-          if (w.instance != inst) {
-            inst = w.instance;
-            mem = memoryOf(inst);
-          }
+          int[] calleeCode = c.code();
+          InstanceState calleeInst = w.instance;
+          int entryPc = 0;
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
           // runs as before.
-          if (code[0] == OpCodes.CHECK_INTERRUPT && inst.store.stopWord() == 0) {
-            pc = 1;
+          if (calleeCode[0] == OpCodes.CHECK_INTERRUPT && calleeInst.store.stopWord() == 0) {
+            entryPc = 1;
           }
-          if (code[pc] == OpCodes.FUEL_I) { // as its case in runInFrame
-            StoreState store = inst.store;
-            long left = store.fuel - code[pc + 1];
+          if (calleeCode[entryPc] == OpCodes.FUEL_I) { // as its case in runInFrame
+            StoreState store = calleeInst.store;
+            long left = store.fuel - calleeCode[entryPc + 1];
             if (left >= 0) {
               store.fuel = left;
-              pc += 2;
+              entryPc += 2;
             }
+          }
+          if (nest) { // the callee's frame on the Java stack: its return is run's
+            st.nested++;
+            run(st, w, base, entryPc, depth + 1);
+            st.nested--;
+            s = st.slots; // the callee may have grown the stack
+            mem = memoryOf(inst); // or a memory
+            pc = next;
+            continue;
+          }
+          fp = base;
+          fn = w;
+          code = calleeCode;
+          pc = entryPc;
+          if (calleeInst != inst) {
+            inst = calleeInst;
+            mem = memoryOf(inst);
           }
           continue;
         }
@@ -361,12 +391,11 @@ public final class Interpreter {
         }
         } // returns: a return, or a host call in tail position (its results are the frame's)
         int frame = --depth;
-        int returnPc = st.frames[2 * frame];
-        if (returnPc < 0) {
+        if (frame == entryFrame) {
           st.depth = depth;
           return;
         }
-        pc = returnPc;
+        pc = st.frames[2 * frame];
         fp = st.frames[2 * frame + 1];
         fn = st.callers[frame];
         code = fn.compiled.code();
