@@ -223,7 +223,7 @@ public final class Interpreter {
     int start = Math.max(st.depth, depth);
     st.push(start, -1, fp, null);
     st.depth = start + 1;
-    run(st, f, fp, 0, start + 1);
+    run(st, st.slots, f, f.instance, memoryOf(f.instance), c.code(), fp, 0, start + 1, st.nested);
     return fp;
   }
 
@@ -235,12 +235,8 @@ public final class Interpreter {
    * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
    * leaving it names the Wasm functions of the frames it unwinds.
    */
-  private static void run(Stack st, WasmFunction entry, int fp, int pc, int depth) {
-    long[] s = st.slots;
-    WasmFunction fn = entry;
-    InstanceState inst = fn.instance;
-    byte[] mem = memoryOf(inst);
-    int[] code = fn.compiled.code();
+  private static void run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
+      int[] code, int fp, int pc, int depth, int nested) {
     int entryFrame = depth - 1;
     try {
       while (true) {
@@ -270,7 +266,7 @@ public final class Interpreter {
             break returns;
           case OpCodes.COUNT_LOOP: {
             int countdown = --fn.code.countdown;
-            if (countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
+            if (countdown > 0 || !loopHot(st, fn, fp, pc, depth, nested)) {
               if ((countdown & WARM_UP_PERIOD - 1) == WARM_UP_PERIOD - 1) {
                 warmUp();
               }
@@ -331,7 +327,7 @@ public final class Interpreter {
           }
           boolean nest = false;
           if (next >= 0) {
-            if (st.nested < NEST_LIMIT) {
+            if (nested < NEST_LIMIT) {
               if (depth >= st.maxDepth) {
                 throw exhausted();
               }
@@ -361,9 +357,8 @@ public final class Interpreter {
             }
           }
           if (nest) { // the callee's frame on the Java stack: its return is run's
-            st.nested++;
-            run(st, w, base, entryPc, depth + 1);
-            st.nested--;
+            run(st, s, w, calleeInst, calleeInst == inst ? mem : memoryOf(calleeInst), calleeCode,
+                base, entryPc, depth + 1, nested + 1);
             s = st.slots; // the callee may have grown the stack
             mem = memoryOf(inst); // or a memory
             pc = next;
@@ -382,6 +377,7 @@ public final class Interpreter {
         // A host function, or one with native code: called with its arguments copied out.
         st.depth = depth;
         st.top = fp + fn.compiled.registerCount();
+        st.nested = nested; // calls back into the interpreter nest above this
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
@@ -1470,7 +1466,8 @@ public final class Interpreter {
    * the frame's first registers); else (none yet, or it declines this header) tells the tiering
    * executor or asks again at the next header, and returns false.
    */
-  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
+  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth,
+      int nested) {
     FunctionCode fc = fn.code;
     LoopEntry entry = fc.loopEntry;
     if (entry == null) {
@@ -1485,6 +1482,7 @@ public final class Interpreter {
     int savedDepth = st.depth;
     int savedTop = st.top;
     st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
+    st.nested = nested;
     st.top = fp + fn.compiled.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     if (results == null) { // not from this header: ask again at the next one
