@@ -37,9 +37,12 @@ import org.wasmj.ir.Semantics;
  * <p>All frames of a store live on one {@code long[]} value stack ({@link Stack}): a frame is a
  * window of registers starting at {@code fp}. A call's arguments already sit in a contiguous
  * span of the caller's registers, where the callee's frame begins, so calls copy nothing; the
- * callee returns its results in its first registers, which are the caller's span. Calls do not
- * recurse on the Java stack: return addresses live in {@link Stack#frames}, and the depth is
- * bounded ({@code call stack exhausted}).
+ * callee returns its results in its first registers, which are the caller's span. A call to an
+ * interpreted function is a Java call of {@link #run} for the callee's frame (its return a Java
+ * return, the caller's frame values kept in its own Java frame) up to {@link #NEST_LIMIT} nested;
+ * deeper calls keep their return addresses in {@link Stack#frames} instead, so the Java stack
+ * holds at most that many frames of {@code run} whatever the Wasm depth, which is bounded
+ * ({@code call stack exhausted}).
  *
  * <p>Dispatch has two levels. {@link #runInFrame} runs the frequent ops that need nothing but the
  * frame's registers, the code and memory 0 (moves, branches, loads and stores, the common numeric
@@ -75,8 +78,10 @@ public final class Interpreter {
   private static final int CHARGED = 1 << 30;
 
   /**
-   * Interpreted calls beyond this many nested on the Java stack are pushed on {@link Stack#frames}
-   * instead (a frame of {@code run} is some hundred bytes of Java stack).
+   * Interpreted calls nested on the Java stack (one frame of {@link #run} each) at most; deeper
+   * ones are pushed on {@link Stack#frames}. Measured: a nested call takes 144 bytes of Java stack
+   * in C2's code, some 270 while cold, so 200 hold in 60 KiB (RATIONALE.md, "Session 21 (branch
+   * rec21)").
    */
   static final int NEST_LIMIT = 200;
 
@@ -91,7 +96,11 @@ public final class Interpreter {
     WasmFunction[] callers = new WasmFunction[32];
     /** Frames in use. */
     int depth;
-    /** {@code run}'s invocations nested on the Java stack for Wasm calls (at most {@link #NEST_LIMIT}). */
+    /**
+     * {@code run}'s invocations nested on the Java stack for Wasm calls, as the last {@code run}
+     * to call out (a host function, native code) left it: a call back into the interpreter nests
+     * above them. Restored by {@code invoke} on the way out.
+     */
     int nested;
     /** First slot free for a call from the host (raised while a host function runs). */
     int top;
@@ -232,8 +241,11 @@ public final class Interpreter {
   }
 
   /**
-   * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
-   * leaving it names the Wasm functions of the frames it unwinds.
+   * Runs {@code fn} from {@code pc} in its frame at {@code fp} (the frame {@code depth - 1}, pushed
+   * by {@link #runFrom} or, for a nested call, only counted) until it returns; {@code s},
+   * {@code inst}, {@code mem} and {@code code} are the stack's slots, {@code fn}'s instance, its
+   * memory 0 and its code; {@code nested} counts the invocations below this one on the Java stack.
+   * A trap leaving it names the Wasm functions of the frames it unwinds.
    */
   private static void run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
       int[] code, int fp, int pc, int depth, int nested) {
