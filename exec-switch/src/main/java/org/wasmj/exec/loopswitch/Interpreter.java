@@ -37,9 +37,12 @@ import org.wasmj.ir.Semantics;
  * <p>All frames of a store live on one {@code long[]} value stack ({@link Stack}): a frame is a
  * window of registers starting at {@code fp}. A call's arguments already sit in a contiguous
  * span of the caller's registers, where the callee's frame begins, so calls copy nothing; the
- * callee returns its results in its first registers, which are the caller's span. Calls do not
- * recurse on the Java stack: return addresses live in {@link Stack#frames}, and the depth is
- * bounded ({@code call stack exhausted}).
+ * callee returns its results in its first registers, which are the caller's span. A call to an
+ * interpreted function is a Java call of {@link #run} for the callee's frame (its return a Java
+ * return, the caller's frame values kept in its own Java frame) up to {@link #NEST_LIMIT} nested;
+ * deeper calls keep their return addresses in {@link Stack#frames} instead, so the Java stack
+ * holds at most that many frames of {@code run} whatever the Wasm depth, which is bounded
+ * ({@code call stack exhausted}).
  *
  * <p>Dispatch has two levels. {@link #runInFrame} runs the frequent ops that need nothing but the
  * frame's registers, the code and memory 0 (moves, branches, loads and stores, the common numeric
@@ -74,6 +77,14 @@ public final class Interpreter {
    */
   private static final int CHARGED = 1 << 30;
 
+  /**
+   * Interpreted calls nested on the Java stack (one frame of {@link #run} each) at most; deeper
+   * ones are pushed on {@link Stack#frames}. Measured: a nested call takes 144 bytes of Java stack
+   * in C2's code, some 270 while cold, so 200 hold in 60 KiB (RATIONALE.md, "Session 21 (branch
+   * rec21)").
+   */
+  static final int NEST_LIMIT = 200;
+
   private Interpreter() {}
 
   /** The value stack and frame stack of one store, reused by every call into it. */
@@ -85,6 +96,12 @@ public final class Interpreter {
     WasmFunction[] callers = new WasmFunction[32];
     /** Frames in use. */
     int depth;
+    /**
+     * {@code run}'s invocations nested on the Java stack for Wasm calls, as the last {@code run}
+     * to call out (a host function, native code) left it: a call back into the interpreter nests
+     * above them. Restored by {@code invoke} on the way out.
+     */
+    int nested;
     /** First slot free for a call from the host (raised while a host function runs). */
     int top;
     /** Compiled code's arguments for a call into other code ({@link #argBuffer}). */
@@ -152,12 +169,14 @@ public final class Interpreter {
     Stack st = stackOf(f.instance.store);
     int entryDepth = st.depth;
     int entryTop = st.top;
+    int entryNested = st.nested;
     try {
       int fp = runFrom(st, f, args, 0, args.length, depth);
       System.arraycopy(st.slots, fp, results, 0, results.length);
     } finally {
       st.depth = entryDepth;
       st.top = entryTop;
+      st.nested = entryNested;
     }
   }
 
@@ -170,12 +189,14 @@ public final class Interpreter {
     Stack st = stackOf(f.instance.store);
     int entryDepth = st.depth;
     int entryTop = st.top;
+    int entryNested = st.nested;
     try {
       int fp = runFrom(st, f, args, from, f.type.paramSlotCount(), depth);
       return f.type.resultSlotCount() == 0 ? 0 : st.slots[fp];
     } finally {
       st.depth = entryDepth;
       st.top = entryTop;
+      st.nested = entryNested;
     }
   }
 
@@ -211,7 +232,7 @@ public final class Interpreter {
     int start = Math.max(st.depth, depth);
     st.push(start, -1, fp, null);
     st.depth = start + 1;
-    run(st, f, fp);
+    run(st, st.slots, f, f.instance, memoryOf(f.instance), c.code(), fp, 0, start + 1, st.nested);
     return fp;
   }
 
@@ -220,17 +241,14 @@ public final class Interpreter {
   }
 
   /**
-   * Runs from the entry of {@code entry} (its frame pushed at {@code fp}) until it returns; a trap
-   * leaving it names the Wasm functions of the frames it unwinds.
+   * Runs {@code fn} from {@code pc} in its frame at {@code fp} (the frame {@code depth - 1}, pushed
+   * by {@link #runFrom} or, for a nested call, only counted) until it returns; {@code s},
+   * {@code inst}, {@code mem} and {@code code} are the stack's slots, {@code fn}'s instance, its
+   * memory 0 and its code; {@code nested} counts the invocations below this one on the Java stack.
+   * A trap leaving it names the Wasm functions of the frames it unwinds.
    */
-  private static void run(Stack st, WasmFunction entry, int fp) {
-    long[] s = st.slots;
-    WasmFunction fn = entry;
-    InstanceState inst = fn.instance;
-    byte[] mem = memoryOf(inst);
-    int[] code = fn.compiled.code();
-    int pc = 0;
-    int depth = st.depth;
+  private static void run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
+      int[] code, int fp, int pc, int depth, int nested) {
     int entryFrame = depth - 1;
     try {
       while (true) {
@@ -260,7 +278,7 @@ public final class Interpreter {
             break returns;
           case OpCodes.COUNT_LOOP: {
             int countdown = --fn.code.countdown;
-            if (countdown > 0 || !loopHot(st, fn, fp, pc, depth)) {
+            if (countdown > 0 || !loopHot(st, fn, fp, pc, depth, nested)) {
               if ((countdown & WARM_UP_PERIOD - 1) == WARM_UP_PERIOD - 1) {
                 warmUp();
               }
@@ -319,39 +337,59 @@ public final class Interpreter {
           if (base + c.registerCount() > s.length) {
             s = st.grow(base + c.registerCount());
           }
+          boolean nest = false;
           if (next >= 0) {
-            st.push(depth++, next, fp, fn);
+            if (nested < NEST_LIMIT) {
+              if (depth >= st.maxDepth) {
+                throw exhausted();
+              }
+              nest = true;
+            } else {
+              st.push(depth++, next, fp, fn);
+            }
           }
-          fp = base;
-          for (int i = fp + c.paramCount(), end = fp + c.localCount(); i < end; i++) {
+          for (int i = base + c.paramCount(), end = base + c.localCount(); i < end; i++) {
             s[i] = 0;
           }
-          fn = w;
-          code = c.code();
-          pc = 0;
-          if (w.instance != inst) {
-            inst = w.instance;
-            mem = memoryOf(inst);
-          }
+          int[] calleeCode = c.code();
+          InstanceState calleeInst = w.instance;
+          int entryPc = 0;
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
           // runs as before.
-          if (code[0] == OpCodes.CHECK_INTERRUPT && inst.store.stopWord() == 0) {
-            pc = 1;
+          if (calleeCode[0] == OpCodes.CHECK_INTERRUPT && calleeInst.store.stopWord() == 0) {
+            entryPc = 1;
           }
-          if (code[pc] == OpCodes.FUEL_I) { // as its case in runInFrame
-            StoreState store = inst.store;
-            long left = store.fuel - code[pc + 1];
+          if (calleeCode[entryPc] == OpCodes.FUEL_I) { // as its case in runInFrame
+            StoreState store = calleeInst.store;
+            long left = store.fuel - calleeCode[entryPc + 1];
             if (left >= 0) {
               store.fuel = left;
-              pc += 2;
+              entryPc += 2;
             }
+          }
+          if (nest) { // the callee's frame on the Java stack: its return is run's
+            run(st, s, w, calleeInst, calleeInst == inst ? mem : memoryOf(calleeInst), calleeCode,
+                base, entryPc, depth + 1, nested + 1);
+            s = st.slots; // the callee may have grown the stack
+            mem = memoryOf(inst); // or a memory
+            pc = next;
+            continue;
+          }
+          fp = base;
+          fn = w;
+          code = calleeCode;
+          pc = entryPc;
+          if (calleeInst != inst) {
+            inst = calleeInst;
+            mem = memoryOf(inst);
           }
           continue;
         }
         // A host function, or one with native code: called with its arguments copied out.
         st.depth = depth;
         st.top = fp + fn.compiled.registerCount();
+        st.nested = nested; // calls back into the interpreter nest above this
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
@@ -361,12 +399,11 @@ public final class Interpreter {
         }
         } // returns: a return, or a host call in tail position (its results are the frame's)
         int frame = --depth;
-        int returnPc = st.frames[2 * frame];
-        if (returnPc < 0) {
+        if (frame == entryFrame) {
           st.depth = depth;
           return;
         }
-        pc = returnPc;
+        pc = st.frames[2 * frame];
         fp = st.frames[2 * frame + 1];
         fn = st.callers[frame];
         code = fn.compiled.code();
@@ -1441,7 +1478,8 @@ public final class Interpreter {
    * the frame's first registers); else (none yet, or it declines this header) tells the tiering
    * executor or asks again at the next header, and returns false.
    */
-  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth) {
+  private static boolean loopHot(Stack st, WasmFunction fn, int fp, int pc, int depth,
+      int nested) {
     FunctionCode fc = fn.code;
     LoopEntry entry = fc.loopEntry;
     if (entry == null) {
@@ -1456,6 +1494,7 @@ public final class Interpreter {
     int savedDepth = st.depth;
     int savedTop = st.top;
     st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
+    st.nested = nested;
     st.top = fp + fn.compiled.registerCount();
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     if (results == null) { // not from this header: ask again at the next one
