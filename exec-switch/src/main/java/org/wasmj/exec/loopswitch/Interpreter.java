@@ -90,7 +90,10 @@ public final class Interpreter {
   /** The value stack and frame stack of one store, reused by every call into it. */
   static final class Stack {
     long[] slots = new long[1024];
-    /** Per frame: the return pc in its caller (-1 for a frame entered from the host), the caller's fp. */
+    /**
+     * Per frame pushed by {@link #push} (past {@code NEST_LIMIT}): the return pc in its caller and
+     * the caller's fp. A frame entered from the host or nested on the Java stack is only counted.
+     */
     int[] frames = new int[64];
     /** Per frame: the calling function. */
     WasmFunction[] callers = new WasmFunction[32];
@@ -128,11 +131,16 @@ public final class Interpreter {
       return slots;
     }
 
-    /** Pushes a frame: the return pc and fp in {@code caller}. */
-    void push(int depth, int returnPc, int fp, WasmFunction caller) {
+    /** Throws {@code call stack exhausted} if a frame at {@code depth} is past the limit. */
+    void checkDepth(int depth) {
       if (depth >= maxDepth) {
         throw exhausted();
       }
+    }
+
+    /** Pushes a frame: the return pc and fp in {@code caller}. */
+    void push(int depth, int returnPc, int fp, WasmFunction caller) {
+      checkDepth(depth);
       if (2 * depth + 2 > frames.length) {
         frames = java.util.Arrays.copyOf(frames, Math.max(2 * depth + 2, frames.length * 2));
         callers = java.util.Arrays.copyOf(callers, frames.length / 2);
@@ -213,7 +221,7 @@ public final class Interpreter {
   public static final int ARG_BUFFER_SLOTS = 256;
 
   /**
-   * Pushes {@code f}'s frame with {@code n} argument slots from {@code args[from ..]} above the
+   * Counts {@code f}'s frame with {@code n} argument slots from {@code args[from ..]} above the
    * frames in use and runs it until it returns; returns its frame pointer (its results are at
    * {@code st.slots[fp ..]}). The caller restores the stack's depth and top.
    */
@@ -230,7 +238,7 @@ public final class Interpreter {
     System.arraycopy(args, from, s, fp, n);
     java.util.Arrays.fill(s, fp + c.paramCount(), fp + c.localCount(), 0L);
     int start = Math.max(st.depth, depth);
-    st.push(start, -1, fp, null);
+    st.checkDepth(start); // run's entry frame: its return ends the run, nothing reads a record
     st.depth = start + 1;
     run(st, st.slots, f, f.instance, memoryOf(f.instance), c.code(), fp, 0, start + 1, st.nested);
     return fp;
@@ -241,8 +249,8 @@ public final class Interpreter {
   }
 
   /**
-   * Runs {@code fn} from {@code pc} in its frame at {@code fp} (the frame {@code depth - 1}, pushed
-   * by {@link #runFrom} or, for a nested call, only counted) until it returns; {@code s},
+   * Runs {@code fn} from {@code pc} in its frame at {@code fp} (the frame {@code depth - 1}, only
+   * counted, by {@link #runFrom} or a nested call: its return ends this run) until it returns; {@code s},
    * {@code inst}, {@code mem} and {@code code} are the stack's slots, {@code fn}'s instance, its
    * memory 0 and its code; {@code nested} counts the invocations below this one on the Java stack.
    * A trap leaving it names the Wasm functions of the frames it unwinds.
@@ -340,9 +348,7 @@ public final class Interpreter {
           boolean nest = false;
           if (next >= 0) {
             if (nested < NEST_LIMIT) {
-              if (depth >= st.maxDepth) {
-                throw exhausted();
-              }
+              st.checkDepth(depth);
               nest = true;
             } else {
               st.push(depth++, next, fp, fn);
