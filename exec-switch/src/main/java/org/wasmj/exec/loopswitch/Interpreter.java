@@ -278,9 +278,13 @@ public final class Interpreter {
             throw new TrapException(TrapKind.UNREACHABLE);
           case OpCodes.RETURN:
             break returns;
-          case OpCodes.RETURN_R:
-            s[fp] = s[fp + code[pc + 1]];
+          case OpCodes.RETURN_R: { // the translator leaves a result in register 0 when it can
+            int r = code[pc + 1];
+            if (r != 0) {
+              s[fp] = s[fp + r];
+            }
             break returns;
+          }
           case OpCodes.RETURN_SPAN_RI:
             System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
             break returns;
