@@ -570,7 +570,7 @@ public final class Translator implements InstructionVisitor {
     if (localWriteStart >= index) {
       localWriteStart = -1;
     }
-    if (fallThroughPosition > index) {
+    if (fallThroughPosition >= index) { // (the jumps to it may not have become returns)
       fallThroughPosition = -1;
     }
   }
@@ -1793,8 +1793,9 @@ public final class Translator implements InstructionVisitor {
     if (reg == 0) {
       return 0;
     }
+    boolean jumpsLeft = jumpsHerePosition == out.position() && jumpsHereCount > 0;
     int at = lastStart >= 0 ? lastStart
-        : fallThroughPosition == out.position() ? fallThroughStart : -1;
+        : fallThroughPosition == out.position() && !jumpsLeft ? fallThroughStart : -1;
     if (at < 0) {
       return reg;
     }

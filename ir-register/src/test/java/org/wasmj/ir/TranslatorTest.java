@@ -437,6 +437,15 @@ class TranslatorTest {
             + "@11: return r2\n",
         translate(1, 0, 0x02, 0x7F, 0x20, 0, 0x20, 1, 0x6C, 0x20, 1, 0x0D, 0, 0x1A, 0x20, 0,
             0x20, 1, 0x6A, 0x0B));
+    // local.get 1; if (result i32) i32.const -4 else i32.const -126 end; local.set 1;
+    // local.get 1: the copy into the local comes after the end and goes again (the return
+    // returns its source), but the then-arm's br was not made a return there: it still jumps
+    // to the return, so the else-arm's constant stays in the if's register (seen in
+    // V8DifferentialTest's seed 8116680858531666848)
+    assertEquals("@0: br_eqz r1 @8\n@3: r2 <- const32 #-4\n@6: br @11\n@8: r2 <- const32 #-126\n"
+            + "@11: return r2\n",
+        translate(1, 0, 0x20, 1, 0x04, 0x7F, 0x41, 0x7C, 0x05, 0x41, 0x82, 0x7F, 0x0B, 0x21, 1,
+            0x20, 1));
   }
 
   @Test
