@@ -244,6 +244,16 @@ public final class Interpreter {
     return fp;
   }
 
+  /** Keeps {@code code}, function {@code index}'s of {@code inst}, for its direct calls. */
+  private static void remember(InstanceState inst, int index, int[] code) {
+    int[][] codes = inst.interpreterCodes;
+    if (codes == null) {
+      codes = new int[inst.functions.length][];
+      inst.interpreterCodes = codes;
+    }
+    codes[index] = code;
+  }
+
   private static byte[] memoryOf(InstanceState inst) {
     return inst.memoryOrNone.bytes; // no branch: a memory-less instance has an empty one
   }
@@ -270,6 +280,7 @@ public final class Interpreter {
         // Declared here, set by every call case: no value of them lives from one pass of the
         // loop to the next (C2 would keep them in stack slots across runInFrame's call).
         FunctionInstance callee;
+        int[] known = null; // a direct call's callee code, if the instance has it at hand
         int base; // where a callee's frame starts
         int next; // the pc to return to, or -1 for a tail call
         returns: {
@@ -309,11 +320,17 @@ public final class Interpreter {
             inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
             pc += 2;
             continue;
-          case OpCodes.CALL_XR:
-            callee = inst.functions[code[pc + 1]];
+          case OpCodes.CALL_XR: {
+            int index = code[pc + 1];
+            callee = inst.functions[index];
+            int[][] codes = inst.interpreterCodes; // (the callee's code, one load after index)
+            if (codes != null) {
+              known = codes[index];
+            }
             base = fp + code[pc + 2];
             next = pc + 3;
             break;
+          }
           case OpCodes.CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
             base = fp + code[pc + 3];
@@ -361,8 +378,14 @@ public final class Interpreter {
           for (int i = base + c.paramCount(), end = base + c.localCount(); i < end; i++) {
             s[i] = 0;
           }
-          int[] calleeCode = c.code();
           InstanceState calleeInst = w.instance;
+          int[] calleeCode = known; // c.code(), by a shorter chain of loads
+          if (calleeCode == null) {
+            calleeCode = c.code();
+            if (calleeInst == inst && code[pc] == OpCodes.CALL_XR) {
+              remember(inst, code[pc + 1], calleeCode);
+            }
+          }
           int entryPc = 0;
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
