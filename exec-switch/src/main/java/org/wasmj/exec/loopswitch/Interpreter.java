@@ -263,9 +263,10 @@ public final class Interpreter {
    * counted, by {@link #runFrom} or a nested call: its return ends this run) until it returns; {@code s},
    * {@code inst}, {@code mem} and {@code code} are the stack's slots, {@code fn}'s instance, its
    * memory 0 and its code; {@code nested} counts the invocations below this one on the Java stack.
-   * A trap leaving it names the Wasm functions of the frames it unwinds.
+   * Returns the stack's slots as it left them (grown, perhaps). A trap leaving it names the Wasm
+   * functions of the frames it unwinds.
    */
-  private static void run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
+  private static long[] run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
       int[] code, int fp, int pc, int depth, int nested) {
     int entryFrame = depth - 1;
     try {
@@ -402,9 +403,10 @@ public final class Interpreter {
             }
           }
           if (nest) { // the callee's frame on the Java stack: its return is run's
-            run(st, s, w, calleeInst, calleeInst == inst ? mem : memoryOf(calleeInst), calleeCode,
-                base, entryPc, depth + 1, nested + 1);
-            s = st.slots; // the callee may have grown the stack
+            // the callee may have grown the stack: its slots come back in a register, where
+            // st.slots would be a load the frame's next register access waits for
+            s = run(st, s, w, calleeInst, calleeInst == inst ? mem : memoryOf(calleeInst),
+                calleeCode, base, entryPc, depth + 1, nested + 1);
             mem = memoryOf(inst); // or a memory
             pc = next;
             continue;
@@ -434,7 +436,7 @@ public final class Interpreter {
         int frame = --depth;
         if (frame == entryFrame) {
           st.depth = depth;
-          return;
+          return s;
         }
         pc = st.frames[2 * frame];
         fp = st.frames[2 * frame + 1];
