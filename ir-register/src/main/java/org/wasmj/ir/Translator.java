@@ -245,6 +245,15 @@ public final class Translator implements InstructionVisitor {
   private int[] brsAfterCopy = new int[8];
   private int brsAfterCopyCount;
 
+  /**
+   * The code index of the instruction before a block's end at {@code fallThroughPosition} (the
+   * current end of the code), or -1: the end was reached from it and otherwise only by forward
+   * {@code br}s, which a return right here takes over ({@link #threadJumpsHere}), so that the
+   * return is reached from it alone (see {@link #resultIntoFirst}).
+   */
+  private int fallThroughStart = -1;
+  private int fallThroughPosition = -1;
+
   /** Loops open at this point of the code. */
   private int loops;
   /**
@@ -545,6 +554,7 @@ public final class Translator implements InstructionVisitor {
   private void noTakeBack() {
     lastStart = -1;
     localWriteStart = -1;
+    fallThroughPosition = -1;
   }
 
   /** Drops the code from {@code index} on, an instruction a later one subsumes. */
@@ -559,6 +569,9 @@ public final class Translator implements InstructionVisitor {
     }
     if (localWriteStart >= index) {
       localWriteStart = -1;
+    }
+    if (fallThroughPosition >= index) { // (the jumps to it may not have become returns)
+      fallThroughPosition = -1;
     }
   }
 
@@ -1332,6 +1345,7 @@ public final class Translator implements InstructionVisitor {
         materialize(height - results + i);
       }
     }
+    boolean onlyBrs = frameElseFixup[f] < 0;
     if (frameElseFixup[f] >= 0) {
       out.patch(frameElseFixup[f], out.position()); // an if without else: false goes here
     }
@@ -1340,9 +1354,14 @@ public final class Translator implements InstructionVisitor {
       if (slot < 0) { // the target of a br
         slot = ~slot;
         jumpHere(slot);
+      } else {
+        onlyBrs = false;
       }
       out.patch(slot, out.position());
     }
+    int before = lastStart >= 0 ? lastStart
+        : fallThroughPosition == out.position() ? fallThroughStart : -1; // an inner end's
+    int fallThrough = reachable && onlyBrs ? before : -1;
     boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
     if (frameKind[f] == LOOP) {
       loops--;
@@ -1354,6 +1373,8 @@ public final class Translator implements InstructionVisitor {
     frames--;
     reachable = reachableAfter;
     noTakeBack();
+    fallThroughStart = fallThrough;
+    fallThroughPosition = out.position();
   }
 
   @Override
@@ -1746,6 +1767,7 @@ public final class Translator implements InstructionVisitor {
           returnInstead(copyStart);
         }
       }
+      reg = resultIntoFirst(reg);
       start(Op.RETURN_R);
       out.emit(reg);
       return;
@@ -1756,6 +1778,35 @@ public final class Translator implements InstructionVisitor {
     start(Op.RETURN_SPAN_RI);
     out.emit(tempOf(height - results));
     out.emit(tempOf(height) - tempOf(height - results)); // registers: a v128 counts two
+  }
+
+  /**
+   * For a {@code return reg} about to be emitted, of the one result: if the instruction right
+   * before it computed {@code reg} (a temporary) and nothing else reaches the return, that
+   * instruction writes register 0 instead and 0 is returned: {@code r1 <- i32.add r1 r2; return
+   * r1} becomes {@code r0 <- i32.add r1 r2; return r0}. The return's copy then has nothing to
+   * move, which the interpreter skips (a store and a reload the caller's next read of the result
+   * waited for). Register 0 is the first parameter's or a temporary's, dead at a return; an
+   * instruction reads its operands before it writes its result.
+   */
+  private int resultIntoFirst(int reg) {
+    if (reg == 0) {
+      return 0;
+    }
+    boolean jumpsLeft = jumpsHerePosition == out.position() && jumpsHereCount > 0;
+    int at = lastStart >= 0 ? lastStart
+        : fallThroughPosition == out.position() && !jumpsLeft ? fallThroughStart : -1;
+    if (at < 0) {
+      return reg;
+    }
+    Op op = Op.of(out.get(at));
+    if (!op.hasResult() || !op.fallsThrough() || op.shape().indexOf('t') >= 0
+        || op.shape().charAt(0) != 'd' || at + op.size() != out.position()
+        || out.get(at + 1) != reg) {
+      return reg;
+    }
+    out.patch(at + 1, 0);
+    return 0;
   }
 
   /** Notes that the {@code br} whose target is in {@code slot} jumps to the current end of the code. */

@@ -73,6 +73,14 @@ public final class InstanceState implements GuestInstance {
    * ({@code asm}'s split functions). A store runs on one thread at a time, so no locking.
    */
   public final long[][] spareFrames;
+  /**
+   * Per function index, the code the interpreter runs for that function of this instance once a
+   * direct call has run it, or null (the array too, until then): a call finds its callee's code
+   * one load after the index instead of three ({@code functions[i]}, its compiled function, its
+   * code), and the callee's first dispatch waits on that chain. Written by {@code switch} only;
+   * a store runs on one thread at a time.
+   */
+  public int[][] interpreterCodes;
 
   /** Resolves the imports and creates the tables and memories; the rest is {@link #instantiate}'s. */
   private InstanceState(StoreState store, ModuleCode module, Object[] imports) {

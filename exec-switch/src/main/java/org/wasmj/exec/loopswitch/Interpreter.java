@@ -244,6 +244,16 @@ public final class Interpreter {
     return fp;
   }
 
+  /** Keeps {@code code}, function {@code index}'s of {@code inst}, for its direct calls. */
+  private static void remember(InstanceState inst, int index, int[] code) {
+    int[][] codes = inst.interpreterCodes;
+    if (codes == null) {
+      codes = new int[inst.functions.length][];
+      inst.interpreterCodes = codes;
+    }
+    codes[index] = code;
+  }
+
   private static byte[] memoryOf(InstanceState inst) {
     return inst.memoryOrNone.bytes; // no branch: a memory-less instance has an empty one
   }
@@ -253,9 +263,10 @@ public final class Interpreter {
    * counted, by {@link #runFrom} or a nested call: its return ends this run) until it returns; {@code s},
    * {@code inst}, {@code mem} and {@code code} are the stack's slots, {@code fn}'s instance, its
    * memory 0 and its code; {@code nested} counts the invocations below this one on the Java stack.
-   * A trap leaving it names the Wasm functions of the frames it unwinds.
+   * Returns the stack's slots as it left them (grown, perhaps). A trap leaving it names the Wasm
+   * functions of the frames it unwinds.
    */
-  private static void run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
+  private static long[] run(Stack st, long[] s, WasmFunction fn, InstanceState inst, byte[] mem,
       int[] code, int fp, int pc, int depth, int nested) {
     int entryFrame = depth - 1;
     try {
@@ -270,6 +281,7 @@ public final class Interpreter {
         // Declared here, set by every call case: no value of them lives from one pass of the
         // loop to the next (C2 would keep them in stack slots across runInFrame's call).
         FunctionInstance callee;
+        int[] known = null; // a direct call's callee code, if the instance has it at hand
         int base; // where a callee's frame starts
         int next; // the pc to return to, or -1 for a tail call
         returns: {
@@ -278,9 +290,13 @@ public final class Interpreter {
             throw new TrapException(TrapKind.UNREACHABLE);
           case OpCodes.RETURN:
             break returns;
-          case OpCodes.RETURN_R:
-            s[fp] = s[fp + code[pc + 1]];
+          case OpCodes.RETURN_R: { // the translator leaves a result in register 0 when it can
+            int r = code[pc + 1];
+            if (r != 0) {
+              s[fp] = s[fp + r];
+            }
             break returns;
+          }
           case OpCodes.RETURN_SPAN_RI:
             System.arraycopy(s, fp + code[pc + 1], s, fp, code[pc + 2]);
             break returns;
@@ -305,11 +321,17 @@ public final class Interpreter {
             inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
             pc += 2;
             continue;
-          case OpCodes.CALL_XR:
-            callee = inst.functions[code[pc + 1]];
+          case OpCodes.CALL_XR: {
+            int index = code[pc + 1];
+            callee = inst.functions[index];
+            int[][] codes = inst.interpreterCodes; // (the callee's code, one load after index)
+            if (codes != null) {
+              known = codes[index];
+            }
             base = fp + code[pc + 2];
             next = pc + 3;
             break;
+          }
           case OpCodes.CALL_INDIRECT_XXRR:
             callee = inst.indirect(code[pc + 1], code[pc + 2], (int) s[fp + code[pc + 4]]);
             base = fp + code[pc + 3];
@@ -357,8 +379,14 @@ public final class Interpreter {
           for (int i = base + c.paramCount(), end = base + c.localCount(); i < end; i++) {
             s[i] = 0;
           }
-          int[] calleeCode = c.code();
           InstanceState calleeInst = w.instance;
+          int[] calleeCode = known; // c.code(), by a shorter chain of loads
+          if (calleeCode == null) {
+            calleeCode = c.code();
+            if (calleeInst == inst && code[pc] == OpCodes.CALL_XR) {
+              remember(inst, code[pc + 1], calleeCode);
+            }
+          }
           int entryPc = 0;
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
           // each less a call; a stop requested or too little fuel leaves pc at the op, which then
@@ -375,9 +403,10 @@ public final class Interpreter {
             }
           }
           if (nest) { // the callee's frame on the Java stack: its return is run's
-            run(st, s, w, calleeInst, calleeInst == inst ? mem : memoryOf(calleeInst), calleeCode,
-                base, entryPc, depth + 1, nested + 1);
-            s = st.slots; // the callee may have grown the stack
+            // the callee may have grown the stack: its slots come back in a register, where
+            // st.slots would be a load the frame's next register access waits for
+            s = run(st, s, w, calleeInst, calleeInst == inst ? mem : memoryOf(calleeInst),
+                calleeCode, base, entryPc, depth + 1, nested + 1);
             mem = memoryOf(inst); // or a memory
             pc = next;
             continue;
@@ -407,7 +436,7 @@ public final class Interpreter {
         int frame = --depth;
         if (frame == entryFrame) {
           st.depth = depth;
-          return;
+          return s;
         }
         pc = st.frames[2 * frame];
         fp = st.frames[2 * frame + 1];
