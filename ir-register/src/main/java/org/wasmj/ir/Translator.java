@@ -254,6 +254,9 @@ public final class Translator implements InstructionVisitor {
   private int fallThroughStart = -1;
   private int fallThroughPosition = -1;
 
+  /** The type of local 0, which register 0 holds, or null when the function has no locals. */
+  private ValType firstLocalType;
+
   /** Loops open at this point of the code. */
   private int loops;
   /**
@@ -405,6 +408,8 @@ public final class Translator implements InstructionVisitor {
       paramRegisters = reg;
     }
     localReg[count] = reg;
+    firstLocalType = count == 0 ? null
+        : type.paramCount() > 0 ? type.param(0) : declaredLocals[0];
     locals = reg;
     slotReg[0] = reg;
     maxRegisters = reg;
@@ -1786,12 +1791,15 @@ public final class Translator implements InstructionVisitor {
    * instruction writes register 0 instead and 0 is returned: {@code r1 <- i32.add r1 r2; return
    * r1} becomes {@code r0 <- i32.add r1 r2; return r0}. The return's copy then has nothing to
    * move, which the interpreter skips (a store and a reload the caller's next read of the result
-   * waited for). Register 0 is the first parameter's or a temporary's, dead at a return; an
-   * instruction reads its operands before it writes its result.
+   * waited for). Register 0 is local 0's, dead at a return; an instruction reads its operands
+   * before it writes its result. Only when local 0 has the result's type: a register keeps one
+   * type, so {@code asm} keeps an i32 local that a loop counts with in an {@code int} (an i64
+   * result written there would make it a {@code long}), and without locals register 0 is a
+   * temporary some other value may use.
    */
   private int resultIntoFirst(int reg) {
-    if (reg == 0) {
-      return 0;
+    if (reg == 0 || firstLocalType != function.result(0)) {
+      return reg;
     }
     boolean jumpsLeft = jumpsHerePosition == out.position() && jumpsHereCount > 0;
     int at = lastStart >= 0 ? lastStart

@@ -449,6 +449,25 @@ class TranslatorTest {
   }
 
   @Test
+  void aResultOfAnotherTypeThanLocalZeroStaysOutOfRegisterZero() {
+    // (i32, i32) -> i64: local.get 0; i64.extend_i32_u: register 0 stays an i32 (asm keeps it
+    // an int local, a loop counter's)
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 1, 0x7E});
+    section(b, 3, new byte[] {1, 0});
+    assertEquals("@0: r2 <- i64.extend_i32_u r0\n@3: return r2\n", withBody(b, 0, 0x20, 0, 0xAD));
+    // () -> i32 without locals: register 0 is a temporary, here the stack's bottom value's
+    // i32.const 1; i32.const 2; i32.const 3; i32.mul; return
+    ByteArrayOutputStream c = new ByteArrayOutputStream();
+    c.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(c, 1, new byte[] {1, 0x60, 0, 1, 0x7F});
+    section(c, 3, new byte[] {1, 0});
+    assertEquals("@0: r1 <- const32 #2\n@3: r1 <- i32.mul r1 #3\n@7: return r1\n",
+        withBody(c, 0, 0x41, 1, 0x41, 2, 0x41, 3, 0x6C, 0x0F));
+  }
+
+  @Test
   void copiesIntoAMultiValueReturnStay() {
     // (func (param i32 i32) (result i32 i32) local.get 1; local.get 0): two copies, one return
     ByteArrayOutputStream b = new ByteArrayOutputStream();
