@@ -378,6 +378,39 @@ class InterruptionTest {
   }
 
   /**
+   * A deadline callback may call into its own store: {@code sum(3)} from every check of a running
+   * {@code sum(10)} (one level deep: the inner call's checks return at once). The inner frame
+   * goes above the outer one's registers, which the outer loop still reads afterwards.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configNames")
+  void aDeadlineCallbackCallingIntoItsStoreLeavesTheRunningFrameAlone(String config) {
+    Engine engine = new Engine(configs().get(config));
+    Instance i = instantiate(engine, () -> {});
+    Store<Void> store = lastStore;
+    AtomicInteger inner = new AtomicInteger();
+    AtomicInteger asked = new AtomicInteger();
+    boolean[] inside = {false};
+    store.setEpochDeadline(0);
+    store.setEpochDeadlineCallback(s -> {
+      if (asked.incrementAndGet() > 1_000) {
+        return -1; // a clobbered counter would loop forever: stop it
+      }
+      if (!inside[0]) {
+        inside[0] = true;
+        try {
+          inner.addAndGet(i.getFunc("sum").call(Val.i32(3))[0].i32());
+        } finally {
+          inside[0] = false;
+        }
+      }
+      return 0; // still due: every check asks
+    });
+    assertEquals(55, i.getFunc("sum").call(Val.i32(10))[0].i32());
+    assertTrue(inner.get() >= 6 * 10, "the callback ran sum(3) at each check: " + inner.get());
+  }
+
+  /**
    * A deadline callback that grows memory at its {@code k}-th call (the call's entry, then each
    * loop header's check: {@code storeNested}'s outer loop starts at the function's entry) while
    * every check asks it: the stores after it go to the grown memory, past the old end, as the

@@ -313,12 +313,22 @@ public final class Interpreter {
             break returns;
           }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
+            // The deadline callback may call into this store: its frames go above this one.
+            st.depth = depth;
+            st.top = fp + fn.compiled.registerCount();
+            st.nested = nested;
             inst.store.checkStop(); // traps, or the deadline callback extended the deadline
-            mem = memoryOf(inst); // the callback may have grown a memory
+            s = st.slots; // the callback's calls may have grown the stack
+            mem = memoryOf(inst); // or a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
+            st.depth = depth; // (as above, for the host that adds the fuel)
+            st.top = fp + fn.compiled.registerCount();
+            st.nested = nested;
             inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
+            s = st.slots;
+            mem = memoryOf(inst);
             pc += 2;
             continue;
           case OpCodes.CALL_XR: {
