@@ -9,7 +9,8 @@ package org.wasmj.exec;
  * }</pre>
  *
  * @implNote Called on the thread running the guest, at the function entry or loop header where
- *     the guest noticed the deadline; it may use the store (its data, fuel, deadline).
+ *     the guest noticed the deadline; it may use the store (its data, fuel, deadline) and call
+ *     its functions, which run above the interrupted guest's frames.
  */
 @FunctionalInterface
 public interface EpochDeadlineCallback<T> {
