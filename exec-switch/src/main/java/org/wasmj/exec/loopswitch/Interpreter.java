@@ -131,6 +131,17 @@ public final class Interpreter {
       return slots;
     }
 
+    /**
+     * Calls into the interpreter from now on start above frame {@code depth}, whose registers end
+     * at {@code top}, and nest above {@code nested}: set before {@code run} calls out (a host
+     * function, native code, a store callback that may call back in), restored by {@code invoke}.
+     */
+    void startCallsAt(int depth, int top, int nested) {
+      this.depth = depth;
+      this.top = top;
+      this.nested = nested;
+    }
+
     /** Throws {@code call stack exhausted} if a frame at {@code depth} is past the limit. */
     void checkDepth(int depth) {
       if (depth >= maxDepth) {
@@ -182,9 +193,7 @@ public final class Interpreter {
       int fp = runFrom(st, f, args, 0, args.length, depth);
       System.arraycopy(st.slots, fp, results, 0, results.length);
     } finally {
-      st.depth = entryDepth;
-      st.top = entryTop;
-      st.nested = entryNested;
+      st.startCallsAt(entryDepth, entryTop, entryNested);
     }
   }
 
@@ -202,9 +211,7 @@ public final class Interpreter {
       int fp = runFrom(st, f, args, from, f.type.paramSlotCount(), depth);
       return f.type.resultSlotCount() == 0 ? 0 : st.slots[fp];
     } finally {
-      st.depth = entryDepth;
-      st.top = entryTop;
-      st.nested = entryNested;
+      st.startCallsAt(entryDepth, entryTop, entryNested);
     }
   }
 
@@ -314,18 +321,14 @@ public final class Interpreter {
           }
           case OpCodes.CHECK_INTERRUPT: // runInFrame saw a stop requested
             // The deadline callback may call into this store: its frames go above this one.
-            st.depth = depth;
-            st.top = fp + fn.compiled.registerCount();
-            st.nested = nested;
+            st.startCallsAt(depth, fp + fn.compiled.registerCount(), nested);
             inst.store.checkStop(); // traps, or the deadline callback extended the deadline
             s = st.slots; // the callback's calls may have grown the stack
             mem = memoryOf(inst); // or a memory
             pc++;
             continue;
           case OpCodes.FUEL_I: // runInFrame found too little fuel left
-            st.depth = depth; // (as above, for the host that adds the fuel)
-            st.top = fp + fn.compiled.registerCount();
-            st.nested = nested;
+            st.startCallsAt(depth, fp + fn.compiled.registerCount(), nested); // (as above)
             inst.store.consumeFuel(code[pc + 1]); // traps, or (a resumable call) waits for fuel
             s = st.slots;
             mem = memoryOf(inst);
@@ -432,9 +435,7 @@ public final class Interpreter {
           continue;
         }
         // A host function, or one with native code: called with its arguments copied out.
-        st.depth = depth;
-        st.top = fp + fn.compiled.registerCount();
-        st.nested = nested; // calls back into the interpreter nest above this
+        st.startCallsAt(depth, fp + fn.compiled.registerCount(), nested);
         callExternal(callee, inst, st, base, depth);
         s = st.slots; // a nested call may have grown the stack
         mem = memoryOf(inst);
@@ -1538,9 +1539,8 @@ public final class Interpreter {
     }
     int savedDepth = st.depth;
     int savedTop = st.top;
-    st.depth = depth; // calls the compiled code makes into the interpreter start above this frame
-    st.nested = nested;
-    st.top = fp + fn.compiled.registerCount();
+    // calls the compiled code makes into the interpreter start above this frame
+    st.startCallsAt(depth, fp + fn.compiled.registerCount(), nested);
     long[] results = entry.enter(st.slots, fp, fn.instance, st.maxDepth - depth, pc);
     if (results == null) { // not from this header: ask again at the next one
       st.depth = savedDepth;
