@@ -1364,9 +1364,7 @@ public final class Translator implements InstructionVisitor {
       }
       out.patch(slot, out.position());
     }
-    int before = lastStart >= 0 ? lastStart
-        : fallThroughPosition == out.position() ? fallThroughStart : -1; // an inner end's
-    int fallThrough = reachable && onlyBrs ? before : -1;
+    int fallThrough = reachable && onlyBrs ? instructionBefore() : -1;
     boolean reachableAfter = reachable || frameBranchedTo[f] || frameElseFixup[f] >= 0;
     if (frameKind[f] == LOOP) {
       loops--;
@@ -1802,8 +1800,7 @@ public final class Translator implements InstructionVisitor {
       return reg;
     }
     boolean jumpsLeft = jumpsHerePosition == out.position() && jumpsHereCount > 0;
-    int at = lastStart >= 0 ? lastStart
-        : fallThroughPosition == out.position() && !jumpsLeft ? fallThroughStart : -1;
+    int at = jumpsLeft ? -1 : instructionBefore();
     if (at < 0) {
       return reg;
     }
@@ -1815,6 +1812,16 @@ public final class Translator implements InstructionVisitor {
     }
     out.patch(at + 1, 0);
     return 0;
+  }
+
+  /**
+   * The code index of the instruction that falls through to the current end of the code, with
+   * nothing else reaching it but {@code br}s a return here takes over: the last instruction if no
+   * label came after it, else an inner block end's ({@link #fallThroughStart}); or -1.
+   */
+  private int instructionBefore() {
+    return lastStart >= 0 ? lastStart
+        : fallThroughPosition == out.position() ? fallThroughStart : -1;
   }
 
   /** Notes that the {@code br} whose target is in {@code slot} jumps to the current end of the code. */
