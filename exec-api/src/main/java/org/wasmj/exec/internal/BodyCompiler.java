@@ -235,7 +235,17 @@ final class BodyCompiler implements WasmParser.BodyListener {
    * thread's last wait before its first instruction).
    */
   private Translation lazyTranslation(Validator validator) {
-    return new Translation(validator.uncheckedWalker(), translator(countLoops, fuel));
+    return translation(validator, true, countLoops, fuel);
+  }
+
+  /**
+   * A walker of {@code validator}'s bodies ({@code unchecked}: one that does not validate them
+   * again) and a translator, for lazy translations.
+   */
+  static Translation translation(Validator validator, boolean unchecked, boolean countLoops,
+      boolean fuel) {
+    return new Translation(unchecked ? validator.uncheckedWalker() : validator.functionValidator(),
+        translator(countLoops, fuel));
   }
 
   /**

@@ -264,9 +264,7 @@ public final class ModuleCode implements GuestModule {
     // A translation on another thread makes its own.
     BodyCompiler.Translation t = spare.getAndSet(null);
     if (t == null) {
-      t = new BodyCompiler.Translation(
-          unchecked ? validator.uncheckedWalker() : validator.functionValidator(),
-          BodyCompiler.translator(countLoops, fuel));
+      t = BodyCompiler.translation(validator, unchecked, countLoops, fuel);
     }
     CompiledFunction c = Instrumenter.instrument(t.translator().translate(t.walker(),
         definedIndex, module.bytes(), module.bodies().get(definedIndex)), interrupts, fuel);
