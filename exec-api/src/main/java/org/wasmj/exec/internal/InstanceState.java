@@ -81,6 +81,12 @@ public final class InstanceState implements GuestInstance {
    * a store runs on one thread at a time.
    */
   public int[][] interpreterCodes;
+  /**
+   * Set with {@link #interpreterCodes}: true if the module is {@link ModuleCode#interpretedOnly},
+   * so that a callee found there has no native code to look for and no calls to count (its
+   * countdown, a store on every call, counts for no one).
+   */
+  public boolean interpreterCodesFinal;
 
   /** Resolves the imports and creates the tables and memories; the rest is {@link #instantiate}'s. */
   private InstanceState(StoreState store, ModuleCode module, Object[] imports) {

@@ -204,6 +204,15 @@ public final class ModuleCode implements GuestModule {
     executorData = data;
   }
 
+  /**
+   * True if no function of this module can run anything but the interpreter's code: no executor
+   * keeps data for it ({@code asm} attaches native code through {@link #executorData}) and none
+   * tiers it up ({@link #tiering}). Both are set when the module is prepared, before any call.
+   */
+  public boolean interpretedOnly() {
+    return executorData == null && tiering == null;
+  }
+
   /** True if the code has interruption checks ({@code check_interrupt} ops, {@link Instrumenter}). */
   public boolean interrupts() {
     return interrupts;

@@ -386,6 +386,34 @@ class TieringTest {
   }
 
   /**
+   * The interpreter finds a direct callee's code at hand after its first call
+   * ({@code InstanceState.interpreterCodes}), and skips the countdown only in a module no
+   * executor tiers up: here the calls from the interpreted caller still count, and the callee is
+   * compiled after its countdown although the host never calls it.
+   */
+  @Test
+  void aCalleeCalledFromTheInterpreterCountsItsCallsAndIsCompiled() {
+    int countdown = AsmExecutor.countdown(10, 4); // the callee's body: locals, i32.const 7, end
+    int calls = countdown + 5;
+    int[] body = new int[3 * calls - 1]; // call 0, drop, ..., call 0: the last call's 7
+    for (int k = 0; k < calls; k++) {
+      body[3 * k] = 0x10;
+      if (k < calls - 1) {
+        body[3 * k + 2] = 0x1A;
+      }
+    }
+    byte[] wasm = new ModuleBuilder().func("callee", 0, 1, 0x41, 7).func("caller", 0, 1, body)
+        .build();
+    Engine engine = new Engine(tiered(10, 0));
+    Module module = Module.compile(engine, wasm);
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    assertEquals(7, instance.getFunc("caller").call()[0].i32());
+    Map<String, Long> s = module.executorStatistics();
+    assertEquals(1, s.get("compiled"), "the callee, from its calls in the interpreter: " + s);
+    assertEquals(7, instance.getFunc("caller").call()[0].i32());
+  }
+
+  /**
    * Functions shared by instances on several threads, each first called on all of them at once:
    * every thread computes the same first countdown (or, with a threshold of 1, finds the function
    * hot), and each function is compiled once, its results right on every thread.

@@ -256,6 +256,7 @@ public final class Interpreter {
     int[][] codes = inst.interpreterCodes;
     if (codes == null) {
       codes = new int[inst.functions.length][];
+      inst.interpreterCodesFinal = inst.module.interpretedOnly();
       inst.interpreterCodes = codes;
     }
     codes[index] = code;
@@ -367,14 +368,19 @@ public final class Interpreter {
             mem = memoryOf(inst); // a memory may have grown
             continue;
         }
-        // A call.
-        if (callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
+        // A call. A callee kept in interpreterCodes, in a module only the interpreter runs, has
+        // no native code to look for and no calls to count: the countdown's decrement was a
+        // store on every call that the next call's load waited for, and the native code's load
+        // the end of the chain functions[i] -> code -> nativeCode (RATIONALE.md, session 23).
+        boolean counted = known == null || !inst.interpreterCodesFinal;
+        if (!counted
+            || callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
           CompiledFunction c = w.compiled;
           if (c == null) {
             c = interpreted(w);
           }
-          if (--w.code.countdown <= 0) {
+          if (counted && --w.code.countdown <= 0) {
             tierUp(w);
           }
           if (base + c.registerCount() > s.length) {
