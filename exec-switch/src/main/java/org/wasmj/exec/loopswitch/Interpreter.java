@@ -398,13 +398,16 @@ public final class Interpreter {
           for (int i = base + c.paramCount(), end = base + c.localCount(); i < end; i++) {
             s[i] = 0;
           }
-          InstanceState calleeInst = w.instance;
+          InstanceState calleeInst;
           int[] calleeCode = known; // c.code(), by a shorter chain of loads
           if (calleeCode == null) {
+            calleeInst = w.instance;
             calleeCode = c.code();
             if (calleeInst == inst && code[pc] == OpCodes.CALL_XR) {
               remember(inst, code[pc + 1], calleeCode);
             }
+          } else {
+            calleeInst = inst; // (only this instance's callees are kept) not w.instance, a load later
           }
           int entryPc = 0;
           // The entry's check and charge (Instrumenter puts them first) pass here, one dispatch
