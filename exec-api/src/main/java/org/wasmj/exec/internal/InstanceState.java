@@ -82,17 +82,18 @@ public final class InstanceState implements GuestInstance {
    */
   public int[][] interpreterCodes;
   /**
-   * Set with {@link #interpreterCodes}: true if the module is {@link ModuleCode#interpretedOnly},
-   * so that a callee found there has no native code to look for and no calls to count (its
-   * countdown, a store on every call, counts for no one).
+   * The module's {@link ModuleCode#interpretedOnly}, when this instance was made: a callee whose
+   * code the interpreter has at hand then has no native code to look for and no calls to count
+   * (its countdown, a store on every call, counts for no one).
    */
-  public boolean interpreterCodesFinal;
+  public final boolean interpretedOnly;
 
   /** Resolves the imports and creates the tables and memories; the rest is {@link #instantiate}'s. */
   private InstanceState(StoreState store, ModuleCode module, Object[] imports) {
     WasmModule m = module.module();
     this.store = store;
     this.module = module;
+    this.interpretedOnly = module.interpretedOnly();
     this.functions = new FunctionInstance[m.functionCount()];
     this.tables = new TableInstance[m.tables().size()];
     this.memories = new MemoryInstance[m.memories().size()];

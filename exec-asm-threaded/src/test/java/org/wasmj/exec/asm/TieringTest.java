@@ -414,6 +414,26 @@ class TieringTest {
   }
 
   /**
+   * A call to itself finds its code at hand in the interpreter, and also counts in a module that
+   * tiers up: {@code f(n) = n == 0 ? 7 : f(n - 1)}, called once from the host, is compiled while
+   * it recurses.
+   */
+  @Test
+  void aFunctionCallingItselfInTheInterpreterCountsItsCallsAndIsCompiled() {
+    byte[] wasm = new ModuleBuilder().func("f", 1, 1,
+        0x20, 0, 0x45, 0x04, 0x7F, 0x41, 7, 0x05, // if (n == 0) 7
+        0x20, 0, 0x41, 1, 0x6B, 0x10, 0, 0x0B) // else f(n - 1)
+        .build();
+    Engine engine = new Engine(tiered(10, 0));
+    Module module = Module.compile(engine, wasm);
+    Instance instance = new Linker<Void>(engine).instantiate(Store.of(engine), module);
+    int countdown = AsmExecutor.countdown(10, 18); // the body: locals, the code, end
+    assertEquals(7, instance.getFunc("f").call(Val.i32(countdown + 5))[0].i32());
+    Map<String, Long> s = module.executorStatistics();
+    assertEquals(1, s.get("compiled"), "f, from its calls to itself in the interpreter: " + s);
+  }
+
+  /**
    * Functions shared by instances on several threads, each first called on all of them at once:
    * every thread computes the same first countdown (or, with a threshold of 1, finds the function
    * hot), and each function is compiled once, its results right on every thread.

@@ -256,7 +256,6 @@ public final class Interpreter {
     int[][] codes = inst.interpreterCodes;
     if (codes == null) {
       codes = new int[inst.functions.length][];
-      inst.interpreterCodesFinal = inst.module.interpretedOnly();
       inst.interpreterCodes = codes;
     }
     codes[index] = code;
@@ -338,9 +337,13 @@ public final class Interpreter {
           case OpCodes.CALL_XR: {
             int index = code[pc + 1];
             callee = inst.functions[index];
-            int[][] codes = inst.interpreterCodes; // (the callee's code, one load after index)
-            if (codes != null) {
-              known = codes[index];
+            if (callee == fn) { // a call to itself: its code is at hand, and the callee's
+              known = code; // first dispatch waits for no load (the test is a predicted branch)
+            } else {
+              int[][] codes = inst.interpreterCodes; // (the callee's code, one load after index)
+              if (codes != null) {
+                known = codes[index];
+              }
             }
             base = fp + code[pc + 2];
             next = pc + 3;
@@ -368,11 +371,12 @@ public final class Interpreter {
             mem = memoryOf(inst); // a memory may have grown
             continue;
         }
-        // A call. A callee kept in interpreterCodes, in a module only the interpreter runs, has
-        // no native code to look for and no calls to count: the countdown's decrement was a
-        // store on every call that the next call's load waited for, and the native code's load
-        // the end of the chain functions[i] -> code -> nativeCode (RATIONALE.md, session 23).
-        boolean counted = known == null || !inst.interpreterCodesFinal;
+        // A call. A callee whose code is known (itself, or kept in interpreterCodes) in a module
+        // only the interpreter runs has no native code to look for and no calls to count: the
+        // countdown's decrement was a store on every call that the next call's load waited for,
+        // and the native code's load the end of the chain functions[i] -> code -> nativeCode
+        // (RATIONALE.md, session 23).
+        boolean counted = known == null || !inst.interpretedOnly;
         if (!counted
             || callee instanceof WasmFunction && ((WasmFunction) callee).code.nativeCode == null) {
           WasmFunction w = (WasmFunction) callee;
