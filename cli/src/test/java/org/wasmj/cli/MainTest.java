@@ -9,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -429,6 +431,27 @@ class MainTest {
     assertEquals(0, run("run", "--executor", executor, "--fuel", "10000", "--timeout", "1h",
         "--invoke", "grow", SPIN, "0"));
     assertEquals("1\n", out(), "enough fuel and time");
+  }
+
+  @Test
+  void theLongestTimeoutSleepsInsteadOfThrowing() throws Exception {
+    // 10^12 - 1 hours has more nanoseconds than a long holds: the timer thread threw (session 23)
+    Duration longest = RunCommand.duration(RunCommand.TIMEOUT, "999999999999h");
+    AtomicReference<Throwable> ended = new AtomicReference<>();
+    Thread timer = new Thread(() -> {
+      try {
+        RunCommand.sleep(longest);
+      } catch (Throwable e) {
+        ended.set(e);
+      }
+    });
+    timer.start();
+    Thread.sleep(50);
+    timer.interrupt();
+    timer.join(10_000);
+    assertTrue(ended.get() instanceof InterruptedException, String.valueOf(ended.get()));
+    assertEquals(0, run("run", "--timeout", "999999999999h", "--invoke", "grow", SPIN, "0"));
+    assertEquals("1\n", out());
   }
 
   @Test
