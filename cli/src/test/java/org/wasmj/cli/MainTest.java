@@ -105,6 +105,23 @@ class MainTest {
   }
 
   @Test
+  void inspectPrintsAnInvalidModuleWhoseIndicesNameNothing(@TempDir Path dir) throws Exception {
+    // an import of type 2^32 - 1; a function of type 9; exports of function 5, function 1 and
+    // memory 0, which the module lacks: an internal error (an index out of bounds) until session 23
+    Path wasm = dir.resolve("indices.wasm");
+    Files.write(wasm, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0,
+        2, 11, 1, 1, 'm', 1, 'f', 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F,
+        3, 2, 1, 9, 7, 13, 3, 1, 'a', 0, 5, 1, 'b', 0, 1, 1, 'c', 2, 0,
+        10, 4, 1, 2, 0, 0x0B});
+    assertEquals(0, run("inspect", wasm.toString()));
+    assertTrue(out().contains("  m.f: func (unknown index 4294967295)\n"), out());
+    assertTrue(out().contains("  a: func (unknown index 5)\n"), out());
+    assertTrue(out().contains("  b: func (unknown index 9)\n"), out());
+    assertTrue(out().contains("  c: (unknown index 0)\n"), out());
+    assertTrue(out().contains("valid: no (unknown type)"), out());
+  }
+
+  @Test
   void anUnlinkableModuleNamesTheMissingImportAndItsType() {
     assertEquals(1, run("run", TRAP));
     assertEquals("wasmj: unlinkable: unknown import: env::missing has not been defined"
