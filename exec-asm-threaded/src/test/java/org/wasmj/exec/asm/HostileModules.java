@@ -85,6 +85,26 @@ final class HostileModules {
   }
 
   /**
+   * {@code f(x, y) = n * (x + y) + n * (x + 5) + y + n}: {@code n} sums {@code x + y} and {@code n}
+   * sums {@code x + 5} on the stack (the translator keeps them as deferred adds) while y counts
+   * on to y + n, then the sums are added up with y.
+   */
+  static byte[] stackedSumsAcrossWrites(int n) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x20, 0, 0x20, 1, 0x6A, 0x20, 0, 0x41, 5, 0x6A});
+    }
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x20, 1, 0x41, 1, 0x6A, 0x21, 1});
+    }
+    for (int i = 1; i < 2 * n; i++) {
+      b.write(0x6A);
+    }
+    b.writeBytes(new byte[] {0x20, 1, 0x6A});
+    return new ModuleBuilder().funcBytes("f", 2, 1, 0, b.toByteArray()).build();
+  }
+
+  /**
    * {@code f(x) = x + n}: {@code n} nested loops around {@code x += 1}, each but the innermost
    * once around, the innermost n times (its own counter, local 1, from n down).
    */
