@@ -126,6 +126,24 @@ public final class Rt {
     }
   }
 
+  /**
+   * A split function's new frame of {@code registers} registers ({@code FunctionCompiler.takeFrame}:
+   * recursion needs one per call). Such frames are on the heap, so a deep recursion of a function
+   * with many registers fills the heap, not a thread stack: that is {@code call stack exhausted}
+   * too, as the interpreter's value stack that cannot grow (an {@code OutOfMemoryError} reached
+   * the embedder before session 23).
+   */
+  public static long[] newFrame(int registers) {
+    try {
+      return new long[registers];
+    } catch (OutOfMemoryError e) {
+      throw HEAP_OF_FRAMES_EXHAUSTED; // made in advance: a full heap may not even hold that
+    }
+  }
+
+  /** {@link #newFrame}'s exhaustion: without a stack trace or suppressed exceptions, immutable. */
+  private static final ExhaustionException HEAP_OF_FRAMES_EXHAUSTED = exhausted();
+
   /** {@code call stack exhausted}. */
   public static ExhaustionException exhausted() {
     return new ExhaustionException(ExhaustionException.CALL_STACK_EXHAUSTED);
