@@ -454,9 +454,6 @@ public final class Translator implements InstructionVisitor {
     kind[height] = k;
     value[height] = v;
     type[height] = t;
-    if (readsALocal(height)) {
-      firstLoose = Math.min(firstLoose, height);
-    }
     slotReg[height + 1] = slotReg[height] + width(t);
     height++;
     maxRegisters = Math.max(maxRegisters, slotReg[height]);
@@ -481,9 +478,7 @@ public final class Translator implements InstructionVisitor {
     value[b] = v;
     operand[b] = o;
     type[b] = t;
-    if (readsALocal(a) || readsALocal(b)) {
-      firstLoose = Math.min(firstLoose, Math.min(a, b));
-    }
+    firstLoose = Math.min(firstLoose, Math.min(a, b)); // near the top: costs no scanning
   }
 
   /** Pushes the result of an op about to be emitted: the temporary of the next slot. */
@@ -904,7 +899,7 @@ public final class Translator implements InstructionVisitor {
     }
     int reg = localReg[index];
     if (op == Opcode.LOCAL_GET) {
-      push(LOCAL, reg, t);
+      pushLocal(reg, t);
       return;
     }
     preserve(reg);
@@ -919,8 +914,16 @@ public final class Translator implements InstructionVisitor {
     lastStart = -1;
     height--;
     if (op == Opcode.LOCAL_TEE) {
-      push(LOCAL, reg, t);
+      pushLocal(reg, t);
     }
+  }
+
+  /** Pushes a read of the local in {@code reg}: the one place a {@code LOCAL} entry is made. */
+  private void pushLocal(int reg, ValType t) {
+    if (height < firstLoose) {
+      firstLoose = height;
+    }
+    push(LOCAL, reg, t);
   }
 
   @Override
