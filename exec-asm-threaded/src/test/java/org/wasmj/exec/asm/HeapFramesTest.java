@@ -1,13 +1,9 @@
 package org.wasmj.exec.asm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.wasmj.ExhaustionException;
 import org.wasmj.exec.CompilationMode;
@@ -28,15 +24,7 @@ import org.wasmj.parser.ValType;
 class HeapFramesTest {
   @Test
   void aRecursionOfHugeFramesExhaustsTheCallStackNotTheHeap() throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx96m", "-cp", System.getProperty("java.class.path"), Child.class.getName())
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    assertEquals(0, p.exitValue(), out);
-    for (String config : configs().keySet()) {
-      assertTrue(out.contains("ok: " + config + "\n") || out.endsWith("ok: " + config), out);
-    }
+    ExecutorConfigs.assertOkInChildJvm("96m", Child.class, configs().keySet());
   }
 
   /** Every executor, eager ({@code tiered} compiles on the second call in one of them). */
