@@ -30,7 +30,7 @@ final class Inspector {
     for (Import i : module.imports()) {
       String type =
           i.type() instanceof FuncType.Ref
-              ? "func " + module.types().get(((FuncType.Ref) i.type()).typeIndex())
+              ? "func " + type(module, ((FuncType.Ref) i.type()).typeIndex())
               : i.type().toString();
       out.printf("  %s.%s: %s%n", Text.escape(i.module()), Text.escape(i.name()), type);
     }
@@ -76,18 +76,38 @@ final class Inspector {
     }
   }
 
+  /**
+   * What export {@code e} is. Indices are checked here: the module is printed before it is
+   * validated, and an invalid one may name a function, table, memory, global or type it lacks.
+   */
   private static String describe(WasmModule module, Export e) {
+    int i = e.index();
     switch (e.kind()) {
       case FUNC:
-        return "func " + module.functionType(e.index());
+        return "func " + (known(i, module.functionCount())
+            ? type(module, module.functionTypeIndex(i)) : unknown(i));
       case TABLE:
-        return module.tables().get(e.index()).toString();
+        return known(i, module.tables().size()) ? module.tables().get(i).toString() : unknown(i);
       case MEMORY:
-        return module.memories().get(e.index()).toString();
+        return known(i, module.memories().size()) ? module.memories().get(i).toString() : unknown(i);
       case GLOBAL:
-        return module.globalTypes().get(e.index()).toString();
+        return known(i, module.globalTypes().size())
+            ? module.globalTypes().get(i).toString() : unknown(i);
       default:
         throw new AssertionError(e.kind());
     }
+  }
+
+  /** Type {@code index} of {@code module}, or a note that it has none such. */
+  private static String type(WasmModule module, int index) {
+    return known(index, module.types().size()) ? module.types().get(index).toString() : unknown(index);
+  }
+
+  private static boolean known(int index, int count) {
+    return index >= 0 && index < count;
+  }
+
+  private static String unknown(int index) {
+    return "(unknown index " + Integer.toUnsignedString(index) + ")";
   }
 }

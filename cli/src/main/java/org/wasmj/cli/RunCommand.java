@@ -320,7 +320,7 @@ final class RunCommand implements Failures.Guarded {
   private static void startTimer(Engine engine, Duration after) {
     Thread timer = new Thread(() -> {
       try {
-        Thread.sleep(after.toMillis(), (int) (after.toNanos() % 1_000_000));
+        sleep(after);
       } catch (InterruptedException e) {
         return;
       }
@@ -328,6 +328,15 @@ final class RunCommand implements Failures.Guarded {
     }, "wasmj-timeout");
     timer.setDaemon(true);
     timer.start();
+  }
+
+  /**
+   * Sleeps for {@code d}, which may be as long as {@link #duration} allows: up to 10^12 hours,
+   * whose nanoseconds do not fit a long ({@code toNanos} threw in the timer thread, whose stack
+   * trace went to the guest's stderr).
+   */
+  static void sleep(Duration d) throws InterruptedException {
+    Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
   }
 
   /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a number of seconds, for {@code option}. */

@@ -9,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +102,23 @@ class MainTest {
     assertEquals(1, run("run", wasm.toString()));
     assertTrue(err().startsWith("wasmj: invalid module: type mismatch"), err());
     assertEquals(1, err().split("\n").length, err());
+  }
+
+  @Test
+  void inspectPrintsAnInvalidModuleWhoseIndicesNameNothing(@TempDir Path dir) throws Exception {
+    // an import of type 2^32 - 1; a function of type 9; exports of function 5, function 1 and
+    // memory 0, which the module lacks: an internal error (an index out of bounds) until session 23
+    Path wasm = dir.resolve("indices.wasm");
+    Files.write(wasm, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0,
+        2, 11, 1, 1, 'm', 1, 'f', 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F,
+        3, 2, 1, 9, 7, 13, 3, 1, 'a', 0, 5, 1, 'b', 0, 1, 1, 'c', 2, 0,
+        10, 4, 1, 2, 0, 0x0B});
+    assertEquals(0, run("inspect", wasm.toString()));
+    assertTrue(out().contains("  m.f: func (unknown index 4294967295)\n"), out());
+    assertTrue(out().contains("  a: func (unknown index 5)\n"), out());
+    assertTrue(out().contains("  b: func (unknown index 9)\n"), out());
+    assertTrue(out().contains("  c: (unknown index 0)\n"), out());
+    assertTrue(out().contains("valid: no (unknown type)"), out());
   }
 
   @Test
@@ -429,6 +448,27 @@ class MainTest {
     assertEquals(0, run("run", "--executor", executor, "--fuel", "10000", "--timeout", "1h",
         "--invoke", "grow", SPIN, "0"));
     assertEquals("1\n", out(), "enough fuel and time");
+  }
+
+  @Test
+  void theLongestTimeoutSleepsInsteadOfThrowing() throws Exception {
+    // 10^12 - 1 hours has more nanoseconds than a long holds: the timer thread threw (session 23)
+    Duration longest = RunCommand.duration(RunCommand.TIMEOUT, "999999999999h");
+    AtomicReference<Throwable> ended = new AtomicReference<>();
+    Thread timer = new Thread(() -> {
+      try {
+        RunCommand.sleep(longest);
+      } catch (Throwable e) {
+        ended.set(e);
+      }
+    });
+    timer.start();
+    Thread.sleep(50);
+    timer.interrupt();
+    timer.join(10_000);
+    assertTrue(ended.get() instanceof InterruptedException, String.valueOf(ended.get()));
+    assertEquals(0, run("run", "--timeout", "999999999999h", "--invoke", "grow", SPIN, "0"));
+    assertEquals("1\n", out());
   }
 
   @Test

@@ -26,8 +26,9 @@ package org.wasmj.exec;
  *
  * @implNote Called on the thread running the store's guest code, never concurrently for one
  *     store, and in the middle of a guest instruction: it must not call the store's functions
- *     (like Wasmtime's, it is given no store). A growth the limiter allowed may still fail (the
- *     heap is full), without a second call.
+ *     (like Wasmtime's, it is given no store); if it does, and that grows the memory or table it
+ *     was asked about, the growth it was asked about fails. A growth the limiter allowed may
+ *     still fail (the heap is full), without a second call.
  */
 public interface ResourceLimiter {
   /** Default of {@link #instances()}, {@link #tables()} and {@link #memories()}: 10,000, as Wasmtime's. */

@@ -212,6 +212,8 @@ public final class Translator implements InstructionVisitor {
    * {@code count_loop} aside), so its head is the inner loop's: never rotated (see {@link #rotate}).
    */
   private boolean[] frameHeadShared = new boolean[8];
+  /** The loop this frame is in, innermost first (0, the function's frame, if none). */
+  private int[] frameOuterLoop = new int[8];
   private int[] frameElseFixup = new int[8]; // if: the slot of its branch to else/end, else -1
   private boolean[] frameBranchedTo = new boolean[8];
   private int[][] frameFixups = new int[8][]; // slots to patch with the frame's end (~slot: a br's)
@@ -259,6 +261,14 @@ public final class Translator implements InstructionVisitor {
 
   /** Loops open at this point of the code. */
   private int loops;
+  /**
+   * No stack entry below this one reads a local (is a {@code local.get} or a sum of one): what
+   * {@link #block} and {@link #preserve} look for, so they start here, and a function that keeps
+   * many values on the stack across many blocks or local writes is not quadratic to translate.
+   */
+  private int firstLoose;
+  /** Stack entries from {@link #firstLoose} on past which {@link #preserve} copies out them all. */
+  private static final int MAX_LOOSE = 1024;
   /**
    * Constants read as register operands inside loops: their slot contents, in register order.
    * They get registers of their own, set once at the function's entry (see {@link #translate}),
@@ -414,6 +424,7 @@ public final class Translator implements InstructionVisitor {
     slotReg[0] = reg;
     maxRegisters = reg;
     height = 0;
+    firstLoose = 0;
     noTakeBack();
     reachable = true;
     frames = 0;
@@ -467,6 +478,7 @@ public final class Translator implements InstructionVisitor {
     value[b] = v;
     operand[b] = o;
     type[b] = t;
+    firstLoose = Math.min(firstLoose, Math.min(a, b)); // near the top: costs no scanning
   }
 
   /** Pushes the result of an op about to be emitted: the temporary of the next slot. */
@@ -526,6 +538,11 @@ public final class Translator implements InstructionVisitor {
 
   private boolean isSum(int slot) {
     return kind[slot] == SUM_RR || kind[slot] == SUM_RI;
+  }
+
+  /** True if stack entry {@code slot} is a {@code local.get} or a sum (see {@link #firstLoose}). */
+  private boolean readsALocal(int slot) {
+    return kind[slot] == LOCAL || isSum(slot);
   }
 
   /**
@@ -609,11 +626,19 @@ public final class Translator implements InstructionVisitor {
 
   /** Copies out stack entries that read the local in register {@code reg} before it is overwritten. */
   private void preserve(int reg) {
-    for (int slot = 0; slot < height; slot++) {
-      if (reads(slot, reg)) {
+    int start = Math.min(firstLoose, height);
+    // more entries than real code ever keeps: all are copied out, so that a hostile function's
+    // local writes each cost as much as the stack above the last such copy (not quadratic)
+    boolean all = height - start > MAX_LOOSE;
+    int stillLoose = height;
+    for (int slot = start; slot < height; slot++) {
+      if (reads(slot, reg) || all && readsALocal(slot)) {
         materialize(slot);
+      } else if (stillLoose == height && readsALocal(slot)) {
+        stillLoose = slot;
       }
     }
+    firstLoose = stillLoose;
   }
 
   /** Emits what puts stack entry {@code slot} into register {@code reg} (nothing if it is there). */
@@ -841,6 +866,7 @@ public final class Translator implements InstructionVisitor {
     operand[first] = immediate ? (int) value[first + 1] : value[first + 1];
     kind[first] = immediate ? SUM_RI : SUM_RR;
     type[first] = ValType.I32;
+    firstLoose = Math.min(firstLoose, first);
     height = first + 1;
     return true;
   }
@@ -873,7 +899,7 @@ public final class Translator implements InstructionVisitor {
     }
     int reg = localReg[index];
     if (op == Opcode.LOCAL_GET) {
-      push(LOCAL, reg, t);
+      pushLocal(reg, t);
       return;
     }
     preserve(reg);
@@ -888,8 +914,16 @@ public final class Translator implements InstructionVisitor {
     lastStart = -1;
     height--;
     if (op == Opcode.LOCAL_TEE) {
-      push(LOCAL, reg, t);
+      pushLocal(reg, t);
     }
+  }
+
+  /** Pushes a read of the local in {@code reg}: the one place a {@code LOCAL} entry is made. */
+  private void pushLocal(int reg, ValType t) {
+    if (height < firstLoose) {
+      firstLoose = height;
+    }
+    push(LOCAL, reg, t);
   }
 
   @Override
@@ -1284,14 +1318,23 @@ public final class Translator implements InstructionVisitor {
     }
     // Locals still on the stack are copied out now, so later preservation copies never have to
     // run on only one path; block parameters move into their own slots' registers.
-    for (int slot = 0; slot < height; slot++) {
-      if (kind[slot] == LOCAL || isSum(slot) || slot >= height - blockType.paramCount()) {
+    int params = height - blockType.paramCount();
+    for (int slot = Math.min(firstLoose, params); slot < height; slot++) {
+      if (readsALocal(slot) || slot >= params) {
         materialize(slot);
       }
     }
+    firstLoose = height;
     if (op == Opcode.LOOP) {
-      for (int g = frames - 1; g > 0; g--) {
-        if (frameKind[g] == LOOP && out.position() == firstOwnInstruction(g)) {
+      // open loops only, inside out; they start in nesting order, so none outside one that
+      // began earlier begins here, and one already marked had those outside it marked with it
+      // (a deep nest of loops and blocks was quadratic to translate)
+      for (int g = innermostLoop(frames - 1); g > 0 && firstOwnInstruction(g) >= out.position();
+          g = frameOuterLoop[g]) {
+        if (out.position() == firstOwnInstruction(g)) {
+          if (frameHeadShared[g]) {
+            break;
+          }
           frameHeadShared[g] = true;
         }
       }
@@ -1515,6 +1558,11 @@ public final class Translator implements InstructionVisitor {
   }
 
   /** Where loop {@code f}'s own first instruction goes or went: after its {@code count_loop}, if any. */
+  /** Frame {@code f} if it is a loop, else the loop it is in (0 if none). */
+  private int innermostLoop(int f) {
+    return frameKind[f] == LOOP ? f : frameOuterLoop[f];
+  }
+
   private int firstOwnInstruction(int f) {
     return frameStart[f] + (countLoops ? Op.COUNT_LOOP.size() : 0);
   }
@@ -1697,6 +1745,7 @@ public final class Translator implements InstructionVisitor {
       frameType = Arrays.copyOf(frameType, n);
       frameStart = Arrays.copyOf(frameStart, n);
       frameHeadShared = Arrays.copyOf(frameHeadShared, n);
+      frameOuterLoop = Arrays.copyOf(frameOuterLoop, n);
       frameElseFixup = Arrays.copyOf(frameElseFixup, n);
       frameBranchedTo = Arrays.copyOf(frameBranchedTo, n);
       frameFixups = Arrays.copyOf(frameFixups, n);
@@ -1707,6 +1756,7 @@ public final class Translator implements InstructionVisitor {
     frameType[frames] = t;
     frameStart[frames] = out.position();
     frameHeadShared[frames] = false;
+    frameOuterLoop[frames] = frames == 0 ? 0 : innermostLoop(frames - 1);
     frameElseFixup[frames] = -1;
     frameBranchedTo[frames] = false;
     frameFixupCount[frames] = 0;

@@ -217,7 +217,10 @@ public final class WasmModule {
     return exports;
   }
 
-  /** The start function's index, or -1. */
+  /**
+   * The start function's index, or -1 if there is none; an index of 2^31 or more (which names no
+   * function) is negative, 2^32 - 1 as {@link Integer#MIN_VALUE}.
+   */
   public int startFunction() {
     return startFunction;
   }
@@ -227,7 +230,10 @@ public final class WasmModule {
     return elements;
   }
 
-  /** The data count section's value, or -1 if there is none. */
+  /**
+   * The data count section's value, or -1 if there is none; a count of 2^31 or more, which no data
+   * section can match, is {@link Integer#MAX_VALUE}.
+   */
   public int dataCount() {
     return dataCount;
   }

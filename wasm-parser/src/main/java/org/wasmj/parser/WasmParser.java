@@ -287,10 +287,20 @@ public final class WasmParser {
           }
           break;
         case 7: exportSection(r); break;
-        case 8: start = r.readU32(); break;
+        case 8:
+          start = r.readU32();
+          if (start == -1) { // 2^32 - 1, which names no function, is not "no start function"
+            start = Integer.MIN_VALUE;
+          }
+          break;
         case 9: elementSection(r); break;
         case 11: dataSection(r); break;
-        case 12: dataCount = r.readU32(); break;
+        case 12:
+          dataCount = r.readU32();
+          if (dataCount < 0) { // 2^31 or more, which no data section can match; -1 is "none"
+            dataCount = Integer.MAX_VALUE;
+          }
+          break;
         default: throw new AssertionError(id);
       }
     }

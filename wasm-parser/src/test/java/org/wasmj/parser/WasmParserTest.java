@@ -80,6 +80,23 @@ class WasmParserTest {
     assertTrue(malformed(module(1, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F)).startsWith("unexpected end"));
   }
 
+  @Test
+  void indicesAndCountsPastTwoToThe31DoNotReadAsAbsent() {
+    // a data count of 2^32 - 1 read as -1, "no data count section", and one of 2^31 or more as
+    // negative: both passed without the data section they promise (session 23)
+    for (int top : new int[] {0x0F, 0x08}) {
+      byte[] dataCount = module(1, 4, 1, 0x60, 0, 0, 12, 5, 0xFF, 0xFF, 0xFF, 0xFF, top);
+      assertEquals("data count and data section have inconsistent lengths", malformed(dataCount));
+      assertEquals("data count and data section have inconsistent lengths",
+          assertThrows(MalformedModuleException.class, () -> WasmParser.parse(
+              new ByteArrayInputStream(dataCount), Feature.WASM_2_0)).getMessage());
+    }
+    // a start function of 2^32 - 1 read as -1, "none": it stays an index (validation rejects it)
+    byte[] start = module(1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 8, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F,
+        10, 4, 1, 2, 0, 0x0B);
+    assertTrue(WasmParser.parse(start).startFunction() < -1);
+  }
+
   /** Two bodies ({@code i32.const 7} and {@code i32.const 8}), then a data section of 40 bytes. */
   private static final byte[] TWO_BODIES_AND_DATA = twoBodiesAndData();
 

@@ -169,7 +169,7 @@ public final class Validator {
     for (ElementSegment e : module.elements()) {
       if (e.mode() == SegmentMode.ACTIVE) {
         if (e.tableIndex() < 0 || e.tableIndex() >= module.tables().size()) {
-          throw invalid("unknown table " + e.tableIndex());
+          throw invalid("unknown table " + Integer.toUnsignedString(e.tableIndex()));
         }
         constExpr(e.offset(), ValType.I32, importedGlobals);
         if (module.tables().get(e.tableIndex()).elementType() != e.type()) {

@@ -73,6 +73,20 @@ class ValidatorTest {
   }
 
   @Test
+  void indicesOfTwoToThe31AndMoreAreUnknown() {
+    // start 2^32 - 1 passed as "no start function" until session 23
+    for (int top : new int[] {0x0F, 0x08}) {
+      assertEquals("unknown function", invalid(module(new int[] {0x41, 0},
+          sectionBytes(8, 0xFF, 0xFF, 0xFF, 0xFF, top)), Feature.WASM_2_0));
+    }
+    // an active element segment's table index (flags 2), printed unsigned as elsewhere
+    byte[] table = sectionBytes(4, 1, 0x70, 0, 1);
+    byte[] elem = sectionBytes(9, 1, 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x41, 0, 0x0B, 0, 0);
+    assertEquals("unknown table 4294967295",
+        invalid(module(new int[] {0x41, 0}, table, elem), Feature.WASM_2_0));
+  }
+
+  @Test
   void addOfTwoParametersIsValid() {
     validate(module(new int[] {0x20, 0, 0x20, 1, 0x6A}), Feature.WASM_2_0);
   }

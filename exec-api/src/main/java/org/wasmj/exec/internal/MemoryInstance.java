@@ -128,9 +128,14 @@ public final class MemoryInstance implements GuestMemory {
       return old;
     }
     long added = (long) delta * PAGE;
-    if (resources != null
-        && resources.reserveMemory(bytes.length, added, (long) maxPages * PAGE) != null) {
-      return -1;
+    if (resources != null) {
+      if (resources.reserveMemory(bytes.length, added, (long) maxPages * PAGE) != null) {
+        return -1;
+      }
+      if (pages() != old) { // the limiter ran guest code that grew it (which its contract forbids)
+        resources.releaseMemory(added); // a growth from a size gone would shrink it
+        return -1;
+      }
     }
     try {
       bytes = java.util.Arrays.copyOf(bytes, (old + delta) * PAGE);

@@ -118,8 +118,14 @@ public final class TableInstance implements GuestTable {
     if (n > max - old) {
       return -1;
     }
-    if (resources != null && resources.reserveTableElements(old, n, max) != null) {
-      return -1;
+    if (resources != null) {
+      if (resources.reserveTableElements(old, n, max) != null) {
+        return -1;
+      }
+      if (elements.length != old) { // the limiter ran guest code that grew it (see MemoryInstance)
+        resources.releaseTableElements(n);
+        return -1;
+      }
     }
     try {
       long[] grown = Arrays.copyOf(elements, old + (int) n);

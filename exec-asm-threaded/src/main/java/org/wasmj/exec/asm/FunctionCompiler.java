@@ -1431,7 +1431,7 @@ final class FunctionCompiler {
     mv.visitJumpInsn(GOTO, ready);
     mv.visitLabel(fresh);
     pushInt(ir.registerCount());
-    mv.visitIntInsn(NEWARRAY, T_LONG);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "newFrame", "(I)[J", false);
     storeObject(frame, "[J");
     mv.visitLabel(ready);
   }

@@ -1,8 +1,14 @@
 package org.wasmj.exec.asm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
 import org.wasmj.exec.Engine;
@@ -55,6 +61,26 @@ final class ExecutorConfigs {
       return new Linker<Void>(engine).instantiate(new Store<>(engine, null), Module.compile(engine, wasm));
     } finally {
       FunctionCompiler.forcedChunkBudget = 0;
+    }
+  }
+
+  /**
+   * Runs {@code main} in a child JVM with a heap of {@code heap} (e.g. {@code "16m"}) and this
+   * class path, and asserts that it exits 0 having printed "ok: " and each of {@code names} on a
+   * line of its own.
+   */
+  static void assertOkInChildJvm(String heap, Class<?> main, Iterable<String> names,
+      String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+        "-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    for (String name : names) {
+      assertTrue(out.contains("ok: " + name + "\n") || out.endsWith("ok: " + name), out);
     }
   }
 }

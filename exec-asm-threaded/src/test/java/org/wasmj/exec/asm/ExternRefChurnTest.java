@@ -1,12 +1,6 @@
 package org.wasmj.exec.asm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.wasmj.exec.CompilationMode;
 import org.wasmj.exec.Config;
@@ -31,16 +25,8 @@ class ExternRefChurnTest {
 
   @Test
   void everyExecutorsStorePassesManyObjectsWithinASmallHeap() throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx16m", "-cp", System.getProperty("java.class.path"), Child.class.getName(),
-        Integer.toString(OBJECTS))
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    assertEquals(0, p.exitValue(), out);
-    for (String executor : configs().keySet()) {
-      assertTrue(out.contains("ok: " + executor + "\n") || out.endsWith("ok: " + executor), out);
-    }
+    ExecutorConfigs.assertOkInChildJvm("16m", Child.class, configs().keySet(),
+        Integer.toString(OBJECTS));
   }
 
   /** Every executor, {@code tiered} both compiling in the background and at once; eager on {@code asm}. */

@@ -63,6 +63,69 @@ final class HostileModules {
     return new ModuleBuilder().funcBytes("sum", 0, 1, 0, b.toByteArray()).build();
   }
 
+  /**
+   * {@code f(x) = n * x + n}: {@code n} copies of x on the stack while a second local counts to
+   * n, then x is overwritten and the copies are summed with the count. Past 1,024 such entries the
+   * translator copies them all out at a local write (it looks at only so many each time).
+   */
+  static byte[] stackedLocalsAcrossWrites(int n) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x20, 0});
+    }
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x20, 1, 0x41, 1, 0x6A, 0x21, 1});
+    }
+    b.writeBytes(new byte[] {0x41, 0, 0x21, 0});
+    for (int i = 1; i < n; i++) {
+      b.write(0x6A);
+    }
+    b.writeBytes(new byte[] {0x20, 1, 0x6A});
+    return new ModuleBuilder().funcBytes("f", 1, 1, 1, b.toByteArray()).build();
+  }
+
+  /**
+   * {@code f(x, y) = n * (x + y) + n * (x + 5) + y + n}: {@code n} sums {@code x + y} and {@code n}
+   * sums {@code x + 5} on the stack (the translator keeps them as deferred adds) while y counts
+   * on to y + n, then the sums are added up with y.
+   */
+  static byte[] stackedSumsAcrossWrites(int n) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x20, 0, 0x20, 1, 0x6A, 0x20, 0, 0x41, 5, 0x6A});
+    }
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x20, 1, 0x41, 1, 0x6A, 0x21, 1});
+    }
+    for (int i = 1; i < 2 * n; i++) {
+      b.write(0x6A);
+    }
+    b.writeBytes(new byte[] {0x20, 1, 0x6A});
+    return new ModuleBuilder().funcBytes("f", 2, 1, 0, b.toByteArray()).build();
+  }
+
+  /**
+   * {@code f(x) = x + n}: {@code n} nested loops around {@code x += 1}, each but the innermost
+   * once around, the innermost n times (its own counter, local 1, from n down).
+   */
+  static byte[] nestedLoops(int n) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(0x41);
+    s32(b, n);
+    b.writeBytes(new byte[] {0x21, 1});
+    for (int i = 0; i < n; i++) {
+      b.writeBytes(new byte[] {0x03, 0x40});
+    }
+    // x += 1; local1 -= 1; br_if 0 (local1 != 0)
+    b.writeBytes(new byte[] {0x20, 0, 0x41, 1, 0x6A, 0x21, 0, 0x20, 1, 0x41, 1, 0x6B, 0x22, 1,
+        0x0D, 0});
+    for (int i = 0; i < n; i++) {
+      b.write(0x0B);
+    }
+    b.writeBytes(new byte[] {0x20, 0});
+    return new ModuleBuilder().funcBytes("f", 1, 1, 1, b.toByteArray()).build();
+  }
+
   /** {@code f(x) = x == 0 ? 0 : x + 1}: the increment inside {@code n} nested {@code if}s on x. */
   static byte[] nestedIfs(int n) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();

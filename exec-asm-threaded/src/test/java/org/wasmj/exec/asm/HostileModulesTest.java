@@ -166,6 +166,22 @@ class HostileModulesTest {
 
   @ParameterizedTest
   @MethodSource("configs")
+  void manyLocalReadsOnTheStackAndDeepLoopNestsRunRight(String executor, CompilationMode mode) {
+    // the translator's shortcuts for hostile shapes (TranslatorScaleTest): the copies it makes
+    // past 1,024 stacked local reads, and a deep nest of loops
+    for (int n : new int[] {1000, 3000}) {
+      Run run = new Run(executor, mode, HostileModules.stackedLocalsAcrossWrites(n));
+      assertEquals(n * 5 + n, run.call("f", Val.i32(5)).i32(), "stacked " + n);
+      Run sums = new Run(executor, mode, HostileModules.stackedSumsAcrossWrites(n));
+      assertEquals(n * (5 + 9) + n * (5 + 5) + 9 + n,
+          sums.call("f", Val.i32(5), Val.i32(9)).i32(), "sums " + n);
+      Run loops = new Run(executor, mode, HostileModules.nestedLoops(n));
+      assertEquals(7 + n, loops.call("f", Val.i32(7)).i32(), "loops " + n);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("configs")
   void moreConstantsThanAClassHoldsAreInterpreted(String executor, CompilationMode mode) {
     int n = 40_000; // 80,000 constant-pool entries as distinct longs
     Run run = new Run(executor, mode, HostileModules.manyConstants(n));

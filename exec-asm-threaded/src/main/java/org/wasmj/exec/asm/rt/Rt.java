@@ -1,6 +1,7 @@
 package org.wasmj.exec.asm.rt;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import org.wasmj.ExhaustionException;
 import org.wasmj.TrapException;
 import org.wasmj.TrapKind;
+import org.wasmj.WasmException;
 import org.wasmj.exec.asm.AsmModule;
 import org.wasmj.exec.internal.FunctionCode;
 import org.wasmj.exec.internal.FunctionInstance;
@@ -123,6 +125,24 @@ public final class Rt {
       inst.store.fuel = fuel;
     }
   }
+
+  /**
+   * A split function's new frame of {@code registers} registers ({@code FunctionCompiler.takeFrame}:
+   * recursion needs one per call). Such frames are on the heap, so a deep recursion of a function
+   * with many registers fills the heap, not a thread stack: that is {@code call stack exhausted}
+   * too, as the interpreter's value stack that cannot grow (an {@code OutOfMemoryError} reached
+   * the embedder before session 23).
+   */
+  public static long[] newFrame(int registers) {
+    try {
+      return new long[registers];
+    } catch (OutOfMemoryError e) {
+      throw HEAP_OF_FRAMES_EXHAUSTED; // made in advance: a full heap may not even hold that
+    }
+  }
+
+  /** {@link #newFrame}'s exhaustion: without a stack trace or suppressed exceptions, immutable. */
+  private static final ExhaustionException HEAP_OF_FRAMES_EXHAUSTED = exhausted();
 
   /** {@code call stack exhausted}. */
   public static ExhaustionException exhausted() {
@@ -360,7 +380,22 @@ public final class Rt {
     /** Bootstrap of a tiered call site: the callee's call site, which tiering re-points. */
   public static CallSite linkCall(MethodHandles.Lookup caller, String name, MethodType type,
       int definedIndex) {
-    return AsmModule.callSite(caller.lookupClass(), definedIndex);
+    try {
+      return AsmModule.callSite(caller.lookupClass(), definedIndex);
+    } catch (WasmException e) {
+      return failedLink(type, e);
+    }
+  }
+
+  /**
+   * A call site that throws {@code e}, what making the callee's entry threw: in the lazy mode, its
+   * body is invalid, which the interpreter too reports at every call. Thrown out of a bootstrap,
+   * the JVM would wrap it in a {@code BootstrapMethodError}, and throw that at the site for good.
+   */
+  private static CallSite failedLink(MethodType type, WasmException e) {
+    MethodHandle thrower = MethodHandles.throwException(type.returnType(), WasmException.class);
+    return new ConstantCallSite(
+        MethodHandles.dropArguments(thrower.bindTo(e), 0, type.parameterList()));
   }
 
   /**
@@ -369,7 +404,11 @@ public final class Rt {
    */
   public static CallSite linkOutlinedCall(MethodHandles.Lookup caller, String name,
       MethodType type, int definedIndex) {
-    return AsmModule.outlinedCallSite(caller.lookupClass(), definedIndex);
+    try {
+      return AsmModule.outlinedCallSite(caller.lookupClass(), definedIndex);
+    } catch (WasmException e) {
+      return failedLink(type, e);
+    }
   }
 
   /** Calls {@code f} from {@code caller}'s code at {@code depth}. */
