@@ -1557,12 +1557,12 @@ public final class Translator implements InstructionVisitor {
     return true;
   }
 
-  /** Where loop {@code f}'s own first instruction goes or went: after its {@code count_loop}, if any. */
   /** Frame {@code f} if it is a loop, else the loop it is in (0 if none). */
   private int innermostLoop(int f) {
     return frameKind[f] == LOOP ? f : frameOuterLoop[f];
   }
 
+  /** Where loop {@code f}'s own first instruction goes or went: after its {@code count_loop}, if any. */
   private int firstOwnInstruction(int f) {
     return frameStart[f] + (countLoops ? Op.COUNT_LOOP.size() : 0);
   }
