@@ -2,6 +2,7 @@ package org.wasmj.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -211,6 +212,65 @@ class SandboxTest {
     int sub = guest.i32(0);
     assertDenied(guest.open(sub, 0, "../file.txt", 0, Rights.FD_READ, 0), ".. above a dir fd");
     assertDenied(guest.open(sub, FOLLOW, "chain2", 0, Rights.FD_READ, 0), "link above a dir fd");
+  }
+
+  /** Renames {@code from} to {@code to} in the preopen and puts a symlink to {@code target} at {@code from}. */
+  private void replaceBySymlink(String from, String to, String target) {
+    int[] a = guest.string(from);
+    int[] b = guest.string(to);
+    assertEquals(Errno.SUCCESS, guest.call("path_rename", PREOPEN, a[0], a[1], PREOPEN, b[0], b[1]));
+    int[] t = guest.string(target);
+    int[] link = guest.string(from);
+    assertEquals(Errno.SUCCESS, guest.call("path_symlink", t[0], t[1], PREOPEN, link[0], link[1]));
+  }
+
+  /**
+   * A directory descriptor outlives the name it was opened by: the guest renames the directory
+   * and puts a symlink climbing out where it was. Nothing done through the descriptor may follow
+   * that symlink (the host OS would, at an intermediate component of the host path).
+   */
+  @Test
+  void aDirectoryDescriptorWhoseNameBecameASymlinkReachesNothingOutside() {
+    assertEquals(Errno.SUCCESS, guest.pathCall("path_create_directory", PREOPEN, "d"));
+    assertEquals(Errno.SUCCESS, guest.open(PREOPEN, 0, "d", DIRECTORY, Rights.DIRECTORY, 0));
+    int d = guest.i32(0);
+    replaceBySymlink("d", "e", "../outside");
+    int errno = guest.open(d, 0, "secret.txt", 0, Rights.FD_READ, 0);
+    assertNotEquals(Errno.SUCCESS, errno, "opened outside/secret.txt through a moved dir fd");
+    assertNotEquals(Errno.SUCCESS, guest.open(d, 0, "created.txt", CREAT, Rights.FD_WRITE, 0));
+    assertNotEquals(Errno.SUCCESS, guest.pathCall("path_create_directory", d, "newdir"));
+    assertNotEquals(Errno.SUCCESS, guest.pathCall("path_unlink_file", d, "victim.txt"));
+    int[] p = guest.string("secret.txt");
+    assertNotEquals(Errno.SUCCESS, guest.call("path_filestat_get", d, 0, p[0], p[1], 0));
+    assertNotEquals(Errno.SUCCESS, guest.call("fd_filestat_set_times", d, 0L, 0L, 4 /* MTIM */));
+    if (guest.call("fd_readdir", d, 512, 1024, 0L, 0) == Errno.SUCCESS) {
+      String listing = new String(guest.memory.read(512, guest.i32(0)), StandardCharsets.ISO_8859_1);
+      assertFalse(listing.contains("secret.txt"), "listed outside through a moved dir fd");
+    }
+    assertTrue(Files.exists(sandbox.resolve("e")));
+    assertFalse(Files.exists(outside.resolve("created.txt")));
+  }
+
+  /** The same for a file descriptor: its name, or a directory above it, became a symlink. */
+  @Test
+  void aFileDescriptorWhosePathBecameASymlinkReachesNothingOutside() throws IOException {
+    Files.createDirectories(sandbox.resolve("f"));
+    Files.writeString(sandbox.resolve("f/victim.txt"), "mine");
+    Files.writeString(sandbox.resolve("mine.txt"), "mine");
+    assertEquals(Errno.SUCCESS, guest.open(PREOPEN, 0, "f/victim.txt", 0, Rights.FILE, 0));
+    int viaDir = guest.i32(0);
+    assertEquals(Errno.SUCCESS, guest.open(PREOPEN, 0, "mine.txt", 0, Rights.FILE, 0));
+    int direct = guest.i32(0);
+    replaceBySymlink("f", "g", "../outside");
+    replaceBySymlink("mine.txt", "moved.txt", "../outside/victim.txt");
+    for (int fd : new int[] {viaDir, direct}) {
+      guest.call("fd_filestat_set_times", fd, 0L, 0L, 4 /* MTIM */);
+      assertEquals(Errno.SUCCESS, guest.call("fd_filestat_get", fd, 0));
+      long ino = guest.i64(8);
+      long outsideIno = (Long) Files.getAttribute(outside.resolve("victim.txt"), "unix:ino");
+      assertNotEquals(outsideIno, ino, "fd_filestat_get described the file outside");
+      assertEquals(4, guest.i64(32), "the size of the file the descriptor holds");
+    }
   }
 
   @Test

@@ -113,12 +113,33 @@ public abstract sealed class Descriptor {
     public final FileChannel channel;
     /** Where it was opened (its attributes are read there); stale if it was renamed since. */
     public final Path path;
+    private final Sandbox sandbox;
+    private final List<String> components;
+    /** The opened file's identity, to tell whether {@link #path} still names it. */
+    private final long dev;
+    private final long ino;
 
-    public File(FileChannel channel, Path path, long rightsBase, int fdflags) {
+    public File(FileChannel channel, Sandbox sandbox, List<String> components, Sandbox.Stat opened,
+        long rightsBase, int fdflags) {
       super(rightsBase, 0);
       this.channel = channel;
-      this.path = path;
+      this.sandbox = sandbox;
+      this.components = List.copyOf(components);
+      this.path = sandbox.hostPath(components);
+      this.dev = opened.dev;
+      this.ino = opened.ino;
       this.fdflags = fdflags;
+    }
+
+    /**
+     * What {@link #path} names if that is still this file, reached without symlinks, else
+     * {@code null} (the guest renamed it or a directory above it, perhaps putting a symlink in its
+     * place: its attributes are then not to be read or set by path).
+     */
+    public Sandbox.Stat current() {
+      Sandbox.Stat s = sandbox.walk(components);
+      return s != null && s.filetype == Filetype.REGULAR_FILE && s.dev == dev && s.ino == ino
+          ? s : null;
     }
 
     @Override
@@ -152,9 +173,13 @@ public abstract sealed class Descriptor {
       this.preopenName = preopenName;
     }
 
-    /** The host path. */
+    /**
+     * The host path, checked to lead to a directory without symlinks.
+     *
+     * @throws WasiError NOENT if it no longer does (see {@link Sandbox#directory})
+     */
     public Path path() {
-      return sandbox.hostPath(components);
+      return sandbox.directory(components);
     }
 
     @Override

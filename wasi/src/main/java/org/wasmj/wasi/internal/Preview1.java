@@ -596,9 +596,9 @@ public final class Preview1 {
     Sandbox.Stat s;
     if (d instanceof Descriptor.File) {
       Descriptor.File f = (Descriptor.File) d;
-      Sandbox.Stat at = Sandbox.Stat.of(f.path);
+      Sandbox.Stat at = f.current();
       long size = f.channel.size();
-      s = at != null && at.filetype == Filetype.REGULAR_FILE
+      s = at != null
           ? new Sandbox.Stat(at.dev, at.ino, at.filetype, at.nlink, size, at.atimNanos,
               at.mtimNanos, at.ctimNanos)
           : new Sandbox.Stat(0, 0, Filetype.REGULAR_FILE, 0, size, 0, 0, 0);
@@ -647,13 +647,16 @@ public final class Preview1 {
     Descriptor d = get(fd, Rights.FD_FILESTAT_SET_TIMES);
     Path path;
     if (d instanceof Descriptor.File) {
+      if (((Descriptor.File) d).current() == null) {
+        return Errno.NOTSUP; // moved: Java sets times by path only, and the path is another's now
+      }
       path = ((Descriptor.File) d).path;
     } else if (d instanceof Descriptor.Dir) {
       path = ((Descriptor.Dir) d).path();
     } else {
       return Errno.NOTSUP;
     }
-    setTimes(path, atim, mtim, fstFlags, true);
+    setTimes(path, atim, mtim, fstFlags, false); // checked above: no symlink on the way
     return Errno.SUCCESS;
   }
 
@@ -946,7 +949,8 @@ public final class Preview1 {
     if (!write) {
       base &= ~(Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE);
     }
-    int newFd = add(new Descriptor.File(channel, r.path, base & Rights.FILE,
+    Sandbox.Stat opened = r.exists() ? r.stat : Sandbox.Stat.read(r.path);
+    int newFd = add(new Descriptor.File(channel, d.sandbox, r.components, opened, base & Rights.FILE,
         fdflags & (FDFLAGS_APPEND | FDFLAGS_NONBLOCK | FDFLAGS_DSYNC | FDFLAGS_RSYNC
             | FDFLAGS_SYNC)));
     m.putI32(fdPtr, newFd);

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * place of it; an absolute target, like an absolute guest path, is {@code ENOTCAPABLE}. The result
  * is a list of plain components under the root containing no symlink but, possibly, the last, so
  * the host path built from it cannot leave the root. Hard links cannot leave it either (they name
- * files, not paths).
+ * files, not paths). A descriptor keeps the components it was opened by, and the guest can rename
+ * one of them and put a symlink where it was: every use of a descriptor's path first walks its
+ * components again, symlinks refused ({@link #directory}, {@link #walk}).
  *
  * <p>Limitation: the check and the use are two steps. Another host process that swaps a directory
  * for a symlink between them could redirect one operation; the guest itself cannot (it runs on
@@ -58,6 +60,50 @@ public final class Sandbox {
       p = HostBytes.resolve(p, c);
     }
     return p;
+  }
+
+  /**
+   * The host path of the directory {@code components} name, checked: a descriptor keeps its path
+   * as components, and the guest may since have renamed one of them and put a symlink in its
+   * place, which the host OS would follow out of the sandbox at an intermediate component.
+   *
+   * @throws WasiError NOENT if the components no longer lead to a directory without symlinks
+   */
+  public Path directory(List<String> components) {
+    if (components.isEmpty()) {
+      return root;
+    }
+    Stat s = walk(components);
+    if (s == null || s.filetype != Filetype.DIRECTORY) {
+      throw new WasiError(Errno.NOENT);
+    }
+    return hostPath(components);
+  }
+
+  /**
+   * What {@code components} (not empty) name, not following a final symlink, or {@code null} if
+   * they no longer lead there without symlinks: one is missing, or a symlink or a file above the
+   * last. Used to check that a descriptor's path still is what was opened (see
+   * {@link #directory}).
+   */
+  public Stat walk(List<String> components) {
+    Path p = root;
+    Stat s = null;
+    try {
+      for (String c : components) {
+        if (s != null && s.filetype != Filetype.DIRECTORY) {
+          return null;
+        }
+        p = HostBytes.resolve(p, c);
+        s = Stat.of(p);
+        if (s == null) {
+          return null;
+        }
+      }
+    } catch (IOException e) {
+      throw new WasiError(Errno.of(e));
+    }
+    return s;
   }
 
   /** A path resolved inside the sandbox. */
@@ -106,6 +152,7 @@ public final class Sandbox {
     if (guestPath.startsWith("/")) {
       throw new WasiError(Errno.NOTCAPABLE);
     }
+    directory(start); // the start itself must still be where it was opened
     boolean trailingSlash = guestPath.endsWith("/");
     Deque<String> todo = new ArrayDeque<>(split(guestPath));
     List<String> current = new ArrayList<>(start);
