@@ -358,4 +358,40 @@ class WasiTest {
     WasiConfig config = Wasi.builder().preopenDir(dir.resolve("missing"), "/").build();
     assertThrows(IllegalArgumentException.class, () -> Wasi.create(config));
   }
+
+  /**
+   * 1,024 iovecs over the same 2 MiB of a small memory ask one {@code fd_write} for 2 GiB: the
+   * host must not copy that much out at once (a guest of 2 MiB would make the host allocate 2 GiB
+   * per call). A write may be short; the guest writes the rest by calling again.
+   */
+  @Test
+  void aWriteIsShortRatherThanCopyingGigabytes() {
+    long[] received = {0};
+    java.io.OutputStream sink = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        received[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        received[0] += len;
+      }
+    };
+    try (Guest g = new Guest(Wasi.builder().stdout(sink).build())) {
+      int pages = 32 - g.memory.size();
+      if (pages > 0) {
+        g.memory.grow(pages);
+      }
+      int len = (2 << 20) - 8192;
+      for (int i = 0; i < 1024; i++) {
+        g.memory.writeI32(8192 + 8L * i, 0);
+        g.memory.writeI32(8192 + 8L * i + 4, len);
+      }
+      assertEquals(Errno.SUCCESS, g.call("fd_write", 1, 8192, 1024, 0));
+      int written = g.i32(0);
+      assertTrue(written > 0 && written <= 16 << 20, "wrote " + written);
+      assertEquals(written, received[0]);
+    }
+  }
 }

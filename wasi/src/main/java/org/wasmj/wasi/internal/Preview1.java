@@ -64,7 +64,7 @@ public final class Preview1 {
   static final int EVENT_FD_READ = 1;
   static final int EVENT_FD_WRITE = 2;
 
-  /** The most bytes one read call moves (a short read is allowed). */
+  /** The most bytes one read or write call moves (a short one is allowed). */
   private static final int MAX_IO = 16 << 20;
 
   private final List<byte[]> args;
@@ -294,7 +294,7 @@ public final class Preview1 {
 
   public int randomGet(GuestMemory m, int buf, int len) {
     m.check(buf, len & 0xFFFFFFFFL);
-    byte[] bytes = new byte[Math.min(len, 1 << 16)];
+    byte[] bytes = new byte[(int) Math.min(len & 0xFFFFFFFFL, 1 << 16)];
     for (long done = 0; done < (len & 0xFFFFFFFFL); done += bytes.length) {
       int n = (int) Math.min(bytes.length, (len & 0xFFFFFFFFL) - done);
       random.nextBytes(bytes);
@@ -396,20 +396,22 @@ public final class Preview1 {
     }
   }
 
+  /**
+   * The bytes the iovecs name, at most {@link #MAX_IO} of them (a short write, as POSIX allows):
+   * 1,024 iovecs may name the same memory, so their total is not bounded by the guest's size.
+   */
   private static byte[] gather(GuestMemory m, int iovs, int iovsLen) {
     int[][] v = m.iovecs(iovs, iovsLen);
     long total = 0;
     for (int[] iov : v) {
       total += iov[1] & 0xFFFFFFFFL;
     }
-    if (total > Integer.MAX_VALUE - 16) {
-      throw new WasiError(Errno.INVAL);
-    }
-    byte[] data = new byte[(int) total];
+    byte[] data = new byte[(int) Math.min(total, MAX_IO)];
     int at = 0;
     for (int[] iov : v) {
-      m.read(iov[0], data, at, iov[1]);
-      at += iov[1];
+      int n = (int) Math.min(iov[1] & 0xFFFFFFFFL, data.length - at);
+      m.read(iov[0], data, at, n);
+      at += n;
     }
     return data;
   }
@@ -426,7 +428,7 @@ public final class Preview1 {
       throws IOException {
     int n = 0;
     for (int[] iov : v) {
-      int want = Math.min(iov[1], MAX_IO - n);
+      int want = (int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - n);
       if (want <= 0) {
         if (iov[1] == 0) {
           continue;
@@ -458,7 +460,10 @@ public final class Preview1 {
       if (n > 0 && in.available() <= 0) {
         break; // never block once something was read
       }
-      byte[] buf = new byte[Math.min(iov[1], MAX_IO)];
+      if (n >= MAX_IO) {
+        break;
+      }
+      byte[] buf = new byte[(int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - n)];
       int r = in.read(buf);
       if (r <= 0) {
         break;
@@ -1291,7 +1296,10 @@ public final class Preview1 {
       if (iov[1] == 0) {
         continue;
       }
-      ByteBuffer buf = ByteBuffer.allocate(Math.min(iov[1], MAX_IO));
+      if (n >= MAX_IO) {
+        break;
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - n));
       int r = c.read(buf);
       if (r < 0) {
         break;
