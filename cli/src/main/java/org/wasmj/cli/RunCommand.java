@@ -118,6 +118,8 @@ final class RunCommand implements Failures.Guarded {
   /** The guest's fuel ({@code --fuel}) and time ({@code --timeout}), or null; set by engine. */
   private Long fuel;
   private Duration runFor;
+  /** The running {@code --timeout}'s timer, or null. */
+  private Timer timer;
 
   RunCommand(Main main, Arguments arguments) {
     this.main = main;
@@ -196,6 +198,10 @@ final class RunCommand implements Failures.Guarded {
       }
       return 0;
     } finally {
+      if (timer != null) {
+        timer.cancel();
+        timer = null;
+      }
       io.out().flush();
     }
   }
@@ -235,7 +241,7 @@ final class RunCommand implements Failures.Guarded {
     }
     if (runFor != null) {
       store.setEpochDeadline(1);
-      startTimer(engine, runFor);
+      timer = new Timer(engine, runFor);
     }
     return store;
   }
@@ -316,18 +322,45 @@ final class RunCommand implements Failures.Guarded {
     return Long.parseLong(text);
   }
 
-  /** Advances {@code engine}'s epoch once, {@code after} from now, on a daemon thread. */
-  private static void startTimer(Engine engine, Duration after) {
-    Thread timer = new Thread(() -> {
-      try {
-        sleep(after);
-      } catch (InterruptedException e) {
-        return;
+  /**
+   * The {@code --timeout} timer: {@code after} from its start it advances the engine's epoch and
+   * interrupts the guest's thread (the one that started it), unless {@link #cancel}led first. The
+   * epoch stops guest code at its next check; the interrupt ends a wait in a host call, which
+   * reaches no check (poll_oneoff on a clock that never comes waited on past the timeout).
+   */
+  private static final class Timer {
+    private final Thread guest = Thread.currentThread();
+    private final Thread thread;
+    private boolean done;
+    private boolean fired;
+
+    Timer(Engine engine, Duration after) {
+      thread = new Thread(() -> {
+        try {
+          sleep(after);
+        } catch (InterruptedException e) {
+          return;
+        }
+        synchronized (this) {
+          if (!done) {
+            fired = true;
+            engine.incrementEpoch();
+            guest.interrupt();
+          }
+        }
+      }, "wasmj-timeout");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** Stops the timer; on the guest's thread, clears an interrupt it made that nothing took. */
+    synchronized void cancel() {
+      done = true;
+      thread.interrupt();
+      if (fired && Thread.currentThread() == guest) {
+        Thread.interrupted();
       }
-      engine.incrementEpoch();
-    }, "wasmj-timeout");
-    timer.setDaemon(true);
-    timer.start();
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package org.wasmj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -448,6 +449,24 @@ class MainTest {
     assertEquals(0, run("run", "--executor", executor, "--fuel", "10000", "--timeout", "1h",
         "--invoke", "grow", SPIN, "0"));
     assertEquals("1\n", out(), "enough fuel and time");
+  }
+
+  /**
+   * A guest waiting in a host call (poll_oneoff on a clock that never comes) reaches no epoch
+   * check: --timeout interrupts its thread too, which ends the wait (session 23: it waited on).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"switch", "asm", "tiered"})
+  void timeoutStopsAGuestSleepingInPollOneoff(String executor) {
+    long start = System.nanoTime();
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      assertEquals(134, run("run", "--executor", executor, "--timeout", "200ms",
+          "src/test/resources/guests/sleep-forever.wasm"));
+      assertFalse(Thread.currentThread().isInterrupted(), "the interrupt is not left behind");
+    });
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(err().startsWith("wasmj: trap: interrupt\n"), err());
+    assertTrue(ms >= 200 && ms < 10_000, "stopped after " + ms + " ms");
   }
 
   @Test
