@@ -172,11 +172,14 @@ final class RunCommand implements Failures.Guarded {
       if (invoke == null && instance.getExport("_start").isPresent()) {
         checkCommand(instance.getExport("_start").get());
         running(module, instance, "_start");
-        return Failures.exitStatus(io.err(), wasi.run(instance));
+        int code = wasi.run(instance);
+        timeoutPassed();
+        return Failures.exitStatus(io.err(), code);
       }
       if (instance.getExport("_initialize").isPresent()) { // a WASI reactor
         running(module, instance, "_initialize");
         instance.getFunc("_initialize").call();
+        timeoutPassed();
       }
       if (invoke == null) {
         return 0; // no _start: instantiating it (its start function) was the run, as Wasmtime
@@ -193,7 +196,9 @@ final class RunCommand implements Failures.Guarded {
       for (int i = 0; i < values.length; i++) {
         values[i] = Values.parse(type.param(i), args.get(i));
       }
-      for (Val v : f.call(values)) {
+      Val[] results = f.call(values);
+      timeoutPassed();
+      for (Val v : results) {
         io.out().println(Values.format(v));
       }
       return 0;
@@ -323,6 +328,17 @@ final class RunCommand implements Failures.Guarded {
   }
 
   /**
+   * The {@code interrupt} trap if {@code --timeout} passed while the guest ran: a guest that the
+   * timer woke from a wait in a host call and that then returned, or called {@code proc_exit},
+   * met no check on its way out.
+   */
+  private void timeoutPassed() {
+    if (timer != null && timer.fired()) {
+      throw new TrapException(TrapKind.INTERRUPT);
+    }
+  }
+
+  /**
    * The {@code --timeout} timer: {@code after} from its start it advances the engine's epoch and
    * interrupts the guest's thread (the one that started it), unless {@link #cancel}led first. The
    * epoch stops guest code at its next check; the interrupt ends a wait in a host call, which
@@ -351,6 +367,11 @@ final class RunCommand implements Failures.Guarded {
       }, "wasmj-timeout");
       thread.setDaemon(true);
       thread.start();
+    }
+
+    /** Whether the time has passed. */
+    synchronized boolean fired() {
+      return fired;
     }
 
     /** Stops the timer; on the guest's thread, clears an interrupt it made that nothing took. */

@@ -467,6 +467,11 @@ class MainTest {
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertTrue(err().startsWith("wasmj: trap: interrupt\n"), err());
     assertTrue(ms >= 200 && ms < 10_000, "stopped after " + ms + " ms");
+    // A guest whose wait was its last act meets no check after it: still stopped, not exit 0.
+    reset();
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(134, run("run",
+        "--executor", executor, "--timeout", "200ms", "src/test/resources/guests/sleep-once.wasm")));
+    assertTrue(err().startsWith("wasmj: trap: interrupt"), err());
   }
 
   @Test
