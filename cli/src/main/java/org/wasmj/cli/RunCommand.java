@@ -66,9 +66,9 @@ final class RunCommand implements Failures.Guarded {
       + " with the 'interrupt' trap after DURATION of wall-clock time (e.g. 500ms, 10s, 2m, 1h; a"
       + " plain number is seconds).");
   static final Option<String> MAX_MEMORY_SIZE = Option.text("--max-memory-size", "BYTES", "Most"
-      + " bytes any one linear memory may have (e.g. 65536, 64K, 16M, 1G: multiples of 1024);"
-      + " growing past it fails (memory.grow returns -1), and a module that declares more cannot"
-      + " be instantiated.");
+      + " bytes any one linear memory may have (e.g. 65536, 64K, 16M, 1G; K, M and G count in"
+      + " 1024s); growing past it fails (memory.grow returns -1), and a module that declares more"
+      + " cannot be instantiated.");
   static final Option<String> MAX_TABLE_ELEMENTS = Option.text("--max-table-elements", "N",
       "Most elements any one table may have; growing past it fails (table.grow returns -1), and"
       + " a module that declares more cannot be instantiated.");
