@@ -16,14 +16,22 @@ class TranslatorTest {
    * {@code code} (with {@code extraLocals} more i32 locals), and prints the IR.
    */
   private static String translate(int results, int extraLocals, int... code) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
     byte[] type = results == 0
         ? new byte[] {1, 0x60, 2, 0x7F, 0x7F, 0}
         : new byte[] {1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F};
-    section(b, 1, type);
+    return withBody(oneFunction(type), extraLocals, code);
+  }
+
+  /**
+   * The bytes of a module up to its code section: the header, the type section {@code types}
+   * (its contents) and a function section declaring one function of type 0.
+   */
+  private static ByteArrayOutputStream oneFunction(byte[] types) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    section(b, 1, types);
     section(b, 3, new byte[] {1, 0});
-    return withBody(b, extraLocals, code);
+    return b;
   }
 
   /**
@@ -69,10 +77,7 @@ class TranslatorTest {
     // (func (param v128 i32) (result v128) (local v128)
     //   (local.set 2 (i32x4.replace_lane 1 (local.get 0) (local.get 1)))
     //   (i32x4.add (local.get 2) (local.get 0)))
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(b, 1, new byte[] {1, 0x60, 2, 0x7B, 0x7F, 1, 0x7B});
-    section(b, 3, new byte[] {1, 0});
+    ByteArrayOutputStream b = oneFunction(new byte[] {1, 0x60, 2, 0x7B, 0x7F, 1, 0x7B});
     byte[] body = {1, 1, 0x7B, 0x20, 0, 0x20, 1, (byte) 0xFD, 0x1C, 1, 0x21, 2,
         0x20, 2, 0x20, 0, (byte) 0xFD, (byte) 0xAE, 1, 0x0B};
     ByteArrayOutputStream code = new ByteArrayOutputStream();
@@ -357,12 +362,9 @@ class TranslatorTest {
 
   /** As {@link #translate}, in a module with a memory, for type {@code (i32, i32, i32) -> results}. */
   private static String translateWithMemory(int results, int... code) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(b, 1, results == 0
+    ByteArrayOutputStream b = oneFunction(results == 0
         ? new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 0}
         : new byte[] {1, 0x60, 3, 0x7F, 0x7F, 0x7F, 1, 0x7F});
-    section(b, 3, new byte[] {1, 0});
     section(b, 5, new byte[] {1, 0, 1});
     return withBody(b, 0, code);
   }
@@ -452,17 +454,11 @@ class TranslatorTest {
   void aResultOfAnotherTypeThanLocalZeroStaysOutOfRegisterZero() {
     // (i32, i32) -> i64: local.get 0; i64.extend_i32_u: register 0 stays an i32 (asm keeps it
     // an int local, a loop counter's)
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 1, 0x7E});
-    section(b, 3, new byte[] {1, 0});
+    ByteArrayOutputStream b = oneFunction(new byte[] {1, 0x60, 2, 0x7F, 0x7F, 1, 0x7E});
     assertEquals("@0: r2 <- i64.extend_i32_u r0\n@3: return r2\n", withBody(b, 0, 0x20, 0, 0xAD));
     // () -> i32 without locals: register 0 is a temporary, here the stack's bottom value's
     // i32.const 1; i32.const 2; i32.const 3; i32.mul; return
-    ByteArrayOutputStream c = new ByteArrayOutputStream();
-    c.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(c, 1, new byte[] {1, 0x60, 0, 1, 0x7F});
-    section(c, 3, new byte[] {1, 0});
+    ByteArrayOutputStream c = oneFunction(new byte[] {1, 0x60, 0, 1, 0x7F});
     assertEquals("@0: r1 <- const32 #2\n@3: r1 <- i32.mul r1 #3\n@7: return r1\n",
         withBody(c, 0, 0x41, 1, 0x41, 2, 0x41, 3, 0x6C, 0x0F));
   }
@@ -470,20 +466,14 @@ class TranslatorTest {
   @Test
   void copiesIntoAMultiValueReturnStay() {
     // (func (param i32 i32) (result i32 i32) local.get 1; local.get 0): two copies, one return
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 2, 0x7F, 0x7F});
-    section(b, 3, new byte[] {1, 0});
+    ByteArrayOutputStream b = oneFunction(new byte[] {1, 0x60, 2, 0x7F, 0x7F, 2, 0x7F, 0x7F});
     assertEquals("@0: r2 <- copy r1\n@3: r3 <- copy r0\n@6: return r2 #2\n",
         withBody(b, 0, 0x20, 1, 0x20, 0));
   }
 
   /** A one-function module of type {@code (i32, i32) -> ()} with body {@code code}, translated by {@code t}. */
   private static String translateWith(Translator t, int... code) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    section(b, 1, new byte[] {1, 0x60, 2, 0x7F, 0x7F, 0});
-    section(b, 3, new byte[] {1, 0});
+    ByteArrayOutputStream b = oneFunction(new byte[] {1, 0x60, 2, 0x7F, 0x7F, 0});
     return withBody(t, b, 0, code);
   }
 
