@@ -407,19 +407,22 @@ public final class Translator implements InstructionVisitor {
       localReg = new int[count + 1];
     }
     int reg = 0;
+    firstLocalType = null;
     for (int i = 0; i < count; i++) {
       localReg[i] = reg;
       if (i == type.paramCount()) {
         paramRegisters = reg;
       }
-      reg += width(i < type.paramCount() ? type.param(i) : declaredLocals[i - type.paramCount()]);
+      ValType t = i < type.paramCount() ? type.param(i) : declaredLocals[i - type.paramCount()];
+      if (i == 0) {
+        firstLocalType = t;
+      }
+      reg += width(t);
     }
     if (count == type.paramCount()) {
       paramRegisters = reg;
     }
     localReg[count] = reg;
-    firstLocalType = count == 0 ? null
-        : type.paramCount() > 0 ? type.param(0) : declaredLocals[0];
     locals = reg;
     slotReg[0] = reg;
     maxRegisters = reg;
