@@ -424,11 +424,19 @@ public final class Preview1 {
     return n;
   }
 
+  /**
+   * The bytes iovec {@code iov} may take in a call that has moved {@code done}: its length (an
+   * unsigned u32), at most what {@link #MAX_IO} leaves.
+   */
+  private static int share(int[] iov, int done) {
+    return (int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - done);
+  }
+
   private static int readChannel(GuestMemory m, FileChannel ch, int[][] v, long offset)
       throws IOException {
     int n = 0;
     for (int[] iov : v) {
-      int want = (int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - n);
+      int want = share(iov, n);
       if (want <= 0) {
         if (iov[1] == 0) {
           continue;
@@ -463,7 +471,7 @@ public final class Preview1 {
       if (n >= MAX_IO) {
         break;
       }
-      byte[] buf = new byte[(int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - n)];
+      byte[] buf = new byte[share(iov, n)];
       int r = in.read(buf);
       if (r <= 0) {
         break;
@@ -1299,7 +1307,7 @@ public final class Preview1 {
       if (n >= MAX_IO) {
         break;
       }
-      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(iov[1] & 0xFFFFFFFFL, MAX_IO - n));
+      ByteBuffer buf = ByteBuffer.allocate(share(iov, n));
       int r = c.read(buf);
       if (r < 0) {
         break;
