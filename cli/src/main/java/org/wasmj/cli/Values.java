@@ -22,7 +22,8 @@ final class Values {
         case F32: return Val.f32(Float.parseFloat(text));
         case F64: return Val.f64(Double.parseDouble(text));
         case V128: return v128(text);
-        default: throw new Failures.UsageException("cannot pass " + type + " values on the command line");
+        default:
+          throw new Failures.UsageException("cannot pass " + type + " values on the command line");
       }
     } catch (NumberFormatException e) {
       throw new Failures.UsageException("'" + Text.escape(text) + "' is not a valid " + type
